@@ -1,0 +1,1 @@
+"""Inquiry Desk: routes customer inquiries, watches deadlines and keeps the penalty ledger."""

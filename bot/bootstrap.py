@@ -1,0 +1,76 @@
+"""The composition root: the only place that builds engines, clients, notifiers and the scheduler."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import Clock, SystemClock
+from bot.notifiers.base import Notifier
+from bot.notifiers.dispatcher import Dispatcher
+from bot.notifiers.render import Renderer
+from bot.notifiers.shell import ShellNotifier
+from bot.org.loader import load_org
+from bot.org.model import Org
+from bot.rules.calendar import WorkCalendar
+from bot.services.context import Context
+from bot.settings import Settings
+from storage.database import make_engine, session_factory
+from storage.migrate import upgrade
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    org: Org
+    engine: AsyncEngine
+    ctx: Context
+    renderer: Renderer
+    dispatcher: Dispatcher
+    notifiers: dict[str, Notifier] = field(default_factory=dict)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def load_org_file(path: Path) -> Org:
+    return load_org(path)
+
+
+async def build(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    org: Org | None = None,
+    shell_write: Callable[[str], None] | None = None,
+    migrate: bool = True,
+) -> App:
+    """Wire everything from settings. `shell_write` selects the shell notifier (no platforms)."""
+    org = org or load_org_file(settings.org_file)
+    engine = make_engine(settings.database_url)
+    if migrate:
+        await upgrade(engine)
+    sessions = session_factory(engine)
+    ctx = Context(
+        org=org,
+        clock=clock or SystemClock(),
+        uow=lambda: UnitOfWork(sessions),
+        calendar=WorkCalendar(org.calendar, org.calendar_overrides),
+    )
+    async with ctx.uow() as uow:
+        await uow.people.sync(org, ctx.now())
+        names = await uow.people.names()
+        await uow.commit()
+    renderer = Renderer(org, names=names)
+    notifiers: dict[str, Notifier] = {}
+    if shell_write is not None:
+        notifiers["shell"] = ShellNotifier(shell_write)
+    dispatcher = Dispatcher(ctx, renderer, notifiers)
+    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers)

@@ -1,0 +1,23 @@
+"""`inquirybot`: the console script (SPEC section 8). Each command group lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import db, inquiries, org, run
+
+app = typer.Typer(
+    name="inquirybot",
+    help="Inquiry Desk: routes customer inquiries, watches deadlines and keeps the penalty ledger.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(org.app, name="org")
+app.add_typer(inquiries.app, name="inquiries")
+run.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,29 @@
+"""`inquirybot org check [FILE]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from bot.cli.common import fail, missing_org_hint, settings
+from bot.org.loader import check_org_file
+
+app = typer.Typer(help="The organisation file.", no_args_is_help=True)
+
+
+@app.command()
+def check(file: Path | None = typer.Argument(None, help="Org file (default: INQUIRYBOT_ORG or ./org.yaml)")) -> None:
+    """Validate the org file: exit 0 when it is good, 1 with every problem listed."""
+    path = file or settings().org_file
+    if not path.exists():
+        raise fail(missing_org_hint(path))
+    org, problems = check_org_file(path)
+    if problems or org is None:
+        for line in problems:
+            typer.echo(line, err=True)
+        raise fail(f"{path}: {len(problems)} problem(s); nothing was loaded.")
+    typer.echo(
+        f"{path}: OK — {len(org.people)} people, {len(org.regions)} regions, "
+        f"{len(org.departments)} departments, time zone {org.timezone}, calendar {org.calendar}"
+    )

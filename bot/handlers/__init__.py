@@ -1,0 +1,1 @@
+"""Inbound translation: platform payloads and typed lines become internal commands; nothing else."""

@@ -1,0 +1,1 @@
+"""Outbound: render templates for a platform, pace, retry, and record delivery."""

@@ -1,0 +1,47 @@
+"""What a platform notifier is: it sends one rendered message to one address, or says why it could not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.notifiers.render import RenderPlatform
+
+
+@dataclass(frozen=True)
+class Address:
+    """A concrete place on one platform: a channel / chat, maybe a thread, maybe a person's DM."""
+
+    platform: str
+    channel: str | None = None  # Slack channel id, Telegram chat id (as text)
+    user: str | None = None  # Slack user id / Telegram user id for a DM
+    thread: str | None = None
+    person_id: str | None = None
+    label: str = ""  # who or where, for the shell transcript and logs
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    buttons: list[dict[str, str]] = field(default_factory=list)  # {"id", "value", "label"}
+    key: str = ""
+    locale: str = "en"
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class DeliveryError(Exception):
+    """A send failed. `permanent` failures are recorded and reported, never retried."""
+
+    def __init__(self, reason: str, *, permanent: bool, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class Notifier(Protocol):
+    platform: RenderPlatform
+
+    async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
+        """Deliver and return a reference to the posted message (ts / message_id)."""
+        ...

@@ -1,0 +1,129 @@
+"""Render `messages/<key>.<locale>[.<platform>].j2` with escaping of user text per platform.
+
+Every `{{ value }}` is escaped for the target (Slack mrkdwn, Telegram HTML, plain shell text) unless a filter
+marks it `Safe` (mentions). Names, regions and times are looked up at render time, in the reader's locale.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+
+from bot.org.model import Org
+
+RenderPlatform = Literal["shell", "slack", "telegram"]
+MESSAGES_DIR = Path(__file__).resolve().parents[2] / "messages"
+
+
+class Safe(str):
+    """Text already formatted for the platform (a mention, a link): not escaped again."""
+
+    __slots__ = ()
+
+
+def _escape(platform: RenderPlatform, value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if isinstance(value, Safe) or platform == "shell":
+        return text
+    if platform == "telegram":
+        return html.escape(text, quote=False)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@cache
+def _terms(directory: Path) -> dict[str, dict[str, dict[str, str]]]:
+    with (directory / "terms.yaml").open(encoding="utf-8") as handle:
+        loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
+    return loaded
+
+
+class Renderer:
+    def __init__(self, org: Org, directory: Path = MESSAGES_DIR, names: Mapping[str, str] | None = None) -> None:
+        self.org = org
+        self.directory = directory
+        self.tz = ZoneInfo(org.timezone)
+        self.names = dict(names or {})
+        self._envs = {p: self._environment(p) for p in ("shell", "slack", "telegram")}
+
+    def _environment(self, platform: RenderPlatform) -> Environment:
+        env = Environment(  # noqa: S701 - escaping is done per platform in `finalize`
+            loader=FileSystemLoader(str(self.directory)),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            finalize=lambda value: _escape(platform, value),
+        )
+        env.filters.update(
+            local=self.local_time, person=self.person_name, region=self.region_name,
+            department=self.department_name, mention=lambda pid: self.mention(pid, platform),
+        )
+        env.globals["platform"] = platform
+        return env
+
+    def render(self, key: str, data: Mapping[str, Any], *, locale: str, platform: RenderPlatform) -> str:
+        env = self._envs[platform]
+        names = [f"{key}.{locale}.{platform}.j2", f"{key}.{locale}.j2", f"{key}.en.j2"]
+        template = env.select_template(names)
+        term = self.term_function(locale)
+        env_locale = {"locale": locale, "t": term}
+        return template.render(**env_locale, **data).strip()
+
+    def has(self, key: str, locale: str) -> bool:
+        try:
+            self._envs["shell"].get_template(f"{key}.{locale}.j2")
+        except TemplateNotFound:
+            return False
+        return True
+
+    def term_function(self, locale: str) -> Any:
+        def term(group: str, value: Any) -> str:
+            entry = _terms(self.directory).get(group, {}).get(str(value))
+            if entry is None:
+                return "" if value is None else str(value)
+            return entry.get(locale) or entry.get("en") or str(value)
+
+        return term
+
+    def button_label(self, action_id: str, locale: str) -> str:
+        return str(self.term_function(locale)("button", action_id))
+
+    def local_time(self, value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        if not value:
+            return ""
+        instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return instant.astimezone(self.tz).strftime(fmt)
+
+    def person_name(self, person_id: str | None) -> str:
+        if not person_id:
+            return ""
+        person = self.org.person(person_id)
+        return person.name if person else self.names.get(person_id, person_id)
+
+    def region_name(self, region_id: str | None, locale: str | None = None) -> str:
+        region = self.org.region(region_id) if region_id else None
+        return region.display(locale or self.org.locale) if region else (region_id or "")
+
+    def department_name(self, department_id: str | None, locale: str | None = None) -> str:
+        department = self.org.department(department_id) if department_id else None
+        return department.display(locale or self.org.locale) if department else (department_id or "")
+
+    def mention(self, person_id: str | None, platform: RenderPlatform) -> Safe:
+        person = self.org.person(person_id) if person_id else None
+        if person is None:
+            return Safe(_escape(platform, self.person_name(person_id)))
+        if platform == "slack" and person.slack:
+            return Safe(f"<@{person.slack}>")
+        if platform == "telegram" and person.telegram is not None:
+            return Safe(f'<a href="tg://user?id={person.telegram}">{html.escape(person.name)}</a>')
+        return Safe(f"@{_escape(platform, person.name)}")

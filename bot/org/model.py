@@ -1,0 +1,175 @@
+"""Frozen dataclasses for the validated organisation file (SPEC section 3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+from typing import Literal
+
+Locale = Literal["zh-CN", "en"]
+Platform = Literal["slack", "telegram"]
+
+
+class Role(StrEnum):
+    SPECIALIST = "specialist"
+    REP = "rep"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A place to post, on one platform or both."""
+
+    slack: str | None = None
+    telegram: int | None = None
+
+
+@dataclass(frozen=True)
+class AwayPeriod:
+    start: date
+    end: date
+    delegate: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    roles: frozenset[Role]
+    slack: str | None = None
+    telegram: int | None = None
+    department: str | None = None
+    active: bool = True
+    away: tuple[AwayPeriod, ...] = ()
+    locale: Locale | None = None
+    prefer: Platform | None = None
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+    def away_on(self, day: date) -> AwayPeriod | None:
+        return next((a for a in self.away if a.covers(day)), None)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: dict[str, str]
+    countries: frozenset[str]
+    department: str
+    specialist: str
+    channel: Channel | None = None
+
+    def display(self, locale: str) -> str:
+        return self.name.get(locale) or next(iter(self.name.values()), self.id)
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: dict[str, str]
+    manager: str
+
+    def display(self, locale: str) -> str:
+        return self.name.get(locale) or next(iter(self.name.values()), self.id)
+
+
+@dataclass(frozen=True)
+class WorkdayTime:
+    """`{workday: 3, time: "17:30"}`: a time on the Nth working day of a month."""
+
+    workday: int
+    at: time
+
+
+@dataclass(frozen=True)
+class WeeklyTime:
+    """`"mon 10:00"`: a time on a day of the week (0 = Monday)."""
+
+    weekday: int
+    at: time
+
+
+@dataclass(frozen=True)
+class Schedule:
+    counts: tuple[time, time, time] = (time(9, 30), time(18, 30), time(21, 45))
+    followup_due: time = time(23, 59)
+    followup_cutoff: time = time(21, 59)
+    followup_reminders: tuple[time, ...] = (time(21, 0), time(23, 0))
+    deals_daily_due: time = time(21, 0)
+    deals_daily_prompts: tuple[time, ...] = (time(20, 0), time(20, 45))
+    deals_monthly_due: time = time(15, 30)
+    ledger_due: WorkdayTime = field(default_factory=lambda: WorkdayTime(3, time(17, 30)))
+    weekly_rep_digest: WeeklyTime = field(default_factory=lambda: WeeklyTime(0, time(10, 0)))
+    weekly_manager_table: WeeklyTime = field(default_factory=lambda: WeeklyTime(4, time(17, 0)))
+
+
+@dataclass(frozen=True)
+class Penalties:
+    p1_3: int = 100
+    p1_4: int = 40
+    p4: int = 50
+    p5: int = 40
+    p6: int = 100
+    p6_split_manager: int = 80
+    p6_split_rep: int = 20
+    p7: int = 50
+
+    def amount(self, rule: str) -> int | None:
+        """Default amount for a rule id such as `P1.4`; None for P3 (entered by hand)."""
+        return {
+            "P1.3": self.p1_3,
+            "P1.4": self.p1_4,
+            "P4": self.p4,
+            "P5": self.p5,
+            "P6": self.p6,
+            "P7": self.p7,
+        }.get(rule)
+
+
+@dataclass(frozen=True)
+class Org:
+    timezone: str
+    locale: Locale
+    calendar: Literal["cn", "weekdays"]
+    calendar_overrides: dict[date, bool]  # True = working day, False = holiday
+    intake: Channel
+    announce: Channel | None
+    regions: tuple[Region, ...]
+    departments: tuple[Department, ...]
+    people: tuple[Person, ...]
+    assignment_strategy: Literal["round_robin", "least_open"] = "round_robin"
+    schedule: Schedule = field(default_factory=Schedule)
+    penalties: Penalties = field(default_factory=Penalties)
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def region(self, region_id: str) -> Region | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
+    def department(self, department_id: str) -> Department | None:
+        return next((d for d in self.departments if d.id == department_id), None)
+
+    def person_by_slack(self, user_id: str) -> Person | None:
+        return next((p for p in self.people if p.slack == user_id), None)
+
+    def person_by_telegram(self, user_id: int) -> Person | None:
+        return next((p for p in self.people if p.telegram == user_id), None)
+
+    def reps_of(self, department_id: str) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.department == department_id and p.has(Role.REP))
+
+    def regions_of_specialist(self, person_id: str) -> tuple[Region, ...]:
+        return tuple(r for r in self.regions if r.specialist == person_id)
+
+    def region_for_country(self, country: str) -> Region | None:
+        return next((r for r in self.regions if country in r.countries), None)
+
+    def locale_of(self, person: Person | None) -> Locale:
+        return person.locale if person and person.locale else self.locale

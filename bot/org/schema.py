@@ -1,0 +1,149 @@
+"""Pydantic models for the shape of the org file (SPEC section 3); the loader builds the model from them."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+
+from bot.org import values
+from bot.org.model import Penalties, Schedule, WeeklyTime
+
+Id = Annotated[str, PlainValidator(values.parse_id)]
+HHMM = Annotated[time, PlainValidator(values.parse_hhmm)]
+Weekly = Annotated[WeeklyTime, PlainValidator(values.parse_weekly)]
+IsoDate = Annotated[date, PlainValidator(values.parse_date)]
+Timezone = Annotated[str, PlainValidator(values.parse_timezone)]
+Country = Annotated[str, PlainValidator(values.parse_country)]
+SlackUser = Annotated[str, PlainValidator(values.parse_slack_user)]
+SlackChannel = Annotated[str, PlainValidator(values.parse_slack_channel)]
+TelegramUser = Annotated[int, PlainValidator(values.parse_telegram_user)]
+TelegramChat = Annotated[int, PlainValidator(values.parse_telegram_chat)]
+LocaleName = Literal["zh-CN", "en"]
+RoleName = Literal["specialist", "rep", "manager", "admin"]
+Amount = Annotated[int, Field(ge=0)]
+Names = Annotated[dict[LocaleName, Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+
+_SCHEDULE = Schedule()
+_PENALTIES = Penalties()
+
+
+class Section(BaseModel):
+    """Base: unknown keys are errors, no silent type coercion, an empty value means the default."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_default(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
+
+class ChannelSchema(Section):
+    slack: SlackChannel | None = None
+    telegram: TelegramChat | None = None
+
+
+class ChannelsSchema(Section):
+    intake: ChannelSchema
+    announce: ChannelSchema | None = None
+
+
+class AwaySchema(Section):
+    start: IsoDate = Field(alias="from")
+    end: IsoDate = Field(alias="to")
+    delegate: Id | None = None
+
+
+class PersonSchema(Section):
+    id: Id
+    name: str = Field(min_length=1)
+    roles: list[RoleName] = Field(min_length=1)
+    slack: SlackUser | None = None
+    telegram: TelegramUser | None = None
+    department: Id | None = None
+    active: bool = True
+    away: list[AwaySchema] = Field(default_factory=list)
+    locale: LocaleName | None = None
+    prefer: Literal["slack", "telegram"] | None = None
+
+
+class RegionSchema(Section):
+    id: Id
+    name: Names
+    countries: list[Country] = Field(min_length=1)
+    department: Id
+    specialist: Id
+    channel: ChannelSchema | None = None
+
+
+class DepartmentSchema(Section):
+    id: Id
+    name: Names
+    manager: Id
+
+
+class AssignmentSchema(Section):
+    strategy: Literal["round_robin", "least_open"] = "round_robin"
+
+
+class LedgerDueSchema(Section):
+    workday: int = Field(default=_SCHEDULE.ledger_due.workday, ge=1, le=10)
+    time: HHMM = _SCHEDULE.ledger_due.at
+
+
+class ScheduleSchema(Section):
+    counts: list[HHMM] = Field(default_factory=lambda: list(_SCHEDULE.counts), min_length=3, max_length=3)
+    followup_due: HHMM = _SCHEDULE.followup_due
+    followup_cutoff: HHMM = _SCHEDULE.followup_cutoff
+    followup_reminders: list[HHMM] = Field(default_factory=lambda: list(_SCHEDULE.followup_reminders))
+    deals_daily_due: HHMM = _SCHEDULE.deals_daily_due
+    deals_daily_prompts: list[HHMM] = Field(default_factory=lambda: list(_SCHEDULE.deals_daily_prompts))
+    deals_monthly_due: HHMM = _SCHEDULE.deals_monthly_due
+    ledger_due: LedgerDueSchema = Field(default_factory=LedgerDueSchema)
+    weekly_rep_digest: Weekly = _SCHEDULE.weekly_rep_digest
+    weekly_manager_table: Weekly = _SCHEDULE.weekly_manager_table
+
+
+class SplitSchema(Section):
+    manager: Amount = _PENALTIES.p6_split_manager
+    rep: Amount = _PENALTIES.p6_split_rep
+
+
+class P6Schema(Section):
+    amount: Amount = _PENALTIES.p6
+    split: SplitSchema = Field(default_factory=SplitSchema)
+
+
+class PenaltiesSchema(Section):
+    p1_3: Amount = Field(default=_PENALTIES.p1_3, alias="P1.3")
+    p1_4: Amount = Field(default=_PENALTIES.p1_4, alias="P1.4")
+    p4: Amount = Field(default=_PENALTIES.p4, alias="P4")
+    p5: Amount = Field(default=_PENALTIES.p5, alias="P5")
+    p6: P6Schema = Field(default_factory=P6Schema, alias="P6")
+    p7: Amount = Field(default=_PENALTIES.p7, alias="P7")
+
+
+class OrgSchema(Section):
+    timezone: Timezone
+    locale: LocaleName = "zh-CN"
+    calendar: Literal["cn", "weekdays"] = "cn"
+    calendar_overrides: dict[IsoDate, Literal["workday", "holiday"]] = Field(default_factory=dict)
+    channels: ChannelsSchema
+    regions: list[RegionSchema] = Field(min_length=1)
+    departments: list[DepartmentSchema] = Field(min_length=1)
+    people: list[PersonSchema] = Field(min_length=1)
+    assignment: AssignmentSchema = Field(default_factory=AssignmentSchema)
+    schedule: ScheduleSchema = Field(default_factory=ScheduleSchema)
+    penalties: PenaltiesSchema = Field(default_factory=PenaltiesSchema)
+
+    @field_validator("calendar_overrides", mode="before")
+    @classmethod
+    def _dates_as_text(cls, data: Any) -> Any:
+        """YAML gives date keys; as text they make readable key paths in error messages."""
+        if isinstance(data, dict):
+            return {key.isoformat() if isinstance(key, date) else key: value for key, value in data.items()}
+        return data

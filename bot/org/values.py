@@ -1,0 +1,146 @@
+"""Parsers for single values in the org file; each failure carries a plain-English message and a fix."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from datetime import date, datetime, time
+from functools import cache
+
+import pycountry
+from pydantic_core import PydanticCustomError
+
+from bot.org.model import WeeklyTime
+
+_ID = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+_HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
+_SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{2,}")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def org_error(message: str, fix: str) -> PydanticCustomError:
+    """A validation error whose message and fix the loader shows as they are."""
+    return PydanticCustomError("org", "{message}", {"message": message, "fix": fix})
+
+
+def parse_id(value: object) -> str:
+    """An id: a short lowercase slug, because people type it in chat commands."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise org_error(
+            f"{value!r} is not a valid id",
+            "use a short lowercase slug (a-z, digits, '-' or '_'; starting with a letter), e.g. 'li'",
+        )
+    return value
+
+
+def parse_hhmm(value: object) -> time:
+    """A 24-hour "HH:MM" time."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads an unquoted 10:00 as the base-60 number 600.
+        raise org_error(
+            f"the time was read as the number {value} because it is not quoted",
+            f'put it in quotes: "{value // 60:02d}:{value % 60:02d}"',
+        )
+    match = _HHMM.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise org_error(
+            f'{value!r} is not a time like "09:30"', 'write a 24-hour time in quotes, e.g. "09:30"'
+        )
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_weekly(value: object) -> WeeklyTime:
+    """A weekday and time such as "mon 10:00"."""
+    fix = 'write a weekday and a 24-hour time, e.g. "mon 10:00" (mon tue wed thu fri sat sun)'
+    parts = value.split() if isinstance(value, str) else []
+    if len(parts) != 2 or parts[0].lower() not in WEEKDAYS:
+        raise org_error(f'{value!r} is not a weekly time like "mon 10:00"', fix)
+    return WeeklyTime(WEEKDAYS.index(parts[0].lower()), parse_hhmm(parts[1]))
+
+
+def parse_date(value: object) -> date:
+    """A calendar date, either as YAML wrote it (2026-12-01) or as a string."""
+    fix = "write the date as YYYY-MM-DD, e.g. 2026-12-01"
+    if isinstance(value, datetime):
+        raise org_error(f"expected a date without a time, got {value}", fix)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise org_error(f"'{value}' is not a real date", fix) from None
+    raise org_error(f"{value!r} is not a date", fix)
+
+
+@cache
+def _timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def parse_timezone(value: object) -> str:
+    """An IANA timezone name such as Asia/Shanghai."""
+    if isinstance(value, str) and value in _timezones():
+        return value
+    close = difflib.get_close_matches(str(value), sorted(_timezones()), n=1)
+    use = f"did you mean '{close[0]}'? Use" if close else "use"
+    raise org_error(
+        f"unknown timezone {value!r}", f"{use} an IANA timezone name; mainland China is 'Asia/Shanghai'"
+    )
+
+
+def parse_country(value: object) -> str:
+    """An ISO 3166 alpha-2 country code such as BR."""
+    if value is False:
+        # YAML 1.1 reads an unquoted NO (Norway) as the boolean false.
+        raise org_error("a country code was read as 'false'", "put Norway in quotes: 'NO'")
+    if not isinstance(value, str):
+        raise org_error(f"{value!r} is not a country code", "use a two-letter ISO code such as BR or AE")
+    if len(value) != 2 or not value.isalpha() or pycountry.countries.get(alpha_2=value.upper()) is None:
+        raise org_error(f"unknown country code {value!r}", "use a two-letter ISO 3166 code such as BR or AE")
+    if value != value.upper():
+        raise org_error(f"country code {value!r} is in lower case", f"write it in capitals: {value.upper()}")
+    return value
+
+
+def parse_slack_user(value: object) -> str:
+    """A Slack member id (U… or W…)."""
+    if isinstance(value, str) and _SLACK_USER.fullmatch(value):
+        return value
+    raise org_error(
+        f"{value!r} is not a Slack member id",
+        "copy the member id from the person's Slack profile (… > Copy member ID); it starts with U",
+    )
+
+
+def parse_slack_channel(value: object) -> str:
+    """A Slack channel id (C… or G…)."""
+    if isinstance(value, str) and _SLACK_CHANNEL.fullmatch(value):
+        return value
+    raise org_error(
+        f"{value!r} is not a Slack channel id",
+        "copy the id from the channel's details (the bottom of the About tab); it starts with C",
+    )
+
+
+def parse_telegram_user(value: object) -> int:
+    """A Telegram user id: a positive number."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise org_error(
+        f"{value!r} is not a Telegram user id",
+        "use the person's numeric user id (a positive number, without quotes); negative ids are groups",
+    )
+
+
+def parse_telegram_chat(value: object) -> int:
+    """A Telegram chat id: a number, negative for groups and channels."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise org_error(
+        f"{value!r} is not a Telegram chat id",
+        "use the numeric chat id without quotes, e.g. -1001000000001 for a group",
+    )

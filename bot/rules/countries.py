@@ -1,0 +1,145 @@
+"""Country signals in an inquiry: a country name in free text, and the country of an email domain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import pycountry
+
+from bot.rules.country_names import ABBREVIATIONS, NameTables, fold, name_tables
+
+__all__ = ["country_of_email_domain", "find_country_in_text", "iso_countries"]
+
+# Two-letter TLDs sold worldwide as generic names (.co "company", .io, .ai, .me, .tv ...). A bare "acme.co"
+# says nothing about Colombia; "acme.com.co" (a national second level) does.
+GENERIC_CCTLDS = frozenset({"co", "io", "ai", "me", "tv", "cc", "ws", "fm", "gg", "to"})
+NATIONAL_SECOND_LEVELS = frozenset({"com", "net", "org", "edu", "gov", "gob", "ac", "co", "nom", "mil"})
+
+# A labelled line such as "Country/Region: Peru" (Alibaba), "País: Brasil", "国家/地区：巴西" beats free text.
+_LABELLED_RE = re.compile(
+    r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|country\s+of\s+origin|location|pa[ií]s|pays|страна|"
+    r"国家(?:\s*/\s*地区)?|国家和地区|所在国家|البلد|الدولة)\s*[:：]\s*(?P<value>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w])"
+)
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}（）]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
+_ARABIC_PREFIXES = "وبلف"
+
+Match = tuple[int, str | None]  # (position in the text, alpha-2 or None for "not a country")
+
+
+@cache
+def iso_countries() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code that pycountry knows."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def country_of_email_domain(domain: str) -> str | None:
+    """ISO alpha-2 of an email domain's ccTLD: "empresa.com.br" -> "BR", "x.co.uk" -> "GB", "acme.com" -> None."""
+    labels = domain.strip().lower().rsplit("@", 1)[-1].rstrip(".").split(".")
+    tld = labels[-1]
+    if len(labels) < 2 or len(tld) != 2:
+        return None
+    if tld in GENERIC_CCTLDS and (len(labels) < 3 or labels[-2] not in NATIONAL_SECOND_LEVELS):
+        return None
+    code = "GB" if tld == "uk" else tld.upper()
+    return code if code in iso_countries() else None
+
+
+def find_country_in_text(text: str) -> str | None:
+    """ISO alpha-2 of a country named in the text: a labelled "Country:" line first, else the first mention.
+
+    China counts only when no other country is named: the maker is Chinese, so "your factory in China" or
+    "Made in China" describe us, not the customer.
+    """
+    for labelled in _LABELLED_RE.finditer(text):
+        found = _pick(_matches(labelled.group("value")))
+        if found:
+            return found
+    return _pick(_matches(text))
+
+
+def _pick(matches: list[Match]) -> str | None:
+    codes = [code for _, code in sorted(matches, key=lambda m: m[0]) if code]
+    return next((c for c in codes if c != "CN"), codes[0] if codes else None)
+
+
+def _matches(text: str) -> list[Match]:
+    tables = name_tables()
+    found: list[Match] = [(m.start(), ABBREVIATIONS[m.group(1)]) for m in _ABBREVIATION_RE.finditer(text)]
+    words: list[re.Match[str]] = []
+    for token in _TOKEN_RE.finditer(text):
+        if token.lastgroup == "cjk":
+            found += _cjk_matches(token.group(), token.start(), tables)
+        else:
+            words.append(token)
+    found += _word_matches(words, tables)
+    return found
+
+
+def _cjk_matches(run: str, offset: int, tables: NameTables) -> Iterator[Match]:
+    """Leftmost-longest substring matches in a run of Chinese characters ("印度尼西亚" is ID, not IN)."""
+    i = 0
+    while i < len(run) - 1:
+        for length in range(min(tables.max_cjk, len(run) - i), 1, -1):
+            code = tables.cjk.get(run[i : i + length])
+            if code:
+                yield offset + i, code
+                i += length
+                break
+        else:
+            i += 1
+
+
+def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Match]:
+    """Leftmost-longest matches of whole words ("Papua New Guinea" before "Guinea")."""
+    folded = [fold(w.group()) for w in words]
+    i = 0
+    while i < len(words):
+        if not _may_start_name(folded[i], tables):
+            i += 1
+            continue
+        for n in range(min(tables.max_words, len(words) - i), 0, -1):
+            hit = _lookup(folded[i : i + n], [w.group() for w in words[i : i + n]], tables)
+            if hit is not None:
+                yield words[i].start(), hit[0]
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _may_start_name(word: str, tables: NameTables) -> bool:
+    return (
+        word in tables.first_words
+        or word[1:] in tables.first_words
+        or word[:-1] in tables.stems
+        or word[:-2] in tables.stems
+    )
+
+
+def _lookup(keys: list[str], originals: list[str], tables: NameTables) -> tuple[str | None] | None:
+    """The country of one n-gram, wrapped so that "a phrase that is not a country" differs from "no match"."""
+    key = " ".join(keys)
+    if key in tables.words:
+        return (tables.words[key],)
+    if key in tables.capitalised and all(w[0].isupper() for w in originals):
+        return (tables.capitalised[key],)
+    first = keys[0]
+    if first[0] in _ARABIC_PREFIXES and len(first) > 3:
+        # Arabic attaches "and/in/for/so" to the word: "بمصر" is "in Egypt".
+        stripped = " ".join([first[1:], *keys[1:]])
+        if tables.words.get(stripped):
+            return (tables.words[stripped],)
+    if len(keys) == 1 and originals[0][0].isupper():
+        # Russian declines names: "из России", "в Казахстане". Capitalised only: "грузить" is not Georgia.
+        for cut in (1, 2):
+            stem = first[:-cut]
+            if len(stem) >= 5 and stem in tables.stems:
+                return (tables.stems[stem],)
+    return None

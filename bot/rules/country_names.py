@@ -1,0 +1,151 @@
+"""The country names behind `find_country_in_text`: babel and pycountry names plus curated aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pycountry
+from babel import Locale
+
+# Locales whose territory names we accept: the two the policy names (English, Chinese) and the languages of
+# the markets the department sells to, so "Brasil", "México", "Россия" and "مصر" are found too.
+NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar")
+
+# Curated aliases that babel and pycountry lack; they also win over the ambiguity rule in `_add`.
+ALIASES: dict[str, str] = {
+    "Korea": "KR", "Britain": "GB", "Great Britain": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
+    "Northern Ireland": "GB", "Holland": "NL", "Ivory Coast": "CI", "Turkey": "TR", "Turkiye": "TR",
+    "Macedonia": "MK", "Swaziland": "SZ", "Burma": "MM", "Palestine": "PS", "Czech Republic": "CZ",
+    "Russian Federation": "RU", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Vatican": "VA",
+    "DR Congo": "CD", "DRC": "CD", "Democratic Republic of the Congo": "CD", "Congo Kinshasa": "CD",
+    "Congo Brazzaville": "CG",
+    "阿联酋": "AE", "迪拜": "AE", "阿布扎比": "AE", "沙特": "SA", "俄国": "RU", "香港": "HK",
+    "中国香港": "HK", "澳门": "MO", "澳門": "MO", "中国澳门": "MO", "中国台湾": "TW", "刚果金": "CD",
+    "刚果布": "CG",
+    "Белоруссия": "BY", "Англия": "GB", "Эмираты": "AE", "Дубай": "AE",
+    "السعودية": "SA", "الإمارات": "AE", "دبي": "AE", "أبوظبي": "AE",
+}
+
+# Upper-case abbreviations, matched case-sensitively only ("usa" is Spanish for "uses"). A bare "US" is left
+# out on purpose: upper-case form dumps say "CONTACT US".
+ABBREVIATIONS: dict[str, str] = {
+    "USA": "US", "U.S.A.": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE", "U.A.E.": "AE",
+    "KSA": "SA", "EEUU": "US", "EE.UU.": "US", "EE. UU.": "US", "EUA": "US", "РФ": "RU", "США": "US",
+    "ОАЭ": "AE",
+}
+
+# Names that are also everyday words or first names count only when written with capitals ("china" is
+# porcelain, "peru" a Portuguese turkey, "cuba" a Spanish vat). Jordan, Georgia and Chad stay in although
+# they are common first names (and Georgia a US state): a capitalised "Jordan Smith" still reads as JO.
+CAPITALISED_ONLY = frozenset(
+    {
+        "chad", "jordan", "georgia", "turkey", "jersey", "guernsey", "china", "japan", "chile", "guinea",
+        "panama", "peru", "cuba", "malta", "bermuda", "bermudas", "niger", "jordania", "jordânia",
+    }
+)
+
+# Names that cause more harm than good: "Того" is Russian for "of that", "Maurice" (French for Mauritius) is a
+# first name, "Réunion"/"reunión" means a meeting, "中非" is mostly "China-Africa".
+BLOCKED = frozenset({"того", "maurice", "reunion", "中非", "congo", "конго", "刚果", "剛果"})
+
+# Phrases that contain a country name but name something else; matching them consumes the words.
+NOT_COUNTRIES = ("New Mexico", "New Jersey", "New South Wales", "Latin America", "América Latina")
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_PARENS_RE = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*$")
+_CYRILLIC_ENDINGS = "аяьйоеиы"
+WORD_RE = re.compile(rf"(?:(?![{_CJK}])[^\W_])+")
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "México" and "MEXICO" both become "mexico"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_RE.search(text))
+
+
+def word_key(text: str) -> str:
+    """The lookup key of a Latin/Cyrillic/Arabic name: folded words joined by one space."""
+    return " ".join(fold(w) for w in WORD_RE.findall(text))
+
+
+@dataclass(frozen=True)
+class NameTables:
+    words: dict[str, str | None]  # word_key -> alpha-2 (None: a phrase that is not a country)
+    capitalised: dict[str, str]  # word_key -> alpha-2, only when every word is capitalised in the text
+    stems: dict[str, str]  # folded Cyrillic stem -> alpha-2 ("росси" finds "России", "Россией")
+    first_words: frozenset[str]  # first word of every key, to skip most words of a text at once
+    cjk: dict[str, str]  # Chinese name -> alpha-2, matched as a substring
+    max_words: int
+    max_cjk: int
+
+
+def _variants(name: str) -> list[str]:
+    """A name and its parts: "Myanmar (Burma)" -> also "Myanmar", "Burma"; "Korea, Republic of" -> "Korea"."""
+    out = [name]
+    paren = _PARENS_RE.match(name)
+    if paren:
+        out += [paren.group(1), paren.group(2)]
+    if "," in name:
+        out.append(name.split(",", 1)[0])
+    return [v.strip() for v in out if len(v.strip()) >= 2]
+
+
+def _official_names() -> list[tuple[str, str]]:
+    codes = {c.alpha_2 for c in pycountry.countries}
+    pairs: list[tuple[str, str]] = []
+    for c in pycountry.countries:
+        pairs += [(c.alpha_2, getattr(c, a)) for a in ("name", "common_name", "official_name") if hasattr(c, a)]
+    for loc in NAME_LOCALES:
+        pairs += [(code, name) for code, name in Locale.parse(loc).territories.items() if code in codes]
+    return pairs
+
+
+def _add(seen: dict[str, set[str]], key: str, code: str) -> None:
+    if key and key not in BLOCKED:
+        seen.setdefault(key, set()).add(code)
+
+
+def _cyrillic_stems(words: dict[str, str | None]) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for key, code in words.items():
+        if code and " " not in key and re.fullmatch(r"[а-я]+", key):
+            stem = key[:-1] if key[-1] in _CYRILLIC_ENDINGS else key
+            if len(stem) >= 5:
+                stems[stem] = code
+    return stems
+
+
+@cache
+def name_tables() -> NameTables:
+    """Build the tables once; a name claimed by two countries ("Virgin Islands") is dropped unless curated."""
+    seen: dict[str, set[str]] = {}
+    for code, name in _official_names():
+        for variant in _variants(name):
+            _add(seen, variant if is_cjk(variant) else word_key(variant), code)
+    unique = {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+    for alias, code in ALIASES.items():
+        unique[alias if is_cjk(alias) else word_key(alias)] = code
+    cjk = {k: v for k, v in unique.items() if is_cjk(k) and len(k) >= 2}
+    words: dict[str, str | None] = {
+        k: v for k, v in unique.items() if not is_cjk(k) and k not in CAPITALISED_ONLY
+    }
+    words.update({word_key(phrase): None for phrase in NOT_COUNTRIES})
+    capitalised = {k: v for k, v in unique.items() if k in CAPITALISED_ONLY}
+    return NameTables(
+        words=words,
+        capitalised=capitalised,
+        stems=_cyrillic_stems(words),
+        first_words=frozenset(k.split(" ", 1)[0] for k in [*words, *capitalised]),
+        cjk=cjk,
+        max_words=max(len(k.split()) for k in [*words, *capitalised]),
+        max_cjk=max(len(k) for k in cjk),
+    )

@@ -1,0 +1,90 @@
+"""Parse a forwarded or pasted inquiry into the fields routing and the ledger need (SPEC 4.1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.rules.countries import country_of_email_domain, find_country_in_text
+from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
+from bot.rules.phones import country_of_phone, find_phone, normalise_phone
+from bot.rules.sources import SOURCES, detect_source
+
+__all__ = ["SOURCES", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
+
+
+@dataclass(frozen=True)
+class ParsedInquiry:
+    text: str  # the original text, verbatim (never modified)
+    customer_name: str | None
+    company: str | None
+    email: str | None  # normalised (lower-case, stripped)
+    phone: str | None  # E.164, e.g. "+5511987654321"
+    phone_country: str | None  # ISO alpha-2 from phonenumbers
+    email_country: str | None  # ISO alpha-2 from the email's ccTLD
+    text_country: str | None  # ISO alpha-2 of a country name in the text
+    source: str | None  # one of SOURCES
+    product: str | None
+    region_tag: str | None  # explicit tag, lower-cased and without "#": "#latam" / "region: latam" -> "latam"
+
+
+_EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
+_EMAIL_ONLY_RE = re.compile(_EMAIL)
+# Addresses of the platforms that send the notification, never the customer's.
+_PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
+# "region: latam" (SPEC's explicit tag) wins over "#latam": the label is unambiguous, hashtags also appear in
+# customers' own text. "Country/Region: Peru" (Alibaba) is not a tag: the slash rules it out.
+_REGION_LABEL_RE = re.compile(
+    r"(?<![\w/])(?:region|区域|регион|región|região|région)[ \t]*[:：=][ \t]*#?(?P<tag>[A-Za-z][\w-]{0,31})",
+    re.IGNORECASE,
+)
+# Not "&#39;" (an HTML entity), "<#C0123|general>" (a Slack channel link) or "page.html#contact".
+_HASHTAG_RE = re.compile(r"(?<![\w&</#])#(?P<tag>[A-Za-z][\w-]{0,31})")
+
+
+def normalise_email(raw: str) -> str | None:
+    """Lower-case, stripped address ("<Maria@Empresa.com.BR>" -> "maria@empresa.com.br"), or None."""
+    candidate = raw.strip().strip("<>()[]\"'").removeprefix("mailto:").strip().rstrip(".")
+    if not _EMAIL_ONLY_RE.fullmatch(candidate):
+        return None
+    return candidate.lower()
+
+
+def find_email(text: str) -> str | None:
+    """The first customer email address in the text, normalised."""
+    for match in _EMAIL_IN_TEXT_RE.finditer(text):
+        email = normalise_email(match.group())
+        domain = email.rsplit("@", 1)[1] if email else ""
+        if email and not any(domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS):
+            return email
+    return None
+
+
+def find_region_tag(text: str) -> str | None:
+    """An explicit region tag, lower-cased: "region: latam" first, else the first "#latam"."""
+    match = _REGION_LABEL_RE.search(text) or _HASHTAG_RE.search(text)
+    return match.group("tag").lower() if match else None
+
+
+def parse_inquiry(text: str) -> ParsedInquiry:
+    """Everything we can read from an inquiry's text; None wherever we are not sure."""
+    email = find_email(text)
+    email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
+    text_country = find_country_in_text(text)
+    # Local numbers after a phone label ("Tel: (11) 98765-4321") are read in the customer's likely country.
+    phone = find_phone(text, default_region=email_country or text_country)
+    labelled = labelled_values(text)
+    return ParsedInquiry(
+        text=text,
+        customer_name=find_customer_name(text, labelled),
+        company=find_company(text, labelled),
+        email=email,
+        phone=phone,
+        phone_country=country_of_phone(phone) if phone else None,
+        email_country=email_country,
+        text_country=text_country,
+        source=detect_source(text),
+        product=find_product(text, labelled),
+        region_tag=find_region_tag(text),
+    )

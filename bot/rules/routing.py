@@ -1,0 +1,44 @@
+"""Which region an inquiry belongs to (SPEC 4.3): the first signal that names a covered country wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.org.model import Org
+from bot.rules.intake import ParsedInquiry
+
+Reason = Literal["tag", "phone", "email", "text", "specialist", "unresolved"]
+
+
+@dataclass(frozen=True)
+class RegionDecision:
+    region_id: str | None
+    reason: Reason
+    country: str | None  # the best known customer country (phone > email > text), routed by or not
+
+
+def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) -> RegionDecision:
+    """Tag naming a region, then phone, email and text countries, then the specialist's only region.
+
+    A tag naming no region and a country no region covers are skipped, not fatal: the next signal decides.
+    """
+    country = parsed.phone_country or parsed.email_country or parsed.text_country
+    if parsed.region_tag:
+        tagged = next((r for r in org.regions if r.id.lower() == parsed.region_tag), None)
+        if tagged:
+            return RegionDecision(tagged.id, "tag", country)
+    signals: tuple[tuple[Reason, str | None], ...] = (
+        ("phone", parsed.phone_country),
+        ("email", parsed.email_country),
+        ("text", parsed.text_country),
+    )
+    for reason, signal in signals:
+        region = org.region_for_country(signal) if signal else None
+        if region:
+            return RegionDecision(region.id, reason, country)
+    if specialist_id:
+        own = org.regions_of_specialist(specialist_id)
+        if len(own) == 1:
+            return RegionDecision(own[0].id, "specialist", country)
+    return RegionDecision(None, "unresolved", country)

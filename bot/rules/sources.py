@@ -1,0 +1,95 @@
+"""Where an inquiry came from (信息来源), by keyword; the most specific keyword wins."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SOURCES", "detect_source"]
+
+SOURCES = (
+    "alibaba",
+    "trademanager",
+    "website",
+    "email",
+    "website_chat",
+    "whatsapp",
+    "wechat",
+    "facebook",
+    "linkedin",
+    "twitter",
+    "colleague",
+)
+
+_I = re.IGNORECASE
+_M = re.MULTILINE
+
+# Precedence, most specific first:
+# - colleague: an explicit hand-over note by the specialist ("同事转交", "from a colleague") names the
+#   channel we actually got the lead through, whatever platform the customer used before;
+# - website_chat before website, trademanager before alibaba (TradeManager messages mention Alibaba);
+# - the platforms where an inquiry starts (Alibaba, LinkedIn, Facebook, Twitter/X) before the messengers,
+#   because their messages often say "add me on WhatsApp";
+# - the messengers before "website" and "email", which customers mention in passing ("I saw your website").
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("colleague", re.compile(
+        r"\b(?:from|via|by|referred\s+by|forwarded\s+by|passed\s+on\s+by)\s+(?:a\s+|my\s+|our\s+)?colleague"
+        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事", _I)),
+    ("website_chat", re.compile(
+        r"\b(?:website|web|site|live|online)[\s-]*chat\b|在线咨询|在线客服|网站聊天|网页聊天", _I)),
+    ("trademanager", re.compile(r"\btrade\s?manager\b|贸易通|阿里旺旺", _I)),
+    ("trademanager", re.compile(r"(?<![\w-])TM(?![\w-])")),
+    ("alibaba", re.compile(r"alibaba|阿里巴巴|阿里国际站|阿里询盘", _I)),
+    ("linkedin", re.compile(r"\blinked\s?in\b|领英", _I)),
+    ("facebook", re.compile(r"\bfacebook\b|\bmessenger\b|脸书", _I)),
+    ("facebook", re.compile(r"(?<![\w-])FB(?![\w-])")),
+    ("twitter", re.compile(r"\btwitter\b|推特|\bx\.com\b", _I)),
+    ("twitter", re.compile(r"\b(?:[Vv]ia|[Ff]rom|[Oo]n|[Tt]hrough)\s+X(?![\w-])")),
+    ("wechat", re.compile(r"\bwe\s?chat\b|\bweixin\b|微信", _I)),
+    ("whatsapp", re.compile(r"\bwhats\s?app\b", _I)),
+    ("website", re.compile(
+        r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
+        r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт", _I)),
+    ("email", re.compile(r"\b(?:by|via|per|through)\s+e-?mail\b|\be-?mail\s+(?:inquiry|enquiry)\b|邮件", _I)),
+    # A pasted email: a "From:" header together with a "Subject:" or "Sent:" header.
+    ("email", re.compile(
+        r"\A(?=.*^[ \t]*(?:from|de|от|发件人)[ \t]*[:：])"
+        r"(?=.*^[ \t]*(?:subject|sent|assunto|asunto|objet|enviado|envoy[ée]|тема|отправлено|主题|发送时间)"
+        r"[ \t]*[:：])",
+        _I | _M | re.DOTALL)),
+)
+# Bare words that count inside the specialist's own "Source:" label, where no context is needed.
+_LABEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("colleague", re.compile(r"colleague|coworker|同事|转交|colega|coll[eè]gue|коллег", _I)),
+    ("email", re.compile(r"e-?mail|邮件|邮箱|correo|courriel|почта", _I)),
+)
+
+# "Source: Alibaba", "来源：官网", "Fuente: sitio web": the specialist's own label beats everything else.
+_LABEL_RE = re.compile(
+    r"^[ \t*•-]*(?:source|lead\s+source|channel|信息来源|来源|渠道|fuente|origem|origine|источник)"
+    r"\s*[:：]\s*(?P<value>.+)$",
+    _I | _M,
+)
+# Contact fields ("WhatsApp: +971...", "Email: a@b.com", "微信：abc") name a way to reply, not a source; they
+# are blanked before the keyword scan and only used when nothing else names a source.
+_CONTACT_FIELD_RE = re.compile(
+    r"(?:whats\s?app|we\s?chat(?:\s+id)?|微信号?|e-?mail(?:\s+address)?|邮箱|电子邮件|correo(?:\s+electr[oó]nico)?|"
+    r"почта|эл\.\s*почта|البريد(?:\s+الإلكتروني)?|wa|tel|phone|mobile)\s*[:：][^\n]*",
+    _I,
+)
+_FALLBACK = ("wechat", "whatsapp")
+
+
+def detect_source(text: str) -> str | None:
+    """One of SOURCES, or None when the text names no source."""
+    for labelled in _LABEL_RE.finditer(text):
+        found = _scan(labelled.group("value"), _PATTERNS + _LABEL_WORDS)
+        if found:
+            return found
+    found = _scan(_CONTACT_FIELD_RE.sub(" ", text), _PATTERNS)
+    if found:
+        return found
+    return next((name for name, pattern in _PATTERNS if name in _FALLBACK and pattern.search(text)), None)
+
+
+def _scan(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    return next((name for name, pattern in patterns if pattern.search(text)), None)

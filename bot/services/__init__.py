@@ -1,0 +1,1 @@
+"""Use cases: load state, call the pure rules, persist the change and its outbound messages together."""

@@ -1,0 +1,88 @@
+"""Run one `/inq` command for one person: parse, dispatch to its use case, turn domain errors into replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.errors import BotError, InvalidInput
+from bot.handlers.grammar import Command, parse
+from bot.org.model import Person
+from bot.outbound import Reply
+from bot.services import inquiry_commands as ic
+from bot.services import queries
+from bot.services.context import Context
+from bot.services.intake import IntakeMessage, ingest
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Context, Person, Command], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a command was typed: needed by `new` (the intake reply goes back there)."""
+
+    platform: str
+    message_key: str | None = None
+    reply_to: dict[str, Any] = field(default_factory=dict)
+    at: datetime | None = None
+
+
+HANDLERS: dict[str, Handler] = {
+    "help": queries.help_,
+    "mine": queries.mine,
+    "show": queries.show,
+    "ack": ic.ack,
+    "followup": ic.followup,
+    "crm": ic.crm,
+    "agent": ic.agent,
+    "won": ic.won,
+    "lost": ic.lost,
+    "grey": ic.grey,
+    "assign": ic.assign,
+    "region": ic.region,
+    "exception": ic.exception,
+}
+
+
+def register(verb: str, handler: Handler) -> None:
+    """Later use-case families (deals, penalties, reports) add their verbs here."""
+    HANDLERS[verb] = handler
+
+
+async def execute(ctx: Context, actor: Person | None, text: str, origin: Origin) -> Reply:
+    """The single entry for every platform; refusals and mistakes come back as one-line replies."""
+    if actor is None:
+        return Reply("error.not_in_roster", {}, ok=False)
+    if not actor.active:
+        return Reply("refused.inactive", {}, ok=False)
+    try:
+        command = parse(text)
+        if command.verb == "new":
+            return await _new(ctx, actor, command, origin)
+        handler = HANDLERS.get(command.verb)
+        if handler is None:
+            raise InvalidInput("error.not_available", command=command.verb)
+        return await handler(ctx, actor, command)
+    except BotError as error:
+        log.info("command %r by %s refused: %s", text.split(" ", 2)[:2], actor.id, error.key)
+        return Reply(error.key, dict(error.data), ok=False)
+
+
+async def _new(ctx: Context, actor: Person, command: Command, origin: Origin) -> Reply:
+    message = IntakeMessage(
+        platform=origin.platform,
+        sender=actor,
+        text=command.arg("TEXT") or "",
+        forwarded_at=origin.at or ctx.now(),
+        message_key=origin.message_key,
+        reply_to=origin.reply_to,
+    )
+    result = await ingest(message, ctx=ctx)
+    if result.inquiry is None:
+        return Reply("refused.specialist_only", {}, ok=False)
+    return result.reply or Reply("intake.exists", {"id": result.inquiry.id})

@@ -1,0 +1,157 @@
+"""Intake: a forwarded or pasted message becomes a routed, assigned inquiry (SPEC 4.1-4.3)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.org.model import Person, Role
+from bot.outbound import Outbound, Reply, Target
+from bot.rules import lifecycle
+from bot.rules.deadlines import followup_due
+from bot.rules.ids import inquiry_id, inquiry_seq
+from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
+from bot.rules.intake import ParsedInquiry, parse_inquiry
+from bot.rules.routing import RegionDecision, decide_region
+from bot.services.assigning import pick_assignee
+from bot.services.context import Context
+from bot.services.notices import assigned_notices
+from bot.services.views import inquiry_view
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+DUPLICATE_WINDOW = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class IntakeMessage:
+    """A message in the intake channel, as a platform handler saw it."""
+
+    platform: str
+    sender: Person
+    text: str
+    forwarded_at: datetime
+    received_at: datetime | None = None
+    message_key: str | None = None  # "slack:C123:1700000000.0001": the same message never makes two inquiries
+    delivery_key: str | None = None  # "slack-event:Ev123", "telegram-update:42": the same delivery is ignored
+    reply_to: dict[str, Any] = field(default_factory=dict)  # where the intake reply goes (thread / reply)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    inquiry: Inquiry | None
+    created: bool
+    reply: Reply | None = None
+
+
+async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
+    """Create the inquiry, assign it and queue its notices, all in one transaction; idempotent per message."""
+    if not message.sender.has(Role.SPECIALIST) and not message.sender.has(Role.ADMIN):
+        return IntakeResult(None, created=False)
+    async with ctx.uow() as uow:
+        if message.delivery_key and not await uow.events.claim(message.delivery_key, ctx.now()):
+            return IntakeResult(None, created=False)
+        existing = await uow.inquiries.by_message_key(message.message_key) if message.message_key else None
+        if existing is not None:
+            await uow.commit()
+            return IntakeResult(existing, created=False)
+        inquiry = await _create(message, uow, ctx)
+        await uow.commit()
+    log.info("inquiry %s created (%s, region %s)", inquiry.id, message.platform, inquiry.region_id)
+    return IntakeResult(inquiry, created=True, reply=Reply("intake.created", {"inquiry": inquiry_view(inquiry)}))
+
+
+async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inquiry:
+    parsed = parse_inquiry(message.text)
+    decision = decide_region(parsed, ctx.org, message.sender.id)
+    year = ctx.local(message.forwarded_at).year
+    number = await uow.sequences.next("inquiry", year)
+    region = ctx.org.region(decision.region_id) if decision.region_id else None
+    draft = _draft(message, parsed, decision, inquiry_id(year, number), region.department if region else None)
+    duplicate = await uow.inquiries.find_duplicate(
+        draft.customer.email, draft.customer.phone, message.forwarded_at - DUPLICATE_WINDOW
+    )
+    await uow.inquiries.add(draft, inquiry_seq(year, number), message.message_key)
+    events = [_received_event(message, parsed, decision)]
+    inquiry = draft
+    if duplicate is not None:
+        inquiry = replace(inquiry, duplicate_of=duplicate.id, region_id=duplicate.region_id,
+                          department_id=duplicate.department_id)
+        events.append(HistoryEvent(ctx.now(), "duplicate_linked", None, {"of": duplicate.id}))
+    assignee = duplicate.assignee_id if duplicate else None
+    if assignee is None and inquiry.department_id is not None:
+        assignee = await pick_assignee(uow, ctx, inquiry.department_id, message.forwarded_at)
+    if assignee is not None:
+        due = followup_due(message.forwarded_at, ctx.tz, ctx.calendar, ctx.org.schedule)
+        inquiry, event = lifecycle.assign(inquiry, None, assignee, ctx.now(), due)
+        events.append(event)
+    await uow.inquiries.save(inquiry)
+    for event in events:
+        await uow.inquiries.append_event(inquiry.id, event)
+    for notice in _intake_notices(message, inquiry, decision, duplicate):
+        await uow.outbox.add(notice, ctx.now())
+    return inquiry
+
+
+def _draft(
+    message: IntakeMessage, parsed: ParsedInquiry, decision: RegionDecision, new_id: str, department: str | None
+) -> Inquiry:
+    return Inquiry(
+        id=new_id,
+        status=Status.UNASSIGNED,
+        region_id=decision.region_id,
+        department_id=department,
+        assignee_id=None,
+        specialist_id=message.sender.id,
+        source=parsed.source,
+        customer=Customer(
+            name=parsed.customer_name, company=parsed.company, email=parsed.email, phone=parsed.phone,
+            country=decision.country, product=parsed.product,
+        ),
+        original_text=message.text,
+        platform=message.platform,
+        received_at=message.received_at or message.forwarded_at,
+        forwarded_at=message.forwarded_at,
+        intake_ref=message.reply_to or None,
+    )
+
+
+def _received_event(message: IntakeMessage, parsed: ParsedInquiry, decision: RegionDecision) -> HistoryEvent:
+    return HistoryEvent(
+        at=message.forwarded_at,
+        kind="received",
+        actor_id=message.sender.id,
+        data={"platform": message.platform, "region": decision.region_id, "routed_by": decision.reason,
+              "source": parsed.source},
+    )
+
+
+def _intake_notices(
+    message: IntakeMessage, inquiry: Inquiry, decision: RegionDecision, duplicate: Inquiry | None
+) -> list[Outbound]:
+    view = inquiry_view(inquiry)
+    reply_target = Target(kind="reply", platform=message.platform, **_reply_fields(message.reply_to))
+    notices = [Outbound("intake.reply", reply_target, {"inquiry": view, "routed_by": decision.reason,
+                                                       "actions": _intake_actions(inquiry)}, inquiry.id)]
+    if inquiry.region_id is None:
+        notices.append(Outbound("intake.pick_region", Target.to_person(message.sender.id, message.platform),
+                                {"inquiry": view}, inquiry.id))
+    if duplicate is not None:
+        notices.append(Outbound("intake.possible_duplicate",
+                                Target.to_person(message.sender.id, message.platform),
+                                {"inquiry": view, "original": duplicate.id,
+                                 "actions": [{"id": "grey", "value": inquiry.id}]}, inquiry.id))
+    notices.extend(assigned_notices(inquiry, previous=None))
+    return notices
+
+
+def _reply_fields(reply_to: dict[str, Any]) -> dict[str, Any]:
+    return {"slack": reply_to.get("slack"), "telegram": reply_to.get("telegram"), "thread": reply_to.get("thread")}
+
+
+def _intake_actions(inquiry: Inquiry) -> list[dict[str, str]]:
+    return [{"id": "reassign", "value": inquiry.id}, {"id": "change_region", "value": inquiry.id},
+            {"id": "grey", "value": inquiry.id}]

@@ -1,0 +1,71 @@
+"""Inquiries turned into JSON-safe dicts for templates, the outbox and `--json` output."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from bot.rules.inquiry import HistoryEvent, Inquiry
+
+
+def iso(value: datetime | None, tz: tzinfo | None = None) -> str | None:
+    """ISO-8601 with its offset; in the org time zone when one is given."""
+    if value is None:
+        return None
+    return (value.astimezone(tz) if tz else value).isoformat()
+
+
+def inquiry_view(inquiry: Inquiry, tz: tzinfo | None = None) -> dict[str, Any]:
+    """Everything a template may show about an inquiry (names are looked up at render time)."""
+    c = inquiry.customer
+    return {
+        "id": inquiry.id,
+        "status": inquiry.status.value,
+        "region": inquiry.region_id,
+        "department": inquiry.department_id,
+        "assignee": inquiry.assignee_id,
+        "specialist": inquiry.specialist_id,
+        "source": inquiry.source,
+        "customer": {"name": c.name, "company": c.company, "email": c.email, "phone": c.phone,
+                     "country": c.country, "product": c.product},
+        "received_at": iso(inquiry.received_at, tz),
+        "forwarded_at": iso(inquiry.forwarded_at, tz),
+        "due_at": iso(inquiry.due_at, tz),
+        "acknowledged_at": iso(inquiry.acknowledged_at, tz),
+        "followed_up_at": iso(inquiry.followed_up_at, tz),
+        "followup_method": inquiry.followup_method,
+        "crm_id": inquiry.crm_id,
+        "agent": inquiry.agent_name,
+        "won_at": iso(inquiry.won_at, tz),
+        "won_amount": inquiry.won_amount,
+        "lost_reason": inquiry.lost_reason,
+        "grey_state": inquiry.grey_state,
+        "grey_reason": inquiry.grey_reason,
+        "duplicate_of": inquiry.duplicate_of,
+        "transfers": inquiry.transfers,
+    }
+
+
+def history_view(events: list[HistoryEvent], tz: tzinfo | None = None) -> list[dict[str, Any]]:
+    return [{"at": iso(e.at, tz), "kind": e.kind, "actor": e.actor_id, **e.data} for e in events]
+
+
+def inquiry_json(inquiry: Inquiry, events: list[HistoryEvent], tz: tzinfo | None = None) -> dict[str, Any]:
+    """The stable JSON shape of `inquirybot inquiries show --json` (SPEC section 8, issue 2)."""
+    view = inquiry_view(inquiry, tz)
+    customer = {k: view["customer"][k] for k in ("name", "company", "email", "phone", "country")}
+    return {
+        "id": inquiry.id,
+        "status": inquiry.status.value,
+        "region": inquiry.region_id,
+        "department": inquiry.department_id,
+        "assignee": inquiry.assignee_id,
+        "source": inquiry.source,
+        "customer": customer,
+        "received_at": view["received_at"],
+        "forwarded_at": view["forwarded_at"],
+        "due_at": view["due_at"],
+        "acknowledged_at": view["acknowledged_at"],
+        "followed_up_at": view["followed_up_at"],
+        "history": history_view(events, tz),
+    }

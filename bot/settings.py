@@ -1,0 +1,63 @@
+"""Settings, read once from the environment (and `.env`) and passed down; nothing else reads os.environ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_MARKERS = ("change-me", "changeme", "placeholder", "xxx", "your-")
+
+
+def is_placeholder(secret: SecretStr | None) -> bool:
+    """True when a secret is unset or still the `.env.example` placeholder."""
+    if secret is None:
+        return True
+    value = secret.get_secret_value().strip().lower()
+    return not value or any(marker in value for marker in PLACEHOLDER_MARKERS)
+
+
+class Settings(BaseSettings):
+    """Everything the process needs from its environment (SPEC section 8)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(default="sqlite+aiosqlite:///./inquirybot.db", alias="DATABASE_URL")
+    org_file: Path = Field(default=Path("./org.yaml"), alias="INQUIRYBOT_ORG")
+    log_level: str = Field(default="INFO", alias="INQUIRYBOT_LOG_LEVEL")
+
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_api_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None and bool(self.slack_bot_token.get_secret_value())
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return self.telegram_bot_token is not None and bool(self.telegram_bot_token.get_secret_value())
+
+    def placeholder_problems(self) -> list[str]:
+        """Names of secrets still holding placeholders for a platform we are asked to connect to."""
+        problems: list[str] = []
+        if self.slack_enabled:
+            if is_placeholder(self.slack_bot_token):
+                problems.append("SLACK_BOT_TOKEN")
+            if self.slack_app_token is None and is_placeholder(self.slack_signing_secret):
+                problems.append("SLACK_SIGNING_SECRET")
+            if self.slack_app_token is not None and is_placeholder(self.slack_app_token):
+                problems.append("SLACK_APP_TOKEN")
+        if self.telegram_enabled:
+            if is_placeholder(self.telegram_bot_token):
+                problems.append("TELEGRAM_BOT_TOKEN")
+            if self.telegram_webhook_url and is_placeholder(self.telegram_webhook_secret):
+                problems.append("TELEGRAM_WEBHOOK_SECRET")
+        return problems

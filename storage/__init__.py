@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy rows, repositories returning domain dataclasses, the unit of work, migrations."""

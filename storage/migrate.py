@@ -1,0 +1,47 @@
+"""Run Alembic migrations from code (`inquirybot db upgrade`, and on every start)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def _upgrade(connection: Connection, url: str) -> None:
+    config = alembic_config(url)
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+async def upgrade(engine: AsyncEngine) -> None:
+    """Bring the schema to head on an existing engine (works inside a running event loop)."""
+    url = engine.url.render_as_string(hide_password=False)
+    async with engine.begin() as connection:
+        await connection.run_sync(_upgrade, url)
+
+
+def upgrade_blocking(url: str) -> None:
+    """For scripts that are not async: create an engine, migrate, dispose."""
+    from storage.database import make_engine
+
+    async def run() -> None:
+        engine = make_engine(url)
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())

@@ -1,0 +1,1 @@
+"""Repositories: the only code that touches rows. Each returns domain dataclasses."""

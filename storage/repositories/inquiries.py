@@ -1,0 +1,131 @@
+"""Inquiries and their append-only history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Inquiry, Status
+from storage.tables import InquiryEventRow, InquiryRow
+
+_CUSTOMER_COLUMNS = {
+    "name": "customer_name",
+    "company": "company",
+    "email": "email",
+    "phone": "phone",
+    "country": "country",
+    "product": "product",
+}
+_PLAIN_FIELDS = tuple(f.name for f in fields(Inquiry) if f.name not in ("customer", "status"))
+
+
+def to_domain(row: InquiryRow) -> Inquiry:
+    customer = Customer(**{attr: getattr(row, column) for attr, column in _CUSTOMER_COLUMNS.items()})
+    plain = {name: getattr(row, name) for name in _PLAIN_FIELDS}
+    return Inquiry(status=Status(row.status), customer=customer, **plain)
+
+
+def _columns(inquiry: Inquiry) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(inquiry, name) for name in _PLAIN_FIELDS}
+    values["status"] = inquiry.status.value
+    for attr, column in _CUSTOMER_COLUMNS.items():
+        values[column] = getattr(inquiry.customer, attr)
+    return values
+
+
+class InquiryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, inquiry: Inquiry, seq: int, message_key: str | None) -> None:
+        self.session.add(InquiryRow(seq=seq, message_key=message_key, **_columns(inquiry)))
+        await self.session.flush()
+
+    async def save(self, inquiry: Inquiry) -> None:
+        await self.session.execute(
+            update(InquiryRow).where(InquiryRow.id == inquiry.id).values(**_columns(inquiry))
+        )
+
+    async def get(self, inquiry_id: str) -> Inquiry | None:
+        row = await self.session.get(InquiryRow, inquiry_id)
+        return to_domain(row) if row else None
+
+    async def get_for_update(self, inquiry_id: str) -> Inquiry | None:
+        """Read with a row lock on PostgreSQL, so two concurrent changes queue instead of racing."""
+        stmt = select(InquiryRow).where(InquiryRow.id == inquiry_id).with_for_update()
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        return to_domain(row) if row else None
+
+    async def by_message_key(self, message_key: str) -> Inquiry | None:
+        stmt = select(InquiryRow).where(InquiryRow.message_key == message_key)
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        return to_domain(row) if row else None
+
+    async def find_duplicate(self, email: str | None, phone: str | None, since: datetime) -> Inquiry | None:
+        """The earliest open inquiry since `since` with the same normalised email or phone."""
+        conditions = [c for c in (
+            InquiryRow.email == email if email else None,
+            InquiryRow.phone == phone if phone else None,
+        ) if c is not None]
+        if not conditions:
+            return None
+        stmt = (
+            select(InquiryRow)
+            .where(or_(*conditions))
+            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES]))
+            .where(InquiryRow.forwarded_at >= since)
+            .order_by(InquiryRow.seq)
+            .limit(1)
+        )
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        return to_domain(row) if row else None
+
+    async def list(
+        self,
+        *,
+        statuses: Sequence[Status] | None = None,
+        assignee_id: str | None = None,
+        forwarded_from: datetime | None = None,
+        forwarded_to: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Inquiry]:
+        stmt = select(InquiryRow).order_by(InquiryRow.seq)
+        if statuses:
+            stmt = stmt.where(InquiryRow.status.in_([s.value for s in statuses]))
+        if assignee_id:
+            stmt = stmt.where(InquiryRow.assignee_id == assignee_id)
+        if forwarded_from:
+            stmt = stmt.where(InquiryRow.forwarded_at >= forwarded_from)
+        if forwarded_to:
+            stmt = stmt.where(InquiryRow.forwarded_at < forwarded_to)
+        if limit:
+            stmt = stmt.limit(limit)
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def open_counts(self, person_ids: Sequence[str]) -> dict[str, int]:
+        stmt = (
+            select(InquiryRow.assignee_id, func.count())
+            .where(InquiryRow.assignee_id.in_(person_ids))
+            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES]))
+            .group_by(InquiryRow.assignee_id)
+        )
+        return {str(pid): int(n) for pid, n in (await self.session.execute(stmt)).all()}
+
+    async def append_event(self, inquiry_id: str, event: HistoryEvent) -> None:
+        self.session.add(
+            InquiryEventRow(
+                inquiry_id=inquiry_id, at=event.at, actor_id=event.actor_id, kind=event.kind, data=event.data
+            )
+        )
+
+    async def history(self, inquiry_id: str) -> list[HistoryEvent]:
+        stmt = select(InquiryEventRow).where(InquiryEventRow.inquiry_id == inquiry_id).order_by(InquiryEventRow.id)
+        return [
+            HistoryEvent(at=r.at, kind=r.kind, actor_id=r.actor_id, data=dict(r.data))
+            for r in (await self.session.execute(stmt)).scalars()
+        ]

@@ -1,0 +1,87 @@
+"""Small tables: id sequences, the round-robin pointer, processed inbound events, the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.database import upsert_ignore
+from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
+
+
+class SequenceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def next(self, name: str, year: int) -> int:
+        """The next number of a yearly sequence; the row lock makes concurrent callers queue."""
+        dialect = self.session.bind.dialect.name
+        await self.session.execute(
+            upsert_ignore(dialect, SequenceRow).values(name=name, year=year, last=0).on_conflict_do_nothing()
+        )
+        stmt = (
+            update(SequenceRow)
+            .where(SequenceRow.name == name, SequenceRow.year == year)
+            .values(last=SequenceRow.last + 1)
+            .returning(SequenceRow.last)
+        )
+        return int((await self.session.execute(stmt)).scalar_one())
+
+
+class PointerRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def last(self, department_id: str) -> str | None:
+        stmt = select(AssignmentPointerRow).where(AssignmentPointerRow.department_id == department_id)
+        row = (await self.session.execute(stmt.with_for_update())).scalar_one_or_none()
+        return row.last_person_id if row else None
+
+    async def set(self, department_id: str, person_id: str, now: datetime) -> None:
+        row = await self.session.get(AssignmentPointerRow, department_id)
+        if row is None:
+            self.session.add(
+                AssignmentPointerRow(department_id=department_id, last_person_id=person_id, updated_at=now)
+            )
+        else:
+            row.last_person_id = person_id
+            row.updated_at = now
+
+
+class ProcessedEventRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def claim(self, key: str, now: datetime) -> bool:
+        """True the first time a delivery key is seen; False for a retry or re-delivery."""
+        dialect = self.session.bind.dialect.name
+        stmt = (
+            upsert_ignore(dialect, ProcessedEventRow)
+            .values(key=key, at=now)
+            .on_conflict_do_nothing()
+            .returning(ProcessedEventRow.key)
+        )
+        return (await self.session.execute(stmt)).first() is not None
+
+
+class AuditRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(
+        self, now: datetime, actor: str, action: str, target: str | None, outcome: str, **detail: Any
+    ) -> None:
+        self.session.add(AuditRow(at=now, actor=actor, action=action, target=target, outcome=outcome, detail=detail))
+
+    async def entries(self, target: str | None = None) -> list[dict[str, Any]]:
+        stmt = select(AuditRow).order_by(AuditRow.id)
+        if target:
+            stmt = stmt.where(AuditRow.target == target)
+        return [
+            {"at": r.at, "actor": r.actor, "action": r.action, "target": r.target, "outcome": r.outcome,
+             "detail": dict(r.detail)}
+            for r in (await self.session.execute(stmt)).scalars()
+        ]

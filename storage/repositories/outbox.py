@@ -1,0 +1,98 @@
+"""The outbox: rows written with the change that caused them, claimed atomically by any dispatcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.outbound import Outbound, Target
+from storage.tables import OutboxRow
+
+STALE_CLAIM = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    message: Outbound
+    attempts: int
+    created_at: datetime
+
+
+def _item(row: OutboxRow) -> OutboxItem:
+    message = Outbound(
+        key=row.key, target=Target.from_json(row.target), data=dict(row.data), inquiry_id=row.inquiry_id
+    )
+    return OutboxItem(id=row.id, message=message, attempts=row.attempts, created_at=row.created_at)
+
+
+class OutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, message: Outbound, now: datetime) -> None:
+        self.session.add(
+            OutboxRow(
+                created_at=now,
+                key=message.key,
+                data=message.data,
+                target=message.target.as_json(),
+                inquiry_id=message.inquiry_id,
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+            )
+        )
+
+    async def claim(self, worker: str, now: datetime, limit: int = 50) -> list[OutboxItem]:
+        """Mark up to `limit` due rows as ours in one statement; a row is claimed by one worker only."""
+        due = (
+            select(OutboxRow.id)
+            .where(
+                or_(
+                    (OutboxRow.status == "pending") & (OutboxRow.next_attempt_at <= now),
+                    (OutboxRow.status == "sending") & (OutboxRow.claimed_at < now - STALE_CLAIM),
+                )
+            )
+            .order_by(OutboxRow.id)
+            .limit(limit)
+        )
+        if self.session.bind.dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        stmt = (
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(due.scalar_subquery()))
+            .values(status="sending", claimed_by=worker, claimed_at=now, attempts=OutboxRow.attempts + 1)
+            .returning(OutboxRow)
+            .execution_options(synchronize_session=False)
+        )
+        rows = (await self.session.execute(stmt)).scalars().all()
+        return sorted((_item(r) for r in rows), key=lambda i: i.id)
+
+    async def mark_sent(self, item_id: int, now: datetime, delivery: dict[str, Any]) -> None:
+        await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None)
+
+    async def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
+        await self._set(item_id, status="pending", error=error, next_attempt_at=next_attempt_at)
+
+    async def mark_failed(self, item_id: int, error: str, now: datetime) -> None:
+        """A permanent failure: kept with its reason, never retried, reported by the dispatcher."""
+        await self._set(item_id, status="failed", error=error, sent_at=None, claimed_at=now)
+
+    async def _set(self, item_id: int, **values: Any) -> None:
+        await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+
+    async def pending_count(self) -> int:
+        stmt = select(OutboxRow.id).where(OutboxRow.status.in_(("pending", "sending")))
+        return len((await self.session.execute(stmt)).all())
+
+    async def rows(self, status: str | None = None) -> list[tuple[OutboxItem, str, str | None]]:
+        """Items with their status and error, for tests and `inquirybot outbox` style inspection."""
+        stmt = select(OutboxRow).order_by(OutboxRow.id)
+        if status:
+            stmt = stmt.where(OutboxRow.status == status)
+        return [(_item(r), r.status, r.error) for r in (await self.session.execute(stmt)).scalars()]

@@ -1,0 +1,251 @@
+"""SQLAlchemy 2 rows. ORM objects stay inside storage/; repositories hand out domain dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class PersonRow(Base):
+    """A person as last seen in the org file; kept after they leave so history still resolves."""
+
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    in_org: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime]
+
+
+class IdentityRow(Base):
+    """A platform account of a person (a Slack user id, a Telegram user id)."""
+
+    __tablename__ = "person_identities"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+
+
+class SequenceRow(Base):
+    """The last number handed out per (name, year): inquiry and penalty ids are monotonic."""
+
+    __tablename__ = "sequences"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InquiryRow(Base):
+    __tablename__ = "inquiries"
+    __table_args__ = (
+        Index("ix_inquiries_status_due", "status", "due_at"),
+        Index("ix_inquiries_assignee_status", "assignee_id", "status"),
+    )
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    status: Mapped[str] = mapped_column(String(20))
+    region_id: Mapped[str | None] = mapped_column(String(64))
+    department_id: Mapped[str | None] = mapped_column(String(64))
+    assignee_id: Mapped[str | None] = mapped_column(String(64))
+    original_assignee_id: Mapped[str | None] = mapped_column(String(64))
+    specialist_id: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(String(32))
+    customer_name: Mapped[str | None] = mapped_column(String(200))
+    company: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    product: Mapped[str | None] = mapped_column(String(200))
+    original_text: Mapped[str | None] = mapped_column(Text)
+    platform: Mapped[str] = mapped_column(String(16))
+    message_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    intake_ref: Mapped[dict[str, Any] | None]
+    duplicate_of: Mapped[str | None] = mapped_column(String(20))
+    received_at: Mapped[datetime]
+    forwarded_at: Mapped[datetime] = mapped_column(index=True)
+    due_at: Mapped[datetime | None]
+    assigned_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    followed_up_at: Mapped[datetime | None]
+    followup_method: Mapped[str | None] = mapped_column(String(16))
+    crm_id: Mapped[str | None] = mapped_column(String(64))
+    crm_confirmed_at: Mapped[datetime | None]
+    agent_name: Mapped[str | None] = mapped_column(String(200))
+    won_at: Mapped[datetime | None]
+    won_amount: Mapped[str | None] = mapped_column(String(32))
+    lost_reason: Mapped[str | None] = mapped_column(Text)
+    grey_state: Mapped[str | None] = mapped_column(String(16))
+    grey_reason: Mapped[str | None] = mapped_column(Text)
+    exception_state: Mapped[str | None] = mapped_column(String(16))
+    transfers: Mapped[int] = mapped_column(Integer, default=0)
+    closed_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
+
+
+class InquiryEventRow(Base):
+    """Append-only history of an inquiry: nothing here is ever updated or deleted."""
+
+    __tablename__ = "inquiry_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    inquiry_id: Mapped[str] = mapped_column(ForeignKey("inquiries.id"), index=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]]
+
+
+class AuditRow(Base):
+    """Refusals, exports and other acts worth proving later."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[dict[str, Any]]
+
+
+class AssignmentPointerRow(Base):
+    """Who got the last round-robin inquiry of a department, so restarts stay fair."""
+
+    __tablename__ = "assignment_pointers"
+    department_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_person_id: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]
+
+
+class ProcessedEventRow(Base):
+    """Inbound platform deliveries already handled (Slack event_id, Telegram update_id)."""
+
+    __tablename__ = "processed_events"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    """A message to send, written in the same transaction as the change that caused it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime]
+    key: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    target: Mapped[dict[str, Any]]
+    inquiry_id: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    delivery: Mapped[dict[str, Any] | None]
+
+
+class JobRunRow(Base):
+    """One row per (job, slot): a slot's work happens once across restarts and replicas."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (UniqueConstraint("job", "slot"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job: Mapped[str] = mapped_column(String(64))
+    slot: Mapped[str] = mapped_column(String(40))
+    claimed_at: Mapped[datetime]
+    claimed_by: Mapped[str] = mapped_column(String(64))
+    late: Mapped[bool] = mapped_column(default=False)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="running")
+
+
+class PenaltyRow(Base):
+    __tablename__ = "penalties"
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    lapse_key: Mapped[str] = mapped_column(String(200), unique=True)
+    rule: Mapped[str] = mapped_column(String(8), index=True)
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    amount: Mapped[int | None] = mapped_column(Integer)
+    inquiry_id: Mapped[str | None] = mapped_column(String(20))
+    period: Mapped[str] = mapped_column(String(10), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    appealed: Mapped[bool] = mapped_column(default=False)
+    appeal_reason: Mapped[str | None] = mapped_column(Text)
+    split_group: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class DealReportRow(Base):
+    """A manager's daily or monthly deal report for a department."""
+
+    __tablename__ = "deal_reports"
+    __table_args__ = (UniqueConstraint("department_id", "kind", "period"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    department_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    period: Mapped[str] = mapped_column(String(10))
+    reported_at: Mapped[datetime]
+    reported_by: Mapped[str] = mapped_column(String(64))
+    inquiry_ids: Mapped[list[Any]]
+
+
+class LedgerSentRow(Base):
+    """A specialist's confirmation that a month's ledger extract went out through OA (P7)."""
+
+    __tablename__ = "ledger_sent"
+    __table_args__ = (UniqueConstraint("month", "department_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7))
+    department_id: Mapped[str] = mapped_column(String(64))
+    confirmed_by: Mapped[str] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime]
+
+
+class AwayRow(Base):
+    """Leave recorded in chat with `/inq away` (the org file's `away` entries live in the org)."""
+
+    __tablename__ = "away_periods"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    delegate_id: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class CountMatchRow(Base):
+    """A manager's "counts match" for a day (P2.2)."""
+
+    __tablename__ = "count_matches"
+    __table_args__ = (UniqueConstraint("department_id", "day"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    department_id: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]

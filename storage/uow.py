@@ -1,0 +1,62 @@
+"""The unit of work: one transaction, its repositories, and an explicit commit."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repositories.away import AwayRepository
+from storage.repositories.inquiries import InquiryRepository
+from storage.repositories.misc import (
+    AuditRepository,
+    PointerRepository,
+    ProcessedEventRepository,
+    SequenceRepository,
+)
+from storage.repositories.outbox import OutboxRepository
+from storage.repositories.people import PeopleRepository
+
+
+class UnitOfWork:
+    """`async with uow:` opens a transaction; leaving without `commit()` rolls it back."""
+
+    session: AsyncSession
+    inquiries: InquiryRepository
+    outbox: OutboxRepository
+    sequences: SequenceRepository
+    pointers: PointerRepository
+    events: ProcessedEventRepository
+    audit: AuditRepository
+    people: PeopleRepository
+    away: AwayRepository
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> Self:
+        self.session = self._sessions()
+        self.inquiries = InquiryRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.sequences = SequenceRepository(self.session)
+        self.pointers = PointerRepository(self.session)
+        self.events = ProcessedEventRepository(self.session)
+        self.audit = AuditRepository(self.session)
+        self.people = PeopleRepository(self.session)
+        self.away = AwayRepository(self.session)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()

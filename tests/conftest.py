@@ -1,0 +1,132 @@
+"""Shared fixtures: databases (SQLite always, PostgreSQL when TEST_DATABASE_URL is set), the example org,
+and an app built by bootstrap with a frozen clock and a shell transcript."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.bootstrap import App, build
+from bot.clock import FrozenClock
+from bot.org.loader import load_org
+from bot.org.model import Org
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_ORG = ROOT / "org.example.yaml"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In CI the PostgreSQL tests must run: a missing TEST_DATABASE_URL is an error, not a skip."""
+    needs_pg = [i for i in items if "postgres" in i.keywords]
+    if needs_pg and not PG_URL:
+        if os.environ.get("CI"):
+            raise pytest.UsageError("CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests would be skipped")
+        skip = pytest.mark.skip(reason="TEST_DATABASE_URL not set")
+        for item in needs_pg:
+            item.add_marker(skip)
+
+
+def local(*args: int) -> datetime:
+    """A Shanghai wall-clock time, the way people in the policy talk about deadlines."""
+    return datetime(*args, tzinfo=SHANGHAI)  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session")
+def org() -> Org:
+    return load_org(EXAMPLE_ORG)
+
+
+async def _fresh_pg_database() -> tuple[str, str]:
+    assert PG_URL
+    url = make_url(PG_URL)
+    name = f"inqtest_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password, database=url.database
+    )
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    return url.set(database=name).render_as_string(hide_password=False), name
+
+
+async def _drop_pg_database(name: str) -> None:
+    assert PG_URL
+    url = make_url(PG_URL)
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password, database=url.database
+    )
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database per test on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+        return
+    url, name = await _fresh_pg_database()
+    try:
+        yield url
+    finally:
+        await _drop_pg_database(name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+
+
+class Transcript:
+    """Everything the shell notifier printed, for assertions on what people saw."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.lines.append(text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def clear(self) -> None:
+        self.lines.clear()
+
+
+AppFactory = Callable[..., "AsyncIterator[App]"]
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(local(2026, 11, 23, 9, 0))
+
+
+@pytest.fixture
+def transcript() -> Transcript:
+    return Transcript()
+
+
+@pytest.fixture
+async def app(sqlite_url: str, org: Org, clock: FrozenClock, transcript: Transcript) -> AsyncIterator[App]:
+    """The whole bot built by bootstrap on SQLite, in shell mode, with a frozen clock."""
+    settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG))
+    built = await build(settings, clock=clock, org=org, shell_write=transcript.write)
+    try:
+        yield built
+    finally:
+        await built.close()

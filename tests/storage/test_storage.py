@@ -1,0 +1,160 @@
+"""The real databases: migrations, round trips, and the atomic claims the rest of the bot relies on."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import inspect
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.outbound import Outbound, Target
+from bot.rules.ids import inquiry_id, inquiry_seq
+from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
+from storage.database import make_engine, session_factory
+from storage.migrate import upgrade
+from storage.uow import UnitOfWork
+from tests.conftest import local
+
+NOW = local(2026, 11, 23, 10, 0)
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    created = make_engine(database_url)
+    await upgrade(created)
+    yield created
+    await created.dispose()
+
+
+def uow_factory(engine: AsyncEngine) -> UnitOfWork:
+    return UnitOfWork(session_factory(engine))
+
+
+def sample(number: int, **changes: object) -> Inquiry:
+    base = Inquiry(
+        id=inquiry_id(2026, number), status=Status.ASSIGNED, region_id="latam", department_id="trade1",
+        assignee_id="zhang", specialist_id="li", source="alibaba",
+        customer=Customer(name="João Silva", company="Instrumentos Ltda", email="joao@empresa.com.br",
+                          phone="+5511987654321", country="BR", product="spectrometer"),
+        original_text="Olá, preciso de um espectrômetro", platform="shell",
+        received_at=local(2026, 11, 23, 8, 0), forwarded_at=local(2026, 11, 23, 9, 30),
+        due_at=local(2026, 11, 23, 23, 59),
+    )
+    return Inquiry(**{**base.__dict__, **changes})  # type: ignore[arg-type]
+
+
+async def test_migrations_create_every_table_and_are_repeatable(engine: AsyncEngine) -> None:
+    await upgrade(engine)  # a second run is a no-op, as on every restart
+    async with engine.connect() as conn:
+        tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
+    assert {"inquiries", "inquiry_events", "outbox", "job_runs", "penalties", "people", "person_identities",
+            "assignment_pointers", "processed_events", "audit_log", "alembic_version"} <= tables
+
+
+async def test_inquiry_round_trip_keeps_instants_and_offsets(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        await uow.inquiries.add(sample(1), inquiry_seq(2026, 1), "shell:1")
+        await uow.inquiries.append_event(sample(1).id, HistoryEvent(NOW, "received", "li", {"platform": "shell"}))
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        loaded = await uow.inquiries.get(sample(1).id)
+        history = await uow.inquiries.history(sample(1).id)
+    assert loaded == sample(1)
+    assert loaded is not None and loaded.forwarded_at.utcoffset() == timedelta(0)
+    assert loaded.forwarded_at == local(2026, 11, 23, 9, 30)
+    assert [(e.kind, e.actor_id, e.data) for e in history] == [("received", "li", {"platform": "shell"})]
+
+
+async def test_the_same_message_key_cannot_make_two_inquiries(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        await uow.inquiries.add(sample(1), inquiry_seq(2026, 1), "slack:C1:1.0")
+        await uow.commit()
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        async with uow_factory(engine) as uow:
+            await uow.inquiries.add(sample(2), inquiry_seq(2026, 2), "slack:C1:1.0")
+            await uow.commit()
+
+
+async def test_concurrent_sequence_numbers_are_unique_and_gapless(engine: AsyncEngine) -> None:
+    async def take() -> int:
+        async with uow_factory(engine) as uow:
+            number = await uow.sequences.next("inquiry", 2026)
+            await uow.commit()
+            return number
+
+    numbers = await asyncio.gather(*(take() for _ in range(20)))
+    assert sorted(numbers) == list(range(1, 21))
+
+
+async def test_a_delivery_key_is_claimed_once(engine: AsyncEngine) -> None:
+    async def claim() -> bool:
+        async with uow_factory(engine) as uow:
+            won = await uow.events.claim("slack-event:Ev1", NOW)
+            await uow.commit()
+            return won
+
+    results = await asyncio.gather(*(claim() for _ in range(6)))
+    assert results.count(True) == 1
+
+
+async def test_outbox_rows_are_claimed_by_exactly_one_worker(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        for n in range(30):
+            await uow.outbox.add(Outbound("inquiry.assigned", Target.to_person("zhang"), {"n": n}), NOW)
+        await uow.commit()
+
+    async def worker(name: str) -> list[int]:
+        taken: list[int] = []
+        for _ in range(10):
+            async with uow_factory(engine) as uow:
+                items = await uow.outbox.claim(name, NOW + timedelta(seconds=1), limit=4)
+                await uow.commit()
+            taken.extend(i.message.data["n"] for i in items)
+        return taken
+
+    claimed = await asyncio.gather(*(worker(f"w{i}") for i in range(4)))
+    flat = [n for part in claimed for n in part]
+    assert sorted(flat) == list(range(30))
+
+
+async def test_a_stale_claim_is_delivered_again_after_a_crash(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        await uow.outbox.add(Outbound("inquiry.assigned", Target.to_person("zhang")), NOW)
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        assert len(await uow.outbox.claim("crashed", NOW)) == 1
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        assert await uow.outbox.claim("other", NOW + timedelta(minutes=1)) == []
+        again = await uow.outbox.claim("other", NOW + timedelta(minutes=6))
+        await uow.commit()
+    assert len(again) == 1 and again[0].attempts == 2
+
+
+async def test_round_robin_pointer_survives_a_new_session(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        assert await uow.pointers.last("trade1") is None
+        await uow.pointers.set("trade1", "zhang", NOW)
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        assert await uow.pointers.last("trade1") == "zhang"
+
+
+async def test_duplicate_search_matches_open_inquiries_by_email_or_phone(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        await uow.inquiries.add(sample(1), inquiry_seq(2026, 1), None)
+        await uow.inquiries.add(sample(2, status=Status.LOST, customer=Customer(email="x@y.ru")),
+                                inquiry_seq(2026, 2), None)
+        await uow.commit()
+    since = NOW - timedelta(days=90)
+    async with uow_factory(engine) as uow:
+        by_phone = await uow.inquiries.find_duplicate(None, "+5511987654321", since)
+        by_email = await uow.inquiries.find_duplicate("joao@empresa.com.br", None, since)
+        closed = await uow.inquiries.find_duplicate("x@y.ru", None, since)
+        too_old = await uow.inquiries.find_duplicate(None, "+5511987654321", datetime(2026, 12, 1, tzinfo=UTC))
+    assert by_phone is not None and by_phone.id == "INQ-2026-000001"
+    assert by_email is not None and by_email.id == "INQ-2026-000001"
+    assert closed is None and too_old is None
