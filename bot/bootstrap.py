@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from bot.notifiers.shell import ShellNotifier
 from bot.org.loader import load_org
 from bot.org.model import Org
 from bot.rules.calendar import WorkCalendar
+from bot.runtime import PlatformRuntime
 from bot.services.context import Context
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
@@ -35,6 +36,9 @@ class App:
     renderer: Renderer
     dispatcher: Dispatcher
     notifiers: dict[str, Notifier] = field(default_factory=dict)
+    runtimes: list[PlatformRuntime] = field(default_factory=list)
+    start_scheduler: Callable[[], Awaitable[None]] | None = None
+    stop_scheduler: Callable[[], Awaitable[None]] | None = None
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -70,7 +74,25 @@ async def build(
         await uow.commit()
     renderer = Renderer(org, names=names)
     notifiers: dict[str, Notifier] = {}
+    runtimes: list[PlatformRuntime] = []
     if shell_write is not None:
         notifiers["shell"] = ShellNotifier(shell_write)
+    else:
+        runtimes = _platforms(settings, ctx, renderer)
+        notifiers.update({r.name: r.notifier for r in runtimes})
     dispatcher = Dispatcher(ctx, renderer, notifiers)
-    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers)
+    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers, runtimes)
+
+
+def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:
+    """The chat platforms whose tokens are set; each has its own small composition module."""
+    runtimes: list[PlatformRuntime] = []
+    if settings.slack_enabled:
+        from bot.bootstrap_slack import build_slack
+
+        runtimes.append(build_slack(settings, ctx, renderer))
+    if settings.telegram_enabled:
+        from bot.bootstrap_telegram import build_telegram
+
+        runtimes.append(build_telegram(settings, ctx, renderer))
+    return runtimes

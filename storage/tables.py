@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UTCDateTime
@@ -249,3 +260,32 @@ class CountMatchRow(Base):
     day: Mapped[date] = mapped_column(Date)
     by: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime]
+
+
+class SentMessageRow(Base):
+    """A message the bot posted, so a thread reply or a button press can be traced back to its inquiry."""
+
+    __tablename__ = "sent_messages"
+    __table_args__ = (UniqueConstraint("platform", "chat", "message_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(64))
+    inquiry_id: Mapped[str | None] = mapped_column(String(20), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(64))
+    outbox_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime]
+
+
+class ConversationRow(Base):
+    """Short-lived state of a multi-step chat interaction (a method picked, waiting for the note)."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("platform", "person_id", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    expires_at: Mapped[datetime]

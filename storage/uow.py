@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.repositories.away import AwayRepository
+from storage.repositories.chat_state import ConversationRepository, SentMessageRepository
 from storage.repositories.inquiries import InquiryRepository
 from storage.repositories.misc import (
     AuditRepository,
@@ -31,6 +32,8 @@ class UnitOfWork:
     audit: AuditRepository
     people: PeopleRepository
     away: AwayRepository
+    sent: SentMessageRepository
+    conversations: ConversationRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -45,6 +48,8 @@ class UnitOfWork:
         self.audit = AuditRepository(self.session)
         self.people = PeopleRepository(self.session)
         self.away = AwayRepository(self.session)
+        self.sent = SentMessageRepository(self.session)
+        self.conversations = ConversationRepository(self.session)
         return self
 
     async def __aexit__(

@@ -43,5 +43,5 @@ class Notifier(Protocol):
     platform: RenderPlatform
 
     async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
-        """Deliver and return a reference to the posted message (ts / message_id)."""
+        """Deliver; return `{"chat": ..., "message_id": ...}` of the posted message (Slack ts, Telegram id)."""
         ...

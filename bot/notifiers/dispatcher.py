@@ -8,6 +8,9 @@ import os
 import socket
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
+
+from jinja2 import TemplateError
 
 from bot.notifiers.addressing import resolve
 from bot.notifiers.base import Address, DeliveryError, Notifier, Rendered
@@ -15,6 +18,7 @@ from bot.notifiers.render import Renderer
 from bot.org.model import Role
 from bot.outbound import Outbound, Target
 from bot.services.context import Context
+from storage.repositories.chat_state import SentMessage
 from storage.repositories.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
@@ -65,25 +69,38 @@ class Dispatcher:
                     waiter.cancel()
 
     async def _deliver(self, item: OutboxItem) -> None:
-        refs: dict[str, object] = {}
+        refs: dict[str, dict[str, Any]] = {}
         try:
-            addresses = resolve(self.ctx.org, item.message.target, set(self.notifiers))
-            if not addresses:
-                raise DeliveryError("no_reachable_platform", permanent=True)
-            for address in addresses:
+            for address in self._addresses(item.message):
                 refs[address.platform] = await self._send(address, item.message)
         except DeliveryError as error:
             await self._record_failure(item, error)
             return
         async with self.ctx.uow() as uow:
             await uow.outbox.mark_sent(item.id, self.ctx.now(), refs)
+            for platform, ref in refs.items():
+                if "chat" in ref and "message_id" in ref:
+                    person = item.message.target.person
+                    sent = SentMessage(platform, str(ref["chat"]), str(ref["message_id"]), item.message.key,
+                                       item.message.inquiry_id, person)
+                    await uow.sent.record(sent, item.id, self.ctx.now())
             await uow.commit()
 
-    async def _send(self, address: Address, message: Outbound) -> dict[str, object]:
+    def _addresses(self, message: Outbound) -> list[Address]:
+        addresses = resolve(self.ctx.org, message.target, set(self.notifiers))
+        if not addresses:
+            raise DeliveryError("no_reachable_platform", permanent=True)
+        return addresses
+
+    async def _send(self, address: Address, message: Outbound) -> dict[str, Any]:
         person = self.ctx.org.person(address.person_id) if address.person_id else None
         locale = self.ctx.org.locale_of(person)
         notifier = self.notifiers[address.platform]
-        text = self.renderer.render(message.key, message.data, locale=locale, platform=notifier.platform)
+        try:
+            text = self.renderer.render(message.key, message.data, locale=locale, platform=notifier.platform)
+        except TemplateError as error:
+            log.exception("cannot render %s", message.key)
+            raise DeliveryError(f"render_failed: {error}", permanent=True) from error
         buttons = [
             {**b, "label": self.renderer.button_label(b["id"], locale)} for b in message.data.get("actions", [])
         ]

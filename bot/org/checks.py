@@ -25,9 +25,7 @@ def find_problems(org: OrgSchema, data: object, file: str) -> list[OrgProblem]:
         _penalties,
     )
     return [
-        OrgProblem(file, format_path(data, loc), message, fix)
-        for check in checks
-        for loc, message, fix in check(org)
+        OrgProblem(file, format_path(data, loc), message, fix) for check in checks for loc, message, fix in check(org)
     ]
 
 
@@ -125,11 +123,7 @@ def _countries(org: OrgSchema) -> Iterator[Finding]:
             if country in owner:
                 other = owner[country]
                 twice = other == region.id
-                message = (
-                    f"{country} is listed twice in '{other}'"
-                    if twice
-                    else f"{country} is already in '{other}'"
-                )
+                message = f"{country} is listed twice in '{other}'" if twice else f"{country} is already in '{other}'"
                 yield where, message, "list each country in exactly one region"
             owner.setdefault(country, region.id)
 
@@ -138,9 +132,7 @@ def _staffed_departments(org: OrgSchema) -> Iterator[Finding]:
     for index, department in enumerate(org.departments):
         reps = [p for p in org.people if p.department == department.id and "rep" in p.roles and p.active]
         if not reps:
-            fix = (
-                f"add a person with `roles: [rep]` and `department: {department.id}`, or drop the department"
-            )
+            fix = f"add a person with `roles: [rep]` and `department: {department.id}`, or drop the department"
             yield ("departments", index), f"department '{department.id}' has no active reps", fix
 
 

@@ -165,9 +165,7 @@ def _build(schema: OrgSchema) -> Org:
         intake=Channel(slack=intake.slack, telegram=intake.telegram),
         announce=_channel(schema.channels.announce),
         regions=tuple(
-            Region(
-                r.id, _names(r.name), frozenset(r.countries), r.department, r.specialist, _channel(r.channel)
-            )
+            Region(r.id, _names(r.name), frozenset(r.countries), r.department, r.specialist, _channel(r.channel))
             for r in schema.regions
         ),
         departments=tuple(Department(d.id, _names(d.name), d.manager) for d in schema.departments),

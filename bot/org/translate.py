@@ -20,6 +20,9 @@ _HINTS: dict[str, str] = {
     "channels.intake": "intake: {slack: C0INTAKE, telegram: -1001000000001}",
     "channels.announce": "announce: {slack: C0ANNOUNCE}",
     "calendar_overrides": "calendar_overrides: {2027-01-02: workday}",
+    "regions[]": "- {id: latam, name: {en: Latin America}, countries: [BR], department: trade1, specialist: li}",
+    "departments[]": "- {id: trade1, name: {zh-CN: 贸易一部}, manager: wang}",
+    "people[]": "- {id: zhang, name: 张伟, roles: [rep], department: trade1, slack: U07ZHANG}",
     "regions[].id": "id: latam",
     "regions[].name": "name: {zh-CN: 拉美, en: Latin America}",
     "regions[].countries": "countries: [BR, MX, AR]",
@@ -155,9 +158,10 @@ def _too_big(loc: Loc, value: object, ctx: dict[str, Any]) -> Explanation:
 
 
 def _too_short(loc: Loc, value: object, ctx: dict[str, Any]) -> Explanation:
-    hint = _HINTS.get(_pattern(loc))
-    fix = f"write it like `{hint}`" if hint else "add the missing entries"
-    return f"needs at least {ctx.get('min_length')} entries, found {ctx.get('actual_length')}", fix
+    hint, least = _HINTS.get(_pattern(loc)), ctx.get("min_length")
+    fix = f"write it like `{hint}`" if hint else "add the missing entries; org.example.yaml shows the shape"
+    entries = "one entry" if least == 1 else f"{least} entries"
+    return f"needs at least {entries}, found {ctx.get('actual_length')}", fix
 
 
 def _too_long(loc: Loc, value: object, ctx: dict[str, Any]) -> Explanation:

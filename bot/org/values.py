@@ -46,9 +46,7 @@ def parse_hhmm(value: object) -> time:
         )
     match = _HHMM.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise org_error(
-            f'{value!r} is not a time like "09:30"', 'write a 24-hour time in quotes, e.g. "09:30"'
-        )
+        raise org_error(f'{value!r} is not a time like "09:30"', 'write a 24-hour time in quotes, e.g. "09:30"')
     return time(int(match[1]), int(match[2]))
 
 
@@ -87,9 +85,7 @@ def parse_timezone(value: object) -> str:
         return value
     close = difflib.get_close_matches(str(value), sorted(_timezones()), n=1)
     use = f"did you mean '{close[0]}'? Use" if close else "use"
-    raise org_error(
-        f"unknown timezone {value!r}", f"{use} an IANA timezone name; mainland China is 'Asia/Shanghai'"
-    )
+    raise org_error(f"unknown timezone {value!r}", f"{use} an IANA timezone name; mainland China is 'Asia/Shanghai'")
 
 
 def parse_country(value: object) -> str:

@@ -40,7 +40,7 @@ def iso_countries() -> frozenset[str]:
 
 
 def country_of_email_domain(domain: str) -> str | None:
-    """ISO alpha-2 of an email domain's ccTLD: "empresa.com.br" -> "BR", "x.co.uk" -> "GB", "acme.com" -> None."""
+    """ISO alpha-2 of a domain's ccTLD: "empresa.com.br" -> "BR", "x.co.uk" -> "GB", "acme.com" -> None."""
     labels = domain.strip().lower().rsplit("@", 1)[-1].rstrip(".").split(".")
     tld = labels[-1]
     if len(labels) < 2 or len(tld) != 2:

@@ -11,8 +11,8 @@ import pycountry
 from babel import Locale
 
 # Locales whose territory names we accept: the two the policy names (English, Chinese) and the languages of
-# the markets the department sells to, so "Brasil", "México", "Россия" and "مصر" are found too.
-NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar")
+# the markets the department sells to, so "Brasil", "México", "Россия", "مصر", "Deutschland" are found too.
+NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar", "de")
 
 # Curated aliases that babel and pycountry lack; they also win over the ambiguity rule in `_add`.
 ALIASES: dict[str, str] = {
@@ -43,13 +43,20 @@ ABBREVIATIONS: dict[str, str] = {
 CAPITALISED_ONLY = frozenset(
     {
         "chad", "jordan", "georgia", "turkey", "jersey", "guernsey", "china", "japan", "chile", "guinea",
-        "panama", "peru", "cuba", "malta", "bermuda", "bermudas", "niger", "jordania", "jordânia",
+        "panama", "peru", "cuba", "malta", "bermuda", "bermudas", "niger", "jordania", "chili",
     }
 )
 
-# Names that cause more harm than good: "Того" is Russian for "of that", "Maurice" (French for Mauritius) is a
-# first name, "Réunion"/"reunión" means a meeting, "中非" is mostly "China-Africa".
-BLOCKED = frozenset({"того", "maurice", "reunion", "中非", "congo", "конго", "刚果", "剛果"})
+# Names that cause more harm than good: "Того" is Russian for "of that"; "Maurice", "Mauricio", "Dominique"
+# are first names; "Réunion"/"reunião" mean a meeting; "Salvador", "Granada", "Guadalupe" are cities as well;
+# "Island" (German for Iceland) and "Oma" (Portuguese "Omã" folded) are everyday words; "中非" is mostly
+# "China-Africa"; a bare "Congo" may be either Congo.
+BLOCKED = frozenset(
+    {
+        "того", "maurice", "mauricio", "dominique", "reunion", "reuniao", "salvador", "granada", "guadalupe",
+        "island", "oma", "ira", "keeling", "中非", "congo", "конго", "刚果", "剛果",
+    }
+)
 
 # Phrases that contain a country name but name something else; matching them consumes the words.
 NOT_COUNTRIES = ("New Mexico", "New Jersey", "New South Wales", "Latin America", "América Latina")
@@ -103,7 +110,8 @@ def _official_names() -> list[tuple[str, str]]:
     codes = {c.alpha_2 for c in pycountry.countries}
     pairs: list[tuple[str, str]] = []
     for c in pycountry.countries:
-        pairs += [(c.alpha_2, getattr(c, a)) for a in ("name", "common_name", "official_name") if hasattr(c, a)]
+        names = (getattr(c, a, None) for a in ("name", "common_name", "official_name"))
+        pairs += [(c.alpha_2, n) for n in names if n]
     for loc in NAME_LOCALES:
         pairs += [(code, name) for code, name in Locale.parse(loc).territories.items() if code in codes]
     return pairs

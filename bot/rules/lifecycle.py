@@ -14,8 +14,8 @@ MIN_NOTE_LENGTH = 10
 Change = tuple[Inquiry, HistoryEvent]
 
 
-def _event(now: datetime, kind: str, actor: str, **data: Any) -> HistoryEvent:
-    return HistoryEvent(at=now, kind=kind, actor_id=actor, data=data)
+def _event(now: datetime, name: str, actor: str, **data: Any) -> HistoryEvent:
+    return HistoryEvent(at=now, kind=name, actor_id=actor, data=data)
 
 
 def _require_open(inquiry: Inquiry) -> None:

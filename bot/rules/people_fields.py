@@ -9,7 +9,8 @@ __all__ = ["find_company", "find_customer_name", "find_product", "labelled_value
 _NAME_LABELS = frozenset(
     {
         "name", "full name", "your name", "customer", "customer name", "contact", "contact person",
-        "contact name", "buyer", "buyer name", "from", "sender", "姓名", "客户", "客户姓名", "联系人", "名字",
+        "contact name", "buyer", "buyer name", "from", "sender", "visitor", "visiteur", "visitante", "de",
+        "remitente", "expéditeur", "от", "发件人", "姓名", "客户", "客户姓名", "联系人", "名字",
         "称呼", "nome", "nome completo", "nombre", "nombre completo", "nom", "nom complet", "prénom et nom",
         "имя", "фио", "контактное лицо", "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل",
     }
@@ -17,7 +18,8 @@ _NAME_LABELS = frozenset(
 _COMPANY_LABELS = frozenset(
     {
         "company", "company name", "organization", "organisation", "firm", "business name", "公司",
-        "公司名称", "单位", "企业名称", "客户公司", "empresa", "nombre de la empresa", "razón social", "razão social",
+        "公司名称", "单位", "企业名称", "客户公司", "empresa", "nombre de la empresa", "razón social",
+        "razão social",
         "компания", "организация", "société", "entreprise", "الشركة", "اسم الشركة",
     }
 )
@@ -38,7 +40,7 @@ _CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|atenciosamente|abraços|"
-    r"cordialement|bien\s+(?:à|a)\s+vous|с\s+уважением|مع\s+(?:أطيب\s+)?التحيات|تحياتي|此致敬礼|此致|顺祝商祺|祝好)"
+    r"cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|с\s+уважением|مع\s+(?:أطيب\s+)?التحيات|تحياتي|此致敬礼|此致|顺祝商祺|祝好)"
     r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -66,6 +68,15 @@ _INTEREST_RE = re.compile(
     r"votre|vos|le|les|ваш|ваши|ваша|ваше)\s+)*(?P<product>[^.,;:!?\n。，]{2,80})",
     re.IGNORECASE,
 )
+# "My name is Ricardo Almeida, from ...", "Hola, soy Martín Gómez de ...": the capitalised words that follow.
+_INTRO_RE = re.compile(
+    r"(?:\bmy\s+name\s+is|\bmeu\s+nome\s+é|\bme\s+llamo|\bmi\s+nombre\s+es|\bsoy|\bje\s+m['’]appelle|"
+    r"\bменя\s+зовут)\s+(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})",
+    re.IGNORECASE,
+)
+_HONORIFIC_RE = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|mme|mlle|m|sr|sra|srta|herr|frau|г-н|г-жа)\.?\s+(?=\S)", re.IGNORECASE
+)
 _CN_INTEREST_RE = re.compile(r"对(?:贵司的?|你们的?|您的?)?(?P<product>[^，。,.\n]{2,30}?)(?:很|非常)?感兴趣")
 _PRODUCT_TAIL_RE = re.compile(
     r"\s+(?:for|para|pour|для|and\s+would|and\s+want|y\s+quer\w*|e\s+gostar\w*)\s.*$", re.IGNORECASE
@@ -89,7 +100,21 @@ def find_customer_name(text: str, labelled: list[tuple[str, str]]) -> str | None
             if name:
                 return name
     candidates = (_clean_name(line) for line in _signature_lines(text)[:2])
-    return next((n for n in candidates if n and _looks_like_person(n)), None)
+    signed = next((n for n in candidates if n and _looks_like_person(n)), None)
+    return signed or _introduced_name(text)
+
+
+def _introduced_name(text: str) -> str | None:
+    match = _INTRO_RE.search(text)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in match.group("name").split():
+        if not word[0].isupper():
+            break
+        words.append(word)
+    name = " ".join(words)
+    return name if name and _looks_like_person(name) else None
 
 
 def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
@@ -132,7 +157,7 @@ def _signature_lines(text: str) -> list[str]:
 
 
 def _clean_name(value: str) -> str | None:
-    name = " ".join(_ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
+    name = _HONORIFIC_RE.sub("", " ".join(_ANGLE_RE.sub(" ", value).split()).strip(" ,;-"))
     if not name or len(name) > 60 or len(name.split()) > 6 or _DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):

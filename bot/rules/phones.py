@@ -19,7 +19,7 @@ _INTERNATIONAL_START_RE = re.compile(r"^\(?(?:[17]|[1-9]\d+)(?!\d)")
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"); elsewhere they are order numbers, dates, prices.
 _LABEL = (
     r"(?:(?<![^\W\d_])(?:whats\s?app|wa|tel|telephone|phone|mobile|mob|cell|cellphone|celular|tel[eé]fono|"
-    r"telefone|t[eé]l[eé]phone|portable|gsm|тел|телефон|моб|мобильный|هاتف|جوال|واتساب|واتس)"
+    r"telefone|t[eé]l[eé]phone|portable|gsm|тел|телефон|моб|мобильный|(?:ال)?هاتف|(?:ال)?جوال|واتساب|واتس)"
     r"|电话|手机|联系电话|手机号|电话号码)"
 )
 _LABELLED_RE = re.compile(

@@ -45,7 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("twitter", re.compile(r"\btwitter\b|推特|\bx\.com\b", _I)),
     ("twitter", re.compile(r"\b(?:[Vv]ia|[Ff]rom|[Oo]n|[Tt]hrough)\s+X(?![\w-])")),
     ("wechat", re.compile(r"\bwe\s?chat\b|\bweixin\b|微信", _I)),
-    ("whatsapp", re.compile(r"\bwhats\s?app\b", _I)),
+    ("whatsapp", re.compile(r"\bwhats\s?app\b|واتساب|واتس\s?اب|ватсап|вотсап", _I)),
     ("website", re.compile(
         r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
         r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт", _I)),

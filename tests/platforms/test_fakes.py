@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -203,7 +204,8 @@ def build_bolt(fake: FakeSlack, seen: list[dict[str, Any]]) -> AsyncApp:
 
 
 async def dispatch(app: AsyncApp, body: str) -> Any:
-    request = AsyncBoltRequest(body=body, headers=signed_headers(SIGNING_SECRET, body))
+    headers: dict[str, str | Sequence[str]] = {**signed_headers(SIGNING_SECRET, body)}
+    request = AsyncBoltRequest(body=body, headers=headers)
     return await app.async_dispatch(request)
 
 
@@ -270,3 +272,14 @@ async def test_socket_mode_client_reconnects_after_disconnect(fake_slack: FakeSl
         await asyncio.wait_for(handler.close_async(), timeout=5)
 
     assert len(fake_slack.called("apps.connections.open")) >= 2
+
+
+async def test_views_open_echoes_the_view(fake_slack: FakeSlack) -> None:
+    view = {"type": "modal", "callback_id": "assign", "title": {"type": "plain_text", "text": "Assign"},
+            "blocks": []}
+
+    opened = await client_for(fake_slack).views_open(trigger_id="trigger-1", view=view)
+
+    assert opened["view"]["callback_id"] == "assign"
+    assert opened["view"]["id"].startswith("V")
+    assert fake_slack.called("views.open")[0].params["trigger_id"] == "trigger-1"

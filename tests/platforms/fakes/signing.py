@@ -27,6 +27,7 @@ def signed_headers(
     ts = str(int(time.time()) if timestamp is None else timestamp)
     text = body.decode() if isinstance(body, bytes) else body
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=text)
+    assert signature is not None
     if content_type is None:
         is_json = text.lstrip().startswith("{")
         content_type = "application/json" if is_json else "application/x-www-form-urlencoded"

@@ -65,6 +65,7 @@ class FakeSlack(FakeServer):
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
             "apps.connections.open": lambda p: {"ok": True, "url": self.socket.url()},
+            "views.open": self._view, "views.update": self._view, "views.push": self._view,
         }
         self.app.router.add_route("*", "/api/{method}", self._handle_api)
         self.app.router.add_post("/upload/{file_id}", self._handle_upload)
@@ -240,6 +241,11 @@ class FakeSlack(FakeServer):
             "context_team_id": TEAM_ID,
         }
         return {"ok": True, "channel": channel}
+
+    def _view(self, params: dict[str, Any]) -> dict[str, Any]:
+        view = _maybe_json(params.get("view", {}))
+        view_id = params.get("view_id") or f"V{next(self._file_ids):08d}"
+        return {"ok": True, "view": {**view, "id": view_id, "team_id": TEAM_ID, "app_id": APP_ID}}
 
     def _get_upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("filename") or not str(params.get("length", "")).isdigit():

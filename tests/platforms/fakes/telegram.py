@@ -169,6 +169,7 @@ class FakeTelegram(FakeServer):
         scripted = self.pop_scripted(method)
         if scripted is not None:
             return scripted
+        result: Result
         try:
             if method.lower() == "getupdates":
                 result = await self._get_updates(params)

@@ -1,0 +1,39 @@
+"""Start and stop everything a long-running process does: platforms, the outbox dispatcher, the scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from bot.bootstrap import App
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.asynccontextmanager
+async def running(app: App, *, http: bool, scheduler: bool = True) -> AsyncIterator[None]:
+    """Platforms first (so nothing is lost), then the dispatcher and the scheduler; stop in reverse."""
+    stop = asyncio.Event()
+    started = []
+    try:
+        for runtime in app.runtimes:
+            await runtime.start(http=http)
+            started.append(runtime)
+            log.info("%s connected", runtime.name)
+        dispatcher = asyncio.create_task(app.dispatcher.run_forever(stop), name="outbox-dispatcher")
+        if scheduler and app.start_scheduler is not None:
+            await app.start_scheduler()
+        yield
+    finally:
+        stop.set()
+        if scheduler and app.stop_scheduler is not None:
+            await app.stop_scheduler()
+        for runtime in reversed(started):
+            try:
+                await runtime.stop()
+            except Exception:
+                log.exception("%s did not stop cleanly", runtime.name)
+        if "dispatcher" in locals():
+            await asyncio.wait_for(dispatcher, timeout=10)

@@ -1,0 +1,26 @@
+"""What a chat platform contributes to a running bot: a notifier, HTTP routes, and a start/stop lifecycle."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from starlette.routing import BaseRoute
+
+from bot.notifiers.base import Notifier
+
+
+class PlatformRuntime(Protocol):
+    name: str  # "slack" | "telegram"
+    notifier: Notifier
+
+    def routes(self) -> list[BaseRoute]:
+        """HTTP endpoints served by `inquirybot serve` (e.g. POST /slack/events)."""
+        ...
+
+    async def start(self, *, http: bool) -> None:
+        """Connect. `http=True` under `serve` (webhooks); False under `run` (Socket Mode / long polling)."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop receiving, finish what is in flight, close clients."""
+        ...

@@ -1,0 +1,72 @@
+"""Messages the bot posted (to trace replies and button presses) and short multi-step conversation state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.database import upsert_ignore
+from storage.tables import ConversationRow, SentMessageRow
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    platform: str
+    chat: str
+    message_id: str
+    key: str
+    inquiry_id: str | None
+    person_id: str | None
+
+
+class SentMessageRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(self, message: SentMessage, outbox_id: int | None, now: datetime) -> None:
+        dialect = self.session.bind.dialect.name
+        await self.session.execute(
+            upsert_ignore(dialect, SentMessageRow)
+            .values(outbox_id=outbox_id, at=now, **message.__dict__)
+            .on_conflict_do_nothing()
+        )
+
+    async def find(self, platform: str, chat: str, message_id: str) -> SentMessage | None:
+        stmt = select(SentMessageRow).where(
+            SentMessageRow.platform == platform, SentMessageRow.chat == chat, SentMessageRow.message_id == message_id
+        )
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        if row is None:
+            return None
+        return SentMessage(row.platform, row.chat, row.message_id, row.key, row.inquiry_id, row.person_id)
+
+
+class ConversationRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def put(self, platform: str, person_id: str, key: str, data: dict[str, Any], expires_at: datetime) -> None:
+        await self.clear(platform, person_id, key)
+        self.session.add(
+            ConversationRow(platform=platform, person_id=person_id, key=key, data=data, expires_at=expires_at)
+        )
+
+    async def get(self, platform: str, person_id: str, key: str, now: datetime) -> dict[str, Any] | None:
+        stmt = select(ConversationRow).where(
+            ConversationRow.platform == platform, ConversationRow.person_id == person_id, ConversationRow.key == key,
+            ConversationRow.expires_at > now,
+        )
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        return dict(row.data) if row else None
+
+    async def clear(self, platform: str, person_id: str, key: str) -> None:
+        await self.session.execute(
+            delete(ConversationRow).where(
+                ConversationRow.platform == platform, ConversationRow.person_id == person_id,
+                ConversationRow.key == key,
+            )
+        )

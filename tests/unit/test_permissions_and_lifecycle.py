@@ -1,0 +1,100 @@
+"""Who may do what, and how each action changes an inquiry (pure rules)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.errors import InvalidInput
+from bot.org.model import Org
+from bot.rules import lifecycle
+from bot.rules.inquiry import Customer, Inquiry, Status
+from bot.rules.permissions import Action, refusal
+from tests.conftest import local
+
+NOW = local(2026, 11, 23, 15, 0)
+
+
+def latam_inquiry(**changes: object) -> Inquiry:
+    base = Inquiry(
+        id="INQ-2026-000001", status=Status.ASSIGNED, region_id="latam", department_id="trade1",
+        assignee_id="zhang", specialist_id="li", source="alibaba", customer=Customer(country="BR"),
+        original_text="...", platform="shell", received_at=NOW, forwarded_at=NOW,
+        due_at=local(2026, 11, 23, 23, 59),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("person", "action", "expected"),
+    [
+        ("zhang", Action.ACK, None),  # the assignee
+        ("zhang", Action.FOLLOWUP, None),
+        ("zhang", Action.ASSIGN, "refused.reps_cannot_reassign"),
+        ("zhou", Action.ASSIGN, "refused.reps_cannot_reassign"),  # another rep of the department
+        ("zhou", Action.ACK, "refused.not_yours"),
+        ("huang", Action.FOLLOWUP, "refused.not_yours"),  # a rep of another department
+        ("wang", Action.ASSIGN, None),  # the department's manager
+        ("wang", Action.WON, None),
+        ("wang", Action.GREY_CONFIRM, "refused.specialist_only"),
+        ("chen", Action.ASSIGN, "refused.not_yours"),  # another department's manager
+        ("li", Action.ASSIGN, None),  # the region's specialist
+        ("li", Action.GREY_CONFIRM, None),
+        ("zhao", Action.ASSIGN, "refused.not_yours"),  # a specialist of other regions
+        ("gao", Action.TRANSFER, None),  # admin
+        ("ma", Action.ACK, "refused.inactive"),  # left the company
+    ],
+)
+def test_authorisation(org: Org, person: str, action: Action, expected: str | None) -> None:
+    who = org.person(person)
+    assert who is not None
+    inquiry = latam_inquiry(assignee_id="ma") if person == "ma" else latam_inquiry()
+    assert refusal(org, who, inquiry, action) == expected
+
+
+def test_follow_up_sets_both_timestamps_once() -> None:
+    first, event = lifecycle.follow_up(latam_inquiry(), "zhang", "WhatsApp", "Sent the catalogue and prices", NOW)
+    assert first.status is Status.FOLLOWED_UP
+    assert first.acknowledged_at == NOW and first.followed_up_at == NOW and first.followup_method == "whatsapp"
+    assert event.kind == "followed_up" and event.data == {"method": "whatsapp", "note": "Sent the catalogue and prices"}
+    later = local(2026, 11, 24, 10, 0)
+    second, _ = lifecycle.follow_up(first, "zhang", "email", "Sent the formal quotation PDF", later)
+    assert second.followed_up_at == NOW  # the first follow-up is what the deadline looked at
+
+
+@pytest.mark.parametrize("note", ["ok", "sent", "  called   ", "回复了客户"])
+def test_notes_under_ten_characters_are_refused(note: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        lifecycle.follow_up(latam_inquiry(), "zhang", "email", note, NOW)
+    assert caught.value.key == "error.note_too_short"
+
+
+def test_unknown_methods_are_refused_with_the_choices() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        lifecycle.follow_up(latam_inquiry(), "zhang", "fax", "Faxed the brochure to them", NOW)
+    assert caught.value.data["choices"] == "email, whatsapp, wechat, phone, other"
+
+
+def test_closed_inquiries_refuse_further_changes() -> None:
+    won, _ = lifecycle.mark_won(latam_inquiry(), "zhang", "12000", NOW)
+    assert won.status is Status.WON and won.closed_at == NOW
+    with pytest.raises(InvalidInput, match="error.closed"):
+        lifecycle.mark_lost(won, "zhang", "customer changed their mind", NOW)
+    crm, _ = lifecycle.record_crm(won, "zhang", "CRM-1", NOW)  # P3 still wants the CRM id of a won deal
+    assert crm.crm_id == "CRM-1"
+
+
+def test_grey_is_proposed_then_confirmed() -> None:
+    proposed, event = lifecycle.propose_grey(latam_inquiry(), "zhang", "supplier trying to sell us parts", NOW)
+    assert proposed.status is Status.ASSIGNED and proposed.grey_state == "proposed"
+    assert event.data["kind"] == "supplier"
+    confirmed, event = lifecycle.confirm_grey(proposed, "li", None, NOW)
+    assert confirmed.status is Status.GREY and confirmed.closed_at == NOW
+    assert event.data["reason"] == "supplier trying to sell us parts"
+
+
+def test_reassignment_keeps_the_original_rep() -> None:
+    moved, event = lifecycle.assign(latam_inquiry(original_assignee_id="zhang"), "li", "zhou", NOW, None)
+    assert moved.assignee_id == "zhou" and moved.original_assignee_id == "zhang"
+    assert event.data == {"to": "zhou", "previous": "zhang"}
