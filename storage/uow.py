@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.repositories.away import AwayRepository
 from storage.repositories.chat_state import ConversationRepository, SentMessageRepository
 from storage.repositories.inquiries import InquiryRepository
+from storage.repositories.jobs import JobRunRepository
 from storage.repositories.misc import (
     AuditRepository,
     PointerRepository,
@@ -17,7 +18,9 @@ from storage.repositories.misc import (
     SequenceRepository,
 )
 from storage.repositories.outbox import OutboxRepository
+from storage.repositories.penalties import PenaltyRepository
 from storage.repositories.people import PeopleRepository
+from storage.repositories.reports import ReportRepository
 
 
 class UnitOfWork:
@@ -34,6 +37,9 @@ class UnitOfWork:
     away: AwayRepository
     sent: SentMessageRepository
     conversations: ConversationRepository
+    jobs: JobRunRepository
+    penalties: PenaltyRepository
+    reports: ReportRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -50,6 +56,9 @@ class UnitOfWork:
         self.away = AwayRepository(self.session)
         self.sent = SentMessageRepository(self.session)
         self.conversations = ConversationRepository(self.session)
+        self.jobs = JobRunRepository(self.session)
+        self.penalties = PenaltyRepository(self.session)
+        self.reports = ReportRepository(self.session)
         return self
 
     async def __aexit__(

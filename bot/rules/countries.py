@@ -8,7 +8,7 @@ from functools import cache
 
 import pycountry
 
-from bot.rules.country_names import ABBREVIATIONS, NameTables, fold, name_tables
+from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables
 
 __all__ = ["country_of_email_domain", "find_country_in_text", "iso_countries"]
 
@@ -19,15 +19,14 @@ NATIONAL_SECOND_LEVELS = frozenset({"com", "net", "org", "edu", "gov", "gob", "a
 
 # A labelled line such as "Country/Region: Peru" (Alibaba), "País: Brasil", "国家/地区：巴西" beats free text.
 _LABELLED_RE = re.compile(
-    r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|country\s+of\s+origin|location|pa[ií]s|pays|страна|"
+    r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|location|pa[ií]s|pays|страна|"
     r"国家(?:\s*/\s*地区)?|国家和地区|所在国家|البلد|الدولة)\s*[:：]\s*(?P<value>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w])"
 )
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
-_TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}（）]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
+_TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK_CHARS}（）]+)|(?P<word>(?:(?![{CJK_CHARS}])[^\W_])+)")
 _ARABIC_PREFIXES = "وبلف"
 
 Match = tuple[int, str | None]  # (position in the text, alpha-2 or None for "not a country")

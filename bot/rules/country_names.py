@@ -16,8 +16,9 @@ NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar", "de")
 
 # Curated aliases that babel and pycountry lack; they also win over the ambiguity rule in `_add`.
 ALIASES: dict[str, str] = {
-    "Korea": "KR", "Britain": "GB", "Great Britain": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
-    "Northern Ireland": "GB", "Holland": "NL", "Ivory Coast": "CI", "Turkey": "TR", "Turkiye": "TR",
+    "China": "CN", "Korea": "KR", "Britain": "GB", "Great Britain": "GB", "England": "GB", "Scotland": "GB",
+    "Wales": "GB", "Northern Ireland": "GB", "Holland": "NL", "Ivory Coast": "CI", "Turkey": "TR",
+    "Turkiye": "TR",
     "Macedonia": "MK", "Swaziland": "SZ", "Burma": "MM", "Palestine": "PS", "Czech Republic": "CZ",
     "Russian Federation": "RU", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Vatican": "VA",
     "DR Congo": "CD", "DRC": "CD", "Democratic Republic of the Congo": "CD", "Congo Kinshasa": "CD",
@@ -25,7 +26,7 @@ ALIASES: dict[str, str] = {
     "阿联酋": "AE", "迪拜": "AE", "阿布扎比": "AE", "沙特": "SA", "俄国": "RU", "香港": "HK",
     "中国香港": "HK", "澳门": "MO", "澳門": "MO", "中国澳门": "MO", "中国台湾": "TW", "刚果金": "CD",
     "刚果布": "CG",
-    "Белоруссия": "BY", "Англия": "GB", "Эмираты": "AE", "Дубай": "AE",
+    "Великобритания": "GB", "Белоруссия": "BY", "Англия": "GB", "Эмираты": "AE", "Дубай": "AE",
     "السعودية": "SA", "الإمارات": "AE", "دبي": "AE", "أبوظبي": "AE",
 }
 
@@ -61,11 +62,11 @@ BLOCKED = frozenset(
 # Phrases that contain a country name but name something else; matching them consumes the words.
 NOT_COUNTRIES = ("New Mexico", "New Jersey", "New South Wales", "Latin America", "América Latina")
 
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
+CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK_CHARS}]")
 _PARENS_RE = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*$")
 _CYRILLIC_ENDINGS = "аяьйоеиы"
-WORD_RE = re.compile(rf"(?:(?![{_CJK}])[^\W_])+")
+WORD_RE = re.compile(rf"(?:(?![{CJK_CHARS}])[^\W_])+")
 
 
 @lru_cache(maxsize=8192)

@@ -70,9 +70,10 @@ _INTEREST_RE = re.compile(
 )
 # "My name is Ricardo Almeida, from ...", "Hola, soy Martín Gómez de ...": the capitalised words that follow.
 _INTRO_RE = re.compile(
-    r"(?:\bmy\s+name\s+is|\bmeu\s+nome\s+é|\bme\s+llamo|\bmi\s+nombre\s+es|\bsoy|\bje\s+m['’]appelle|"
-    r"\bменя\s+зовут)\s+(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})",
-    re.IGNORECASE,
+    r"(?:\bmy\s+name\s+is|\bmeu\s+nome\s+é|\bme\s+llamo|\bmi\s+nombre\s+es|\bje\s+m['’]appelle|"
+    r"\bменя\s+зовут|(?:^|(?<=[,.!] )|(?<=hola ))soy)"
+    r"\s+(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})",
+    re.IGNORECASE | re.MULTILINE,
 )
 _HONORIFIC_RE = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|mme|mlle|m|sr|sra|srta|herr|frau|г-н|г-жа)\.?\s+(?=\S)", re.IGNORECASE

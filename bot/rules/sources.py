@@ -37,11 +37,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("website_chat", re.compile(
         r"\b(?:website|web|site|live|online)[\s-]*chat\b|在线咨询|在线客服|网站聊天|网页聊天", _I)),
     ("trademanager", re.compile(r"\btrade\s?manager\b|贸易通|阿里旺旺", _I)),
-    ("trademanager", re.compile(r"(?<![\w-])TM(?![\w-])")),
+    ("trademanager", re.compile(r"(?<![A-Za-z0-9-])TM(?![A-Za-z0-9-])")),
     ("alibaba", re.compile(r"alibaba|阿里巴巴|阿里国际站|阿里询盘", _I)),
     ("linkedin", re.compile(r"\blinked\s?in\b|领英", _I)),
     ("facebook", re.compile(r"\bfacebook\b|\bmessenger\b|脸书", _I)),
-    ("facebook", re.compile(r"(?<![\w-])FB(?![\w-])")),
+    ("facebook", re.compile(r"(?<![A-Za-z0-9-])FB(?![A-Za-z0-9-])")),
     ("twitter", re.compile(r"\btwitter\b|推特|\bx\.com\b", _I)),
     ("twitter", re.compile(r"\b(?:[Vv]ia|[Ff]rom|[Oo]n|[Tt]hrough)\s+X(?![\w-])")),
     ("wechat", re.compile(r"\bwe\s?chat\b|\bweixin\b|微信", _I)),
@@ -72,8 +72,9 @@ _LABEL_RE = re.compile(
 # Contact fields ("WhatsApp: +971...", "Email: a@b.com", "微信：abc") name a way to reply, not a source; they
 # are blanked before the keyword scan and only used when nothing else names a source.
 _CONTACT_FIELD_RE = re.compile(
-    r"(?:whats\s?app|we\s?chat(?:\s+id)?|微信号?|e-?mail(?:\s+address)?|邮箱|电子邮件|correo(?:\s+electr[oó]nico)?|"
-    r"почта|эл\.\s*почта|البريد(?:\s+الإلكتروني)?|wa|tel|phone|mobile)\s*[:：][^\n]*",
+    r"(?:(?<![^\W\d_])(?:whats\s?app|we\s?chat(?:\s+id)?|e-?mail(?:\s+address)?|correo(?:\s+electr[oó]nico)?|"
+    r"почта|эл\.\s*почта|البريد(?:\s+الإلكتروني)?|wa|tel|phone|mobile)|微信号?|邮箱|电子邮件|邮件地址)"
+    r"\s*[:：][^\n]*",
     _I,
 )
 _FALLBACK = ("wechat", "whatsapp")

@@ -132,8 +132,9 @@ SAMPLES = [
         text_country="MX", source="alibaba", product="超声波流量计", region_tag="latam"), id="alibaba-zh-mx"),
     pytest.param(EMAIL_MX, _expect(
         customer_name="Laura Martínez", company="Química del Bajío S.A. de C.V.",
-        email="lmartinez@quimicadelbajio.com.mx", phone="+524771234567", phone_country="MX", email_country="MX",
-        source="email", product="espectrofotómetros UV-Vis"), id="email-es-mx-local-phone"),
+        email="lmartinez@quimicadelbajio.com.mx", phone="+524771234567", phone_country="MX",
+        email_country="MX", source="email", product="espectrofotómetros UV-Vis"),
+        id="email-es-mx-local-phone"),
     pytest.param(WHATSAPP_BR, _expect(
         customer_name="Ricardo Almeida", email="ricardo@valeverde.com.br", phone="+5511987654321",
         phone_country="BR", email_country="BR", source="whatsapp"), id="whatsapp-export-pt-br"),

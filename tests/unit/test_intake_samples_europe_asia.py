@@ -93,16 +93,18 @@ def _expect(**fields: Any) -> dict[str, Any]:
 
 SAMPLES = [
     pytest.param(WEBSITE_UK, _expect(
-        customer_name="Oliver Bennett", company="Bennett Lab Supplies Ltd", email="o.bennett@bennettlab.co.uk",
-        phone="+442079460958", phone_country="GB", email_country="GB", text_country="GB", source="website",
-        product="bench-top conductivity meters"), id="website-form-en-gb"),
+        customer_name="Oliver Bennett", company="Bennett Lab Supplies Ltd",
+        email="o.bennett@bennettlab.co.uk", phone="+442079460958", phone_country="GB", email_country="GB",
+        text_country="GB", source="website", product="bench-top conductivity meters"),
+        id="website-form-en-gb"),
     pytest.param(EMAIL_DE, _expect(
-        customer_name="Thomas Müller", company="Laborbedarf Müller GmbH", email="t.mueller@laborbedarf-mueller.de",
-        phone="+49891234567", phone_country="DE", email_country="DE", source="email"), id="email-de"),
+        customer_name="Thomas Müller", company="Laborbedarf Müller GmbH",
+        email="t.mueller@laborbedarf-mueller.de", phone="+49891234567", phone_country="DE",
+        email_country="DE", source="email"), id="email-de"),
     pytest.param(CHAT_FR, _expect(
-        customer_name="Claire Dubois", company="Laboratoires Dubois SARL", email="claire.dubois@labodubois.fr",
-        phone="+33612345678", phone_country="FR", email_country="FR", source="website_chat",
-        product="balances de précision"), id="website-chat-fr"),
+        customer_name="Claire Dubois", company="Laboratoires Dubois SARL",
+        email="claire.dubois@labodubois.fr", phone="+33612345678", phone_country="FR", email_country="FR",
+        source="website_chat", product="balances de précision"), id="website-chat-fr"),
     pytest.param(EMAIL_ES, _expect(
         customer_name="Javier Ortega", company="Distribuidora Científica Ibérica S.L.",
         email="jortega@cientifica-iberica.es", phone="+34912345678", phone_country="ES", email_country="ES",

@@ -1,4 +1,4 @@
-"""Whole inquiries from the Middle East, North Africa and the CIS (Arabic, Russian, English, Chinese notes)."""
+"""Whole inquiries from the Middle East, North Africa and the CIS, in Arabic, Russian, English and Chinese."""
 
 from __future__ import annotations
 

@@ -1,0 +1,128 @@
+"""Penalties (负激励) as values, and the pure decisions of who owes what for which lapse (SPEC section 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.org.model import Org
+from bot.rules.inquiry import Inquiry, Status
+
+RULES = ("P1.3", "P1.4", "P3", "P4", "P5", "P6", "P7")
+MANUAL_RULES = ("P1.3", "P3", "P5")
+
+
+class PenaltyStatus(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    WAIVED = "waived"
+
+
+@dataclass(frozen=True)
+class PenaltyDraft:
+    """A penalty about to be recorded; `lapse_key` makes the same lapse impossible to record twice."""
+
+    lapse_key: str
+    rule: str
+    person_id: str
+    amount: int | None
+    period: str
+    inquiry_id: str | None = None
+    reason: str | None = None
+    split_group: str | None = None
+    status: PenaltyStatus = PenaltyStatus.PROPOSED
+
+
+@dataclass(frozen=True)
+class Penalty:
+    id: str
+    lapse_key: str
+    rule: str
+    person_id: str
+    amount: int | None
+    period: str
+    status: PenaltyStatus
+    created_at: datetime
+    inquiry_id: str | None = None
+    reason: str | None = None
+    split_group: str | None = None
+    appealed: bool = False
+    appeal_reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+
+
+def followup_lapses(inquiries: Iterable[Inquiry], slot: datetime, org: Org, tz: ZoneInfo) -> list[PenaltyDraft]:
+    """P1.4: every inquiry due by `slot` that was not followed up by its due time, once per assignment clock."""
+    drafts = []
+    for inquiry in inquiries:
+        due, followed = inquiry.due_at, inquiry.followed_up_at
+        if inquiry.assignee_id is None or due is None or due > slot or inquiry.status is Status.GREY:
+            continue
+        if followed is not None and followed <= due:
+            continue
+        drafts.append(PenaltyDraft(
+            lapse_key=f"P1.4:{inquiry.id}:{inquiry.transfers}", rule="P1.4", person_id=inquiry.assignee_id,
+            amount=org.penalties.p1_4, period=due.astimezone(tz).date().isoformat(), inquiry_id=inquiry.id,
+        ))
+    return drafts
+
+
+def daily_deal_lapses(day: date, org: Org, reported: set[str]) -> list[PenaltyDraft]:
+    """P4: a department whose manager sent no daily deal report (not even "none") by the deadline."""
+    return [
+        PenaltyDraft(lapse_key=f"P4:{d.id}:{day.isoformat()}", rule="P4", person_id=d.manager,
+                     amount=org.penalties.p4, period=day.isoformat(), reason=d.id)
+        for d in org.departments
+        if d.id not in reported and (manager := org.person(d.manager)) is not None and manager.active
+    ]
+
+
+def monthly_deal_lapses(
+    month: str, org: Org, won: Mapping[str, Sequence[Inquiry]], on_time_reports: Mapping[str, set[str]]
+) -> list[PenaltyDraft]:
+    """P6: each won inquiry missing from an on-time monthly report costs 100, split 80 manager / 20 rep."""
+    drafts = []
+    p = org.penalties
+    for department in org.departments:
+        reported = on_time_reports.get(department.id)
+        for inquiry in won.get(department.id, ()):
+            if reported is not None and inquiry.id in reported:
+                continue
+            group = f"P6:{inquiry.id}"
+            shares = [(department.manager, p.p6 * p.p6_split_manager // 100, "manager")]
+            if inquiry.assignee_id:
+                shares.append((inquiry.assignee_id, p.p6 * p.p6_split_rep // 100, "rep"))
+            drafts.extend(
+                PenaltyDraft(lapse_key=f"{group}:{role}", rule="P6", person_id=person, amount=amount, period=month,
+                             inquiry_id=inquiry.id, split_group=group, reason=department.id)
+                for person, amount, role in shares
+            )
+    return drafts
+
+
+def ledger_lapses(month: str, specialist_id: str, days_late: int, amount: int) -> list[PenaltyDraft]:
+    """P7: one penalty per working day the ledger extract of `month` is late, numbered so none repeats."""
+    return [
+        PenaltyDraft(lapse_key=f"P7:{specialist_id}:{month}:{n}", rule="P7", person_id=specialist_id,
+                     amount=amount, period=month, reason=f"day {n}")
+        for n in range(1, days_late + 1)
+    ]
+
+
+def crm_audit_lapses(won_without_crm: Iterable[Inquiry], month: str) -> list[PenaltyDraft]:
+    """P3: a won inquiry with no CRM confirmation forfeits commission (amount entered by the specialist)."""
+    return [
+        PenaltyDraft(lapse_key=f"P3:{i.id}", rule="P3", person_id=i.assignee_id, amount=None, period=month,
+                     inquiry_id=i.id)
+        for i in won_without_crm
+        if i.assignee_id
+    ]
+
+
+def previous_month(day: date) -> str:
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return f"{year:04d}-{month:02d}"
