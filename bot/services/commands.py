@@ -13,7 +13,7 @@ from bot.handlers.grammar import Command, parse
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services import inquiry_commands as ic
-from bot.services import queries
+from bot.services import penalties, queries
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
 
@@ -46,6 +46,11 @@ HANDLERS: dict[str, Handler] = {
     "assign": ic.assign,
     "region": ic.region,
     "exception": ic.exception,
+    "penalty add": penalties.add,
+    "penalty confirm": penalties.decide,
+    "penalty waive": penalties.decide,
+    "penalty appeal": penalties.appeal,
+    "incentives": penalties.incentives,
 }
 
 

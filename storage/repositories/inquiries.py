@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
@@ -21,6 +21,7 @@ _CUSTOMER_COLUMNS = {
     "country": "country",
     "product": "product",
 }
+SWEEP_WINDOW = timedelta(days=8)  # a week of downtime is still swept; older lapses were swept back then
 _PLAIN_FIELDS = tuple(f.name for f in fields(Inquiry) if f.name not in ("customer", "status"))
 
 
@@ -105,6 +106,25 @@ class InquiryRepository:
             stmt = stmt.where(InquiryRow.forwarded_at < forwarded_to)
         if limit:
             stmt = stmt.limit(limit)
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def due_by(self, slot: datetime, window: timedelta = SWEEP_WINDOW) -> list[Inquiry]:
+        """Open inquiries due in (slot - window, slot] and not followed up in time: what a sweep must look at."""
+        stmt = (
+            select(InquiryRow)
+            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES if s is not Status.UNASSIGNED]))
+            .where(InquiryRow.due_at <= slot, InquiryRow.due_at > slot - window)
+            .where(or_(InquiryRow.followed_up_at.is_(None), InquiryRow.followed_up_at > InquiryRow.due_at))
+            .order_by(InquiryRow.seq)
+        )
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def won_between(self, start: datetime, end: datetime) -> list[Inquiry]:
+        stmt = (
+            select(InquiryRow)
+            .where(InquiryRow.status == Status.WON.value, InquiryRow.won_at >= start, InquiryRow.won_at < end)
+            .order_by(InquiryRow.seq)
+        )
         return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
 
     async def open_counts(self, person_ids: Sequence[str]) -> dict[str, int]:

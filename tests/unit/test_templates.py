@@ -37,6 +37,8 @@ KEYS = (
     "inquiry.reassigned_away", "inquiry.followed_up_notice", "inquiry.won_notice", "inquiry.lost_notice",
     "inquiry.grey_proposed_notice", "inquiry.grey_confirmed_notice", "inquiry.exception_requested_notice",
     "inquiry.exception_approved_notice", "delivery.failed",
+    # penalties
+    "penalty.recorded", "penalty.proposed",
     # the shell chat
     "shell.welcome", "shell.not_a_command",
 )
@@ -134,6 +136,13 @@ HISTORY = [
     {"at": "2026-03-05T09:00:00+00:00", "kind": "transferred", "actor": "li", "to": "zhou", "previous": "zhang"},
 ]
 
+PENALTY = {
+    "id": "PEN-2026-00042", "rule": "P1.4", "person": "zhang", "amount": 40, "status": "proposed",
+    "inquiry": "INQ-2026-000123", "period": "2026-03-04", "split_group": None,
+    "created_at": "2026-03-04T16:00:00+00:00", "decided_by": None, "decided_at": None, "reason": None,
+    "appealed": False, "appeal_reason": None,
+}
+
 
 def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Realistic data for every key, built around one inquiry view."""
@@ -206,6 +215,9 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "delivery.failed": {"key": "inquiry.assigned", "reason": "Forbidden: bot was blocked by the user",
                             "target": {"kind": "person", "person": "zhang", "platform": "telegram"},
                             "inquiry_id": ident},
+        "penalty.recorded": {"penalty": PENALTY, "late": False},
+        "penalty.proposed": {"penalty": {**PENALTY, "rule": "P5", "reason": f"note too thin {NASTY} late"},
+                             "late": True, "actions": [{"id": "penalty_confirm", "value": PENALTY["id"]}]},
         "shell.welcome": {"person": "li", "roles": ["specialist"]},
         "shell.not_a_command": {},
     }

@@ -1,0 +1,113 @@
+"""Scheduled jobs: one guarded path for every slot, whoever fires it (scheduler, catch-up, `jobs run`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.notifiers.dispatcher import worker_name
+from bot.rules.slots import JOBS as SCHEDULES
+from bot.rules.slots import latest_slot, slot_key, slots_between
+from bot.services.context import Context
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+CATCH_UP_WINDOW = timedelta(hours=24)
+LATE_AFTER = timedelta(minutes=5)
+SKIP_LOG_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class SlotRun:
+    """One run of one job: the instant it stands for, and whether it runs after its time."""
+
+    job: str
+    slot: datetime
+    late: bool
+
+
+JobBody = Callable[[Context, UnitOfWork, SlotRun], Awaitable[str]]
+BODIES: dict[str, JobBody] = {}
+
+
+def job(name: str) -> Callable[[JobBody], JobBody]:
+    """Register the body of a scheduled job; names are those of SPEC section 8."""
+    if name not in SCHEDULES:
+        raise ValueError(f"{name} has no schedule in bot.rules.slots")
+
+    def register(body: JobBody) -> JobBody:
+        BODIES[name] = body
+        return body
+
+    return register
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: str
+    slot: str
+    status: str  # "done" | "already_done" | "no_slot" | "not_implemented"
+    summary: str = ""
+
+
+async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Outcome:
+    """Claim the slot and do its work in one transaction: a second run, a restart or a replica does nothing."""
+    key = slot_key(slot, ctx.tz)
+    body = BODIES.get(name)
+    if body is None:
+        return Outcome(name, key, "not_implemented")
+    async with ctx.uow() as uow:
+        if not await uow.jobs.claim(name, key, worker_name(), ctx.now(), late):
+            return Outcome(name, key, "already_done")
+        summary = await body(ctx, uow, SlotRun(name, slot, late))
+        await uow.jobs.finish(name, key, ctx.now())
+        await uow.commit()
+    log.info("job %s slot %s done%s: %s", name, key, " (late)" if late else "", summary)
+    return Outcome(name, key, "done", summary)
+
+
+async def run_at(ctx: Context, name: str, at: datetime) -> Outcome:
+    """`jobs run JOB --at T`: the job's latest slot at or before T, late if T is well after it."""
+    slot = latest_slot(name, at, ctx.tz, ctx.org.schedule, ctx.calendar)
+    if slot is None:
+        return Outcome(name, "", "no_slot")
+    return await run_slot(ctx, name, slot, late=at - slot > LATE_AFTER)
+
+
+async def fire(ctx: Context, name: str) -> Outcome:
+    """What the scheduler calls when a job's time comes."""
+    return await run_at(ctx, name, ctx.now())
+
+
+async def catch_up(ctx: Context) -> list[Outcome]:
+    """After downtime: run each missed slot of the last 24 h once (marked late); log and skip older ones."""
+    now = ctx.now()
+    async with ctx.uow() as uow:
+        first = await uow.jobs.first_claim()
+    if first is None:
+        return []  # a new database: nothing was ever scheduled, so nothing was missed
+    outcomes = []
+    since = max(first, now - SKIP_LOG_WINDOW)
+    for name in SCHEDULES:
+        missed = slots_between(name, since, now, ctx.tz, ctx.org.schedule, ctx.calendar)
+        async with ctx.uow() as uow:
+            done = await uow.jobs.done_slots(name, [slot_key(s, ctx.tz) for s in missed])
+        for slot in missed:
+            if slot_key(slot, ctx.tz) in done:
+                continue
+            if now - slot > CATCH_UP_WINDOW:
+                log.warning("skipping missed slot %s of %s: older than 24 h", slot_key(slot, ctx.tz), name)
+                continue
+            outcomes.append(await run_slot(ctx, name, slot, late=now - slot > LATE_AFTER))
+    return outcomes
+
+
+async def mark_started(ctx: Context) -> None:
+    """Remember when scheduling began, so the first start never "catches up" on a past it never had."""
+    async with ctx.uow() as uow:
+        if await uow.jobs.first_claim() is None:
+            await uow.jobs.claim("_scheduler", slot_key(ctx.now(), ctx.tz), worker_name(), ctx.now(), False)
+            await uow.commit()

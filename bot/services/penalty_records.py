@@ -1,0 +1,75 @@
+"""Recording penalties: ids, the once-per-lapse guarantee, and who is told (the person and who decides)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.org.model import Org, Role
+from bot.outbound import Outbound, Target
+from bot.rules.ids import penalty_id
+from bot.rules.penalties import Penalty, PenaltyDraft, PenaltyStatus
+from bot.services.context import Context
+from bot.services.views import iso
+from storage.uow import UnitOfWork
+
+
+def deciders(org: Org, draft: PenaltyDraft | Penalty, region_id: str | None) -> list[str]:
+    """Who confirms or waives: the region's specialist, the department's specialists, else the admins."""
+    found: list[str] = []
+    if region_id and (region := org.region(region_id)):
+        found = [region.specialist]
+    elif draft.reason and org.department(draft.reason):
+        found = sorted({r.specialist for r in org.regions if r.department == draft.reason})
+    found = [p for p in found if p != draft.person_id and (who := org.person(p)) and who.active]
+    return found or [p.id for p in org.people if p.has(Role.ADMIN) and p.active]
+
+
+def penalty_view(penalty: Penalty) -> dict[str, object]:
+    """The stable JSON of a penalty (`inquirybot incentives list --json`)."""
+    return {
+        "id": penalty.id, "rule": penalty.rule, "person": penalty.person_id, "amount": penalty.amount,
+        "status": penalty.status.value, "inquiry": penalty.inquiry_id, "period": penalty.period,
+        "split_group": penalty.split_group, "created_at": iso(penalty.created_at),
+        "decided_by": penalty.decided_by, "decided_at": iso(penalty.decided_at), "reason": penalty.reason,
+        "appealed": penalty.appealed, "appeal_reason": penalty.appeal_reason,
+    }
+
+
+async def record(
+    uow: UnitOfWork, ctx: Context, drafts: Sequence[PenaltyDraft], *, decided_by: str | None = None, late: bool = False
+) -> list[Penalty]:
+    """Record each draft whose lapse is new and queue the notices; returns what was recorded."""
+    existing = await uow.penalties.existing_keys([d.lapse_key for d in drafts])
+    recorded: list[Penalty] = []
+    for draft in drafts:
+        if draft.lapse_key in existing:
+            continue
+        number = await uow.sequences.next("penalty", ctx.local(ctx.now()).year)
+        new_id = penalty_id(ctx.local(ctx.now()).year, number)
+        if not await uow.penalties.add(draft, new_id, ctx.now(), decided_by):
+            continue
+        penalty = await uow.penalties.get(new_id)
+        assert penalty is not None
+        recorded.append(penalty)
+        inquiry = await uow.inquiries.get(draft.inquiry_id) if draft.inquiry_id else None
+        for notice in _notices(ctx.org, penalty, inquiry.region_id if inquiry else None, inquiry_platform(inquiry),
+                               late):
+            await uow.outbox.add(notice, ctx.now())
+    return recorded
+
+
+def inquiry_platform(inquiry: object) -> str | None:
+    return getattr(inquiry, "platform", None)
+
+
+def _notices(org: Org, penalty: Penalty, region_id: str | None, platform: str | None, late: bool) -> list[Outbound]:
+    data = {"penalty": penalty_view(penalty), "late": late}
+    notices = [Outbound("penalty.recorded", Target.to_person(penalty.person_id, platform), data, penalty.inquiry_id)]
+    if penalty.status is PenaltyStatus.PROPOSED:
+        actions = [{"id": "penalty_confirm", "value": penalty.id}, {"id": "penalty_waive", "value": penalty.id}]
+        notices.extend(
+            Outbound("penalty.proposed", Target.to_person(person, platform), {**data, "actions": actions},
+                     penalty.inquiry_id)
+            for person in deciders(org, penalty, region_id)
+        )
+    return notices

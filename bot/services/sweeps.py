@@ -1,0 +1,96 @@
+"""Deadline sweeps that propose penalties: P1.4, P4, P6, P7 and the P3 audit draft."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.outbound import Outbound, Target
+from bot.rules.deadlines import daily_deals_due, ledger_days_late, ledger_due, local_day_bounds, monthly_deals_due
+from bot.rules.inquiry import Inquiry
+from bot.rules.penalties import (
+    crm_audit_lapses,
+    daily_deal_lapses,
+    followup_lapses,
+    ledger_lapses,
+    monthly_deal_lapses,
+    previous_month,
+)
+from bot.services.context import Context
+from bot.services.jobs import SlotRun, job
+from bot.services.penalty_records import penalty_view, record
+from storage.uow import UnitOfWork
+
+
+@job("followup_sweep")
+async def followup_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """P1.4: inquiries due by this slot and not followed up in time."""
+    due = await uow.inquiries.due_by(run.slot)
+    recorded = await record(uow, ctx, followup_lapses(due, run.slot, ctx.org, ctx.tz), late=run.late)
+    return f"{len(recorded)} P1.4 proposed"
+
+
+@job("deals_daily_sweep")
+async def deals_daily_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """P4: departments whose manager sent no daily deal report by 21:00 on a working day."""
+    day = ctx.local(run.slot).date()
+    deadline = daily_deals_due(day, ctx.tz, ctx.org.schedule)
+    reports = await uow.reports.deal_reports("daily", day.isoformat())
+    on_time = {d for d, r in reports.items() if r.reported_at <= deadline}
+    recorded = await record(uow, ctx, daily_deal_lapses(day, ctx.org, on_time), late=run.late)
+    return f"{len(recorded)} P4 proposed"
+
+
+@job("deals_monthly_sweep")
+async def deals_monthly_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """P6: won inquiries of the month missing from an on-time monthly report."""
+    day = ctx.local(run.slot).date()
+    month = day.strftime("%Y-%m")
+    deadline = monthly_deals_due(day.year, day.month, ctx.tz, ctx.calendar, ctx.org.schedule)
+    start, _ = local_day_bounds(day.replace(day=1), ctx.tz)
+    won = await uow.inquiries.won_between(start, deadline)
+    by_department: dict[str, list[Inquiry]] = {}
+    for inquiry in won:
+        by_department.setdefault(inquiry.department_id or "", []).append(inquiry)
+    reports = await uow.reports.deal_reports("monthly", month)
+    on_time = {d: set(r.inquiry_ids) for d, r in reports.items() if r.reported_at <= deadline}
+    recorded = await record(uow, ctx, monthly_deal_lapses(month, ctx.org, by_department, on_time), late=run.late)
+    return f"{len(recorded)} P6 records proposed"
+
+
+@job("ledger_sweep")
+async def ledger_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """P7: each specialist whose departments' ledger extract of last month is unconfirmed, per day late."""
+    today = ctx.local(run.slot).date()
+    month = previous_month(today)
+    confirmed = await uow.reports.ledger_confirmations(month)
+    drafts = []
+    for specialist in sorted({r.specialist for r in ctx.org.regions}):
+        departments = {r.department for r in ctx.org.regions if r.specialist == specialist}
+        times = [confirmed.get(d) for d in departments]
+        last = None if any(t is None for t in times) else max(t for t in times if t is not None)
+        late = ledger_days_late(today.year, today.month, last, run.slot, ctx.tz, ctx.calendar, ctx.org.schedule)
+        drafts.extend(ledger_lapses(month, specialist, late, ctx.org.penalties.p7))
+    recorded = await record(uow, ctx, drafts, late=run.late)
+    due = ledger_due(today.year, today.month, ctx.tz, ctx.calendar, ctx.org.schedule)
+    return f"{len(recorded)} P7 proposed (due {due:%Y-%m-%d %H:%M})"
+
+
+@job("crm_audit")
+async def crm_audit(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """P3: the monthly audit draft of won inquiries with no CRM confirmation, for the specialist to approve."""
+    today = ctx.local(run.slot).date()
+    month = previous_month(today)
+    first = date.fromisoformat(f"{month}-01")
+    start, _ = local_day_bounds(first, ctx.tz)
+    end, _ = local_day_bounds(today.replace(day=1), ctx.tz)
+    missing = [i for i in await uow.inquiries.won_between(start, end) if i.crm_confirmed_at is None]
+    recorded = await record(uow, ctx, crm_audit_lapses(missing, month), late=run.late)
+    for specialist in sorted({r.specialist for r in ctx.org.regions}):
+        mine = [penalty_view(p) for p in recorded
+                if (inq := next((i for i in missing if i.id == p.inquiry_id), None))
+                and (region := ctx.org.region(inq.region_id or "")) and region.specialist == specialist]
+        if mine:
+            await uow.outbox.add(Outbound("crm_audit.draft", Target.to_person(specialist),
+                                          {"month": month, "penalties": mine, "late": run.late}), ctx.now())
+    return f"{len(recorded)} P3 drafted"
+
