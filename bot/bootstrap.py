@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from bot.org.loader import load_org
 from bot.org.model import Org
 from bot.rules.calendar import WorkCalendar
 from bot.runtime import PlatformRuntime
+from bot.scheduler import Scheduler
 from bot.services.context import Context
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
@@ -37,8 +38,7 @@ class App:
     dispatcher: Dispatcher
     notifiers: dict[str, Notifier] = field(default_factory=dict)
     runtimes: list[PlatformRuntime] = field(default_factory=list)
-    start_scheduler: Callable[[], Awaitable[None]] | None = None
-    stop_scheduler: Callable[[], Awaitable[None]] | None = None
+    scheduler: Scheduler | None = None
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -81,7 +81,8 @@ async def build(
         runtimes = _platforms(settings, ctx, renderer)
         notifiers.update({r.name: r.notifier for r in runtimes})
     dispatcher = Dispatcher(ctx, renderer, notifiers)
-    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers, runtimes)
+    scheduler = Scheduler(ctx, dispatcher, engine)
+    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
 
 
 def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:

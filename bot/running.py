@@ -23,13 +23,13 @@ async def running(app: App, *, http: bool, scheduler: bool = True) -> AsyncItera
             started.append(runtime)
             log.info("%s connected", runtime.name)
         dispatcher = asyncio.create_task(app.dispatcher.run_forever(stop), name="outbox-dispatcher")
-        if scheduler and app.start_scheduler is not None:
-            await app.start_scheduler()
+        if scheduler and app.scheduler is not None:
+            await app.scheduler.start()
         yield
     finally:
         stop.set()
-        if scheduler and app.stop_scheduler is not None:
-            await app.stop_scheduler()
+        if scheduler and app.scheduler is not None:
+            await app.scheduler.stop()
         for runtime in reversed(started):
             try:
                 await runtime.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import db, inquiries, org, run
+from bot.cli import db, inquiries, jobs, org, report, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -16,6 +16,8 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(org.app, name="org")
 app.add_typer(inquiries.app, name="inquiries")
+app.add_typer(jobs.app, name="jobs")
+app.add_typer(report.app, name="report")
 run.register(app)
 
 

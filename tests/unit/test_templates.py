@@ -38,7 +38,13 @@ KEYS = (
     "inquiry.grey_proposed_notice", "inquiry.grey_confirmed_notice", "inquiry.exception_requested_notice",
     "inquiry.exception_approved_notice", "delivery.failed",
     # penalties
-    "penalty.recorded", "penalty.proposed",
+    "penalty.recorded", "penalty.proposed", "penalty.added", "penalty.decided", "penalty.decided_notice",
+    "penalty.p3_announcement", "penalty.appealed", "penalty.appeal_sent", "incentives",
+    "error.rule_not_manual", "error.unknown_person", "error.exception_was_approved", "error.p5_same_lapse",
+    "error.bad_penalty_id", "error.penalty_not_found", "error.penalty_already_decided",
+    "refused.penalty_decider_only", "refused.appeal_own_only",
+    # counts and audits
+    "counts.region", "counts.reconciliation", "counts.reply", "crm_audit.draft", "error.bad_date",
     # the shell chat
     "shell.welcome", "shell.not_a_command",
 )
@@ -143,6 +149,20 @@ PENALTY = {
     "appealed": False, "appeal_reason": None,
 }
 
+SLOT = {"day": "2026-03-04", "slot": "2026-03-04T10:30:00+00:00", "late": True, "job": "counts_evening"}
+COUNTS = {
+    "date": "2026-03-04", "total": 5, "unrouted": 1,
+    "regions": [
+        {"region": "mena", "total": 3, "followed_up": 1, "open": 2,
+         "reps": [{"person": "zhang", "total": 2, "followed_up": 1, "open": 1},
+                  {"person": "zhou", "total": 1, "followed_up": 0, "open": 1}]},
+        {"region": "latam", "total": 1, "followed_up": 1, "open": 0,
+         "reps": [{"person": None, "total": 1, "followed_up": 1, "open": 0}]},
+    ],
+    "departments": [{"department": "trade1", "forwarded": 4, "acknowledged": 2,
+                     "unacknowledged": ["INQ-2026-000123", "INQ-2026-000124"]}],
+}
+
 
 def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Realistic data for every key, built around one inquiry view."""
@@ -218,6 +238,36 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "penalty.recorded": {"penalty": PENALTY, "late": False},
         "penalty.proposed": {"penalty": {**PENALTY, "rule": "P5", "reason": f"note too thin {NASTY} late"},
                              "late": True, "actions": [{"id": "penalty_confirm", "value": PENALTY["id"]}]},
+        "penalty.added": {"penalty": {**PENALTY, "rule": "P1.3", "status": "confirmed", "amount": 100,
+                                      "reason": f"replied from gmail {NASTY} no approval"}},
+        "penalty.decided": {"penalty": {**PENALTY, "status": "waived", "decided_by": "li"}},
+        "penalty.decided_notice": {"penalty": {**PENALTY, "status": "confirmed", "decided_by": "li"}},
+        "penalty.p3_announcement": {"penalty": {**PENALTY, "rule": "P3", "amount": None, "status": "confirmed"}},
+        "penalty.appealed": {"penalty": {**PENALTY, "appealed": True,
+                                         "appeal_reason": f"customer had no reply {NASTY} phone off"},
+                             "actions": [{"id": "penalty_waive", "value": PENALTY["id"]}]},
+        "penalty.appeal_sent": {"penalty": {**PENALTY, "appealed": True, "appeal_reason": "was on leave"}},
+        "incentives": {"month": "2026-03", "person": None, "total": 90,
+                       "penalties": [PENALTY, {**PENALTY, "id": "PEN-2026-00043", "rule": "P4", "person": "wang",
+                                               "inquiry": None, "amount": 50, "status": "confirmed",
+                                               "reason": "trade1", "appealed": True},
+                                     {**PENALTY, "id": "PEN-2026-00044", "rule": "P3", "amount": None}]},
+        "error.rule_not_manual": {"rule": "P4", "choices": "P1.3, P3, P5"},
+        "error.unknown_person": {"person": "nobody"},
+        "error.exception_was_approved": {"id": ident},
+        "error.p5_same_lapse": {"id": ident},
+        "error.bad_penalty_id": {"value": "PEN-x"},
+        "error.penalty_not_found": {"id": "PEN-2026-00099"},
+        "error.penalty_already_decided": {"id": "PEN-2026-00042", "status": "waived"},
+        "refused.penalty_decider_only": {"action": "penalty_confirm", "id": None},
+        "refused.appeal_own_only": {"action": "penalty_appeal", "id": None},
+        "counts.region": {**SLOT, "region": COUNTS["regions"][0], "mentions": ["zhang", "zhou"]},
+        "counts.reconciliation": {**SLOT, "job": "counts_night", "department": COUNTS["departments"][0],
+                                  "actions": [{"id": "counts_match", "value": "trade1"}]},
+        "counts.reply": {"report": COUNTS},
+        "crm_audit.draft": {"month": "2026-02", "late": False,
+                            "penalties": [{**PENALTY, "rule": "P3", "amount": None}]},
+        "error.bad_date": {"value": f"3/4{NASTY}"},
         "shell.welcome": {"person": "li", "roles": ["specialist"]},
         "shell.not_a_command": {},
     }
@@ -300,7 +350,7 @@ def test_both_locales_exist(key: str) -> None:
 
 
 def test_template_files_are_named_for_a_locale_and_platform() -> None:
-    pattern = re.compile(r"^[a-z_]+(\.[a-z_]+)*\.(zh-CN|en)(\.(shell|slack|telegram))?\.j2$")
+    pattern = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)*\.(zh-CN|en)(\.(shell|slack|telegram))?\.j2$")
     for path in MESSAGES_DIR.glob("*.j2"):
         if path.name.startswith("_"):  # helpers included by templates, not message keys
             continue
@@ -322,7 +372,7 @@ def test_terms_have_both_locales_for_every_value() -> None:
 
 # --- message keys used in the code --------------------------------------------------------------------------
 
-KEY_SHAPE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
+KEY_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)+$")
 KEY_CALLS = {"Outbound", "Reply", "to_specialist", "act", "render"}  # calls whose string arguments are message keys
 KEY_KEYWORDS = {"reply_key", "key"}
 
@@ -353,7 +403,7 @@ def keys_in_code() -> dict[str, str]:
                 defaults = [*zip(positional[len(positional) - len(node.defaults):], node.defaults, strict=True),
                             *zip(node.kwonlyargs, node.kw_defaults, strict=True)]
                 candidates += [_string(default) for arg, default in defaults if arg.arg in KEY_KEYWORDS]
-            elif (text := _string(node)) and re.match(r"^(error|refused)\.[a-z_]+$", text):
+            elif (text := _string(node)) and re.match(r"^(error|refused)\.[a-z0-9_]+$", text):
                 candidates.append(text)
             for text in candidates:
                 if text and KEY_SHAPE.match(text):
@@ -373,3 +423,16 @@ def test_every_key_in_the_code_has_both_locales() -> None:
                for key, where in sorted(keys_in_code().items()) for locale in LOCALES
                if not (MESSAGES_DIR / f"{key}.{locale}.j2").is_file()]
     assert not missing, "message keys without templates:\n" + "\n".join(missing)
+
+
+def test_every_button_in_the_code_has_a_label() -> None:
+    """Buttons are `{"id": ..., "value": ...}` dicts in `actions`; their labels come from terms.yaml `button`."""
+    labels = yaml.safe_load((MESSAGES_DIR / "terms.yaml").read_text(encoding="utf-8"))["button"]
+    missing = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict) and {_string(k) for k in node.keys if k} >= {"id", "value"}:
+                button = next(_string(v) for k, v in zip(node.keys, node.values, strict=True) if _string(k) == "id")
+                if button and button not in labels:
+                    missing.append(f"{button} ({path.relative_to(ROOT)}:{node.lineno})")
+    assert not missing, "buttons without a label in messages/terms.yaml: " + ", ".join(missing)
