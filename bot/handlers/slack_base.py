@@ -77,10 +77,10 @@ class SlackDeps:
     def term(self, group: str, value: str, person: Person | None) -> str:
         return str(self.renderer.term_function(self.locale(person))(group, value))
 
-    async def run(self, person: Person | None, command: str) -> Reply:
+    async def run(self, person: Person | None, command: str, origin: Origin = ORIGIN) -> Reply:
         """One `/inq` command through the single entry; surprises become the apology, logged once."""
         try:
-            return await execute(self.ctx, person, "/inq " + command.strip(), ORIGIN)
+            return await execute(self.ctx, person, f"/inq {command}".strip(), origin)
         except Exception:
             log.exception("slack command %r failed", command.split(" ", 1)[0])
             return Reply("error.apology", {}, ok=False)

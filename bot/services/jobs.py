@@ -91,7 +91,7 @@ async def catch_up(ctx: Context) -> list[Outcome]:
         return []  # a new database: nothing was ever scheduled, so nothing was missed
     outcomes = []
     since = max(first, now - SKIP_LOG_WINDOW)
-    for name in SCHEDULES:
+    for name in sorted(BODIES):
         missed = slots_between(name, since, now, ctx.tz, ctx.org.schedule, ctx.calendar)
         async with ctx.uow() as uow:
             done = await uow.jobs.done_slots(name, [slot_key(s, ctx.tz) for s in missed])

@@ -1,0 +1,159 @@
+"""Telegram's composition: the PTB Application, its handlers, the notifier, and the webhook route.
+
+Long polling under `inquirybot run`; a webhook under `inquirybot serve` (setWebhook with a secret token when
+TELEGRAM_WEBHOOK_URL is set). PTB's JobQueue is off: our own scheduler runs the clock. Sends are paced by
+our Pacer (one shared by the notifier and the handlers), so PTB's AIORateLimiter is not stacked on top.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from telegram import BotCommand, Update
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
+from bot.handlers.telegram_replies import TelegramDeps
+from bot.notifiers.pacing import Pacer
+from bot.notifiers.render import Renderer
+from bot.notifiers.telegram import TelegramNotifier
+from bot.notifiers.telegram_fallback import DmFallback
+from bot.services.context import Context
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_PATH = "/telegram/webhook"
+DEFAULT_FILE_URL = "https://api.telegram.org/file/bot"
+LANGUAGE_CODES = {"zh-CN": "zh", "en": "en"}
+POLL_TIMEOUT = 30
+
+PtbApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def file_url(api_url: str) -> str:
+    """`https://api.telegram.org/bot` -> `https://api.telegram.org/file/bot` (and the same for a local server)."""
+    index = api_url.rfind("/bot")
+    return DEFAULT_FILE_URL if index < 0 else f"{api_url[:index]}/file{api_url[index:]}"
+
+
+def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> TelegramRuntime:
+    """The Application against TELEGRAM_API_URL, with our handlers and notifier; nothing connects yet."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .job_queue(None)
+        .build()
+    )
+    pacer = Pacer()
+    fallback = DmFallback(ctx, renderer, lambda: application.bot.username)
+    notifier = TelegramNotifier(application.bot, pacer=pacer, on_dm_forbidden=fallback)
+    handlers = TelegramHandlers(TelegramDeps(ctx, renderer, pacer))
+    handlers.register(application)
+    secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None
+    return TelegramRuntime(application, notifier, handlers, renderer, ctx, secret, settings.telegram_webhook_url)
+
+
+class TelegramRuntime:
+    """The PlatformRuntime for Telegram."""
+
+    name = "telegram"
+
+    def __init__(
+        self,
+        application: PtbApplication,
+        notifier: TelegramNotifier,
+        handlers: TelegramHandlers,
+        renderer: Renderer,
+        ctx: Context,
+        secret: str | None,
+        webhook_url: str | None,
+    ) -> None:
+        self.application = application
+        self.notifier = notifier
+        self.handlers = handlers
+        self.renderer = renderer
+        self.ctx = ctx
+        self.secret = secret
+        self.webhook_url = webhook_url
+        self.polling = False
+
+    def routes(self) -> list[BaseRoute]:
+        return [Route(WEBHOOK_PATH, self.webhook, methods=["POST"])]
+
+    async def start(self, *, http: bool) -> None:
+        """getMe, setMyCommands, then the webhook (when a URL is set) or long polling (under `run`)."""
+        await self.application.initialize()
+        bot = self.application.bot
+        await self._set_commands()
+        if self.webhook_url:
+            await bot.set_webhook(self.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES)
+            mode = "webhook set" if http else "webhook set; `inquirybot serve` must receive it"
+        elif not http:
+            if self.application.updater is None:
+                raise RuntimeError("long polling needs the PTB updater")
+            await self.application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT)
+            self.polling = True
+            mode = "long polling"
+        else:
+            mode = f"waiting for updates at POST {WEBHOOK_PATH} (no TELEGRAM_WEBHOOK_URL, setWebhook not called)"
+        if http and not self.secret:
+            log.warning("TELEGRAM_WEBHOOK_SECRET is not set: POST %s refuses every request", WEBHOOK_PATH)
+        await self.application.start()
+        log.info("telegram bot @%s (id %s): %s", bot.username, bot.id, mode)
+
+    async def stop(self) -> None:
+        """Stop polling first (no new updates), then let PTB finish what it holds, then close the client."""
+        if self.polling and self.application.updater is not None:
+            await self.application.updater.stop()
+            self.polling = False
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+    async def webhook(self, request: Request) -> Response:
+        """Check the secret, parse, process (the inquiry is committed before 200 goes back)."""
+        given = request.headers.get(SECRET_HEADER)
+        if given is None:
+            return Response(status_code=401)
+        if not self.secret or not hmac.compare_digest(given.encode(), self.secret.encode()):
+            return Response(status_code=403)
+        update = self._parse(await request.body())
+        if update is None:
+            return Response(status_code=400)
+        await self.application.process_update(update)
+        if self.handlers.failed(update.update_id):
+            return Response(status_code=500)
+        return Response(status_code=200)
+
+    def _parse(self, body: bytes) -> Update | None:
+        try:
+            payload = json.loads(body)
+            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+                return None
+            return Update.de_json(payload, self.application.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    async def _set_commands(self) -> None:
+        """The command menu, in the org's language by default and in the other one by language code."""
+        for locale, code in LANGUAGE_CODES.items():
+            commands = self._commands(locale)
+            is_default = locale == self.ctx.org.locale
+            await self.application.bot.set_my_commands(commands, language_code=None if is_default else code)
+
+    def _commands(self, locale: str) -> list[BotCommand]:
+        text = self.renderer.render("telegram.menu", {}, locale=locale, platform="shell")
+        pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
+        return [BotCommand(name.strip(), description.strip()) for name, description in pairs]

@@ -1,0 +1,172 @@
+"""Slack interactivity: each button is an `/inq` command (some need a modal first). After it ran, the message
+is updated so the button cannot be pressed twice; refusals go to the presser only (ephemeral)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.handlers.slack_base import SlackDeps, expires
+from bot.handlers.slack_messages import FOLLOWUP_STATE
+from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, ModalInput, build_view, error_block
+from bot.org.model import Person
+from bot.outbound import Reply
+
+log = logging.getLogger(__name__)
+
+MODAL_STATE = "modal_message"  # conversation key: the message whose button opened the open modal
+
+
+@dataclass(frozen=True)
+class Button:
+    command: str | None = None  # the /inq command, `{value}` = the button's value; None when a modal asks first
+    modal: str | None = None
+    final: bool = False  # True: every button of the message goes; else only the pressed one
+
+
+BUTTONS: dict[str, Button] = {
+    "ack": Button("ack {value}"),
+    "followup": Button(modal="followup"),
+    "grey": Button(modal="grey", final=True),
+    "won": Button("won {value}", final=True),
+    "grey_confirm": Button("grey {value}", final=True),
+    "reassign": Button(modal="reassign"),
+    "change_region": Button(modal="change_region"),
+    "exception_approve": Button("exception {value}", final=True),
+    "deals_none": Button("deals today none", final=True),
+    "deals_month_none": Button("deals month none", final=True),
+    "penalty_confirm": Button("penalty confirm {value}", final=True),
+    "penalty_waive": Button(modal="penalty_waive", final=True),
+    "counts_match": Button("match", final=True),
+    "ledger_sent": Button("ledger sent", final=True),
+    "pick_region": Button("region {value}", final=True),
+}
+BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
+MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")
+
+
+def roster_refusal(person: Person | None) -> Reply | None:
+    """execute()'s first check, needed before a modal opens for someone who may not act at all."""
+    if person is None:
+        return Reply("error.not_in_roster", {}, ok=False)
+    return None if person.active else Reply("refused.inactive", {}, ok=False)
+
+
+def where(body: dict[str, Any]) -> dict[str, str]:
+    """The message a button sits on: channel and ts."""
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id") or ""
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts") or ""
+    return {"channel": str(channel), "ts": str(ts)}
+
+
+def done_blocks(message: dict[str, Any], pressed: str, final: bool, line: str) -> list[dict[str, Any]]:
+    """The message without the pressed button (or any button, for a final action), plus a "✓ done" line."""
+    blocks: list[dict[str, Any]] = []
+    for block in message.get("blocks") or []:
+        if block.get("type") == "actions":
+            kept = [] if final else [e for e in block.get("elements", []) if e.get("action_id") != pressed]
+            block = {**block, "elements": kept}
+            if not kept:
+                continue
+        blocks.append(block)
+    if not blocks and message.get("text"):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": message["text"]}})
+    return [*blocks, {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]}]
+
+
+class Actions:
+    """The listeners for buttons and modal submissions."""
+
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def on_button(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        action = body["actions"][0]
+        pressed = str(action["action_id"])
+        name = pressed.split(":", 1)[0]
+        button, value = BUTTONS[name], str(action.get("value") or "")
+        person = self.deps.person(body["user"]["id"])
+        refusal = roster_refusal(person)
+        if button.modal and refusal is None:
+            await self._open_modal(button.modal, value, pressed, body, client, person)
+            return
+        reply = refusal or await self.deps.run(person, (button.command or name).format(value=value))
+        self._answer(client, person, body.get("message") or {}, where(body), reply, name, pressed)
+
+    async def _open_modal(self, modal: str, value: str, pressed: str, body: dict[str, Any],
+                          client: AsyncWebClient, person: Person | None) -> None:
+        assert person is not None
+        message = body.get("message") or {}
+        remembered = {**where(body), "pressed": pressed, "text": message.get("text", ""),
+                      "blocks": message.get("blocks") or []}
+        async with self.deps.ctx.uow() as uow:
+            await uow.conversations.put("slack", person.id, MODAL_STATE, remembered, expires(self.deps.ctx))
+            method = await uow.conversations.get("slack", person.id, FOLLOWUP_STATE, self.deps.ctx.now())
+            await uow.commit()
+        picked = method.get("method") if method and method.get("inquiry") == value else None
+        view = build_view(modal, {"value": value}, ModalInput(self.deps, person, picked))
+        self.deps.background.spawn(client.views_open(trigger_id=body["trigger_id"], view=view), "views.open")
+
+    async def on_method_picked(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        """The method select inside the follow-up modal: remembered, so a later thread reply uses it."""
+        await ack()
+        person = self.deps.person(body["user"]["id"])
+        selected = (body["actions"][0].get("selected_option") or {}).get("value")
+        meta = json.loads((body.get("view") or {}).get("private_metadata") or "{}")
+        if person is None or not selected or not meta.get("value"):
+            return
+        async with self.deps.ctx.uow() as uow:
+            state = {"inquiry": meta["value"], "method": selected}
+            await uow.conversations.put("slack", person.id, FOLLOWUP_STATE, state, expires(self.deps.ctx))
+            await uow.commit()
+
+    async def on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                        client: AsyncWebClient) -> None:
+        """Run the command; a refusal stays in the modal next to the field it is about."""
+        name = str(view["callback_id"]).removeprefix(CALLBACK_PREFIX)
+        value = str(json.loads(view.get("private_metadata") or "{}").get("value", ""))
+        person = self.deps.person(body["user"]["id"])
+        values = (view.get("state") or {}).get("values") or {}
+        reply = roster_refusal(person) or await self.deps.run(person, MODALS[name].command(value, values))
+        if not reply.ok:
+            text = self.deps.render(reply, person)[:ERROR_LIMIT]
+            await ack(response_action="errors", errors={error_block(name, reply.key, view): text})
+            return
+        await ack()
+        assert person is not None
+        async with self.deps.ctx.uow() as uow:
+            remembered = await uow.conversations.get("slack", person.id, MODAL_STATE, self.deps.ctx.now())
+            await uow.conversations.clear("slack", person.id, MODAL_STATE)
+            if name == "followup":
+                await uow.conversations.clear("slack", person.id, FOLLOWUP_STATE)
+            await uow.commit()
+        if remembered:
+            spot = {"channel": remembered["channel"], "ts": remembered["ts"]}
+            self._answer(client, person, remembered, spot, reply, name, str(remembered.get("pressed", name)))
+
+    def _answer(self, client: AsyncWebClient, person: Person | None, message: dict[str, Any],
+                spot: dict[str, str], reply: Reply, name: str, pressed: str) -> None:
+        """Done: the message loses the button and says who did it. Refused: only the presser is told why."""
+        if not spot["channel"] or not spot["ts"]:
+            return
+        if not reply.ok:
+            if person is None or person.slack is None:
+                return
+            text = self.deps.render(reply, person)
+            self.deps.background.spawn(
+                client.chat_postEphemeral(channel=spot["channel"], user=person.slack, text=text), "ephemeral")
+            return
+        line = self.deps.render(Reply("slack.action_done", {"action": name, "by": person.id if person else None,
+                                                            "at": self.deps.ctx.now().isoformat()}), person)
+        blocks = done_blocks(message, pressed, BUTTONS.get(name, Button()).final, line)
+        text = str(message.get("text") or line)
+        self.deps.background.spawn(
+            client.chat_update(channel=spot["channel"], ts=spot["ts"], text=text, blocks=blocks), "chat.update")

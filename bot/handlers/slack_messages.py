@@ -1,0 +1,165 @@
+"""Slack `message` events: forwards and pastes in the intake channel become inquiries, thread replies under
+the bot's messages become follow-up notes, everything else is ignored. One table decides which is which."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.handlers.slack_base import SlackDeps, slack_time
+from bot.org.model import Person
+from bot.services.intake import IntakeMessage, ingest
+
+log = logging.getLogger(__name__)
+
+Event = dict[str, Any]
+FOLLOWUP_STATE = "followup_method"  # conversation key: the method a rep picked in the follow-up modal
+PLAIN_SUBTYPES = (None, "file_share", "thread_broadcast")
+
+
+def shared_attachments(event: Event) -> list[dict[str, Any]]:
+    """The messages a "Forward"/"Share message" carries (no subtype; content in attachments[])."""
+    return [a for a in event.get("attachments") or [] if a.get("is_share") or a.get("is_msg_unfurl")]
+
+
+def is_thread_reply(event: Event) -> bool:
+    return bool(event.get("thread_ts")) and event.get("thread_ts") != event.get("ts")
+
+
+def in_intake(event: Event, intake: str | None) -> bool:
+    return intake is not None and event.get("channel") == intake
+
+
+# (kind, test): the first row whose test holds names the event. Order matters: bots, edits and deletes
+# are never intake; a forward counts even inside a thread; other thread replies may be follow-up notes.
+MESSAGE_KINDS: tuple[tuple[str, Callable[[Event, str | None], bool]], ...] = (
+    ("bot", lambda e, _: bool(e.get("bot_id")) or e.get("subtype") == "bot_message"),
+    ("edit", lambda e, _: e.get("subtype") == "message_changed"),
+    ("delete", lambda e, _: e.get("subtype") == "message_deleted"),
+    ("system", lambda e, _: e.get("subtype") not in PLAIN_SUBTYPES),
+    ("forward", lambda e, intake: in_intake(e, intake) and bool(shared_attachments(e))),
+    ("thread_reply", lambda e, _: is_thread_reply(e)),
+    ("pasted", lambda e, intake: in_intake(e, intake) and e.get("subtype") is None),
+    ("with_files", lambda e, intake: in_intake(e, intake) and e.get("subtype") == "file_share"),
+)
+
+
+def classify(event: Event, intake: str | None) -> str:
+    return next((kind for kind, test in MESSAGE_KINDS if test(event, intake)), "other")
+
+
+def intake_text(event: Event) -> str:
+    """The original text of what was forwarded, then the specialist's own words and attached file names."""
+    parts = [a.get("text") or a.get("fallback") or "" for a in shared_attachments(event)]
+    parts.append(event.get("text") or "")
+    parts.extend(f.get("title") or f.get("name") or "" for f in event.get("files") or [])
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def intake_message(body: dict[str, Any], event: Event, sender: Person) -> IntakeMessage:
+    """Platform timestamps only: the share's ts is when the customer wrote, the event's when it was forwarded."""
+    channel, ts = str(event["channel"]), str(event["ts"])
+    shares = shared_attachments(event)
+    original_ts = shares[0].get("ts") if shares else None
+    event_id = body.get("event_id")
+    return IntakeMessage(
+        platform="slack",
+        sender=sender,
+        text=intake_text(event),
+        forwarded_at=slack_time(ts),
+        received_at=slack_time(str(original_ts)) if original_ts else None,
+        message_key=f"slack:{channel}:{ts}",
+        delivery_key=f"slack-event:{event_id}" if event_id else None,
+        reply_to={"slack": channel, "thread": str(event.get("thread_ts") or ts)},
+    )
+
+
+async def on_intake(deps: SlackDeps, body: dict[str, Any], event: Event, _client: AsyncWebClient) -> None:
+    """Committed before bolt answers Slack (process_before_response): an acked forward is never lost."""
+    sender = deps.person(event.get("user"))
+    if sender is None:
+        log.info("intake message from %s, who is not in the roster: ignored", event.get("user"))
+        return
+    result = await ingest(intake_message(body, event, sender), ctx=deps.ctx)
+    if not result.created:
+        log.info("slack message %s:%s made no new inquiry", event.get("channel"), event.get("ts"))
+
+
+async def thread_inquiry(deps: SlackDeps, channel: str, thread_ts: str) -> str | None:
+    """The inquiry a thread is about: a message the bot sent, or the forward that created the inquiry."""
+    async with deps.ctx.uow() as uow:
+        sent = await uow.sent.find("slack", channel, thread_ts)
+        if sent is not None and sent.inquiry_id:
+            return sent.inquiry_id
+        inquiry = await uow.inquiries.by_message_key(f"slack:{channel}:{thread_ts}")
+        return inquiry.id if inquiry else None
+
+
+async def on_thread_reply(deps: SlackDeps, body: dict[str, Any], event: Event, client: AsyncWebClient) -> None:
+    """The assignee's reply in the thread of an inquiry message is a follow-up note (SPEC section 7)."""
+    person = deps.person(event.get("user"))
+    channel, thread_ts = str(event.get("channel")), str(event.get("thread_ts"))
+    inquiry_id = await thread_inquiry(deps, channel, thread_ts) if person else None
+    if person is None or inquiry_id is None or not await _is_assignee(deps, inquiry_id, person):
+        return
+    if not await _first_delivery(deps, body):
+        return
+    method = await _picked_method(deps, person, inquiry_id)
+    note = intake_text(event)
+    reply = await deps.run(person, f"followup {inquiry_id} {method} {note}")
+    if reply.ok:
+        await _forget_method(deps, person)
+    text = deps.render(reply, person)
+    deps.background.spawn(client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text), "thread reply")
+
+
+async def _is_assignee(deps: SlackDeps, inquiry_id: str, person: Person) -> bool:
+    async with deps.ctx.uow() as uow:
+        inquiry = await uow.inquiries.get(inquiry_id)
+    return inquiry is not None and inquiry.assignee_id == person.id
+
+
+async def _first_delivery(deps: SlackDeps, body: dict[str, Any]) -> bool:
+    """Slack re-sends an event it thinks we missed; a note is recorded once."""
+    event_id = body.get("event_id")
+    if not event_id:
+        return True
+    async with deps.ctx.uow() as uow:
+        first = await uow.events.claim(f"slack-event:{event_id}", deps.ctx.now())
+        await uow.commit()
+    return first
+
+
+async def _picked_method(deps: SlackDeps, person: Person, inquiry_id: str) -> str:
+    async with deps.ctx.uow() as uow:
+        state = await uow.conversations.get("slack", person.id, FOLLOWUP_STATE, deps.ctx.now())
+    if state and state.get("inquiry") == inquiry_id and state.get("method"):
+        return str(state["method"])
+    return "other"
+
+
+async def _forget_method(deps: SlackDeps, person: Person) -> None:
+    async with deps.ctx.uow() as uow:
+        await uow.conversations.clear("slack", person.id, FOLLOWUP_STATE)
+        await uow.commit()
+
+
+MessageHandler = Callable[[SlackDeps, dict[str, Any], Event, AsyncWebClient], Awaitable[None]]
+HANDLERS: dict[str, MessageHandler] = {
+    "forward": on_intake,
+    "pasted": on_intake,
+    "with_files": on_intake,
+    "thread_reply": on_thread_reply,
+}
+
+
+async def on_message(deps: SlackDeps, body: dict[str, Any], event: Event, client: AsyncWebClient) -> None:
+    kind = classify(event, deps.org.intake.slack)
+    handler = HANDLERS.get(kind)
+    if handler is None:
+        log.debug("slack message %s:%s (%s) ignored", event.get("channel"), event.get("ts"), kind)
+        return
+    await handler(deps, body, event, client)

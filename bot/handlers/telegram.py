@@ -1,0 +1,198 @@
+"""Telegram updates in, internal commands out: one table from the kind of update to the code that translates it.
+
+| update                                              | kind       | becomes                                  |
+|-----------------------------------------------------|------------|------------------------------------------|
+| callback_query (an inline button)                   | callback   | an /inq command, a picker or a prompt    |
+| `/inq ...`, `/inq@thisbot ...`                      | command    | execute(/inq ...)                        |
+| `/start`, `/help` in a DM                           | start      | execute(/inq help) (logs the user id)    |
+| a reply to one of the bot's messages                | reply      | the prompt's answer or a follow-up note  |
+| text / caption in the intake group                  | intake     | ingest(IntakeMessage)                    |
+| other text in a DM                                  | chat       | the open prompt's answer, or a hint      |
+| the bot added to or removed from a chat             | membership | a log line with the chat id              |
+| anything else (edits, channel posts, other bots)    | None       | ignored                                  |
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.handlers import telegram_callbacks, telegram_notes
+from bot.handlers.telegram_intake import intake_message, message_key, reply_to
+from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
+from bot.outbound import Reply
+from bot.services.commands import Origin, execute
+from bot.services.intake import ingest
+
+log = logging.getLogger(__name__)
+
+COMMAND_KINDS = {"inq": "command", "start": "start", "help": "start"}
+# the intake reply is queued in the outbox; answering `/inq new` directly as well would say it twice
+QUEUED_REPLIES = frozenset({"intake.created"})
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+Route = Callable[["TelegramHandlers", Update], Awaitable[None]]
+
+
+def command_of(message: Message, bot_username: str) -> str | None:
+    """`inq` for "/inq mine" and "/inq@thisbot mine"; None for text, or a command meant for another bot."""
+    text = message.text or ""
+    if not text.startswith("/"):
+        return None
+    name, _, addressee = text.split(maxsplit=1)[0][1:].partition("@")
+    if addressee and addressee.lower() != bot_username.lower():
+        return None
+    return name.lower()
+
+
+def classify(update: Update, *, intake_chat: int | None, bot_id: int, bot_username: str) -> str | None:
+    """The kind of an update (the table above); None means it is not for us."""
+    if update.callback_query is not None:
+        return "callback"
+    if update.my_chat_member is not None:
+        return "membership"
+    message = update.message
+    if message is None or message.from_user is None or message.from_user.is_bot:
+        return None
+    command = command_of(message, bot_username)
+    if command is not None:
+        return COMMAND_KINDS.get(command)
+    if message.text is None and message.caption is None:
+        return None
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return "reply"
+    if message.chat_id == intake_chat:
+        return "intake"
+    if message.chat.type == ChatType.PRIVATE:
+        return "chat"
+    return None
+
+
+class TelegramHandlers:
+    """Registered on the PTB Application as one TypeHandler; routes each update through the table."""
+
+    def __init__(self, deps: TelegramDeps) -> None:
+        self.deps = deps
+        self.intake_chat = deps.ctx.org.intake.telegram
+        self._failed: set[int] = set()
+
+    def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        application.add_handler(TypeHandler(Update, self.dispatch))
+        application.add_error_handler(self.on_error)
+
+    def failed(self, update_id: int) -> bool:
+        """True once for an update whose handling raised (the webhook then answers 500 so Telegram retries)."""
+        if update_id in self._failed:
+            self._failed.discard(update_id)
+            return True
+        return False
+
+    async def dispatch(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        bot = context.bot
+        kind = classify(update, intake_chat=self.intake_chat, bot_id=bot.id, bot_username=bot.username)
+        route = ROUTES.get(kind) if kind else None
+        if route is None:
+            return
+        if kind == "intake":  # a failure must reach the webhook: Telegram re-delivers, ingest is idempotent
+            await route(self, update)
+            return
+        try:
+            await route(self, update)
+        except Exception:
+            log.exception("telegram %s update %s failed", kind, update.update_id)
+            await self._apologise(update)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """PTB's error hook: log with the traceback and remember the update as failed."""
+        log.error("telegram update failed", exc_info=context.error)
+        if isinstance(update, Update):
+            self._failed.add(update.update_id)
+
+    async def _apologise(self, update: Update) -> None:
+        try:
+            if update.callback_query is not None:
+                apology = self.deps.plain(Reply("error.apology", {}, ok=False), None)
+                await update.callback_query.answer(apology, show_alert=True)
+            elif update.message is not None:
+                person = self.deps.person(update.message.from_user)
+                await self.deps.reply(update.message, Reply("error.apology", {}, ok=False), person)
+        except Exception:
+            log.exception("telegram: the apology could not be sent either")
+
+    # routes ------------------------------------------------------------------------------------
+
+    async def on_command(self, update: Update) -> None:
+        message = _message(update)
+        person = self.deps.person(message.from_user)
+        if person is None:
+            log.info("telegram: user %s in chat %s is not in org.yaml", _user_id(message), message.chat_id)
+        origin = Origin(PLATFORM, message_key(message), dict(reply_to(message)), message.date)
+        reply = await execute(self.deps.ctx, person, message.text or "", origin)
+        if reply.key not in QUEUED_REPLIES:
+            await self.deps.reply(message, reply, person)
+
+    async def on_start(self, update: Update) -> None:
+        message = _message(update)
+        if message.chat.type != ChatType.PRIVATE:
+            return
+        person = self.deps.person(message.from_user)
+        log.info("telegram: /start from user %s (%s)", _user_id(message), person.id if person else "not in org.yaml")
+        reply = await execute(self.deps.ctx, person, "/inq help", Origin(PLATFORM))
+        await self.deps.reply(message, reply, person)
+
+    async def on_intake(self, update: Update) -> None:
+        message = _message(update)
+        person = self.deps.person(message.from_user)
+        if person is None or message.is_automatic_forward:
+            return
+        intake = intake_message(update, message, person)
+        if intake is not None:
+            await ingest(intake, ctx=self.deps.ctx)
+
+    async def on_reply(self, update: Update) -> None:
+        message = _message(update)
+        text = message.text or message.caption or ""
+        await telegram_notes.on_reply(self.deps, message, self.deps.person(message.from_user), text)
+
+    async def on_chat(self, update: Update) -> None:
+        message = _message(update)
+        text = message.text or message.caption or ""
+        await telegram_notes.on_private_text(self.deps, message, self.deps.person(message.from_user), text)
+
+    async def on_callback(self, update: Update) -> None:
+        if update.callback_query is not None:
+            await telegram_callbacks.on_callback(self.deps, update.callback_query)
+
+    async def on_membership(self, update: Update) -> None:
+        change = update.my_chat_member
+        if change is not None:
+            chat = change.chat
+            log.info("telegram: bot is now %s in chat %s (%s %r)", change.new_chat_member.status, chat.id,
+                     chat.type, chat.title or "")
+
+
+def _message(update: Update) -> Message:
+    if update.message is None:
+        raise ValueError("this route needs a message")
+    return update.message
+
+
+def _user_id(message: Message) -> int | None:
+    return message.from_user.id if message.from_user else None
+
+
+ROUTES: dict[str, Route] = {
+    "callback": TelegramHandlers.on_callback,
+    "command": TelegramHandlers.on_command,
+    "start": TelegramHandlers.on_start,
+    "reply": TelegramHandlers.on_reply,
+    "intake": TelegramHandlers.on_intake,
+    "chat": TelegramHandlers.on_chat,
+    "membership": TelegramHandlers.on_membership,
+}

@@ -1,0 +1,114 @@
+"""Text that answers the bot: a reply to an inquiry message is a follow-up note; a prompt's answer is a reason.
+
+A prompt (the follow-up method picked, "reply with the reason") is remembered per person in the conversation
+table, so a restart between the button and the reply loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram import Message
+
+from bot.handlers.telegram_intake import message_key, reply_to
+from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
+from bot.org.model import Person
+from bot.outbound import Reply
+from bot.services.commands import Origin, execute
+
+log = logging.getLogger(__name__)
+
+PENDING = "pending"
+PENDING_TTL = timedelta(hours=12)
+DEFAULT_METHOD = "other"
+
+# what a remembered prompt turns the person's text into
+PROMPT_COMMANDS: dict[str, str] = {
+    "followup": "followup {value} {method} {text}",
+    "grey": "grey {value} {text}",
+    "penalty_waive": "penalty waive {value} {text}",
+}
+
+
+async def remember(deps: TelegramDeps, person: Person, pending: dict[str, Any]) -> None:
+    """Keep one open prompt per person: {"verb", "value", "method"?, "chat", "message"}."""
+    async with deps.ctx.uow() as uow:
+        await uow.conversations.put(PLATFORM, person.id, PENDING, pending, deps.ctx.now() + PENDING_TTL)
+        await uow.commit()
+
+
+async def recall(deps: TelegramDeps, person: Person) -> dict[str, Any] | None:
+    async with deps.ctx.uow() as uow:
+        return await uow.conversations.get(PLATFORM, person.id, PENDING, deps.ctx.now())
+
+
+async def forget(deps: TelegramDeps, person: Person) -> None:
+    async with deps.ctx.uow() as uow:
+        await uow.conversations.clear(PLATFORM, person.id, PENDING)
+        await uow.commit()
+
+
+def prompt_command(pending: dict[str, Any], text: str) -> str:
+    template = PROMPT_COMMANDS[str(pending["verb"])]
+    return template.format(value=pending.get("value", ""), method=pending.get("method", DEFAULT_METHOD), text=text)
+
+
+def answers_prompt(pending: dict[str, Any] | None, message: Message) -> bool:
+    replied = message.reply_to_message
+    return (pending is not None and replied is not None and pending.get("chat") == message.chat_id
+            and pending.get("message") == replied.message_id)
+
+
+async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> None:
+    """A reply to one of the bot's messages: the open prompt's answer, or a note on the inquiry it was about."""
+    if person is None:
+        return
+    pending = await recall(deps, person)
+    if answers_prompt(pending, message):
+        assert pending is not None  # answers_prompt checked it
+        await run(deps, message, person, prompt_command(pending, text))
+        return
+    command = await _note_command(deps, message, person, pending, text)
+    if command is not None:
+        await run(deps, message, person, command)
+
+
+async def _note_command(
+    deps: TelegramDeps, message: Message, person: Person, pending: dict[str, Any] | None, text: str
+) -> str | None:
+    """`followup ID METHOD NOTE` when the replied message was addressed to this person about an inquiry."""
+    replied = message.reply_to_message
+    if replied is None:
+        return None
+    async with deps.ctx.uow() as uow:
+        sent = await uow.sent.find(PLATFORM, str(message.chat_id), str(replied.message_id))
+    if sent is None or sent.inquiry_id is None or sent.person_id != person.id:
+        return None
+    method = DEFAULT_METHOD
+    if pending and pending.get("verb") == "followup" and pending.get("value") == sent.inquiry_id:
+        method = str(pending.get("method", DEFAULT_METHOD))
+    return f"followup {sent.inquiry_id} {method} {text}"
+
+
+async def on_private_text(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> None:
+    """Plain text in a DM: the answer to an open prompt, else a hint on how to talk to the bot."""
+    pending = await recall(deps, person) if person else None
+    if person is not None and pending is not None:
+        await run(deps, message, person, prompt_command(pending, text))
+        return
+    if person is None:
+        await deps.reply(message, Reply("error.not_in_roster", {}, ok=False), None)
+        return
+    await deps.reply(message, Reply("telegram.not_a_command", {}), person)
+
+
+async def run(deps: TelegramDeps, message: Message, person: Person, command: str) -> Reply:
+    """Execute the command for the person, answer in the chat, and close the prompt when it went through."""
+    origin = Origin(PLATFORM, message_key(message), dict(reply_to(message)), message.date)
+    reply = await execute(deps.ctx, person, f"/inq {command}", origin)
+    if reply.ok:
+        await forget(deps, person)
+    await deps.reply(message, reply, person)
+    return reply
