@@ -20,6 +20,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
 from bot.handlers.telegram_replies import TelegramDeps
+from bot.notifiers.base import Notifier
 from bot.notifiers.pacing import Pacer
 from bot.notifiers.render import Renderer
 from bot.notifiers.telegram import TelegramNotifier
@@ -81,7 +82,8 @@ class TelegramRuntime:
         webhook_url: str | None,
     ) -> None:
         self.application = application
-        self.notifier = notifier
+        self.notifier: Notifier = notifier  # the protocol's attribute type, exactly (it is invariant)
+        self.telegram_notifier = notifier
         self.handlers = handlers
         self.renderer = renderer
         self.ctx = ctx

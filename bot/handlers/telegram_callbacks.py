@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
@@ -45,7 +46,22 @@ PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_r
 # actions that need free text: the bot asks for a reply
 PROMPTS = frozenset({"grey", "penalty_waive"})
 
-Step = Callable[[TelegramDeps, CallbackQuery, Person, str, list[str]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Press:
+    """One button press: who pressed what, on which message."""
+
+    query: CallbackQuery
+    person: Person
+    action: str
+    values: list[str]
+
+    def value(self, index: int = 0) -> str:
+        return self.values[index] if len(self.values) > index else ""
+
+
+Step = Callable[[TelegramDeps, Press], Awaitable[None]]
 
 
 async def on_callback(deps: TelegramDeps, query: CallbackQuery) -> None:
@@ -57,8 +73,7 @@ async def on_callback(deps: TelegramDeps, query: CallbackQuery) -> None:
         return
     if any(v.split() != [v] for v in values if v):  # never from our buttons: a value is one word
         action = "invalid"
-    step = _step(action)
-    await step(deps, query, person, action, values)
+    await _step(action)(deps, Press(query, person, action, values))
 
 
 def _step(action: str) -> Step:
@@ -71,26 +86,25 @@ def _step(action: str) -> Step:
     return run_command
 
 
-async def run_command(deps: TelegramDeps, query: CallbackQuery, person: Person, action: str, values: list[str]) -> None:
+async def run_command(deps: TelegramDeps, press: Press) -> None:
     """The press as a command; success edits the message so it cannot be pressed twice."""
-    template = COMMANDS.get(action)
+    template = COMMANDS.get(press.action)
     if template is None:
-        reply = Reply("error.not_available", {"command": action}, ok=False)
+        reply = Reply("error.not_available", {"command": press.action}, ok=False)
     else:
-        text = template.format(*values, "", "").strip()
-        reply = await execute(deps.ctx, person, f"/inq {text}", Origin(PLATFORM))
+        text = template.format(press.value(0), press.value(1)).strip()
+        reply = await execute(deps.ctx, press.person, f"/inq {text}", Origin(PLATFORM))
     if not reply.ok:
-        await query.answer(deps.plain(reply, person), show_alert=True)
+        await press.query.answer(deps.plain(reply, press.person), show_alert=True)
         return
-    await query.answer(deps.plain(reply, person))
-    await mark_done(deps, query, person, DONE_AS.get(action, action))
+    await press.query.answer(deps.plain(reply, press.person))
+    await mark_done(deps, press.query, press.person, DONE_AS.get(press.action, press.action))
 
 
-async def show_picker(deps: TelegramDeps, query: CallbackQuery, person: Person, action: str, values: list[str]) -> None:
+async def show_picker(deps: TelegramDeps, press: Press) -> None:
     """Swap the keyboard for the choices (follow-up methods, regions, reps)."""
-    value = values[0] if values else ""
-    await _edit_markup(query, picker(deps, person, PICKERS[action], value))
-    await query.answer()
+    await _edit_markup(press.query, picker(deps, press.person, PICKERS[press.action], press.value()))
+    await press.query.answer()
 
 
 def picker(deps: TelegramDeps, person: Person, kind: str, value: str) -> InlineKeyboardMarkup | None:
@@ -104,32 +118,29 @@ def picker(deps: TelegramDeps, person: Person, kind: str, value: str) -> InlineK
     return keyboard([(label, callback_data(kind, value, choice)) for label, choice in choices])
 
 
-async def choose_method(deps: TelegramDeps, query: CallbackQuery, person: Person, action: str, values: list[str]) -> None:
+async def choose_method(deps: TelegramDeps, press: Press) -> None:
     """Remember the method, then ask for the note as a reply to this same message."""
-    message = query.message
-    if len(values) < 2 or not isinstance(message, Message):
-        await query.answer()
+    message, person = press.query.message, press.person
+    await press.query.answer()
+    if len(press.values) < 2 or not isinstance(message, Message):
         return
-    inquiry_id, method = values[0], values[1]
+    inquiry_id, method = press.value(0), press.value(1)
     await remember(deps, person, {"verb": "followup", "value": inquiry_id, "method": method,
                                   "chat": message.chat_id, "message": message.message_id})
-    ask = deps.html("telegram.ask", {"verb": "followup", "id": inquiry_id, "method": method, "person": person.id},
-                    person)
-    await query.answer()
-    await _edit_text(query, message, ask)
+    data = {"verb": "followup", "id": inquiry_id, "method": method, "person": person.id}
+    await _edit_text(press.query, message, deps.html("telegram.ask", data, person))
 
 
-async def ask_for_text(deps: TelegramDeps, query: CallbackQuery, person: Person, action: str, values: list[str]) -> None:
+async def ask_for_text(deps: TelegramDeps, press: Press) -> None:
     """Post a prompt the person answers by reply (a reason to mark grey, to waive a penalty)."""
-    message = query.message
-    if not values or not isinstance(message, Message):
-        await query.answer()
+    message, person = press.query.message, press.person
+    await press.query.answer()
+    if not press.value() or not isinstance(message, Message):
         return
-    await query.answer()
-    ask = deps.html("telegram.ask", {"verb": action, "id": values[0], "person": person.id}, person)
+    ask = deps.html("telegram.ask", {"verb": press.action, "id": press.value(), "person": person.id}, person)
     await deps.pacer.wait(message.chat_id)
     prompt = await message.reply_text(ask, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
-    await remember(deps, person, {"verb": action, "value": values[0], "chat": prompt.chat_id,
+    await remember(deps, person, {"verb": press.action, "value": press.value(), "chat": prompt.chat_id,
                                   "message": prompt.message_id})
 
 

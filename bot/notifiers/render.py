@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -76,8 +76,7 @@ class Renderer:
         names = [f"{key}.{locale}.{platform}.j2", f"{key}.{locale}.j2", f"{key}.en.j2"]
         template = env.select_template(names)
         term = self.term_function(locale)
-        env_locale = {"locale": locale, "t": term}
-        return template.render(**env_locale, **data).strip()
+        return template.render({**data, "locale": locale, "t": term}).strip()
 
     def has(self, key: str, locale: str) -> bool:
         try:
@@ -102,6 +101,8 @@ class Renderer:
         if not value:
             return ""
         instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=UTC)  # storage is UTC; never guess the server's zone
         return instant.astimezone(self.tz).strftime(fmt)
 
     def person_name(self, person_id: str | None) -> str:

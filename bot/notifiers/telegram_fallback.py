@@ -31,9 +31,9 @@ FALLBACK_KEY = "delivery.dm_fallback"
 def fallback_chat(org: Org, person: Person) -> tuple[int, str | None] | None:
     """The Telegram group of a region of the person's department, else the intake group (chat, region)."""
     for region in org.regions:
-        if person.department and region.department == person.department and region.channel:
-            if region.channel.telegram is not None:
-                return region.channel.telegram, region.id
+        channel = region.channel
+        if person.department and region.department == person.department and channel and channel.telegram:
+            return channel.telegram, region.id
     if org.intake.telegram is not None:
         return org.intake.telegram, None
     return None

@@ -104,7 +104,7 @@ def propose_grey(inquiry: Inquiry, actor: str, reason: str, now: datetime) -> Ch
     _require_open(inquiry)
     kind, text = parse_grey_reason(reason)
     updated = replace(inquiry, grey_state="proposed", grey_reason=text)
-    return updated, _event(now, "grey_proposed", actor, kind=kind, reason=text)
+    return updated, _event(now, "grey_proposed", actor, grey_kind=kind, reason=text)
 
 
 def confirm_grey(inquiry: Inquiry, actor: str, reason: str | None, now: datetime) -> Change:
@@ -115,7 +115,7 @@ def confirm_grey(inquiry: Inquiry, actor: str, reason: str | None, now: datetime
         raise InvalidInput("error.missing_argument", argument="REASON")
     kind, _ = parse_grey_reason(text)
     updated = replace(inquiry, status=Status.GREY, grey_state="confirmed", grey_reason=text, closed_at=now)
-    return updated, _event(now, "grey_confirmed", actor, kind=kind, reason=text)
+    return updated, _event(now, "grey_confirmed", actor, grey_kind=kind, reason=text)
 
 
 def assign(inquiry: Inquiry, actor: str | None, person_id: str, now: datetime, due_at: datetime | None) -> Change:

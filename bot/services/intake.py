@@ -91,7 +91,7 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
     await uow.inquiries.save(inquiry)
     for event in events:
         await uow.inquiries.append_event(inquiry.id, event)
-    for notice in _intake_notices(message, inquiry, decision, duplicate):
+    for notice in _intake_notices(message, inquiry, decision, duplicate, tuple(r.id for r in ctx.org.regions)):
         await uow.outbox.add(notice, ctx.now())
     return inquiry
 
@@ -130,7 +130,8 @@ def _received_event(message: IntakeMessage, parsed: ParsedInquiry, decision: Reg
 
 
 def _intake_notices(
-    message: IntakeMessage, inquiry: Inquiry, decision: RegionDecision, duplicate: Inquiry | None
+    message: IntakeMessage, inquiry: Inquiry, decision: RegionDecision, duplicate: Inquiry | None,
+    regions: tuple[str, ...],
 ) -> list[Outbound]:
     view = inquiry_view(inquiry)
     reply_target = Target(kind="reply", platform=message.platform, **_reply_fields(message.reply_to))
@@ -138,7 +139,7 @@ def _intake_notices(
                                                        "actions": _intake_actions(inquiry)}, inquiry.id)]
     if inquiry.region_id is None:
         notices.append(Outbound("intake.pick_region", Target.to_person(message.sender.id, message.platform),
-                                {"inquiry": view}, inquiry.id))
+                                {"inquiry": view, "regions": list(regions)}, inquiry.id))
     if duplicate is not None:
         notices.append(Outbound("intake.possible_duplicate",
                                 Target.to_person(message.sender.id, message.platform),

@@ -88,7 +88,7 @@ def test_closed_inquiries_refuse_further_changes() -> None:
 def test_grey_is_proposed_then_confirmed() -> None:
     proposed, event = lifecycle.propose_grey(latam_inquiry(), "zhang", "supplier trying to sell us parts", NOW)
     assert proposed.status is Status.ASSIGNED and proposed.grey_state == "proposed"
-    assert event.data["kind"] == "supplier"
+    assert event.data["grey_kind"] == "supplier"
     confirmed, event = lifecycle.confirm_grey(proposed, "li", None, NOW)
     assert confirmed.status is Status.GREY and confirmed.closed_at == NOW
     assert event.data["reason"] == "supplier trying to sell us parts"
