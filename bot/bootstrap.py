@@ -67,6 +67,7 @@ async def build(
         clock=clock or SystemClock(),
         uow=lambda: UnitOfWork(sessions),
         calendar=WorkCalendar(org.calendar, org.calendar_overrides),
+        reports_dir=settings.reports_dir,
     )
     async with ctx.uow() as uow:
         await uow.people.sync(org, ctx.now())

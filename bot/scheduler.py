@@ -88,8 +88,10 @@ class Scheduler:
         self.aps.start()
 
     async def _wait_for_leadership(self) -> None:
-        while not await self._try_lead():
+        while True:
             await asyncio.sleep(LEADER_RETRY_SECONDS)
+            if await self._try_lead():
+                break
         await self._begin()
 
     async def _try_lead(self) -> bool:

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default="sqlite+aiosqlite:///./inquirybot.db", alias="DATABASE_URL")
     org_file: Path = Field(default=Path("./org.yaml"), alias="INQUIRYBOT_ORG")
     log_level: str = Field(default="INFO", alias="INQUIRYBOT_LOG_LEVEL")
+    reports_dir: Path = Field(default=Path("./reports"), alias="INQUIRYBOT_REPORTS_DIR")
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Insert, event
+from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -37,6 +37,10 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def upsert_ignore(dialect: str, table: Any) -> Insert:
-    """INSERT ... ON CONFLICT DO NOTHING for the engine's dialect (callers add `.on_conflict_do_nothing`)."""
-    return pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
+def insert_or_ignore(session: AsyncSession, table: Any) -> Any:
+    """The dialect's INSERT, which has `.on_conflict_do_nothing()` (typed Any: the two dialects differ)."""
+    return pg_insert(table) if dialect_of(session) == "postgresql" else sqlite_insert(table)
+
+
+def dialect_of(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name

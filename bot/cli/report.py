@@ -32,7 +32,7 @@ def counts(
             print_json(data)
             return
         typer.echo(f"{data['date']}: {data['total']} inquiries ({data['unrouted']} without a region)")
-        for region in data["regions"]:  # type: ignore[attr-defined]
+        for region in data["regions"]:
             reps = ", ".join(f"{r['person']} {r['total']}/{r['open']} open" for r in region["reps"])
             typer.echo(f"  {region['region']:<10} {region['total']:>3}  followed up {region['followed_up']:>3}  {reps}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from bot.org.model import Org
 from bot.rules.inquiry import CLOSED_STATUSES, Inquiry
@@ -83,7 +84,7 @@ def _reconcile(department_id: str, items: list[Inquiry]) -> Reconciliation:
     return Reconciliation(department_id, len(items), len(items) - len(unacknowledged), unacknowledged)
 
 
-def report_json(report: CountReport) -> dict[str, object]:
+def report_json(report: CountReport) -> dict[str, Any]:
     """The stable JSON of `inquirybot report counts --json`."""
     return {
         "date": report.day.isoformat(),

@@ -14,7 +14,7 @@ MIN_NOTE_LENGTH = 10
 Change = tuple[Inquiry, HistoryEvent]
 
 
-def _event(now: datetime, name: str, actor: str, **data: Any) -> HistoryEvent:
+def _event(now: datetime, name: str, actor: str | None, **data: Any) -> HistoryEvent:
     return HistoryEvent(at=now, kind=name, actor_id=actor, data=data)
 
 

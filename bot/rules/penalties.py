@@ -85,7 +85,7 @@ def monthly_deal_lapses(
     month: str, org: Org, won: Mapping[str, Sequence[Inquiry]], on_time_reports: Mapping[str, set[str]]
 ) -> list[PenaltyDraft]:
     """P6: each won inquiry missing from an on-time monthly report costs 100, split 80 manager / 20 rep."""
-    drafts = []
+    drafts: list[PenaltyDraft] = []
     p = org.penalties
     for department in org.departments:
         reported = on_time_reports.get(department.id)

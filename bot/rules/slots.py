@@ -157,19 +157,23 @@ def slot_key(slot: datetime, tz: ZoneInfo) -> str:
     return slot.astimezone(tz).strftime("%Y-%m-%dT%H:%M")
 
 
-def describe(job: str, schedule: Schedule) -> str:
-    def hhmm(value: object) -> str:
-        if isinstance(value, time):
-            return value.strftime("%H:%M")
-        if isinstance(value, tuple):
-            return ", ".join(hhmm(v) for v in value)
-        weekday = getattr(value, "weekday", None)
-        if weekday is not None and hasattr(value, "at"):
-            return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[weekday]} {hhmm(value.at)}"
-        if hasattr(value, "workday"):
-            return f"{value.workday} {hhmm(value.at)}"
-        return str(value)
+def _hhmm(at: time) -> str:
+    return at.strftime("%H:%M")
 
-    values = {name: hhmm(getattr(schedule, name)) for name in schedule.__dataclass_fields__}
-    values["counts"] = [hhmm(t) for t in schedule.counts]  # type: ignore[assignment]
+
+def describe(job: str, schedule: Schedule) -> str:
+    """A person-readable schedule for `inquirybot jobs list`."""
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    values = {
+        "counts": [_hhmm(t) for t in schedule.counts],
+        "followup_reminders": ", ".join(_hhmm(t) for t in schedule.followup_reminders),
+        "followup_due": _hhmm(schedule.followup_due),
+        "deals_daily_prompts": ", ".join(_hhmm(t) for t in schedule.deals_daily_prompts),
+        "deals_daily_due": _hhmm(schedule.deals_daily_due),
+        "deals_monthly_due": _hhmm(schedule.deals_monthly_due),
+        "ledger_due": f"{schedule.ledger_due.workday} {_hhmm(schedule.ledger_due.at)}",
+        "weekly_rep_digest": f"{days[schedule.weekly_rep_digest.weekday]} {_hhmm(schedule.weekly_rep_digest.at)}",
+        "weekly_manager_table": f"{days[schedule.weekly_manager_table.weekday]} "
+        f"{_hhmm(schedule.weekly_manager_table.at)}",
+    }
     return DESCRIPTIONS[job].format(**values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -19,6 +20,7 @@ class Context:
     clock: Clock
     uow: Callable[[], UnitOfWork]
     calendar: WorkCalendar
+    reports_dir: Path = Path("reports")  # where generated XLSX/PNG reports are written
 
     @property
     def tz(self) -> ZoneInfo:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import upsert_ignore
+from storage.database import insert_or_ignore
 from storage.tables import ConversationRow, SentMessageRow
 
 
@@ -28,9 +28,8 @@ class SentMessageRepository:
         self.session = session
 
     async def record(self, message: SentMessage, outbox_id: int | None, now: datetime) -> None:
-        dialect = self.session.bind.dialect.name
         await self.session.execute(
-            upsert_ignore(dialect, SentMessageRow)
+            insert_or_ignore(self.session, SentMessageRow)
             .values(outbox_id=outbox_id, at=now, **message.__dict__)
             .on_conflict_do_nothing()
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime, timedelta
@@ -94,7 +95,7 @@ class InquiryRepository:
         forwarded_from: datetime | None = None,
         forwarded_to: datetime | None = None,
         limit: int | None = None,
-    ) -> list[Inquiry]:
+    ) -> builtins.list[Inquiry]:
         stmt = select(InquiryRow).order_by(InquiryRow.seq)
         if statuses:
             stmt = stmt.where(InquiryRow.status.in_([s.value for s in statuses]))
@@ -108,7 +109,7 @@ class InquiryRepository:
             stmt = stmt.limit(limit)
         return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
 
-    async def due_by(self, slot: datetime, window: timedelta = SWEEP_WINDOW) -> list[Inquiry]:
+    async def due_by(self, slot: datetime, window: timedelta = SWEEP_WINDOW) -> builtins.list[Inquiry]:
         """Open inquiries due in (slot - window, slot] and not followed up in time: what a sweep must look at."""
         stmt = (
             select(InquiryRow)
@@ -119,7 +120,7 @@ class InquiryRepository:
         )
         return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
 
-    async def won_between(self, start: datetime, end: datetime) -> list[Inquiry]:
+    async def won_between(self, start: datetime, end: datetime) -> builtins.list[Inquiry]:
         stmt = (
             select(InquiryRow)
             .where(InquiryRow.status == Status.WON.value, InquiryRow.won_at >= start, InquiryRow.won_at < end)
@@ -143,9 +144,60 @@ class InquiryRepository:
             )
         )
 
-    async def history(self, inquiry_id: str) -> list[HistoryEvent]:
+    async def history(self, inquiry_id: str) -> builtins.list[HistoryEvent]:
         stmt = select(InquiryEventRow).where(InquiryEventRow.inquiry_id == inquiry_id).order_by(InquiryEventRow.id)
         return [
             HistoryEvent(at=r.at, kind=r.kind, actor_id=r.actor_id, data=dict(r.data))
             for r in (await self.session.execute(stmt)).scalars()
         ]
+
+    async def due_unfollowed(self, start: datetime, end: datetime) -> builtins.list[Inquiry]:
+        """Assigned, open inquiries due in [start, end) with no follow-up yet: tonight's reminders."""
+        stmt = (
+            select(InquiryRow)
+            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES if s is not Status.UNASSIGNED]))
+            .where(InquiryRow.due_at >= start, InquiryRow.due_at < end, InquiryRow.followed_up_at.is_(None))
+            .order_by(InquiryRow.seq)
+        )
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def assigned_without_crm(
+        self, start: datetime, end: datetime, forwarded_since: datetime
+    ) -> builtins.list[Inquiry]:
+        """Open or won inquiries first assigned in [start, end) with no CRM confirmation (P3 reminders).
+
+        The forwarding time bounds the scan through its index: an inquiry is assigned at or after it is forwarded.
+        """
+        stmt = (
+            select(InquiryRow)
+            .where(InquiryRow.forwarded_at >= forwarded_since, InquiryRow.forwarded_at < end)
+            .where(InquiryRow.assigned_at >= start, InquiryRow.assigned_at < end)
+            .where(InquiryRow.crm_confirmed_at.is_(None))
+            .where(InquiryRow.status.in_([s.value for s in (*OPEN_STATUSES, Status.WON) if s is not Status.UNASSIGNED]))
+            .order_by(InquiryRow.seq)
+        )
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def open_never_transferred(self, forwarded_from: datetime, forwarded_to: datetime) -> builtins.list[Inquiry]:
+        """Assigned, open, never-transferred inquiries forwarded in [from, to): the P8 candidates of a day."""
+        stmt = (
+            select(InquiryRow)
+            .where(InquiryRow.forwarded_at >= forwarded_from, InquiryRow.forwarded_at < forwarded_to)
+            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES if s is not Status.UNASSIGNED]))
+            .where(InquiryRow.transfers == 0)
+            .order_by(InquiryRow.seq)
+        )
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def event_kinds(self, inquiry_ids: Sequence[str], kinds: Sequence[str]) -> dict[str, set[str]]:
+        """Which of `kinds` each inquiry's history already has (read through the inquiry_id index)."""
+        if not inquiry_ids:
+            return {}
+        stmt = (
+            select(InquiryEventRow.inquiry_id, InquiryEventRow.kind)
+            .where(InquiryEventRow.inquiry_id.in_(list(inquiry_ids)), InquiryEventRow.kind.in_(list(kinds)))
+        )
+        found: dict[str, set[str]] = {}
+        for inquiry_id, kind in (await self.session.execute(stmt)).all():
+            found.setdefault(str(inquiry_id), set()).add(str(kind))
+        return found

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import upsert_ignore
+from storage.database import insert_or_ignore
 from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
 
 
@@ -18,9 +18,8 @@ class SequenceRepository:
 
     async def next(self, name: str, year: int) -> int:
         """The next number of a yearly sequence; the row lock makes concurrent callers queue."""
-        dialect = self.session.bind.dialect.name
         await self.session.execute(
-            upsert_ignore(dialect, SequenceRow).values(name=name, year=year, last=0).on_conflict_do_nothing()
+            insert_or_ignore(self.session, SequenceRow).values(name=name, year=year, last=0).on_conflict_do_nothing()
         )
         stmt = (
             update(SequenceRow)
@@ -57,9 +56,8 @@ class ProcessedEventRepository:
 
     async def claim(self, key: str, now: datetime) -> bool:
         """True the first time a delivery key is seen; False for a retry or re-delivery."""
-        dialect = self.session.bind.dialect.name
         stmt = (
-            upsert_ignore(dialect, ProcessedEventRow)
+            insert_or_ignore(self.session, ProcessedEventRow)
             .values(key=key, at=now)
             .on_conflict_do_nothing()
             .returning(ProcessedEventRow.key)

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
+from storage.database import dialect_of
 from storage.tables import OutboxRow
 
 STALE_CLAIM = timedelta(minutes=5)
@@ -61,7 +62,7 @@ class OutboxRepository:
             .order_by(OutboxRow.id)
             .limit(limit)
         )
-        if self.session.bind.dialect.name == "postgresql":
+        if dialect_of(self.session) == "postgresql":
             due = due.with_for_update(skip_locked=True)
         stmt = (
             update(OutboxRow)

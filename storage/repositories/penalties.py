@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.penalties import Penalty, PenaltyDraft, PenaltyStatus
-from storage.database import upsert_ignore
+from storage.database import insert_or_ignore
 from storage.tables import PenaltyRow
 
 
@@ -34,12 +35,14 @@ class PenaltyRepository:
 
     async def add(self, draft: PenaltyDraft, penalty_id: str, now: datetime, decided_by: str | None = None) -> bool:
         """Insert unless the lapse is already recorded; True when this call recorded it."""
-        dialect = self.session.bind.dialect.name
         values: dict[str, Any] = {
             **draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
             "decided_by": decided_by, "decided_at": now if decided_by else None,
         }
-        stmt = upsert_ignore(dialect, PenaltyRow).values(**values).on_conflict_do_nothing().returning(PenaltyRow.id)
+        stmt = (
+            insert_or_ignore(self.session, PenaltyRow).values(**values).on_conflict_do_nothing()
+            .returning(PenaltyRow.id)
+        )
         return (await self.session.execute(stmt)).first() is not None
 
     async def get(self, penalty_id: str, lock: bool = False) -> Penalty | None:
@@ -60,7 +63,7 @@ class PenaltyRepository:
 
     async def list(
         self, *, period_prefix: str | None = None, person_id: str | None = None, inquiry_id: str | None = None
-    ) -> list[Penalty]:
+    ) -> builtins.list[Penalty]:
         stmt = select(PenaltyRow).order_by(PenaltyRow.created_at, PenaltyRow.id)
         if period_prefix:
             stmt = stmt.where(PenaltyRow.period.startswith(period_prefix))

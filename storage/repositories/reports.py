@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import upsert_ignore
+from storage.database import insert_or_ignore
 from storage.tables import CountMatchRow, DealReportRow, LedgerSentRow
 
 
@@ -28,9 +28,8 @@ class ReportRepository:
 
     async def add_deal_report(self, report: DealReport) -> bool:
         """The first report of a period counts for the deadline; a second one is refused by the caller."""
-        dialect = self.session.bind.dialect.name
         stmt = (
-            upsert_ignore(dialect, DealReportRow)
+            insert_or_ignore(self.session, DealReportRow)
             .values(department_id=report.department_id, kind=report.kind, period=report.period,
                     reported_at=report.reported_at, reported_by=report.reported_by,
                     inquiry_ids=list(report.inquiry_ids))
@@ -48,9 +47,8 @@ class ReportRepository:
         }
 
     async def confirm_ledger(self, month: str, department_id: str, by: str, now: datetime) -> bool:
-        dialect = self.session.bind.dialect.name
         stmt = (
-            upsert_ignore(dialect, LedgerSentRow)
+            insert_or_ignore(self.session, LedgerSentRow)
             .values(month=month, department_id=department_id, confirmed_by=by, confirmed_at=now)
             .on_conflict_do_nothing()
             .returning(LedgerSentRow.id)
@@ -62,9 +60,8 @@ class ReportRepository:
         return {r.department_id: r.confirmed_at for r in (await self.session.execute(stmt)).scalars()}
 
     async def match_counts(self, department_id: str, day: date, by: str, now: datetime) -> bool:
-        dialect = self.session.bind.dialect.name
         stmt = (
-            upsert_ignore(dialect, CountMatchRow)
+            insert_or_ignore(self.session, CountMatchRow)
             .values(department_id=department_id, day=day, by=by, at=now)
             .on_conflict_do_nothing()
             .returning(CountMatchRow.id)

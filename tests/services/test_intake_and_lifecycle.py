@@ -104,7 +104,7 @@ async def test_a_repeat_customer_is_linked_and_goes_to_the_same_rep(app: App, tr
     assert repeat.duplicate_of == first.id
     assert repeat.assignee_id == first.assignee_id
     assert other.assignee_id != first.assignee_id  # round-robin moved on for the unrelated one
-    assert f"INQ-2026-000001" in transcript.text
+    assert "INQ-2026-000001" in transcript.text
 
 
 async def test_round_robin_stays_fair_across_a_restart(sqlite_url: str, org: Org, clock: FrozenClock) -> None:

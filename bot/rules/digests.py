@@ -1,0 +1,60 @@
+"""Follow-up states of a week's inquiries, tallied per rep for the weekly digests (policy 1.5, 1.6, 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from bot.rules.inquiry import Inquiry, Status
+
+FollowupState = Literal["on_time", "late", "missed", "pending", "grey"]
+STATES: tuple[FollowupState, ...] = ("on_time", "late", "missed", "pending", "grey")
+
+
+def followup_state(inquiry: Inquiry, now: datetime) -> FollowupState:
+    """Grey ones apart; closing as won or lost counts as the follow-up, like the count posts do."""
+    if inquiry.status is Status.GREY:
+        return "grey"
+    followed = inquiry.followed_up_at
+    if followed is None and inquiry.status in (Status.WON, Status.LOST):
+        followed = inquiry.closed_at
+    if followed is not None:
+        return "on_time" if inquiry.due_at is None or followed <= inquiry.due_at else "late"
+    if inquiry.due_at is not None and inquiry.due_at > now:
+        return "pending"
+    return "missed"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How one rep's (or a group's) inquiries of a period stand; `person_id` None for a total."""
+
+    person_id: str | None
+    received: int
+    on_time: int
+    late: int
+    missed: int
+    pending: int
+    grey: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"person": self.person_id, "received": self.received, "on_time": self.on_time, "late": self.late,
+                "missed": self.missed, "pending": self.pending, "grey": self.grey}
+
+
+def tally(inquiries: Iterable[Inquiry], now: datetime, person_id: str | None = None) -> Tally:
+    states = [followup_state(i, now) for i in inquiries]
+    counts = {state: states.count(state) for state in STATES}
+    return Tally(person_id, len(states), counts["on_time"], counts["late"], counts["missed"], counts["pending"],
+                 counts["grey"])
+
+
+def tally_by_rep(inquiries: Iterable[Inquiry], now: datetime) -> list[Tally]:
+    """One tally per assignee, unassigned inquiries last."""
+    by_rep: dict[str, list[Inquiry]] = {}
+    for inquiry in inquiries:
+        by_rep.setdefault(inquiry.assignee_id or "", []).append(inquiry)
+    ordered = sorted(by_rep, key=lambda rep: (rep == "", rep))
+    return [tally(by_rep[rep], now, rep or None) for rep in ordered]
