@@ -20,6 +20,7 @@ from bot.rules.calendar import WorkCalendar
 from bot.runtime import PlatformRuntime
 from bot.scheduler import Scheduler
 from bot.services.context import Context
+from bot.services.roster import reassign_departed
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
 from storage.migrate import upgrade
@@ -73,6 +74,7 @@ async def build(
         await uow.people.sync(org, ctx.now())
         names = await uow.people.names()
         await uow.commit()
+    await reassign_departed(ctx)
     renderer = Renderer(org, names=names)
     notifiers: dict[str, Notifier] = {}
     runtimes: list[PlatformRuntime] = []

@@ -10,8 +10,10 @@ from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.counts import CountReport, count_report, report_json
 from bot.rules.deadlines import local_day_bounds
+from bot.rules.inquiry import Status
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
+from bot.services.views import inquiry_view
 from storage.uow import UnitOfWork
 
 
@@ -51,7 +53,21 @@ async def _post(ctx: Context, uow: UnitOfWork, run: SlotRun, day: date, *, night
     report = await report_for(uow, ctx, day, until=run.slot)
     for post in count_posts(ctx.org, report, run, night=night):
         await uow.outbox.add(post, ctx.now())
+    for reminder in await _region_reminders(uow, ctx.org):
+        await uow.outbox.add(reminder, ctx.now())
     return f"{report.total} inquiries on {day.isoformat()}"
+
+
+async def _region_reminders(uow: UnitOfWork, org: Org) -> list[Outbound]:
+    """An inquiry whose region nobody could tell is brought up again at every count until it has one."""
+    unrouted = await uow.inquiries.list(statuses=[Status.UNASSIGNED])
+    regions = [r.id for r in org.regions]
+    return [
+        Outbound("intake.pick_region", Target.to_person(i.specialist_id, i.platform),
+                 {"inquiry": inquiry_view(i), "regions": regions, "reminder": True}, i.id)
+        for i in unrouted
+        if i.specialist_id
+    ]
 
 
 @job("counts_morning")

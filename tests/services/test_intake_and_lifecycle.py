@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.bootstrap import App, build
@@ -157,3 +158,23 @@ async def test_unknown_people_and_non_specialists_do_not_create_inquiries(app: A
     async with app.ctx.uow() as uow:
         assert await uow.inquiries.list() == []
     assert transcript.lines  # the rep is told the line was not a command
+
+
+async def test_people_who_leave_hand_their_open_inquiries_to_a_colleague(
+    sqlite_url: str, org: Org, clock: FrozenClock
+) -> None:
+    settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG))
+    app = await build(settings, clock=clock, org=org, shell_write=lambda _text: None)
+    await session(app, "li", Transcript()).handle(BRAZIL)
+    await app.close()
+    assert org.person("zhang") is not None
+    left = replace(org, people=tuple(replace(p, active=False) if p.id == "zhang" else p for p in org.people))
+    transcript = Transcript()
+    app = await build(settings, clock=clock, org=left, shell_write=transcript.write)  # restart with zhang gone
+    await app.dispatcher.drain()
+    inquiry_id = await only_inquiry(app)
+    async with app.ctx.uow() as uow:
+        moved = await uow.inquiries.get(inquiry_id)
+    await app.close()
+    assert moved is not None and moved.assignee_id == "zhou" and moved.original_assignee_id == "zhang"
+    assert "to 李雷 (DM)" in transcript.text and "to 周敏 (DM)" in transcript.text

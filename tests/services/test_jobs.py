@@ -80,3 +80,21 @@ async def test_slots_older_than_a_day_are_logged_and_skipped(
 
 async def test_a_new_database_does_not_catch_up_on_a_past_it_never_had(app: App) -> None:
     assert await catch_up(app.ctx) == []
+
+
+async def test_an_inquiry_without_a_region_is_brought_up_at_every_count(app: App, transcript: Transcript) -> None:
+    sun = app.org.person("sun")  # sun covers two regions, so her own region is no hint
+    assert sun is not None
+    await ShellSession(app, sun, transcript.write).handle("Please send me a price list. Thanks, Alex")
+    async with app.ctx.uow() as uow:
+        (inquiry,) = await uow.inquiries.list()
+    assert inquiry.region_id is None and inquiry.assignee_id is None
+    transcript.clear()
+    await run_at(app.ctx, "counts_evening", local(2026, 11, 23, 18, 30))
+    await app.dispatcher.drain()
+    assert "to 孙丽 (DM)" in transcript.text and f"/inq region {inquiry.id}" in transcript.text
+    await ShellSession(app, sun, transcript.write).handle(f"/inq region {inquiry.id} europe")
+    transcript.clear()
+    await run_at(app.ctx, "counts_night", local(2026, 11, 23, 21, 45))
+    await app.dispatcher.drain()
+    assert f"/inq region {inquiry.id}" not in transcript.text

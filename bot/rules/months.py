@@ -1,0 +1,46 @@
+"""Calendar months as `YYYY-MM` text: parsing what people type and the local instants a month spans."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.rules.deadlines import local_day_bounds
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_month(text: str) -> str:
+    """`2026-11` (or `2026-1`) as canonical `YYYY-MM`; ValueError for anything else."""
+    found = _MONTH.match(text.strip())
+    if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 2000:
+        raise ValueError(f"{text!r} is not a month like 2026-11")
+    return f"{int(found.group(1)):04d}-{int(found.group(2)):02d}"
+
+
+def looks_like_month(text: str | None) -> bool:
+    """True for `2026-11`-shaped text, so `/inq ledger trade1` can tell a department from a month."""
+    return bool(text and _MONTH.match(text.strip()))
+
+
+def first_day(month: str) -> date:
+    year, number = (int(part) for part in month.split("-"))
+    return date(year, number, 1)
+
+
+def next_month(month: str) -> str:
+    day = first_day(month)
+    year, number = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return f"{year:04d}-{number:02d}"
+
+
+def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """[start, end) of a local month as aware datetimes: "inquiries forwarded in November" is one range."""
+    start, _ = local_day_bounds(first_day(month), tz)
+    end, _ = local_day_bounds(first_day(next_month(month)), tz)
+    return start, end
+
+
+def month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"

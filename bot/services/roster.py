@@ -1,0 +1,44 @@
+"""When the org file changes: people who left hand their open inquiries to colleagues of their department."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.outbound import Outbound, Target
+from bot.rules import lifecycle
+from bot.rules.inquiry import OPEN_STATUSES
+from bot.services.assigning import pick_assignee
+from bot.services.context import Context
+from bot.services.notices import assigned_notices
+from bot.services.views import inquiry_view
+
+log = logging.getLogger(__name__)
+
+
+async def reassign_departed(ctx: Context) -> int:
+    """Move open inquiries of inactive people to an active rep of the same department; tell the specialist."""
+    departed = [p.id for p in ctx.org.people if not p.active]
+    known = {p.id for p in ctx.org.people}
+    moved = 0
+    async with ctx.uow() as uow:
+        for inquiry in await uow.inquiries.list(statuses=sorted(OPEN_STATUSES)):
+            owner = inquiry.assignee_id
+            if owner is None or (owner not in departed and owner in known) or inquiry.department_id is None:
+                continue
+            rep = await pick_assignee(uow, ctx, inquiry.department_id, ctx.now())
+            if rep is None:
+                continue
+            updated, event = lifecycle.assign(inquiry, None, rep, ctx.now(), inquiry.due_at)
+            await uow.inquiries.save(updated)
+            await uow.inquiries.append_event(updated.id, event)
+            notices = assigned_notices(updated, previous=None)
+            if updated.specialist_id:
+                notices.append(Outbound("roster.reassigned", Target.to_person(updated.specialist_id),
+                                        {"inquiry": inquiry_view(updated), "from": owner, "to": rep}, updated.id))
+            for notice in notices:
+                await uow.outbox.add(notice, ctx.now())
+            moved += 1
+        await uow.commit()
+    if moved:
+        log.info("re-assigned %d open inquiries of people who left", moved)
+    return moved
