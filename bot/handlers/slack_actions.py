@@ -27,12 +27,13 @@ MODAL_STATE = "modal_message"  # conversation key: the message whose button open
 class Button:
     command: str | None = None  # the /inq command, `{value}` = the button's value; None when a modal asks first
     modal: str | None = None
-    final: bool = False  # True: every button of the message goes; else only the pressed one
+    final: bool = False  # True: every button of the message goes; else the pressed one and `also`
+    also: tuple[str, ...] = ()
 
 
 BUTTONS: dict[str, Button] = {
     "ack": Button("ack {value}"),
-    "followup": Button(modal="followup"),
+    "followup": Button(modal="followup", also=("ack",)),  # a follow-up acknowledges too
     "grey": Button(modal="grey", final=True),
     "won": Button("won {value}", final=True),
     "grey_confirm": Button("grey {value}", final=True),
@@ -66,12 +67,15 @@ def where(body: dict[str, Any]) -> dict[str, str]:
     return {"channel": str(channel), "ts": str(ts)}
 
 
-def done_blocks(message: dict[str, Any], pressed: str, final: bool, line: str) -> list[dict[str, Any]]:
+def done_blocks(message: dict[str, Any], name: str, line: str) -> list[dict[str, Any]]:
     """The message without the pressed button (or any button, for a final action), plus a "✓ done" line."""
+    button = BUTTONS.get(name, Button(final=True))
+    gone = {name, *button.also}
     blocks: list[dict[str, Any]] = []
     for block in message.get("blocks") or []:
         if block.get("type") == "actions":
-            kept = [] if final else [e for e in block.get("elements", []) if e.get("action_id") != pressed]
+            elements = block.get("elements", [])
+            kept = [] if button.final else [e for e in elements if str(e.get("action_id")).split(":")[0] not in gone]
             block = {**block, "elements": kept}
             if not kept:
                 continue
@@ -90,22 +94,22 @@ class Actions:
     async def on_button(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         action = body["actions"][0]
-        pressed = str(action["action_id"])
-        name = pressed.split(":", 1)[0]
+        name = str(action["action_id"]).split(":", 1)[0]
         button, value = BUTTONS[name], str(action.get("value") or "")
         person = self.deps.person(body["user"]["id"])
         refusal = roster_refusal(person)
         if button.modal and refusal is None:
-            await self._open_modal(button.modal, value, pressed, body, client, person)
+            await self._open_modal(button.modal, value, body, client, person)
             return
         reply = refusal or await self.deps.run(person, (button.command or name).format(value=value))
-        self._answer(client, person, body.get("message") or {}, where(body), reply, name, pressed)
+        spot = {**where(body), "user": str(body["user"]["id"])}
+        self._answer(client, person, body.get("message") or {}, spot, reply, name)
 
-    async def _open_modal(self, modal: str, value: str, pressed: str, body: dict[str, Any],
+    async def _open_modal(self, modal: str, value: str, body: dict[str, Any],
                           client: AsyncWebClient, person: Person | None) -> None:
         assert person is not None
         message = body.get("message") or {}
-        remembered = {**where(body), "pressed": pressed, "text": message.get("text", ""),
+        remembered = {**where(body), "text": message.get("text", ""),
                       "blocks": message.get("blocks") or []}
         async with self.deps.ctx.uow() as uow:
             await uow.conversations.put("slack", person.id, MODAL_STATE, remembered, expires(self.deps.ctx))
@@ -149,24 +153,22 @@ class Actions:
                 await uow.conversations.clear("slack", person.id, FOLLOWUP_STATE)
             await uow.commit()
         if remembered:
-            spot = {"channel": remembered["channel"], "ts": remembered["ts"]}
-            self._answer(client, person, remembered, spot, reply, name, str(remembered.get("pressed", name)))
+            spot = {"channel": remembered["channel"], "ts": remembered["ts"], "user": str(body["user"]["id"])}
+            self._answer(client, person, remembered, spot, reply, name)
 
     def _answer(self, client: AsyncWebClient, person: Person | None, message: dict[str, Any],
-                spot: dict[str, str], reply: Reply, name: str, pressed: str) -> None:
+                spot: dict[str, str], reply: Reply, name: str) -> None:
         """Done: the message loses the button and says who did it. Refused: only the presser is told why."""
         if not spot["channel"] or not spot["ts"]:
             return
         if not reply.ok:
-            if person is None or person.slack is None:
-                return
             text = self.deps.render(reply, person)
             self.deps.background.spawn(
-                client.chat_postEphemeral(channel=spot["channel"], user=person.slack, text=text), "ephemeral")
+                client.chat_postEphemeral(channel=spot["channel"], user=spot["user"], text=text), "ephemeral")
             return
         line = self.deps.render(Reply("slack.action_done", {"action": name, "by": person.id if person else None,
                                                             "at": self.deps.ctx.now().isoformat()}), person)
-        blocks = done_blocks(message, pressed, BUTTONS.get(name, Button()).final, line)
+        blocks = done_blocks(message, name, line)
         text = str(message.get("text") or line)
         self.deps.background.spawn(
             client.chat_update(channel=spot["channel"], ts=spot["ts"], text=text, blocks=blocks), "chat.update")

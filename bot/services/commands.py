@@ -12,8 +12,8 @@ from bot.errors import BotError, InvalidInput
 from bot.handlers.grammar import Command, parse
 from bot.org.model import Person
 from bot.outbound import Reply
+from bot.services import counts, manager_commands, penalties, queries, transfers
 from bot.services import inquiry_commands as ic
-from bot.services import penalties, queries
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
 
@@ -51,6 +51,14 @@ HANDLERS: dict[str, Handler] = {
     "penalty waive": penalties.decide,
     "penalty appeal": penalties.appeal,
     "incentives": penalties.incentives,
+    "deals today": manager_commands.deals,
+    "deals month": manager_commands.deals,
+    "match": manager_commands.match,
+    "ledger sent": manager_commands.ledger_sent,
+    "transfer": transfers.transfer_command,
+    "away": manager_commands.away,
+    "reload": manager_commands.reload,
+    "counts": counts.counts_command,
 }
 
 

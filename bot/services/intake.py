@@ -74,7 +74,6 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
     duplicate = await uow.inquiries.find_duplicate(
         draft.customer.email, draft.customer.phone, message.forwarded_at - DUPLICATE_WINDOW
     )
-    await uow.inquiries.add(draft, inquiry_seq(year, number), message.message_key)
     events = [_received_event(message, parsed, decision)]
     inquiry = draft
     if duplicate is not None:
@@ -88,7 +87,7 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
         due = followup_due(message.forwarded_at, ctx.tz, ctx.calendar, ctx.org.schedule)
         inquiry, event = lifecycle.assign(inquiry, None, assignee, ctx.now(), due)
         events.append(event)
-    await uow.inquiries.save(inquiry)
+    await uow.inquiries.add(inquiry, inquiry_seq(year, number), message.message_key)
     for event in events:
         await uow.inquiries.append_event(inquiry.id, event)
     for notice in _intake_notices(message, inquiry, decision, duplicate, tuple(r.id for r in ctx.org.regions)):

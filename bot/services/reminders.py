@@ -37,10 +37,13 @@ def slot_data(run: SlotRun) -> dict[str, Any]:
 
 
 async def dm(uow: UnitOfWork, ctx: Context, person_id: str, key: str, data: dict[str, Any]) -> None:
-    await uow.outbox.add(Outbound(key, Target.to_person(person_id), data), ctx.now())
+    """A scheduled prompt to one person; `recipient` lets the text say when a delegate reads it."""
+    await uow.outbox.add(Outbound(key, Target.to_person(person_id), {**data, "recipient": person_id}), ctx.now())
 
 
-def by_recipient(ctx: Context, inquiries: Iterable[Inquiry], day: date, cover: Availability) -> dict[str, list[Inquiry]]:
+def by_recipient(
+    ctx: Context, inquiries: Iterable[Inquiry], day: date, cover: Availability
+) -> dict[str, list[Inquiry]]:
     """Inquiries grouped by whom their rep's prompt reaches today (the rep, or the delegate)."""
     grouped: dict[str, list[Inquiry]] = {}
     for inquiry in inquiries:
@@ -59,7 +62,7 @@ async def followup_reminders(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str
     grouped = by_recipient(ctx, due, day, await availability(uow, ctx))
     for person, items in grouped.items():
         await dm(uow, ctx, person, "reminder.followup",
-                 {**slot_data(run), "person": person, "inquiries": [inquiry_view(i) for i in items]})
+                 {**slot_data(run), "inquiries": [inquiry_view(i) for i in items]})
     return f"{len(due)} inquiries due tonight, {len(grouped)} people reminded"
 
 
@@ -69,7 +72,8 @@ async def deals_daily_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str
     day = ctx.local(run.slot).date()
     reported = await uow.reports.deal_reports("daily", day.isoformat())
     start, end = local_day_bounds(day, ctx.tz)
-    todays = [i for i in await uow.inquiries.list(forwarded_from=start, forwarded_to=end) if i.status is not Status.GREY]
+    forwarded = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    todays = [i for i in forwarded if i.status is not Status.GREY]
     cover = await availability(uow, ctx)
     due = iso(daily_deals_due(day, ctx.tz, ctx.org.schedule))
     prompted = 0
@@ -99,7 +103,7 @@ async def crm_reminders(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     for person, items in grouped.items():
         entries = [{"inquiry": inquiry_view(i), "day": (day - ctx.local(i.assigned_at).date()).days}
                    for i in items if i.assigned_at]
-        await dm(uow, ctx, person, "reminder.crm", {**slot_data(run), "person": person, "items": entries})
+        await dm(uow, ctx, person, "reminder.crm", {**slot_data(run), "items": entries})
     return f"{len(due)} CRM reminders to {len(grouped)} people"
 
 

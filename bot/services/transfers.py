@@ -128,7 +128,7 @@ async def _warn(ctx: Context, uow: UnitOfWork, run: SlotRun, inquiry: Inquiry, d
     recipients = dict.fromkeys(r for p in people if p and (r := prompt_recipient(ctx.org, p, day, cover)))
     for person in recipients:
         await dm(uow, ctx, person, "transfer.warning",
-                 {**slot_data(run), "person": person, "inquiry": inquiry_view(inquiry), "transfer_due_at": due})
+                 {**slot_data(run), "inquiry": inquiry_view(inquiry), "transfer_due_at": due})
     await uow.inquiries.append_event(inquiry.id, HistoryEvent(ctx.now(), transfers.WARNING_EVENT, None,
                                                               {"transfer_due_at": due}))
 

@@ -1,0 +1,109 @@
+"""The weekly PNG chart (Monday 09:00, to the announce channel): inquiries per region per day, on-time rate.
+
+Rendering uses matplotlib's object API on an Agg canvas (no pyplot, no GUI backend, no global figure state), and
+a Simplified Chinese font shipped as a PyPI package (Noto Sans SC), registered with the font manager at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
+
+from bot.outbound import Outbound, Target
+from bot.rules.deadlines import local_day_bounds
+from bot.rules.ledger_rows import Label
+from bot.rules.rankings import WeeklyChart, weekly_chart
+from bot.services.context import Context
+from bot.services.jobs import SlotRun, job
+from bot.services.labels import labeller
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+SIZE_INCHES, DPI = (10.0, 5.5), 100  # 1000 x 550 pixels
+COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E")
+LINE_COLOUR = "#C00000"
+
+
+@cache
+def cjk_font_family() -> str:
+    """Register Noto Sans SC (package `pylopdf-fonts-zh-cn`) once and return its family name."""
+    from matplotlib import font_manager
+    from pylopdf_fonts_zh_cn import sans_path
+
+    path = str(sans_path())
+    font_manager.fontManager.addfont(path)
+    return str(font_manager.FontProperties(fname=path).get_name())
+
+
+def render_chart(chart: WeeklyChart, label: Label, path: Path) -> Path:
+    """Stacked bars per region and day, the on-time rate as a line on a 0-100 % second axis."""
+    style = {"font.family": [cjk_font_family(), "DejaVu Sans"], "axes.unicode_minus": False}
+    with matplotlib.rc_context(style):
+        figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
+        FigureCanvasAgg(figure)
+        bars = figure.add_subplot()
+        ticks = [f"{d:%m-%d}" for d in chart.days]
+        bottom = [0] * len(chart.days)
+        for n, (region, counts) in enumerate(chart.counts.items()):
+            name = label("region", region) if region else label("chart", "unrouted")
+            bars.bar(ticks, counts, bottom=bottom, label=name, color=COLOURS[n % len(COLOURS)])
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        bars.set_ylabel(label("chart", "inquiries"))
+        bars.set_ylim(0, max([*bottom, 1]) * 1.25)
+        rate = bars.twinx()
+        points = [(t, 100 * r) for t, r in zip(ticks, chart.on_time, strict=True) if r is not None]
+        if points:
+            rate.plot([t for t, _ in points], [v for _, v in points], color=LINE_COLOUR, marker="o",
+                      label=label("chart", "on_time"))
+        rate.set_ylim(0, 105)
+        rate.yaxis.set_major_formatter(PercentFormatter())
+        rate.set_ylabel(label("chart", "on_time"))
+        first, last = chart.days[0], chart.days[-1]
+        bars.set_title(f"{label('chart', 'title')} {first:%Y-%m-%d} – {last:%Y-%m-%d}")
+        handles = bars.get_legend_handles_labels()[0] + rate.get_legend_handles_labels()[0]
+        bars.legend(handles=handles, loc="upper left", ncols=3, fontsize="small", frameon=False)
+        figure.tight_layout()
+        path = path.resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path, format="png")
+    return path
+
+
+async def weekly_data(uow: UnitOfWork, ctx: Context, last_day: date) -> WeeklyChart:
+    """The 7 local days ending with `last_day`, every region of the org shown even on a quiet week."""
+    days = [last_day - timedelta(days=n) for n in range(6, -1, -1)]
+    start, _ = local_day_bounds(days[0], ctx.tz)
+    _, end = local_day_bounds(last_day, ctx.tz)
+    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    return weekly_chart(inquiries, days, [r.id for r in ctx.org.regions], ctx.tz, ctx.now())
+
+
+async def make_weekly_chart(uow: UnitOfWork, ctx: Context, last_day: date) -> tuple[WeeklyChart, Path]:
+    chart = await weekly_data(uow, ctx, last_day)
+    label = labeller(ctx.org, ctx.org.locale)
+    path = render_chart(chart, label, ctx.reports_dir / f"weekly-{chart.days[0]:%Y-%m-%d}.png")
+    return chart, path
+
+
+@job("weekly_chart")
+async def weekly_chart_job(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
+    """Last week (Monday to Sunday before this slot) to the announce channel, as a PNG attachment."""
+    announce = ctx.org.announce
+    if announce is None:
+        return "no announce channel"
+    chart, path = await make_weekly_chart(uow, ctx, ctx.local(run.slot).date() - timedelta(days=1))
+    rated = [r for r in chart.on_time if r is not None]
+    data = {"start": chart.days[0].isoformat(), "end": chart.days[-1].isoformat(), "total": chart.total,
+            "on_time_pct": round(100 * sum(rated) / len(rated), 1) if rated else None, "late": run.late,
+            "attachment": {"path": str(path), "filename": path.name}}
+    target = Target(kind="channel", slack=announce.slack, telegram=announce.telegram)
+    await uow.outbox.add(Outbound("chart.weekly", target, data), ctx.now())
+    return f"chart {path.name}: {chart.total} inquiries"

@@ -1,0 +1,25 @@
+"""`/inq rank [MONTH]`: the month's follow-up ranking per rep and per department, grey inquiries left out."""
+
+from __future__ import annotations
+
+from bot.handlers.grammar import Command
+from bot.org.model import Person
+from bot.outbound import Reply
+from bot.rules.months import month_bounds
+from bot.rules.rankings import Ranking, rank, ranking_json
+from bot.services.context import Context
+from bot.services.ledger import check_month
+
+
+async def ranking_for(ctx: Context, month: str) -> Ranking:
+    start, end = month_bounds(month, ctx.tz)
+    async with ctx.uow() as uow:
+        inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    return rank(inquiries, month, ctx.now())
+
+
+async def rank_command(ctx: Context, actor: Person, cmd: Command) -> Reply:
+    """Everyone may look: the policy's rankings are public within the department."""
+    raw = cmd.arg("MONTH")
+    month = check_month(raw) if raw else ctx.today().strftime("%Y-%m")
+    return Reply("rank", {"ranking": ranking_json(await ranking_for(ctx, month))})
