@@ -100,11 +100,21 @@ class SlackRuntime:
         log.info("slack: signed in as %s in %s", me.get("user"), me.get("team"))
 
 
+class _ClientWinsFilter(logging.Filter):
+    """bolt reads SLACK_BOT_TOKEN itself and warns that our client's token wins: that is what we want."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def build_slack(
     settings: Settings, ctx: Context, renderer: Renderer, *, pacing: float = DEFAULT_PACING
 ) -> SlackRuntime:
     """Called by bootstrap when SLACK_BOT_TOKEN is set."""
     client = web_client(settings, secret(settings.slack_bot_token))
+    bolt_log = logging.getLogger("slack_bolt.AsyncApp")
+    if not any(isinstance(f, _ClientWinsFilter) for f in bolt_log.filters):
+        bolt_log.addFilter(_ClientWinsFilter())
     signing_secret = secret(settings.slack_signing_secret)
     bolt = AsyncApp(
         client=client,

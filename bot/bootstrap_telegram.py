@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
@@ -45,10 +46,18 @@ def file_url(api_url: str) -> str:
     return DEFAULT_FILE_URL if index < 0 else f"{api_url[:index]}/file{api_url[index:]}"
 
 
+def quiet_http_client_log() -> None:
+    """httpx logs every request URL at INFO, and a Bot API URL contains the token: keep it to warnings."""
+    httpx_log = logging.getLogger("httpx")
+    if httpx_log.level == logging.NOTSET:
+        httpx_log.setLevel(logging.WARNING)
+
+
 def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> TelegramRuntime:
     """The Application against TELEGRAM_API_URL, with our handlers and notifier; nothing connects yet."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    quiet_http_client_log()
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -96,7 +105,10 @@ class TelegramRuntime:
 
     async def start(self, *, http: bool) -> None:
         """getMe, setMyCommands, then the webhook (when a URL is set) or long polling (under `run`)."""
-        await self.application.initialize()
+        try:
+            await self.application.initialize()
+        except InvalidToken as error:
+            raise RuntimeError("Telegram rejected TELEGRAM_BOT_TOKEN; see docs/telegram-setup.md") from error
         bot = self.application.bot
         await self._set_commands()
         if self.webhook_url:

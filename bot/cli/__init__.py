@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import db, inquiries, jobs, org, report, run
+from bot.cli import db, demo, incentives, inquiries, jobs, org, report, reports, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -19,6 +19,9 @@ app.add_typer(inquiries.app, name="inquiries")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(report.app, name="report")
 run.register(app)
+app.add_typer(reports.app, name="ledger")
+app.add_typer(incentives.app, name="incentives")
+demo.register(app)
 
 
 def main() -> None:

@@ -37,6 +37,9 @@ class ShellNotifier:
     async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
         self.sent.append((address, message))
         lines = [f"── to {address.label} ──", message.text]
+        attachment = message.data.get("attachment")
+        if isinstance(attachment, dict) and attachment.get("path"):
+            lines.append(f"   📎 {attachment.get('filename') or ''}: {attachment['path']}")
         hints = [BUTTON_COMMANDS.get(b["id"], b["id"]).format(value=b.get("value", "")) for b in message.buttons]
         if hints:
             lines.append("   " + "  |  ".join(f"[{b['label']}: {h}]" for b, h in zip(message.buttons, hints,

@@ -115,6 +115,7 @@ class WeeklyChart:
     days: tuple[date, ...]
     counts: dict[str, tuple[int, ...]]  # region id ("" for no region yet) -> per day
     on_time: tuple[float | None, ...]
+    week_on_time: float | None = None
 
     @property
     def total(self) -> int:
@@ -136,4 +137,6 @@ def weekly_chart(inquiries: Iterable[Inquiry], days: Sequence[date], regions: Se
         if not is_confirmed_grey(inquiry) and counts_for_rate(inquiry, now):
             by_day[n].append(inquiry)
     rates = tuple(sum(map(followed_on_time, d)) / len(d) if d else None for d in by_day)
-    return WeeklyChart(tuple(days), {k: tuple(v) for k, v in counts.items()}, rates)
+    rated = [i for d in by_day for i in d]
+    week = sum(map(followed_on_time, rated)) / len(rated) if rated else None
+    return WeeklyChart(tuple(days), {k: tuple(v) for k, v in counts.items()}, rates, week)

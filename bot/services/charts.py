@@ -12,9 +12,10 @@ from functools import cache
 from pathlib import Path
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from bot.outbound import Outbound, Target
 from bot.rules.deadlines import local_day_bounds
@@ -45,36 +46,42 @@ def cjk_font_family() -> str:
 
 def render_chart(chart: WeeklyChart, label: Label, path: Path) -> Path:
     """Stacked bars per region and day, the on-time rate as a line on a 0-100 % second axis."""
-    style = {"font.family": [cjk_font_family(), "DejaVu Sans"], "axes.unicode_minus": False}
-    with matplotlib.rc_context(style):
+    with matplotlib.rc_context({"font.family": [cjk_font_family(), "DejaVu Sans"], "axes.unicode_minus": False}):
         figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
         FigureCanvasAgg(figure)
         bars = figure.add_subplot()
         ticks = [f"{d:%m-%d}" for d in chart.days]
-        bottom = [0] * len(chart.days)
-        for n, (region, counts) in enumerate(chart.counts.items()):
-            name = label("region", region) if region else label("chart", "unrouted")
-            bars.bar(ticks, counts, bottom=bottom, label=name, color=COLOURS[n % len(COLOURS)])
-            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-        bars.set_ylabel(label("chart", "inquiries"))
-        bars.set_ylim(0, max([*bottom, 1]) * 1.25)
+        _draw_bars(bars, ticks, chart, label)
         rate = bars.twinx()
         points = [(t, 100 * r) for t, r in zip(ticks, chart.on_time, strict=True) if r is not None]
         if points:
             rate.plot([t for t, _ in points], [v for _, v in points], color=LINE_COLOUR, marker="o",
                       label=label("chart", "on_time"))
-        rate.set_ylim(0, 105)
+        rate.set_ylim(0, 110)
         rate.yaxis.set_major_formatter(PercentFormatter())
         rate.set_ylabel(label("chart", "on_time"))
         first, last = chart.days[0], chart.days[-1]
         bars.set_title(f"{label('chart', 'title')} {first:%Y-%m-%d} – {last:%Y-%m-%d}")
         handles = bars.get_legend_handles_labels()[0] + rate.get_legend_handles_labels()[0]
-        bars.legend(handles=handles, loc="upper left", ncols=3, fontsize="small", frameon=False)
+        bars.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=min(len(handles), 7),
+                    fontsize="small", frameon=False)
         figure.tight_layout()
         path = path.resolve()
         path.parent.mkdir(parents=True, exist_ok=True)
         figure.savefig(path, format="png")
     return path
+
+
+def _draw_bars(bars: Axes, ticks: list[str], chart: WeeklyChart, label: Label) -> None:
+    """One stacked bar per day, one colour per region (in the org file's order)."""
+    bottom = [0] * len(chart.days)
+    for n, (region, counts) in enumerate(chart.counts.items()):
+        name = label("region", region) if region else label("chart", "unrouted")
+        bars.bar(ticks, counts, bottom=bottom, label=name, color=COLOURS[n % len(COLOURS)])
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    bars.set_ylabel(label("chart", "inquiries"))
+    bars.set_ylim(0, max([*bottom, 1]) * 1.15)
+    bars.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 async def weekly_data(uow: UnitOfWork, ctx: Context, last_day: date) -> WeeklyChart:
@@ -100,9 +107,9 @@ async def weekly_chart_job(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     if announce is None:
         return "no announce channel"
     chart, path = await make_weekly_chart(uow, ctx, ctx.local(run.slot).date() - timedelta(days=1))
-    rated = [r for r in chart.on_time if r is not None]
+    week = chart.week_on_time
     data = {"start": chart.days[0].isoformat(), "end": chart.days[-1].isoformat(), "total": chart.total,
-            "on_time_pct": round(100 * sum(rated) / len(rated), 1) if rated else None, "late": run.late,
+            "on_time_pct": round(100 * week, 1) if week is not None else None, "late": run.late,
             "attachment": {"path": str(path), "filename": path.name}}
     target = Target(kind="channel", slack=announce.slack, telegram=announce.telegram)
     await uow.outbox.add(Outbound("chart.weekly", target, data), ctx.now())

@@ -12,7 +12,7 @@ from bot.errors import BotError, InvalidInput
 from bot.handlers.grammar import Command, parse
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services import counts, manager_commands, penalties, queries, transfers
+from bot.services import counts, ledger, manager_commands, penalties, queries, rankings, transfers
 from bot.services import inquiry_commands as ic
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
@@ -59,6 +59,8 @@ HANDLERS: dict[str, Handler] = {
     "away": manager_commands.away,
     "reload": manager_commands.reload,
     "counts": counts.counts_command,
+    "ledger": ledger.ledger_command,
+    "rank": rankings.rank_command,
 }
 
 

@@ -115,7 +115,7 @@ async def ledger_command(ctx: Context, actor: Person, cmd: Command) -> Reply:
         if allowed is not None and not allowed:
             await refuse(uow, ctx, actor, None, "ledger", "refused.reports_only")
         if department and allowed is not None and department not in allowed:
-            await refuse(uow, ctx, actor, None, "ledger", "refused.not_yours")
+            await refuse(uow, ctx, actor, None, "ledger", "refused.ledger_scope")
         ids = [department] if department else (allowed or [d.id for d in ctx.org.departments])
         made = await generate(uow, ctx, month, ids, with_unrouted=allowed is None and department is None)
         await uow.audit.record(ctx.now(), actor.id, "ledger_export", month, "done", departments=ids,
@@ -141,7 +141,8 @@ async def ledger_extracts(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     sent = 0
     for department in ctx.org.departments:
         made = await generate(uow, ctx, month, [department.id])
-        data = {**made.data(), "department": department.id, "due": iso(due), "late": run.late,
+        data = {**made.data(), "department": department.id, "manager": department.manager, "due": iso(due),
+                "late": run.late,
                 "actions": [{"id": "ledger_sent", "value": month}]}
         for reader in _extract_readers(ctx.org, department.id):
             await uow.outbox.add(Outbound("ledger.extract", Target.to_person(reader), data), ctx.now())

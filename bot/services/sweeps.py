@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.outbound import Outbound, Target
 from bot.rules.deadlines import daily_deals_due, ledger_days_late, ledger_due, local_day_bounds, monthly_deals_due
@@ -68,7 +68,9 @@ async def ledger_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
         departments = {r.department for r in ctx.org.regions if r.specialist == specialist}
         times = [confirmed.get(d) for d in departments]
         last = None if any(t is None for t in times) else max(t for t in times if t is not None)
-        late = ledger_days_late(today.year, today.month, last, run.slot, ctx.tz, ctx.calendar, ctx.org.schedule)
+        # the sweep stands just after its deadline: at 17:30:00 itself an unconfirmed extract is already late
+        after = run.slot + timedelta(seconds=1)
+        late = ledger_days_late(today.year, today.month, last, after, ctx.tz, ctx.calendar, ctx.org.schedule)
         drafts.extend(ledger_lapses(month, specialist, late, ctx.org.penalties.p7))
     recorded = await record(uow, ctx, drafts, late=run.late)
     due = ledger_due(today.year, today.month, ctx.tz, ctx.calendar, ctx.org.schedule)

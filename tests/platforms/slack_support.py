@@ -43,7 +43,7 @@ def slack_settings(database_url: str, fake: FakeSlack, **extra: Any) -> Settings
         "DATABASE_URL": database_url, "INQUIRYBOT_ORG": str(EXAMPLE_ORG), "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fake.base_url, **extra,
     }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @dataclass

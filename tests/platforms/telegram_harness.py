@@ -38,7 +38,7 @@ def telegram_settings(database_url: str, fake: FakeTelegram, **extra: Any) -> Se
         "DATABASE_URL": database_url, "INQUIRYBOT_ORG": str(EXAMPLE_ORG), "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
         "TELEGRAM_API_URL": fake.base_url, "TELEGRAM_WEBHOOK_SECRET": SECRET, **extra,
     }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @dataclass

@@ -81,7 +81,7 @@ async def test_pasted_text_and_a_message_with_files_are_inquiries_dated_by_slack
     assert first.forwarded_at == first.received_at == slack_time(pasted_ts)
     assert first.region_id == "latam"
     assert second.forwarded_at == slack_time(files_ts)
-    assert "Screenshot of the Alibaba inquiry" in second.original_text
+    assert "Screenshot of the Alibaba inquiry" in (second.original_text or "")
     assert second.region_id == "latam"
 
 

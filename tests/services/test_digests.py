@@ -1,0 +1,90 @@
+"""Weekly digests: the specialist's per-rep numbers on Monday, the manager's follow-up table on Friday."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.bootstrap import App
+from bot.clock import FrozenClock
+from tests.conftest import Transcript, local
+from tests.services.support import brazil, dubai, forward, job_at, sent_to, session
+
+
+async def queued(app: App, key: str) -> list[dict[str, Any]]:
+    """The template data of every outbox message with `key`, oldest first."""
+    async with app.ctx.uow() as uow:
+        rows = await uow.outbox.rows()
+    return [item.message.data for item, _status, _error in rows if item.message.key == key]
+
+
+async def a_week_of_latam(app: App, transcript: Transcript, clock: FrozenClock) -> list[str]:
+    """Monday 23 November: four inquiries for trade1, followed up on time, late, never, and one grey."""
+    ids = [(await forward(app, transcript, brazil(n))).id for n in range(1, 5)]  # zhang, zhou, wu, zhang
+    clock.set(local(2026, 11, 23, 15, 0))
+    await session(app, "zhang", transcript).handle(f"/inq followup {ids[0]} email Sent the quotation today")
+    await session(app, "li", transcript).handle(f"/inq grey {ids[3]} spam bulk mail from a reseller")
+    clock.set(local(2026, 11, 24, 10, 0))
+    await session(app, "zhou", transcript).handle(f"/inq followup {ids[1]} phone Called back the next morning")
+    return ids
+
+
+async def test_the_monday_digest_counts_last_week_per_rep(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    ids = await a_week_of_latam(app, transcript, clock)
+    await forward(app, transcript, dubai(1), specialist="zhao")
+    transcript.clear()
+
+    await job_at(app, clock, "weekly_rep_digest", local(2026, 11, 30, 10, 0))
+
+    (to_li,) = sent_to(transcript, "李雷")
+    assert "2026-11-23 至 2026-11-29" in to_li
+    assert "共 4 条：按时跟进 1 · 逾期跟进 1 · 未跟进 1 · 标灰 1" in to_li
+    assert "张伟：收到 2 · 按时 1 · 逾期 0 · 未跟进 0 · 标灰 1" in to_li
+    assert "周敏：收到 1 · 按时 0 · 逾期 1" in to_li and "吴强：收到 1 · 按时 0 · 逾期 0 · 未跟进 1" in to_li
+    (to_zhao,) = sent_to(transcript, "赵敏")  # her own region's inquiry only
+    assert "共 1 条" in to_zhao
+    assert sent_to(transcript, "孙丽") == []  # nothing forwarded in her regions
+
+    (li_data,) = [d for d in await queued(app, "digest.weekly_reps") if d["specialist"] == "li"]
+    assert li_data["total"] == {"person": None, "received": 4, "on_time": 1, "late": 1, "missed": 1, "pending": 0,
+                                "grey": 1}
+    assert ids[0] not in to_li  # numbers, not a list of inquiries
+
+    lines = len(transcript.lines)
+    await job_at(app, clock, "weekly_rep_digest", local(2026, 11, 30, 10, 5))
+    assert len(transcript.lines) == lines
+
+
+async def test_the_digest_ignores_inquiries_of_other_weeks(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    await a_week_of_latam(app, transcript, clock)
+    transcript.clear()
+    await job_at(app, clock, "weekly_rep_digest", local(2026, 12, 7, 10, 0))  # the week after: nothing forwarded
+    assert transcript.lines == []
+
+
+async def test_the_friday_table_separates_direct_and_agent_inquiries(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    ids = await a_week_of_latam(app, transcript, clock)
+    await session(app, "wu", transcript).handle(f"/inq agent {ids[2]} Tecno Andes SA")
+    transcript.clear()
+
+    await job_at(app, clock, "weekly_manager_table", local(2026, 11, 27, 17, 0))
+
+    (to_wang,) = sent_to(transcript, "王芳")
+    direct, agent = to_wang.split("发给代理商的询盘")
+    assert "直接跟进的询盘：3 条（按时 1 · 逾期 1 · 未跟进 0 · 标灰 1）" in direct
+    assert ids[0] in direct and ids[1] in direct and ids[3] in direct and ids[2] not in direct
+    assert agent.startswith("：1 条") and ids[2] in agent and "Tecno Andes SA" in agent and "未跟进" in agent
+    assert sent_to(transcript, "陈静") == [] and sent_to(transcript, "刘洋") == []  # nothing this week
+
+    (data,) = await queued(app, "digest.weekly_manager")
+    assert [row["state"] for row in data["direct"]] == ["on_time", "late", "grey"]
+    assert data["agent_total"]["received"] == 1 and data["agent_total"]["missed"] == 1
+
+    lines = len(transcript.lines)
+    await job_at(app, clock, "weekly_manager_table", local(2026, 11, 27, 17, 30))
+    assert len(transcript.lines) == lines
