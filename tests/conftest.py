@@ -47,30 +47,28 @@ def org() -> Org:
     return load_org(EXAMPLE_ORG)
 
 
-async def _fresh_pg_database() -> tuple[str, str]:
+async def _admin(statement: str) -> None:
+    """Run one statement on the TEST_DATABASE_URL database (CREATE / DROP DATABASE cannot run in a pool)."""
     assert PG_URL
     url = make_url(PG_URL)
-    name = f"inqtest_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(
         host=url.host, port=url.port or 5432, user=url.username, password=url.password, database=url.database
     )
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        await admin.execute(statement)
     finally:
         await admin.close()
-    return url.set(database=name).render_as_string(hide_password=False), name
+
+
+async def _fresh_pg_database() -> tuple[str, str]:
+    assert PG_URL
+    name = f"inqtest_{uuid.uuid4().hex[:12]}"
+    await _admin(f'CREATE DATABASE "{name}"')
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False), name
 
 
 async def _drop_pg_database(name: str) -> None:
-    assert PG_URL
-    url = make_url(PG_URL)
-    admin = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password, database=url.database
-    )
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -196,3 +196,47 @@ async def test_a_mena_inquiry_is_reminded_to_its_own_rep(
     await job_at(app, clock, "followup_reminders", local(2026, 11, 23, 21, 0))
     (text,) = sent_to(transcript, rep.name)
     assert inquiry.id in text
+
+
+async def test_p8_warns_on_day_25_and_suggests_a_transfer_once(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    by_rep = await three_latam_inquiries(app, transcript)  # forwarded Monday 23 November 09:00
+    await session(app, "zhang", transcript).handle(f"/inq lost {by_rep['zhang']} Customer bought elsewhere already")
+    transcript.clear()
+
+    await job_at(app, clock, "transfer_check", local(2026, 12, 17, 10, 0))  # day 24: too early
+    assert transcript.lines == []
+    await job_at(app, clock, "transfer_check", local(2026, 12, 18, 10, 0))  # day 25: one warning each
+    assert any(by_rep["zhou"] in text for text in sent_to(transcript, "周敏"))
+    assert len(sent_to(transcript, "李雷")) == 2 and sent_to(transcript, "张伟") == []  # closed: no warning
+    transcript.clear()
+    await job_at(app, clock, "transfer_check", local(2026, 12, 19, 10, 0))  # warned already
+    assert transcript.lines == []
+
+    await job_at(app, clock, "transfer_check", local(2026, 12, 23, 10, 0))  # one month: due
+    suggestions = sent_to(transcript, "李雷")
+    assert len(suggestions) == 2 and sent_to(transcript, "周敏") == []
+    commands = [line for text in suggestions for line in text.splitlines() if "/inq transfer" in line]
+    assert any(f"/inq transfer {by_rep['zhou']} trade2 huang" in c for c in commands)  # least open load
+    assert any(f"/inq transfer {by_rep['wu']} trade3 he" in c for c in commands)  # huang now has one more
+    transcript.clear()
+    await job_at(app, clock, "transfer_check", local(2026, 12, 24, 10, 0))
+    assert transcript.lines == []
+
+    await session(app, "li", transcript).handle(f"/inq transfer {by_rep['zhou']} trade2 huang")
+    async with app.ctx.uow() as uow:
+        kinds = [e.kind for e in await uow.inquiries.history(by_rep["zhou"])]
+    assert kinds.count("transfer_warning") == 1 and kinds.count("transfer_suggested") == 1
+    assert kinds[-1] == "transferred"
+
+
+async def test_p8_after_downtime_suggests_without_an_earlier_warning(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    inquiry = await forward(app, transcript, brazil(1))
+    transcript.clear()
+    await job_at(app, clock, "transfer_check", local(2026, 12, 26, 10, 0))  # first run after the due day
+    (suggestion,) = sent_to(transcript, "李雷")
+    assert inquiry.id in suggestion and "/inq transfer" in suggestion
+    assert sent_to(transcript, "张伟") == []  # no stale warning on top
