@@ -27,7 +27,7 @@ from bot.notifiers.render import Renderer
 from bot.notifiers.telegram import TelegramNotifier
 from bot.notifiers.telegram_fallback import DmFallback
 from bot.services.context import Context
-from bot.settings import Settings
+from bot.settings import Settings, is_placeholder
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,8 @@ def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> Tele
     notifier = TelegramNotifier(application.bot, pacer=pacer, on_dm_forbidden=fallback)
     handlers = TelegramHandlers(TelegramDeps(ctx, renderer, pacer))
     handlers.register(application)
-    secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None
+    given = settings.telegram_webhook_secret
+    secret = None if is_placeholder(given) or given is None else given.get_secret_value()
     return TelegramRuntime(application, notifier, handlers, renderer, ctx, secret, settings.telegram_webhook_url)
 
 

@@ -83,7 +83,11 @@ async def on_intake(deps: SlackDeps, body: dict[str, Any], event: Event, _client
     if sender is None:
         log.info("intake message from %s, who is not in the roster: ignored", event.get("user"))
         return
-    result = await ingest(intake_message(body, event, sender), ctx=deps.ctx)
+    message = intake_message(body, event, sender)
+    if not message.text.strip():
+        log.info("empty slack message %s:%s: nothing to log", event.get("channel"), event.get("ts"))
+        return
+    result = await ingest(message, ctx=deps.ctx)
     if not result.created:
         log.info("slack message %s:%s made no new inquiry", event.get("channel"), event.get("ts"))
 

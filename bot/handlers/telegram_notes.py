@@ -55,10 +55,14 @@ def prompt_command(pending: dict[str, Any], text: str) -> str:
     return template.format(value=pending.get("value", ""), method=pending.get("method", DEFAULT_METHOD), text=text)
 
 
-def answers_prompt(pending: dict[str, Any] | None, message: Message) -> bool:
+def answered_prompt(pending: dict[str, Any] | None, message: Message) -> dict[str, Any] | None:
+    """The open prompt when `message` replies to it, else None."""
     replied = message.reply_to_message
-    return (pending is not None and replied is not None and pending.get("chat") == message.chat_id
-            and pending.get("message") == replied.message_id)
+    if pending is None or replied is None:
+        return None
+    if pending.get("chat") == message.chat_id and pending.get("message") == replied.message_id:
+        return pending
+    return None
 
 
 async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> None:
@@ -66,9 +70,9 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
     if person is None:
         return
     pending = await recall(deps, person)
-    if answers_prompt(pending, message):
-        assert pending is not None  # answers_prompt checked it
-        await run(deps, message, person, prompt_command(pending, text))
+    prompt = answered_prompt(pending, message)
+    if prompt is not None:
+        await run(deps, message, person, prompt_command(prompt, text))
         return
     command = await _note_command(deps, message, person, pending, text)
     if command is not None:

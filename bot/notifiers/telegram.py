@@ -102,30 +102,33 @@ class TelegramNotifier:
     ) -> dict[str, Any]:
         """Send `text` (split when long; the keyboard goes on the last part); raises TelegramError."""
         parts = chunks(text)
-        sent: Message | None = None
+        message_ids = []
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            sent = await self._send_one(
-                chat_id, part, markup if last else None, _reply_parameters(reply_to) if index == 0 else None
-            )
-        assert sent is not None  # chunks() always yields at least one part
-        return {"chat": chat_id, "message_id": sent.message_id}
+            reply = _reply_parameters(reply_to) if index == 0 else None
+            sent = await self._send_one(chat_id, part, markup if last else None, reply)
+            message_ids.append(sent.message_id)
+        return {"chat": chat_id, "message_id": message_ids[-1]}
 
     async def _send_one(
         self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, reply: ReplyParameters | None
     ) -> Message:
-        """One sendMessage, paced; a short flood wait is honoured here once, a long one is raised."""
-        for attempt in (1, 2):
-            await self.pacer.wait(chat_id)
-            try:
-                return await self.bot.send_message(
-                    chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, reply_parameters=reply,
-                    link_preview_options=NO_PREVIEW,
-                )
-            except RetryAfter as error:
-                wait = retry_seconds(error)
-                if attempt == 2 or wait > self.max_inline_wait:
-                    raise
-                log.info("telegram flood limit in chat %s; waiting %.1fs", chat_id, wait)
-                await asyncio.sleep(wait)
-        raise AssertionError("unreachable")
+        """One sendMessage; a short flood wait is honoured here once, a long one goes back to the outbox."""
+        try:
+            return await self._send_paced(chat_id, text, markup, reply)
+        except RetryAfter as error:
+            wait = retry_seconds(error)
+            if wait > self.max_inline_wait:
+                raise
+            log.info("telegram flood limit in chat %s; waiting %.1fs", chat_id, wait)
+            await asyncio.sleep(wait)
+        return await self._send_paced(chat_id, text, markup, reply)
+
+    async def _send_paced(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, reply: ReplyParameters | None
+    ) -> Message:
+        await self.pacer.wait(chat_id)
+        return await self.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, reply_parameters=reply,
+            link_preview_options=NO_PREVIEW,
+        )

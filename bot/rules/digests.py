@@ -40,11 +40,13 @@ class Tally:
     grey: int
 
     def as_json(self) -> dict[str, object]:
+        """The template and outbox shape: `person` instead of `person_id`."""
         return {"person": self.person_id, "received": self.received, "on_time": self.on_time, "late": self.late,
                 "missed": self.missed, "pending": self.pending, "grey": self.grey}
 
 
 def tally(inquiries: Iterable[Inquiry], now: datetime, person_id: str | None = None) -> Tally:
+    """Count the inquiries per follow-up state as of `now`."""
     states = [followup_state(i, now) for i in inquiries]
     counts = {state: states.count(state) for state in STATES}
     return Tally(person_id, len(states), counts["on_time"], counts["late"], counts["missed"], counts["pending"],

@@ -24,6 +24,7 @@ from bot.rules.rankings import WeeklyChart, weekly_chart
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
 from bot.services.labels import labeller
+from bot.services.xlsx import write_atomically
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,7 @@ def render_chart(chart: WeeklyChart, label: Label, path: Path) -> Path:
         bars.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=min(len(handles), 7),
                     fontsize="small", frameon=False)
         figure.tight_layout()
-        path = path.resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(path, format="png")
-    return path
+        return write_atomically(path, lambda temporary: figure.savefig(temporary, format="png"))
 
 
 def _draw_bars(bars: Axes, ticks: list[str], chart: WeeklyChart, label: Label) -> None:

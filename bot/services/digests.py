@@ -68,8 +68,10 @@ async def weekly_manager_table(ctx: Context, uow: UnitOfWork, run: SlotRun) -> s
 
 
 def _week(first: date, last: date) -> dict[str, str]:
+    """The days a digest covers, as the templates show them."""
     return {"week_start": first.isoformat(), "week_end": last.isoformat()}
 
 
 def _rows(inquiries: list[Inquiry], run: SlotRun) -> list[dict[str, Any]]:
+    """One table row per inquiry: what it is and how its follow-up stands at the slot."""
     return [{"inquiry": inquiry_view(i), "state": followup_state(i, run.slot)} for i in inquiries]

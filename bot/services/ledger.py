@@ -40,7 +40,7 @@ def check_month(raw: str) -> str:
     try:
         return parse_month(raw)
     except ValueError:
-        raise InvalidInput("error.bad_month", value=raw) from None
+        raise InvalidInput("error.bad_month_format", value=raw) from None
 
 
 def check_department(org: Org, department_id: str) -> str:

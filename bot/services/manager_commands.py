@@ -28,6 +28,7 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 async def _covered(uow: UnitOfWork, ctx: Context, actor: Person) -> frozenset[str]:
+    """The actor and the away people they cover today."""
     return represented(ctx.org, actor.id, ctx.today(), await availability(uow, ctx))
 
 
@@ -60,6 +61,7 @@ def _deal_items(org: Org, cmd: Command) -> tuple[str | None, list[str]]:
 
 
 async def _reported(uow: UnitOfWork, raw_id: str, department: str) -> Inquiry:
+    """An inquiry a deal report may list: the department's own, and not lost or grey."""
     inquiry = await load(uow, raw_id)
     if inquiry.department_id != department:
         raise InvalidInput("error.not_in_department", id=inquiry.id, department=department)

@@ -28,6 +28,7 @@ TRANSFER_LOOKBACK = timedelta(days=32) + SWEEP_WINDOW  # a month after forwardin
 
 
 def specialist_of(org: Org, inquiry: Inquiry) -> str | None:
+    """The specialist of the inquiry's region, else whoever forwarded it."""
     region = org.region(inquiry.region_id) if inquiry.region_id else None
     return region.specialist if region else inquiry.specialist_id
 
@@ -123,6 +124,7 @@ async def transfer_check(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
 
 
 async def _warn(ctx: Context, uow: UnitOfWork, run: SlotRun, inquiry: Inquiry, day: date, cover: Availability) -> None:
+    """Day 25: the rep and the specialist hear when the month is up; the history keeps that they were told."""
     due = iso(transfer_due_at(inquiry.forwarded_at, ctx.tz))
     people = [inquiry.assignee_id, specialist_of(ctx.org, inquiry)]
     recipients = dict.fromkeys(r for p in people if p and (r := prompt_recipient(ctx.org, p, day, cover)))

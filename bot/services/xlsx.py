@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -72,16 +72,19 @@ def write_workbook(sheets: Sequence[Sheet], path: Path) -> Path:
     taken: set[str] = set()
     for sheet in sheets:
         _fill(book.create_sheet(sheet_title(sheet.title, taken)), sheet)
+    return write_atomically(path, book.save)
+
+
+def write_atomically(path: Path, save: Callable[[Path], object]) -> Path:
+    """`save` into a hidden file beside `path`, then rename it over `path`; returns the absolute path."""
     path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
+    temporary = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}{path.suffix}")  # same disk: atomic rename
     try:
-        book.save(temporary)
+        save(temporary)
         os.replace(temporary, path)
     finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+        temporary.unlink(missing_ok=True)
     return path
 
 

@@ -101,6 +101,7 @@ async def test_bots_edits_deletes_non_specialists_and_chatter_create_nothing(
         message_event("U0STRANGER", INTAKE, CUSTOMER_TEXT, bot.ts()),
         message_event(LI, INTAKE, "thanks, I will check this one", bot.ts(), thread_ts=parent),
         message_event(LI, "C0ELSEWHERE", CUSTOMER_TEXT, bot.ts()),
+        message_event(LI, INTAKE, "  ", bot.ts()),
     ]
 
     statuses = [(await bot.event(e)).status_code for e in ignored]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -140,10 +141,15 @@ async def test_inq_mine_in_a_dm_and_with_the_bot_name_in_a_group(tg: Harness) ->
     assert group_reply.json("reply_parameters")["message_id"] == 7
 
 
-async def test_unknown_people_are_told_they_are_not_in_the_roster(tg: Harness) -> None:
+async def test_unknown_people_are_told_they_are_not_in_the_roster(
+    tg: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
     await tg.post(command_update("/inq mine", 23, chat_id=777, from_id=777))
-    await tg.post(command_update("/start", 24, chat_id=778, from_id=778))
+    with caplog.at_level(logging.INFO, logger="bot.handlers.telegram"):
+        await tg.post(command_update("/start", 24, chat_id=778, from_id=778))
     await press(tg, 25, 779, f"ack:{INQ}", dm_to(tg, ZHANG))
+
+    assert "778" in caplog.text  # the admin finds the new person's user id for org.yaml in the log
 
     assert tg.sent_to(777) and tg.sent_to(778)
     assert tg.sent_to(777)[0].params["text"] == tg.sent_to(778)[0].params["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections.abc import AsyncIterator
 
@@ -17,7 +18,7 @@ from bot.org.model import Org
 from storage.tables import ProcessedEventRow
 
 from .fakes import FakeTelegram
-from .fakes.telegram import forwarded_message_update, origin_user
+from .fakes.telegram import bot_user, chat, forwarded_message_update, origin_user, user
 from .telegram_harness import INTAKE, LI, PERU, SECRET, Harness, telegram_app, telegram_settings
 
 WEBHOOK_URL = "https://bot.example.com/telegram/webhook"
@@ -77,6 +78,31 @@ async def test_the_right_secret_is_processed_before_the_answer(tg: Harness) -> N
     assert response.status_code == 200
     assert len(await tg.inquiries()) == 1
     assert await processed_events(tg) == 1
+
+
+async def test_a_failure_to_store_answers_500_so_telegram_delivers_again(tg: Harness) -> None:
+    async with tg.app.engine.begin() as connection:  # the database loses a table: ingest cannot commit
+        await connection.run_sync(ProcessedEventRow.__table__.drop)
+
+    assert (await tg.post(forward())).status_code == 500
+    assert await tg.inquiries() == []
+
+    async with tg.app.engine.begin() as connection:
+        await connection.run_sync(ProcessedEventRow.__table__.create)
+    assert (await tg.post(forward())).status_code == 200  # Telegram's retry of the same update
+    assert len(await tg.inquiries()) == 1
+
+
+async def test_the_bot_logs_the_id_of_a_chat_it_joins(tg: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    member = {"user": bot_user(), "status": "member"}
+    update = {"update_id": 9, "my_chat_member": {
+        "chat": chat(-1004242, "Sales MENA"), "from": user(LI), "date": 1_700_000_000,
+        "old_chat_member": {**member, "status": "left"}, "new_chat_member": member}}
+
+    with caplog.at_level(logging.INFO, logger="bot.handlers.telegram"):
+        assert (await tg.post(update)).status_code == 200
+
+    assert "-1004242" in caplog.text and "Sales MENA" in caplog.text
 
 
 async def test_no_secret_configured_refuses_every_delivery(

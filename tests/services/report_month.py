@@ -53,14 +53,15 @@ async def at(app: App, clock: FrozenClock, when: datetime, person: str, line: st
 
 async def play_november(app: App, clock: FrozenClock, transcript: Transcript) -> Month:
     """The month described above; returns the four inquiries as they ended up."""
-    for when, person, text in ((local(2026, 11, 23, 9, 0), "li", BRAZIL), (local(2026, 11, 23, 9, 5), "li", MEXICO_SPAM),
-                               (local(2026, 11, 23, 9, 10), "zhao", UAE), (local(2026, 11, 23, 9, 15), "sun", GERMANY)):
+    forwards = ((local(2026, 11, 23, 9, 0), "li", BRAZIL), (local(2026, 11, 23, 9, 5), "li", MEXICO_SPAM),
+                (local(2026, 11, 23, 9, 10), "zhao", UAE), (local(2026, 11, 23, 9, 15), "sun", GERMANY))
+    for when, person, text in forwards:
         await at(app, clock, when, person, text, transcript)
     won, grey, late, missed = await inquiries(app)
     assert (won.region_id, grey.region_id, late.region_id, missed.region_id) == ("latam", "latam", "mena", "europe")
     steps = [
         (local(2026, 11, 23, 9, 30), won.assignee_id, f"/inq ack {won.id}"),
-        (local(2026, 11, 23, 10, 0), won.assignee_id, f"/inq followup {won.id} whatsapp Sent the quotation and catalogue"),
+        (local(2026, 11, 23, 10, 0), won.assignee_id, f"/inq followup {won.id} whatsapp Sent quotation and catalogue"),
         (local(2026, 11, 23, 10, 5), grey.assignee_id, f"/inq grey {grey.id} supplier: packaging offer, not a buyer"),
         (local(2026, 11, 23, 10, 20), "li", f"/inq grey {grey.id}"),
         (local(2026, 11, 23, 11, 0), missed.assignee_id, f"/inq ack {missed.id}"),

@@ -27,8 +27,9 @@ async def forward(app: App, transcript: Transcript, text: str, specialist: str =
 
 
 def brazil(n: int) -> str:
-    """A distinct Brazilian inquiry (Latin America, trade1) that is never linked as a duplicate."""
-    return f"Inquiry {n} via Alibaba: Maria {n}, lab{n}@exemplo.com.br, WhatsApp +55 11 9876{n:01d}-43{n:02d}, quote please"
+    """A distinct Brazilian inquiry (Latin America, trade1) that is never linked as a duplicate (n < 10)."""
+    return (f"Inquiry {n} via Alibaba: Maria {n}, lab{n}@exemplo.com.br, WhatsApp +55 11 9876{n:01d}-43{n:02d}, "
+            "quote please")
 
 
 def dubai(n: int) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+import pytest
 
 from bot.bootstrap import App
 from bot.clock import FrozenClock
@@ -103,7 +105,9 @@ async def test_the_manager_prompt_stops_once_the_daily_report_is_in(
     assert p4 == {"chen", "liu"}
 
 
-async def test_no_daily_prompt_on_a_saturday(app: App, transcript: Transcript, clock: FrozenClock) -> None:
+async def test_a_saturday_run_catches_up_fridays_last_prompt_marked_late(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
     outcome = await job_at(app, clock, "deals_daily_prompt", local(2026, 11, 28, 20, 0))
     assert outcome.slot == "2026-11-27T20:45"  # the latest slot is Friday's; Saturday has none
     assert sent_to(transcript, "王芳")  # Friday's slot had not run yet: it runs now, marked late
@@ -240,3 +244,28 @@ async def test_p8_after_downtime_suggests_without_an_earlier_warning(
     (suggestion,) = sent_to(transcript, "李雷")
     assert inquiry.id in suggestion and "/inq transfer" in suggestion
     assert sent_to(transcript, "张伟") == []  # no stale warning on top
+
+
+@pytest.mark.parametrize(
+    ("name", "at"),
+    [
+        ("followup_reminders", local(2026, 11, 23, 21, 0)),
+        ("deals_daily_prompt", local(2026, 11, 23, 20, 0)),
+        ("crm_reminders", local(2026, 11, 28, 10, 0)),
+        ("deals_monthly_prompt", local(2026, 11, 27, 10, 0)),
+        ("ledger_reminders", local(2026, 12, 2, 10, 0)),
+        ("transfer_check", local(2026, 12, 18, 10, 0)),
+        ("weekly_rep_digest", local(2026, 11, 30, 10, 0)),
+        ("weekly_manager_table", local(2026, 11, 27, 17, 0)),
+    ],
+)
+async def test_a_second_run_of_the_same_slot_sends_nothing(
+    app: App, transcript: Transcript, clock: FrozenClock, name: str, at: datetime
+) -> None:
+    await three_latam_inquiries(app, transcript)
+    transcript.clear()
+    first = await job_at(app, clock, name, at)
+    assert first.status == "done" and transcript.lines, first
+    lines = len(transcript.lines)
+    again = await job_at(app, clock, name, at + timedelta(minutes=2))
+    assert again.status == "already_done" and len(transcript.lines) == lines
