@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 @dataclass
 class App:
     settings: Settings
-    org: Org
     engine: AsyncEngine
     ctx: Context
     renderer: Renderer
@@ -40,6 +39,11 @@ class App:
     notifiers: dict[str, Notifier] = field(default_factory=dict)
     runtimes: list[PlatformRuntime] = field(default_factory=list)
     scheduler: Scheduler | None = None
+
+    @property
+    def org(self) -> Org:
+        """The org as it is now (`/inq reload` replaces it in the context)."""
+        return self.ctx.org
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -69,6 +73,7 @@ async def build(
         uow=lambda: UnitOfWork(sessions),
         calendar=WorkCalendar(org.calendar, org.calendar_overrides),
         reports_dir=settings.reports_dir,
+        org_file=settings.org_file,
     )
     async with ctx.uow() as uow:
         await uow.people.sync(org, ctx.now())
@@ -76,6 +81,7 @@ async def build(
         await uow.commit()
     await reassign_departed(ctx)
     renderer = Renderer(org, names=names)
+    ctx.reload_hooks.append(renderer.use)
     notifiers: dict[str, Notifier] = {}
     runtimes: list[PlatformRuntime] = []
     if shell_write is not None:
@@ -85,7 +91,7 @@ async def build(
         notifiers.update({r.name: r.notifier for r in runtimes})
     dispatcher = Dispatcher(ctx, renderer, notifiers)
     scheduler = Scheduler(ctx, dispatcher, engine)
-    return App(settings, org, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
+    return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
 
 
 def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:

@@ -120,9 +120,11 @@ def transcript() -> Transcript:
 
 
 @pytest.fixture
-async def app(sqlite_url: str, org: Org, clock: FrozenClock, transcript: Transcript) -> AsyncIterator[App]:
+async def app(sqlite_url: str, org: Org, clock: FrozenClock, transcript: Transcript,
+              tmp_path: Path) -> AsyncIterator[App]:
     """The whole bot built by bootstrap on SQLite, in shell mode, with a frozen clock."""
-    settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG))
+    settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG),
+                        INQUIRYBOT_REPORTS_DIR=str(tmp_path / "reports"))  # report files never land in the repo
     built = await build(settings, clock=clock, org=org, shell_write=transcript.write)
     try:
         yield built

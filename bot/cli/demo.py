@@ -10,9 +10,10 @@ import typer
 
 import bot
 from bot.cli.common import fail, run_async
+from bot.org.model import Locale
 from bot.services.demo import run_demo
 
-LOCALES = ("zh-CN", "en")
+LOCALES: dict[str, Locale] = {"zh-CN": "zh-CN", "en": "en"}
 
 
 def example_org() -> Path:
@@ -35,6 +36,6 @@ def demo(
         raise fail(f"the sample org file is missing: {org_file}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     started = time.perf_counter()
-    played = run_async(run_demo(org_file, typer.echo, locale))
+    played = run_async(run_demo(org_file, typer.echo, LOCALES[locale] if locale else None))
     typer.echo(f"demo: {len(played.inquiries)} inquiries, {len(played.penalties)} penalties, "
                f"{time.perf_counter() - started:.1f} s", err=True)

@@ -97,17 +97,15 @@ class Actions:
         name = str(action["action_id"]).split(":", 1)[0]
         button, value = BUTTONS[name], str(action.get("value") or "")
         person = self.deps.person(body["user"]["id"])
-        refusal = roster_refusal(person)
-        if button.modal and refusal is None:
+        if button.modal and person is not None and person.active:
             await self._open_modal(button.modal, value, body, client, person)
             return
-        reply = refusal or await self.deps.run(person, (button.command or name).format(value=value))
+        reply = roster_refusal(person) or await self.deps.run(person, (button.command or name).format(value=value))
         spot = {**where(body), "user": str(body["user"]["id"])}
         self._answer(client, person, body.get("message") or {}, spot, reply, name)
 
-    async def _open_modal(self, modal: str, value: str, body: dict[str, Any],
-                          client: AsyncWebClient, person: Person | None) -> None:
-        assert person is not None
+    async def _open_modal(self, modal: str, value: str, body: dict[str, Any], client: AsyncWebClient,
+                          person: Person) -> None:
         message = body.get("message") or {}
         remembered = {**where(body), "text": message.get("text", ""),
                       "blocks": message.get("blocks") or []}
@@ -140,12 +138,11 @@ class Actions:
         person = self.deps.person(body["user"]["id"])
         values = (view.get("state") or {}).get("values") or {}
         reply = roster_refusal(person) or await self.deps.run(person, MODALS[name].command(value, values))
-        if not reply.ok:
+        if person is None or not reply.ok:
             text = self.deps.render(reply, person)[:ERROR_LIMIT]
             await ack(response_action="errors", errors={error_block(name, reply.key, view): text})
             return
         await ack()
-        assert person is not None
         async with self.deps.ctx.uow() as uow:
             remembered = await uow.conversations.get("slack", person.id, MODAL_STATE, self.deps.ctx.now())
             await uow.conversations.clear("slack", person.id, MODAL_STATE)

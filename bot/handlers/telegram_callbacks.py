@@ -40,12 +40,11 @@ COMMANDS: dict[str, str] = {
 }
 # a press that is recorded under another name in the "done" line
 DONE_AS: dict[str, str] = {"assign": "reassign", "region": "change_region"}
-# action -> the picker it opens: (kind of choice, the action its buttons carry)
+# action -> the picker it opens, named by the action its choice buttons carry (method / assign / region)
 PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region",
                            "pick_region": "region"}
 # actions that need free text: the bot asks for a reply
 PROMPTS = frozenset({"grey", "penalty_waive"})
-
 
 
 @dataclass(frozen=True)
@@ -73,17 +72,8 @@ async def on_callback(deps: TelegramDeps, query: CallbackQuery) -> None:
         return
     if any(v.split() != [v] for v in values if v):  # never from our buttons: a value is one word
         action = "invalid"
-    await _step(action)(deps, Press(query, person, action, values))
-
-
-def _step(action: str) -> Step:
-    if action in PICKERS:
-        return show_picker
-    if action == "method":
-        return choose_method
-    if action in PROMPTS:
-        return ask_for_text
-    return run_command
+    step = STEPS.get(action, run_command)
+    await step(deps, Press(query, person, action, values))
 
 
 async def run_command(deps: TelegramDeps, press: Press) -> None:
@@ -172,3 +162,11 @@ async def _edit_markup(query: CallbackQuery, markup: InlineKeyboardMarkup | None
         await query.edit_message_reply_markup(reply_markup=markup)
     except BadRequest as error:
         log.info("telegram: could not change a keyboard: %s", error.message)
+
+
+# what a press does; every other action runs as a command (or answers error.not_available)
+STEPS: dict[str, Step] = {
+    **dict.fromkeys(PICKERS, show_picker),
+    "method": choose_method,
+    **dict.fromkeys(PROMPTS, ask_for_text),
+}

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Message
+from telegram.constants import ChatType
 
 from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
@@ -77,6 +78,8 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
     command = await _note_command(deps, message, person, pending, text)
     if command is not None:
         await run(deps, message, person, command)
+    elif message.chat.type == ChatType.PRIVATE:  # in a group, replies to the bot may just be conversation
+        await deps.reply(message, Reply("telegram.not_a_command", {}), person)
 
 
 async def _note_command(

@@ -71,6 +71,11 @@ class Renderer:
         env.globals["platform"] = platform
         return env
 
+    def use(self, org: Org) -> None:
+        """Render with a reloaded org file from now on."""
+        self.org = org
+        self.tz = ZoneInfo(org.timezone)
+
     def render(self, key: str, data: Mapping[str, Any], *, locale: str, platform: RenderPlatform) -> str:
         env = self._envs[platform]
         names = [f"{key}.{locale}.{platform}.j2", f"{key}.{locale}.j2", f"{key}.en.j2"]

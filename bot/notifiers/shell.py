@@ -22,7 +22,7 @@ BUTTON_COMMANDS = {
     "penalty_confirm": "/inq penalty confirm {value}",
     "penalty_waive": "/inq penalty waive {value} REASON",
     "counts_match": "/inq match",
-    "ledger_sent": "/inq ledger sent",
+    "ledger_sent": "/inq ledger sent {value}",
     "pick_region": "/inq region {value}",
 }
 

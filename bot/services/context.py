@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +20,8 @@ class Context:
     clock: Clock
     uow: Callable[[], UnitOfWork]
     calendar: WorkCalendar
+    org_file: Path | None = None  # where `/inq reload` re-reads the org from
+    reload_hooks: list[Callable[[Org], None]] = field(default_factory=list)
     reports_dir: Path = Path("reports")  # where generated XLSX/PNG reports are written
 
     @property

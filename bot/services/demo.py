@@ -19,6 +19,7 @@ from bot.bootstrap import App, build
 from bot.clock import FrozenClock
 from bot.handlers.shell import ShellSession
 from bot.org.loader import load_org
+from bot.org.model import Locale
 from bot.rules.deadlines import local_at
 from bot.services import all_jobs  # noqa: F401  (registers the job bodies the demo runs)
 from bot.services.jobs import BODIES, run_at
@@ -39,10 +40,10 @@ FORWARDS = (  # (time, specialist, country shown in the transcript, pasted text)
                            "Email: k.weber@labortechnik-weber.de\nTel: +49 89 1234 5678\n"
                            "We are interested in your moisture analyzers, please send a quotation."),
 )
-FOLLOW_UPS = (  # (time, index into FORWARDS, method, note); None = acknowledge only
+FOLLOW_UPS = (  # (time, index into FORWARDS, method, note), in time order; no method = acknowledge only
     ("10:02", 0, None, None),
-    ("10:30", 0, "whatsapp", "Sent the UV-Vis quotation and the catalogue, customer replied"),
     ("10:15", 1, None, None),
+    ("10:30", 0, "whatsapp", "Sent the UV-Vis quotation and the catalogue, customer replied"),
     ("11:00", 2, "phone", "Called Sergei, he wants a demo unit and a price for 3 pieces"),
     ("11:30", 3, None, None),  # acknowledged, but nobody follows it up today: P1.4
     ("14:20", 1, "email", "Quoted FOB Shanghai for 50 pH meters, delivery in 3 weeks"),
@@ -69,7 +70,7 @@ class Demo:
         text = self.app.renderer.render("demo.step", {"kind": kind, **data}, locale=self.locale, platform="shell")
         self.write(f"[{stamp}] {text}")
 
-    async def type(self, person_id: str, line: str, **data: Any) -> None:
+    async def say(self, person_id: str, line: str, **data: Any) -> None:
         """A person types a line in the shell chat (a command, or a specialist's pasted inquiry)."""
         person = self.app.org.person(person_id)
         assert person is not None, person_id
@@ -101,12 +102,12 @@ async def play(demo: Demo) -> None:
     """The day itself: forwards, the reps' work, the three count posts, the sweep and the confirmation."""
     for hhmm, specialist, country, text in FORWARDS:
         demo.at(hhmm)
-        await demo.type(specialist, text, country=country)
+        await demo.say(specialist, text, country=country)
     reps = await _assignees(demo)
-    for hhmm, n, method, note in sorted(FOLLOW_UPS):
+    for hhmm, n, method, note in FOLLOW_UPS:
         demo.at(hhmm)
         line = f"/inq followup {demo.inquiries[n]} {method} {note}" if method else f"/inq ack {demo.inquiries[n]}"
-        await demo.type(reps[n], line)
+        await demo.say(reps[n], line)
     for hhmm, name in (("18:30", "counts_evening"), ("21:00", "followup_reminders"), ("21:45", "counts_night"),
                        ("23:59", "followup_sweep")):
         demo.at(hhmm)
@@ -117,16 +118,16 @@ async def play(demo: Demo) -> None:
         demo.penalties = [p.id for p in await uow.penalties.list()]
     demo.at("09:48", DAY + timedelta(days=1))
     for penalty in demo.penalties:
-        await demo.type("sun", f"/inq penalty confirm {penalty}")
+        await demo.say("sun", f"/inq penalty confirm {penalty}")
     demo.at("09:55", DAY + timedelta(days=1))
-    await demo.type("li", "/inq rank 2026-11")
+    await demo.say("li", "/inq rank 2026-11")
 
 
-async def run_demo(org_file: Path, write: Callable[[str], None], locale: str | None = None) -> Demo:
+async def run_demo(org_file: Path, write: Callable[[str], None], locale: Locale | None = None) -> Demo:
     """Build the bot on a throw-away database, play the day, print it; returns what happened."""
     org = load_org(org_file)
     if locale:
-        org = replace(org, locale=locale)  # type: ignore[arg-type]
+        org = replace(org, locale=locale)
     with tempfile.TemporaryDirectory(prefix="inquirybot-demo-") as scratch:
         settings = Settings(DATABASE_URL=f"sqlite+aiosqlite:///{Path(scratch) / 'demo.db'}",
                             INQUIRYBOT_ORG=str(org_file), INQUIRYBOT_REPORTS_DIR=str(Path(scratch) / "reports"))

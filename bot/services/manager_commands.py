@@ -19,6 +19,7 @@ from bot.rules.penalties import previous_month
 from bot.services.actions import load, parse_id, refuse
 from bot.services.assigning import availability
 from bot.services.context import Context
+from bot.services.roster import reload_org
 from bot.services.counts import parse_day
 from bot.services.views import inquiry_view, iso
 from storage.repositories.reports import DealReport
@@ -188,9 +189,15 @@ async def away(ctx: Context, actor: Person, cmd: Command) -> Reply:
 
 
 async def reload(ctx: Context, actor: Person, cmd: Command) -> Reply:
-    """Admins only: the org file is re-read on restart, after `inquirybot org check` says it is valid."""
+    """Admins only: re-read the org file now; if it has problems nothing changes and they are listed."""
     if not actor.has(Role.ADMIN):
         async with ctx.uow() as uow:
             await refuse(uow, ctx, actor, None, "reload", "refused.admin_only")
+    problems = await reload_org(ctx)
+    if problems:
+        return Reply("reload.failed", {"problems": problems}, ok=False)
+    async with ctx.uow() as uow:
+        await uow.audit.record(ctx.now(), actor.id, "reload", None, "done")
+        await uow.commit()
     return Reply("reload.info", {"people": len(ctx.org.people), "regions": len(ctx.org.regions),
                                  "departments": len(ctx.org.departments)})

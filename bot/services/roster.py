@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from bot.org.loader import check_org_file
+from bot.rules.calendar import WorkCalendar
+
 from bot.outbound import Outbound, Target
 from bot.rules import lifecycle
 from bot.rules.inquiry import OPEN_STATUSES
@@ -42,3 +45,22 @@ async def reassign_departed(ctx: Context) -> int:
     if moved:
         log.info("re-assigned %d open inquiries of people who left", moved)
     return moved
+
+
+async def reload_org(ctx: Context) -> list[str]:
+    """Re-read the org file in place (`/inq reload`); a broken file changes nothing and says why."""
+    if ctx.org_file is None:
+        return ["this process was started without an org file"]
+    org, problems = check_org_file(ctx.org_file)
+    if org is None:
+        return problems
+    ctx.org = org
+    ctx.calendar = WorkCalendar(org.calendar, org.calendar_overrides)
+    for hook in ctx.reload_hooks:
+        hook(org)
+    async with ctx.uow() as uow:
+        await uow.people.sync(org, ctx.now())
+        await uow.commit()
+    await reassign_departed(ctx)
+    log.info("org file reloaded: %d people, %d regions", len(org.people), len(org.regions))
+    return []

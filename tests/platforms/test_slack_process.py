@@ -27,6 +27,8 @@ from .fakes.signing import (
     events_api_envelope,
     shared_message_event,
     signed_headers,
+    slash_command_payload,
+    slash_commands_envelope,
 )
 from .slack_support import CUSTOMER_TEXT, INTAKE, LI, ZHANG, slack_settings
 
@@ -123,10 +125,15 @@ async def test_socket_mode_connects_and_an_acked_forward_is_an_inquiry(
             async with app.ctx.uow() as uow:
                 inquiries = await uow.inquiries.list()
             await fake_slack.wait_for("chat.postMessage", count=2)
+            command_id = await fake_slack.socket_send(
+                slash_commands_envelope(slash_command_payload(text="mine", user_id=ZHANG)))
+            command_ack = await fake_slack.wait_for_ack(command_id)
     finally:
         await app.close()
 
     assert opened.headers["Authorization"] == f"Bearer {APP_TOKEN}"
     assert ack == {"envelope_id": envelope_id}
     assert [i.specialist_id for i in inquiries] == ["li"]  # committed before the envelope was acked
+    assert command_ack["payload"]["response_type"] == "ephemeral"
+    assert inquiries[0].id in command_ack["payload"]["text"]
     assert not fake_slack.socket.connected

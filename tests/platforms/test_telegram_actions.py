@@ -97,6 +97,15 @@ async def test_a_plain_reply_to_the_dm_is_a_note_by_other_means(tg: Harness) -> 
     assert (inquiry.status, inquiry.followup_method) == (Status.FOLLOWED_UP, "other")
 
 
+async def test_a_reply_to_a_message_about_no_inquiry_gets_a_hint(tg: Harness) -> None:
+    await tg.post(command_update("/inq mine", 29, chat_id=ZHANG, from_id=ZHANG))
+    answer = dm_to(tg, ZHANG)
+    await tg.post(text_message_update(30, ZHANG, ZHANG, "thanks, will do it today", message_id=504,
+                                      date=tg.date, reply_to=answer))
+    assert (await tg.inquiry(INQ)).status is Status.ASSIGNED
+    assert "/inq help" in tg.sent_to(ZHANG)[-1].params["text"]
+
+
 async def test_a_too_short_note_is_refused_in_one_line(tg: Harness) -> None:
     await tg.post(text_message_update(15, ZHANG, ZHANG, "ok", message_id=502, date=tg.date, reply_to=dm_to(tg, ZHANG)))
     assert (await tg.inquiry(INQ)).status is Status.ASSIGNED

@@ -22,6 +22,7 @@ from .fakes.telegram import bot_user, chat, forwarded_message_update, origin_use
 from .telegram_harness import INTAKE, LI, PERU, SECRET, Harness, telegram_app, telegram_settings
 
 WEBHOOK_URL = "https://bot.example.com/telegram/webhook"
+PROCESSED = ProcessedEventRow.metadata.tables[ProcessedEventRow.__tablename__]
 
 
 @pytest.fixture
@@ -82,13 +83,13 @@ async def test_the_right_secret_is_processed_before_the_answer(tg: Harness) -> N
 
 async def test_a_failure_to_store_answers_500_so_telegram_delivers_again(tg: Harness) -> None:
     async with tg.app.engine.begin() as connection:  # the database loses a table: ingest cannot commit
-        await connection.run_sync(ProcessedEventRow.__table__.drop)
+        await connection.run_sync(PROCESSED.drop)
 
     assert (await tg.post(forward())).status_code == 500
     assert await tg.inquiries() == []
 
     async with tg.app.engine.begin() as connection:
-        await connection.run_sync(ProcessedEventRow.__table__.create)
+        await connection.run_sync(PROCESSED.create)
     assert (await tg.post(forward())).status_code == 200  # Telegram's retry of the same update
     assert len(await tg.inquiries()) == 1
 

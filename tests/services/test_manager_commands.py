@@ -176,4 +176,4 @@ async def test_reload_is_for_admins_and_counts_is_registered(app: App, transcrip
     await session(app, "wang", transcript).handle("/inq reload")
     await session(app, "li", transcript).handle("/inq counts 2026-11-23")
     admin, manager, counts = transcript.lines
-    assert "org check" in admin and "管理员" in manager and "2026-11-23" in counts
+    assert "重新加载" in admin and "管理员" in manager and "2026-11-23" in counts
