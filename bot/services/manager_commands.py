@@ -19,8 +19,8 @@ from bot.rules.penalties import previous_month
 from bot.services.actions import load, parse_id, refuse
 from bot.services.assigning import availability
 from bot.services.context import Context
-from bot.services.roster import reload_org
 from bot.services.counts import parse_day
+from bot.services.roster import reload_org
 from bot.services.views import inquiry_view, iso
 from storage.repositories.reports import DealReport
 from storage.uow import UnitOfWork

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 
 from bot.org.loader import check_org_file
-from bot.rules.calendar import WorkCalendar
-
 from bot.outbound import Outbound, Target
 from bot.rules import lifecycle
+from bot.rules.calendar import WorkCalendar
 from bot.rules.inquiry import OPEN_STATUSES
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context

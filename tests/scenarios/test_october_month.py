@@ -42,8 +42,8 @@ PEOPLE_STEPS = [
     Step(local(2026, 10, 9, 16, 5), "sun", "/inq ledger sent 2026-09"),
     Step(local(2026, 10, 12, 18, 0), "li", "/inq ledger sent 2026-09"),
     # Monday 12 Oct: two Brazilian inquiries; zhang follows up in time, zhou never does
-    Step(local(2026, 10, 12, 10, 0), "li", "Alibaba RFQ · Name: Ana Costa · ana@quimicafina.com.br · +55 21 99876-5432"),
-    Step(local(2026, 10, 12, 11, 0), "li", "Website form · Name: Bruno Lima · bruno@agrolab.com.br · +55 11 91234-5678"),
+    Step(local(2026, 10, 12, 10, 0), "li", "Alibaba RFQ · Ana Costa · ana@quimicafina.com.br · +55 21 99876-5432"),
+    Step(local(2026, 10, 12, 11, 0), "li", "Website form · Bruno Lima · bruno@agrolab.com.br · +55 11 91234-5678"),
     Step(local(2026, 10, 12, 14, 0), "zhang", f"/inq ack {A}"),
     Step(local(2026, 10, 12, 15, 0), "zhang", f"/inq followup {A} email Sent the GC-2030 quotation and catalogue"),
     # Tuesday 13 Oct: a Gulf inquiry, followed up in time by huang
