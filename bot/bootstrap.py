@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,10 +68,11 @@ async def build(
     if migrate:
         await upgrade(engine)
     sessions = session_factory(engine)
+    wakeup = asyncio.Event()
     ctx = Context(
         org=org,
         clock=clock or SystemClock(),
-        uow=lambda: UnitOfWork(sessions),
+        uow=lambda: UnitOfWork(sessions, on_outbox=wakeup.set),
         calendar=WorkCalendar(org.calendar, org.calendar_overrides),
         reports_dir=settings.reports_dir,
         org_file=settings.org_file,
@@ -89,7 +91,7 @@ async def build(
     else:
         runtimes = _platforms(settings, ctx, renderer)
         notifiers.update({r.name: r.notifier for r in runtimes})
-    dispatcher = Dispatcher(ctx, renderer, notifiers)
+    dispatcher = Dispatcher(ctx, renderer, notifiers, wakeup)
     scheduler = Scheduler(ctx, dispatcher, engine)
     return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
 

@@ -13,6 +13,7 @@ from sqlalchemy.pool import StaticPool
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; SQLite connections are tuned so a single process can take bursts of writes."""
+    kwargs.setdefault("hide_parameters", True)  # errors must not carry customer contact details into logs
     if url.startswith("sqlite"):
         if ":memory:" in url or url.rstrip("/").endswith("sqlite+aiosqlite:"):
             kwargs.setdefault("poolclass", StaticPool)

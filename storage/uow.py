@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -41,8 +42,11 @@ class UnitOfWork:
     penalties: PenaltyRepository
     reports: ReportRepository
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], on_outbox: Callable[[], None] | None = None
+    ) -> None:
         self._sessions = sessions
+        self._on_outbox = on_outbox
 
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
@@ -71,6 +75,9 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+        if self.outbox.added and self._on_outbox is not None:
+            self._on_outbox()  # wake the dispatcher: the messages of this change are ready
+            self.outbox.added = 0
 
     async def rollback(self) -> None:
         await self.session.rollback()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import socket
@@ -32,21 +33,30 @@ def worker_name() -> str:
 
 
 class Dispatcher:
-    def __init__(self, ctx: Context, renderer: Renderer, notifiers: Mapping[str, Notifier]) -> None:
+    def __init__(
+        self, ctx: Context, renderer: Renderer, notifiers: Mapping[str, Notifier], wakeup: asyncio.Event | None = None
+    ) -> None:
         self.ctx = ctx
         self.renderer = renderer
         self.notifiers = dict(notifiers)
         self.worker = worker_name()
-        self.wakeup = asyncio.Event()
+        self.wakeup = wakeup or asyncio.Event()
 
     async def run_once(self, limit: int = 100) -> int:
         """Deliver what is due now; returns how many rows were handled (sent, retried or failed)."""
         async with self.ctx.uow() as uow:
             items = await uow.outbox.claim(self.worker, self.ctx.now(), limit)
             await uow.commit()
+        queues: dict[str, list[OutboxItem]] = {}
         for item in items:
-            await self._deliver(item)
+            queues.setdefault(json.dumps(item.message.target.as_json(), sort_keys=True), []).append(item)
+        await asyncio.gather(*(self._deliver_in_order(queue) for queue in queues.values()))
         return len(items)
+
+    async def _deliver_in_order(self, queue: list[OutboxItem]) -> None:
+        """One destination's messages go out in order; different destinations do not wait for each other."""
+        for item in queue:
+            await self._deliver(item)
 
     async def drain(self, rounds: int = 20) -> None:
         """Deliver until nothing is due (used by the shell, `jobs run` and tests)."""
@@ -56,13 +66,13 @@ class Dispatcher:
 
     async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         while not stop.is_set():
+            self.wakeup.clear()  # before the round, so a commit during it is not missed
             try:
                 handled = await self.run_once()
             except Exception:
                 log.exception("outbox round failed; retrying")
                 handled = 0
             if handled == 0:
-                self.wakeup.clear()
                 waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self.wakeup.wait())]
                 await asyncio.wait(waiters, timeout=interval, return_when=asyncio.FIRST_COMPLETED)
                 for waiter in waiters:

@@ -34,8 +34,10 @@ def _item(row: OutboxRow) -> OutboxItem:
 class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self.added = 0
 
     async def add(self, message: Outbound, now: datetime) -> None:
+        self.added += 1
         self.session.add(
             OutboxRow(
                 created_at=now,

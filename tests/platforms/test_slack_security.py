@@ -83,7 +83,7 @@ async def test_malformed_but_signed_bodies_get_400(
     await assert_nothing_happened(bot, fake_slack)
 
 
-async def test_a_non_utf8_body_gets_400(bot: SlackBot, fake_slack: FakeSlack) -> None:
+async def test_a_non_utf8_body_is_refused(bot: SlackBot, fake_slack: FakeSlack) -> None:
     raw = b'{"type": "event_callback", "x": "\xff\xfe"}'
     headers = signed_headers(SIGNING_SECRET, raw.decode("latin-1"))
 
