@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from bot.notifiers.render import RenderPlatform
@@ -27,6 +28,25 @@ class Rendered:
     key: str = ""
     locale: str = "en"
     data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file (ledger workbook, chart) that goes with a message."""
+
+    path: Path
+    filename: str
+
+
+def attachment_of(message: Rendered) -> Attachment | None:
+    """The file a message carries (`data["attachment"] = {"path", "filename"}`); a missing file is an error."""
+    raw = message.data.get("attachment")
+    if not isinstance(raw, dict) or not raw.get("path"):
+        return None
+    path = Path(str(raw["path"]))
+    if not path.is_file():
+        raise DeliveryError(f"attachment_missing: {path.name}", permanent=True)
+    return Attachment(path, str(raw.get("filename") or path.name))
 
 
 class DeliveryError(Exception):

@@ -14,7 +14,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.notifiers.base import Address, DeliveryError, Rendered
+from bot.notifiers.base import Address, Attachment, DeliveryError, Rendered, attachment_of
 from bot.notifiers.render import RenderPlatform
 
 log = logging.getLogger(__name__)
@@ -134,11 +134,20 @@ class SlackNotifier:
                     channel=channel, text=message.text, blocks=message_blocks(message),
                     thread_ts=address.thread, unfurl_links=False, unfurl_media=False,
                 )
+                attachment = attachment_of(message)
+                if attachment is not None:
+                    await self._upload(channel, response["ts"], attachment)
         except SlackApiError as error:
             raise delivery_error(error) from error
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
             raise DeliveryError(f"connection_error: {type(error).__name__}", permanent=False) from error
         return {"chat": response["channel"], "message_id": response["ts"]}
+
+    async def _upload(self, channel: str, thread_ts: str, attachment: Attachment) -> None:
+        """A report file, in the thread of the message that announces it (the external upload flow)."""
+        await self.client.files_upload_v2(
+            channel=channel, file=str(attachment.path), filename=attachment.filename, thread_ts=thread_ts
+        )
 
     async def _dm_channel(self, address: Address) -> str:
         """The bot's DM channel with a person (conversations.open), cached per user."""

@@ -23,7 +23,7 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.notifiers.base import Address, DeliveryError, Rendered
+from bot.notifiers.base import Address, Attachment, DeliveryError, Rendered, attachment_of
 from bot.notifiers.pacing import Pacer
 from bot.notifiers.render import RenderPlatform
 from bot.notifiers.telegram_markup import action_keyboard, chunks
@@ -87,8 +87,12 @@ class TelegramNotifier:
 
     async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
         chat_id = int(address.channel or address.user or "0")
+        attachment = attachment_of(message)
         try:
-            return await self.post(chat_id, message.text, action_keyboard(message.buttons), address.thread)
+            ref = await self.post(chat_id, message.text, action_keyboard(message.buttons), address.thread)
+            if attachment is not None:
+                await self._document(chat_id, attachment, str(ref["message_id"]))
+            return ref
         except Forbidden as error:
             if address.user is None or self.on_dm_forbidden is None:
                 raise delivery_error(error) from error
@@ -123,6 +127,14 @@ class TelegramNotifier:
             log.info("telegram flood limit in chat %s; waiting %.1fs", chat_id, wait)
             await asyncio.sleep(wait)
         return await self._send_paced(chat_id, text, markup, reply)
+
+    async def _document(self, chat_id: int, attachment: Attachment, reply_to: str) -> None:
+        """A report file (sendDocument) as a reply to the message that announces it."""
+        await self.pacer.wait(chat_id)
+        with attachment.path.open("rb") as handle:
+            await self.bot.send_document(
+                chat_id, document=handle, filename=attachment.filename, reply_parameters=_reply_parameters(reply_to)
+            )
 
     async def _send_paced(
         self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, reply: ReplyParameters | None

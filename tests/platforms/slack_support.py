@@ -91,9 +91,11 @@ class SlackBot:
 
 
 @contextlib.asynccontextmanager
-async def slack_bot(database_url: str, org: Org, clock: FrozenClock, fake: FakeSlack) -> AsyncIterator[SlackBot]:
+async def slack_bot(
+    database_url: str, org: Org, clock: FrozenClock, fake: FakeSlack, **extra: Any
+) -> AsyncIterator[SlackBot]:
     """The whole bot as `inquirybot serve` runs it (lifespan with the dispatcher, no scheduler)."""
-    app = await build(slack_settings(database_url, fake), clock=clock, org=org)
+    app = await build(slack_settings(database_url, fake, **extra), clock=clock, org=org)
     web = create_web_app(app, scheduler=False)
     try:
         async with web.router.lifespan_context(web):
