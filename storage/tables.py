@@ -199,7 +199,7 @@ class PenaltyRow(Base):
     rule: Mapped[str] = mapped_column(String(8), index=True)
     person_id: Mapped[str] = mapped_column(String(64), index=True)
     amount: Mapped[int | None] = mapped_column(Integer)
-    inquiry_id: Mapped[str | None] = mapped_column(String(20))
+    inquiry_id: Mapped[str | None] = mapped_column(String(20), index=True)
     period: Mapped[str] = mapped_column(String(10), index=True)
     status: Mapped[str] = mapped_column(String(16))
     appealed: Mapped[bool] = mapped_column(default=False)

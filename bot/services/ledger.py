@@ -63,11 +63,9 @@ async def generate(
     """Write the ledger of inquiries forwarded in `month` (local), one sheet per department."""
     start, end = month_bounds(month, ctx.tz)
     inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
-    wanted = {i.id for i in inquiries}
     penalties: dict[str, list[Penalty]] = {}
-    for penalty in await uow.penalties.list():
-        if penalty.inquiry_id in wanted:
-            penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
+    for penalty in await uow.penalties.for_inquiries([i.id for i in inquiries]):
+        penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
     label = labeller(ctx.org, ctx.org.locale, await uow.people.names())
     headers = [label("ledger_column", c) for c in COLUMNS]
     found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted)

@@ -61,6 +61,15 @@ class PenaltyRepository:
             update(PenaltyRow).where(PenaltyRow.id == penalty_id).values(appealed=True, appeal_reason=reason)
         )
 
+    async def for_inquiries(self, inquiry_ids: builtins.list[str]) -> builtins.list[Penalty]:
+        """Penalties of these inquiries (the ledger's penalties column), through the inquiry_id index."""
+        found: builtins.list[Penalty] = []
+        for start in range(0, len(inquiry_ids), 500):
+            stmt = (select(PenaltyRow).where(PenaltyRow.inquiry_id.in_(inquiry_ids[start:start + 500]))
+                    .order_by(PenaltyRow.created_at, PenaltyRow.id))
+            found.extend(_domain(r) for r in (await self.session.execute(stmt)).scalars())
+        return found
+
     async def list(
         self, *, period_prefix: str | None = None, person_id: str | None = None, inquiry_id: str | None = None
     ) -> builtins.list[Penalty]:

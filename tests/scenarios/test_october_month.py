@@ -8,6 +8,7 @@ import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -96,11 +97,14 @@ def messages(transcript: Transcript) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-async def october(sqlite_url: str, org: Org) -> AsyncIterator[tuple[App, Transcript, list[str]]]:
+async def october(
+    sqlite_url: str, org: Org, tmp_path: Path
+) -> AsyncIterator[tuple[App, Transcript, list[str]]]:
     transcript, replies = Transcript(), []
     clock = FrozenClock(local(2026, 10, 1, 0, 0))
-    app = await build(Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG)), clock=clock, org=org,
-                      shell_write=transcript.write)
+    settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG),
+                        INQUIRYBOT_REPORTS_DIR=str(tmp_path / "reports"))
+    app = await build(settings, clock=clock, org=org, shell_write=transcript.write)
     workdays = [d for d in OCTOBER if app.ctx.calendar.is_workday(d)]
     timeline: list[tuple[datetime, int, object]] = [(s.at, 1, s) for s in [*PEOPLE_STEPS, *daily_reports(workdays)]]
     timeline += [(slot, 0, job) for slot, job in job_slots(app)]

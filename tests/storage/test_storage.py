@@ -158,3 +158,18 @@ async def test_duplicate_search_matches_open_inquiries_by_email_or_phone(engine:
     assert by_phone is not None and by_phone.id == "INQ-2026-000001"
     assert by_email is not None and by_email.id == "INQ-2026-000001"
     assert closed is None and too_old is None
+
+
+async def test_the_migrations_build_exactly_the_models(engine: AsyncEngine) -> None:
+    """A model change without its migration would pass on SQLite tests yet break a real upgrade."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from storage.tables import Base
+
+    def diff(connection: object) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})  # type: ignore[arg-type]
+        return list(compare_metadata(context, Base.metadata))
+
+    async with engine.connect() as conn:
+        assert await conn.run_sync(diff) == []
