@@ -11,7 +11,7 @@ from bot.bootstrap import App, build
 from bot.clock import FrozenClock
 from bot.handlers.shell import ShellSession
 from bot.org.model import Org
-from bot.services.jobs import run_at
+from bot.services.jobs import BODIES, run_at
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, Transcript, local
 
@@ -49,3 +49,16 @@ async def test_two_concurrent_runs_of_one_slot_do_the_work_once(bot: tuple[App, 
     else:
         assert penalties == []
         assert len([q for q, _status, _error in queued if q.message.key == "counts.region"]) == 1
+
+
+@pytest.mark.parametrize("job", sorted(BODIES))
+async def test_every_job_run_twice_for_one_slot_posts_and_penalises_once(bot: tuple[App, Transcript], job: str) -> None:
+    app, _transcript = bot
+    at = local(2026, 12, 1, 23, 59)  # late enough that every job has a slot at or before it
+    outcomes = await asyncio.gather(run_at(app.ctx, job, at), run_at(app.ctx, job, at))
+    assert sorted(o.status for o in outcomes) == ["already_done", "done"]
+    async with app.ctx.uow() as uow:
+        queued, penalties = len(await uow.outbox.rows()), len(await uow.penalties.list())
+    assert (await run_at(app.ctx, job, at)).status == "already_done"
+    async with app.ctx.uow() as uow:
+        assert (len(await uow.outbox.rows()), len(await uow.penalties.list())) == (queued, penalties)
