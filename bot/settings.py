@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PLACEHOLDER_MARKERS = ("change-me", "changeme", "placeholder", "xxx", "your-")
+PLACEHOLDER_MARKERS = ("change-me", "changeme", "placeholder", "your-")
 
 
 def is_placeholder(secret: SecretStr | None) -> bool:
