@@ -72,7 +72,7 @@ class Scheduler:
 
     async def start(self) -> None:
         """Become the leader (or wait to), then catch up on missed slots and start firing."""
-        if await self._try_lead():
+        if await self.try_lead():
             await self._begin()
         else:
             log.info("another process schedules jobs; retrying leadership every %.0fs", LEADER_RETRY_SECONDS)
@@ -90,11 +90,11 @@ class Scheduler:
     async def _wait_for_leadership(self) -> None:
         while True:
             await asyncio.sleep(LEADER_RETRY_SECONDS)
-            if await self._try_lead():
+            if await self.try_lead():
                 break
         await self._begin()
 
-    async def _try_lead(self) -> bool:
+    async def try_lead(self) -> bool:
         if self.engine.dialect.name != "postgresql":
             return True
         connection = await self.engine.connect()
