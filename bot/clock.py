@@ -35,3 +35,14 @@ class FrozenClock:
 
     def advance(self, delta: timedelta) -> None:
         self._at += delta
+
+
+class LaterOf:
+    """The later of two clocks: `jobs run --at` keeps its time for the run, but never claims work in the past."""
+
+    def __init__(self, first: Clock, second: Clock) -> None:
+        self.first = first
+        self.second = second
+
+    def now(self) -> datetime:
+        return max(self.first.now(), self.second.now())

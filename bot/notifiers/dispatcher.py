@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from bot.outbound import Outbound, Target
 from bot.services.context import Context
 from storage.repositories.chat_state import SentMessage
 from storage.repositories.outbox import OutboxItem
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,11 @@ class Dispatcher:
 
     async def _deliver_in_order(self, queue: list[OutboxItem]) -> None:
         """One destination's messages go out in order; different destinations do not wait for each other."""
-        for item in queue:
+        for n, item in enumerate(queue):
+            if n:  # pacing may keep the rest waiting: renew their claim so no other worker takes them as stale
+                async with self.ctx.uow() as uow:
+                    await uow.outbox.renew([i.id for i in queue[n:]], self.worker, self.ctx.now())
+                    await uow.commit()
             await self._deliver(item)
 
     async def drain(self, rounds: int = 20) -> None:
@@ -79,12 +85,19 @@ class Dispatcher:
                     waiter.cancel()
 
     async def _deliver(self, item: OutboxItem) -> None:
-        refs: dict[str, dict[str, Any]] = {}
+        """Send to every platform of the target; a platform already done on an earlier attempt is skipped."""
+        refs: dict[str, dict[str, Any]] = dict(item.delivered)
         try:
             for address in self._addresses(item.message):
-                refs[address.platform] = await self._send(address, item.message)
+                if address.platform not in refs:
+                    refs[address.platform] = await self._send(address, item.message)
         except DeliveryError as error:
-            await self._record_failure(item, error)
+            await self._record_failure(item, error, refs)
+            return
+        except Exception as error:  # a bug must not wedge this destination's queue: record it and move on
+            log.exception("outbox %s could not be delivered", item.id)
+            failure = DeliveryError(f"internal_error: {type(error).__name__}", permanent=True)
+            await self._record_failure(item, failure, refs)
             return
         async with self.ctx.uow() as uow:
             await uow.outbox.mark_sent(item.id, self.ctx.now(), refs)
@@ -116,28 +129,32 @@ class Dispatcher:
         ]
         return await notifier.send(address, Rendered(text, buttons, message.key, locale, message.data))
 
-    async def _record_failure(self, item: OutboxItem, error: DeliveryError) -> None:
+    async def _record_failure(self, item: OutboxItem, error: DeliveryError, refs: dict[str, dict[str, Any]]) -> None:
         now = self.ctx.now()
         async with self.ctx.uow() as uow:
             if error.permanent or item.attempts >= MAX_ATTEMPTS:
                 log.warning("outbox %s failed for good: %s", item.id, error.reason)
-                await uow.outbox.mark_failed(item.id, error.reason, now)
-                for notice in self._admin_notices(item, error.reason):
-                    await uow.outbox.add(notice, now)
+                await uow.outbox.mark_failed(item.id, error.reason, now, refs)
+                await self._report(uow, item, error.reason)
             else:
                 delay = error.retry_after if error.retry_after is not None else min(2.0**item.attempts, MAX_BACKOFF)
                 log.info("outbox %s will retry in %.1fs: %s", item.id, delay, error.reason)
-                await uow.outbox.mark_retry(item.id, error.reason, now + timedelta(seconds=delay))
+                await uow.outbox.mark_retry(item.id, error.reason, now + timedelta(seconds=delay), refs)
             await uow.commit()
 
-    def _admin_notices(self, item: OutboxItem, reason: str) -> list[Outbound]:
-        """Tell each admin once per failed row; a failed report about a failure is only logged."""
+    async def _report(self, uow: UnitOfWork, item: OutboxItem, reason: str) -> None:
+        """Tell the admins once per destination and reason (not at every count post); never about a report."""
         if item.message.key == "delivery.failed":
-            return []
-        admins = [p.id for p in self.ctx.org.people if p.has(Role.ADMIN) and p.active]
-        data = {"key": item.message.key, "reason": reason, "target": item.message.target.as_json(),
-                "inquiry_id": item.message.inquiry_id}
-        return [Outbound("delivery.failed", Target.to_person(a), data) for a in admins]
+            return
+        target = item.message.target.as_json()
+        digest = hashlib.sha1(json.dumps([target, reason], sort_keys=True).encode()).hexdigest()[:40]
+        if await uow.audit.exists("delivery_failed", digest):
+            return
+        await uow.audit.record(self.ctx.now(), "bot", "delivery_failed", digest, "reported", destination=target,
+                               reason=reason, key=item.message.key)
+        data = {"key": item.message.key, "reason": reason, "target": target, "inquiry_id": item.message.inquiry_id}
+        for admin in (p.id for p in self.ctx.org.people if p.has(Role.ADMIN) and p.active):
+            await uow.outbox.add(Outbound("delivery.failed", Target.to_person(admin), data), self.ctx.now())
 
 
 __all__ = ["Dispatcher", "Rendered"]

@@ -69,12 +69,13 @@ async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Ou
     return Outcome(name, key, "done", summary)
 
 
-async def run_at(ctx: Context, name: str, at: datetime) -> Outcome:
-    """`jobs run JOB --at T`: the job's latest slot at or before T, late if T is well after it."""
+async def run_at(ctx: Context, name: str, at: datetime, *, sent_at: datetime | None = None) -> Outcome:
+    """`jobs run JOB --at T`: the job's latest slot at or before T; late if it goes out (`sent_at`, else T)
+    well after its time."""
     slot = latest_slot(name, at, ctx.tz, ctx.org.schedule, ctx.calendar)
     if slot is None:
         return Outcome(name, "", "no_slot")
-    return await run_slot(ctx, name, slot, late=at - slot > LATE_AFTER)
+    return await run_slot(ctx, name, slot, late=(sent_at or at) - slot > LATE_AFTER)
 
 
 async def fire(ctx: Context, name: str) -> Outcome:

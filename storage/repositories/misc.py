@@ -74,6 +74,10 @@ class AuditRepository:
     ) -> None:
         self.session.add(AuditRow(at=now, actor=actor, action=action, target=target, outcome=outcome, detail=detail))
 
+    async def exists(self, action: str, target: str) -> bool:
+        stmt = select(AuditRow.id).where(AuditRow.action == action, AuditRow.target == target).limit(1)
+        return (await self.session.execute(stmt)).first() is not None
+
     async def entries(self, target: str | None = None) -> list[dict[str, Any]]:
         stmt = select(AuditRow).order_by(AuditRow.id)
         if target:

@@ -22,13 +22,15 @@ class OutboxItem:
     message: Outbound
     attempts: int
     created_at: datetime
+    delivered: dict[str, dict[str, Any]]  # platforms already sent on an earlier attempt
 
 
 def _item(row: OutboxRow) -> OutboxItem:
     message = Outbound(
         key=row.key, target=Target.from_json(row.target), data=dict(row.data), inquiry_id=row.inquiry_id
     )
-    return OutboxItem(id=row.id, message=message, attempts=row.attempts, created_at=row.created_at)
+    return OutboxItem(id=row.id, message=message, attempts=row.attempts, created_at=row.created_at,
+                      delivered=dict(row.delivery or {}))
 
 
 class OutboxRepository:
@@ -79,12 +81,26 @@ class OutboxRepository:
     async def mark_sent(self, item_id: int, now: datetime, delivery: dict[str, Any]) -> None:
         await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None)
 
-    async def mark_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
-        await self._set(item_id, status="pending", error=error, next_attempt_at=next_attempt_at)
+    async def mark_retry(
+        self, item_id: int, error: str, next_attempt_at: datetime, delivered: dict[str, Any] | None = None
+    ) -> None:
+        await self._set(item_id, status="pending", error=error, next_attempt_at=next_attempt_at,
+                        delivery=delivered or None)
 
-    async def mark_failed(self, item_id: int, error: str, now: datetime) -> None:
+    async def mark_failed(
+        self, item_id: int, error: str, now: datetime, delivered: dict[str, Any] | None = None
+    ) -> None:
         """A permanent failure: kept with its reason, never retried, reported by the dispatcher."""
-        await self._set(item_id, status="failed", error=error, sent_at=None, claimed_at=now)
+        await self._set(item_id, status="failed", error=error, sent_at=None, claimed_at=now,
+                        delivery=delivered or None)
+
+    async def renew(self, item_ids: list[int], worker: str, now: datetime) -> None:
+        """Still ours: push the claim time forward so a long paced round is not mistaken for a crash."""
+        await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(item_ids), OutboxRow.claimed_by == worker, OutboxRow.status == "sending")
+            .values(claimed_at=now)
+        )
 
     async def _set(self, item_id: int, **values: Any) -> None:
         await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))

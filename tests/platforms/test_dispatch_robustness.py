@@ -1,0 +1,88 @@
+"""The outbox under failure: partial deliveries are not repeated, bugs do not wedge a queue, admins are told
+once per destination and reason."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import pytest
+
+from bot.bootstrap import App, build
+from bot.clock import FrozenClock
+from bot.org.model import Org
+from bot.outbound import Outbound, Target
+from tests.conftest import Transcript
+
+from .fakes import FakeSlack, FakeTelegram
+from .test_telegram_cross_platform import both_settings
+
+LATAM = Target(kind="channel", slack="C0LATAM", telegram=-1001000000002)
+POST = {"day": "2026-11-23", "slot": "2026-11-23T18:30:00+08:00", "late": False, "job": "counts_evening",
+        "region": {"region": "latam", "total": 1, "followed_up": 0, "open": 1,
+                   "reps": [{"person": "zhang", "total": 1, "followed_up": 0, "open": 1}]},
+        "mentions": ["zhang"]}
+
+
+@pytest.fixture
+async def both(
+    fake_slack: FakeSlack, fake_telegram: FakeTelegram, sqlite_url: str, clock: FrozenClock, org: Org
+) -> AsyncIterator[App]:
+    app = await build(both_settings(sqlite_url, fake_slack, fake_telegram), clock=clock, org=org)
+    for runtime in app.runtimes:
+        await runtime.start(http=True)
+    yield app
+    for runtime in app.runtimes:
+        await runtime.stop()
+    await app.close()
+
+
+async def queue(app: App, *messages: Outbound) -> None:
+    async with app.ctx.uow() as uow:
+        for message in messages:
+            await uow.outbox.add(message, app.ctx.now())
+        await uow.commit()
+
+
+async def test_a_platform_that_failed_is_retried_without_repeating_the_other(
+    both: App, fake_slack: FakeSlack, fake_telegram: FakeTelegram, clock: FrozenClock
+) -> None:
+    fake_telegram.fail_next("sendMessage", status=500)
+    await queue(both, Outbound("counts.region", LATAM, POST))
+    await both.dispatcher.drain()
+    assert len(fake_slack.called("chat.postMessage")) == 1
+    clock.advance(timedelta(minutes=1))  # past the backoff
+    await both.dispatcher.drain()
+    assert len(fake_slack.called("chat.postMessage")) == 1  # Slack was not posted to again
+    assert len(fake_telegram.called("sendMessage")) == 2  # the failed attempt and the one that went through
+    async with both.ctx.uow() as uow:
+        (row,) = await uow.outbox.rows()
+    assert row[1] == "sent"
+
+
+async def test_admins_hear_once_about_a_destination_that_keeps_failing(
+    both: App, fake_slack: FakeSlack, fake_telegram: FakeTelegram
+) -> None:
+    slack_only = Target(kind="channel", slack="C0GONE")
+    for _ in range(3):
+        fake_slack.fail_next("chat.postMessage", error="channel_not_found")
+    await queue(both, *(Outbound("counts.region", slack_only, POST) for _ in range(3)))
+    await both.dispatcher.drain()
+    async with both.ctx.uow() as uow:
+        rows = await uow.outbox.rows()
+    failed = [r for r in rows if r[1] == "failed"]
+    notices = [r for r in rows if r[0].message.key == "delivery.failed"]
+    assert len(failed) == 3 and {r[2] for r in failed} == {"channel_not_found"}
+    assert [n[0].message.target.person for n in notices] == ["gao"]  # one admin, one notice
+
+
+async def test_a_message_that_breaks_rendering_does_not_hold_up_the_next(app: App, transcript: Transcript) -> None:
+    broken = {"inquiry": {"id": "INQ-2026-000009", "due_at": "not a time"}, "actions": []}
+    await queue(app, Outbound("inquiry.assigned", Target.to_person("zhang"), broken),
+                Outbound("help", Target.to_person("zhang"), {"usage": {}, "roles": ["rep"], "topic": None}))
+    await app.dispatcher.drain()
+    async with app.ctx.uow() as uow:
+        statuses = [(r[0].message.key, r[1]) for r in await uow.outbox.rows()]
+    assert ("inquiry.assigned", "failed") in statuses
+    assert ("help", "sent") in statuses
+    assert "to 张伟 (DM)" in transcript.text
