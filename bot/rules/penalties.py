@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,7 +76,7 @@ def daily_deal_lapses(day: date, org: Org, reported: set[str]) -> list[PenaltyDr
     """P4: a department whose manager sent no daily deal report (not even "none") by the deadline."""
     return [
         PenaltyDraft(lapse_key=f"P4:{d.id}:{day.isoformat()}", rule="P4", person_id=d.manager,
-                     amount=org.penalties.p4, period=day.isoformat(), reason=d.id)
+                     amount=org.penalties.p4, period=day.isoformat())
         for d in org.departments
         if d.id not in reported and (manager := org.person(d.manager)) is not None and manager.active
     ]
@@ -98,7 +99,7 @@ def monthly_deal_lapses(
                 shares.append((inquiry.assignee_id, p.p6 * p.p6_split_rep // 100, "rep"))
             drafts.extend(
                 PenaltyDraft(lapse_key=f"{group}:{role}", rule="P6", person_id=person, amount=amount, period=month,
-                             inquiry_id=inquiry.id, split_group=group, reason=department.id)
+                             inquiry_id=inquiry.id, split_group=group)
                 for person, amount, role in shares
             )
     return drafts
@@ -121,6 +122,29 @@ def crm_audit_lapses(won_without_crm: Iterable[Inquiry], month: str) -> list[Pen
         for i in won_without_crm
         if i.assignee_id
     ]
+
+
+def manual_lapse_key(rule: str, person_id: str, inquiry_id: str | None, day: date, reason: str) -> str:
+    """What one finding is, so a double submit records it once: P1.3 and P3 once per inquiry, P5 once per
+    inquiry per ISO week (the weekly check); a finding with no inquiry once per person, day and wording."""
+    if inquiry_id and rule in ("P1.3", "P3"):
+        return f"{rule}:{inquiry_id}"
+    if inquiry_id:
+        year, week, _ = day.isocalendar()
+        return f"{rule}:{inquiry_id}:{year}-W{week:02d}"
+    digest = hashlib.sha1(" ".join(reason.lower().split()).encode()).hexdigest()[:12]
+    return f"{rule}:{person_id}:{day.isoformat()}:{digest}"
+
+
+def amount_in_reason(reason: str | None) -> tuple[int | None, str | None]:
+    """P3 amounts are typed by the specialist: `5000 commission on INQ-...` -> (5000, "commission on ...")."""
+    if not reason:
+        return None, reason
+    head, _, rest = reason.strip().partition(" ")
+    cleaned = head.replace(",", "")
+    if cleaned.isdigit() and len(cleaned) <= 9:
+        return int(cleaned), rest.strip() or None
+    return None, reason
 
 
 def previous_month(day: date) -> str:

@@ -7,8 +7,15 @@ from bot.handlers.grammar import Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.ids import normalise_penalty_id
-from bot.rules.penalties import MANUAL_RULES, Penalty, PenaltyDraft, PenaltyStatus
-from bot.rules.permissions import Action, is_specialist_or_admin, refusal
+from bot.rules.penalties import (
+    MANUAL_RULES,
+    Penalty,
+    PenaltyDraft,
+    PenaltyStatus,
+    amount_in_reason,
+    manual_lapse_key,
+)
+from bot.rules.permissions import Action, is_specialist_or_admin, people_in_view, refusal
 from bot.services.actions import load, refuse
 from bot.services.context import Context
 from bot.services.penalty_records import deciders, penalty_view, record
@@ -32,13 +39,16 @@ async def add(ctx: Context, actor: Person, cmd: Command) -> Reply:
                 await refuse(uow, ctx, actor, inquiry, "penalty_add", "refused.not_yours")
             await _check_lapse(uow, rule, inquiry.id, inquiry.exception_state)
             inquiry_id = inquiry.id
-        stamp = ctx.now().isoformat()
-        draft = PenaltyDraft(
-            lapse_key=f"{rule}:{inquiry_id or person_id}:{stamp}", rule=rule, person_id=person_id,
-            amount=ctx.org.penalties.amount(rule), period=ctx.today().isoformat(), inquiry_id=inquiry_id,
-            reason=reason, status=PenaltyStatus.CONFIRMED,
-        )
+        elif rule == "P3":
+            raise InvalidInput("error.usage", usage="penalty add PERSON P3 ID [AMOUNT] REASON")
+        amount, reason = amount_in_reason(reason) if rule == "P3" else (ctx.org.penalties.amount(rule), reason)
+        key = manual_lapse_key(rule, person_id, inquiry_id, ctx.today(), reason or "")
+        draft = PenaltyDraft(lapse_key=key, rule=rule, person_id=person_id, amount=amount,
+                             period=ctx.today().isoformat(), inquiry_id=inquiry_id, reason=reason,
+                             status=PenaltyStatus.CONFIRMED)
         recorded = await record(uow, ctx, [draft], decided_by=actor.id)
+        if not recorded:
+            raise InvalidInput("error.penalty_exists", rule=rule, id=inquiry_id or person_id)
         await uow.commit()
     return Reply("penalty.added", {"penalty": penalty_view(recorded[0])})
 
@@ -78,9 +88,14 @@ async def decide(ctx: Context, actor: Person, cmd: Command) -> Reply:
         )
         if not actor.active or not allowed or actor.id == penalty.person_id:
             await refuse(uow, ctx, actor, None, cmd.verb.replace(" ", "_"), "refused.penalty_decider_only")
-        if penalty.status is not PenaltyStatus.PROPOSED and not penalty.appealed:
+        if penalty.status is not PenaltyStatus.PROPOSED:
             raise InvalidInput("error.penalty_already_decided", id=penalty.id, status=penalty.status.value)
-        await uow.penalties.decide(penalty.id, status, actor.id, cmd.arg("REASON") or penalty.reason, ctx.now())
+        reason = cmd.arg("REASON") or penalty.reason
+        if penalty.rule == "P3" and status is PenaltyStatus.CONFIRMED:
+            amount, reason = amount_in_reason(reason)  # the forfeited commission, typed by the specialist
+            if amount is not None:
+                await uow.penalties.set_amount(penalty.id, amount)
+        await uow.penalties.decide(penalty.id, status, actor.id, reason, ctx.now())
         await uow.audit.record(ctx.now(), actor.id, cmd.verb.replace(" ", "_"), penalty.id, "done")
         decided = await uow.penalties.get(penalty.id)
         assert decided is not None
@@ -105,8 +120,11 @@ async def appeal(ctx: Context, actor: Person, cmd: Command) -> Reply:
         penalty = await _load(uow, cmd.arg("PEN-ID"))
         if actor.id != penalty.person_id:
             await refuse(uow, ctx, actor, None, "penalty_appeal", "refused.appeal_own_only")
-        if penalty.status is PenaltyStatus.WAIVED:
+        if penalty.status is PenaltyStatus.WAIVED or penalty.appealed:
             raise InvalidInput("error.penalty_already_decided", id=penalty.id, status=penalty.status.value)
+        # an appeal reopens the decision once: back to proposed, the earlier decision kept in the audit log
+        await uow.audit.record(ctx.now(), actor.id, "penalty_appeal", penalty.id, "done",
+                               previous_status=penalty.status.value, previous_decider=penalty.decided_by)
         await uow.penalties.appeal(penalty.id, cmd.arg("REASON") or "")
         appealed = await uow.penalties.get(penalty.id)
         assert appealed is not None
@@ -118,21 +136,9 @@ async def appeal(ctx: Context, actor: Person, cmd: Command) -> Reply:
     return Reply("penalty.appeal_sent", {"penalty": penalty_view(appealed)})
 
 
-def visible_people(org: Org, actor: Person) -> set[str] | None:
-    """Whose penalties a person may see: their own; a manager's department; a specialist's departments; all."""
-    if actor.has(Role.ADMIN):
-        return None
-    people = {actor.id}
-    departments = {d.id for d in org.departments if d.manager == actor.id}
-    departments |= {r.department for r in org.regions if r.specialist == actor.id}
-    people |= {p.id for p in org.people if p.department in departments}
-    people |= {d.manager for d in org.departments if d.id in departments and actor.has(Role.SPECIALIST)}
-    return people
-
-
 async def incentives(ctx: Context, actor: Person, cmd: Command) -> Reply:
     month, person = _month_and_person(ctx, cmd)
-    allowed = visible_people(ctx.org, actor)
+    allowed = people_in_view(ctx.org, actor)
     if person and allowed is not None and person not in allowed:
         raise NotAllowed("refused.not_yours")
     async with ctx.uow() as uow:

@@ -14,12 +14,14 @@ from storage.uow import UnitOfWork
 
 
 def deciders(org: Org, draft: PenaltyDraft | Penalty, region_id: str | None) -> list[str]:
-    """Who confirms or waives: the region's specialist, the department's specialists, else the admins."""
+    """Who confirms or waives: the inquiry region's specialist; for a manager's lapse (P4) the specialists
+    of the departments they manage; else (or when that is the penalised person) the admins."""
     found: list[str] = []
+    managed = {d.id for d in org.departments if d.manager == draft.person_id}
     if region_id and (region := org.region(region_id)):
         found = [region.specialist]
-    elif draft.reason and org.department(draft.reason):
-        found = sorted({r.specialist for r in org.regions if r.department == draft.reason})
+    elif managed:
+        found = sorted({r.specialist for r in org.regions if r.department in managed})
     found = [p for p in found if p != draft.person_id and (who := org.person(p)) and who.active]
     return found or [p.id for p in org.people if p.has(Role.ADMIN) and p.active]
 

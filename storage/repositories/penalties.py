@@ -57,9 +57,14 @@ class PenaltyRepository:
         )
 
     async def appeal(self, penalty_id: str, reason: str) -> None:
+        """Reopen once: the penalty is proposed again until a specialist decides the appeal."""
         await self.session.execute(
-            update(PenaltyRow).where(PenaltyRow.id == penalty_id).values(appealed=True, appeal_reason=reason)
+            update(PenaltyRow).where(PenaltyRow.id == penalty_id)
+            .values(appealed=True, appeal_reason=reason, status=PenaltyStatus.PROPOSED.value)
         )
+
+    async def set_amount(self, penalty_id: str, amount: int) -> None:
+        await self.session.execute(update(PenaltyRow).where(PenaltyRow.id == penalty_id).values(amount=amount))
 
     async def for_inquiries(self, inquiry_ids: builtins.list[str]) -> builtins.list[Penalty]:
         """Penalties of these inquiries (the ledger's penalties column), through the inquiry_id index."""
