@@ -166,7 +166,7 @@ class OutboxRow(Base):
     key: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]]
     target: Mapped[dict[str, Any]]
-    inquiry_id: Mapped[str | None] = mapped_column(String(20))
+    inquiry_id: Mapped[str | None] = mapped_column(String(20), index=True)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]

@@ -10,6 +10,7 @@ from bot.handlers.grammar import Command
 from bot.org.model import Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle
+from bot.rules.assignment import Availability
 from bot.rules.deadlines import followup_due
 from bot.rules.inquiry import Inquiry
 from bot.rules.lifecycle import Change
@@ -110,17 +111,30 @@ def _grey_confirmed_notices(_before: Inquiry, after: Inquiry) -> list[Outbound]:
                      {"inquiry": inquiry_view(after)}, after.id)]
 
 
+def first_due(ctx: Context, inquiry: Inquiry, now: datetime) -> datetime:
+    """The follow-up deadline an inquiry keeps, or, when it gets its first rep only now (routed late), one
+    counted from now: the rep does not pay for the time nobody could tell where it belonged."""
+    return inquiry.due_at or followup_due(now, ctx.tz, ctx.calendar, ctx.org.schedule)
+
+
 async def assign(ctx: Context, actor: Person, cmd: Command) -> Reply:
+    """Give an inquiry to another rep of its department (another department is a `transfer`)."""
     person_id = (cmd.arg("PERSON") or "").lower()
     target = ctx.org.person(person_id)
     if target is None or not target.has(Role.REP):
         raise NotFound("error.unknown_rep", person=person_id)
     if not target.active:
         raise InvalidInput("error.person_inactive", person=person_id)
+    async with ctx.uow() as uow:
+        away = Availability(await uow.away.periods()).away(target, ctx.today())
+    if away is not None:
+        raise InvalidInput("error.person_away", person=target.id, until=away.end.isoformat(),
+                           delegate=away.delegate or "")
 
     def apply(inquiry: Inquiry, now: datetime) -> Change:
-        due = inquiry.due_at or followup_due(inquiry.forwarded_at, ctx.tz, ctx.calendar, ctx.org.schedule)
-        return lifecycle.assign(inquiry, actor.id, target.id, now, due)
+        if inquiry.department_id is not None and target.department != inquiry.department_id:
+            raise InvalidInput("error.rep_not_in_department", person=target.id, department=inquiry.department_id)
+        return lifecycle.assign(inquiry, actor.id, target.id, now, first_due(ctx, inquiry, now))
 
     def notify(before: Inquiry, after: Inquiry) -> list[Outbound]:
         return assigned_notices(after, previous=before.assignee_id)
@@ -146,8 +160,7 @@ async def region(ctx: Context, actor: Person, cmd: Command) -> Reply:
         if inquiry.department_id != new_region.department or inquiry.assignee_id is None:
             rep = await pick_assignee(uow, ctx, new_region.department, now)
             if rep is not None:
-                due = inquiry.due_at or followup_due(inquiry.forwarded_at, ctx.tz, ctx.calendar, ctx.org.schedule)
-                updated, assigned = lifecycle.assign(updated, actor.id, rep, now, due)
+                updated, assigned = lifecycle.assign(updated, actor.id, rep, now, first_due(ctx, inquiry, now))
                 events.append(assigned)
         await uow.inquiries.save(updated)
         for e in events:

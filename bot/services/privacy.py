@@ -17,6 +17,7 @@ async def erase_inquiry(ctx: Context, inquiry_id: str, actor: str) -> bool:
         erased = replace(inquiry, customer=kept, original_text=None, erased_at=ctx.now())
         await uow.inquiries.save(erased)
         await uow.inquiries.append_event(inquiry_id, HistoryEvent(ctx.now(), "erased", actor, {}))
-        await uow.audit.record(ctx.now(), actor, "erase", inquiry_id, "done")
+        scrubbed = await uow.outbox.scrub_customer(inquiry_id)
+        await uow.audit.record(ctx.now(), actor, "erase", inquiry_id, "done", outbox_rows=scrubbed)
         await uow.commit()
     return True

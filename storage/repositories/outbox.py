@@ -33,6 +33,19 @@ def _item(row: OutboxRow) -> OutboxItem:
                       delivered=dict(row.delivery or {}))
 
 
+PERSONAL = ("name", "company", "email", "phone")
+
+
+def _without_customer(value: Any) -> Any:
+    """A copy of message data with every `customer` block's personal fields blanked."""
+    if isinstance(value, dict):
+        return {k: ({**v, **dict.fromkeys(PERSONAL)} if k == "customer" and isinstance(v, dict)
+                    else _without_customer(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_customer(v) for v in value]
+    return value
+
+
 class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -104,6 +117,17 @@ class OutboxRepository:
 
     async def _set(self, item_id: int, **values: Any) -> None:
         await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+
+    async def scrub_customer(self, inquiry_id: str) -> int:
+        """Erasure reaches the outbox too: queued and sent messages keep no customer contact details."""
+        rows = (await self.session.execute(select(OutboxRow).where(OutboxRow.inquiry_id == inquiry_id))).scalars()
+        changed = 0
+        for row in rows:
+            data = _without_customer(row.data)
+            if data != row.data:
+                row.data = data
+                changed += 1
+        return changed
 
     async def pending_count(self) -> int:
         stmt = select(OutboxRow.id).where(OutboxRow.status.in_(("pending", "sending")))

@@ -11,6 +11,7 @@ from bot.handlers.shell import ShellSession
 from bot.org.model import Org
 from bot.rules.inquiry import Status
 from bot.services.intake import IntakeMessage, ingest
+from bot.services.privacy import erase_inquiry
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, Transcript, local
 
@@ -178,3 +179,39 @@ async def test_people_who_leave_hand_their_open_inquiries_to_a_colleague(
     await app.close()
     assert moved is not None and moved.assignee_id == "zhou" and moved.original_assignee_id == "zhang"
     assert "to 李雷 (DM)" in transcript.text and "to 周敏 (DM)" in transcript.text
+
+
+async def test_erasure_leaves_no_contact_details_in_the_database(app: App, transcript: Transcript) -> None:
+    await session(app, "li", transcript).handle(BRAZIL)
+    inquiry_id = await only_inquiry(app)
+    assert await erase_inquiry(app.ctx, inquiry_id, actor="gao")
+    async with app.ctx.uow() as uow:
+        erased = await uow.inquiries.get(inquiry_id)
+        outbox = [item.message.data for item, _status, _error in await uow.outbox.rows()]
+    assert erased is not None and erased.original_text is None
+    assert (erased.customer.email, erased.customer.phone, erased.customer.country) == (None, None, "BR")
+    assert outbox and "labpaulista" not in repr(outbox) and "98765" not in repr(outbox)
+
+
+async def test_a_manager_cannot_hand_an_inquiry_to_another_departments_rep(app: App, transcript: Transcript) -> None:
+    await session(app, "li", transcript).handle(BRAZIL)
+    inquiry_id = await only_inquiry(app)
+    transcript.clear()
+    await session(app, "wang", transcript).handle(f"/inq assign {inquiry_id} huang")
+    async with app.ctx.uow() as uow:
+        unchanged = await uow.inquiries.get(inquiry_id)
+    assert unchanged is not None and unchanged.assignee_id == "zhang"
+    assert "贸易一部" in transcript.text  # says which department's reps may take it
+
+
+async def test_an_inquiry_routed_late_gets_its_deadline_from_the_routing(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    await session(app, "sun", transcript).handle("Please send a price list for the XRF analyser. Thanks, Alex")
+    inquiry_id = await only_inquiry(app)
+    clock.set(local(2026, 11, 25, 22, 0))  # two days later, after the 21:59 cutoff
+    await session(app, "sun", transcript).handle(f"/inq region {inquiry_id} europe")
+    async with app.ctx.uow() as uow:
+        routed = await uow.inquiries.get(inquiry_id)
+    assert routed is not None and routed.assignee_id is not None
+    assert routed.due_at == local(2026, 11, 26, 23, 59)
