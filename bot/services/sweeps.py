@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.outbound import Outbound, Target
 from bot.rules.deadlines import daily_deals_due, ledger_days_late, ledger_due, local_day_bounds, monthly_deals_due
 from bot.rules.inquiry import Inquiry
 from bot.rules.penalties import (
+    PenaltyDraft,
     crm_audit_lapses,
     daily_deal_lapses,
     followup_lapses,
@@ -42,19 +43,36 @@ async def deals_daily_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
 
 @job("deals_monthly_sweep")
 async def deals_monthly_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
-    """P6: won inquiries of the month missing from an on-time monthly report."""
+    """P6: won inquiries of the month missing from an on-time monthly report; and last month's deals won
+    after its deadline (after the last working day's 15:30), which no on-time report could have held."""
     day = ctx.local(run.slot).date()
-    month = day.strftime("%Y-%m")
-    deadline = monthly_deals_due(day.year, day.month, ctx.tz, ctx.calendar, ctx.org.schedule)
-    start, _ = local_day_bounds(day.replace(day=1), ctx.tz)
-    won = await uow.inquiries.won_between(start, deadline)
+    this_month = date(day.year, day.month, 1)
+    last_month = date.fromisoformat(f"{previous_month(day)}-01")
+    month_start, _ = local_day_bounds(this_month, ctx.tz)
+    drafts = [
+        *await _unreported_deals(uow, ctx, this_month, None),
+        *await _unreported_deals(uow, ctx, last_month, month_start),
+    ]
+    recorded = await record(uow, ctx, drafts, late=run.late)
+    return f"{len(recorded)} P6 records proposed"
+
+
+async def _unreported_deals(
+    uow: UnitOfWork, ctx: Context, first_day: date, until: datetime | None
+) -> list[PenaltyDraft]:
+    """Deals won in the month from its start (or from its deadline, when `until` closes the month) that the
+    department's on-time monthly report did not list."""
+    month = first_day.strftime("%Y-%m")
+    deadline = monthly_deals_due(first_day.year, first_day.month, ctx.tz, ctx.calendar, ctx.org.schedule)
+    start, _ = local_day_bounds(first_day, ctx.tz)
+    window = (deadline, until) if until else (start, deadline)
+    won = await uow.inquiries.won_between(*window)
     by_department: dict[str, list[Inquiry]] = {}
     for inquiry in won:
         by_department.setdefault(inquiry.department_id or "", []).append(inquiry)
     reports = await uow.reports.deal_reports("monthly", month)
     on_time = {d: set(r.inquiry_ids) for d, r in reports.items() if r.reported_at <= deadline}
-    recorded = await record(uow, ctx, monthly_deal_lapses(month, ctx.org, by_department, on_time), late=run.late)
-    return f"{len(recorded)} P6 records proposed"
+    return monthly_deal_lapses(month, ctx.org, by_department, on_time)
 
 
 @job("ledger_sweep")
@@ -62,6 +80,10 @@ async def ledger_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P7: each specialist whose departments' ledger extract of last month is unconfirmed, per day late."""
     today = ctx.local(run.slot).date()
     month = previous_month(today)
+    due = ledger_due(today.year, today.month, ctx.tz, ctx.calendar, ctx.org.schedule)
+    first_run = await uow.jobs.first_claim()
+    if first_run is not None and first_run > due:
+        return f"no P7: the bot started after this month's deadline ({due:%Y-%m-%d %H:%M})"
     confirmed = await uow.reports.ledger_confirmations(month)
     drafts = []
     for specialist in sorted({r.specialist for r in ctx.org.regions}):
@@ -73,7 +95,6 @@ async def ledger_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
         late = ledger_days_late(today.year, today.month, last, after, ctx.tz, ctx.calendar, ctx.org.schedule)
         drafts.extend(ledger_lapses(month, specialist, late, ctx.org.penalties.p7))
     recorded = await record(uow, ctx, drafts, late=run.late)
-    due = ledger_due(today.year, today.month, ctx.tz, ctx.calendar, ctx.org.schedule)
     return f"{len(recorded)} P7 proposed (due {due:%Y-%m-%d %H:%M})"
 
 
