@@ -21,7 +21,6 @@ from bot.rules.calendar import WorkCalendar
 from bot.runtime import PlatformRuntime
 from bot.scheduler import Scheduler
 from bot.services.context import Context
-from bot.services.roster import reassign_departed
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
 from storage.migrate import upgrade
@@ -81,7 +80,6 @@ async def build(
         await uow.people.sync(org, ctx.now())
         names = await uow.people.names()
         await uow.commit()
-    await reassign_departed(ctx)
     renderer = Renderer(org, names=names)
     ctx.reload_hooks.append(renderer.use)
     notifiers: dict[str, Notifier] = {}

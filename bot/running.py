@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from bot.bootstrap import App
+from bot.services.roster import reassign_departed
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +18,7 @@ async def running(app: App, *, http: bool, scheduler: bool = True) -> AsyncItera
     """Platforms first (so nothing is lost), then the dispatcher and the scheduler; stop in reverse."""
     stop = asyncio.Event()
     started = []
+    await reassign_departed(app.ctx)  # people who left since the last start hand over their open work
     try:
         for runtime in app.runtimes:
             await runtime.start(http=http)

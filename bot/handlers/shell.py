@@ -14,6 +14,7 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.services.commands import Origin, execute
 from bot.services.intake import IntakeMessage, ingest
+from bot.services.roster import reassign_departed
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class ShellSession:
 
 
 async def run_shell(app: App, person: Person, stream: TextIO, interactive: bool) -> None:
+    await reassign_departed(app.ctx)
     session = ShellSession(app, person, app_write(app))
     if interactive:
         session.say(Reply("shell.welcome", {"person": person.id, "roles": sorted(r.value for r in person.roles)}))

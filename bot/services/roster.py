@@ -8,42 +8,56 @@ from bot.org.loader import check_org_file
 from bot.outbound import Outbound, Target
 from bot.rules import lifecycle
 from bot.rules.calendar import WorkCalendar
-from bot.rules.inquiry import OPEN_STATUSES
+from bot.rules.inquiry import OPEN_STATUSES, Inquiry
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context
 from bot.services.notices import assigned_notices
 from bot.services.views import inquiry_view
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
+def _orphaned(inquiry: Inquiry, gone: set[str]) -> bool:
+    """Open, in a department, and owned by someone inactive or no longer in the org file."""
+    return inquiry.is_open and inquiry.department_id is not None and inquiry.assignee_id in gone
+
+
 async def reassign_departed(ctx: Context) -> int:
-    """Move open inquiries of inactive people to an active rep of the same department; tell the specialist."""
-    departed = [p.id for p in ctx.org.people if not p.active]
+    """Move open inquiries of people who left to an active rep of the same department; tell the specialist."""
     known = {p.id for p in ctx.org.people}
     moved = 0
     async with ctx.uow() as uow:
-        for inquiry in await uow.inquiries.list(statuses=sorted(OPEN_STATUSES)):
-            owner = inquiry.assignee_id
-            if owner is None or (owner not in departed and owner in known) or inquiry.department_id is None:
-                continue
-            rep = await pick_assignee(uow, ctx, inquiry.department_id, ctx.now())
-            if rep is None:
-                continue
-            updated, event = lifecycle.assign(inquiry, None, rep, ctx.now(), inquiry.due_at)
-            await uow.inquiries.save(updated)
-            await uow.inquiries.append_event(updated.id, event)
-            notices = assigned_notices(updated, previous=None)
-            if updated.specialist_id:
-                notices.append(Outbound("roster.reassigned", Target.to_person(updated.specialist_id),
-                                        {"inquiry": inquiry_view(updated), "from": owner, "to": rep}, updated.id))
-            for notice in notices:
-                await uow.outbox.add(notice, ctx.now())
-            moved += 1
+        candidates = await uow.inquiries.list(statuses=sorted(OPEN_STATUSES))
+        gone = {p.id for p in ctx.org.people if not p.active} | {
+            i.assignee_id for i in candidates if i.assignee_id and i.assignee_id not in known}
+        for candidate in (c for c in candidates if _orphaned(c, gone)):
+            # lock and look again: another replica starting at the same moment may have moved it already
+            inquiry = await uow.inquiries.get_for_update(candidate.id)
+            if inquiry is not None and _orphaned(inquiry, gone) and await _hand_over(uow, ctx, inquiry):
+                moved += 1
         await uow.commit()
     if moved:
         log.info("re-assigned %d open inquiries of people who left", moved)
     return moved
+
+
+async def _hand_over(uow: UnitOfWork, ctx: Context, inquiry: Inquiry) -> bool:
+    assert inquiry.department_id is not None
+    rep = await pick_assignee(uow, ctx, inquiry.department_id, ctx.now())
+    if rep is None:
+        return False
+    updated, event = lifecycle.assign(inquiry, None, rep, ctx.now(), inquiry.due_at)
+    await uow.inquiries.save(updated)
+    await uow.inquiries.append_event(updated.id, event)
+    notices = assigned_notices(updated, previous=None)
+    if updated.specialist_id:
+        notices.append(Outbound("roster.reassigned", Target.to_person(updated.specialist_id),
+                                {"inquiry": inquiry_view(updated), "from": inquiry.assignee_id, "to": rep},
+                                updated.id))
+    for notice in notices:
+        await uow.outbox.add(notice, ctx.now())
+    return True
 
 
 async def reload_org(ctx: Context) -> list[str]:

@@ -10,6 +10,7 @@ from bot.clock import FrozenClock
 from bot.handlers.shell import ShellSession
 from bot.org.model import Org
 from bot.rules.inquiry import Status
+from bot.running import running
 from bot.services.intake import IntakeMessage, ingest
 from bot.services.privacy import erase_inquiry
 from bot.settings import Settings
@@ -172,7 +173,8 @@ async def test_people_who_leave_hand_their_open_inquiries_to_a_colleague(
     left = replace(org, people=tuple(replace(p, active=False) if p.id == "zhang" else p for p in org.people))
     transcript = Transcript()
     app = await build(settings, clock=clock, org=left, shell_write=transcript.write)  # restart with zhang gone
-    await app.dispatcher.drain()
+    async with running(app, http=False, scheduler=False):
+        await app.dispatcher.drain()
     inquiry_id = await only_inquiry(app)
     async with app.ctx.uow() as uow:
         moved = await uow.inquiries.get(inquiry_id)
