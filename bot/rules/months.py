@@ -9,12 +9,21 @@ from zoneinfo import ZoneInfo
 from bot.rules.deadlines import local_day_bounds
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+YEARS = range(2000, 2100)  # what a person can mean; outside it date arithmetic would overflow
+
+
+def parse_day(text: str) -> date:
+    """`2026-11-23` as a date within YEARS; ValueError for anything else."""
+    day = date.fromisoformat(text.strip())
+    if day.year not in YEARS:
+        raise ValueError(f"{text!r} is out of range")
+    return day
 
 
 def parse_month(text: str) -> str:
     """`2026-11` (or `2026-1`) as canonical `YYYY-MM`; ValueError for anything else."""
     found = _MONTH.match(text.strip())
-    if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 2000:
+    if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) not in YEARS:
         raise ValueError(f"{text!r} is not a month like 2026-11")
     return f"{int(found.group(1)):04d}-{int(found.group(2)):02d}"
 

@@ -11,6 +11,7 @@ from bot.outbound import Outbound, Reply, Target
 from bot.rules.counts import CountReport, count_report, report_json
 from bot.rules.deadlines import local_day_bounds
 from bot.rules.inquiry import Status
+from bot.rules.months import parse_day as parse_calendar_day
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
 from bot.services.views import inquiry_view
@@ -91,7 +92,7 @@ def parse_day(raw: str | None, ctx: Context) -> date:
     if raw.lower() == "yesterday":
         return ctx.today() - timedelta(days=1)
     try:
-        return date.fromisoformat(raw)
+        return parse_calendar_day(raw)
     except ValueError:
         raise InvalidInput("error.bad_date", value=raw) from None
 

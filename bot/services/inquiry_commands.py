@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from functools import partial
 
@@ -68,9 +69,10 @@ async def won(ctx: Context, actor: Person, cmd: Command) -> Reply:
 
 def _is_amount(raw: str) -> bool:
     try:
-        return float(raw.replace(",", "")) >= 0
+        value = float(raw.replace(",", ""))
     except ValueError:
         return False
+    return math.isfinite(value) and 0 <= value < 1e12
 
 
 async def lost(ctx: Context, actor: Person, cmd: Command) -> Reply:

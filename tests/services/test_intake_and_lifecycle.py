@@ -217,3 +217,18 @@ async def test_an_inquiry_routed_late_gets_its_deadline_from_the_routing(
         routed = await uow.inquiries.get(inquiry_id)
     assert routed is not None and routed.assignee_id is not None
     assert routed.due_at == local(2026, 11, 26, 23, 59)
+
+
+async def test_absurd_input_gets_a_reply_not_an_apology(app: App, transcript: Transcript) -> None:
+    await session(app, "li", transcript).handle(BRAZIL)
+    inquiry_id = await only_inquiry(app)
+    transcript.clear()
+    for line in ("/inq counts 9999-12-31", "/inq counts 0001-01-01", "/inq ledger 9999-12", "/inq rank 9999-12",
+                 f"/inq won {inquiry_id} inf", f"/inq won {inquiry_id} nan"):
+        before = len(transcript.lines)
+        await session(app, "li", transcript).handle(line)
+        reply = "\n".join(transcript.lines[before:])
+        assert reply and "抱歉" not in reply, (line, reply)  # a clear refusal, never the apology
+    async with app.ctx.uow() as uow:
+        still = await uow.inquiries.get(inquiry_id)
+    assert still is not None and still.status.value == "assigned"
