@@ -65,7 +65,8 @@ async def _region_reminders(uow: UnitOfWork, org: Org) -> list[Outbound]:
     regions = [r.id for r in org.regions]
     return [
         Outbound("intake.pick_region", Target.to_person(i.specialist_id, i.platform),
-                 {"inquiry": inquiry_view(i), "regions": regions, "reminder": True}, i.id)
+                 {"inquiry": inquiry_view(i), "regions": regions, "reminder": True,
+                  "actions": [{"id": "pick_region", "value": i.id}]}, i.id)
         for i in unrouted
         if i.specialist_id
     ]

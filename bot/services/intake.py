@@ -138,7 +138,8 @@ def _intake_notices(
                                                        "actions": _intake_actions(inquiry)}, inquiry.id)]
     if inquiry.region_id is None:
         notices.append(Outbound("intake.pick_region", Target.to_person(message.sender.id, message.platform),
-                                {"inquiry": view, "regions": list(regions)}, inquiry.id))
+                                {"inquiry": view, "regions": list(regions),
+                                 "actions": [{"id": "pick_region", "value": inquiry.id}]}, inquiry.id))
     if duplicate is not None:
         notices.append(Outbound("intake.possible_duplicate",
                                 Target.to_person(message.sender.id, message.platform),
