@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -30,6 +31,8 @@ from bot.services.commands import Origin, execute
 from bot.services.intake import ingest
 
 log = logging.getLogger(__name__)
+
+INTAKE_RETRY_DELAYS = (0.2, 1.0)  # then one last try whose failure is reported
 
 COMMAND_KINDS = {"inq": "command", "start": "start", "help": "start"}
 # the intake reply is queued in the outbox; answering `/inq new` directly as well would say it twice
@@ -79,8 +82,12 @@ class TelegramHandlers:
 
     def __init__(self, deps: TelegramDeps) -> None:
         self.deps = deps
-        self.intake_chat = deps.ctx.org.intake.telegram
         self._failed: set[int] = set()
+
+    @property
+    def intake_chat(self) -> int | None:
+        """Read from the org each time, so `/inq reload` moves the intake group without a restart."""
+        return self.deps.ctx.org.intake.telegram
 
     def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         application.add_handler(TypeHandler(Update, self.dispatch))
@@ -99,14 +106,28 @@ class TelegramHandlers:
         route = ROUTES.get(kind) if kind else None
         if route is None:
             return
-        if kind == "intake":  # a failure must reach the webhook: Telegram re-delivers, ingest is idempotent
-            await route(self, update)
+        if kind == "intake":
+            await self._ingest_with_retries(route, update)
             return
         try:
             await route(self, update)
         except Exception:
             log.exception("telegram %s update %s failed", kind, update.update_id)
             await self._apologise(update)
+
+    async def _ingest_with_retries(self, route: Route, update: Update) -> None:
+        """Under long polling the update is already acknowledged, so a passing database hiccup is retried here;
+        a lasting failure still raises, which a webhook answers with 500 so Telegram re-delivers
+        (ingest is idempotent per update and per message)."""
+        for delay in INTAKE_RETRY_DELAYS:
+            try:
+                await route(self, update)
+                return
+            except Exception:
+                log.warning("telegram intake of update %s failed; retrying in %.1fs", update.update_id, delay,
+                            exc_info=True)
+                await asyncio.sleep(delay)
+        await route(self, update)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """PTB's error hook: log with the traceback and remember the update as failed."""
