@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.error import TelegramError
 
 from bot.notifiers.base import Address, DeliveryError, Rendered
-from bot.notifiers.render import Renderer, Safe
-from bot.notifiers.telegram_markup import action_keyboard
+from bot.notifiers.render import Renderer
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Target
 from bot.services.context import Context
@@ -55,10 +54,13 @@ class DmFallback:
         if person is None or place is None:
             raise DeliveryError(f"forbidden: {reason}", permanent=True)
         chat_id, region_id = place
-        data = {"person": person.id, "message": Safe(message.text), "bot": self.bot_username()}
+        # a group sees only that something waits, never the private message (customer details, penalties)
+        inquiry = message.data.get("inquiry")
+        data = {"person": person.id, "bot": self.bot_username(),
+                "inquiry": inquiry.get("id") if isinstance(inquiry, dict) else None}
         text = self.renderer.render(FALLBACK_KEY, data, locale=message.locale, platform="telegram")
         try:
-            ref = await notifier.post(chat_id, text, action_keyboard(message.buttons))
+            ref = await notifier.post(chat_id, text)
         except TelegramError as error:
             detail = f"forbidden: {reason}; group fallback in {chat_id} failed: {error.message}"
             raise DeliveryError(detail, permanent=True) from error
@@ -69,7 +71,7 @@ class DmFallback:
         target = f"telegram:{person.id}"
         now = self.ctx.now()
         async with self.ctx.uow() as uow:
-            if any(e["action"] == AUDIT_ACTION for e in await uow.audit.entries(target)):
+            if await uow.audit.exists(AUDIT_ACTION, target):
                 return
             await uow.audit.record(now, "bot", AUDIT_ACTION, target, "admins_told", chat=chat_id, reason=reason)
             data = {"person": person.id, "chat": chat_id, "region": region_id, "bot": self.bot_username(),
