@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -51,14 +52,42 @@ async def test_two_concurrent_runs_of_one_slot_do_the_work_once(bot: tuple[App, 
         assert len([q for q, _status, _error in queued if q.message.key == "counts.region"]) == 1
 
 
+# when each job has something to do for two inquiries forwarded Monday 23 Nov 09:00 (one won on Tuesday)
+WORK_AT = {
+    "counts_morning": local(2026, 11, 24, 9, 30), "counts_evening": local(2026, 11, 23, 18, 30),
+    "counts_night": local(2026, 11, 23, 21, 45), "followup_reminders": local(2026, 11, 23, 21, 0),
+    "followup_sweep": local(2026, 11, 23, 23, 59), "deals_daily_prompt": local(2026, 11, 23, 20, 0),
+    "deals_daily_sweep": local(2026, 11, 23, 21, 0), "crm_reminders": local(2026, 11, 28, 10, 0),
+    "weekly_rep_digest": local(2026, 11, 30, 10, 0), "weekly_manager_table": local(2026, 11, 27, 17, 0),
+    "deals_monthly_prompt": local(2026, 11, 27, 10, 0), "deals_monthly_sweep": local(2026, 11, 30, 15, 30),
+    "ledger_extracts": local(2026, 12, 1, 9, 0), "ledger_reminders": local(2026, 12, 2, 10, 0),
+    "ledger_sweep": local(2026, 12, 3, 17, 30), "crm_audit": local(2026, 12, 4, 10, 0),
+    "transfer_check": local(2026, 12, 18, 10, 0), "weekly_chart": local(2026, 11, 30, 9, 0),
+}
+
+
+async def totals(app: App) -> tuple[int, int]:
+    async with app.ctx.uow() as uow:
+        return len(await uow.outbox.rows()), len(await uow.penalties.list())
+
+
+def test_every_job_has_a_time_with_work() -> None:
+    assert set(WORK_AT) == set(BODIES)
+
+
 @pytest.mark.parametrize("job", sorted(BODIES))
-async def test_every_job_run_twice_for_one_slot_posts_and_penalises_once(bot: tuple[App, Transcript], job: str) -> None:
+async def test_every_job_run_twice_for_one_slot_posts_and_penalises_once(
+    bot: tuple[App, Transcript], job: str, tmp_path: Path
+) -> None:
     app, _transcript = bot
-    at = local(2026, 12, 1, 23, 59)  # late enough that every job has a slot at or before it
-    outcomes = await asyncio.gather(run_at(app.ctx, job, at), run_at(app.ctx, job, at))
+    app.ctx.reports_dir = tmp_path
+    zhang = app.org.person("zhang")
+    assert zhang is not None
+    await ShellSession(app, zhang, lambda _t: None).handle("/inq won INQ-2026-000001 12000")
+    before = await totals(app)
+    outcomes = await asyncio.gather(run_at(app.ctx, job, WORK_AT[job]), run_at(app.ctx, job, WORK_AT[job]))
     assert sorted(o.status for o in outcomes) == ["already_done", "done"]
-    async with app.ctx.uow() as uow:
-        queued, penalties = len(await uow.outbox.rows()), len(await uow.penalties.list())
-    assert (await run_at(app.ctx, job, at)).status == "already_done"
-    async with app.ctx.uow() as uow:
-        assert (len(await uow.outbox.rows()), len(await uow.penalties.list())) == (queued, penalties)
+    after = await totals(app)
+    assert after != before, f"{job} had nothing to do at {WORK_AT[job]}: the check below would prove nothing"
+    assert (await run_at(app.ctx, job, WORK_AT[job])).status == "already_done"
+    assert await totals(app) == after
