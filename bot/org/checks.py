@@ -113,6 +113,19 @@ def _away(org: OrgSchema, loc: Loc, person: PersonSchema) -> Iterator[Finding]:
             yield (*where, "delegate"), "a person cannot cover for themselves", "name a colleague as delegate"
         elif period.delegate is not None:
             yield from _person_reference(org, (*where, "delegate"), period.delegate, None)
+            yield from _delegate_peer(org, (*where, "delegate"), person, period.delegate)
+
+
+def _delegate_peer(org: OrgSchema, loc: Loc, person: PersonSchema, delegate_id: str) -> Iterator[Finding]:
+    """A delegate acts for the person away, so they must do the same job (share a role)."""
+    delegate = next((p for p in org.people if p.id == delegate_id), None)
+    if delegate is None or set(person.roles) & set(delegate.roles):
+        return
+    peers = list(dict.fromkeys(
+        p.id for p in org.people if p.active and p.id != person.id and set(p.roles) & set(person.roles)
+    ))
+    roles = listing(sorted(str(r) for r in person.roles))
+    yield loc, f"'{delegate_id}' does not share a role with '{person.id}' ({roles})", f"choose one of {listing(peers)}"
 
 
 def _countries(org: OrgSchema) -> Iterator[Finding]:

@@ -76,9 +76,14 @@ def delegate_for_department(org: Org, department_id: str, day: date, availabilit
     for rep in org.reps_of(department_id):
         period = availability.away(rep, day)
         delegate = org.person(period.delegate) if period and period.delegate else None
-        if delegate and delegate.active:
+        if delegate and may_cover(rep, delegate):
             return delegate.id
     return None
+
+
+def may_cover(absent: Person, delegate: Person) -> bool:
+    """A delegate does the same job: active, sharing a role (a rep covers a rep, a manager a manager, ...)."""
+    return delegate.active and delegate.id != absent.id and bool(absent.roles & delegate.roles)
 
 
 def acting_for(org: Org, person_id: str, day: date, availability: Availability) -> str:
@@ -87,7 +92,7 @@ def acting_for(org: Org, person_id: str, day: date, availability: Availability) 
     if person is None:
         return person_id
     period = availability.away(person, day)
-    if period and period.delegate and (delegate := org.person(period.delegate)) and delegate.active:
+    if period and period.delegate and (delegate := org.person(period.delegate)) and may_cover(person, delegate):
         return delegate.id
     return person_id
 

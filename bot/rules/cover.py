@@ -15,10 +15,14 @@ def prompt_recipient(org: Org, person_id: str, day: date, availability: Availabi
     return recipient if person is not None and person.active else None
 
 
-def represented(org: Org, actor_id: str, day: date, availability: Availability) -> frozenset[str]:
-    """The actor and everyone away today whose prompts reach the actor, so the delegate can answer them."""
-    covered = {
+def covered_by(org: Org, actor_id: str, day: date, availability: Availability) -> frozenset[str]:
+    """Everyone away today whose prompts reach the actor: a valid delegate (`may_cover`) answers for them."""
+    return frozenset(
         p.id for p in org.people
         if p.id != actor_id and acting_for(org, p.id, day, availability) == actor_id
-    }
-    return frozenset({actor_id, *covered})
+    )
+
+
+def represented(org: Org, actor_id: str, day: date, availability: Availability) -> frozenset[str]:
+    """The actor and everyone they cover today, so the delegate can answer their prompts."""
+    return frozenset({actor_id, *covered_by(org, actor_id, day, availability)})

@@ -8,10 +8,12 @@ from datetime import datetime
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.org.model import Person
 from bot.outbound import Outbound, Reply
+from bot.rules.cover import covered_by
 from bot.rules.ids import normalise_inquiry_id
 from bot.rules.inquiry import HistoryEvent, Inquiry
 from bot.rules.lifecycle import Change
 from bot.rules.permissions import Action, refusal
+from bot.services.assigning import availability
 from bot.services.context import Context
 from bot.services.views import inquiry_view
 from storage.uow import UnitOfWork
@@ -35,15 +37,26 @@ async def load(uow: UnitOfWork, raw_id: str | None) -> Inquiry:
     return inquiry
 
 
-async def refuse(uow: UnitOfWork, ctx: Context, actor: Person, inquiry: Inquiry | None, action: str, key: str) -> None:
-    """Write a refusal to the audit log and the inquiry's history, commit it, then raise it."""
-    await uow.audit.record(ctx.now(), actor.id, action, inquiry.id if inquiry else None, "refused", reason=key)
+async def refuse(
+    uow: UnitOfWork, ctx: Context, actor: Person, inquiry: Inquiry | None, action: str, key: str, **data: object
+) -> None:
+    """Write a refusal to the audit log and the inquiry's history, commit it, then raise it.
+
+    `data` goes to the audit entry and to the reply's template.
+    """
+    await uow.audit.record(ctx.now(), actor.id, action, inquiry.id if inquiry else None, "refused", reason=key,
+                           **data)
     if inquiry is not None:
         await uow.inquiries.append_event(
             inquiry.id, HistoryEvent(ctx.now(), "refused", actor.id, {"action": action, "reason": key})
         )
     await uow.commit()
-    raise NotAllowed(key, action=action, id=inquiry.id if inquiry else None)
+    raise NotAllowed(key, **data, action=action, id=inquiry.id if inquiry else None)
+
+
+async def covering(uow: UnitOfWork, ctx: Context, actor: Person) -> frozenset[str]:
+    """Whom the actor covers today: leave from the org file and from `/inq away` that names them as delegate."""
+    return covered_by(ctx.org, actor.id, ctx.today(), await availability(uow, ctx))
 
 
 async def act(
@@ -58,7 +71,7 @@ async def act(
     """Run one change on one inquiry in one transaction; refusals are recorded, never silent."""
     async with ctx.uow() as uow:
         inquiry = await load(uow, raw_id)
-        reason = refusal(ctx.org, actor, inquiry, action)
+        reason = refusal(ctx.org, actor, inquiry, action, await covering(uow, ctx, actor))
         if reason is not None:
             await refuse(uow, ctx, actor, inquiry, action.value, reason)
         updated, event = apply(inquiry, ctx.now())

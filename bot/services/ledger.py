@@ -8,12 +8,13 @@ from pathlib import Path
 
 from bot.errors import InvalidInput
 from bot.handlers.grammar import Command
-from bot.org.model import Org, Person, Role
+from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due
 from bot.rules.ledger_rows import COLUMNS, UNROUTED, ledger_sheets
 from bot.rules.months import looks_like_month, month_bounds, parse_month
 from bot.rules.penalties import Penalty, previous_month
+from bot.rules.permissions import department_specialists, departments_in_view
 from bot.services.actions import refuse
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
@@ -88,15 +89,6 @@ async def export(ctx: Context, month: str, department_id: str | None, out: Path,
     return made
 
 
-def departments_in_view(org: Org, actor: Person) -> list[str] | None:
-    """Whose ledger a person may export: None = every department (admin)."""
-    if actor.has(Role.ADMIN):
-        return None
-    mine = {r.department for r in org.regions if r.specialist == actor.id and actor.has(Role.SPECIALIST)}
-    mine |= {d.id for d in org.departments if d.manager == actor.id and actor.has(Role.MANAGER)}
-    return [d.id for d in org.departments if d.id in mine]
-
-
 def _month_and_department(ctx: Context, cmd: Command) -> tuple[str, str | None]:
     month, department = cmd.arg("MONTH"), cmd.arg("DEPARTMENT")
     if month and not looks_like_month(month) and department is None:  # `/inq ledger trade1`
@@ -123,13 +115,6 @@ async def ledger_command(ctx: Context, actor: Person, cmd: Command) -> Reply:
     return Reply("ledger.reply", {k: v for k, v in made.data().items() if k != "attachment"})
 
 
-def _extract_readers(org: Org, department_id: str) -> list[str]:
-    """The specialists of a department's regions (active ones), else the admins."""
-    found = sorted({r.specialist for r in org.regions if r.department == department_id})
-    active = [p for p in found if (who := org.person(p)) and who.active]
-    return active or [p.id for p in org.people if p.has(Role.ADMIN) and p.active]
-
-
 @job("ledger_extracts")
 async def ledger_extracts(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P7: last month's ledger, one file per department, to the specialists who must send it on via OA."""
@@ -142,7 +127,7 @@ async def ledger_extracts(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
         data = {**made.data(), "department": department.id, "manager": department.manager, "due": iso(due),
                 "late": run.late,
                 "actions": [{"id": "ledger_sent", "value": month}]}
-        for reader in _extract_readers(ctx.org, department.id):
+        for reader in department_specialists(ctx.org, department.id):
             await uow.outbox.add(Outbound("ledger.extract", Target.to_person(reader), data), ctx.now())
             sent += 1
     return f"{len(ctx.org.departments)} extracts of {month}, {sent} messages"

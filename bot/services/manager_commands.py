@@ -13,9 +13,11 @@ from bot.handlers.grammar import USAGE, Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle
+from bot.rules.assignment import may_cover
 from bot.rules.cover import represented
 from bot.rules.inquiry import Inquiry, Status
 from bot.rules.penalties import previous_month
+from bot.rules.permissions import may_record_leave
 from bot.services.actions import load, parse_id, refuse
 from bot.services.assigning import availability
 from bot.services.context import Context
@@ -165,21 +167,21 @@ def _away_request(ctx: Context, cmd: Command) -> tuple[Person, date, date, Perso
     return person, start, end, delegate
 
 
-def _may_record_leave(org: Org, actor: Person, person: Person) -> bool:
-    """The person themselves, their department's manager, a specialist or an admin."""
-    department = org.department(person.department) if person.department else None
-    return (actor.id == person.id or actor.has(Role.SPECIALIST) or actor.has(Role.ADMIN)
-            or (department is not None and department.manager == actor.id))
-
-
 async def away(ctx: Context, actor: Person, cmd: Command) -> Reply:
-    """Record leave with an optional delegate: assignment skips the person and their prompts reach the delegate."""
+    """Record leave with an optional delegate: assignment skips the person and their prompts reach the delegate.
+
+    Only the person, their department's manager or an admin records it, and the delegate must do the same job
+    (share a role), since a delegate may act for the person (SPEC section 3).
+    """
     person, start, end, delegate = _away_request(ctx, cmd)
     data = {"person": person.id, "start": start.isoformat(), "end": end.isoformat(),
             "delegate": delegate.id if delegate else None, "by": actor.id}
     async with ctx.uow() as uow:
-        if not _may_record_leave(ctx.org, actor, person):
-            await refuse(uow, ctx, actor, None, "away", "refused.away_not_allowed")
+        if not may_record_leave(ctx.org, actor, person):
+            await refuse(uow, ctx, actor, None, "away", "refused.away_not_allowed", person=person.id)
+        if delegate is not None and not may_cover(person, delegate):
+            await refuse(uow, ctx, actor, None, "away", "refused.delegate_not_peer", person=person.id,
+                         delegate=delegate.id, roles=sorted(r.value for r in person.roles))
         await uow.away.add(person.id, start, end, data["delegate"], actor.id, ctx.now())
         await uow.audit.record(ctx.now(), actor.id, "away", person.id, "done", **data)
         if delegate is not None:

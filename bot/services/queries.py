@@ -6,9 +6,9 @@ from bot.errors import NotFound
 from bot.handlers.grammar import USAGE, Command
 from bot.org.model import Person, Role
 from bot.outbound import Reply
-from bot.rules.inquiry import OPEN_STATUSES, Inquiry
+from bot.rules.inquiry import OPEN_STATUSES
 from bot.rules.permissions import Action, refusal
-from bot.services.actions import parse_id, refuse
+from bot.services.actions import covering, parse_id, refuse
 from bot.services.context import Context
 from bot.services.views import history_view, inquiry_view
 
@@ -18,22 +18,16 @@ async def help_(ctx: Context, actor: Person, cmd: Command) -> Reply:
     return Reply("help", {"usage": USAGE, "roles": roles, "topic": cmd.arg("TOPIC")})
 
 
-def _visible(ctx: Context, actor: Person, inquiry: Inquiry) -> bool:
-    """Whose open inquiries `mine` lists: a rep's own, a manager's department, a specialist's regions."""
-    if actor.has(Role.REP) and inquiry.assignee_id == actor.id:
-        return True
-    if actor.has(Role.REP) and not (actor.roles - {Role.REP}):
-        return False
-    return refusal(ctx.org, actor, inquiry, Action.VIEW) is None
-
-
 async def mine(ctx: Context, actor: Person, cmd: Command) -> Reply:
+    """Open inquiries the actor may act on, including those of people they cover today."""
     async with ctx.uow() as uow:
-        if actor.roles == frozenset({Role.REP}):
-            found = await uow.inquiries.list(statuses=sorted(OPEN_STATUSES), assignee_id=actor.id)
+        covered = await covering(uow, ctx, actor)
+        if actor.roles == frozenset({Role.REP}):  # a rep sees only their own and their covered colleagues' work
+            found = [i for person in [actor.id, *sorted(covered)]
+                     for i in await uow.inquiries.list(statuses=sorted(OPEN_STATUSES), assignee_id=person)]
         else:
             found = await uow.inquiries.list(statuses=sorted(OPEN_STATUSES))
-    items = [inquiry_view(i) for i in found if _visible(ctx, actor, i)]
+    items = [inquiry_view(i) for i in found if refusal(ctx.org, actor, i, Action.VIEW, covered) is None]
     return Reply("mine", {"inquiries": items, "count": len(items)})
 
 
@@ -43,7 +37,8 @@ async def show(ctx: Context, actor: Person, cmd: Command) -> Reply:
         inquiry = await uow.inquiries.get(inquiry_id)
         if inquiry is None:
             raise NotFound("error.inquiry_not_found", id=inquiry_id)
-        if refusal(ctx.org, actor, inquiry, Action.VIEW) is not None and not _visible(ctx, actor, inquiry):
-            await refuse(uow, ctx, actor, inquiry, "show", "refused.not_yours")
+        reason = refusal(ctx.org, actor, inquiry, Action.VIEW, await covering(uow, ctx, actor))
+        if reason is not None:
+            await refuse(uow, ctx, actor, inquiry, "show", reason)
         history = await uow.inquiries.history(inquiry_id)
     return Reply("show", {"inquiry": inquiry_view(inquiry), "history": history_view(history)})

@@ -10,11 +10,11 @@ from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import transfers
 from bot.rules.assignment import Availability
-from bot.rules.cover import prompt_recipient, represented
+from bot.rules.cover import prompt_recipient
 from bot.rules.deadlines import TRANSFER_WARNING_DAY, followup_due, local_day_bounds, transfer_due_at
 from bot.rules.inquiry import HistoryEvent, Inquiry
 from bot.rules.permissions import Action, refusal
-from bot.services.actions import load, refuse
+from bot.services.actions import covering, load, refuse
 from bot.services.assigning import availability, pick_assignee
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
@@ -52,12 +52,7 @@ def _target_rep(org: Org, department_id: str, raw: str | None) -> str | None:
 
 async def _may_transfer(uow: UnitOfWork, ctx: Context, actor: Person, inquiry: Inquiry) -> str | None:
     """Specialists of the region and admins; also whoever covers the region's specialist while they are away."""
-    reason = refusal(ctx.org, actor, inquiry, Action.TRANSFER)
-    specialist = specialist_of(ctx.org, inquiry)
-    if reason is None or specialist is None or not actor.active:
-        return reason
-    covered = represented(ctx.org, actor.id, ctx.today(), await availability(uow, ctx))
-    return None if specialist in covered else reason
+    return refusal(ctx.org, actor, inquiry, Action.TRANSFER, await covering(uow, ctx, actor))
 
 
 async def transfer_command(ctx: Context, actor: Person, cmd: Command) -> Reply:

@@ -89,15 +89,15 @@ async def test_an_admin_names_the_department_and_the_monthly_report_counts_for_p
 
 
 async def test_a_delegate_reports_for_an_away_manager(app: App, transcript: Transcript, clock: FrozenClock) -> None:
-    await session(app, "wang", transcript).handle("/inq away wang 2026-11-23 2026-11-24 zhang")
+    await session(app, "wang", transcript).handle("/inq away wang 2026-11-23 2026-11-24 chen")  # a manager
     transcript.clear()
     await job_at(app, clock, "deals_daily_prompt", local(2026, 11, 23, 20, 0))
     assert sent_to(transcript, "王芳") == []
-    (prompt,) = sent_to(transcript, "张伟")
-    assert "王芳" in prompt
-    await session(app, "zhang", transcript).handle("/inq deals today none")
+    own, covered = sorted(sent_to(transcript, "陈静"), key=lambda text: "王芳" in text)
+    assert "王芳" in covered and "王芳" not in own
+    await session(app, "chen", transcript).handle("/inq deals today trade1 none")
     async with app.ctx.uow() as uow:
-        assert (await uow.reports.deal_reports("daily", "2026-11-23"))["trade1"].reported_by == "zhang"
+        assert (await uow.reports.deal_reports("daily", "2026-11-23"))["trade1"].reported_by == "chen"
 
 
 async def test_match_records_once_and_tells_the_specialist(app: App, transcript: Transcript) -> None:

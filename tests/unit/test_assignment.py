@@ -15,6 +15,7 @@ from bot.rules.assignment import (
     pick_least_open,
     pick_round_robin,
 )
+from bot.rules.cover import covered_by
 
 ORDER = ["zhang", "zhou", "wu"]
 
@@ -74,6 +75,27 @@ def test_leave_recorded_in_chat_counts_like_the_org_file(org: Org) -> None:
     assert choose_rep(org, "trade1", date(2026, 11, 23), extra, None, {}) == "zhou"
     assert acting_for(org, "zhang", date(2026, 11, 23), extra) == "zhou"
     assert acting_for(org, "zhang", date(2026, 12, 1), extra) == "zhang"
+
+
+@pytest.mark.parametrize(
+    ("absent", "delegate", "covers"),
+    [
+        ("zhang", "zhou", True),  # a rep covers a rep
+        ("zhang", "huang", True),  # of another department too
+        ("wang", "chen", True),  # a manager covers a manager
+        ("li", "zhao", True),  # a specialist covers a specialist
+        ("chen", "li", False),  # the review's exploit: a specialist named himself a manager's delegate
+        ("wang", "zhang", False),  # a rep does not cover a manager
+        ("zhang", "wang", False),
+        ("zhang", "ma", False),  # ma has left
+    ],
+)
+def test_only_a_peer_covers(org: Org, absent: str, delegate: str, covers: bool) -> None:
+    """Leave naming a delegate who does another job (org file or an old `/inq away`) routes nothing to them."""
+    day = date(2026, 11, 23)
+    extra = Availability({absent: (AwayPeriod(day, day, delegate),)})
+    assert acting_for(org, absent, day, extra) == (delegate if covers else absent)
+    assert covered_by(org, delegate, day, extra) == (frozenset({absent}) if covers else frozenset())
 
 
 def test_when_everyone_is_away_the_delegate_takes_the_work(org: Org) -> None:

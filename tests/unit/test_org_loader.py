@@ -165,6 +165,8 @@ CASES: list[tuple[str, dict[str, object], str, str, str]] = [
     ("away-delegate", {"wu.away.0.delegate": "nobody"}, "wu.away[0].delegate", "'nobody' does not exist",
      "add 'nobody' under people"),
     ("delegate-self", {"wu.away.0.delegate": "wu"}, "wu.away[0].delegate", "cover for themselves", "colleague"),
+    ("delegate-role", {"wu.away.0.delegate": "li"}, "wu.away[0].delegate", "'li' does not share a role with 'wu'",
+     "zhang, zhou"),
     ("specialist-role", {"latam.specialist": "zhang"}, "latam.specialist", "'zhang' does not have the specialist",
      "add specialist to the roles of 'zhang'"),
     ("manager-role", {"trade1.manager": "li"}, "trade1.manager", "'li' does not have the manager role",

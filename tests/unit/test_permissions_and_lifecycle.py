@@ -7,10 +7,17 @@ from dataclasses import replace
 import pytest
 
 from bot.errors import InvalidInput
-from bot.org.model import Org
+from bot.org.model import Org, Role
 from bot.rules import lifecycle
 from bot.rules.inquiry import Customer, Inquiry, Status
-from bot.rules.permissions import Action, refusal
+from bot.rules.permissions import (
+    Action,
+    department_specialists,
+    departments_in_view,
+    may_record_leave,
+    people_in_view,
+    refusal,
+)
 from tests.conftest import local
 
 NOW = local(2026, 11, 23, 15, 0)
@@ -51,6 +58,103 @@ def test_authorisation(org: Org, person: str, action: Action, expected: str | No
     assert who is not None
     inquiry = latam_inquiry(assignee_id="ma") if person == "ma" else latam_inquiry()
     assert refusal(org, who, inquiry, action) == expected
+
+
+@pytest.mark.parametrize(
+    ("person", "covering", "action", "expected"),
+    [
+        ("zhou", {"zhang"}, Action.ACK, None),  # covers the away assignee
+        ("zhou", {"zhang"}, Action.FOLLOWUP, None),
+        ("zhou", {"zhang"}, Action.VIEW, None),
+        ("zhou", {"zhang"}, Action.WON, None),
+        ("zhou", {"zhang"}, Action.ASSIGN, "refused.reps_cannot_reassign"),  # what zhang could do, never more
+        ("zhou", {"zhang"}, Action.GREY_CONFIRM, "refused.specialist_only"),
+        ("zhou", set(), Action.ACK, "refused.not_yours"),  # not covering
+        ("zhou", {"wu"}, Action.FOLLOWUP, "refused.not_yours"),  # covering someone else
+        ("huang", {"zhang"}, Action.FOLLOWUP, None),  # a rep of another department may cover a rep
+        ("li", {"wang"}, Action.ASSIGN, None),  # li may anyway: it is his region
+        ("zhao", {"li"}, Action.GREY_CONFIRM, None),  # a specialist covers a specialist
+        ("zhao", {"li"}, Action.ACK, None),
+        ("liu", {"wang"}, Action.ASSIGN, None),  # a manager covers a manager
+        ("liu", {"wang"}, Action.GREY_CONFIRM, "refused.specialist_only"),
+        ("sun", {"wang"}, Action.ASSIGN, "refused.not_yours"),  # a specialist never covers a manager
+        ("liu", {"zhang"}, Action.FOLLOWUP, "refused.not_yours"),  # nor a manager a rep
+        ("gao", {"zhang"}, Action.ASSIGN, None),  # an admin needs no cover
+    ],
+)
+def test_authorisation_while_covering(
+    org: Org, person: str, covering: set[str], action: Action, expected: str | None
+) -> None:
+    who = org.person(person)
+    assert who is not None
+    assert refusal(org, who, latam_inquiry(), action, frozenset(covering)) == expected
+
+
+def test_cover_gives_only_the_roles_the_two_share(org: Org) -> None:
+    """A rep covering a colleague who is also a manager does the rep's work only."""
+    chen = org.person("chen")
+    assert chen is not None
+    both = replace(chen, roles=frozenset({Role.MANAGER, Role.REP}), department="trade2")
+    mixed = replace(org, people=tuple(both if p.id == "chen" else p for p in org.people))
+    huang = mixed.person("huang")
+    assert huang is not None
+    trade2 = latam_inquiry(region_id="mena", department_id="trade2", assignee_id="xu", specialist_id="zhao")
+    assert refusal(mixed, huang, trade2, Action.ASSIGN, frozenset({"chen"})) == "refused.reps_cannot_reassign"
+    assert refusal(mixed, huang, trade2, Action.VIEW, frozenset({"chen"})) == "refused.not_yours"
+    assert refusal(mixed, huang, replace(trade2, assignee_id="chen"), Action.ACK, frozenset({"chen"})) is None
+
+
+def test_covering_someone_who_left_gives_nothing(org: Org) -> None:
+    he = org.person("he")
+    assert he is not None
+    inquiry = latam_inquiry(region_id="europe", department_id="trade3", assignee_id="ma", specialist_id="sun")
+    assert refusal(org, he, inquiry, Action.ACK, frozenset({"ma"})) == "refused.not_yours"
+
+
+@pytest.mark.parametrize(
+    ("actor", "person", "expected"),
+    [
+        ("zhang", "zhang", True),  # their own leave
+        ("wang", "zhang", True),  # the manager of zhang's department
+        ("gao", "chen", True),  # an admin
+        ("wang", "wang", True),
+        ("chen", "zhang", False),  # another department's manager
+        ("li", "chen", False),  # the review's exploit: a specialist for a manager
+        ("li", "zhang", False),  # specialists no longer record anyone's leave but their own
+        ("zhou", "zhang", False),  # a colleague
+        ("wang", "chen", False),  # a manager for another manager
+    ],
+)
+def test_who_may_record_leave(org: Org, actor: str, person: str, expected: bool) -> None:
+    who, whom = org.person(actor), org.person(person)
+    assert who is not None and whom is not None
+    assert may_record_leave(org, who, whom) is expected
+
+
+@pytest.mark.parametrize(
+    ("person", "departments", "people"),
+    [
+        ("gao", None, None),  # an admin sees everything
+        ("li", ["trade1"], {"li", "wang", "zhang", "zhou", "wu"}),  # a specialist: their regions' departments
+        ("zhao", ["trade2"], {"zhao", "chen", "huang", "xu", "emma"}),
+        ("wang", ["trade1"], {"wang", "zhang", "zhou", "wu"}),  # a manager: their department
+        ("zhang", [], {"zhang"}),  # a rep: themselves
+    ],
+)
+def test_who_sees_which_reports(
+    org: Org, person: str, departments: list[str] | None, people: set[str] | None
+) -> None:
+    who = org.person(person)
+    assert who is not None
+    assert departments_in_view(org, who) == departments
+    assert people_in_view(org, who) == (None if people is None else frozenset(people))
+
+
+def test_department_specialists_fall_back_to_the_admins(org: Org) -> None:
+    assert department_specialists(org, "trade1") == ["li"]
+    assert department_specialists(org, "trade2") == ["zhao"]
+    gone = replace(org, people=tuple(replace(p, active=False) if p.id == "li" else p for p in org.people))
+    assert department_specialists(gone, "trade1") == ["gao"]
 
 
 def test_follow_up_sets_both_timestamps_once() -> None:
