@@ -15,8 +15,8 @@ from bot.rules.assignment import Availability
 from bot.rules.deadlines import followup_due
 from bot.rules.inquiry import Inquiry
 from bot.rules.lifecycle import Change
-from bot.rules.permissions import Action, covers_region, is_specialist_or_admin, refusal
-from bot.services.actions import act, load, refuse
+from bot.rules.permissions import Action, is_specialist_or_admin, refusal
+from bot.services.actions import act, covering, load, refuse
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context
 from bot.services.notices import assigned_notices, to_specialist
@@ -90,8 +90,8 @@ async def grey(ctx: Context, actor: Person, cmd: Command) -> Reply:
     reason = cmd.arg("REASON")
     async with ctx.uow() as uow:
         inquiry = await load(uow, cmd.arg("ID"))
-    confirming = actor.has(Role.ADMIN) or (actor.has(Role.SPECIALIST) and covers_region(ctx.org, actor, inquiry))
-    if confirming:
+        covered = await covering(uow, ctx, actor)
+    if refusal(ctx.org, actor, inquiry, Action.GREY_CONFIRM, covered) is None:  # the specialist (or cover)
         return await act(ctx, actor, inquiry.id, Action.GREY_CONFIRM,
                          lambda i, now: lifecycle.confirm_grey(i, actor.id, reason, now),
                          _grey_confirmed_notices, "inquiry.grey_confirmed")
@@ -153,7 +153,7 @@ async def region(ctx: Context, actor: Person, cmd: Command) -> Reply:
                        choices=", ".join(r.id for r in ctx.org.regions))
     async with ctx.uow() as uow:
         inquiry = await load(uow, cmd.arg("ID"))
-        reason = refusal(ctx.org, actor, inquiry, Action.REGION)
+        reason = refusal(ctx.org, actor, inquiry, Action.REGION, await covering(uow, ctx, actor))
         if reason is not None:
             await refuse(uow, ctx, actor, inquiry, Action.REGION.value, reason)
         now = ctx.now()

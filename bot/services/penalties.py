@@ -16,7 +16,7 @@ from bot.rules.penalties import (
     manual_lapse_key,
 )
 from bot.rules.permissions import Action, is_specialist_or_admin, people_in_view, refusal
-from bot.services.actions import load, refuse
+from bot.services.actions import covering, load, refuse
 from bot.services.context import Context
 from bot.services.penalty_records import deciders, penalty_view, record
 from storage.uow import UnitOfWork
@@ -35,7 +35,7 @@ async def add(ctx: Context, actor: Person, cmd: Command) -> Reply:
         inquiry_id = None
         if cmd.arg("ID"):
             inquiry = await load(uow, cmd.arg("ID"))
-            if refusal(ctx.org, actor, inquiry, Action.ASSIGN) is not None:
+            if refusal(ctx.org, actor, inquiry, Action.ASSIGN, await covering(uow, ctx, actor)) is not None:
                 await refuse(uow, ctx, actor, inquiry, "penalty_add", "refused.not_yours")
             await _check_lapse(uow, rule, inquiry.id, inquiry.exception_state)
             inquiry_id = inquiry.id
