@@ -17,6 +17,7 @@ from bot.handlers.slack_messages import FOLLOWUP_STATE
 from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, ModalInput, build_view, error_block
 from bot.org.model import Person
 from bot.outbound import Reply
+from bot.services.deal_picks import PICKS, pick_unavailable, prompt_choices
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ BUTTONS: dict[str, Button] = {
     "exception_approve": Button("exception {value}", final=True),
     "deals_none": Button("deals today none", final=True),
     "deals_month_none": Button("deals month none", final=True),
+    "deals_pick": Button(modal="deals_pick", final=True),
+    "deals_month_pick": Button(modal="deals_month_pick", final=True),
     "penalty_confirm": Button("penalty confirm {value}", final=True),
     "penalty_waive": Button(modal="penalty_waive", final=True),
     "counts_match": Button("match", final=True),
@@ -107,6 +110,11 @@ class Actions:
     async def _open_modal(self, modal: str, value: str, body: dict[str, Any], client: AsyncWebClient,
                           person: Person) -> None:
         message = body.get("message") or {}
+        choices = await self._choices(modal, value, body)
+        if modal in PICKS and not choices:
+            spot = {**where(body), "user": str(body["user"]["id"])}
+            self._answer(client, person, message, spot, pick_unavailable(modal), modal)
+            return
         remembered = {**where(body), "text": message.get("text", ""),
                       "blocks": message.get("blocks") or []}
         async with self.deps.ctx.uow() as uow:
@@ -114,8 +122,15 @@ class Actions:
             method = await uow.conversations.get("slack", person.id, FOLLOWUP_STATE, self.deps.ctx.now())
             await uow.commit()
         picked = method.get("method") if method and method.get("inquiry") == value else None
-        view = build_view(modal, {"value": value}, ModalInput(self.deps, person, picked))
+        view = build_view(modal, {"value": value}, ModalInput(self.deps, person, picked, choices))
         self.deps.background.spawn(client.views_open(trigger_id=body["trigger_id"], view=view), "views.open")
+
+    async def _choices(self, modal: str, value: str, body: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """A deal picker's inquiries: those the prompt this button sits on listed, as we sent them."""
+        if modal not in PICKS:
+            return ()
+        spot = where(body)
+        return tuple(await prompt_choices(self.deps.ctx, modal, "slack", spot["channel"], spot["ts"], value))
 
     async def on_method_picked(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """The method select inside the follow-up modal: remembered, so a later thread reply uses it."""
@@ -137,7 +152,9 @@ class Actions:
         value = str(json.loads(view.get("private_metadata") or "{}").get("value", ""))
         person = self.deps.person(body["user"]["id"])
         values = (view.get("state") or {}).get("values") or {}
-        reply = roster_refusal(person) or await self.deps.run(person, MODALS[name].command(value, values))
+        modal = MODALS[name]
+        refusal = roster_refusal(person) or modal.check(values)
+        reply = refusal or await self.deps.run(person, modal.command(value, values))
         if person is None or not reply.ok:
             text = self.deps.render(reply, person)[:ERROR_LIMIT]
             await ack(response_action="errors", errors={error_block(name, reply.key, view): text})

@@ -10,12 +10,15 @@ from typing import Any
 
 from bot.handlers.slack_base import SlackDeps
 from bot.org.model import Person, Role
+from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS, GREY_REASONS
+from bot.services.deal_picks import nothing_picked, pick_command
 
 Values = dict[str, dict[str, dict[str, Any]]]  # view.state.values: block_id -> action_id -> element state
 CALLBACK_PREFIX = "inq_modal:"
 TITLE_LIMIT = 24
 ERROR_LIMIT = 300
+CHECKBOX_LIMIT = 10  # Slack's checkboxes hold 10 options; a longer list becomes a multi-select
 
 
 def _text(value: str, limit: int = 150) -> dict[str, Any]:
@@ -41,6 +44,12 @@ def _input(block: str, label: str, *, multiline: bool = False, optional: bool = 
     return {"type": "input", "block_id": block, "label": _text(label), "element": element, "optional": optional}
 
 
+def _ticks(block: str, label: str, options: list[dict[str, Any]]) -> dict[str, Any]:
+    kind = "checkboxes" if len(options) <= CHECKBOX_LIMIT else "multi_static_select"
+    element = {"type": kind, "action_id": block, "options": options[:100]}
+    return {"type": "input", "block_id": block, "label": _text(label), "element": element}
+
+
 def value_of(values: Values, block: str) -> str:
     """What was typed or picked in one input block ("" if nothing)."""
     state = next(iter(values.get(block, {}).values()), {})
@@ -48,13 +57,20 @@ def value_of(values: Values, block: str) -> str:
     return str(selected.get("value") or state.get("value") or "").strip()
 
 
+def values_of(values: Values, block: str) -> list[str]:
+    """What was ticked in one checkboxes or multi-select block."""
+    state = next(iter(values.get(block, {}).values()), {})
+    return [str(o["value"]) for o in state.get("selected_options") or [] if o.get("value")]
+
+
 @dataclass(frozen=True)
 class ModalInput:
-    """What a modal is built from: who opens it, for what, and a method picked earlier."""
+    """What a modal is built from: who opens it, for what, a method picked earlier, inquiries to pick from."""
 
     deps: SlackDeps
     person: Person | None
     method: str | None = None
+    choices: tuple[tuple[str, str], ...] = ()  # (inquiry id, label), looked up by us, never sent by the client
 
     def label(self, key: str) -> str:
         return self.deps.term("slack", key, self.person)
@@ -87,12 +103,23 @@ def reason_blocks(m: ModalInput) -> list[dict[str, Any]]:
     return [_input("reason", m.label("reason"), multiline=True)]
 
 
+def deals_blocks(m: ModalInput) -> list[dict[str, Any]]:
+    return [_ticks("inquiries", m.label("deals_picked"), [_option(i, label) for i, label in m.choices])]
+
+
 @dataclass(frozen=True)
 class Modal:
     title: str  # a key of the `slack` terms group
     blocks: Callable[[ModalInput], list[dict[str, Any]]]
     command: Callable[[str, Values], str]  # (button value, state values) -> the /inq command text
     error_blocks: dict[str, str]  # reply key -> the input block that shows it; others go to the first input
+    check: Callable[[Values], Reply | None] = lambda s: None  # a refusal before any command runs
+
+
+def deals_modal(action: str, title: str) -> Modal:
+    """The picker behind a deal prompt's button: the ticked inquiries become `deals today|month DEPT ID...`."""
+    return Modal(title, deals_blocks, lambda v, s: pick_command(action, v, values_of(s, "inquiries")), {},
+                 lambda s: None if values_of(s, "inquiries") else nothing_picked(action))
 
 
 MODALS: dict[str, Modal] = {
@@ -108,6 +135,8 @@ MODALS: dict[str, Modal] = {
     "change_region": Modal("region_title", region_blocks, lambda v, s: f"region {v} {value_of(s, 'region')}", {}),
     "penalty_waive": Modal("waive_title", reason_blocks,
                            lambda v, s: f"penalty waive {v} {value_of(s, 'reason')}", {}),
+    "deals_pick": deals_modal("deals_pick", "deals_title"),
+    "deals_month_pick": deals_modal("deals_month_pick", "deals_month_title"),
 }
 
 

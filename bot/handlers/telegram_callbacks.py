@@ -8,12 +8,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.handlers.telegram_notes import remember
+from bot.handlers.telegram_notes import PENDING_TTL, remember
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.notifiers.telegram import NO_PREVIEW
 from bot.notifiers.telegram_markup import MAX_TEXT, callback_data, keyboard, parse_callback
@@ -21,6 +22,7 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.commands import Origin, execute
+from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,8 @@ PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_r
                            "pick_region": "region"}
 # actions that need free text: the bot asks for a reply
 PROMPTS = frozenset({"grey", "penalty_waive"})
+PICKING = "deals_pick"  # conversation key: the deal prompt whose inquiries are being ticked, and the ticks
+TICKED, UNTICKED = "☑", "☐"
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,17 @@ async def run_command(deps: TelegramDeps, press: Press) -> None:
     else:
         text = template.format(press.value(0), press.value(1)).strip()
         reply = await execute(deps.ctx, press.person, f"/inq {text}", Origin(PLATFORM))
+    await finish(deps, press, reply, DONE_AS.get(press.action, press.action))
+
+
+async def finish(deps: TelegramDeps, press: Press, reply: Reply, done: str) -> bool:
+    """A refusal is an alert; success is a short answer and the message marked done."""
     if not reply.ok:
         await press.query.answer(deps.plain(reply, press.person), show_alert=True)
-        return
+        return False
     await press.query.answer(deps.plain(reply, press.person))
-    await mark_done(deps, press.query, press.person, DONE_AS.get(press.action, press.action))
+    await mark_done(deps, press.query, press.person, done)
+    return True
 
 
 async def show_picker(deps: TelegramDeps, press: Press) -> None:
@@ -134,6 +144,96 @@ async def ask_for_text(deps: TelegramDeps, press: Press) -> None:
                                   "message": prompt.message_id})
 
 
+async def start_pick(deps: TelegramDeps, press: Press) -> None:
+    """Swap the deal prompt's keyboard for a toggle per inquiry it listed, then Report selected and Cancel."""
+    message = press.query.message
+    chat, message_id = (str(message.chat_id), str(message.message_id)) if isinstance(message, Message) else ("", "")
+    choices = await prompt_choices(deps.ctx, press.action, PLATFORM, chat, message_id, press.value())
+    if not isinstance(message, Message) or not choices:
+        await press.query.answer(deps.plain(pick_unavailable(press.action), press.person), show_alert=True)
+        return
+    markup = message.reply_markup.to_dict() if message.reply_markup else None  # what Cancel puts back
+    state = {"action": press.action, "department": press.value(), "chat": chat, "message": message_id,
+             "choices": choices, "picked": [], "markup": markup}
+    await _keep_pick(deps, press.person, state)
+    await _edit_markup(press.query, pick_keyboard(deps, press.person, state))
+    await press.query.answer()
+
+
+async def toggle_pick(deps: TelegramDeps, press: Press) -> None:
+    """Tick or untick one of the listed inquiries."""
+    state = await _open_pick(deps, press)
+    if state is None:
+        return
+    ticked = set(state["picked"]) ^ {press.value()}
+    state["picked"] = [ident for ident, _ in state["choices"] if ident in ticked]  # only what the prompt listed
+    await _keep_pick(deps, press.person, state)
+    await _edit_markup(press.query, pick_keyboard(deps, press.person, state))
+    await press.query.answer()
+
+
+async def report_pick(deps: TelegramDeps, press: Press) -> None:
+    """Report the ticked inquiries as the day's (or month's) deals; nothing ticked is refused."""
+    state = await _open_pick(deps, press)
+    if state is None:
+        return
+    action, picked = str(state["action"]), [str(i) for i in state["picked"]]
+    if picked:
+        text = pick_command(action, str(state["department"]), picked)
+        reply = await execute(deps.ctx, press.person, f"/inq {text}", Origin(PLATFORM))
+    else:
+        reply = nothing_picked(action)
+    if await finish(deps, press, reply, action):
+        await _drop_pick(deps, press.person)
+
+
+async def cancel_pick(deps: TelegramDeps, press: Press) -> None:
+    """Forget the ticks and put the prompt's own buttons back."""
+    state = await _open_pick(deps, press)
+    if state is None:
+        return
+    await _drop_pick(deps, press.person)
+    markup = state.get("markup")
+    await _edit_markup(press.query, InlineKeyboardMarkup.de_json(markup, press.query.get_bot()) if markup else None)
+    await press.query.answer()
+
+
+def pick_keyboard(deps: TelegramDeps, person: Person, state: dict[str, Any]) -> InlineKeyboardMarkup:
+    """One toggle a row (☑ ticked, ☐ not), then Report selected and Cancel."""
+    ticked = set(state["picked"])
+    toggles = [(f"{TICKED if i in ticked else UNTICKED} {label}", callback_data("deals_toggle", i))
+               for i, label in state["choices"]]
+    controls = [(deps.term("button", c, person), callback_data(c)) for c in ("deals_report", "deals_cancel")]
+    rows = [[InlineKeyboardButton(label, callback_data=data)] for label, data in toggles if data]
+    return InlineKeyboardMarkup([*rows, [InlineKeyboardButton(label, callback_data=data)
+                                         for label, data in controls if data]])
+
+
+async def _open_pick(deps: TelegramDeps, press: Press) -> dict[str, Any] | None:
+    """The person's open pick on the pressed message; a press on a stale or expired picker is told so."""
+    message = press.query.message
+    async with deps.ctx.uow() as uow:
+        state = await uow.conversations.get(PLATFORM, press.person.id, PICKING, deps.ctx.now())
+    here = (str(message.chat_id), str(message.message_id)) if isinstance(message, Message) else None
+    if state is None or here != (state["chat"], state["message"]):
+        action = str(state["action"]) if state else None
+        await press.query.answer(deps.plain(pick_unavailable(action), press.person), show_alert=True)
+        return None
+    return state
+
+
+async def _keep_pick(deps: TelegramDeps, person: Person, state: dict[str, Any]) -> None:
+    async with deps.ctx.uow() as uow:
+        await uow.conversations.put(PLATFORM, person.id, PICKING, state, deps.ctx.now() + PENDING_TTL)
+        await uow.commit()
+
+
+async def _drop_pick(deps: TelegramDeps, person: Person) -> None:
+    async with deps.ctx.uow() as uow:
+        await uow.conversations.clear(PLATFORM, person.id, PICKING)
+        await uow.commit()
+
+
 async def mark_done(deps: TelegramDeps, query: CallbackQuery, person: Person, action: str) -> None:
     """Append "✓ Acknowledged by NAME at 14:05" and drop the keyboard."""
     message = query.message
@@ -169,4 +269,8 @@ STEPS: dict[str, Step] = {
     **dict.fromkeys(PICKERS, show_picker),
     "method": choose_method,
     **dict.fromkeys(PROMPTS, ask_for_text),
+    **dict.fromkeys(PICKS, start_pick),
+    "deals_toggle": toggle_pick,
+    "deals_report": report_pick,
+    "deals_cancel": cancel_pick,
 }

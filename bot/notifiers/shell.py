@@ -19,11 +19,13 @@ BUTTON_COMMANDS = {
     "exception_approve": "/inq exception {value}",
     "deals_none": "/inq deals today none",
     "deals_month_none": "/inq deals month none",
+    "deals_pick": "/inq deals today {value} ID ID …",
+    "deals_month_pick": "/inq deals month {value} ID ID …",
     "penalty_confirm": "/inq penalty confirm {value}",
     "penalty_waive": "/inq penalty waive {value} REASON",
     "counts_match": "/inq match",
     "ledger_sent": "/inq ledger sent {value}",
-    "pick_region": "/inq region {value}",
+    "pick_region": "/inq region {value} REGION",
 }
 
 

@@ -53,6 +53,12 @@ def by_recipient(
     return grouped
 
 
+def deal_actions(none: str, pick: str, department: str, listed: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A deal prompt's buttons: "no deals", and a picker of the listed inquiries when there are any."""
+    buttons = [{"id": none, "value": department}]
+    return [*buttons, {"id": pick, "value": department}] if listed else buttons
+
+
 @job("followup_reminders")
 async def followup_reminders(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P1.4: each rep hears which of their inquiries are still due tonight."""
@@ -84,7 +90,7 @@ async def deals_daily_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str
         mine = [inquiry_view(i) for i in todays if i.department_id == department.id]
         await dm(uow, ctx, recipient, "reminder.deals_daily", {
             **slot_data(run), "day": day.isoformat(), "department": department.id, "manager": department.manager,
-            "due_at": due, "inquiries": mine, "actions": [{"id": "deals_none", "value": department.id}],
+            "due_at": due, "inquiries": mine, "actions": deal_actions("deals_none", "deals_pick", department.id, mine),
         })
         prompted += 1
     return f"{prompted} managers asked for today's deals"
@@ -125,7 +131,8 @@ async def deals_monthly_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> s
         mine = [inquiry_view(i) for i in won if i.department_id == department.id]
         await dm(uow, ctx, recipient, "reminder.deals_monthly", {
             **slot_data(run), "month": month, "department": department.id, "manager": department.manager,
-            "due_at": due, "inquiries": mine, "actions": [{"id": "deals_month_none", "value": department.id}],
+            "due_at": due, "inquiries": mine,
+            "actions": deal_actions("deals_month_none", "deals_month_pick", department.id, mine),
         })
         prompted += 1
     return f"{prompted} managers asked for the month's deals"

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.outbound import Outbound, Target
 from storage.database import insert_or_ignore
-from storage.tables import ConversationRow, SentMessageRow
+from storage.tables import ConversationRow, OutboxRow, SentMessageRow
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,16 @@ class SentMessageRepository:
         if row is None:
             return None
         return SentMessage(row.platform, row.chat, row.message_id, row.key, row.inquiry_id, row.person_id)
+
+    async def source(self, platform: str, chat: str, message_id: str) -> Outbound | None:
+        """The outbox message a posted message delivered (its key and data, as the bot wrote them)."""
+        stmt = select(OutboxRow).join(SentMessageRow, SentMessageRow.outbox_id == OutboxRow.id).where(
+            SentMessageRow.platform == platform, SentMessageRow.chat == chat, SentMessageRow.message_id == message_id
+        )
+        row = (await self.session.execute(stmt)).scalars().first()
+        if row is None:
+            return None
+        return Outbound(row.key, Target.from_json(row.target), dict(row.data), inquiry_id=row.inquiry_id)
 
 
 class ConversationRepository:
