@@ -41,15 +41,15 @@ BUTTONS: dict[str, Button] = {
     "reassign": Button(modal="reassign"),
     "change_region": Button(modal="change_region"),
     "exception_approve": Button("exception {value}", final=True),
-    "deals_none": Button("deals today none", final=True),
-    "deals_month_none": Button("deals month none", final=True),
+    "deals_none": Button("deals today {value} none", final=True),  # value: the department (cover may hold two)
+    "deals_month_none": Button("deals month {value} none", final=True),
     "deals_pick": Button(modal="deals_pick", final=True),
     "deals_month_pick": Button(modal="deals_month_pick", final=True),
     "penalty_confirm": Button("penalty confirm {value}", final=True),
     "penalty_waive": Button(modal="penalty_waive", final=True),
-    "counts_match": Button("match", final=True),
-    "ledger_sent": Button("ledger sent", final=True),
-    "pick_region": Button("region {value}", final=True),
+    "counts_match": Button("match {value}", final=True),
+    "ledger_sent": Button("ledger sent {value}", final=True),
+    "pick_region": Button(modal="change_region"),
 }
 BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")

@@ -32,8 +32,8 @@ COMMANDS: dict[str, str] = {
     "won": "won {0}",
     "grey_confirm": "grey {0}",
     "exception_approve": "exception {0}",
-    "deals_none": "deals today none",
-    "deals_month_none": "deals month none",
+    "deals_none": "deals today {0} none",  # the value names the department (a delegate may report for two)
+    "deals_month_none": "deals month {0} none",
     "penalty_confirm": "penalty confirm {0}",
     "counts_match": "match {0}",
     "ledger_sent": "ledger sent {0}",
