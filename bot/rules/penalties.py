@@ -145,8 +145,3 @@ def amount_in_reason(reason: str | None) -> tuple[int | None, str | None]:
     if cleaned.isdigit() and len(cleaned) <= 9:
         return int(cleaned), rest.strip() or None
     return None, reason
-
-
-def previous_month(day: date) -> str:
-    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
-    return f"{year:04d}-{month:02d}"

@@ -12,8 +12,8 @@ from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due
 from bot.rules.ledger_rows import COLUMNS, UNROUTED, ledger_sheets
-from bot.rules.months import looks_like_month, month_bounds, parse_month
-from bot.rules.penalties import Penalty, previous_month
+from bot.rules.months import looks_like_month, month_bounds, parse_month, previous_month
+from bot.rules.penalties import Penalty
 from bot.rules.permissions import department_specialists, departments_in_view
 from bot.services.actions import refuse
 from bot.services.context import Context

@@ -5,7 +5,6 @@ A delegate covering an away manager or specialist may answer the prompts that re
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from bot.errors import InvalidInput, NotFound
@@ -16,7 +15,7 @@ from bot.rules import lifecycle
 from bot.rules.assignment import may_cover
 from bot.rules.cover import represented
 from bot.rules.inquiry import Inquiry, Status
-from bot.rules.penalties import previous_month
+from bot.rules.months import parse_month, previous_month
 from bot.rules.permissions import may_record_leave
 from bot.services.actions import load, parse_id, refuse
 from bot.services.assigning import availability
@@ -26,8 +25,6 @@ from bot.services.roster import reload_org
 from bot.services.views import inquiry_view, iso
 from storage.repositories.reports import DealReport
 from storage.uow import UnitOfWork
-
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 async def _covered(uow: UnitOfWork, ctx: Context, actor: Person) -> frozenset[str]:
@@ -128,9 +125,13 @@ def _month(raw: str | None, today: date) -> str:
     """A finished month as YYYY-MM; last month by default."""
     if raw is None:
         return previous_month(today)
-    if not MONTH.match(raw) or raw >= today.strftime("%Y-%m"):
+    try:
+        month = parse_month(raw)
+    except ValueError:
+        raise InvalidInput("error.bad_month", value=raw) from None
+    if month >= today.strftime("%Y-%m"):
         raise InvalidInput("error.bad_month", value=raw)
-    return raw
+    return month
 
 
 async def ledger_sent(ctx: Context, actor: Person, cmd: Command) -> Reply:

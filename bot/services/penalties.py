@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.errors import InvalidInput, NotFound
 from bot.handlers.grammar import Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.ids import normalise_penalty_id
+from bot.rules.months import looks_like_month, parse_month
 from bot.rules.penalties import (
     MANUAL_RULES,
     Penalty,
@@ -139,21 +140,22 @@ async def appeal(ctx: Context, actor: Person, cmd: Command) -> Reply:
 async def incentives(ctx: Context, actor: Person, cmd: Command) -> Reply:
     month, person = _month_and_person(ctx, cmd)
     allowed = people_in_view(ctx.org, actor)
-    if person and allowed is not None and person not in allowed:
-        raise NotAllowed("refused.not_yours")
     async with ctx.uow() as uow:
+        if person and allowed is not None and person not in allowed:
+            await refuse(uow, ctx, actor, None, "incentives", "refused.not_yours", person=person)
         found = await uow.penalties.list(period_prefix=month, person_id=person)
-    items = [penalty_view(p) for p in found if allowed is None or p.person_id in allowed]
-    total = sum(int(i["amount"] or 0) for i in items if i["status"] != "waived")  # type: ignore[call-overload]
+    visible = [p for p in found if allowed is None or p.person_id in allowed]
+    total = sum(p.amount or 0 for p in visible if p.status is not PenaltyStatus.WAIVED)
+    items = [penalty_view(p) for p in visible]
     return Reply("incentives", {"month": month, "person": person, "penalties": items, "total": total})
 
 
 def _month_and_person(ctx: Context, cmd: Command) -> tuple[str, str | None]:
     month, person = cmd.arg("MONTH"), cmd.arg("PERSON")
-    if month and not _is_month(month):  # `/inq incentives zhang` names a person, not a month
+    if month and not looks_like_month(month):  # `/inq incentives zhang` names a person, not a month
         month, person = None, month
-    return month or ctx.today().strftime("%Y-%m"), person.lower() if person else None
-
-
-def _is_month(text: str) -> bool:
-    return len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
+    try:
+        chosen = parse_month(month) if month else ctx.today().strftime("%Y-%m")
+    except ValueError:
+        raise InvalidInput("error.bad_month_format", value=month) from None
+    return chosen, person.lower() if person else None

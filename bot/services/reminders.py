@@ -21,7 +21,7 @@ from bot.rules.deadlines import (
     monthly_deals_due,
 )
 from bot.rules.inquiry import Inquiry, Status
-from bot.rules.penalties import previous_month
+from bot.rules.months import previous_month
 from bot.services.assigning import availability
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job

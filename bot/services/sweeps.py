@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from bot.outbound import Outbound, Target
 from bot.rules.deadlines import daily_deals_due, ledger_days_late, ledger_due, local_day_bounds, monthly_deals_due
 from bot.rules.inquiry import Inquiry
+from bot.rules.months import previous_month
 from bot.rules.penalties import (
     PenaltyDraft,
     crm_audit_lapses,
@@ -14,7 +15,6 @@ from bot.rules.penalties import (
     followup_lapses,
     ledger_lapses,
     monthly_deal_lapses,
-    previous_month,
 )
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
