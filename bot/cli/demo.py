@@ -10,8 +10,8 @@ import typer
 
 import bot
 from bot.cli.common import fail, run_async
+from bot.demo import run_demo
 from bot.org.model import Locale
-from bot.services.demo import run_demo
 
 LOCALES: dict[str, Locale] = {"zh-CN": "zh-CN", "en": "en"}
 

@@ -1,80 +1,16 @@
-"""The `/inq` command grammar (SPEC section 7), shared by Slack, Telegram and the shell.
+"""Parsing `/inq` lines into commands, shared by Slack, Telegram and the shell.
 
-A table maps each verb to its argument names; the last argument of some verbs takes the rest of the line
-(notes and reasons). Parsing never touches the database: it only checks the shape of what was typed.
+The vocabulary (verbs and their arguments) is bot.commands; this turns typed text into a Command and
+answers a wrong shape with the usage line. Parsing never touches the database.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
 
+from bot.commands import GRAMMAR, USAGE, Command, Spec
 from bot.errors import InvalidInput
-
-
-@dataclass(frozen=True)
-class Spec:
-    required: tuple[str, ...] = ()
-    optional: tuple[str, ...] = ()
-    rest: str | None = None  # name of a trailing free-text argument
-    rest_required: bool = True
-    variadic: str | None = None  # name of a trailing list argument (deals ... ID ID ID)
-
-
-@dataclass(frozen=True)
-class Command:
-    verb: str
-    args: dict[str, str] = field(default_factory=dict)
-    items: tuple[str, ...] = ()
-
-    def arg(self, name: str) -> str | None:
-        return self.args.get(name)
-
-
-GRAMMAR: dict[str, Spec] = {
-    "help": Spec(optional=("TOPIC",)),
-    "new": Spec(rest="TEXT"),
-    "mine": Spec(),
-    "show": Spec(("ID",)),
-    "ack": Spec(("ID",)),
-    "followup": Spec(("ID", "METHOD"), rest="NOTE"),
-    "crm": Spec(("ID", "CRM-ID")),
-    "agent": Spec(("ID",), rest="NAME"),
-    "won": Spec(("ID",), optional=("AMOUNT",)),
-    "lost": Spec(("ID",), rest="REASON"),
-    "grey": Spec(("ID",), rest="REASON", rest_required=False),
-    "assign": Spec(("ID", "PERSON")),
-    "region": Spec(("ID", "REGION")),
-    "transfer": Spec(("ID", "DEPARTMENT"), optional=("PERSON",)),
-    "deals today": Spec(variadic="IDS"),
-    "deals month": Spec(variadic="IDS"),
-    "counts": Spec(optional=("DATE",)),
-    "match": Spec(optional=("DEPARTMENT",)),
-    "penalty add": Spec(("PERSON", "RULE"), rest="REASON"),
-    "penalty confirm": Spec(("PEN-ID",), rest="REASON", rest_required=False),
-    "penalty waive": Spec(("PEN-ID",), rest="REASON"),
-    "penalty appeal": Spec(("PEN-ID",), rest="REASON"),
-    "incentives": Spec(optional=("MONTH", "PERSON")),
-    "ledger sent": Spec(optional=("MONTH",)),
-    "ledger": Spec(optional=("MONTH", "DEPARTMENT")),
-    "rank": Spec(optional=("MONTH",)),
-    "away": Spec(("PERSON", "FROM", "TO"), optional=("DELEGATE",)),
-    "exception": Spec(("ID",)),
-    "reload": Spec(),
-}
-
-USAGE: dict[str, str] = {
-    verb: " ".join(
-        [verb, *spec.required, *(f"[{o}]" for o in spec.optional),
-         *([f"{spec.variadic}..."] if spec.variadic else []),
-         *([spec.rest if spec.rest_required else f"[{spec.rest}]"] if spec.rest else [])]
-    )
-    for verb, spec in GRAMMAR.items()
-}
-USAGE["deals today"] = "deals today none|ID..."
-USAGE["deals month"] = "deals month none|ID..."
-USAGE["penalty add"] = "penalty add PERSON RULE [ID] REASON"
 
 _PREFIX = re.compile(r"^/inq(?:@\w+)?\b\s*", re.IGNORECASE)
 _INQUIRY_ID = re.compile(r"^(?:INQ-)?\d{4}-\d{1,6}$", re.IGNORECASE)

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator, Callable
 from typing import TextIO
 
 from bot.bootstrap import App
+from bot.handlers.commands import Origin, execute
 from bot.org.model import Person, Role
 from bot.outbound import Reply
-from bot.services.commands import Origin, execute
 from bot.services.intake import IntakeMessage, ingest
 from bot.services.roster import reassign_departed
 

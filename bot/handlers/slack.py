@@ -12,12 +12,12 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.handlers.commands import Origin
 from bot.handlers.slack_actions import BUTTON_PATTERN, MODAL_PATTERN, Actions
 from bot.handlers.slack_base import SlackDeps
 from bot.handlers.slack_messages import FOLLOWUP_STATE, on_message
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services.commands import Origin
 
 log = logging.getLogger(__name__)
 

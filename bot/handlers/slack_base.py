@@ -11,10 +11,10 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from bot.handlers.commands import Origin, execute
 from bot.notifiers.render import Renderer
 from bot.org.model import Org, Person
 from bot.outbound import Reply
-from bot.services.commands import Origin, execute
 from bot.services.context import Context
 
 log = logging.getLogger(__name__)

@@ -24,10 +24,10 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.handlers import telegram_callbacks, telegram_notes
+from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_intake import intake_message, message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.outbound import Reply
-from bot.services.commands import Origin, execute
 from bot.services.intake import ingest
 
 log = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_notes import PENDING_TTL, remember
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.notifiers.telegram import NO_PREVIEW
@@ -21,7 +22,6 @@ from bot.notifiers.telegram_markup import MAX_TEXT, callback_data, keyboard, par
 from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
-from bot.services.commands import Origin, execute
 from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
 
 log = logging.getLogger(__name__)

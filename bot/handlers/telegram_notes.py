@@ -13,11 +13,11 @@ from typing import Any
 from telegram import Message
 from telegram.constants import ChatType
 
+from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services.commands import Origin, execute
 
 log = logging.getLogger(__name__)
 

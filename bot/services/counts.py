@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from bot.commands import Command
 from bot.errors import InvalidInput
-from bot.handlers.grammar import Command
 from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.counts import CountReport, count_report, report_json

@@ -6,8 +6,8 @@ import math
 from datetime import datetime
 from functools import partial
 
+from bot.commands import Command
 from bot.errors import InvalidInput, NotFound
-from bot.handlers.grammar import Command
 from bot.org.model import Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle

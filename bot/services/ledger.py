@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.commands import Command
 from bot.errors import InvalidInput
-from bot.handlers.grammar import Command
 from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.commands import USAGE, Command
 from bot.errors import InvalidInput, NotFound
-from bot.handlers.grammar import USAGE, Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle

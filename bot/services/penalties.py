@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.commands import Command
 from bot.errors import InvalidInput, NotFound
-from bot.handlers.grammar import Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.ids import normalise_penalty_id

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.commands import USAGE, Command
 from bot.errors import NotFound
-from bot.handlers.grammar import USAGE, Command
 from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import OPEN_STATUSES

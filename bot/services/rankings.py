@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.grammar import Command
+from bot.commands import Command
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.rules.months import month_bounds

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.commands import Command
 from bot.errors import InvalidInput, NotFound
-from bot.handlers.grammar import Command
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import transfers

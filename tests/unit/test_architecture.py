@@ -51,3 +51,11 @@ def test_engines_and_clients_are_built_only_in_the_composition_root() -> None:
     offenders = [f"{p.relative_to(ROOT)}: {b}" for p in (ROOT / "bot").rglob("*.py") for b in builders
                  if b in p.read_text(encoding="utf-8") and p.name not in allowed]
     assert offenders == []
+
+
+@pytest.mark.parametrize("layer", ["rules", "services", "notifiers"])
+def test_inner_layers_never_import_the_platform_handlers(layer: str) -> None:
+    """Data flows one way: handlers call services, never the reverse (STYLE.md, The house)."""
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p in (ROOT / "bot" / layer).rglob("*.py")
+                 for m in imported_modules(p) if m.startswith("bot.handlers")]
+    assert offenders == []

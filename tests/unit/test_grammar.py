@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.commands import Command
 from bot.errors import InvalidInput
-from bot.handlers.grammar import Command, parse
+from bot.handlers.grammar import parse
 
 
 @pytest.mark.parametrize(

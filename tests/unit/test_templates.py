@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.handlers.grammar import USAGE
+from bot.commands import USAGE
 from bot.notifiers.render import MESSAGES_DIR, Renderer
 from bot.org.model import Channel, Department, Org, Person, Region, Role
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from bot.commands import Command
 from bot.errors import BotError, InvalidInput
-from bot.handlers.grammar import Command, parse
+from bot.handlers.grammar import parse
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services import counts, ledger, manager_commands, penalties, queries, rankings, transfers
