@@ -78,6 +78,3 @@ class UnitOfWork:
         if self.outbox.added and self._on_outbox is not None:
             self._on_outbox()  # wake the dispatcher: the messages of this change are ready
             self.outbox.added = 0
-
-    async def rollback(self) -> None:
-        await self.session.rollback()

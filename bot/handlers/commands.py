@@ -65,11 +65,6 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def register(verb: str, handler: Handler) -> None:
-    """Later use-case families (deals, penalties, reports) add their verbs here."""
-    HANDLERS[verb] = handler
-
-
 async def execute(ctx: Context, actor: Person | None, text: str, origin: Origin) -> Reply:
     """The single entry for every platform; refusals and mistakes come back as one-line replies."""
     if actor is None:

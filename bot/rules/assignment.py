@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.org.model import AwayPeriod, Org, Person, Role
+from bot.org.model import AwayPeriod, Org, Person
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,3 @@ def acting_for(org: Org, person_id: str, day: date, availability: Availability) 
     if period and period.delegate and (delegate := org.person(period.delegate)) and may_cover(person, delegate):
         return delegate.id
     return person_id
-
-
-def is_rep(person: Person) -> bool:
-    return person.has(Role.REP)

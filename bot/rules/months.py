@@ -51,10 +51,6 @@ def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, end
 
 
-def month_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def previous_month(day: date) -> str:
     year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
     return f"{year:04d}-{month:02d}"

@@ -49,16 +49,14 @@ def job(name: str) -> Callable[[JobBody], JobBody]:
 class Outcome:
     job: str
     slot: str
-    status: str  # "done" | "already_done" | "no_slot" | "not_implemented"
+    status: str  # "done" | "already_done" | "no_slot"
     summary: str = ""
 
 
 async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Outcome:
     """Claim the slot and do its work in one transaction: a second run, a restart or a replica does nothing."""
     key = slot_key(slot, ctx.tz)
-    body = BODIES.get(name)
-    if body is None:
-        return Outcome(name, key, "not_implemented")
+    body = BODIES[name]
     async with ctx.uow() as uow:
         if not await uow.jobs.claim(name, key, worker_name(), ctx.now(), late):
             return Outcome(name, key, "already_done")

@@ -98,3 +98,14 @@ async def test_an_inquiry_without_a_region_is_brought_up_at_every_count(app: App
     await run_at(app.ctx, "counts_night", local(2026, 11, 23, 21, 45))
     await app.dispatcher.drain()
     assert f"/inq region {inquiry.id}" not in transcript.text
+
+
+def test_every_scheduled_job_of_the_spec_has_a_body() -> None:
+    from bot.rules.slots import JOBS
+    from bot.services.jobs import BODIES
+
+    assert set(BODIES) == set(JOBS) == {
+        "counts_morning", "counts_evening", "counts_night", "followup_reminders", "followup_sweep",
+        "deals_daily_prompt", "deals_daily_sweep", "crm_reminders", "weekly_rep_digest", "weekly_manager_table",
+        "deals_monthly_prompt", "deals_monthly_sweep", "ledger_extracts", "ledger_reminders", "ledger_sweep",
+        "crm_audit", "transfer_check", "weekly_chart"}
