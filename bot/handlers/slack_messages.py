@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.handlers.slack_base import SlackDeps, slack_time
 from bot.org.model import Person
 from bot.services.intake import IntakeMessage, ingest
+from bot.services.notes import noted_inquiry
 
 log = logging.getLogger(__name__)
 
@@ -92,22 +93,12 @@ async def on_intake(deps: SlackDeps, body: dict[str, Any], event: Event, _client
         log.info("slack message %s:%s made no new inquiry", event.get("channel"), event.get("ts"))
 
 
-async def thread_inquiry(deps: SlackDeps, channel: str, thread_ts: str) -> str | None:
-    """The inquiry a thread is about: a message the bot sent, or the forward that created the inquiry."""
-    async with deps.ctx.uow() as uow:
-        sent = await uow.sent.find("slack", channel, thread_ts)
-        if sent is not None and sent.inquiry_id:
-            return sent.inquiry_id
-        inquiry = await uow.inquiries.by_message_key(f"slack:{channel}:{thread_ts}")
-        return inquiry.id if inquiry else None
-
-
 async def on_thread_reply(deps: SlackDeps, body: dict[str, Any], event: Event, client: AsyncWebClient) -> None:
     """The assignee's reply in the thread of an inquiry message is a follow-up note (SPEC section 7)."""
     person = deps.person(event.get("user"))
     channel, thread_ts = str(event.get("channel")), str(event.get("thread_ts"))
-    inquiry_id = await thread_inquiry(deps, channel, thread_ts) if person else None
-    if person is None or inquiry_id is None or not await _is_assignee(deps, inquiry_id, person):
+    inquiry_id = await noted_inquiry(deps.ctx, person, "slack", channel, thread_ts) if person else None
+    if person is None or inquiry_id is None:
         return
     if not await _first_delivery(deps, body):
         return
@@ -118,12 +109,6 @@ async def on_thread_reply(deps: SlackDeps, body: dict[str, Any], event: Event, c
         await _forget_method(deps, person)
     text = deps.render(reply, person)
     deps.background.spawn(client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text), "thread reply")
-
-
-async def _is_assignee(deps: SlackDeps, inquiry_id: str, person: Person) -> bool:
-    async with deps.ctx.uow() as uow:
-        inquiry = await uow.inquiries.get(inquiry_id)
-    return inquiry is not None and inquiry.assignee_id == person.id
 
 
 async def _first_delivery(deps: SlackDeps, body: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.org.model import Person
 from bot.outbound import Reply
+from bot.services.notes import noted_inquiry
 
 log = logging.getLogger(__name__)
 
@@ -85,18 +86,17 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
 async def _note_command(
     deps: TelegramDeps, message: Message, person: Person, pending: dict[str, Any] | None, text: str
 ) -> str | None:
-    """`followup ID METHOD NOTE` when the replied message was addressed to this person about an inquiry."""
+    """`followup ID METHOD NOTE` when the replied message is about an inquiry this person follows up."""
     replied = message.reply_to_message
     if replied is None:
         return None
-    async with deps.ctx.uow() as uow:
-        sent = await uow.sent.find(PLATFORM, str(message.chat_id), str(replied.message_id))
-    if sent is None or sent.inquiry_id is None or sent.person_id != person.id:
+    inquiry_id = await noted_inquiry(deps.ctx, person, PLATFORM, str(message.chat_id), str(replied.message_id))
+    if inquiry_id is None:
         return None
     method = DEFAULT_METHOD
-    if pending and pending.get("verb") == "followup" and pending.get("value") == sent.inquiry_id:
+    if pending and pending.get("verb") == "followup" and pending.get("value") == inquiry_id:
         method = str(pending.get("method", DEFAULT_METHOD))
-    return f"followup {sent.inquiry_id} {method} {text}"
+    return f"followup {inquiry_id} {method} {text}"
 
 
 async def on_private_text(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> None:
