@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.rules.intake import ParsedInquiry, parse_inquiry
+from tests.unit.intake_expectations import expect
 
 ALIBABA_BR = """[Alibaba.com] You have received a new inquiry
 From: Carlos Eduardo Souza
@@ -111,57 +112,47 @@ Phone: +1 (614) 555-0172
 """
 
 
-def _expect(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = dict.fromkeys(
-        ("customer_name", "company", "email", "phone", "phone_country", "email_country", "text_country",
-         "source", "product", "region_tag")
-    )
-    unknown = set(fields) - set(base)
-    assert not unknown, unknown
-    return base | fields
-
-
 SAMPLES = [
-    pytest.param(ALIBABA_BR, _expect(
+    pytest.param(ALIBABA_BR, expect(
         customer_name="Carlos Eduardo Souza", company="Instrumentos Paulista Ltda",
         email="carlos.souza@paulista.com.br", phone="+5511987654321", phone_country="BR", email_country="BR",
         text_country="BR", source="alibaba", product="Digital Multimeter DM-200"), id="alibaba-en-br"),
-    pytest.param(ALIBABA_MX_ZH, _expect(
+    pytest.param(ALIBABA_MX_ZH, expect(
         customer_name="Juan Pérez", company="Equipos Industriales del Norte S.A. de C.V.",
         email="jperez@einorte.com.mx", phone="+528112345678", phone_country="MX", email_country="MX",
         text_country="MX", source="alibaba", product="超声波流量计", region_tag="latam"), id="alibaba-zh-mx"),
-    pytest.param(EMAIL_MX, _expect(
+    pytest.param(EMAIL_MX, expect(
         customer_name="Laura Martínez", company="Química del Bajío S.A. de C.V.",
         email="lmartinez@quimicadelbajio.com.mx", phone="+524771234567", phone_country="MX",
         email_country="MX", source="email", product="espectrofotómetros UV-Vis"),
         id="email-es-mx-local-phone"),
-    pytest.param(WHATSAPP_BR, _expect(
+    pytest.param(WHATSAPP_BR, expect(
         customer_name="Ricardo Almeida", email="ricardo@valeverde.com.br", phone="+5511987654321",
         phone_country="BR", email_country="BR", source="whatsapp"), id="whatsapp-export-pt-br"),
-    pytest.param(WHATSAPP_AR, _expect(
+    pytest.param(WHATSAPP_AR, expect(
         customer_name="Martín Gómez", phone="+5491123456789", phone_country="AR", source="whatsapp"),
         id="whatsapp-ar-digits-without-plus"),
-    pytest.param(WHATSAPP_BR_LOCAL, _expect(
+    pytest.param(WHATSAPP_BR_LOCAL, expect(
         customer_name="Fernanda Lima", company="Hidro Análises Ltda", email="fernanda@hidroanalises.com.br",
         phone="+5521998765432", phone_country="BR", email_country="BR", source="whatsapp",
         product="Turbidímetro portátil"), id="whatsapp-pt-br-local-number"),
-    pytest.param(WEBSITE_CL, _expect(
+    pytest.param(WEBSITE_CL, expect(
         customer_name="Felipe Rojas", company="Minera Los Andes SpA", email="frojas@mineralosandes.cl",
         phone="+56987654321", phone_country="CL", email_country="CL", text_country="CL", source="website"),
         id="website-form-es-cl-00-prefix"),
-    pytest.param(FACEBOOK_CO, _expect(
+    pytest.param(FACEBOOK_CO, expect(
         customer_name="Jorge Ramírez", phone="+573001234567", phone_country="CO", text_country="CO",
         source="facebook"), id="facebook-en-co"),
-    pytest.param(TWITTER_PE, _expect(
+    pytest.param(TWITTER_PE, expect(
         email="compras@andeslab.pe", email_country="PE", text_country="PE", source="twitter"),
         id="twitter-es-pe"),
-    pytest.param(LINKEDIN_BR, _expect(text_country="BR", source="linkedin", product="TOC analyzers"),
+    pytest.param(LINKEDIN_BR, expect(text_country="BR", source="linkedin", product="TOC analyzers"),
                  id="linkedin-en-br-mentions-whatsapp"),
-    pytest.param(WEBSITE_CHAT_CO, _expect(
+    pytest.param(WEBSITE_CHAT_CO, expect(
         customer_name="Andrés Castillo", email="andres.castillo@tecnilab.co", phone="+576012345678",
         phone_country="CO", source="website_chat", product="melting point apparatus MP-90"),
         id="website-chat-co-generic-dot-co"),
-    pytest.param(EMAIL_US, _expect(
+    pytest.param(EMAIL_US, expect(
         customer_name="Mike Johnson", company="Midwest Lab Supply Inc.", email="mjohnson@midwestlabs.com",
         phone="+16145550172", phone_country="US", text_country="US", source="email"), id="email-en-us"),
 ]

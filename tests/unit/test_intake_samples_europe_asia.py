@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.rules.intake import ParsedInquiry, parse_inquiry
+from tests.unit.intake_expectations import expect
 
 WEBSITE_UK = """New inquiry from the English website (contact form)
 Name: Oliver Bennett
@@ -81,50 +82,40 @@ GMAIL_ONLY = "Hi, we are interested in your pH meters. Reply to john.doe.lab@gma
 GENERIC_CO_ONLY = "Price for 2 ovens please - sales@labworks.co"
 
 
-def _expect(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = dict.fromkeys(
-        ("customer_name", "company", "email", "phone", "phone_country", "email_country", "text_country",
-         "source", "product", "region_tag")
-    )
-    unknown = set(fields) - set(base)
-    assert not unknown, unknown
-    return base | fields
-
-
 SAMPLES = [
-    pytest.param(WEBSITE_UK, _expect(
+    pytest.param(WEBSITE_UK, expect(
         customer_name="Oliver Bennett", company="Bennett Lab Supplies Ltd",
         email="o.bennett@bennettlab.co.uk", phone="+442079460958", phone_country="GB", email_country="GB",
         text_country="GB", source="website", product="bench-top conductivity meters"),
         id="website-form-en-gb"),
-    pytest.param(EMAIL_DE, _expect(
+    pytest.param(EMAIL_DE, expect(
         customer_name="Thomas Müller", company="Laborbedarf Müller GmbH",
         email="t.mueller@laborbedarf-mueller.de", phone="+49891234567", phone_country="DE",
         email_country="DE", source="email"), id="email-de"),
-    pytest.param(CHAT_FR, _expect(
+    pytest.param(CHAT_FR, expect(
         customer_name="Claire Dubois", company="Laboratoires Dubois SARL",
         email="claire.dubois@labodubois.fr", phone="+33612345678", phone_country="FR", email_country="FR",
         source="website_chat", product="balances de précision"), id="website-chat-fr"),
-    pytest.param(EMAIL_ES, _expect(
+    pytest.param(EMAIL_ES, expect(
         customer_name="Javier Ortega", company="Distribuidora Científica Ibérica S.L.",
         email="jortega@cientifica-iberica.es", phone="+34912345678", phone_country="ES", email_country="ES",
         text_country="ES", source="email", product="viscosímetros rotacionales"), id="email-es-es"),
-    pytest.param(NOTE_RU_ZH, _expect(
+    pytest.param(NOTE_RU_ZH, expect(
         email="info@labtech.ru", email_country="RU", text_country="RU", source="alibaba", product="粘度计"),
         id="note-zh-ru"),
-    pytest.param(GMAIL_IN, _expect(
+    pytest.param(GMAIL_IN, expect(
         email="rajesh.kumar.1987@gmail.com", phone="+919876543210", phone_country="IN", text_country="IN",
         source="email"), id="gmail-en-in-uncovered-country"),
-    pytest.param(WECHAT_VN, _expect(text_country="VN", source="wechat"), id="wechat-zh-vn"),
-    pytest.param(TAGGED_OVERRIDE, _expect(
+    pytest.param(WECHAT_VN, expect(text_country="VN", source="wechat"), id="wechat-zh-vn"),
+    pytest.param(TAGGED_OVERRIDE, expect(
         email="project@arabian-eng.com.br", email_country="BR", text_country="BR", source="website",
         region_tag="mena"), id="hashtag-override"),
-    pytest.param(MADE_IN_CHINA_US, _expect(customer_name="Emily Clark", text_country="US"),
+    pytest.param(MADE_IN_CHINA_US, expect(customer_name="Emily Clark", text_country="US"),
                  id="made-in-china-is-not-the-customer"),
-    pytest.param(NO_SIGNAL_EN, _expect(), id="no-signal-en"),
-    pytest.param(NO_SIGNAL_ZH, _expect(), id="no-signal-zh"),
-    pytest.param(GMAIL_ONLY, _expect(email="john.doe.lab@gmail.com", product="pH meters"), id="gmail-only"),
-    pytest.param(GENERIC_CO_ONLY, _expect(email="sales@labworks.co"), id="generic-dot-co-only"),
+    pytest.param(NO_SIGNAL_EN, expect(), id="no-signal-en"),
+    pytest.param(NO_SIGNAL_ZH, expect(), id="no-signal-zh"),
+    pytest.param(GMAIL_ONLY, expect(email="john.doe.lab@gmail.com", product="pH meters"), id="gmail-only"),
+    pytest.param(GENERIC_CO_ONLY, expect(email="sales@labworks.co"), id="generic-dot-co-only"),
 ]
 
 

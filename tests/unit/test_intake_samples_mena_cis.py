@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.rules.intake import ParsedInquiry, parse_inquiry
+from tests.unit.intake_expectations import expect
 
 TRADEMANAGER_AE = """TradeManager message (Alibaba)
 Buyer: Ahmed Al-Mansouri
@@ -102,54 +103,44 @@ Tél : +212 6 61 23 45 67
 """
 
 
-def _expect(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = dict.fromkeys(
-        ("customer_name", "company", "email", "phone", "phone_country", "email_country", "text_country",
-         "source", "product", "region_tag")
-    )
-    unknown = set(fields) - set(base)
-    assert not unknown, unknown
-    return base | fields
-
-
 SAMPLES = [
-    pytest.param(TRADEMANAGER_AE, _expect(
+    pytest.param(TRADEMANAGER_AE, expect(
         customer_name="Ahmed Al-Mansouri", phone="+971501234567", phone_country="AE", source="trademanager"),
         id="trademanager-en-ae"),
-    pytest.param(WHATSAPP_AE_AR, _expect(
+    pytest.param(WHATSAPP_AE_AR, expect(
         email="m.hashemi@nukhba-trading.ae", phone="+971501234567", phone_country="AE", email_country="AE",
         text_country="AE", source="whatsapp"), id="whatsapp-ar-ae"),
-    pytest.param(EMAIL_SA, _expect(
+    pytest.param(EMAIL_SA, expect(
         customer_name="Faisal Al-Qahtani", company="Al-Qahtani Industrial Supplies Co.",
         email="faisal@qahtani-supplies.com.sa", phone="+966501234567", phone_country="SA", email_country="SA",
         text_country="SA"), id="email-en-sa-signature-no-source"),
-    pytest.param(FORM_EG_AR, _expect(
+    pytest.param(FORM_EG_AR, expect(
         customer_name="أحمد حسن", company="شركة المختبرات المتحدة", phone="+201001234567", phone_country="EG",
         text_country="EG"), id="form-ar-eg-local-number"),
-    pytest.param(TRADE_SHOW_CN_PHONE, _expect(
+    pytest.param(TRADE_SHOW_CN_PHONE, expect(
         customer_name="Omar Khalid", email="omar@gulfinstruments.ae", phone="+8613800138000",
         phone_country="CN", email_country="AE", source="colleague"), id="colleague-en-ae-chinese-phone"),
-    pytest.param(EMAIL_RU, _expect(
+    pytest.param(EMAIL_RU, expect(
         customer_name="Сергей Иванов", company="ООО «Прибор-М»", email="s.ivanov@pribor-m.ru",
         phone="+74951234567", phone_country="RU", email_country="RU", text_country="RU",
         source="email", product="газоанализаторы серии GA-500"), id="email-ru-signature"),
-    pytest.param(COLLEAGUE_KZ_ZH, _expect(
+    pytest.param(COLLEAGUE_KZ_ZH, expect(
         customer_name="Dmitry Petrov", company="TOO KazLab Instruments", phone="+77012345678",
         phone_country="KZ", text_country="KZ", source="colleague", product="原子吸收分光光度计"),
         id="colleague-zh-kz"),
-    pytest.param(WEBSITE_RU_LOCAL, _expect(
+    pytest.param(WEBSITE_RU_LOCAL, expect(
         customer_name="Ольга Смирнова", company="АО «Химлаб»", phone="+79161234567", phone_country="RU",
         text_country="RU", source="website", product="титратор"), id="website-ru-trunk-prefix-8"),
-    pytest.param(ALIBABA_UZ, _expect(
+    pytest.param(ALIBABA_UZ, expect(
         customer_name="Rustam Karimov", phone="+998901234567", phone_country="UZ", text_country="UZ",
         source="alibaba", product="Laboratory Drying Oven DHG-9070"), id="alibaba-en-uz"),
-    pytest.param(EMAIL_BY_ZH_NOTE, _expect(
+    pytest.param(EMAIL_BY_ZH_NOTE, expect(
         email="andrey.kozlov@labtech.by", email_country="BY", text_country="BY", source="email",
         region_tag="cis"), id="email-ru-by-region-label"),
-    pytest.param(WECHAT_KW, _expect(
+    pytest.param(WECHAT_KW, expect(
         phone="+96551234567", phone_country="KW", text_country="KW", source="wechat", product="气相色谱仪"),
         id="wechat-zh-kw"),
-    pytest.param(FRENCH_MA, _expect(
+    pytest.param(FRENCH_MA, expect(
         customer_name="Youssef Benali", company="Société Labomaroc SARL", phone="+212661234567",
         phone_country="MA", text_country="MA", product="spectrophotomètres"), id="email-fr-ma"),
 ]
