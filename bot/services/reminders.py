@@ -7,6 +7,7 @@ left to do: a rep with nothing due, or a manager whose report is in, hears nothi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -76,23 +77,11 @@ async def followup_reminders(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str
 async def deals_daily_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P4: managers who have not sent today's deal report are asked for it, with today's inquiries to pick."""
     day = ctx.local(run.slot).date()
-    reported = await uow.reports.deal_reports("daily", day.isoformat())
     start, end = local_day_bounds(day, ctx.tz)
     forwarded = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
-    todays = [i for i in forwarded if i.status is not Status.GREY]
-    cover = await availability(uow, ctx)
-    due = iso(daily_deals_due(day, ctx.tz, ctx.org.schedule))
-    prompted = 0
-    for department in ctx.org.departments:
-        recipient = prompt_recipient(ctx.org, department.manager, day, cover)
-        if department.id in reported or recipient is None:
-            continue
-        mine = [inquiry_view(i) for i in todays if i.department_id == department.id]
-        await dm(uow, ctx, recipient, "reminder.deals_daily", {
-            **slot_data(run), "day": day.isoformat(), "department": department.id, "manager": department.manager,
-            "due_at": due, "inquiries": mine, "actions": deal_actions("deals_none", "deals_pick", department.id, mine),
-        })
-        prompted += 1
+    prompt = DealPrompt("reminder.deals_daily", "daily", day.isoformat(), "deals_none", "deals_pick",
+                        iso(daily_deals_due(day, ctx.tz, ctx.org.schedule)), {"day": day.isoformat()})
+    prompted = await ask_managers(uow, ctx, run, prompt, [i for i in forwarded if i.status is not Status.GREY])
     return f"{prompted} managers asked for today's deals"
 
 
@@ -118,24 +107,46 @@ async def deals_monthly_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> s
     """P6: managers without this month's report see the month's won inquiries (agent deals included)."""
     day = ctx.local(run.slot).date()
     month = day.strftime("%Y-%m")
-    reported = await uow.reports.deal_reports("monthly", month)
     start, _ = local_day_bounds(day.replace(day=1), ctx.tz)
-    won = await uow.inquiries.won_between(start, run.slot)
-    cover = await availability(uow, ctx)
     due = iso(monthly_deals_due(day.year, day.month, ctx.tz, ctx.calendar, ctx.org.schedule))
+    prompt = DealPrompt("reminder.deals_monthly", "monthly", month, "deals_month_none", "deals_month_pick", due,
+                        {"month": month})
+    prompted = await ask_managers(uow, ctx, run, prompt, await uow.inquiries.won_between(start, run.slot))
+    return f"{prompted} managers asked for the month's deals"
+
+
+@dataclass(frozen=True)
+class DealPrompt:
+    """The daily or monthly deal prompt: its template, report period, buttons and deadline."""
+
+    key: str
+    kind: str
+    period: str
+    none_button: str
+    pick_button: str
+    due_at: str | None
+    data: dict[str, Any]
+
+
+async def ask_managers(uow: UnitOfWork, ctx: Context, run: SlotRun, prompt: DealPrompt,
+                       inquiries: list[Inquiry]) -> int:
+    """Each manager (or their cover) without the period's report gets the prompt with their department's list."""
+    day = ctx.local(run.slot).date()
+    reported = await uow.reports.deal_reports(prompt.kind, prompt.period)
+    cover = await availability(uow, ctx)
     prompted = 0
     for department in ctx.org.departments:
         recipient = prompt_recipient(ctx.org, department.manager, day, cover)
         if department.id in reported or recipient is None:
             continue
-        mine = [inquiry_view(i) for i in won if i.department_id == department.id]
-        await dm(uow, ctx, recipient, "reminder.deals_monthly", {
-            **slot_data(run), "month": month, "department": department.id, "manager": department.manager,
-            "due_at": due, "inquiries": mine,
-            "actions": deal_actions("deals_month_none", "deals_month_pick", department.id, mine),
+        mine = [inquiry_view(i) for i in inquiries if i.department_id == department.id]
+        await dm(uow, ctx, recipient, prompt.key, {
+            **slot_data(run), **prompt.data, "department": department.id, "manager": department.manager,
+            "due_at": prompt.due_at, "inquiries": mine,
+            "actions": deal_actions(prompt.none_button, prompt.pick_button, department.id, mine),
         })
         prompted += 1
-    return f"{prompted} managers asked for the month's deals"
+    return prompted
 
 
 @job("ledger_reminders")
