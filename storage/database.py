@@ -38,9 +38,16 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def insert_or_ignore(session: AsyncSession, table: Any) -> Any:
-    """The dialect's INSERT, which has `.on_conflict_do_nothing()` (typed Any: the two dialects differ)."""
-    return pg_insert(table) if dialect_of(session) == "postgresql" else sqlite_insert(table)
+def insert_or_ignore(session: AsyncSession, table: Any, **values: Any) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING in the session's dialect (typed Any: the two dialects' types differ)."""
+    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    return insert(table).values(**values).on_conflict_do_nothing()
+
+
+async def insert_once(session: AsyncSession, table: Any, returned: Any, **values: Any) -> bool:
+    """Insert unless the unique key is taken; True for the one caller whose row went in (claims, dedupe)."""
+    statement = insert_or_ignore(session, table, **values).returning(returned)
+    return (await session.execute(statement)).first() is not None
 
 
 def dialect_of(session: AsyncSession) -> str:

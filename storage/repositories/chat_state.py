@@ -30,9 +30,7 @@ class SentMessageRepository:
 
     async def record(self, message: SentMessage, outbox_id: int | None, now: datetime) -> None:
         await self.session.execute(
-            insert_or_ignore(self.session, SentMessageRow)
-            .values(outbox_id=outbox_id, at=now, **message.__dict__)
-            .on_conflict_do_nothing()
+            insert_or_ignore(self.session, SentMessageRow, outbox_id=outbox_id, at=now, **message.__dict__)
         )
 
     async def find(self, platform: str, chat: str, message_id: str) -> SentMessage | None:

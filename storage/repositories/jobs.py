@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import insert_or_ignore
+from storage.database import insert_once
 from storage.tables import JobRunRow
 
 
@@ -17,13 +17,8 @@ class JobRunRepository:
 
     async def claim(self, job: str, slot: str, worker: str, now: datetime, late: bool) -> bool:
         """True for the one caller that gets the slot; a concurrent caller waits, then gets False."""
-        stmt = (
-            insert_or_ignore(self.session, JobRunRow)
-            .values(job=job, slot=slot, claimed_at=now, claimed_by=worker, late=late, status="running")
-            .on_conflict_do_nothing()
-            .returning(JobRunRow.id)
-        )
-        return (await self.session.execute(stmt)).first() is not None
+        return await insert_once(self.session, JobRunRow, JobRunRow.id, job=job, slot=slot, claimed_at=now,
+                                 claimed_by=worker, late=late, status="running")
 
     async def finish(self, job: str, slot: str, now: datetime) -> None:
         await self.session.execute(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import insert_or_ignore
+from storage.database import insert_once, insert_or_ignore
 from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
 
 
@@ -19,7 +19,7 @@ class SequenceRepository:
     async def next(self, name: str, year: int) -> int:
         """The next number of a yearly sequence; the row lock makes concurrent callers queue."""
         await self.session.execute(
-            insert_or_ignore(self.session, SequenceRow).values(name=name, year=year, last=0).on_conflict_do_nothing()
+            insert_or_ignore(self.session, SequenceRow, name=name, year=year, last=0)
         )
         stmt = (
             update(SequenceRow)
@@ -56,13 +56,7 @@ class ProcessedEventRepository:
 
     async def claim(self, key: str, now: datetime) -> bool:
         """True the first time a delivery key is seen; False for a retry or re-delivery."""
-        stmt = (
-            insert_or_ignore(self.session, ProcessedEventRow)
-            .values(key=key, at=now)
-            .on_conflict_do_nothing()
-            .returning(ProcessedEventRow.key)
-        )
-        return (await self.session.execute(stmt)).first() is not None
+        return await insert_once(self.session, ProcessedEventRow, ProcessedEventRow.key, key=key, at=now)
 
 
 class AuditRepository:

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.penalties import Penalty, PenaltyDraft, PenaltyStatus
-from storage.database import insert_or_ignore
+from storage.database import insert_once
 from storage.tables import PenaltyRow
 
 
@@ -39,11 +39,7 @@ class PenaltyRepository:
             **draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
             "decided_by": decided_by, "decided_at": now if decided_by else None,
         }
-        stmt = (
-            insert_or_ignore(self.session, PenaltyRow).values(**values).on_conflict_do_nothing()
-            .returning(PenaltyRow.id)
-        )
-        return (await self.session.execute(stmt)).first() is not None
+        return await insert_once(self.session, PenaltyRow, PenaltyRow.id, **values)
 
     async def get(self, penalty_id: str, lock: bool = False) -> Penalty | None:
         stmt = select(PenaltyRow).where(PenaltyRow.id == penalty_id)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import insert_or_ignore
+from storage.database import insert_once
 from storage.tables import CountMatchRow, DealReportRow, LedgerSentRow
 
 
@@ -28,15 +28,11 @@ class ReportRepository:
 
     async def add_deal_report(self, report: DealReport) -> bool:
         """The first report of a period counts for the deadline; a second one is refused by the caller."""
-        stmt = (
-            insert_or_ignore(self.session, DealReportRow)
-            .values(department_id=report.department_id, kind=report.kind, period=report.period,
-                    reported_at=report.reported_at, reported_by=report.reported_by,
-                    inquiry_ids=list(report.inquiry_ids))
-            .on_conflict_do_nothing()
-            .returning(DealReportRow.id)
+        return await insert_once(
+            self.session, DealReportRow, DealReportRow.id, department_id=report.department_id, kind=report.kind,
+            period=report.period, reported_at=report.reported_at, reported_by=report.reported_by,
+            inquiry_ids=list(report.inquiry_ids),
         )
-        return (await self.session.execute(stmt)).first() is not None
 
     async def deal_reports(self, kind: str, period: str) -> dict[str, DealReport]:
         stmt = select(DealReportRow).where(DealReportRow.kind == kind, DealReportRow.period == period)
@@ -47,23 +43,13 @@ class ReportRepository:
         }
 
     async def confirm_ledger(self, month: str, department_id: str, by: str, now: datetime) -> bool:
-        stmt = (
-            insert_or_ignore(self.session, LedgerSentRow)
-            .values(month=month, department_id=department_id, confirmed_by=by, confirmed_at=now)
-            .on_conflict_do_nothing()
-            .returning(LedgerSentRow.id)
-        )
-        return (await self.session.execute(stmt)).first() is not None
+        return await insert_once(self.session, LedgerSentRow, LedgerSentRow.id, month=month,
+                                 department_id=department_id, confirmed_by=by, confirmed_at=now)
 
     async def ledger_confirmations(self, month: str) -> dict[str, datetime]:
         stmt = select(LedgerSentRow).where(LedgerSentRow.month == month)
         return {r.department_id: r.confirmed_at for r in (await self.session.execute(stmt)).scalars()}
 
     async def match_counts(self, department_id: str, day: date, by: str, now: datetime) -> bool:
-        stmt = (
-            insert_or_ignore(self.session, CountMatchRow)
-            .values(department_id=department_id, day=day, by=by, at=now)
-            .on_conflict_do_nothing()
-            .returning(CountMatchRow.id)
-        )
-        return (await self.session.execute(stmt)).first() is not None
+        return await insert_once(self.session, CountMatchRow, CountMatchRow.id, department_id=department_id,
+                                 day=day, by=by, at=now)
