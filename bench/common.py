@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import resource
 import tempfile
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.bootstrap import App, build
 from bot.clock import FrozenClock
@@ -26,6 +28,11 @@ async def make_app(database_url: str | None, clock: FrozenClock) -> App:
     url = database_url or f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
     settings = Settings(DATABASE_URL=url, INQUIRYBOT_ORG=str(ROOT / "org.example.yaml"))
     return await build(settings, clock=clock, org=load_org(ROOT / "org.example.yaml"), shell_write=lambda _t: None)
+
+
+def local(*args: int) -> datetime:
+    """A Shanghai wall-clock time."""
+    return datetime(*args, tzinfo=ZoneInfo("Asia/Shanghai"))  # type: ignore[misc]
 
 
 def peak_rss_mb() -> float:

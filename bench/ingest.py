@@ -9,10 +9,9 @@ import asyncio
 import time
 from datetime import timedelta
 
-from bench.common import arguments, make_app, peak_rss_mb
+from bench.common import arguments, local, make_app, peak_rss_mb
 from bot.clock import FrozenClock
 from bot.services.intake import IntakeMessage, ingest
-from tests.conftest import local
 
 SAMPLES = (
     "Alibaba RFQ · Name: Ana Costa · ana{n}@quimicafina.com.br · WhatsApp +55 21 9{n:04d}-5432 · GC-2030",

@@ -14,11 +14,10 @@ from datetime import UTC, timedelta
 
 from sqlalchemy import insert
 
-from bench.common import arguments, make_app, peak_rss_mb
+from bench.common import arguments, local, make_app, peak_rss_mb
 from bot.clock import FrozenClock
 from bot.services.jobs import run_at
 from storage.tables import InquiryRow
-from tests.conftest import local
 
 DUE_TONIGHT = 300
 
