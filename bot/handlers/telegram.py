@@ -28,6 +28,7 @@ from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_intake import intake_message, message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.outbound import Reply
+from bot.services.held import release
 from bot.services.intake import ingest
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,8 @@ class TelegramHandlers:
         log.info("telegram: /start from user %s (%s)", _user_id(message), person.id if person else "not in org.yaml")
         reply = await execute(self.deps.ctx, person, "/inq help", Origin(PLATFORM))
         await self.deps.reply(message, reply, person)
+        if person is not None:
+            await release(self.deps.ctx, PLATFORM, person.id)  # what waited for them arrives now
 
     async def on_intake(self, update: Update) -> None:
         message = _message(update)

@@ -16,6 +16,7 @@ from bot.notifiers.render import Renderer
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Target
 from bot.services.context import Context
+from bot.services.held import hold
 
 if TYPE_CHECKING:
     from bot.notifiers.telegram import TelegramNotifier
@@ -64,6 +65,7 @@ class DmFallback:
         except TelegramError as error:
             detail = f"forbidden: {reason}; group fallback in {chat_id} failed: {error.message}"
             raise DeliveryError(detail, permanent=True) from error
+        await hold(self.ctx, "telegram", person.id, message.key, message.data, str(ref["message_id"]))
         await self._tell_admins_once(person, chat_id, region_id, reason)
         return ref
 

@@ -71,6 +71,17 @@ class ConversationRepository:
         row = (await self.session.execute(stmt)).scalar_one_or_none()
         return dict(row.data) if row else None
 
+    async def take_prefix(self, platform: str, person_id: str, prefix: str, now: datetime) -> list[dict[str, Any]]:
+        """Remove and return the live entries whose key starts with `prefix`, oldest first."""
+        stmt = select(ConversationRow).where(
+            ConversationRow.platform == platform, ConversationRow.person_id == person_id,
+            ConversationRow.key.startswith(prefix), ConversationRow.expires_at > now,
+        ).order_by(ConversationRow.id)
+        rows = list((await self.session.execute(stmt)).scalars())
+        for row in rows:
+            await self.session.delete(row)
+        return [dict(row.data) for row in rows]
+
     async def clear(self, platform: str, person_id: str, key: str) -> None:
         await self.session.execute(
             delete(ConversationRow).where(

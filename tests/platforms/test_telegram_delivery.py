@@ -12,7 +12,7 @@ from bot.org.model import Org
 from bot.outbound import Outbound, Target
 
 from .fakes import Call, FakeTelegram
-from .fakes.telegram import forwarded_message_update, origin_user, text_message_update
+from .fakes.telegram import command_update, forwarded_message_update, origin_user, text_message_update
 from .telegram_harness import GAO, INTAKE, LATAM_GROUP, LI, PERU, ZHANG, Harness, telegram_app
 
 INQ = "INQ-2026-000001"
@@ -122,6 +122,24 @@ async def test_a_dm_refused_falls_back_to_the_region_group_and_tells_an_admin_on
     await tg.post(text_message_update(90, LATAM_GROUP, ZHANG, "Called the customer, quote sent", message_id=9,
                                       date=tg.date, reply_to=group_message))
     assert (await tg.inquiry(INQ)).followup_method == "other"  # a reply in the group still counts as a note
+
+
+async def test_the_held_dm_arrives_when_the_person_presses_start(tg: Harness) -> None:
+    await forward_one(tg)
+    await tg.deliver()
+    dm = await the_dm_again(tg)
+    tg.fake.fail_next("sendMessage", 403, description=NEVER_STARTED)
+    await queue(tg, dm)
+    await tg.deliver()
+    direct_before = len(tg.sent_to(ZHANG))
+    await tg.post(command_update("/start", update_id=77, chat_id=ZHANG, from_id=ZHANG, message_id=5))
+    await tg.deliver()
+    direct = tg.sent_to(ZHANG)[direct_before:]
+    held = [c for c in direct if INQ in c.params["text"] and "reply_markup" in c.params]
+    assert len(held) == 1  # the assignment with its buttons, delivered once the chat is open
+    await tg.post(command_update("/start", update_id=78, chat_id=ZHANG, from_id=ZHANG, message_id=6))
+    await tg.deliver()
+    assert [c for c in tg.sent_to(ZHANG)[direct_before:] if INQ in c.params["text"]] == held  # not twice
 
 
 async def test_the_admin_is_told_once_across_restarts(
