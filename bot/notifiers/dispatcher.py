@@ -94,20 +94,23 @@ class Dispatcher:
         except DeliveryError as error:
             await self._record_failure(item, error, refs)
             return
-        except Exception as error:  # a bug must not wedge this destination's queue: record it and move on
+        except Exception as error:  # unexpected: retried with backoff like a transient failure, never dropped
             log.exception("outbox %s could not be delivered", item.id)
-            failure = DeliveryError(f"internal_error: {type(error).__name__}", permanent=True)
+            failure = DeliveryError(f"internal_error: {type(error).__name__}", permanent=False)
             await self._record_failure(item, failure, refs)
             return
         async with self.ctx.uow() as uow:
             await uow.outbox.mark_sent(item.id, self.ctx.now(), refs)
-            for platform, ref in refs.items():
-                if "chat" in ref and "message_id" in ref:
-                    person = item.message.target.person
-                    sent = SentMessage(platform, str(ref["chat"]), str(ref["message_id"]), item.message.key,
-                                       item.message.inquiry_id, person)
-                    await uow.sent.record(sent, item.id, self.ctx.now())
+            await self._record_sent(uow, item, refs)
             await uow.commit()
+
+    async def _record_sent(self, uow: UnitOfWork, item: OutboxItem, refs: dict[str, dict[str, Any]]) -> None:
+        """Remember each posted message, so a reply or a button press on it finds its inquiry."""
+        for platform, ref in refs.items():
+            if "chat" in ref and "message_id" in ref:
+                sent = SentMessage(platform, str(ref["chat"]), str(ref["message_id"]), item.message.key,
+                                   item.message.inquiry_id, item.message.target.person)
+                await uow.sent.record(sent, item.id, self.ctx.now())
 
     def _addresses(self, message: Outbound) -> list[Address]:
         addresses = resolve(self.ctx.org, message.target, set(self.notifiers))
@@ -132,6 +135,7 @@ class Dispatcher:
     async def _record_failure(self, item: OutboxItem, error: DeliveryError, refs: dict[str, dict[str, Any]]) -> None:
         now = self.ctx.now()
         async with self.ctx.uow() as uow:
+            await self._record_sent(uow, item, refs)  # the platforms that did deliver
             if error.permanent or item.attempts >= MAX_ATTEMPTS:
                 log.warning("outbox %s failed for good: %s", item.id, error.reason)
                 await uow.outbox.mark_failed(item.id, error.reason, now, refs)
@@ -143,11 +147,13 @@ class Dispatcher:
             await uow.commit()
 
     async def _report(self, uow: UnitOfWork, item: OutboxItem, reason: str) -> None:
-        """Tell the admins once per destination and reason (not at every count post); never about a report."""
+        """Tell the admins once a day per destination and reason (not at every count post); a destination that
+        breaks again after a fix is reported again. Never a report about a report."""
         if item.message.key == "delivery.failed":
             return
         target = item.message.target.as_json()
-        digest = hashlib.sha1(json.dumps([target, reason], sort_keys=True).encode()).hexdigest()[:40]
+        day = self.ctx.local(self.ctx.now()).date().isoformat()
+        digest = hashlib.sha1(json.dumps([target, reason, day], sort_keys=True).encode()).hexdigest()[:40]
         if await uow.audit.exists("delivery_failed", digest):
             return
         await uow.audit.record(self.ctx.now(), "bot", "delivery_failed", digest, "reported", destination=target,

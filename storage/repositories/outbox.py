@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import String, cast, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
@@ -36,13 +36,14 @@ def _item(row: OutboxRow) -> OutboxItem:
 PERSONAL = ("name", "company", "email", "phone")
 
 
-def _without_customer(value: Any) -> Any:
-    """A copy of message data with every `customer` block's personal fields blanked."""
+def _without_customer(value: Any, inquiry_id: str) -> Any:
+    """A copy of message data in which the erased inquiry's `customer` block has its personal fields blanked."""
     if isinstance(value, dict):
-        return {k: ({**v, **dict.fromkeys(PERSONAL)} if k == "customer" and isinstance(v, dict)
-                    else _without_customer(v)) for k, v in value.items()}
+        mine = value.get("id") == inquiry_id
+        return {k: ({**v, **dict.fromkeys(PERSONAL)} if mine and k == "customer" and isinstance(v, dict)
+                    else _without_customer(v, inquiry_id)) for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_customer(v) for v in value]
+        return [_without_customer(v, inquiry_id) for v in value]
     return value
 
 
@@ -119,11 +120,13 @@ class OutboxRepository:
         await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
 
     async def scrub_customer(self, inquiry_id: str) -> int:
-        """Erasure reaches the outbox too: queued and sent messages keep no customer contact details."""
-        rows = (await self.session.execute(select(OutboxRow).where(OutboxRow.inquiry_id == inquiry_id))).scalars()
+        """Erasure reaches the outbox too: no queued or sent message keeps the inquiry's customer details,
+        including reminders and digests that list several inquiries."""
+        mentions = or_(OutboxRow.inquiry_id == inquiry_id, cast(OutboxRow.data, String).contains(inquiry_id))
+        rows = (await self.session.execute(select(OutboxRow).where(mentions))).scalars()
         changed = 0
         for row in rows:
-            data = _without_customer(row.data)
+            data = _without_customer(row.data, inquiry_id)
             if data != row.data:
                 row.data = data
                 changed += 1

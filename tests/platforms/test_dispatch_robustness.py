@@ -86,3 +86,16 @@ async def test_a_message_that_breaks_rendering_does_not_hold_up_the_next(app: Ap
     assert ("inquiry.assigned", "failed") in statuses
     assert ("help", "sent") in statuses
     assert "to 张伟 (DM)" in transcript.text
+
+
+async def test_an_unexpected_error_is_retried_later_and_does_not_hold_up_the_next(
+    app: App, transcript: Transcript
+) -> None:
+    help_data = {"usage": {}, "roles": ["rep"], "topic": None}
+    await queue(app, Outbound("help", Target.to_person("zhang"), {**help_data, "actions": [{"value": "no id"}]}),
+                Outbound("help", Target.to_person("zhang"), help_data))
+    await app.dispatcher.drain()
+    async with app.ctx.uow() as uow:
+        rows = [(r[1], r[2]) for r in await uow.outbox.rows()]
+    assert rows[0][0] == "pending" and (rows[0][1] or "").startswith("internal_error")  # kept, to retry
+    assert rows[1] == ("sent", None)

@@ -12,6 +12,7 @@ from bot.org.model import Org
 from bot.rules.inquiry import Status
 from bot.running import running
 from bot.services.intake import IntakeMessage, ingest
+from bot.services.jobs import run_at
 from bot.services.privacy import erase_inquiry
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, Transcript, local
@@ -186,6 +187,8 @@ async def test_people_who_leave_hand_their_open_inquiries_to_a_colleague(
 async def test_erasure_leaves_no_contact_details_in_the_database(app: App, transcript: Transcript) -> None:
     await session(app, "li", transcript).handle(BRAZIL)
     inquiry_id = await only_inquiry(app)
+    await run_at(app.ctx, "followup_reminders", local(2026, 11, 23, 21, 0))  # a reminder listing it
+    await run_at(app.ctx, "deals_daily_prompt", local(2026, 11, 23, 20, 0))  # and a prompt listing it
     assert await erase_inquiry(app.ctx, inquiry_id, actor="gao")
     async with app.ctx.uow() as uow:
         erased = await uow.inquiries.get(inquiry_id)
