@@ -125,14 +125,14 @@ def crm_audit_lapses(won_without_crm: Iterable[Inquiry], month: str) -> list[Pen
 
 
 def manual_lapse_key(rule: str, person_id: str, inquiry_id: str | None, day: date, reason: str) -> str:
-    """What one finding is, so a double submit records it once: P1.3 and P3 once per inquiry, P5 once per
-    inquiry per ISO week (the weekly check); a finding with no inquiry once per person, day and wording."""
+    """What one finding is, so a double submit records it once: P1.3 and P3 once per inquiry and person; P5 per
+    finding (its wording) per inquiry and ISO week; a finding with no inquiry once per person, day and wording."""
     if inquiry_id and rule in ("P1.3", "P3"):
-        return f"{rule}:{inquiry_id}"
-    if inquiry_id:
-        year, week, _ = day.isocalendar()
-        return f"{rule}:{inquiry_id}:{year}-W{week:02d}"
+        return f"{rule}:{inquiry_id}:{person_id}"
     digest = hashlib.sha1(" ".join(reason.lower().split()).encode()).hexdigest()[:12]
+    if inquiry_id:  # P5: per finding; the same finding typed twice in one week is one
+        year, week, _ = day.isocalendar()
+        return f"{rule}:{inquiry_id}:{person_id}:{year}-W{week:02d}:{digest}"
     return f"{rule}:{person_id}:{day.isoformat()}:{digest}"
 
 

@@ -38,10 +38,14 @@ async def add(ctx: Context, actor: Person, cmd: Command) -> Reply:
             inquiry = await load(uow, cmd.arg("ID"))
             if refusal(ctx.org, actor, inquiry, Action.ASSIGN, await covering(uow, ctx, actor)) is not None:
                 await refuse(uow, ctx, actor, inquiry, "penalty_add", "refused.not_yours")
+            if person_id not in {inquiry.assignee_id, inquiry.original_assignee_id}:
+                raise InvalidInput("error.not_the_rep", person=person_id, id=inquiry.id, rep=inquiry.assignee_id or "")
             await _check_lapse(uow, rule, inquiry.id, inquiry.exception_state)
             inquiry_id = inquiry.id
         elif rule == "P3":
             raise InvalidInput("error.usage", usage="penalty add PERSON P3 ID [AMOUNT] REASON")
+        elif (seen := people_in_view(ctx.org, actor)) is not None and person_id not in seen:
+            await refuse(uow, ctx, actor, None, "penalty_add", "refused.person_not_in_view", person=person_id)
         amount, reason = amount_in_reason(reason) if rule == "P3" else (ctx.org.penalties.amount(rule), reason)
         key = manual_lapse_key(rule, person_id, inquiry_id, ctx.today(), reason or "")
         draft = PenaltyDraft(lapse_key=key, rule=rule, person_id=person_id, amount=amount,
@@ -89,11 +93,15 @@ async def decide(ctx: Context, actor: Person, cmd: Command) -> Reply:
         )
         if not actor.active or not allowed or actor.id == penalty.person_id:
             await refuse(uow, ctx, actor, None, cmd.verb.replace(" ", "_"), "refused.penalty_decider_only")
-        if penalty.status is not PenaltyStatus.PROPOSED:
+        # proposed -> confirmed | waived; a confirmation (a bot's or a finding entered by mistake) may still be
+        # waived once; a waiver is final
+        correcting = penalty.status is PenaltyStatus.CONFIRMED and status is PenaltyStatus.WAIVED
+        if penalty.status is not PenaltyStatus.PROPOSED and not correcting:
             raise InvalidInput("error.penalty_already_decided", id=penalty.id, status=penalty.status.value)
-        reason = cmd.arg("REASON") or penalty.reason
-        if penalty.rule == "P3" and status is PenaltyStatus.CONFIRMED:
-            amount, reason = amount_in_reason(reason)  # the forfeited commission, typed by the specialist
+        typed = cmd.arg("REASON")
+        reason = typed or penalty.reason
+        if penalty.rule == "P3" and status is PenaltyStatus.CONFIRMED and typed:
+            amount, reason = amount_in_reason(typed)  # the forfeited commission, typed by the specialist
             if amount is not None:
                 await uow.penalties.set_amount(penalty.id, amount)
         await uow.penalties.decide(penalty.id, status, actor.id, reason, ctx.now())

@@ -56,7 +56,8 @@ class PenaltyRepository:
         """Reopen once: the penalty is proposed again until a specialist decides the appeal."""
         await self.session.execute(
             update(PenaltyRow).where(PenaltyRow.id == penalty_id)
-            .values(appealed=True, appeal_reason=reason, status=PenaltyStatus.PROPOSED.value)
+            .values(appealed=True, appeal_reason=reason, status=PenaltyStatus.PROPOSED.value, decided_by=None,
+                    decided_at=None)
         )
 
     async def set_amount(self, penalty_id: str, amount: int) -> None:

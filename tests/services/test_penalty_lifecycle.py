@@ -75,3 +75,19 @@ async def test_a_p3_commission_amount_is_entered_by_the_specialist(app: App, tra
     (confirmed,) = await penalties(app)
     assert (confirmed.amount, confirmed.status.value, confirmed.reason) == (1900, "confirmed",
                                                                             "commission on the GC order")
+
+
+async def test_a_finding_names_the_inquirys_rep_and_a_mistake_can_be_waived(app: App, transcript: Transcript) -> None:
+    await say(app, "li", transcript, RFQ)
+    wrong = await say(app, "li", transcript, "/inq penalty add wu P1.3 INQ-2026-000001 replied from gmail")
+    outsider = await say(app, "li", transcript, "/inq penalty add liu P5 weekly check: no follow-up table")
+    assert await penalties(app) == []
+    assert "张伟" in wrong and "刘洋" in outsider
+    await say(app, "li", transcript, "/inq penalty add zhang P5 INQ-2026-000001 quote sent without a price list")
+    await say(app, "li", transcript, "/inq penalty add zhang P5 INQ-2026-000001 no reply to the second email")
+    first, second = await penalties(app)  # two findings the same week are two penalties
+    await say(app, "li", transcript, f"/inq penalty waive {second.id} the customer never sent a second email")
+    again = await say(app, "li", transcript, f"/inq penalty confirm {second.id} after all")
+    statuses = [(p.id, p.status.value) for p in await penalties(app)]
+    assert statuses == [(first.id, "confirmed"), (second.id, "waived")]
+    assert second.id in again  # a waiver is final
