@@ -68,6 +68,8 @@ async def won(ctx: Context, actor: Person, cmd: Command) -> Reply:
 
 
 def _is_amount(raw: str) -> bool:
+    if len(raw) > 16 or not all(c.isdigit() or c in ",." for c in raw):
+        return False
     try:
         value = float(raw.replace(",", ""))
     except ValueError:

@@ -11,6 +11,7 @@ from bot.notifiers.dispatcher import worker_name
 from bot.rules.slots import JOBS as SCHEDULES
 from bot.rules.slots import latest_slot, slot_key, slots_between
 from bot.services.context import Context
+from storage.repositories.jobs import SCHEDULER_MARK
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,6 @@ async def catch_up(ctx: Context) -> list[Outcome]:
 async def mark_started(ctx: Context) -> None:
     """Remember when scheduling began, so the first start never "catches up" on a past it never had."""
     async with ctx.uow() as uow:
-        if await uow.jobs.first_claim() is None:
-            await uow.jobs.claim("_scheduler", slot_key(ctx.now(), ctx.tz), worker_name(), ctx.now(), False)
+        if not await uow.jobs.scheduler_started():
+            await uow.jobs.claim(SCHEDULER_MARK, slot_key(ctx.now(), ctx.tz), worker_name(), ctx.now(), False)
             await uow.commit()

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.database import insert_once
 from storage.tables import JobRunRow
 
+SCHEDULER_MARK = "_scheduler"  # a row claimed when a scheduler first starts on this database
+
 
 class JobRunRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -33,8 +35,18 @@ class JobRunRepository:
         return {str(s) for s in (await self.session.execute(stmt)).scalars()}
 
     async def first_claim(self) -> datetime | None:
-        """When this database first ran any job: catch-up never reaches back before the bot existed."""
-        return (await self.session.execute(select(func.min(JobRunRow.claimed_at)))).scalar_one_or_none()
+        """When scheduling began here (the scheduler's first start, else the first job run of any kind):
+        catch-up and P7 never reach back before the bot existed. A back-filled `jobs run --at <past>` does
+        not move this once the scheduler has started."""
+        started = select(func.min(JobRunRow.claimed_at)).where(JobRunRow.job == SCHEDULER_MARK)
+        found = (await self.session.execute(started)).scalar_one_or_none()
+        if found is None:
+            found = (await self.session.execute(select(func.min(JobRunRow.claimed_at)))).scalar_one_or_none()
+        return found
+
+    async def scheduler_started(self) -> bool:
+        stmt = select(JobRunRow.id).where(JobRunRow.job == SCHEDULER_MARK).limit(1)
+        return (await self.session.execute(stmt)).first() is not None
 
     async def runs(self, job: str | None = None) -> list[tuple[str, str, bool, str]]:
         stmt = select(JobRunRow.job, JobRunRow.slot, JobRunRow.late, JobRunRow.status).order_by(JobRunRow.id)
