@@ -60,8 +60,10 @@ class Dispatcher:
         for n, item in enumerate(queue):
             if n:  # pacing may keep the rest waiting: renew their claim so no other worker takes them as stale
                 async with self.ctx.uow() as uow:
-                    await uow.outbox.renew([i.id for i in queue[n:]], self.worker, self.ctx.now())
+                    ours = await uow.outbox.renew([i.id for i in queue[n:]], self.worker, self.ctx.now())
                     await uow.commit()
+                if item.id not in ours:  # taken over by another worker while this one stalled: theirs to send
+                    continue
             await self._deliver(item)
 
     async def drain(self, rounds: int = 20) -> None:

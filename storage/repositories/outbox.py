@@ -108,13 +108,17 @@ class OutboxRepository:
         await self._set(item_id, status="failed", error=error, sent_at=None, claimed_at=now,
                         delivery=delivered or None)
 
-    async def renew(self, item_ids: list[int], worker: str, now: datetime) -> None:
-        """Still ours: push the claim time forward so a long paced round is not mistaken for a crash."""
-        await self.session.execute(
+    async def renew(self, item_ids: list[int], worker: str, now: datetime) -> set[int]:
+        """Push the claim time forward so a long paced round is not mistaken for a crash; returns the ids that
+        are still ours (a worker that stalled past the stale limit may have lost some to another)."""
+        stmt = (
             update(OutboxRow)
             .where(OutboxRow.id.in_(item_ids), OutboxRow.claimed_by == worker, OutboxRow.status == "sending")
             .values(claimed_at=now)
+            .returning(OutboxRow.id)
+            .execution_options(synchronize_session=False)
         )
+        return {int(i) for i in (await self.session.execute(stmt)).scalars()}
 
     async def _set(self, item_id: int, **values: Any) -> None:
         await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))

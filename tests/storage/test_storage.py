@@ -173,3 +173,20 @@ async def test_the_migrations_build_exactly_the_models(engine: AsyncEngine) -> N
 
     async with engine.connect() as conn:
         assert await conn.run_sync(diff) == []
+
+
+async def test_a_stalled_worker_learns_which_claims_it_lost(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        for n in range(2):
+            await uow.outbox.add(Outbound("help", Target.to_person("zhang"), {"n": n}), NOW)
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        mine = [i.id for i in await uow.outbox.claim("slow", NOW)]
+        await uow.commit()
+    async with uow_factory(engine) as uow:  # "slow" stalls past the stale limit; "fast" takes over
+        taken = await uow.outbox.claim("fast", NOW + timedelta(minutes=6))
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        still_mine = await uow.outbox.renew(mine, "slow", NOW + timedelta(minutes=7))
+        await uow.commit()
+    assert len(taken) == 2 and still_mine == set()
