@@ -235,3 +235,13 @@ async def test_absurd_input_gets_a_reply_not_an_apology(app: App, transcript: Tr
     async with app.ctx.uow() as uow:
         still = await uow.inquiries.get(inquiry_id)
     assert still is not None and still.status.value == "assigned"
+
+
+async def test_inq_new_is_the_explicit_intake_for_specialists_only(app: App, transcript: Transcript) -> None:
+    await session(app, "zhang", transcript).handle("/inq new RFQ from Lima, WhatsApp +51 987 654 321")
+    async with app.ctx.uow() as uow:
+        assert await uow.inquiries.list() == []
+    await session(app, "li", transcript).handle("/inq new RFQ from Lima, WhatsApp +51 987 654 321")
+    async with app.ctx.uow() as uow:
+        (made,) = await uow.inquiries.list()
+    assert (made.region_id, made.customer.phone, made.specialist_id) == ("latam", "+51987654321", "li")
