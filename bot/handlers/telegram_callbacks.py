@@ -155,9 +155,7 @@ async def start_pick(deps: TelegramDeps, press: Press) -> None:
     markup = message.reply_markup.to_dict() if message.reply_markup else None  # what Cancel puts back
     state = {"action": press.action, "department": press.value(), "chat": chat, "message": message_id,
              "choices": choices, "picked": [], "markup": markup}
-    await _keep_pick(deps, press.person, state)
-    await _edit_markup(press.query, pick_keyboard(deps, press.person, state))
-    await press.query.answer()
+    await _show_pick(deps, press, state)
 
 
 async def toggle_pick(deps: TelegramDeps, press: Press) -> None:
@@ -167,6 +165,11 @@ async def toggle_pick(deps: TelegramDeps, press: Press) -> None:
         return
     ticked = set(state["picked"]) ^ {press.value()}
     state["picked"] = [ident for ident, _ in state["choices"] if ident in ticked]  # only what the prompt listed
+    await _show_pick(deps, press, state)
+
+
+async def _show_pick(deps: TelegramDeps, press: Press, state: dict[str, Any]) -> None:
+    """Remember the pick and show it as the message's keyboard."""
     await _keep_pick(deps, press.person, state)
     await _edit_markup(press.query, pick_keyboard(deps, press.person, state))
     await press.query.answer()

@@ -46,22 +46,18 @@ async def record(
     for draft in drafts:
         if draft.lapse_key in existing:
             continue
-        number = await uow.sequences.next("penalty", ctx.local(ctx.now()).year)
-        new_id = penalty_id(ctx.local(ctx.now()).year, number)
+        year = ctx.local(ctx.now()).year
+        new_id = penalty_id(year, await uow.sequences.next("penalty", year))
         if not await uow.penalties.add(draft, new_id, ctx.now(), decided_by):
             continue
         penalty = await uow.penalties.get(new_id)
         assert penalty is not None
         recorded.append(penalty)
         inquiry = await uow.inquiries.get(draft.inquiry_id) if draft.inquiry_id else None
-        for notice in _notices(ctx.org, penalty, inquiry.region_id if inquiry else None, inquiry_platform(inquiry),
-                               late):
+        region_id, platform = (inquiry.region_id, inquiry.platform) if inquiry else (None, None)
+        for notice in _notices(ctx.org, penalty, region_id, platform, late):
             await uow.outbox.add(notice, ctx.now())
     return recorded
-
-
-def inquiry_platform(inquiry: object) -> str | None:
-    return getattr(inquiry, "platform", None)
 
 
 def _notices(org: Org, penalty: Penalty, region_id: str | None, platform: str | None, late: bool) -> list[Outbound]:
