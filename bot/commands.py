@@ -30,7 +30,7 @@ class Command:
 
 
 GRAMMAR: dict[str, Spec] = {
-    "help": Spec(optional=("TOPIC",)),
+    "help": Spec(rest="TOPIC", rest_required=False),
     "new": Spec(rest="TEXT"),
     "mine": Spec(),
     "show": Spec(("ID",)),
