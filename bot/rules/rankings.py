@@ -7,7 +7,7 @@ An inquiry counts towards the on-time rate once it is due or followed up, so tod
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -110,33 +110,44 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class WeeklyChart:
-    """Inquiries per region per day (grey included: raw counts keep them) and the daily on-time rate (grey out)."""
+    """Inquiries per region per day (grey included: raw counts keep them) and the on-time rate (grey out), overall
+    and per region, with the days that were not working days (shaded in the chart)."""
 
     days: tuple[date, ...]
     counts: dict[str, tuple[int, ...]]  # region id ("" for no region yet) -> per day
     on_time: tuple[float | None, ...]
     week_on_time: float | None = None
+    region_on_time: dict[str, tuple[float | None, ...]] = field(default_factory=dict)
+    non_working: tuple[date, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(sum(v) for v in self.counts.values())
 
 
+def _rate(found: Sequence[Inquiry]) -> float | None:
+    return sum(map(followed_on_time, found)) / len(found) if found else None
+
+
 def weekly_chart(inquiries: Iterable[Inquiry], days: Sequence[date], regions: Sequence[str], tz: ZoneInfo,
-                 now: datetime) -> WeeklyChart:
+                 now: datetime, is_workday: Callable[[date], bool] | None = None) -> WeeklyChart:
     """Per local day of forwarding: how many inquiries each region got, and the share followed up on time."""
-    found = list(inquiries)
     index = {day: n for n, day in enumerate(days)}
     counts = {r: [0] * len(days) for r in regions}
     by_day: list[list[Inquiry]] = [[] for _ in days]
-    for inquiry in found:
+    by_region: dict[str, list[list[Inquiry]]] = {r: [[] for _ in days] for r in regions}
+    for inquiry in inquiries:
         n = index.get(inquiry.forwarded_at.astimezone(tz).date())
         if n is None:
             continue
-        counts.setdefault(inquiry.region_id or "", [0] * len(days))[n] += 1
+        region = inquiry.region_id or ""
+        counts.setdefault(region, [0] * len(days))[n] += 1
         if not is_confirmed_grey(inquiry) and counts_for_rate(inquiry, now):
             by_day[n].append(inquiry)
-    rates = tuple(sum(map(followed_on_time, d)) / len(d) if d else None for d in by_day)
+            by_region.setdefault(region, [[] for _ in days])[n].append(inquiry)
     rated = [i for d in by_day for i in d]
-    week = sum(map(followed_on_time, rated)) / len(rated) if rated else None
-    return WeeklyChart(tuple(days), {k: tuple(v) for k, v in counts.items()}, rates, week)
+    return WeeklyChart(
+        tuple(days), {k: tuple(v) for k, v in counts.items()}, tuple(_rate(d) for d in by_day), _rate(rated),
+        {r: tuple(_rate(d) for d in per_day) for r, per_day in by_region.items() if r},
+        tuple(d for d in days if is_workday is not None and not is_workday(d)),
+    )
