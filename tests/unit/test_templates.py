@@ -46,7 +46,7 @@ KEYS = (
     # counts and audits
     "counts.region", "counts.reconciliation", "counts.reply", "crm_audit.draft", "error.bad_date",
     # the shell chat
-    "shell.welcome", "shell.not_a_command", "telegram.not_a_command", "slack.action_done",
+    "shell.welcome", "shell.scheduler", "shell.not_a_command", "telegram.not_a_command", "slack.action_done",
 )
 
 # Keys whose text shows the customer's name: the escaping check is made on them.
@@ -269,6 +269,7 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
                             "penalties": [{**PENALTY, "rule": "P3", "amount": None}]},
         "error.bad_date": {"value": f"3/4{NASTY}"},
         "shell.welcome": {"person": "li", "roles": ["specialist"]},
+        "shell.scheduler": {"on": True, "timezone": "Asia/Shanghai"},
         "shell.not_a_command": {},
         "telegram.not_a_command": {},
         "slack.action_done": {"action": "ack", "by": "zhang", "at": "2026-03-04T03:00:00+00:00"},
