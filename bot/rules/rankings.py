@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.rules.inquiry import Inquiry, Status
+from bot.rules.working_time import Elapsed
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,15 @@ def median(values: Sequence[timedelta]) -> timedelta | None:
     return ordered[middle] if len(values) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def score(key: str, inquiries: Sequence[Inquiry], now: datetime) -> Score:
+def wall_clock(start: datetime, end: datetime) -> timedelta:
+    """Plain elapsed time, for callers that do not measure in working hours."""
+    return end - start
+
+
+def score(key: str, inquiries: Sequence[Inquiry], now: datetime, elapsed: Elapsed = wall_clock) -> Score:
+    """`elapsed` measures forward-to-first-follow-up (the org's working hours in reports)."""
     rated = [i for i in inquiries if counts_for_rate(i, now)]
-    waits = [i.followed_up_at - i.forwarded_at for i in inquiries if i.followed_up_at is not None]
+    waits = [elapsed(i.forwarded_at, i.followed_up_at) for i in inquiries if i.followed_up_at is not None]
     return Score(key=key, handled=len(inquiries), due=len(rated), on_time=sum(map(followed_on_time, rated)),
                  won=sum(1 for i in inquiries if i.status is Status.WON), median_followup=median(waits))
 
@@ -75,20 +82,21 @@ def _order(s: Score) -> tuple[float, float, int, str]:
     return (-rate, wait, -s.handled, s.key)
 
 
-def _scores(inquiries: Sequence[Inquiry], key: Callable[[Inquiry], str | None], now: datetime) -> tuple[Score, ...]:
+def _scores(inquiries: Sequence[Inquiry], key: Callable[[Inquiry], str | None], now: datetime,
+            elapsed: Elapsed) -> tuple[Score, ...]:
     groups: dict[str, list[Inquiry]] = {}
     for inquiry in inquiries:
         if (name := key(inquiry)) is not None:
             groups.setdefault(name, []).append(inquiry)
-    return tuple(sorted((score(k, v, now) for k, v in groups.items()), key=_order))
+    return tuple(sorted((score(k, v, now, elapsed) for k, v in groups.items()), key=_order))
 
 
-def rank(inquiries: Iterable[Inquiry], month: str, now: datetime) -> Ranking:
+def rank(inquiries: Iterable[Inquiry], month: str, now: datetime, elapsed: Elapsed = wall_clock) -> Ranking:
     """The month's ranking of the inquiries given (those forwarded in it), grey ones left out."""
     found = list(inquiries)
     valid = [i for i in found if not is_confirmed_grey(i)]
-    return Ranking(month=month, reps=_scores(valid, lambda i: i.assignee_id, now),
-                   departments=_scores(valid, lambda i: i.department_id, now),
+    return Ranking(month=month, reps=_scores(valid, lambda i: i.assignee_id, now, elapsed),
+                   departments=_scores(valid, lambda i: i.department_id, now, elapsed),
                    excluded_grey=len(found) - len(valid))
 
 
