@@ -17,7 +17,7 @@ INQUIRY_WORK: tuple[str, ...] = ("ack", "followup", "crm", "agent", "won", "lost
 ROLE_VERBS: dict[Role, tuple[str, ...]] = {
     Role.REP: INQUIRY_WORK,
     Role.MANAGER: (*INQUIRY_WORK, "assign", "deals today", "deals month", "match", "ledger"),
-    Role.SPECIALIST: ("new", *INQUIRY_WORK, "assign", "region", "transfer", "ledger", "ledger sent",
+    Role.SPECIALIST: ("new", "intake", *INQUIRY_WORK, "assign", "region", "transfer", "ledger", "ledger sent",
                       "penalty add", "penalty confirm", "penalty waive"),
 }
 
