@@ -30,8 +30,9 @@ class Command:
 
 
 GRAMMAR: dict[str, Spec] = {
-    "help": Spec(optional=("TOPIC",)),
+    "help": Spec(rest="TOPIC", rest_required=False),
     "new": Spec(rest="TEXT"),
+    "intake": Spec(("DECISION", "TOKEN")),
     "mine": Spec(),
     "show": Spec(("ID",)),
     "ack": Spec(("ID",)),
@@ -69,6 +70,7 @@ USAGE: dict[str, str] = {
     )
     for verb, spec in GRAMMAR.items()
 }
+USAGE["intake"] = "intake log|drop TOKEN"
 USAGE["deals today"] = "deals today none|ID..."
 USAGE["deals month"] = "deals month none|ID..."
 USAGE["penalty add"] = "penalty add PERSON RULE [ID] REASON"

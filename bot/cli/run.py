@@ -25,11 +25,16 @@ def register(app: typer.Typer) -> None:
 def run(
     shell: bool = typer.Option(False, "--shell", help="Force the interactive shell chat"),
     as_person: str | None = typer.Option(None, "--as", help="Who you are in the shell (a person id)"),
+    scheduler: bool | None = typer.Option(
+        None, "--with-scheduler/--without-scheduler",
+        help="Shell only: run reminders, counts and sweeps on the real clock, as in chat "
+             "(default: on when you type at a terminal, off when input is piped)"),
 ) -> None:
     """Run the bot: Slack (Socket Mode) and/or Telegram (polling) with the scheduler, or the shell chat."""
     config = settings()
     if shell or not (config.slack_enabled or config.telegram_enabled):
-        run_async(with_app(config, lambda bot: _shell(bot, as_person), shell_write=typer.echo))
+        with_scheduler = sys.stdin.isatty() if scheduler is None else scheduler
+        run_async(with_app(config, lambda bot: _shell(bot, as_person, with_scheduler), shell_write=typer.echo))
         return
     _refuse_placeholders(config.placeholder_problems())
     run_async(with_app(config, _until_signal))
@@ -67,9 +72,14 @@ async def _until_signal(bot: App) -> None:
         await stop.wait()
 
 
-async def _shell(bot: App, as_person: str | None) -> None:
+async def _shell(bot: App, as_person: str | None, with_scheduler: bool) -> None:
+    """The shell chat; with the scheduler, reminders and count posts appear in it at their times."""
     person = _pick_person(bot, as_person)
-    await run_shell(bot, person, sys.stdin, interactive=sys.stdin.isatty())
+    if not with_scheduler:
+        await run_shell(bot, person, sys.stdin, interactive=sys.stdin.isatty())
+        return
+    async with running(bot, http=False):
+        await run_shell(bot, person, sys.stdin, interactive=sys.stdin.isatty(), scheduler=True)
 
 
 def _pick_person(bot: App, as_person: str | None) -> Person:

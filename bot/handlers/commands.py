@@ -13,7 +13,7 @@ from bot.errors import BotError, InvalidInput
 from bot.handlers.grammar import parse
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services import counts, ledger, manager_commands, penalties, queries, rankings, transfers
+from bot.services import counts, ledger, manager_commands, penalties, queries, rankings, transfers, unsure
 from bot.services import inquiry_commands as ic
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
@@ -62,6 +62,7 @@ HANDLERS: dict[str, Handler] = {
     "counts": counts.counts_command,
     "ledger": ledger.ledger_command,
     "rank": rankings.rank_command,
+    "intake": unsure.decide,
 }
 
 
@@ -89,6 +90,7 @@ async def _new(ctx: Context, actor: Person, command: Command, origin: Origin) ->
         platform=origin.platform,
         sender=actor,
         text=command.arg("TEXT") or "",
+        confirmed=True,  # typed on purpose: never asked "is this an inquiry?"
         forwarded_at=origin.at or ctx.now(),
         message_key=origin.message_key,
         reply_to=origin.reply_to,

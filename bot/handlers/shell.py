@@ -67,11 +67,14 @@ class ShellSession:
             self.say(result.reply)
 
 
-async def run_shell(app: App, person: Person, stream: TextIO, interactive: bool) -> None:
+async def run_shell(app: App, person: Person, stream: TextIO, interactive: bool, scheduler: bool = False) -> None:
+    """Read lines until end of input; `scheduler` says the scheduler runs beside it (announced at start)."""
     await reassign_departed(app.ctx)
     session = ShellSession(app, person, app_write(app))
     if interactive:
         session.say(Reply("shell.welcome", {"person": person.id, "roles": sorted(r.value for r in person.roles)}))
+    if interactive or scheduler:
+        session.say(Reply("shell.scheduler", {"on": scheduler, "timezone": app.org.timezone}))
     await app.dispatcher.drain()
     async for line in read_lines(stream, f"{person.id}> " if interactive else None):
         await session.handle(line)

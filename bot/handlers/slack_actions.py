@@ -50,6 +50,8 @@ BUTTONS: dict[str, Button] = {
     "counts_match": Button("match {value}", final=True),
     "ledger_sent": Button("ledger sent {value}", final=True),
     "pick_region": Button(modal="change_region"),
+    "intake_log": Button("intake log {value}", final=True),
+    "intake_drop": Button("intake drop {value}", final=True),
 }
 BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")

@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "penalty_confirm": "penalty confirm {0}",
     "counts_match": "match {0}",
     "ledger_sent": "ledger sent {0}",
+    "intake_log": "intake log {0}",
+    "intake_drop": "intake drop {0}",
     "assign": "assign {0} {1}",  # a rep picked after "reassign"
     "region": "region {0} {1}",  # a region picked after "change_region" / "pick_region"
 }

@@ -26,6 +26,8 @@ BUTTON_COMMANDS = {
     "counts_match": "/inq match {value}",
     "ledger_sent": "/inq ledger sent {value}",
     "pick_region": "/inq region {value} REGION",
+    "intake_log": "/inq intake log {value}",
+    "intake_drop": "/inq intake drop {value}",
 }
 
 

@@ -22,6 +22,7 @@ from bot.org.model import (
     Role,
     Schedule,
     WorkdayTime,
+    WorkingHours,
 )
 from bot.org.problems import OrgFileError, OrgProblem
 from bot.org.schema import ChannelSchema, OrgSchema, PenaltiesSchema, PersonSchema, ScheduleSchema
@@ -139,6 +140,9 @@ def _schedule(s: ScheduleSchema) -> Schedule:
         ledger_due=WorkdayTime(s.ledger_due.workday, s.ledger_due.time),
         weekly_rep_digest=s.weekly_rep_digest,
         weekly_manager_table=s.weekly_manager_table,
+        working_hours=WorkingHours(s.working_hours.start, s.working_hours.end,
+                                   (s.working_hours.lunch[0], s.working_hours.lunch[1]) if s.working_hours.lunch
+                                   else None),
     )
 
 

@@ -96,6 +96,21 @@ class WeeklyTime:
 
 
 @dataclass(frozen=True)
+class WorkingHours:
+    """The working day used to measure follow-up times (default 08:30-17:30 with lunch 12:00-13:00)."""
+
+    start: time = time(8, 30)
+    end: time = time(17, 30)
+    lunch: tuple[time, time] | None = (time(12, 0), time(13, 0))
+
+    def periods(self) -> tuple[tuple[time, time], ...]:
+        """The stretches of the day that count, in order: the morning and the afternoon around lunch."""
+        if self.lunch is None or not (self.start < self.lunch[0] < self.lunch[1] < self.end):
+            return ((self.start, self.end),)
+        return ((self.start, self.lunch[0]), (self.lunch[1], self.end))
+
+
+@dataclass(frozen=True)
 class Schedule:
     counts: tuple[time, time, time] = (time(9, 30), time(18, 30), time(21, 45))
     followup_due: time = time(23, 59)
@@ -107,6 +122,7 @@ class Schedule:
     ledger_due: WorkdayTime = field(default_factory=lambda: WorkdayTime(3, time(17, 30)))
     weekly_rep_digest: WeeklyTime = field(default_factory=lambda: WeeklyTime(0, time(10, 0)))
     weekly_manager_table: WeeklyTime = field(default_factory=lambda: WeeklyTime(4, time(17, 0)))
+    working_hours: WorkingHours = field(default_factory=WorkingHours)
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,21 @@ class LedgerDueSchema(Section):
     time: HHMM = _SCHEDULE.ledger_due.at
 
 
+class WorkingHoursSchema(Section):
+    start: HHMM = _SCHEDULE.working_hours.start
+    end: HHMM = _SCHEDULE.working_hours.end
+    lunch: list[HHMM] | None = Field(
+        default_factory=lambda: list(_SCHEDULE.working_hours.lunch or ()), min_length=2, max_length=2)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> WorkingHoursSchema:
+        if not self.start < self.end:
+            raise ValueError("the working day must start before it ends")
+        if self.lunch and not (self.start <= self.lunch[0] < self.lunch[1] <= self.end):
+            raise ValueError("lunch must be two times inside the working day, the first before the second")
+        return self
+
+
 class ScheduleSchema(Section):
     counts: list[HHMM] = Field(default_factory=lambda: list(_SCHEDULE.counts), min_length=3, max_length=3)
     followup_due: HHMM = _SCHEDULE.followup_due
@@ -106,6 +121,7 @@ class ScheduleSchema(Section):
     ledger_due: LedgerDueSchema = Field(default_factory=LedgerDueSchema)
     weekly_rep_digest: Weekly = _SCHEDULE.weekly_rep_digest
     weekly_manager_table: Weekly = _SCHEDULE.weekly_manager_table
+    working_hours: WorkingHoursSchema = Field(default_factory=WorkingHoursSchema)
 
 
 class SplitSchema(Section):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from bot.rules.inquiry import Inquiry, Status
+from bot.rules.rankings import median
+from bot.rules.working_time import Elapsed
 
 FollowupState = Literal["on_time", "late", "missed", "pending", "grey"]
 STATES: tuple[FollowupState, ...] = ("on_time", "late", "missed", "pending", "grey")
@@ -60,3 +62,36 @@ def tally_by_rep(inquiries: Iterable[Inquiry], now: datetime) -> list[Tally]:
         by_rep.setdefault(inquiry.assignee_id or "", []).append(inquiry)
     ordered = sorted(by_rep, key=lambda rep: (rep == "", rep))
     return [tally(by_rep[rep], now, rep or None) for rep in ordered]
+
+
+def minutes(value: timedelta | None) -> int | None:
+    return round(value.total_seconds() / 60) if value is not None else None
+
+
+@dataclass(frozen=True)
+class ForwardingDelay:
+    """P1.1: how long inquiries waited between the customer's message and the forward, in working time."""
+
+    measured: int  # forwards that carry the customer's original time
+    median: timedelta | None
+    worst: timedelta | None
+    worst_id: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"measured": self.measured, "median_minutes": minutes(self.median),
+                "worst_minutes": minutes(self.worst), "worst_id": self.worst_id}
+
+
+def forwarding_delay(inquiries: Iterable[Inquiry], elapsed: Elapsed) -> ForwardingDelay:
+    """Only forwards whose platform carried the original time (received before forwarded) are measured."""
+    waits = sorted(((elapsed(i.received_at, i.forwarded_at), i.id) for i in inquiries
+                    if i.received_at < i.forwarded_at), key=lambda pair: (pair[0], pair[1]))
+    if not waits:
+        return ForwardingDelay(0, None, None, None)
+    worst, worst_id = waits[-1]
+    return ForwardingDelay(len(waits), median([w for w, _ in waits]), worst, worst_id)
+
+
+def median_followup(inquiries: Iterable[Inquiry], elapsed: Elapsed) -> timedelta | None:
+    """The median time from forward to first follow-up, in working time; None when nothing was followed up."""
+    return median([elapsed(i.forwarded_at, i.followed_up_at) for i in inquiries if i.followed_up_at is not None])

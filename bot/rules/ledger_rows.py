@@ -63,6 +63,15 @@ def penalty_text(penalties: Sequence[Penalty], label: Label) -> str | None:
     return "; ".join(parts) or None
 
 
+def grey_cell(inquiry: Inquiry, label: Label) -> str | None:
+    """The reason once grey is confirmed; a proposal nobody has decided yet only says it is pending."""
+    if inquiry.grey_state == "confirmed":
+        return inquiry.grey_reason
+    if inquiry.grey_state == "proposed":
+        return label("grey_state", "proposed")
+    return None
+
+
 def ledger_row(inquiry: Inquiry, penalties: Sequence[Penalty], label: Label, tz: ZoneInfo) -> LedgerRow:
     c = inquiry.customer
     values: dict[str, Cell] = {
@@ -83,7 +92,7 @@ def ledger_row(inquiry: Inquiry, penalties: Sequence[Penalty], label: Label, tz:
         "crm_id": inquiry.crm_id,
         "agent": inquiry.agent_name,
         "status": label("status", inquiry.status.value),
-        "grey_reason": inquiry.grey_reason if inquiry.grey_state else None,
+        "grey_reason": grey_cell(inquiry, label),
         "won_date": naive_local(inquiry.won_at, tz),
         "amount": amount_value(inquiry.won_amount),
         "transfers": inquiry.transfers,

@@ -7,12 +7,13 @@ An inquiry counts towards the on-time rate once it is due or followed up, so tod
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.rules.inquiry import Inquiry, Status
+from bot.rules.working_time import Elapsed
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,15 @@ def median(values: Sequence[timedelta]) -> timedelta | None:
     return ordered[middle] if len(values) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def score(key: str, inquiries: Sequence[Inquiry], now: datetime) -> Score:
+def wall_clock(start: datetime, end: datetime) -> timedelta:
+    """Plain elapsed time, for callers that do not measure in working hours."""
+    return end - start
+
+
+def score(key: str, inquiries: Sequence[Inquiry], now: datetime, elapsed: Elapsed = wall_clock) -> Score:
+    """`elapsed` measures forward-to-first-follow-up (the org's working hours in reports)."""
     rated = [i for i in inquiries if counts_for_rate(i, now)]
-    waits = [i.followed_up_at - i.forwarded_at for i in inquiries if i.followed_up_at is not None]
+    waits = [elapsed(i.forwarded_at, i.followed_up_at) for i in inquiries if i.followed_up_at is not None]
     return Score(key=key, handled=len(inquiries), due=len(rated), on_time=sum(map(followed_on_time, rated)),
                  won=sum(1 for i in inquiries if i.status is Status.WON), median_followup=median(waits))
 
@@ -75,20 +82,21 @@ def _order(s: Score) -> tuple[float, float, int, str]:
     return (-rate, wait, -s.handled, s.key)
 
 
-def _scores(inquiries: Sequence[Inquiry], key: Callable[[Inquiry], str | None], now: datetime) -> tuple[Score, ...]:
+def _scores(inquiries: Sequence[Inquiry], key: Callable[[Inquiry], str | None], now: datetime,
+            elapsed: Elapsed) -> tuple[Score, ...]:
     groups: dict[str, list[Inquiry]] = {}
     for inquiry in inquiries:
         if (name := key(inquiry)) is not None:
             groups.setdefault(name, []).append(inquiry)
-    return tuple(sorted((score(k, v, now) for k, v in groups.items()), key=_order))
+    return tuple(sorted((score(k, v, now, elapsed) for k, v in groups.items()), key=_order))
 
 
-def rank(inquiries: Iterable[Inquiry], month: str, now: datetime) -> Ranking:
+def rank(inquiries: Iterable[Inquiry], month: str, now: datetime, elapsed: Elapsed = wall_clock) -> Ranking:
     """The month's ranking of the inquiries given (those forwarded in it), grey ones left out."""
     found = list(inquiries)
     valid = [i for i in found if not is_confirmed_grey(i)]
-    return Ranking(month=month, reps=_scores(valid, lambda i: i.assignee_id, now),
-                   departments=_scores(valid, lambda i: i.department_id, now),
+    return Ranking(month=month, reps=_scores(valid, lambda i: i.assignee_id, now, elapsed),
+                   departments=_scores(valid, lambda i: i.department_id, now, elapsed),
                    excluded_grey=len(found) - len(valid))
 
 
@@ -110,33 +118,44 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class WeeklyChart:
-    """Inquiries per region per day (grey included: raw counts keep them) and the daily on-time rate (grey out)."""
+    """Inquiries per region per day (grey included: raw counts keep them) and the on-time rate (grey out), overall
+    and per region, with the days that were not working days (shaded in the chart)."""
 
     days: tuple[date, ...]
     counts: dict[str, tuple[int, ...]]  # region id ("" for no region yet) -> per day
     on_time: tuple[float | None, ...]
     week_on_time: float | None = None
+    region_on_time: dict[str, tuple[float | None, ...]] = field(default_factory=dict)
+    non_working: tuple[date, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(sum(v) for v in self.counts.values())
 
 
+def _rate(found: Sequence[Inquiry]) -> float | None:
+    return sum(map(followed_on_time, found)) / len(found) if found else None
+
+
 def weekly_chart(inquiries: Iterable[Inquiry], days: Sequence[date], regions: Sequence[str], tz: ZoneInfo,
-                 now: datetime) -> WeeklyChart:
+                 now: datetime, is_workday: Callable[[date], bool] | None = None) -> WeeklyChart:
     """Per local day of forwarding: how many inquiries each region got, and the share followed up on time."""
-    found = list(inquiries)
     index = {day: n for n, day in enumerate(days)}
     counts = {r: [0] * len(days) for r in regions}
     by_day: list[list[Inquiry]] = [[] for _ in days]
-    for inquiry in found:
+    by_region: dict[str, list[list[Inquiry]]] = {r: [[] for _ in days] for r in regions}
+    for inquiry in inquiries:
         n = index.get(inquiry.forwarded_at.astimezone(tz).date())
         if n is None:
             continue
-        counts.setdefault(inquiry.region_id or "", [0] * len(days))[n] += 1
+        region = inquiry.region_id or ""
+        counts.setdefault(region, [0] * len(days))[n] += 1
         if not is_confirmed_grey(inquiry) and counts_for_rate(inquiry, now):
             by_day[n].append(inquiry)
-    rates = tuple(sum(map(followed_on_time, d)) / len(d) if d else None for d in by_day)
+            by_region.setdefault(region, [[] for _ in days])[n].append(inquiry)
     rated = [i for d in by_day for i in d]
-    week = sum(map(followed_on_time, rated)) / len(rated) if rated else None
-    return WeeklyChart(tuple(days), {k: tuple(v) for k, v in counts.items()}, rates, week)
+    return WeeklyChart(
+        tuple(days), {k: tuple(v) for k, v in counts.items()}, tuple(_rate(d) for d in by_day), _rate(rated),
+        {r: tuple(_rate(d) for d in per_day) for r, per_day in by_region.items() if r},
+        tuple(d for d in days if is_workday is not None and not is_workday(d)),
+    )

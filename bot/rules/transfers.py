@@ -58,8 +58,9 @@ def transfer(
 
 
 def p8_stage(inquiry: Inquiry, at: datetime, tz: ZoneInfo) -> Stage | None:
-    """"due" one calendar month after forwarding, "warning" from day 25; None for closed or moved inquiries."""
-    if not inquiry.is_open or inquiry.assignee_id is None or inquiry.transfers > 0:
+    """"due" one calendar month after forwarding, "warning" from day 25; None for closed or moved inquiries, and
+    for inquiries handed to an agent (P1.6): the agent works them, another department's rep could not."""
+    if not inquiry.is_open or inquiry.assignee_id is None or inquiry.transfers > 0 or inquiry.agent_name:
         return None
     if transfer_due_at(inquiry.forwarded_at, tz) <= at:
         return "due"

@@ -1,4 +1,4 @@
-"""The weekly PNG chart (Monday 09:00, to the announce channel): inquiries per region per day, on-time rate.
+"""The weekly PNG chart (Monday 09:00, to the announce channel): inquiries per region per day, on-time rate per region.
 
 Rendering uses matplotlib's object API on an Agg canvas (no pyplot, no GUI backend, no global figure state), and
 a Simplified Chinese font shipped as a PyPI package (Noto Sans SC), registered with the font manager at run time.
@@ -7,6 +7,7 @@ a Simplified Chinese font shipped as a PyPI package (Noto Sans SC), registered w
 from __future__ import annotations
 
 import logging
+import math
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 SIZE_INCHES, DPI = (10.0, 5.5), 100  # 1000 x 550 pixels
 COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E")
 LINE_COLOUR = "#C00000"
+DAY_OFF_COLOUR = "#E7E6E6"
 
 
 @cache
@@ -40,34 +42,34 @@ def cjk_font_family() -> str:
     from matplotlib import font_manager
     from pylopdf_fonts_zh_cn import sans_path
 
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)  # its font scan logs INFO lines on every run
     path = str(sans_path())
     font_manager.fontManager.addfont(path)
     return str(font_manager.FontProperties(fname=path).get_name())
 
 
 def render_chart(chart: WeeklyChart, label: Label, path: Path) -> Path:
-    """Stacked bars per region and day, the on-time rate as a line on a 0-100 % second axis."""
+    """Stacked bars per region and day above, the on-time rate of each region below (one line each, the overall
+    rate dashed); days that were not working days are shaded in both."""
     with matplotlib.rc_context({"font.family": [cjk_font_family(), "DejaVu Sans"], "axes.unicode_minus": False}):
         figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
         FigureCanvasAgg(figure)
-        bars = figure.add_subplot()
+        bars, rates = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
         ticks = [f"{d:%m-%d}" for d in chart.days]
         _draw_bars(bars, ticks, chart, label)
-        rate = bars.twinx()
-        points = [(t, 100 * r) for t, r in zip(ticks, chart.on_time, strict=True) if r is not None]
-        if points:
-            rate.plot([t for t, _ in points], [v for _, v in points], color=LINE_COLOUR, marker="o",
-                      label=label("chart", "on_time"))
-        rate.set_ylim(0, 110)
-        rate.yaxis.set_major_formatter(PercentFormatter())
-        rate.set_ylabel(label("chart", "on_time"))
+        _draw_rates(rates, ticks, chart, label)
+        for axes in (bars, rates):
+            _shade_days_off(axes, chart, label if axes is bars else None)
         first, last = chart.days[0], chart.days[-1]
         bars.set_title(f"{label('chart', 'title')} {first:%Y-%m-%d} – {last:%Y-%m-%d}")
-        handles = bars.get_legend_handles_labels()[0] + rate.get_legend_handles_labels()[0]
-        bars.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=min(len(handles), 7),
-                    fontsize="small", frameon=False)
-        figure.tight_layout()
+        handles = bars.get_legend_handles_labels()[0] + rates.get_legend_handles_labels()[0]
+        figure.legend(handles=handles, loc="center right", fontsize="small", frameon=False)
+        figure.subplots_adjust(left=0.07, right=0.8, top=0.93, bottom=0.07, hspace=0.12)
         return write_atomically(path, lambda temporary: figure.savefig(temporary, format="png"))
+
+
+def _colour(n: int) -> str:
+    return COLOURS[n % len(COLOURS)]
 
 
 def _draw_bars(bars: Axes, ticks: list[str], chart: WeeklyChart, label: Label) -> None:
@@ -75,11 +77,35 @@ def _draw_bars(bars: Axes, ticks: list[str], chart: WeeklyChart, label: Label) -
     bottom = [0] * len(chart.days)
     for n, (region, counts) in enumerate(chart.counts.items()):
         name = label("region", region) if region else label("chart", "unrouted")
-        bars.bar(ticks, counts, bottom=bottom, label=name, color=COLOURS[n % len(COLOURS)])
+        bars.bar(ticks, counts, bottom=bottom, label=name, color=_colour(n))
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     bars.set_ylabel(label("chart", "inquiries"))
     bars.set_ylim(0, max([*bottom, 1]) * 1.15)
     bars.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _draw_rates(rates: Axes, ticks: list[str], chart: WeeklyChart, label: Label) -> None:
+    """The on-time rate per region in its bar colour (a gap on days without a rated inquiry), overall dashed."""
+    colours = {region: _colour(n) for n, region in enumerate(chart.counts)}
+    for region, per_day in chart.region_on_time.items():
+        if any(r is not None for r in per_day):
+            rates.plot(ticks, [math.nan if r is None else 100 * r for r in per_day],
+                       color=colours.get(region, LINE_COLOUR), marker="o", markersize=4, linewidth=1.5)
+    overall = [(t, 100 * r) for t, r in zip(ticks, chart.on_time, strict=True) if r is not None]
+    if overall:
+        rates.plot([t for t, _ in overall], [v for _, v in overall], color=LINE_COLOUR, linestyle="--",
+                   linewidth=2, label=label("chart", "on_time"))
+    rates.set_ylim(-5, 110)
+    rates.yaxis.set_major_formatter(PercentFormatter())
+    rates.set_ylabel(label("chart", "on_time_short"))
+
+
+def _shade_days_off(axes: Axes, chart: WeeklyChart, label: Label | None) -> None:
+    """Grey bands behind days that were not working days (weekends, public holidays); `label` names the first."""
+    for n, day in enumerate(chart.days):
+        if day in chart.non_working:
+            name = label("chart", "day_off") if label is not None and day == chart.non_working[0] else None
+            axes.axvspan(n - 0.5, n + 0.5, color=DAY_OFF_COLOUR, zorder=0, label=name)
 
 
 async def weekly_data(uow: UnitOfWork, ctx: Context, last_day: date) -> WeeklyChart:
@@ -88,7 +114,8 @@ async def weekly_data(uow: UnitOfWork, ctx: Context, last_day: date) -> WeeklyCh
     start, _ = local_day_bounds(days[0], ctx.tz)
     _, end = local_day_bounds(last_day, ctx.tz)
     inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
-    return weekly_chart(inquiries, days, [r.id for r in ctx.org.regions], ctx.tz, ctx.now())
+    return weekly_chart(inquiries, days, [r.id for r in ctx.org.regions], ctx.tz, ctx.now(),
+                        ctx.calendar.is_workday)
 
 
 async def make_weekly_chart(uow: UnitOfWork, ctx: Context, last_day: date) -> tuple[WeeklyChart, Path]:

@@ -36,8 +36,7 @@ def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool) -> 
     posts = [
         Outbound("counts.region", region_target(org, r.region_id),
                  {**data, "region": report_json(report)["regions"][n], "mentions": list(r.reps_with_open)})
-        for n, r in enumerate(report.regions)
-        if r.total or night
+        for n, r in enumerate(report.regions)  # every region at every slot: "0" tells a quiet region the bot is up
     ]
     if night:
         for n, d in enumerate(report.departments):

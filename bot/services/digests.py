@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.rules.cover import prompt_recipient
 from bot.rules.deadlines import local_day_bounds
-from bot.rules.digests import followup_state, tally, tally_by_rep
+from bot.rules.digests import followup_state, forwarding_delay, median_followup, minutes, tally, tally_by_rep
 from bot.rules.inquiry import Inquiry
+from bot.rules.working_time import working_clock
 from bot.services.assigning import availability
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
@@ -33,10 +34,13 @@ async def weekly_rep_digest(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
         recipient = prompt_recipient(ctx.org, specialist, day, cover)
         if not mine or recipient is None:
             continue
+        hours = working_clock(ctx.tz, ctx.calendar.is_workday, ctx.org.schedule.working_hours)
+        reps = [{**t.as_json(), "median_minutes": minutes(median_followup(
+            [i for i in mine if (i.assignee_id or None) == t.person_id], hours))} for t in tally_by_rep(mine, run.slot)]
         await dm(uow, ctx, recipient, "digest.weekly_reps", {
             **slot_data(run), **_week(monday, monday + timedelta(days=6)), "specialist": specialist,
-            "regions": regions, "reps": [t.as_json() for t in tally_by_rep(mine, run.slot)],
-            "total": tally(mine, run.slot).as_json(),
+            "regions": regions, "reps": reps, "total": tally(mine, run.slot).as_json(),
+            "forwarding": forwarding_delay([i for i in week if i.specialist_id == specialist], hours).as_json(),
         })
         sent += 1
     return f"{len(week)} inquiries last week, {sent} digests"

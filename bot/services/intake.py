@@ -15,6 +15,7 @@ from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
 from bot.rules.intake import ParsedInquiry, parse_inquiry
 from bot.rules.routing import RegionDecision, decide_region
+from bot.rules.signal import has_signal
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context
 from bot.services.notices import assigned_notices
@@ -24,6 +25,12 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 DUPLICATE_WINDOW = timedelta(days=90)
+UNSURE_SPACE = "intake"  # conversation space of texts held until the specialist says whether they are inquiries
+UNSURE_KEPT = timedelta(days=7)
+
+
+def unsure_key(token: str) -> str:
+    return f"unsure:{token}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class IntakeMessage:
     message_key: str | None = None  # "slack:C123:1700000000.0001": the same message never makes two inquiries
     delivery_key: str | None = None  # "slack-event:Ev123", "telegram-update:42": the same delivery is ignored
     reply_to: dict[str, Any] = field(default_factory=dict)  # where the intake reply goes (thread / reply)
+    confirmed: bool = False  # the specialist said it is an inquiry (`/inq new`, or "Log it" on the question)
 
 
 @dataclass(frozen=True)
@@ -58,10 +66,28 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
         if existing is not None:
             await uow.commit()
             return IntakeResult(existing, created=False)
+        if not message.confirmed and not has_signal(parse_inquiry(message.text)):
+            await _ask_if_inquiry(message, uow, ctx)
+            await uow.commit()
+            return IntakeResult(None, created=False)
         inquiry = await _create(message, uow, ctx)
         await uow.commit()
     log.info("inquiry %s created (%s, region %s)", inquiry.id, message.platform, inquiry.region_id)
     return IntakeResult(inquiry, created=True, reply=Reply("intake.created", {"inquiry": inquiry_view(inquiry)}))
+
+
+async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> None:
+    """Hold a text with no usable signal and ask the specialist, in its thread, whether to log it."""
+    token = str(await uow.sequences.next("unsure", 0))
+    held = {"text": message.text, "platform": message.platform, "forwarded_at": message.forwarded_at.isoformat(),
+            "received_at": message.received_at.isoformat() if message.received_at else None,
+            "message_key": message.message_key, "reply_to": message.reply_to}
+    await uow.conversations.put(UNSURE_SPACE, message.sender.id, unsure_key(token), held, ctx.now() + UNSURE_KEPT)
+    target = Target(kind="reply", platform=message.platform, **_reply_fields(message.reply_to))
+    await uow.outbox.add(Outbound("intake.unsure", target, {
+        "specialist": message.sender.id, "excerpt": message.text[:80], "token": token,
+        "actions": [{"id": "intake_log", "value": token}, {"id": "intake_drop", "value": token}],
+    }), ctx.now())
 
 
 async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inquiry:

@@ -6,6 +6,7 @@ from bot.commands import USAGE, Command
 from bot.errors import NotFound
 from bot.org.model import Person, Role
 from bot.outbound import Reply
+from bot.rules.help_scope import roles_for, verbs_for
 from bot.rules.inquiry import OPEN_STATUSES
 from bot.rules.permissions import Action, refusal
 from bot.services.actions import covering, parse_id, refuse
@@ -14,8 +15,12 @@ from bot.services.views import history_view, inquiry_view
 
 
 async def help_(ctx: Context, actor: Person, cmd: Command) -> Reply:
+    """What this person may do, each command with an example; `help VERB` explains one, even one they may not use."""
     roles = sorted(r.value for r in actor.roles)
-    return Reply("help", {"usage": USAGE, "roles": roles, "topic": cmd.arg("TOPIC")})
+    allowed = verbs_for(actor.roles, USAGE)
+    who = {verb: sorted(r.value for r in roles_for(verb)) for verb in USAGE}
+    return Reply("help", {"usage": {v: USAGE[v] for v in allowed}, "roles": roles, "topic": cmd.arg("TOPIC"),
+                          "all_usage": USAGE, "who": who})
 
 
 async def mine(ctx: Context, actor: Person, cmd: Command) -> Reply:

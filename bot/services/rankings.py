@@ -7,6 +7,7 @@ from bot.org.model import Person
 from bot.outbound import Reply
 from bot.rules.months import month_bounds
 from bot.rules.rankings import Ranking, rank, ranking_json
+from bot.rules.working_time import working_clock
 from bot.services.context import Context
 from bot.services.ledger import check_month
 
@@ -15,7 +16,8 @@ async def ranking_for(ctx: Context, month: str) -> Ranking:
     start, end = month_bounds(month, ctx.tz)
     async with ctx.uow() as uow:
         inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
-    return rank(inquiries, month, ctx.now())
+    hours = working_clock(ctx.tz, ctx.calendar.is_workday, ctx.org.schedule.working_hours)
+    return rank(inquiries, month, ctx.now(), hours)  # median follow-up in working time
 
 
 async def rank_command(ctx: Context, actor: Person, cmd: Command) -> Reply:

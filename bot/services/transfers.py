@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.commands import Command
 from bot.errors import InvalidInput, NotFound
@@ -14,6 +14,7 @@ from bot.rules.cover import prompt_recipient
 from bot.rules.deadlines import TRANSFER_WARNING_DAY, followup_due, local_day_bounds, transfer_due_at
 from bot.rules.inquiry import HistoryEvent, Inquiry
 from bot.rules.permissions import Action, refusal
+from bot.rules.slots import next_slot
 from bot.services.actions import covering, load, refuse
 from bot.services.assigning import availability, pick_assignee
 from bot.services.context import Context
@@ -118,10 +119,19 @@ async def transfer_check(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     return f"{warned} P8 warnings, {suggested} transfers suggested"
 
 
+def suggestion_at(ctx: Context, inquiry: Inquiry) -> datetime:
+    """When the suggestion will really come: the first transfer check at or after the month is up."""
+    due = transfer_due_at(inquiry.forwarded_at, ctx.tz)
+    check = next_slot("transfer_check", due - timedelta(microseconds=1), ctx.tz, ctx.org.schedule, ctx.calendar)
+    return check or due
+
+
 async def _warn(ctx: Context, uow: UnitOfWork, run: SlotRun, inquiry: Inquiry, day: date, cover: Availability) -> None:
-    """Day 25: the rep and the specialist hear when the month is up; the history keeps that they were told."""
-    due = iso(transfer_due_at(inquiry.forwarded_at, ctx.tz))
-    people = [inquiry.assignee_id, specialist_of(ctx.org, inquiry)]
+    """Day 25: the rep, the department's manager and the specialist hear when the suggestion will come (the
+    time the transfer check will make it); the history keeps that they were told."""
+    due = iso(suggestion_at(ctx, inquiry))
+    department = ctx.org.department(inquiry.department_id or "")
+    people = [inquiry.assignee_id, department.manager if department else None, specialist_of(ctx.org, inquiry)]
     recipients = dict.fromkeys(r for p in people if p and (r := prompt_recipient(ctx.org, p, day, cover)))
     for person in recipients:
         await dm(uow, ctx, person, "transfer.warning",

@@ -76,3 +76,12 @@ def test_org_check_explains_a_typo_and_a_dangling_reference(tmp_path: Path) -> N
         assert str(path) in checked.stderr and expected in checked.stderr and "Fix" in checked.stderr
     good = inquirybot(["org", "check", str(EXAMPLE_ORG)], tmp_path)
     assert good.returncode == 0 and "OK" in good.stdout
+
+
+def test_the_shell_says_whether_the_scheduler_runs_beside_it(tmp_path: Path) -> None:
+    with_scheduler = inquirybot(["run", "--shell", "--as", "li", "--with-scheduler"], tmp_path, "/inq mine\n")
+    assert with_scheduler.returncode == 0, with_scheduler.stderr
+    assert "定时任务已开启" in with_scheduler.stdout  # the sample org speaks Chinese
+    assert "Traceback" not in with_scheduler.stderr
+    piped = inquirybot(["run", "--shell", "--as", "li"], tmp_path, "/inq mine\n")
+    assert piped.returncode == 0 and "定时任务" not in piped.stdout  # scripted runs stay quiet and clock-free

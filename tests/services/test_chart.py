@@ -66,3 +66,32 @@ async def test_monday_job_posts_last_weeks_chart_to_the_announce_channel(
     assert "── to channel" in transcript.text and f"📎 weekly-2026-11-23.png: {path}" in transcript.text
     # 4 inquiries in the bars; the rate leaves the grey one out: 1 on time of 3
     assert "询盘周报 2026-11-23 至 2026-11-29：共 4 条询盘，按时跟进率 33.3%" in transcript.text
+
+
+def test_the_rate_is_per_region_and_days_off_are_known(app: App) -> None:
+    from bot.rules.rankings import weekly_chart
+
+    days = [date(2026, 9, 28) + timedelta(days=n) for n in range(7)]  # the week National Day begins
+    chart = weekly_chart([], days, [r.id for r in app.org.regions], app.ctx.tz, local(2026, 10, 5, 9, 0),
+                         app.ctx.calendar.is_workday)
+    assert chart.non_working == tuple(date(2026, 10, n) for n in range(1, 5))
+    assert set(chart.region_on_time) == {r.id for r in app.org.regions}
+
+
+async def test_one_rate_line_per_region_and_no_matplotlib_chatter(
+        app: App, clock: FrozenClock, transcript: Transcript, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from bot.services.charts import weekly_data
+
+    app.ctx.reports_dir = tmp_path / "reports"
+    await play_november(app, clock, transcript)
+    async with app.ctx.uow() as uow:
+        chart = await weekly_data(uow, app.ctx, date(2026, 11, 29))
+    rated = {region for region, days in chart.region_on_time.items() if any(r is not None for r in days)}
+    assert rated and rated <= {r.id for r in app.org.regions}
+    assert chart.non_working == (date(2026, 11, 28), date(2026, 11, 29))
+    with caplog.at_level(logging.INFO):
+        render_chart(chart, labeller(app.org, "en"), tmp_path / "week.png")
+    assert [r for r in caplog.records if r.name.startswith("matplotlib")] == []
+    assert logging.getLogger("matplotlib.font_manager").getEffectiveLevel() >= logging.WARNING

@@ -88,3 +88,36 @@ async def test_the_friday_table_separates_direct_and_agent_inquiries(
     lines = len(transcript.lines)
     await job_at(app, clock, "weekly_manager_table", local(2026, 11, 27, 17, 30))
     assert len(transcript.lines) == lines
+
+
+async def test_the_monday_digest_shows_forwarding_and_follow_up_times_in_working_hours(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    from bot.services.intake import IntakeMessage, ingest
+
+    li = app.org.person("li")
+    assert li is not None
+    # The customer wrote on Friday 20 Nov at 17:00; li forwarded on Monday 23 Nov at 09:30:
+    # 17:00-17:30 on Friday and 08:30-09:30 on Monday, 1 h 30 of working time, not 64 h 30.
+    clock.set(local(2026, 11, 23, 9, 30))
+    late = await ingest(IntakeMessage("shell", li, brazil(1), forwarded_at=local(2026, 11, 23, 9, 30),
+                                      received_at=local(2026, 11, 20, 17, 0)), ctx=app.ctx)
+    # Another one waited 10 minutes; a third carries no original time and is not measured.
+    await ingest(IntakeMessage("shell", li, brazil(2), forwarded_at=local(2026, 11, 23, 9, 40),
+                               received_at=local(2026, 11, 23, 9, 30)), ctx=app.ctx)
+    await forward(app, transcript, brazil(3))
+    assert late.inquiry is not None and late.inquiry.assignee_id is not None
+    clock.set(local(2026, 11, 23, 13, 30))  # over lunch: 4 h of wall clock, 3 h of working time
+    await session(app, late.inquiry.assignee_id, transcript).handle(
+        f"/inq followup {late.inquiry.id} email Sent the quotation today")
+    transcript.clear()
+
+    await job_at(app, clock, "weekly_rep_digest", local(2026, 11, 30, 10, 0))
+
+    (to_li,) = sent_to(transcript, "李雷")
+    assert "李雷的转发时效（制度1.1，客户发出至转发）" in to_li
+    assert f"可计时的 2 条中，中位数 50分钟，最长 1小时30分（{late.inquiry.id}）" in to_li
+    assert "首次跟进用时中位数 3小时0分" in to_li
+    (data,) = await queued(app, "digest.weekly_reps")
+    assert data["forwarding"] == {"measured": 2, "median_minutes": 50, "worst_minutes": 90,
+                                  "worst_id": late.inquiry.id}

@@ -151,3 +151,18 @@ def test_cli_export_and_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     bad_department = runner.invoke(cli, ["ledger", "export", "--month", "2026-11", "--department", "sales",
                                          "--out", str(out)])
     assert bad_department.exit_code == 1 and "trade1, trade2, trade3" in bad_department.output
+
+
+async def test_a_grey_proposal_shows_as_pending_until_the_specialist_confirms(
+        app: App, clock: FrozenClock, transcript: Transcript, tmp_path: Path) -> None:
+    from tests.services.support import brazil, forward, session
+
+    clock.set(local(2026, 11, 23, 9, 0))
+    inquiry = await forward(app, transcript, brazil(1))
+    assert inquiry.assignee_id is not None
+    await session(app, inquiry.assignee_id, transcript).handle(f"/inq grey {inquiry.id} spam bulk mail")
+    pending = load_workbook((await export(app.ctx, "2026-11", "trade1", tmp_path / "a.xlsx", actor="cli")).path)
+    assert rows_by_id(pending["贸易一部"])[inquiry.id][column("grey_reason")] == "标灰待确认"
+    await session(app, "li", transcript).handle(f"/inq grey {inquiry.id}")
+    confirmed = load_workbook((await export(app.ctx, "2026-11", "trade1", tmp_path / "b.xlsx", actor="cli")).path)
+    assert rows_by_id(confirmed["贸易一部"])[inquiry.id][column("grey_reason")] == "spam bulk mail"

@@ -85,3 +85,21 @@ async def test_inq_rank_replies_with_the_month_and_the_grey_left_out(app: App, c
     transcript.clear()
     await say(app, "emma", "/inq rank", transcript)  # emma reads English; the current month by default
     assert "Follow-up ranking 2026-11" in transcript.text
+
+
+async def test_the_median_first_follow_up_counts_working_hours_only(
+        app: App, transcript: Transcript, clock: FrozenClock) -> None:
+    from tests.services.support import brazil, forward, session
+
+    clock.set(local(2026, 9, 30, 17, 0))  # the eve of National Day
+    first = await forward(app, transcript, brazil(1))
+    clock.set(local(2026, 10, 8, 9, 0))  # the first morning back
+    rep = first.assignee_id
+    assert rep is not None
+    await session(app, rep, transcript).handle(f"/inq followup {first.id} email Sent the quotation and catalogue")
+    ranking = await ranking_for(app.ctx, "2026-09")
+    (score,) = ranking.reps
+    assert score.median_followup == timedelta(hours=1)  # 17:00-17:30 on 30 Sep and 08:30-09:00 on 8 Oct
+    transcript.clear()
+    await session(app, "li", transcript).handle("/inq rank 2026-09")
+    assert "首次跟进用时中位数（工作时间） 1小时0分" in transcript.text  # not 184 hours of wall clock

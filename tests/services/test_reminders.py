@@ -269,3 +269,28 @@ async def test_a_second_run_of_the_same_slot_sends_nothing(
     lines = len(transcript.lines)
     again = await job_at(app, clock, name, at + timedelta(minutes=2))
     assert again.status == "already_done" and len(transcript.lines) == lines
+
+
+async def test_p8_the_suggestion_comes_at_the_time_the_warning_named_and_agent_work_is_left_alone(
+    app: App, transcript: Transcript, clock: FrozenClock
+) -> None:
+    clock.set(local(2026, 11, 23, 15, 0))  # forwarded in the afternoon: the month is up on 23 Dec at 15:00
+    kept = await forward(app, transcript, brazil(1))
+    with_agent = await forward(app, transcript, brazil(2))
+    assert with_agent.assignee_id is not None
+    await session(app, with_agent.assignee_id, transcript).handle(f"/inq agent {with_agent.id} Andes Instrumentos")
+    transcript.clear()
+
+    await job_at(app, clock, "transfer_check", local(2026, 12, 18, 10, 0))  # day 25
+    warnings = [t for name in ("张伟", "周敏", "吴强", "王芳", "李雷") for t in sent_to(transcript, name)]
+    assert all(with_agent.id not in t for t in warnings)  # an agent works it: no transfer to another department
+    to_manager = [t for t in sent_to(transcript, "王芳") if kept.id in t]
+    assert to_manager, "the department manager is warned too"
+    assert "2026-12-24 10:00" in to_manager[0]  # the first transfer check after 23 Dec 15:00
+    transcript.clear()
+
+    await job_at(app, clock, "transfer_check", local(2026, 12, 23, 10, 0))  # before the month is up: nothing yet
+    assert sent_to(transcript, "李雷") == []
+    await job_at(app, clock, "transfer_check", local(2026, 12, 24, 10, 0))  # exactly when the warning said
+    (suggestion,) = sent_to(transcript, "李雷")
+    assert kept.id in suggestion and with_agent.id not in suggestion

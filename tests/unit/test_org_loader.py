@@ -338,3 +338,16 @@ def test_missing_file(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path / "nowhere.yaml")
     assert "cannot read the file" in problem.message
     assert "org.example.yaml" in problem.fix
+
+
+def test_working_hours_are_checked(tmp_path: Path) -> None:
+
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'working_hours: {start: "08:30", end: "17:30", lunch: ["12:00", "13:00"]}',
+        'working_hours: {start: "08:30", end: "17:30", lunch: ["13:00", "12:00"]}')
+    bad = tmp_path / "org.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(OrgFileError) as raised:
+        load_org(bad)
+    assert "working_hours" in str(raised.value) and "lunch" in str(raised.value)

@@ -51,7 +51,7 @@ def test_report_keys_render(renderer: Renderer, key: str, locale: str, platform:
 
 def test_rank_and_extract_read_well(renderer: Renderer) -> None:
     rank = renderer.render("rank", SAMPLES["rank"], locale="zh-CN", platform="shell")
-    assert "1. 张伟 · 处理 3 条 · 按时跟进 66.7%（2/3）· 首次跟进用时中位数 1小时35分" in rank
+    assert "1. 张伟 · 处理 3 条 · 按时跟进 66.7%（2/3）· 首次跟进用时中位数（工作时间） 1小时35分" in rank
     assert "2. 周敏" in rank and "已确认标灰的 2 条询盘不参与排名" in rank
     extract = renderer.render("ledger.extract", SAMPLES["ledger.extract"], locale="en", platform="shell")
     assert "2026-12-03 17:30" in extract and "王芳" in extract and "/inq ledger sent 2026-11" in extract

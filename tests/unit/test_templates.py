@@ -33,7 +33,8 @@ KEYS = (
     "error.unknown_rep", "error.person_inactive", "error.unknown_region", "error.not_available",
     "refused.inactive", "refused.not_yours", "refused.reps_cannot_reassign", "refused.specialist_only",
     # notices the bot sends
-    "intake.reply", "intake.pick_region", "intake.possible_duplicate", "inquiry.assigned",
+    "intake.reply", "intake.pick_region", "intake.possible_duplicate", "intake.unsure", "intake.dropped",
+    "intake.unsure_gone", "inquiry.assigned",
     "inquiry.reassigned_away", "inquiry.followed_up_notice", "inquiry.won_notice", "inquiry.lost_notice",
     "inquiry.grey_proposed_notice", "inquiry.grey_confirmed_notice", "inquiry.exception_requested_notice",
     "inquiry.exception_approved_notice", "delivery.failed",
@@ -46,7 +47,7 @@ KEYS = (
     # counts and audits
     "counts.region", "counts.reconciliation", "counts.reply", "crm_audit.draft", "error.bad_date",
     # the shell chat
-    "shell.welcome", "shell.not_a_command", "telegram.not_a_command", "slack.action_done",
+    "shell.welcome", "shell.scheduler", "shell.not_a_command", "telegram.not_a_command", "slack.action_done",
 )
 
 # Keys whose text shows the customer's name: the escaping check is made on them.
@@ -218,6 +219,10 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "intake.reply": {"inquiry": inquiry, "routed_by": "phone",
                          "actions": [{"id": "reassign", "value": ident}, {"id": "grey", "value": ident}]},
         "intake.pick_region": {"inquiry": inquiry, "regions": ["latam", "mena"]},
+        "intake.unsure": {"specialist": "li", "excerpt": f"hello{NASTY}", "token": "3",
+                          "actions": [{"id": "intake_log", "value": "3"}, {"id": "intake_drop", "value": "3"}]},
+        "intake.dropped": {"excerpt": "hello"},
+        "intake.unsure_gone": {"token": "3"},
         "intake.possible_duplicate": {"inquiry": inquiry, "original": "INQ-2026-000100",
                                       "actions": [{"id": "grey", "value": ident}]},
         "inquiry.assigned": {"inquiry": inquiry, "actions": [{"id": "ack", "value": ident}]},
@@ -269,6 +274,7 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
                             "penalties": [{**PENALTY, "rule": "P3", "amount": None}]},
         "error.bad_date": {"value": f"3/4{NASTY}"},
         "shell.welcome": {"person": "li", "roles": ["specialist"]},
+        "shell.scheduler": {"on": True, "timezone": "Asia/Shanghai"},
         "shell.not_a_command": {},
         "telegram.not_a_command": {},
         "slack.action_done": {"action": "ack", "by": "zhang", "at": "2026-03-04T03:00:00+00:00"},

@@ -74,8 +74,8 @@ def test_p8_stage_counts_calendar_days_and_one_calendar_month(at: object, expect
 
 @pytest.mark.parametrize(
     "changes",
-    [{"status": Status.WON}, {"status": Status.GREY}, {"transfers": 1}, {"assignee_id": None,
-                                                                          "status": Status.UNASSIGNED}],
+    [{"status": Status.WON}, {"status": Status.GREY}, {"transfers": 1},
+     {"assignee_id": None, "status": Status.UNASSIGNED}, {"agent_name": "Andes Instrumentos"}],
 )
 def test_closed_transferred_or_unassigned_inquiries_are_never_due(changes: dict[str, object]) -> None:
     assert p8_stage(inquiry(**changes), local(2026, 4, 1, 10, 0), TZ) is None
