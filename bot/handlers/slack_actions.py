@@ -18,6 +18,7 @@ from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, Moda
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services.deal_picks import PICKS, pick_unavailable, prompt_choices
+from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ BUTTONS: dict[str, Button] = {
     "counts_match": Button("match {value}", final=True),
     "ledger_sent": Button("ledger sent {value}", final=True),
     "pick_region": Button(modal="change_region"),
+    "grey_deleted": Button("grey {value} " + DELETED_REASON, final=True),  # asked when the forward was deleted
+    "keep": Button("keep {value}", final=True),
 }
 BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")

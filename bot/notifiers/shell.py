@@ -26,6 +26,8 @@ BUTTON_COMMANDS = {
     "counts_match": "/inq match {value}",
     "ledger_sent": "/inq ledger sent {value}",
     "pick_region": "/inq region {value} REGION",
+    "grey_deleted": "/inq grey {value} REASON",
+    "keep": "/inq keep {value}",
 }
 
 
