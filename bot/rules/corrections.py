@@ -100,6 +100,22 @@ def correct(inquiry: Inquiry, actor: str, name: str, value: str | None, now: dat
     return updated, HistoryEvent(now, CORRECTED, actor, {"field": name, "old": old, "new": value})
 
 
+PERSONAL_FIELDS = frozenset({"name", "company", "email", "phone"})  # what erasure removes (country, product stay)
+ERASED = "erased"
+
+
+def scrub_personal(data: dict[str, object]) -> dict[str, object]:
+    """A `corrected` or `reread` event's data without the customer's personal values (erasure on request)."""
+    if data.get("field") in PERSONAL_FIELDS:
+        return {**data, "old": ERASED if data.get("old") else None, "new": ERASED if data.get("new") else None}
+    changes = data.get("changes")
+    if isinstance(changes, dict):
+        kept = {k: ([ERASED if v else None for v in pair] if k in PERSONAL_FIELDS else pair)
+                for k, pair in changes.items()}
+        return {**data, "changes": kept}
+    return data
+
+
 def corrected_fields(history: Iterable[HistoryEvent]) -> frozenset[str]:
     """Fields somebody corrected by hand: a re-read leaves them alone."""
     return frozenset(str(e.data.get("field")) for e in history if e.kind == CORRECTED)

@@ -66,17 +66,16 @@ async def reread(change: IntakeChange, *, ctx: Context) -> Inquiry | None:
         if inquiry.original_text == change.text or _older_than_last_edit(history, change.at):
             await uow.commit()
             return None
-        values = _read(change.text, ctx, inquiry)
+        values, region = _read(change.text, ctx, inquiry)
         protected = corrections.corrected_fields(history)
         editor = change.editor.id if change.editor else None
         updated, event, changes, kept = corrections.reread(inquiry, change.text, values, protected, editor, ctx.now())
         event = HistoryEvent(event.at, event.kind, event.actor_id, {**event.data, "edited_at": change.at.isoformat()})
         await uow.inquiries.save(updated)
         await uow.inquiries.append_event(updated.id, event)
-        if changes or kept:
-            await uow.outbox.add(Outbound("intake.reread", reply_target(updated),
-                                          {"inquiry": inquiry_view(updated), "changes": changes, "kept": kept},
-                                          updated.id), ctx.now())
+        if changes or kept or region:
+            data = {"inquiry": inquiry_view(updated), "changes": changes, "kept": kept, "region": region}
+            await uow.outbox.add(Outbound("intake.reread", reply_target(updated), data, updated.id), ctx.now())
         await uow.commit()
     log.info("inquiry %s re-read after an edit: %d field(s) changed", updated.id, len(changes))
     return updated
@@ -88,13 +87,16 @@ def _older_than_last_edit(history: list[HistoryEvent], at: datetime) -> bool:
     return any(isinstance(s, str) and datetime.fromisoformat(s) > at for s in seen)
 
 
-def _read(text: str, ctx: Context, inquiry: Inquiry) -> dict[str, str | None]:
-    """What intake would record from this text (the country as routing reads it)."""
+def _read(text: str, ctx: Context, inquiry: Inquiry) -> tuple[dict[str, str | None], str | None]:
+    """What intake would record from this text (the country as routing reads it), and the region routing would
+    now pick when it differs from the inquiry's (only suggested: moving an inquiry is the specialist's call)."""
     parsed = parse_inquiry(text)
     decision = decide_region(parsed, ctx.org, inquiry.specialist_id or "")
-    return {"name": parsed.customer_name, "company": parsed.company, "email": parsed.email,
-            "phone": parsed.phone, "country": decision.country, "product": parsed.product,
-            "source": parsed.source}
+    values = {"name": parsed.customer_name, "company": parsed.company, "email": parsed.email,
+              "phone": parsed.phone, "country": decision.country, "product": parsed.product,
+              "source": parsed.source}
+    moved = decision.region_id not in (None, inquiry.region_id)
+    return values, decision.region_id if moved else None
 
 
 async def deleted(change: IntakeChange, *, ctx: Context) -> Inquiry | None:
