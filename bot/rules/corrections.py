@@ -116,6 +116,27 @@ def scrub_personal(data: dict[str, object]) -> dict[str, object]:
     return data
 
 
+DELETED_REASON = "other 原转发消息已删除 (intake message deleted)"  # the grey reason a deletion proposes
+
+
+def propose_grey_on_deletion(inquiry: Inquiry, now: datetime) -> tuple[Inquiry, list[HistoryEvent]]:
+    """The intake message was deleted: recorded, and, unless grey is already pending, proposed grey for its
+    specialist to confirm or decline (a pending grey proposal is what pauses the follow-up clock)."""
+    events = [HistoryEvent(now, "intake_deleted", None, {})]
+    if not inquiry.is_open or inquiry.grey_state is not None:
+        return inquiry, events
+    updated = replace(inquiry, grey_state="proposed", grey_reason=DELETED_REASON)
+    events.append(HistoryEvent(now, "grey_proposed", None, {"grey_kind": "other", "reason": DELETED_REASON}))
+    return updated, events
+
+
+def keep_after_deletion(inquiry: Inquiry, actor: str, now: datetime) -> Change:
+    """The specialist keeps an inquiry whose message was deleted: the grey proposal the deletion made goes."""
+    withdrawn = inquiry.grey_state == "proposed" and inquiry.grey_reason == DELETED_REASON
+    updated = replace(inquiry, grey_state=None, grey_reason=None) if withdrawn else inquiry
+    return updated, HistoryEvent(now, "deletion_kept", actor, {"grey_withdrawn": withdrawn})
+
+
 def corrected_fields(history: Iterable[HistoryEvent]) -> frozenset[str]:
     """Fields somebody corrected by hand: a re-read leaves them alone."""
     return frozenset(str(e.data.get("field")) for e in history if e.kind == CORRECTED)

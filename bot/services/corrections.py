@@ -59,6 +59,6 @@ async def keep(ctx: Context, actor: Person, cmd: Command) -> Reply:
     """`/inq keep ID`: the specialist keeps an inquiry whose intake message was deleted (the "Keep" button)."""
 
     def apply(inquiry: Inquiry, now: datetime) -> Change:
-        return inquiry, HistoryEvent(now, "deletion_kept", actor.id, {})
+        return corrections.keep_after_deletion(inquiry, actor.id, now)
 
     return await act(ctx, actor, cmd.arg("ID"), Action.CORRECT, apply, reply_key="inquiry.kept")

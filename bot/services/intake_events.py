@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DELETED = "intake_deleted"
 DELETE_ACTIONS = ("grey_deleted", "keep")
-DELETED_REASON = "other 原转发消息已删除 (intake message deleted)"  # the grey reason the "Mark grey" button gives
+DELETED_REASON = corrections.DELETED_REASON  # the grey reason the "Mark grey" button gives
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,10 @@ async def deleted(change: IntakeChange, *, ctx: Context) -> Inquiry | None:
         if DELETED in {e.kind for e in await uow.inquiries.history(inquiry.id)}:
             await uow.commit()
             return None
-        actor = change.editor.id if change.editor else None
-        await uow.inquiries.append_event(inquiry.id, HistoryEvent(change.at, DELETED, actor, {}))
+        updated, events = corrections.propose_grey_on_deletion(inquiry, change.at)
+        await uow.inquiries.save(updated)
+        for event in events:
+            await uow.inquiries.append_event(inquiry.id, event)
         asked = inquiry.specialist_id if inquiry.is_open else None
         if asked is not None:
             actions = [{"id": name, "value": inquiry.id} for name in DELETE_ACTIONS]

@@ -59,6 +59,7 @@ async def test_an_edited_forward_updates_the_inquiry_except_what_was_corrected_b
 
     for event_id, retry in (("EvEdit1", None), ("EvEdit1", 1), ("EvEdit2", None)):  # retry, then re-delivery
         assert (await bot.event(edit, event_id=event_id, retry=retry)).status_code == 200
+    await fake_slack.wait_for("chat.postMessage", count=3)  # the intake reply, the rep's DM, the re-read note
     await bot.app.dispatcher.drain()
 
     [inquiry] = await bot.inquiries()
@@ -89,7 +90,8 @@ async def test_a_deleted_forward_asks_its_specialist_once_and_mark_grey_closes_i
     assert len([c for c in fake_slack.called("chat.postMessage") if c.params.get("channel") == channel]) == 1
     assert [e.kind for e in await history(bot)].count("intake_deleted") == 1
     [inquiry] = await bot.inquiries()
-    assert inquiry.status is Status.ASSIGNED  # nothing changes until the specialist decides
+    assert inquiry.status is Status.ASSIGNED  # not closed until the specialist decides: proposed grey meanwhile
+    assert inquiry.grey_state == "proposed"
 
     assert (await bot.click(LI, "grey_deleted", INQ, channel, ts)).status_code == 200
     await fake_slack.wait_for("chat.update")
@@ -102,7 +104,7 @@ async def test_a_deleted_forward_asks_its_specialist_once_and_mark_grey_closes_i
 async def test_keep_leaves_the_inquiry_open_and_says_so_in_its_history(bot: SlackBot, fake_slack: FakeSlack) -> None:
     share = await forward(bot, fake_slack)
     await bot.event(message_deleted_event(share, bot.ts(10)))
-    await bot.app.dispatcher.drain()
+    await fake_slack.wait_for("chat.postMessage", count=3)
     channel, ts, _ = dm_with_buttons(fake_slack, LI)
 
     assert (await bot.click(ZHANG, "keep", INQ, channel, ts)).status_code == 200  # a rep may not decide
@@ -111,6 +113,7 @@ async def test_keep_leaves_the_inquiry_open_and_says_so_in_its_history(bot: Slac
 
     [inquiry] = await bot.inquiries()
     assert inquiry.status is Status.ASSIGNED
+    assert inquiry.grey_state is None  # the deletion's grey proposal is withdrawn
     kinds = [(e.kind, e.actor_id) for e in await history(bot)]
     assert ("deletion_kept", "li") in kinds
     assert ("deletion_kept", "zhang") not in kinds
