@@ -31,7 +31,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.handlers import telegram_callbacks, telegram_notes
 from bot.handlers.commands import Origin, execute
-from bot.handlers.telegram_intake import delivery_key, inquiry_text, intake_message, message_key, reply_to
+from bot.handlers.telegram_intake import delivery_key, edited_text, intake_message, message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.outbound import Reply
 from bot.services import intake_events
@@ -212,9 +212,8 @@ class TelegramHandlers:
         message = update.edited_message
         if message is None:
             return
-        text = inquiry_text(message) or ""
         change = IntakeChange(PLATFORM, message_key(message), message.edit_date or message.date,
-                              self.deps.person(message.from_user), text, delivery_key(update))
+                              self.deps.person(message.from_user), edited_text(message), delivery_key(update))
         await intake_events.reread(change, ctx=self.deps.ctx)
 
     async def on_reply(self, update: Update) -> None:
