@@ -108,7 +108,7 @@ async def on_intake(deps: SlackDeps, body: dict[str, Any], event: Event, _client
         return
     message = intake_message(body, event, sender)
     if not message.text.strip():
-        if event.get("files"):
+        if event.get("files") or shared_attachments(event):  # a file, or a shared message that was only a file
             await intake_events.no_text(sender, "slack", message.reply_to, message.delivery_key, ctx=deps.ctx)
         log.info("slack message %s:%s has no text: nothing to log", event.get("channel"), event.get("ts"))
         return

@@ -141,3 +141,18 @@ async def test_an_edited_forward_is_re_read_and_a_hand_correction_survives(tg: H
     notes = [t for t in replies_to(tg, FORWARD_ID) if "compras@minera-andina.pe" in t]
     assert len(notes) == 1
     assert "carlos@minera-andina.pe" in notes[0]
+
+
+async def test_an_edited_inq_new_is_re_read_without_the_command(tg: Harness) -> None:
+    command = command_update(f"/inq new {PERU}", 20, chat_id=INTAKE, from_id=LI, message_id=70, date=tg.date,
+                             bot_username="inquiry_desk_bot")
+    await tg.post(command)
+    new_text = PERU.replace("carlos@minera-andina.pe", "ventas@minera-andina.pe")
+    edit = edited_message_update(21, command["message"], tg.date + 60,
+                                 text=f"/inq@inquiry_desk_bot new {new_text}")
+
+    assert (await tg.post(edit)).status_code == 200
+
+    [inquiry] = await tg.inquiries()
+    assert inquiry.customer.email == "ventas@minera-andina.pe"
+    assert inquiry.original_text == new_text
