@@ -121,6 +121,7 @@ def build_slack(
         signing_secret=signing_secret or "",
         request_verification_enabled=signing_secret is not None,
         process_before_response=True,  # an inquiry is committed before Slack hears 200 (SPEC section 9)
+        raise_error_for_unhandled_request=True,  # answered 200 by handlers.slack.on_error, not 404
     )
     deps = SlackDeps(ctx, renderer)
     register(bolt, deps)

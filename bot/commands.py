@@ -59,6 +59,10 @@ GRAMMAR: dict[str, Spec] = {
     "rank": Spec(optional=("MONTH",)),
     "away": Spec(("PERSON", "FROM", "TO"), optional=("DELEGATE",)),
     "exception": Spec(("ID",)),
+    "source": Spec(("ID", "SOURCE")),
+    "edit": Spec(("ID", "FIELD"), rest="VALUE"),
+    "note": Spec(("ID",), rest="TEXT"),
+    "keep": Spec(("ID",)),
     "reload": Spec(),
 }
 

@@ -13,7 +13,7 @@ from bot.errors import BotError, InvalidInput
 from bot.handlers.grammar import parse
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services import counts, ledger, manager_commands, penalties, queries, rankings, transfers, unsure
+from bot.services import corrections, counts, ledger, manager_commands, penalties, queries, rankings, transfers, unsure
 from bot.services import inquiry_commands as ic
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
@@ -47,6 +47,10 @@ HANDLERS: dict[str, Handler] = {
     "assign": ic.assign,
     "region": ic.region,
     "exception": ic.exception,
+    "source": corrections.source,
+    "edit": corrections.edit,
+    "note": corrections.note,
+    "keep": corrections.keep,
     "penalty add": penalties.add,
     "penalty confirm": penalties.decide,
     "penalty waive": penalties.decide,

@@ -10,6 +10,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.handlers.commands import Origin
@@ -40,6 +43,28 @@ def register(bolt: AsyncApp, deps: SlackDeps) -> None:
     bolt.action(FOLLOWUP_STATE)(actions.on_method_picked)
     bolt.action(BUTTON_PATTERN)(actions.on_button)
     bolt.view(MODAL_PATTERN)(actions.on_submit)
+    bolt.error(on_error)
+
+
+async def on_error(error: Exception, request: AsyncBoltRequest) -> BoltResponse | None:
+    """A verified request no listener takes (app_mention, reaction_added, another app's shortcut, view_closed...)
+    is answered 200, so Slack shows nobody an error and does not retry; it is logged once, at DEBUG.
+    Any other error keeps bolt's 500 and is logged with its traceback."""
+    if isinstance(error, BoltUnhandledRequestError):
+        if not request.headers.get("x-slack-retry-num"):
+            log.debug("slack request not handled: %s", unhandled_kind(request.body))
+        return BoltResponse(status=200, body="")
+    log.error("slack listener failed", exc_info=error)
+    return None
+
+
+def unhandled_kind(body: dict[str, Any]) -> str:
+    """"event_callback/reaction_added", "block_actions/some_action", "shortcut/other_callback" for the log."""
+    event = body.get("event") or {}
+    actions = body.get("actions") or [{}]
+    detail = (event.get("type") or actions[0].get("action_id") or body.get("callback_id")
+              or (body.get("view") or {}).get("callback_id") or body.get("command") or "")
+    return f"{body.get('type') or 'command'}/{detail}"
 
 
 def command_response(deps: SlackDeps, reply: Reply, person: Person | None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, Moda
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services.deal_picks import PICKS, pick_unavailable, prompt_choices
+from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ BUTTONS: dict[str, Button] = {
     "pick_region": Button(modal="change_region"),
     "intake_log": Button("intake log {value}", final=True),
     "intake_drop": Button("intake drop {value}", final=True),
+    "grey_deleted": Button("grey {value} " + DELETED_REASON, final=True),  # asked when the forward was deleted
+    "keep": Button("keep {value}", final=True),
 }
 BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")

@@ -6,10 +6,16 @@
 | `/inq ...`, `/inq@thisbot ...`                      | command    | execute(/inq ...)                        |
 | `/start`, `/help` in a DM                           | start      | execute(/inq help) (logs the user id)    |
 | a reply to one of the bot's messages                | reply      | the prompt's answer or a follow-up note  |
+| a reply to a logged message in the intake group     | intake_reply | a note on that inquiry (else intake)   |
 | text / caption in the intake group                  | intake     | ingest(IntakeMessage)                    |
+| a document or photo without a caption there         | intake_file | a hint: paste the text or `/inq new`    |
+| an edited message in the intake group               | intake_edit | the inquiry re-read (reread)            |
 | other text in a DM                                  | chat       | the open prompt's answer, or a hint      |
 | the bot added to or removed from a chat             | membership | a log line with the chat id              |
-| anything else (edits, channel posts, other bots)    | None       | ignored                                  |
+| anything else (channel posts, other bots)           | None       | ignored                                  |
+
+The Bot API delivers no update when a message is deleted, so a deleted Telegram forward keeps its inquiry; the
+specialist marks it grey with `/inq grey ID REASON`.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.handlers import telegram_callbacks, telegram_notes
 from bot.handlers.commands import Origin, execute
-from bot.handlers.telegram_intake import intake_message, message_key, reply_to
+from bot.handlers.telegram_intake import delivery_key, edited_text, intake_message, message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.outbound import Reply
+from bot.services import intake_events
 from bot.services.held import release
 from bot.services.intake import ingest
+from bot.services.intake_events import IntakeChange
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +46,7 @@ INTAKE_RETRY_DELAYS = (0.2, 1.0)  # then one last try whose failure is reported
 COMMAND_KINDS = {"inq": "command", "start": "start", "help": "start"}
 # the intake reply is queued in the outbox; answering `/inq new` directly as well would say it twice
 QUEUED_REPLIES = frozenset({"intake.created"})
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 Route = Callable[["TelegramHandlers", Update], Awaitable[None]]
 
@@ -60,19 +68,24 @@ def classify(update: Update, *, intake_chat: int | None, bot_id: int, bot_userna
         return "callback"
     if update.my_chat_member is not None:
         return "membership"
+    edited = update.edited_message
+    if edited is not None:
+        by_person = edited.from_user is not None and not edited.from_user.is_bot
+        return "intake_edit" if by_person and edited.chat_id == intake_chat else None
     message = update.message
     if message is None or message.from_user is None or message.from_user.is_bot:
         return None
     command = command_of(message, bot_username)
     if command is not None:
         return COMMAND_KINDS.get(command)
+    in_intake = message.chat_id == intake_chat
     if message.text is None and message.caption is None:
-        return None
+        return "intake_file" if in_intake and (message.document or message.photo) else None
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return "reply"
-    if message.chat_id == intake_chat:
-        return "intake"
+    if in_intake:
+        return "intake_reply" if replied is not None else "intake"
     if message.chat.type == ChatType.PRIVATE:
         return "chat"
     return None
@@ -107,7 +120,7 @@ class TelegramHandlers:
         route = ROUTES.get(kind) if kind else None
         if route is None:
             return
-        if kind == "intake":
+        if kind in ("intake", "intake_reply", "intake_edit"):
             await self._ingest_with_retries(route, update)
             return
         try:
@@ -179,6 +192,30 @@ class TelegramHandlers:
         if intake is not None:
             await ingest(intake, ctx=self.deps.ctx)
 
+    async def on_intake_reply(self, update: Update) -> None:
+        """A reply to a logged message (the forward or the bot's intake reply) is a note, not a new inquiry."""
+        message = _message(update)
+        person = self.deps.person(message.from_user)
+        text = message.text or message.caption or ""
+        if not await telegram_notes.on_intake_reply(self.deps, message, person, text):
+            await self.on_intake(update)
+
+    async def on_intake_file(self, update: Update) -> None:
+        message = _message(update)
+        person = self.deps.person(message.from_user)
+        if not message.is_automatic_forward:
+            await intake_events.no_text(person, PLATFORM, dict(reply_to(message)), delivery_key(update),
+                                        ctx=self.deps.ctx)
+
+    async def on_intake_edit(self, update: Update) -> None:
+        """An edited intake message is re-read; fields corrected by hand stay (a re-delivery changes nothing)."""
+        message = update.edited_message
+        if message is None:
+            return
+        change = IntakeChange(PLATFORM, message_key(message), message.edit_date or message.date,
+                              self.deps.person(message.from_user), edited_text(message), delivery_key(update))
+        await intake_events.reread(change, ctx=self.deps.ctx)
+
     async def on_reply(self, update: Update) -> None:
         message = _message(update)
         text = message.text or message.caption or ""
@@ -217,6 +254,9 @@ ROUTES: dict[str, Route] = {
     "start": TelegramHandlers.on_start,
     "reply": TelegramHandlers.on_reply,
     "intake": TelegramHandlers.on_intake,
+    "intake_reply": TelegramHandlers.on_intake_reply,
+    "intake_file": TelegramHandlers.on_intake_file,
+    "intake_edit": TelegramHandlers.on_intake_edit,
     "chat": TelegramHandlers.on_chat,
     "membership": TelegramHandlers.on_membership,
 }

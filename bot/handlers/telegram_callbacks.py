@@ -23,6 +23,7 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
+from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ COMMANDS: dict[str, str] = {
     "intake_drop": "intake drop {0}",
     "assign": "assign {0} {1}",  # a rep picked after "reassign"
     "region": "region {0} {1}",  # a region picked after "change_region" / "pick_region"
+    "grey_deleted": "grey {0} " + DELETED_REASON,  # asked when the intake message was deleted
+    "keep": "keep {0}",
 }
 # a press that is recorded under another name in the "done" line
 DONE_AS: dict[str, str] = {"assign": "reassign", "region": "change_region"}

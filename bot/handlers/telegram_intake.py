@@ -6,6 +6,7 @@ from datetime import datetime
 
 from telegram import Message, Update
 
+from bot.handlers.grammar import strip_prefix
 from bot.org.model import Person
 from bot.services.intake import IntakeMessage
 
@@ -30,6 +31,15 @@ def inquiry_text(message: Message) -> str | None:
     """Forwarded or pasted text, or the caption of a photo or document; None when there is nothing to read."""
     text = message.text if message.text is not None else message.caption
     return text if text and text.strip() else None
+
+
+def edited_text(message: Message) -> str:
+    """The text an edit of an intake message carries; for an edited `/inq new TEXT`, the TEXT."""
+    text = inquiry_text(message) or ""
+    if not text.startswith("/"):
+        return text
+    verb, _, rest = strip_prefix(text).partition(" ")
+    return rest.strip() if verb.lower() == "new" else ""
 
 
 def received_at(message: Message) -> datetime | None:

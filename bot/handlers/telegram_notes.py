@@ -18,7 +18,8 @@ from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services.notes import noted_inquiry
+from bot.services.intake_events import is_intake_person
+from bot.services.notes import logged_inquiry, noted_inquiry
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
     command = await _note_command(deps, message, person, pending, text)
     if command is not None:
         await run(deps, message, person, command)
+    elif message.chat_id == deps.ctx.org.intake.telegram:
+        await on_intake_reply(deps, message, person, text)
     elif message.chat.type == ChatType.PRIVATE:  # in a group, replies to the bot may just be conversation
         await deps.reply(message, Reply("telegram.not_a_command", {}), person)
 
@@ -97,6 +100,33 @@ async def _note_command(
     if pending and pending.get("verb") == "followup" and pending.get("value") == inquiry_id:
         method = str(pending.get("method", DEFAULT_METHOD))
     return f"followup {inquiry_id} {method} {text}"
+
+
+async def on_intake_reply(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> bool:
+    """In the intake group, a reply to a logged message: the rep's follow-up note, or a specialist's note on the
+    inquiry. True when the replied message is logged (so the reply is never a new inquiry)."""
+    replied = message.reply_to_message
+    if replied is None:
+        return False
+    inquiry_id = await logged_inquiry(deps.ctx, PLATFORM, str(message.chat_id), str(replied.message_id))
+    if inquiry_id is None:
+        return False
+    if person is None or not text.strip():
+        return True
+    command = await _note_command(deps, message, person, await recall(deps, person), text)
+    if command is None and is_intake_person(person):
+        command = f"note {inquiry_id} {text}"
+    if command is not None and await _first_delivery(deps, message):
+        await run(deps, message, person, command)
+    return True
+
+
+async def _first_delivery(deps: TelegramDeps, message: Message) -> bool:
+    """A re-delivered update records its note once."""
+    async with deps.ctx.uow() as uow:
+        first = await uow.events.claim(f"{message_key(message)}:note", deps.ctx.now())
+        await uow.commit()
+    return first
 
 
 async def on_private_text(deps: TelegramDeps, message: Message, person: Person | None, text: str) -> None:

@@ -28,6 +28,8 @@ BUTTON_COMMANDS = {
     "pick_region": "/inq region {value} REGION",
     "intake_log": "/inq intake log {value}",
     "intake_drop": "/inq intake drop {value}",
+    "grey_deleted": "/inq grey {value} REASON",
+    "keep": "/inq keep {value}",
 }
 
 

@@ -12,12 +12,13 @@ from bot.org.model import Role
 
 EVERYONE: tuple[str, ...] = ("help", "mine", "show", "counts", "rank", "incentives", "penalty appeal", "away")
 
-INQUIRY_WORK: tuple[str, ...] = ("ack", "followup", "crm", "agent", "won", "lost", "grey", "exception")
+INQUIRY_WORK: tuple[str, ...] = ("ack", "followup", "crm", "agent", "won", "lost", "grey", "exception", "note")
 
 ROLE_VERBS: dict[Role, tuple[str, ...]] = {
     Role.REP: INQUIRY_WORK,
     Role.MANAGER: (*INQUIRY_WORK, "assign", "deals today", "deals month", "match", "ledger"),
-    Role.SPECIALIST: ("new", "intake", *INQUIRY_WORK, "assign", "region", "transfer", "ledger", "ledger sent",
+    Role.SPECIALIST: ("new", "intake", *INQUIRY_WORK, "assign", "region", "transfer", "source", "edit", "keep",
+                      "ledger", "ledger sent",
                       "penalty add", "penalty confirm", "penalty waive"),
 }
 

@@ -26,15 +26,17 @@ class Action(StrEnum):
     TRANSFER = "transfer"
     EXCEPTION_REQUEST = "exception_request"
     EXCEPTION_APPROVE = "exception_approve"
+    CORRECT = "correct"  # `/inq source`, `/inq edit`, keeping an inquiry whose forward was deleted
+    NOTE = "note"
 
 
 REP_WORK = frozenset(
     {Action.VIEW, Action.ACK, Action.FOLLOWUP, Action.CRM, Action.AGENT, Action.WON, Action.LOST,
-     Action.GREY_PROPOSE, Action.EXCEPTION_REQUEST}
+     Action.GREY_PROPOSE, Action.EXCEPTION_REQUEST, Action.NOTE}
 )
 MANAGER_WORK = REP_WORK | {Action.ASSIGN}
 SPECIALIST_ONLY = frozenset(
-    {Action.GREY_CONFIRM, Action.REGION, Action.TRANSFER, Action.EXCEPTION_APPROVE}
+    {Action.GREY_CONFIRM, Action.REGION, Action.TRANSFER, Action.EXCEPTION_APPROVE, Action.CORRECT}
 )
 
 

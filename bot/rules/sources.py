@@ -18,6 +18,10 @@ SOURCES = (
     "linkedin",
     "twitter",
     "colleague",
+    "instagram",
+    "made_in_china",
+    "global_sources",
+    "other",
 )
 
 _I = re.IGNORECASE

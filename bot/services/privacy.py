@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.rules import corrections
 from bot.rules.inquiry import Customer, HistoryEvent
 from bot.services.context import Context
 
@@ -17,6 +18,8 @@ async def erase_inquiry(ctx: Context, inquiry_id: str, actor: str) -> bool:
         erased = replace(inquiry, customer=kept, original_text=None, erased_at=ctx.now())
         await uow.inquiries.save(erased)
         await uow.inquiries.append_event(inquiry_id, HistoryEvent(ctx.now(), "erased", actor, {}))
+        await uow.inquiries.scrub_events(inquiry_id, (corrections.CORRECTED, corrections.REREAD),
+                                         corrections.scrub_personal)
         scrubbed = await uow.outbox.scrub_customer(inquiry_id)
         await uow.audit.record(ctx.now(), actor, "erase", inquiry_id, "done", outbox_rows=scrubbed)
         await uow.commit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -150,6 +150,17 @@ class InquiryRepository:
             HistoryEvent(at=r.at, kind=r.kind, actor_id=r.actor_id, data=dict(r.data))
             for r in (await self.session.execute(stmt)).scalars()
         ]
+
+    async def scrub_events(
+        self, inquiry_id: str, kinds: Sequence[str], scrub: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> int:
+        """Erasure on request only (SPEC 9): rewrite the data of some events with `scrub`; the events stay."""
+        stmt = select(InquiryEventRow).where(InquiryEventRow.inquiry_id == inquiry_id,
+                                             InquiryEventRow.kind.in_(list(kinds)))
+        rows = list((await self.session.execute(stmt)).scalars())
+        for row in rows:
+            row.data = scrub(dict(row.data))
+        return len(rows)
 
     async def due_unfollowed(self, start: datetime, end: datetime) -> builtins.list[Inquiry]:
         """Assigned, open inquiries due in [start, end) with no follow-up yet: tonight's reminders."""

@@ -240,5 +240,5 @@ def test_parsed_inquiry_is_frozen() -> None:
 def test_sources_are_the_spec_list() -> None:
     assert set(SOURCES) == {
         "alibaba", "trademanager", "website", "email", "website_chat", "whatsapp", "wechat", "facebook",
-        "linkedin", "twitter", "colleague",
+        "linkedin", "twitter", "colleague", "instagram", "made_in_china", "global_sources", "other",
     }

@@ -108,6 +108,42 @@ def shared_message_event(
     return event
 
 
+def message_changed_event(before: dict[str, Any], event_ts: str, **changes: Any) -> dict[str, Any]:
+    """The hidden `message_changed` event for an edit of `before` (a message event as delivered): `message` is
+    the message as it is now, with `edited`; pass changes=text=... (or subtype="tombstone" via tombstone_event)."""
+    now = {k: v for k, v in before.items() if k not in ("channel", "event_ts", "channel_type", "client_msg_id")}
+    now.update(changes)
+    if "text" in changes and "blocks" in before:
+        now["blocks"] = rich_text(str(changes["text"]))
+    now.setdefault("edited", {"user": before.get("user"), "ts": event_ts})
+    previous = {k: v for k, v in before.items() if k not in ("channel", "event_ts", "channel_type")}
+    return {"type": "message", "subtype": "message_changed", "message": now, "previous_message": previous,
+            "channel": before["channel"], "hidden": True, "ts": event_ts, "event_ts": event_ts,
+            "channel_type": before.get("channel_type", "channel")}
+
+
+def tombstone_event(before: dict[str, Any], event_ts: str) -> dict[str, Any]:
+    """What Slack sends when a message that has thread replies is deleted: a `message_changed` whose message is
+    the "This message was deleted." tombstone (shape as logged by slack-edge and matterbridge)."""
+    ts = before["ts"]
+    tombstone = {"type": "message", "subtype": "tombstone", "text": "This message was deleted.", "user": "USLACKBOT",
+                 "hidden": True, "ts": ts, "thread_ts": ts, "parent_user_id": "USLACKBOT", "reply_count": 1,
+                 "reply_users_count": 1, "latest_reply": event_ts, "reply_users": [BOT_USER_ID], "is_locked": False,
+                 "subscribed": False}
+    previous = {k: v for k, v in before.items() if k not in ("channel", "event_ts", "channel_type")}
+    return {"type": "message", "subtype": "message_changed", "message": tombstone, "previous_message": previous,
+            "channel": before["channel"], "hidden": True, "ts": event_ts, "event_ts": event_ts,
+            "channel_type": before.get("channel_type", "channel")}
+
+
+def message_deleted_event(before: dict[str, Any], event_ts: str) -> dict[str, Any]:
+    """The hidden `message_deleted` event (no user: Slack does not say who deleted it)."""
+    previous = {k: v for k, v in before.items() if k not in ("channel", "event_ts", "channel_type")}
+    return {"type": "message", "subtype": "message_deleted", "hidden": True, "deleted_ts": before["ts"],
+            "channel": before["channel"], "previous_message": previous, "event_ts": event_ts, "ts": event_ts,
+            "channel_type": before.get("channel_type", "channel")}
+
+
 def _slack_date(ts: str) -> str:
     """'August 29th, 2024 10:24 AM', as in the share fallback (rendered in UTC here)."""
     moment = dt.datetime.fromtimestamp(float(ts), tz=dt.UTC)

@@ -26,6 +26,7 @@ from .telegram_updates import (
     chat,
     command_update,
     document_with_caption_update,
+    edited_message_update,
     forwarded_message_update,
     origin_channel,
     origin_chat,
@@ -52,8 +53,8 @@ Handler = Callable[[JSON, dict[str, FilePart]], Result]
 __all__ = [  # the update builders are re-exported so tests import everything Telegram from here
     "BOT_ID", "BOT_USERNAME", "TOKEN", "FakeTelegram", "StoredFile", "TelegramError", "bot_message",
     "bot_user", "callback_query_update", "chat", "command_update", "document_with_caption_update",
-    "forwarded_message_update", "origin_channel", "origin_chat", "origin_hidden_user", "origin_user",
-    "photo_with_caption_update", "text_message_update", "user",
+    "edited_message_update", "forwarded_message_update", "origin_channel", "origin_chat", "origin_hidden_user",
+    "origin_user", "photo_with_caption_update", "text_message_update", "user",
 ]
 
 

@@ -113,7 +113,7 @@ def forwarded_message_update(update_id: int, chat_id: int, from_id: int, text: s
 # media ------------------------------------------------------------------------------------------
 
 
-def photo_with_caption_update(update_id: int, chat_id: int, from_id: int, caption: str, message_id: int = 1,
+def photo_with_caption_update(update_id: int, chat_id: int, from_id: int, caption: str | None, message_id: int = 1,
                               date: int = DEFAULT_DATE, *, file_id: str = "photo-file-1",
                               origin: JSON | None = None) -> JSON:
     """A photo (two sizes, as Telegram sends) with a caption; optionally forwarded."""
@@ -126,7 +126,7 @@ def photo_with_caption_update(update_id: int, chat_id: int, from_id: int, captio
     return {"update_id": update_id, "message": msg}
 
 
-def document_with_caption_update(update_id: int, chat_id: int, from_id: int, caption: str,
+def document_with_caption_update(update_id: int, chat_id: int, from_id: int, caption: str | None,
                                  message_id: int = 1, date: int = DEFAULT_DATE, *,
                                  file_id: str = "doc-file-1",
                                  file_name: str = "inquiry.pdf", mime_type: str = "application/pdf",
@@ -137,6 +137,12 @@ def document_with_caption_update(update_id: int, chat_id: int, from_id: int, cap
     msg = message(chat_id, from_id, message_id, date, forward_origin=origin, document=document,
                   caption=caption)
     return {"update_id": update_id, "message": msg}
+
+
+def edited_message_update(update_id: int, original: JSON, edit_date: int, **changes: Any) -> JSON:
+    """The `edited_message` update for a message sent earlier: same message_id and date, new text or caption
+    (`changes`) and its edit_date."""
+    return {"update_id": update_id, "edited_message": {**original, **changes, "edit_date": edit_date}}
 
 
 # callbacks and commands -------------------------------------------------------------------------
