@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+from importlib.resources import as_file, files
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = files("storage").joinpath("migrations")  # package data, so an installed wheel migrates too
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str, script_location: str) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", script_location)
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
 def _upgrade(connection: Connection, url: str) -> None:
-    config = alembic_config(url)
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    with as_file(MIGRATIONS) as location:
+        config = alembic_config(url, str(location))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
 
 async def upgrade(engine: AsyncEngine) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import typer
 
 from bot.cli import db, demo, incentives, inquiries, jobs, org, report, reports, run
@@ -13,6 +15,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"inquirybot {version('inquirybot')}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the installed version and exit."
+    ),
+) -> None:
+    """Inquiry Desk: routes customer inquiries, watches deadlines and keeps the penalty ledger."""
+
+
 app.add_typer(db.app, name="db")
 app.add_typer(org.app, name="org")
 app.add_typer(inquiries.app, name="inquiries")

@@ -1,13 +1,15 @@
-"""`inquirybot org check [FILE]`."""
+"""`inquirybot org check [FILE]`, `inquirybot org sample`."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
 from bot.cli.common import fail, missing_org_hint, settings
 from bot.org.loader import check_org_file
+from bot.org.sample import sample_org
 
 app = typer.Typer(help="The organisation file.", no_args_is_help=True)
 
@@ -27,3 +29,10 @@ def check(file: Path | None = typer.Argument(None, help="Org file (default: INQU
         f"{path}: OK — {len(org.people)} people, {len(org.regions)} regions, "
         f"{len(org.departments)} departments, time zone {org.timezone}, calendar {org.calendar}"
     )
+
+
+@app.command()
+def sample() -> None:
+    """Print the sample org file shipped in the package (start one with `inquirybot org sample > org.yaml`)."""
+    sys.stdout.buffer.write(sample_org().read_bytes())  # the exact bytes, whatever the terminal's encoding
+    sys.stdout.flush()

@@ -10,17 +10,19 @@ import html
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 
 from bot.org.model import Org
 
 RenderPlatform = Literal["shell", "slack", "telegram"]
-MESSAGES_DIR = Path(__file__).resolve().parents[2] / "messages"
+MESSAGES_PACKAGE = "messages"
+MESSAGES_DIR: Traversable = files(MESSAGES_PACKAGE)  # package data: the same in a checkout and an installed wheel
 
 
 class Safe(str):
@@ -41,23 +43,24 @@ def _escape(platform: RenderPlatform, value: Any) -> str:
 
 
 @cache
-def _terms(directory: Path) -> dict[str, dict[str, dict[str, str]]]:
-    with (directory / "terms.yaml").open(encoding="utf-8") as handle:
-        loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
+def _terms() -> dict[str, dict[str, dict[str, str]]]:
+    """messages/terms.yaml, read once from the package data."""
+    loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(
+        MESSAGES_DIR.joinpath("terms.yaml").read_text(encoding="utf-8")
+    )
     return loaded
 
 
 class Renderer:
-    def __init__(self, org: Org, directory: Path = MESSAGES_DIR, names: Mapping[str, str] | None = None) -> None:
+    def __init__(self, org: Org, names: Mapping[str, str] | None = None) -> None:
         self.org = org
-        self.directory = directory
         self.tz = ZoneInfo(org.timezone)
         self.names = dict(names or {})
         self._envs = {p: self._environment(p) for p in ("shell", "slack", "telegram")}
 
     def _environment(self, platform: RenderPlatform) -> Environment:
         env = Environment(  # noqa: S701 - escaping is done per platform in `finalize`
-            loader=FileSystemLoader(str(self.directory)),
+            loader=PackageLoader(MESSAGES_PACKAGE, ""),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -92,7 +95,7 @@ class Renderer:
 
     def term_function(self, locale: str) -> Any:
         def term(group: str, value: Any) -> str:
-            entry = _terms(self.directory).get(group, {}).get(str(value))
+            entry = _terms().get(group, {}).get(str(value))
             if entry is None:
                 return "" if value is None else str(value)
             return entry.get(locale) or entry.get("en") or str(value)
