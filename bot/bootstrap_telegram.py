@@ -15,7 +15,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
@@ -52,6 +52,15 @@ def quiet_http_client_log() -> None:
     httpx_log = logging.getLogger("httpx")
     if httpx_log.level == logging.NOTSET:
         httpx_log.setLevel(logging.WARNING)
+
+
+def bot_client(settings: Settings) -> Bot:
+    """A bare Bot API client against TELEGRAM_API_URL (for `inquirybot doctor`); the caller initializes it."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    quiet_http_client_log()
+    return Bot(settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_url,
+               base_file_url=file_url(settings.telegram_api_url))
 
 
 def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> TelegramRuntime:

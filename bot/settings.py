@@ -79,9 +79,10 @@ class Settings(BaseSettings):
         if self.slack_enabled:
             if is_placeholder(self.slack_bot_token):
                 problems.append("SLACK_BOT_TOKEN")
-            if self.slack_app_token is None and is_placeholder(self.slack_signing_secret):
+            socket_mode = self.slack_app_token is not None and bool(self.slack_app_token.get_secret_value())
+            if not socket_mode and is_placeholder(self.slack_signing_secret):
                 problems.append("SLACK_SIGNING_SECRET")
-            if self.slack_app_token is not None and is_placeholder(self.slack_app_token):
+            if socket_mode and is_placeholder(self.slack_app_token):
                 problems.append("SLACK_APP_TOKEN")
         if self.telegram_enabled:
             if is_placeholder(self.telegram_bot_token):

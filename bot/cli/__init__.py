@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import db, demo, incentives, inquiries, jobs, org, report, reports, run
+from bot.cli import db, demo, doctor, incentives, inquiries, jobs, org, report, reports, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -22,6 +22,7 @@ run.register(app)
 app.add_typer(reports.app, name="ledger")
 app.add_typer(incentives.app, name="incentives")
 demo.register(app)
+doctor.register(app)
 
 
 def main() -> None:
