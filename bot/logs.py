@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from types import TracebackType
 from typing import Any
 
 FORMATS = ("text", "json")
@@ -41,3 +42,12 @@ def configure(level: str, log_format: str) -> None:
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.captureWarnings(True)  # warnings become log records, so JSON output stays one object per line
+    if json_lines:
+        sys.excepthook = _log_uncaught  # even a crash is one JSON object, not a bare traceback
+
+
+def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    logging.getLogger("bot").critical("the process stopped on an unexpected error", exc_info=(kind, error, tb))

@@ -21,6 +21,7 @@ try:
 except ValueError:
     log.exception("outbox %s could not be delivered", 7)
 log.debug("not shown at INFO")
+raise RuntimeError("unhandled")
 """
 
 
@@ -30,12 +31,14 @@ def parse_lines(stderr: str) -> list[dict[str, object]]:
 
 
 def test_each_log_line_is_one_json_object_with_the_traceback_inside() -> None:
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, check=True)
-    first, second = parse_lines(done.stderr)
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, check=False)
+    first, second, crash = parse_lines(done.stderr)
     assert first["message"] == "inquiry INQ-2026-000001 created"
     assert (first["level"], first["logger"]) == ("INFO", "bot.demo")
     assert second["level"] == "ERROR" and "exc" in second
     assert "Traceback" in str(second["exc"]) and "ValueError: boom" in str(second["exc"])
+    assert crash["level"] == "CRITICAL" and "RuntimeError: unhandled" in str(crash["exc"])
+    assert done.returncode == 1
 
 
 def test_a_real_command_logs_json_lines_only(tmp_path: Path) -> None:
