@@ -27,6 +27,7 @@ class QuietServer(uvicorn.Server):
 
 
 def make_server(app: object, *, host: str, port: int, log_level: str) -> QuietServer:
-    """log_config=None: uvicorn's loggers go through ours (text or JSON); lifespan off: `running` does it."""
-    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, log_config=None, lifespan="off")  # type: ignore[arg-type]
+    """log_config=None: uvicorn's loggers go through ours (text or JSON). The app's lifespan is empty: `running`
+    has started the platforms, the dispatcher and the scheduler before uvicorn listens."""
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, log_config=None, lifespan="on")  # type: ignore[arg-type]
     return QuietServer(config)
