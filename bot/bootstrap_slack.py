@@ -72,9 +72,13 @@ class SlackRuntime:
         return [events_route(AsyncSlackRequestHandler(self.bolt), self.signing_secret)]
 
     async def start(self, *, http: bool) -> None:
-        await self._warm_up()
-        if http:
+        if http:  # events arrive by HTTP whatever auth.test says now; outbound sends are retried by the outbox
+            try:
+                await self._warm_up()
+            except PlatformUnreachable as error:
+                log.warning("Slack is not reachable yet (%s); POST /slack/events is served anyway", error)
             return
+        await self._warm_up()
         if self.app_token is None:
             log.warning("SLACK_APP_TOKEN is not set: Slack events reach the bot only under `inquirybot serve`")
             return
