@@ -20,6 +20,7 @@ from storage.database import sqlite_file, sqlite_read_only
 from storage.errors import DatabaseProblem, explain, read_only_message
 
 T = TypeVar("T")
+EMPTY_DATABASE = "sqlite+aiosqlite:///:memory:"
 
 
 def settings() -> Settings:
@@ -76,7 +77,11 @@ async def with_app(
         raise fail(org_failure(error)) from None
     path = sqlite_file(config.database_url)
     if read_only and path is not None and not path.exists():
-        raise fail(f"no database at {path} yet. Fix: check DATABASE_URL, or create it with `inquirybot db upgrade`.")
+        # Nothing was ever stored: answer from an empty in-memory schema instead of creating the file.
+        typer.echo(f"note: no database at {path} yet, so there is nothing to show (check DATABASE_URL if that "
+                   "is unexpected)", err=True)
+        config = config.model_copy(update={"database_url": EMPTY_DATABASE})
+        read_only = False
     if not read_only and sqlite_read_only(config.database_url):
         raise fail(read_only_message(str(path), command))
     try:
