@@ -23,7 +23,8 @@ from bot.scheduler import Scheduler
 from bot.services.context import Context
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
-from storage.migrate import upgrade
+from storage.errors import DatabaseProblem
+from storage.migrate import current_revisions, head_revisions, upgrade
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,33 @@ async def build(
     org: Org | None = None,
     shell_write: Callable[[str], None] | None = None,
     migrate: bool = True,
+    read_only: bool = False,
 ) -> App:
-    """Wire everything from settings. `shell_write` selects the shell notifier (no platforms)."""
+    """Wire everything from settings. `shell_write` selects the shell notifier (no platforms).
+    `read_only` is for commands that only look: no migration, no roster sync, nothing written."""
     org = org or load_org_file(settings.org_file)
-    engine = make_engine(settings.database_url)
-    if migrate:
+    engine = make_engine(settings.database_url, read_only=read_only)
+    try:
+        return await _wire(settings, engine, org, clock, shell_write, migrate=migrate and not read_only,
+                           read_only=read_only)
+    except BaseException:
+        await engine.dispose()
+        raise
+
+
+async def _wire(
+    settings: Settings,
+    engine: AsyncEngine,
+    org: Org,
+    clock: Clock | None,
+    shell_write: Callable[[str], None] | None,
+    *,
+    migrate: bool,
+    read_only: bool,
+) -> App:
+    if read_only:
+        await require_schema_head(engine)
+    elif migrate:
         await upgrade(engine)
     sessions = session_factory(engine)
     wakeup = asyncio.Event()
@@ -77,9 +100,11 @@ async def build(
         org_file=settings.org_file,
     )
     async with ctx.uow() as uow:
-        await uow.people.sync(org, ctx.now())
+        if not read_only:
+            await uow.people.sync(org, ctx.now())
         names = await uow.people.names()
-        await uow.commit()
+        if not read_only:
+            await uow.commit()
     renderer = Renderer(org, names=names)
     ctx.reload_hooks.append(renderer.use)
     notifiers: dict[str, Notifier] = {}
@@ -92,6 +117,18 @@ async def build(
     dispatcher = Dispatcher(ctx, renderer, notifiers, wakeup)
     scheduler = Scheduler(ctx, dispatcher, engine)
     return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
+
+
+async def require_schema_head(engine: AsyncEngine) -> None:
+    """Read commands never migrate: a database behind this install is named, with the command that fixes it."""
+    current, heads = await current_revisions(engine), head_revisions()
+    if current == heads:
+        return
+    if not current:
+        raise DatabaseProblem("the database has no Inquiry Desk tables yet. Fix: run `inquirybot db upgrade` "
+                              "(`run` and `serve` also do it at start).")
+    raise DatabaseProblem(f"the database schema is at {', '.join(sorted(current))}, this install expects "
+                          f"{', '.join(sorted(heads))}. Fix: run `inquirybot db upgrade`.")
 
 
 def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:

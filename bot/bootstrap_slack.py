@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 import aiohttp
@@ -23,6 +25,7 @@ from bot.handlers.slack_http import events_route
 from bot.notifiers.base import Notifier
 from bot.notifiers.render import Renderer
 from bot.notifiers.slack import DEFAULT_PACING, SlackNotifier
+from bot.runtime import PlatformRejected, PlatformUnreachable
 from bot.services.context import Context
 from bot.settings import Settings
 
@@ -69,14 +72,34 @@ class SlackRuntime:
         return [events_route(AsyncSlackRequestHandler(self.bolt), self.signing_secret)]
 
     async def start(self, *, http: bool) -> None:
-        await self._warm_up()
-        if http:
+        if http:  # events arrive by HTTP whatever auth.test says now; outbound sends are retried by the outbox
+            try:
+                await self._warm_up()
+            except PlatformUnreachable as error:
+                log.warning("Slack is not reachable yet (%s); POST /slack/events is served anyway", error)
             return
+        await self._warm_up()
         if self.app_token is None:
             log.warning("SLACK_APP_TOKEN is not set: Slack events reach the bot only under `inquirybot serve`")
             return
-        self.socket = AsyncSocketModeHandler(self.bolt, app_token=self.app_token, web_client=self.socket_client)
-        await self.socket.connect_async()  # type: ignore[no-untyped-call]
+        socket = AsyncSocketModeHandler(self.bolt, app_token=self.app_token, web_client=self.socket_client)
+        try:
+            await socket.connect_async()  # type: ignore[no-untyped-call]
+        except SlackApiError as error:
+            code = str(error.response.get("error", "unknown_error"))
+            await self._close_quietly(socket)
+            if code in FATAL_AUTH_ERRORS or code == "not_allowed_token_type":
+                raise PlatformRejected(f"Slack rejected SLACK_APP_TOKEN ({code}); see docs/slack-setup.md") from None
+            raise PlatformUnreachable(f"apps.connections.open: {code}") from None
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            await self._close_quietly(socket)
+            raise PlatformUnreachable(type(error).__name__) from None
+        self.socket = socket
+
+    @staticmethod
+    async def _close_quietly(socket: AsyncSocketModeHandler) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(socket.close_async(), timeout=2)  # type: ignore[no-untyped-call]
 
     async def stop(self) -> None:
         if self.socket is not None:
@@ -91,12 +114,13 @@ class SlackRuntime:
         except SlackApiError as error:
             code = str(error.response.get("error", "unknown_error"))
             if code in FATAL_AUTH_ERRORS:
-                raise RuntimeError(f"Slack rejected SLACK_BOT_TOKEN ({code}); see docs/slack-setup.md") from error
+                raise PlatformRejected(f"Slack rejected SLACK_BOT_TOKEN ({code}); see docs/slack-setup.md") from None
+            if error.response.status_code >= 500:
+                raise PlatformUnreachable(f"auth.test answered {error.response.status_code}") from None
             log.warning("Slack auth.test failed (%s); continuing", code)
             return
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
-            log.warning("Slack is not reachable yet (%s); continuing", type(error).__name__)
-            return
+            raise PlatformUnreachable(type(error).__name__) from None
         log.info("slack: signed in as %s in %s", me.get("user"), me.get("team"))
 
 

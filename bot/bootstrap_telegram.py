@@ -15,8 +15,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from telegram import BotCommand, Update
-from telegram.error import InvalidToken
+from telegram import Bot, BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
@@ -26,6 +26,7 @@ from bot.notifiers.pacing import Pacer
 from bot.notifiers.render import Renderer
 from bot.notifiers.telegram import TelegramNotifier
 from bot.notifiers.telegram_fallback import DmFallback
+from bot.runtime import PlatformRejected, PlatformUnreachable
 from bot.services.context import Context
 from bot.settings import Settings, is_placeholder
 
@@ -51,6 +52,15 @@ def quiet_http_client_log() -> None:
     httpx_log = logging.getLogger("httpx")
     if httpx_log.level == logging.NOTSET:
         httpx_log.setLevel(logging.WARNING)
+
+
+def bot_client(settings: Settings) -> Bot:
+    """A bare Bot API client against TELEGRAM_API_URL (for `inquirybot doctor`); the caller initializes it."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    quiet_http_client_log()
+    return Bot(settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_url,
+               base_file_url=file_url(settings.telegram_api_url))
 
 
 def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> TelegramRuntime:
@@ -108,12 +118,16 @@ class TelegramRuntime:
         """getMe, setMyCommands, then the webhook (when a URL is set) or long polling (under `run`)."""
         try:
             await self.application.initialize()
-        except InvalidToken as error:
-            raise RuntimeError("Telegram rejected TELEGRAM_BOT_TOKEN; see docs/telegram-setup.md") from error
+            await self._set_commands()
+            if self.webhook_url:
+                await self.application.bot.set_webhook(self.webhook_url, secret_token=self.secret,
+                                                       allowed_updates=ALLOWED_UPDATES)
+        except InvalidToken:
+            raise PlatformRejected("Telegram rejected TELEGRAM_BOT_TOKEN; see docs/telegram-setup.md") from None
+        except NetworkError as error:  # TimedOut too: the Bot API is down or unreachable from here
+            raise PlatformUnreachable(f"{type(error).__name__}: {error.message}") from None
         bot = self.application.bot
-        await self._set_commands()
         if self.webhook_url:
-            await bot.set_webhook(self.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES)
             mode = "webhook set" if http else "webhook set; `inquirybot serve` must receive it"
         elif not http:
             if self.application.updater is None:

@@ -24,3 +24,11 @@ class PlatformRuntime(Protocol):
     async def stop(self) -> None:
         """Stop receiving, finish what is in flight, close clients."""
         ...
+
+
+class PlatformUnreachable(Exception):
+    """The platform could not be reached at start (network, DNS, 5xx): starting again later may work."""
+
+
+class PlatformRejected(Exception):
+    """The platform refused the bot's credentials: retrying will not help, the operator must fix a setting."""

@@ -18,6 +18,7 @@ from apscheduler.triggers.base import BaseTrigger
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot import metrics
 from bot.notifiers.dispatcher import Dispatcher
 from bot.rules.slots import next_slot
 from bot.services import all_jobs  # noqa: F401  (registers the job bodies)
@@ -55,6 +56,7 @@ class Scheduler:
         )
         self._lock_connection: AsyncConnection | None = None
         self._waiter: asyncio.Task[None] | None = None
+        self.leading = False  # read by /healthz and /metrics
 
     def add_jobs(self) -> None:
         for name in sorted(BODIES):
@@ -65,6 +67,7 @@ class Scheduler:
         try:
             outcome = await fire(self.ctx, name)
         except Exception:
+            metrics.job_failed(name)
             log.exception("job %s failed; the slot stays open for `inquirybot jobs run`", name)
             return
         if outcome.status == "done":
@@ -79,6 +82,8 @@ class Scheduler:
             self._waiter = asyncio.create_task(self._wait_for_leadership())
 
     async def _begin(self) -> None:
+        self.leading = True
+        metrics.leadership(True)
         await mark_started(self.ctx)
         outcomes = await catch_up(self.ctx)
         if outcomes:
@@ -112,6 +117,9 @@ class Scheduler:
                 await self._waiter
         if self.aps.running:
             self.aps.shutdown(wait=False)
+        if self.leading:
+            self.leading = False
+            metrics.leadership(False)
         if self._lock_connection is not None:
             await self._lock_connection.invalidate()  # end the session so the lock goes with it
             self._lock_connection = None

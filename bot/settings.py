@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr
+from pydantic import Field, PrivateAttr, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_MARKERS = ("change-me", "changeme", "placeholder", "your-")
+DRIVERLESS_POSTGRES = ("postgresql://", "postgres://")
+ASYNC_POSTGRES = "postgresql+asyncpg://"
+
+
+def normalise_database_url(url: str) -> str:
+    """`postgresql://` and `postgres://` (what most hosts hand out) mean asyncpg, the driver the bot ships with."""
+    for prefix in DRIVERLESS_POSTGRES:
+        if url.startswith(prefix):
+            return ASYNC_POSTGRES + url[len(prefix):]
+    return url
 
 
 def is_placeholder(secret: SecretStr | None) -> bool:
@@ -26,6 +37,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default="sqlite+aiosqlite:///./inquirybot.db", alias="DATABASE_URL")
     org_file: Path = Field(default=Path("./org.yaml"), alias="INQUIRYBOT_ORG")
     log_level: str = Field(default="INFO", alias="INQUIRYBOT_LOG_LEVEL")
+    log_format: str = Field(default="text", alias="INQUIRYBOT_LOG_FORMAT")
     reports_dir: Path = Field(default=Path("./reports"), alias="INQUIRYBOT_REPORTS_DIR")
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
@@ -37,6 +49,21 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
     telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
     telegram_api_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
+
+    _driver_added_to: str | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Accept a driverless PostgreSQL URL as asyncpg; `driver_note` says so (logged at DEBUG)."""
+        given = self.database_url.strip()
+        self.database_url = normalise_database_url(given)
+        if self.database_url != given:
+            self._driver_added_to = given.split("://", 1)[0]
+
+    @property
+    def driver_note(self) -> str | None:
+        if self._driver_added_to is None:
+            return None
+        return f"DATABASE_URL starts with {self._driver_added_to}://; using it as {ASYNC_POSTGRES} (asyncpg)"
 
     @property
     def slack_enabled(self) -> bool:
@@ -52,9 +79,10 @@ class Settings(BaseSettings):
         if self.slack_enabled:
             if is_placeholder(self.slack_bot_token):
                 problems.append("SLACK_BOT_TOKEN")
-            if self.slack_app_token is None and is_placeholder(self.slack_signing_secret):
+            socket_mode = self.slack_app_token is not None and bool(self.slack_app_token.get_secret_value())
+            if not socket_mode and is_placeholder(self.slack_signing_secret):
                 problems.append("SLACK_SIGNING_SECRET")
-            if self.slack_app_token is not None and is_placeholder(self.slack_app_token):
+            if socket_mode and is_placeholder(self.slack_app_token):
                 problems.append("SLACK_APP_TOKEN")
         if self.telegram_enabled:
             if is_placeholder(self.telegram_bot_token):

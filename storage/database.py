@@ -2,18 +2,57 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import StaticPool
 
 
-def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine; SQLite connections are tuned so a single process can take bursts of writes."""
+def sqlite_file(url: str) -> Path | None:
+    """The file of a file-backed SQLite URL, else None (PostgreSQL, in-memory)."""
+    if not url.startswith("sqlite"):
+        return None
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def sqlite_read_only(url: str) -> bool:
+    """True when the SQLite file exists but this process may not write it (or create its -wal/-shm files)."""
+    path = sqlite_file(url)
+    if path is None or not path.exists():
+        return False
+    folder = path.parent if str(path.parent) else Path(".")
+    return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK | os.X_OK)
+
+
+def read_only_url(url: str) -> str:
+    """The same SQLite file opened read-only; `immutable` when SQLite could not create its WAL index there."""
+    path = sqlite_file(url)
+    if path is None:
+        return url
+    folder = path.parent if str(path.parent) else Path(".")
+    wal_present = Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+    immutable = "&immutable=1" if not os.access(folder, os.W_OK) and not wal_present else ""
+    return f"sqlite+aiosqlite:///file:{path.resolve()}?mode=ro{immutable}&uri=true"
+
+
+def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> AsyncEngine:
+    """An async engine; SQLite connections are tuned so a single process can take bursts of writes.
+    `read_only` opens a SQLite file that this process cannot write (read commands still work on it)."""
     kwargs.setdefault("hide_parameters", True)  # errors must not carry customer contact details into logs
+    if read_only and sqlite_file(url) is not None:
+        kwargs.setdefault("connect_args", {"timeout": 30})
+        engine = create_async_engine(read_only_url(url), **kwargs)
+        event.listen(engine.sync_engine, "connect", _sqlite_read_pragmas)
+        return engine
     if url.startswith("sqlite"):
         if ":memory:" in url or url.rstrip("/").endswith("sqlite+aiosqlite:"):
             kwargs.setdefault("poolclass", StaticPool)
@@ -31,6 +70,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
 
 

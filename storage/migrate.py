@@ -46,3 +46,21 @@ def upgrade_blocking(url: str) -> None:
             await engine.dispose()
 
     asyncio.run(run())
+
+
+def head_revisions() -> set[str]:
+    """The revision(s) the migrations in this install lead to."""
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+async def current_revisions(engine: AsyncEngine) -> set[str]:
+    """The revision(s) the database is at, read without writing (empty for a database never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
+    def read(connection: Connection) -> set[str]:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+    async with engine.connect() as connection:
+        return await connection.run_sync(read)

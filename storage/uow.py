@@ -47,6 +47,11 @@ class UnitOfWork:
     ) -> None:
         self._sessions = sessions
         self._on_outbox = on_outbox
+        self._after_commit: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once this transaction commits (counters must not count what was rolled back)."""
+        self._after_commit.append(callback)
 
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
@@ -75,6 +80,9 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+        done, self._after_commit = self._after_commit, []
+        for callback in done:
+            callback()
         if self.outbox.added and self._on_outbox is not None:
             self._on_outbox()  # wake the dispatcher: the messages of this change are ready
             self.outbox.added = 0

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 import typer
 
-from bot.cli import db, demo, incentives, inquiries, jobs, org, report, reports, run
+from bot.cli import db, demo, doctor, incentives, inquiries, jobs, org, report, reports, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -41,6 +41,7 @@ run.register(app)
 app.add_typer(reports.app, name="ledger")
 app.add_typer(incentives.app, name="incentives")
 demo.register(app)
+doctor.register(app)
 
 
 def main() -> None:

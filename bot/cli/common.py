@@ -5,28 +5,36 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import sys
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import typer
+from pydantic import ValidationError
 
 from bot.bootstrap import App, build
 from bot.clock import Clock
-from bot.org.loader import OrgFileError
+from bot.logs import configure as configure_logging
+from bot.org.loader import OrgFileError, load_org
 from bot.settings import Settings
+from storage.database import sqlite_file, sqlite_read_only
+from storage.errors import DatabaseProblem, explain, read_only_message
 
 T = TypeVar("T")
+EMPTY_DATABASE = "sqlite+aiosqlite:///:memory:"
 
 
 def settings() -> Settings:
-    loaded = Settings()
-    logging.basicConfig(
-        level=getattr(logging, loaded.log_level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    """Read the environment once, set up logging from it, and say at DEBUG what was assumed."""
+    try:
+        loaded = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise fail(f"setting {where} is not valid ({first['msg']}). Fix: correct it in the environment or .env.",
+                   2) from None
+    configure_logging(loaded.log_level, loaded.log_format)
+    if loaded.driver_note:
+        logging.getLogger(__name__).debug("%s", loaded.driver_note)
     return loaded
 
 
@@ -42,24 +50,64 @@ def missing_org_hint(path: object) -> str:
     )
 
 
+def org_failure(error: OrgFileError) -> str:
+    """At most two lines: the first problem, and how many more `org check` lists."""
+    first = error.problems[0].render()
+    more = len(error.problems) - 1
+    return first if more == 0 else f"{first}\n…and {more} more problem(s): `inquirybot org check` lists them all."
+
+
 async def with_app(
     config: Settings,
     work: Callable[[App], Awaitable[T]],
     *,
     clock: Clock | None = None,
     shell_write: Callable[[str], None] | None = None,
+    read_only: bool = False,
+    command: str | None = None,
 ) -> T:
-    """Build the app, run `work`, always dispose the engine. Org problems become a readable exit."""
+    """Build the app, run `work`, always dispose the engine. Org and database problems become a readable
+    exit (one or two lines, no traceback). `read_only` commands never write, so they work on a read-only file;
+    a writing `command` on such a file is refused with the reason."""
     if not config.org_file.exists():
         raise fail(missing_org_hint(config.org_file))
     try:
-        app = await build(config, clock=clock, shell_write=shell_write)
+        org = load_org(config.org_file)
     except OrgFileError as error:
-        raise fail("\n".join(p.render() for p in error.problems)) from None
+        raise fail(org_failure(error)) from None
+    path = sqlite_file(config.database_url)
+    if read_only and path is not None and not path.exists():
+        # Nothing was ever stored: answer from an empty in-memory schema instead of creating the file.
+        typer.echo(f"note: no database at {path} yet, so there is nothing to show (check DATABASE_URL if that "
+                   "is unexpected)", err=True)
+        config = config.model_copy(update={"database_url": EMPTY_DATABASE})
+        read_only = False
+    if not read_only and sqlite_read_only(config.database_url):
+        raise fail(read_only_message(str(path), command))
+    try:
+        app = await build(config, clock=clock, org=org, shell_write=shell_write, read_only=read_only)
+    except Exception as error:
+        raise database_failure(error, config, command) from None
     try:
         return await work(app)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:
+        raise database_failure(error, config, command) from None
     finally:
         await app.close()
+
+
+def database_failure(error: Exception, config: Settings, command: str | None) -> Exception:
+    """A recognised database failure as a readable exit; anything else goes on (with its traceback)."""
+    if isinstance(error, DatabaseProblem):
+        return fail(str(error))
+    message = explain(error, config.database_url)
+    if message is None:
+        return error
+    if command and message.startswith("the SQLite file") and "read-only" in message:
+        message = read_only_message(str(sqlite_file(config.database_url)), command)
+    return fail(message)
 
 
 def run_async(coro: Awaitable[T]) -> T:

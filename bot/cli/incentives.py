@@ -41,7 +41,7 @@ def list_(
                        f"{item['period']:<10}  {item['inquiry'] or ''}")
         typer.echo(f"{len(items)} penalties", err=True)
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, read_only=True))
 
 
 @app.command()
@@ -57,4 +57,4 @@ def statement(
         typer.echo(f"{made.path}: {made.penalties} penalties of {made.people} people in {wanted}, "
                    f"{made.total} yuan (waived ones not counted)")
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, command="incentives statement"))

@@ -48,7 +48,7 @@ def list_(
         if not as_json:
             typer.echo(f"{len(items)} inquiries", err=True)
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, read_only=True))
 
 
 @app.command()
@@ -77,7 +77,7 @@ def show(
             extra = {k: v for k, v in event.items() if k not in ("at", "kind", "actor")}
             typer.echo(f"  {event['at'][:16]}  {event['actor'] or 'bot':<10} {event['kind']}  {extra or ''}")
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, read_only=True))
 
 
 @app.command()
@@ -97,4 +97,4 @@ def erase(
             raise fail(f"no inquiry {wanted}")
         typer.echo(f"{wanted}: personal data erased")
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, command="inquiries erase"))

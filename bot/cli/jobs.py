@@ -64,4 +64,5 @@ def run(
         await bot.dispatcher.drain()
         typer.echo(f"{job} {outcome.slot}: done — {outcome.summary}")
 
-    run_async(with_app(config, work, clock=FrozenClock(when), shell_write=typer.echo if shell else None))
+    run_async(with_app(config, work, clock=FrozenClock(when), shell_write=typer.echo if shell else None,
+                       command="jobs run"))

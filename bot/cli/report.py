@@ -36,4 +36,4 @@ def counts(
             reps = ", ".join(f"{r['person']} {r['total']}/{r['open']} open" for r in region["reps"])
             typer.echo(f"  {region['region']:<10} {region['total']:>3}  followed up {region['followed_up']:>3}  {reps}")
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, read_only=True))

@@ -42,4 +42,4 @@ def export_(
             raise fail(f"cannot export: {error.key} {error.data}") from None
         typer.echo(f"{made.path}: {len(made.departments)} sheets, {made.rows} inquiries forwarded in {wanted}")
 
-    run_async(with_app(settings(), work))
+    run_async(with_app(settings(), work, command="ledger export"))

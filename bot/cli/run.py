@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import signal
+import logging
+import os
 import sys
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import typer
-import uvicorn
 
 from bot.bootstrap import App
 from bot.cli.common import fail, run_async, settings, with_app
+from bot.cli.lifecycle import until_stopped
 from bot.handlers.shell import run_shell
 from bot.org.model import Person, Role
 from bot.running import running
-from bot.web import create_web_app
+from bot.runtime import PlatformRejected
+from bot.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -33,11 +37,26 @@ def run(
     """Run the bot: Slack (Socket Mode) and/or Telegram (polling) with the scheduler, or the shell chat."""
     config = settings()
     if shell or not (config.slack_enabled or config.telegram_enabled):
+        if not shell and not sys.stdin.isatty():
+            raise fail("refusing to start: no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN is set and stdin is not a "
+                       "terminal, so nobody could chat. Fix: set a platform token, or pass --shell --as PERSON "
+                       "to feed the shell chat from a pipe.")
         with_scheduler = sys.stdin.isatty() if scheduler is None else scheduler
         run_async(with_app(config, lambda bot: _shell(bot, as_person, with_scheduler), shell_write=typer.echo))
         return
     _refuse_placeholders(config.placeholder_problems())
-    run_async(with_app(config, _until_signal))
+
+    async def main(stop: asyncio.Event) -> None:
+        async def work(bot: App) -> None:
+            async with running(bot, http=False, stop=stop):
+                if not stop.is_set():
+                    names = ", ".join(r.name for r in bot.runtimes)
+                    typer.echo(f"inquirybot running on {names}; Ctrl-C to stop", err=True)
+                await stop.wait()
+
+        await with_app(config, work, command="run")
+
+    _long_running(main)
 
 
 def serve(
@@ -45,31 +64,59 @@ def serve(
     port: int = typer.Option(8080, "--port", help="Port to listen on"),
     no_scheduler: bool = typer.Option(False, "--no-scheduler", help="Only answer HTTP; another process runs jobs"),
 ) -> None:
-    """HTTP mode: POST /slack/events, POST /telegram/webhook, GET /healthz."""
+    """HTTP mode: POST /slack/events, POST /telegram/webhook, GET /healthz, GET /metrics."""
     config = settings()
+    if not (config.slack_enabled or config.telegram_enabled):
+        raise fail("refusing to start: `serve` answers Slack and Telegram, and neither SLACK_BOT_TOKEN nor "
+                   "TELEGRAM_BOT_TOKEN is set. Fix: set one (see .env.example), or use `inquirybot run --shell`.")
     _refuse_placeholders(config.placeholder_problems())
 
-    async def work(bot: App) -> None:
-        web = create_web_app(bot, scheduler=not no_scheduler)
-        server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level=config.log_level.lower()))
-        await server.serve()
+    async def main(stop: asyncio.Event) -> None:
+        await with_app(config, lambda bot: _serve(bot, config, stop, host, port, not no_scheduler), command="serve")
 
-    run_async(with_app(config, work))
+    _long_running(main)
+
+
+async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, port: int, scheduler: bool) -> None:
+    """Platforms, dispatcher and scheduler first (retrying an unreachable platform), then HTTP until `stop`."""
+    from bot.cli.http_server import make_server
+    from bot.web import create_web_app
+
+    async with running(bot, http=True, scheduler=scheduler, stop=stop):
+        if stop.is_set():
+            return
+        web = create_web_app(bot, scheduler=scheduler, lifespan=False)
+        server = make_server(web, host=host, port=port, log_level=config.log_level.lower())
+        serving = asyncio.create_task(server.serve(), name="http")
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        server.should_exit = True
+        stopping.cancel()
+        await serving
+        if server.failed_to_start:
+            raise fail(f"could not listen on {host}:{port} (is another process using it?)")
+
+
+def _long_running(main: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+    try:
+        run_async(until_stopped(main))
+    except PlatformRejected as error:
+        raise fail(f"refusing to start: {error}") from None
+    leave_now()
+
+
+def leave_now() -> None:
+    """Everything is closed: end the process without the interpreter's teardown of every loaded module, which
+    alone can take seconds on a busy host and would break the promise of stopping within 5 s."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _refuse_placeholders(problems: list[str]) -> None:
     if problems:
         raise fail(f"refusing to start: {', '.join(problems)} still hold placeholder values; see .env.example")
-
-
-async def _until_signal(bot: App) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with running(bot, http=False):
-        typer.echo(f"inquirybot running on {', '.join(r.name for r in bot.runtimes)}; Ctrl-C to stop", err=True)
-        await stop.wait()
 
 
 async def _shell(bot: App, as_person: str | None, with_scheduler: bool) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from bot import metrics
 from bot.notifiers.addressing import resolve
 from bot.notifiers.base import Address, DeliveryError, Notifier, Rendered
 from bot.notifiers.render import Renderer
@@ -89,22 +90,29 @@ class Dispatcher:
     async def _deliver(self, item: OutboxItem) -> None:
         """Send to every platform of the target; a platform already done on an earlier attempt is skipped."""
         refs: dict[str, dict[str, Any]] = dict(item.delivered)
+        platform = "none"
         try:
             for address in self._addresses(item.message):
+                platform = address.platform
                 if address.platform not in refs:
                     refs[address.platform] = await self._send(address, item.message)
         except DeliveryError as error:
             await self._record_failure(item, error, refs)
+            metrics.outbox_failed(platform, permanent=error.permanent or item.attempts >= MAX_ATTEMPTS)
             return
         except Exception as error:  # unexpected: retried with backoff like a transient failure, never dropped
             log.exception("outbox %s could not be delivered", item.id)
             failure = DeliveryError(f"internal_error: {type(error).__name__}", permanent=False)
             await self._record_failure(item, failure, refs)
+            metrics.outbox_failed(platform, permanent=item.attempts >= MAX_ATTEMPTS)
             return
         async with self.ctx.uow() as uow:
             await uow.outbox.mark_sent(item.id, self.ctx.now(), refs)
             await self._record_sent(uow, item, refs)
             await uow.commit()
+        waited = (self.ctx.now() - item.created_at).total_seconds()
+        for name in refs.keys() - item.delivered.keys():
+            metrics.outbox_sent(name, waited)
 
     async def _record_sent(self, uow: UnitOfWork, item: OutboxItem, refs: dict[str, dict[str, Any]]) -> None:
         """Remember each posted message, so a reply or a button press on it finds its inquiry."""

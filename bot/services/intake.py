@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot import metrics
 from bot.org.model import Person, Role
 from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle
@@ -72,6 +73,7 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
             return IntakeResult(None, created=False)
         inquiry = await _create(message, uow, ctx)
         await uow.commit()
+    metrics.inquiry_ingested(message.platform)
     log.info("inquiry %s created (%s, region %s)", inquiry.id, message.platform, inquiry.region_id)
     return IntakeResult(inquiry, created=True, reply=Reply("intake.created", {"inquiry": inquiry_view(inquiry)}))
 

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot import metrics
 from bot.notifiers.dispatcher import worker_name
 from bot.rules.slots import JOBS as SCHEDULES
 from bot.rules.slots import latest_slot, slot_key, slots_between
@@ -60,10 +61,12 @@ async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Ou
     body = BODIES[name]
     async with ctx.uow() as uow:
         if not await uow.jobs.claim(name, key, worker_name(), ctx.now(), late):
+            metrics.job_ran(name, "already_done")
             return Outcome(name, key, "already_done")
         summary = await body(ctx, uow, SlotRun(name, slot, late))
         await uow.jobs.finish(name, key, ctx.now())
         await uow.commit()
+    metrics.job_ran(name, "done")
     log.info("job %s slot %s done%s: %s", name, key, " (late)" if late else "", summary)
     return Outcome(name, key, "done", summary)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from bot import metrics
 from bot.org.model import Org, Role
 from bot.outbound import Outbound, Target
 from bot.rules.ids import penalty_id
@@ -53,11 +54,17 @@ async def record(
         penalty = await uow.penalties.get(new_id)
         assert penalty is not None
         recorded.append(penalty)
+        if penalty.status is PenaltyStatus.PROPOSED:
+            uow.after_commit(_count_proposed(str(penalty.rule)))
         inquiry = await uow.inquiries.get(draft.inquiry_id) if draft.inquiry_id else None
         region_id, platform = (inquiry.region_id, inquiry.platform) if inquiry else (None, None)
         for notice in _notices(ctx.org, penalty, region_id, platform, late):
             await uow.outbox.add(notice, ctx.now())
     return recorded
+
+
+def _count_proposed(rule: str) -> Callable[[], None]:
+    return lambda: metrics.penalty_proposed(rule)
 
 
 def _notices(org: Org, penalty: Penalty, region_id: str | None, platform: str | None, late: bool) -> list[Outbound]:

@@ -44,6 +44,12 @@ class JobRunRepository:
             found = (await self.session.execute(select(func.min(JobRunRow.claimed_at)))).scalar_one_or_none()
         return found
 
+    async def last_done(self) -> dict[str, datetime]:
+        """When each job last finished a slot successfully (failed runs roll back and leave no row)."""
+        stmt = (select(JobRunRow.job, func.max(JobRunRow.finished_at))
+                .where(JobRunRow.status == "done", JobRunRow.job != SCHEDULER_MARK).group_by(JobRunRow.job))
+        return {str(job): at for job, at in (await self.session.execute(stmt)).all() if at is not None}
+
     async def scheduler_started(self) -> bool:
         stmt = select(JobRunRow.id).where(JobRunRow.job == SCHEDULER_MARK).limit(1)
         return (await self.session.execute(stmt)).first() is not None

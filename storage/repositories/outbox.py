@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, or_, select, update
+from sqlalchemy import String, cast, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
@@ -137,8 +138,18 @@ class OutboxRepository:
         return changed
 
     async def pending_count(self) -> int:
-        stmt = select(OutboxRow.id).where(OutboxRow.status.in_(("pending", "sending")))
-        return len((await self.session.execute(stmt)).all())
+        stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.status.in_(("pending", "sending")))
+        return int((await self.session.execute(stmt)).scalar_one())
+
+    async def backlog(self) -> list[tuple[dict[str, Any], str, int]]:
+        """Rows not sent (pending, sending, failed), counted in SQL per destination and status."""
+        target_text = cast(OutboxRow.target, String)
+        stmt = (
+            select(target_text, OutboxRow.status, func.count())
+            .where(OutboxRow.status.in_(("pending", "sending", "failed")))
+            .group_by(target_text, OutboxRow.status)
+        )
+        return [(json.loads(t), str(status), int(n)) for t, status, n in (await self.session.execute(stmt)).all()]
 
     async def rows(self, status: str | None = None) -> list[tuple[OutboxItem, str, str | None]]:
         """Items with their status and error, for tests and `inquirybot outbox` style inspection."""

@@ -283,3 +283,21 @@ async def test_views_open_echoes_the_view(fake_slack: FakeSlack) -> None:
     assert opened["view"]["callback_id"] == "assign"
     assert opened["view"]["id"].startswith("V")
     assert fake_slack.called("views.open")[0].params["trigger_id"] == "trigger-1"
+
+
+async def test_membership_and_missing_users_as_slack_sdk_reads_them(fake_slack: FakeSlack) -> None:
+    client = client_for(fake_slack)
+    fake_slack.not_member_of.add("C0OUT")
+    fake_slack.missing_users.add("U0GONE")
+
+    inside = await client.conversations_info(channel="C0IN")
+    outside = await client.conversations_info(channel="C0OUT")
+    members = await client.conversations_members(channel="C0IN")
+    nobody = await client.conversations_members(channel="C0OUT")
+    with pytest.raises(SlackApiError) as gone:
+        await client.users_info(user="U0GONE")
+
+    assert inside["channel"]["is_member"] is True and outside["channel"]["is_member"] is False
+    assert members["members"] == ["UBOT"] and nobody["members"] == []
+    assert members["response_metadata"]["next_cursor"] == ""
+    assert gone.value.response["error"] == "user_not_found"

@@ -233,3 +233,23 @@ async def test_long_polling_through_the_updater(fake_telegram: FakeTelegram) -> 
 
     assert fake_telegram.called("deleteWebhook")
     assert sent.params["text"] == "echo ['mine']"
+
+
+async def test_chat_member_and_unknown_chats_parse_as_ptb_objects(fake_telegram: FakeTelegram, bot: Bot) -> None:
+    from telegram import ChatMemberAdministrator, ChatMemberLeft, ChatMemberMember
+    from telegram.error import BadRequest
+
+    fake_telegram.left_chats.add(-1002)
+    fake_telegram.unknown_chats.add(424242)
+
+    admin = await bot.get_chat_member(-1001, bot.id)
+    left = await bot.get_chat_member(-1002, bot.id)
+    person = await bot.get_chat_member(-1001, 100002)
+    private = await bot.get_chat(100002)
+    with pytest.raises(BadRequest, match="[Cc]hat not found"):
+        await bot.get_chat(424242)
+
+    assert isinstance(admin, ChatMemberAdministrator) and admin.user.id == bot.id
+    assert isinstance(left, ChatMemberLeft) and left.status == "left"
+    assert isinstance(person, ChatMemberMember) and person.user.id == 100002
+    assert private.id == 100002 and private.type == "private"

@@ -50,6 +50,8 @@ class FakeSlack(FakeServer):
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, UploadedFile] = {}
+        self.not_member_of: set[str] = set()  # channels the bot was never invited to (is_member false)
+        self.missing_users: set[str] = set()  # user ids users.info does not know
         self._ts = itertools.count()
         self._file_ids = itertools.count(1)
         self.socket = SocketModeEndpoint(self)
@@ -62,6 +64,7 @@ class FakeSlack(FakeServer):
             "conversations.open": self._conversations_open,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
+            "conversations.members": self._conversations_members,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
             "apps.connections.open": lambda p: {"ok": True, "url": self.socket.url()},
@@ -216,6 +219,8 @@ class FakeSlack(FakeServer):
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         uid = str(params.get("user", ""))
+        if uid in self.missing_users:
+            return {"ok": False, "error": "user_not_found"}
         if uid in self.users:
             return {"ok": True, "user": self.users[uid]}
         if not uid.startswith(("U", "W")):
@@ -237,10 +242,17 @@ class FakeSlack(FakeServer):
         channel = {
             "id": cid, "name": cid.lower(), "is_channel": cid.startswith("C"),
             "is_group": cid.startswith("G"), "is_im": cid.startswith("D"),
-            "is_private": not cid.startswith("C"), "is_member": True, "is_archived": False,
+            "is_private": not cid.startswith("C"), "is_member": cid not in self.not_member_of, "is_archived": False,
             "context_team_id": TEAM_ID,
         }
         return {"ok": True, "channel": channel}
+
+    def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
+        cid = str(params.get("channel", ""))
+        if not cid.startswith(("C", "G", "D")):
+            return {"ok": False, "error": "channel_not_found"}
+        members = [] if cid in self.not_member_of else [BOT_USER_ID]
+        return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
 
     def _view(self, params: dict[str, Any]) -> dict[str, Any]:
         view = _maybe_json(params.get("view", {}))

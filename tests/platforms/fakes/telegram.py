@@ -88,6 +88,8 @@ class FakeTelegram(FakeServer):
         self.messages: dict[tuple[int, int], JSON] = {}
         self.files: dict[str, StoredFile] = {}
         self.chats: dict[int, JSON] = {}
+        self.unknown_chats: set[int] = set()  # getChat / getChatMember answer "chat not found"
+        self.left_chats: set[int] = set()  # chats the bot was removed from (its member status is "left")
         self.commands: list[JSON] = []
         self.webhook_url = ""
         self.updates: list[JSON] = []
@@ -111,6 +113,7 @@ class FakeTelegram(FakeServer):
                                             "pending_update_count": len(self.updates)},
             "setmycommands": self._set_commands,
             "getchat": self._get_chat,
+            "getchatmember": self._get_chat_member,
         }
         self.app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self.app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
@@ -285,10 +288,27 @@ class FakeTelegram(FakeServer):
 
     def _get_chat(self, params: JSON, files: dict[str, FilePart]) -> JSON:
         chat_id = _chat_id(params)
+        if chat_id in self.unknown_chats:
+            raise TelegramError(400, "Bad Request: chat not found")
         gifts = {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
                  "premium_subscription": False, "gifts_from_channels": False}
         return {**self.chats.get(chat_id, chat(chat_id)), "accent_color_id": 0, "max_reaction_count": 11,
                 "accepted_gift_types": gifts}
+
+    def _get_chat_member(self, params: JSON, files: dict[str, FilePart]) -> JSON:
+        chat_id, user_id = _chat_id(params), int(params.get("user_id", 0))
+        if chat_id in self.unknown_chats:
+            raise TelegramError(400, "Bad Request: chat not found")
+        member = bot_user() if user_id == BOT_ID else user(user_id, f"User{user_id}")
+        if user_id == BOT_ID and chat_id in self.left_chats:
+            return {"status": "left", "user": member}
+        if user_id == BOT_ID:
+            rights = {"can_be_edited": False, "is_anonymous": False, "can_manage_chat": False,
+                      "can_delete_messages": False, "can_manage_video_chats": False, "can_restrict_members": False,
+                      "can_promote_members": False, "can_change_info": False, "can_invite_users": True,
+                      "can_post_stories": False, "can_edit_stories": False, "can_delete_stories": False}
+            return {"status": "administrator", "user": member, **rights}
+        return {"status": "member", "user": member}
 
     async def _get_updates(self, params: JSON) -> list[JSON]:
         if self.webhook_url:

@@ -1,0 +1,120 @@
+"""`inquirybot doctor`: settings, database, org file, each platform's token, channels and people, each checked
+for real (through SLACK_API_URL / TELEGRAM_API_URL) and reported as ok, or as a problem with its fix."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.org.model import Org
+from bot.settings import Settings
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def passed(name: str, detail: str) -> Check:
+    return Check(name, True, detail)
+
+
+def problem(name: str, detail: str, fix: str) -> Check:
+    return Check(name, False, detail, fix)
+
+
+def settings_check(settings: Settings) -> Check:
+    placeholders = settings.placeholder_problems()
+    if placeholders:
+        return problem("settings", f"{', '.join(placeholders)} still hold placeholder values",
+                       "put the real secrets in .env or the environment (see .env.example)")
+    if settings.log_format.strip().lower() not in ("text", "json"):
+        return problem("settings", f"INQUIRYBOT_LOG_FORMAT is {settings.log_format!r}", "use text or json")
+    platforms = [name for name, on in (("slack", settings.slack_enabled), ("telegram", settings.telegram_enabled))
+                 if on]
+    if not platforms:
+        return problem("settings", "no platform token is set (only the shell chat can run)",
+                       "set SLACK_BOT_TOKEN and/or TELEGRAM_BOT_TOKEN")
+    return passed("settings", f"platforms: {', '.join(platforms)}")
+
+
+async def database_check(settings: Settings) -> Check:
+    """Connect and compare the schema with this install's migrations; nothing is written."""
+    from storage.database import make_engine, sqlite_file, sqlite_read_only
+    from storage.errors import explain
+    from storage.migrate import current_revisions, head_revisions
+
+    path = sqlite_file(settings.database_url)
+    if path is not None and not path.exists():
+        return problem("database", f"no SQLite file at {path}", "run `inquirybot db upgrade` to create it")
+    engine = make_engine(settings.database_url, read_only=sqlite_read_only(settings.database_url))
+    try:
+        current = await current_revisions(engine)
+    except Exception as error:  # any failure to connect is this check's answer
+        reason = explain(error, settings.database_url) or f"{type(error).__name__}: {error}"
+        detail, _, fix = reason.partition(" Fix: ")
+        return problem("database", detail, fix or "check DATABASE_URL")
+    finally:
+        await engine.dispose()
+    heads = head_revisions()
+    if current != heads:
+        return problem("database", f"schema at {', '.join(sorted(current)) or 'nothing'}, this install expects "
+                       f"{', '.join(sorted(heads))}", "run `inquirybot db upgrade`")
+    return passed("database", f"reachable, schema at {', '.join(sorted(heads))} (latest)")
+
+
+def org_check(settings: Settings) -> tuple[Check, Org | None]:
+    from bot.org.loader import OrgFileError, load_org
+
+    if not settings.org_file.exists():
+        return problem("org file", f"no file at {settings.org_file}",
+                       "`inquirybot org sample > org.yaml`, or point INQUIRYBOT_ORG at your file"), None
+    try:
+        org = load_org(settings.org_file)
+    except OrgFileError as error:
+        more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+        return problem("org file", error.problems[0].render() + more, "`inquirybot org check` lists them all"), None
+    return passed("org file", f"{settings.org_file}: {len(org.people)} people, {len(org.regions)} regions"), org
+
+
+def slack_channels(org: Org) -> list[str]:
+    found = [org.intake.slack, org.announce.slack if org.announce else None]
+    found += [r.channel.slack for r in org.regions if r.channel]
+    return list(dict.fromkeys(c for c in found if c))
+
+
+def telegram_channels(org: Org) -> list[int]:
+    found = [org.intake.telegram, org.announce.telegram if org.announce else None]
+    found += [r.channel.telegram for r in org.regions if r.channel]
+    return list(dict.fromkeys(c for c in found if c is not None))
+
+
+async def run_checks(settings: Settings) -> AsyncIterator[Check]:
+    """Every check, in the order an operator fixes things; platform checks need the org's channels and people."""
+    yield settings_check(settings)
+    yield await database_check(settings)
+    org_result, org = org_check(settings)
+    yield org_result
+    if settings.slack_enabled:
+        from bot.doctor_platforms import slack_checks
+
+        async for check in slack_checks(settings, org):
+            yield check
+    if settings.telegram_enabled:
+        from bot.doctor_platforms import telegram_checks
+
+        async for check in telegram_checks(settings, org):
+            yield check
+
+
+def render(check: Check, write: Callable[[str], Any]) -> None:
+    """`ok       name: detail`, or `problem  name: detail` and `fix      …` under it."""
+    if check.ok:
+        write(f"ok       {check.name}: {check.detail}")
+        return
+    write(f"problem  {check.name}: {check.detail}")
+    write(f"fix      {check.fix}")
