@@ -57,6 +57,19 @@ class WorkCalendar:
                 return candidate
         raise ValueError(f"no working day within {_MAX_SEARCH_DAYS} days of {day.isoformat()}")
 
+    def days_served(self, day: date) -> tuple[date, ...]:
+        """The days a duty moved to working day `day` stands for: the non-working days just before it, then
+        `day` itself (only `day` after a working day); empty when `day` is not a working day."""
+        if not self.is_workday(day):
+            return ()
+        served = [day]
+        for _ in range(_MAX_SEARCH_DAYS):
+            before = served[0] - timedelta(days=1)
+            if self.is_workday(before):
+                break
+            served.insert(0, before)
+        return tuple(served)
+
     def nth_workday(self, year: int, month: int, n: int) -> date:
         """The `n`-th (1-based) working day of a month, e.g. the P7 ledger deadline day."""
         days = self.workdays_of_month(year, month)
