@@ -250,7 +250,7 @@ async def test_p8_after_downtime_suggests_without_an_earlier_warning(
     [
         ("followup_reminders", local(2026, 11, 23, 21, 0)),
         ("deals_daily_prompt", local(2026, 11, 23, 20, 0)),
-        ("crm_reminders", local(2026, 11, 28, 10, 0)),
+        ("crm_reminders", local(2026, 11, 30, 10, 0)),
         ("deals_monthly_prompt", local(2026, 11, 27, 10, 0)),
         ("ledger_reminders", local(2026, 12, 2, 10, 0)),
         ("transfer_check", local(2026, 12, 18, 10, 0)),
