@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import db, demo, incentives, inquiries, jobs, org, report, reports, run
+from bot.cli import calendar, db, demo, incentives, inquiries, jobs, org, report, reports, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(org.app, name="org")
+app.add_typer(calendar.app, name="calendar")
 app.add_typer(inquiries.app, name="inquiries")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(report.app, name="report")

@@ -84,6 +84,13 @@ def _ledger_sweep(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[tim
 _crm_audit = _moved(lambda day, _s: day == first_friday(day.year, day.month), lambda _s: TEN)
 
 
+def _calendar_check(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
+    """Issue 10: every Monday (or the next working day) and the 1st working day of each month, 09:00, so a
+    missing next year is raised from 1 December on and weekly until fixed."""
+    monday = _weekly(lambda _s: (0, time(9, 0)))(day, schedule, cal)
+    return monday or _nth_workday(1, time(9, 0))(day, schedule, cal)
+
+
 JOBS: dict[str, FireTimes] = {
     "counts_morning": _daily(lambda s: (s.counts[0],)),
     "counts_evening": _daily(lambda s: (s.counts[1],)),
@@ -103,6 +110,7 @@ JOBS: dict[str, FireTimes] = {
     "crm_audit": _crm_audit,
     "transfer_check": _workdays(lambda _s: (TEN,)),
     "weekly_chart": _weekly(lambda _s: (0, time(9, 0))),
+    "calendar_check": _calendar_check,
 }
 
 DESCRIPTIONS = {
@@ -119,6 +127,7 @@ DESCRIPTIONS = {
     "crm_audit": "first Friday of the month 10:00 (or the next working day)",
     "transfer_check": "working days 10:00 (day 25 / one month)",
     "weekly_chart": "Monday 09:00 (or the next working day)",
+    "calendar_check": "Monday and 1st working day 09:00: admins told of a year without holiday data",
 }
 LOOKBACK_DAYS = 62
 

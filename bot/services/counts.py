@@ -10,6 +10,7 @@ from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.counts import CountReport, count_report, report_json
 from bot.rules.deadlines import local_day_bounds
+from bot.rules.holders import as_of
 from bot.rules.inquiry import Status
 from bot.rules.months import parse_day as parse_calendar_day
 from bot.services.context import Context
@@ -19,9 +20,14 @@ from storage.uow import UnitOfWork
 
 
 async def report_for(uow: UnitOfWork, ctx: Context, day: date, until: datetime | None = None) -> CountReport:
+    """The day's counts by who held each inquiry that day (its end, or `until`): a later re-assignment or
+    transfer never changes a past day's count."""
     start, end = local_day_bounds(day, ctx.tz)
-    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=min(end, until) if until else end)
-    return count_report(inquiries, day, ctx.org)
+    cutoff = min(end, until) if until else end
+    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=cutoff)
+    histories = await uow.inquiries.histories([i.id for i in inquiries])
+    held_at = min(cutoff, ctx.now()) - timedelta(microseconds=1)
+    return count_report([as_of(i, histories.get(i.id, []), held_at) for i in inquiries], day, ctx.org)
 
 
 def region_target(org: Org, region_id: str) -> Target:

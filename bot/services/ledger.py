@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from bot.commands import Command
@@ -11,6 +12,7 @@ from bot.errors import InvalidInput
 from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due
+from bot.rules.holders import as_of, holders_until
 from bot.rules.ledger_rows import COLUMNS, UNROUTED, ledger_sheets
 from bot.rules.months import looks_like_month, month_bounds, parse_month, previous_month
 from bot.rules.penalties import Penalty
@@ -63,13 +65,26 @@ async def generate(
 ) -> LedgerFile:
     """Write the ledger of inquiries forwarded in `month` (local), one sheet per department."""
     start, end = month_bounds(month, ctx.tz)
-    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    found_inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    histories = await uow.inquiries.histories([i.id for i in found_inquiries])
+    label = labeller(ctx.org, ctx.org.locale, await uow.people.names())
+    # The period as it stood at its end: holder then, earlier holders in the transfers column, and only the
+    # penalties of people who had held the inquiry by then (a later holder's lapse is a later period's).
+    period_end = min(end, ctx.now()) - timedelta(microseconds=1)
+    inquiries, earlier, holders = [], {}, {}
+    for inquiry in found_inquiries:
+        history = histories.get(inquiry.id, [])
+        inquiries.append(as_of(inquiry, history, period_end))
+        held = holders_until(history, period_end)
+        holders[inquiry.id] = (set(held), {e.holder.person_id for e in history if e.holder} - set(held))
+        earlier[inquiry.id] = " → ".join(label("person", p) for p in held[:-1]) or None
     penalties: dict[str, list[Penalty]] = {}
     for penalty in await uow.penalties.for_inquiries([i.id for i in inquiries]):
-        penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
-    label = labeller(ctx.org, ctx.org.locale, await uow.people.names())
+        if penalty.person_id not in holders.get(penalty.inquiry_id or "", (set(), set()))[1]:
+            penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
     headers = [label("ledger_column", c) for c in COLUMNS]
-    found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted)
+    found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted,
+                          earlier=earlier)
     sheets = [Sheet(label("department", s.department_id), headers, [r.cells for r in s.rows],
                     [r.style for r in s.rows]) for s in found]
     path = write_workbook(sheets, out or ctx.reports_dir / file_name(month, department_ids, ctx.org))
