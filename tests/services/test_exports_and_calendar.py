@@ -1,0 +1,59 @@
+"""Issue 10: exports survive any text typed in chat, and admins hear of a year without holiday data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from bot.bootstrap import App
+from bot.clock import FrozenClock
+from bot.rules.ledger_rows import COLUMNS
+from bot.services import all_jobs  # noqa: F401
+from bot.services.ledger import export
+from tests.conftest import Transcript, local
+from tests.services.support import forward, job_at, sent_to, session
+
+ESC = "\x1b[31m"
+
+
+def column(name: str) -> int:
+    return COLUMNS.index(name)
+
+
+async def test_a_ledger_with_control_characters_in_every_free_text_field_opens(
+    app: App, clock: FrozenClock, transcript: Transcript, tmp_path: Path
+) -> None:
+    inquiry = await forward(app, transcript, "Name: Maria Silva\x1b\nCompany: Lab\x07 Co\x1b[31m\n"
+                                             "Email: lab@exemplo.com.br\nWhatsApp +55 11 98765-4321\nquote\x00 please")
+    rep = session(app, inquiry.assignee_id or "", transcript)
+    await rep.handle(f"/inq crm {inquiry.id} =1+1{ESC}")
+    await rep.handle(f"/inq agent {inquiry.id} Agent\x0bName{ESC}")
+    await rep.handle(f"/inq won {inquiry.id} 12000")
+    second = await forward(app, transcript, "Inquiry via Alibaba: lab2@exemplo.com.br, WhatsApp +55 11 98765-4322")
+    await session(app, "li", transcript).handle(f"/inq grey {second.id} spam =HYPERLINK(\"x\"){ESC}\x1f")
+
+    made = await export(app.ctx, "2026-11", None, tmp_path / "ledger.xlsx", actor="cli")
+
+    rows = {str(r[0]): r for r in load_workbook(made.path)["贸易一部"].iter_rows(min_row=2, values_only=True)}
+    won, grey = rows[inquiry.id], rows[second.id]
+    assert won[column("customer")] == "Maria Silva␛" and won[column("company")] == "Lab␇ Co␛[31m"
+    assert won[column("crm_id")] == "=1+1␛[31m"  # text stays text, never a formula
+    assert won[column("agent")] in ("Agent␋Name␛[31m", "Agent Name␛[31m")
+    assert grey[column("grey_reason")] == 'spam =HYPERLINK("x")␛[31m'  # a trailing \x1f is trimmed as space
+    cells = [c for row in rows.values() for c in row if isinstance(c, str)]
+    assert not any(ch in c for c in cells for ch in "\x00\x07\x0b\x1b\x1f")
+
+
+async def test_in_december_admins_hear_that_next_year_has_no_holiday_data(
+    app: App, clock: FrozenClock, transcript: Transcript
+) -> None:
+    await job_at(app, clock, "calendar_check", local(2026, 11, 30, 9, 0))
+    assert sent_to(transcript, "高翔") == []  # November: nothing to say yet
+    outcome = await job_at(app, clock, "calendar_check", local(2026, 12, 1, 9, 0))
+    assert outcome.status == "done"
+    (notice,) = sent_to(transcript, "高翔")
+    assert "2027 年节假日安排缺失" in notice and "pip install -U chinesecalendar" in notice
+    assert "2027-01-01..2027-01-03: holiday" in notice
+    await job_at(app, clock, "calendar_check", local(2026, 12, 7, 9, 0))  # weekly until fixed
+    assert len(sent_to(transcript, "高翔")) == 2
