@@ -13,6 +13,7 @@ from bot.org.model import Org
 from bot.rules.inquiry import Inquiry, Status
 
 RULES = ("P1.3", "P1.4", "P3", "P4", "P5", "P6", "P7")
+CALENDAR_RULES = ("P1.4", "P4", "P6", "P7")  # detected from working days, so a guessed calendar can mislead them
 MANUAL_RULES = ("P1.3", "P3", "P5")
 
 
@@ -54,6 +55,7 @@ class Penalty:
     appeal_reason: str | None = None
     decided_by: str | None = None
     decided_at: datetime | None = None
+    calendar_fallback: bool = False  # derived from guessed working days (a year without holiday data)
 
 
 def followup_lapses(inquiries: Iterable[Inquiry], slot: datetime, org: Org, tz: ZoneInfo) -> list[PenaltyDraft]:

@@ -57,3 +57,16 @@ async def test_in_december_admins_hear_that_next_year_has_no_holiday_data(
     assert "2027-01-01..2027-01-03: holiday" in notice
     await job_at(app, clock, "calendar_check", local(2026, 12, 7, 9, 0))  # weekly until fixed
     assert len(sent_to(transcript, "高翔")) == 2
+
+
+async def test_a_penalty_from_a_guessed_calendar_says_so_in_its_record_and_message(
+    app: App, clock: FrozenClock, transcript: Transcript
+) -> None:
+    clock.set(local(2027, 1, 5, 10, 0))  # 2027: no statutory data installed, no overrides
+    inquiry = await forward(app, transcript, "Inquiry via Alibaba: lab@exemplo.com.br, WhatsApp +55 11 98765-4321")
+    transcript.clear()
+    await job_at(app, clock, "followup_sweep", local(2027, 1, 5, 23, 59))
+    async with app.ctx.uow() as uow:
+        (penalty,) = await uow.penalties.list(inquiry_id=inquiry.id)
+    assert penalty.rule == "P1.4" and penalty.calendar_fallback
+    assert any("推测日历" in text for text in sent_to(transcript, "张伟"))
