@@ -10,10 +10,10 @@ from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.counts import CountReport, count_report, report_json
 from bot.rules.deadlines import local_day_bounds
-from bot.rules.holders import as_of
 from bot.rules.inquiry import Status
 from bot.rules.months import parse_day as parse_calendar_day
 from bot.services.context import Context
+from bot.services.holders import seen_at
 from bot.services.jobs import SlotRun, job
 from bot.services.views import inquiry_view
 from storage.uow import UnitOfWork
@@ -25,9 +25,8 @@ async def report_for(uow: UnitOfWork, ctx: Context, day: date, until: datetime |
     start, end = local_day_bounds(day, ctx.tz)
     cutoff = min(end, until) if until else end
     inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=cutoff)
-    histories = await uow.inquiries.histories([i.id for i in inquiries])
     held_at = min(cutoff, ctx.now()) - timedelta(microseconds=1)
-    return count_report([as_of(i, histories.get(i.id, []), held_at) for i in inquiries], day, ctx.org)
+    return count_report(await seen_at(uow, inquiries, lambda _i: held_at), day, ctx.org)
 
 
 def region_target(org: Org, region_id: str) -> Target:

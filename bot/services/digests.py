@@ -10,6 +10,7 @@ from bot.rules.digests import forwarding_delay, median_followup, minutes, tally,
 from bot.rules.working_time import working_clock
 from bot.services.assigning import availability
 from bot.services.context import Context
+from bot.services.holders import at_due_or, seen_at
 from bot.services.jobs import SlotRun, job
 from bot.services.reminders import dm, slot_data
 from storage.uow import UnitOfWork
@@ -22,7 +23,7 @@ async def weekly_rep_digest(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     monday, last = weeks_served(ctx, day)
     start, _ = local_day_bounds(monday, ctx.tz)
     end, _ = local_day_bounds(last + timedelta(days=1), ctx.tz)
-    week = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    week = await seen_at(uow, await uow.inquiries.list(forwarded_from=start, forwarded_to=end), at_due_or(run.slot))
     cover = await availability(uow, ctx)
     sent = 0
     for specialist in sorted({r.specialist for r in ctx.org.regions}):

@@ -16,6 +16,7 @@ from bot.rules.inquiry import Inquiry
 from bot.rules.slots import latest_slot, slot_key
 from bot.services.assigning import availability
 from bot.services.context import Context
+from bot.services.holders import seen_at
 from bot.services.jobs import SlotRun, job
 from bot.services.labels import labeller
 from bot.services.reminders import dm, slot_data
@@ -50,7 +51,8 @@ def write_table(ctx: Context, names: dict[str, str], path: Path, direct: Sequenc
 async def weekly_manager_table(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """Each manager (or their cover) gets the table file and a summary whose parts add up to the total."""
     start = await table_start(ctx, uow, run)
-    found = await uow.inquiries.list(forwarded_from=start, forwarded_to=run.slot)
+    found = await seen_at(uow, await uow.inquiries.list(forwarded_from=start, forwarded_to=run.slot),
+                          lambda _i: run.slot)
     cover = await availability(uow, ctx)
     names = await uow.people.names()
     day, first = ctx.local(run.slot).date(), ctx.local(start)
