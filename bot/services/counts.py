@@ -36,11 +36,14 @@ def region_target(org: Org, region_id: str) -> Target:
     return Target(kind="channel", slack=channel.slack, telegram=channel.telegram)
 
 
-def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool) -> list[Outbound]:
+def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool, workday: bool = True) -> list[Outbound]:
+    """The region posts (and at night the managers' reconciliation); on a day off the counts are posted but
+    nobody is @-mentioned to follow up: their inquiries are due on the next working day."""
     data = {"day": report.day.isoformat(), "slot": run.slot.isoformat(), "late": run.late, "job": run.job}
     posts = [
         Outbound("counts.region", region_target(org, r.region_id),
-                 {**data, "region": report_json(report)["regions"][n], "mentions": list(r.reps_with_open)})
+                 {**data, "region": report_json(report)["regions"][n],
+                  "mentions": list(r.reps_with_open) if workday else []})
         for n, r in enumerate(report.regions)  # every region at every slot: "0" tells a quiet region the bot is up
     ]
     if night:
@@ -56,7 +59,8 @@ def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool) -> 
 
 async def _post(ctx: Context, uow: UnitOfWork, run: SlotRun, day: date, *, night: bool = False) -> str:
     report = await report_for(uow, ctx, day, until=run.slot)
-    for post in count_posts(ctx.org, report, run, night=night):
+    workday = ctx.calendar.is_workday(ctx.local(run.slot).date())
+    for post in count_posts(ctx.org, report, run, night=night, workday=workday):
         await uow.outbox.add(post, ctx.now())
     for reminder in await _region_reminders(uow, ctx.org):
         await uow.outbox.add(reminder, ctx.now())

@@ -70,3 +70,18 @@ async def test_a_penalty_from_a_guessed_calendar_says_so_in_its_record_and_messa
         (penalty,) = await uow.penalties.list(inquiry_id=inquiry.id)
     assert penalty.rule == "P1.4" and penalty.calendar_fallback
     assert any("推测日历" in text for text in sent_to(transcript, "张伟"))
+
+
+async def test_on_a_holiday_the_counts_are_posted_but_nobody_is_pressed_to_follow_up(
+    app: App, clock: FrozenClock, transcript: Transcript
+) -> None:
+    clock.set(local(2026, 10, 3, 11, 0))  # National Day
+    await forward(app, transcript, "Inquiry via Alibaba: lab@exemplo.com.br, WhatsApp +55 11 98765-4321")
+    transcript.clear()
+    await job_at(app, clock, "counts_evening", local(2026, 10, 3, 18, 30))
+    assert "拉美" in transcript.text and "请以下同事及时跟进" not in transcript.text
+    clock.set(local(2026, 10, 10, 11, 0))  # the make-up Saturday is a working day
+    await forward(app, transcript, "Inquiry via Alibaba: lab2@exemplo.com.br, WhatsApp +55 11 98765-4322")
+    transcript.clear()
+    await job_at(app, clock, "counts_evening", local(2026, 10, 10, 18, 30))
+    assert "请以下同事及时跟进" in transcript.text
