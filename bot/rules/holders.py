@@ -112,3 +112,19 @@ def rated_views(inquiry: Inquiry, events: Sequence[HistoryEvent], start: datetim
             status=inquiry.status if final else Status.ASSIGNED,
         ))
     return views
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """A ledger row's facts as the period ended: the inquiry then, the holders before the period-end one, and
+    the people who held it only afterwards (their penalties belong to a later period)."""
+
+    inquiry: Inquiry
+    earlier: tuple[str, ...]
+    later_only: frozenset[str]
+
+
+def period_row(inquiry: Inquiry, events: Sequence[HistoryEvent], end: datetime) -> PeriodRow:
+    held = holders_until(events, end)
+    ever = {e.holder.person_id for e in events if e.holder and e.holder.person_id}
+    return PeriodRow(as_of(inquiry, events, end), tuple(held[:-1]), frozenset(ever - set(held)))

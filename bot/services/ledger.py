@@ -12,7 +12,7 @@ from bot.errors import InvalidInput
 from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due
-from bot.rules.holders import as_of, holders_until
+from bot.rules.holders import period_row
 from bot.rules.ledger_rows import COLUMNS, UNROUTED, ledger_sheets
 from bot.rules.months import looks_like_month, month_bounds, parse_month, previous_month
 from bot.rules.penalties import Penalty
@@ -68,19 +68,14 @@ async def generate(
     found_inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
     histories = await uow.inquiries.histories([i.id for i in found_inquiries])
     label = labeller(ctx.org, ctx.org.locale, await uow.people.names())
-    # The period as it stood at its end: holder then, earlier holders in the transfers column, and only the
-    # penalties of people who had held the inquiry by then (a later holder's lapse is a later period's).
+    # The period as it stood at its end, so a later re-assignment or transfer never changes an exported period.
     period_end = min(end, ctx.now()) - timedelta(microseconds=1)
-    inquiries, earlier, holders = [], {}, {}
-    for inquiry in found_inquiries:
-        history = histories.get(inquiry.id, [])
-        inquiries.append(as_of(inquiry, history, period_end))
-        held = holders_until(history, period_end)
-        holders[inquiry.id] = (set(held), {e.holder.person_id for e in history if e.holder} - set(held))
-        earlier[inquiry.id] = " → ".join(label("person", p) for p in held[:-1]) or None
+    rows = {i.id: period_row(i, histories.get(i.id, []), period_end) for i in found_inquiries}
+    inquiries = [r.inquiry for r in rows.values()]
+    earlier = {i: " → ".join(label("person", p) for p in r.earlier) or None for i, r in rows.items()}
     penalties: dict[str, list[Penalty]] = {}
-    for penalty in await uow.penalties.for_inquiries([i.id for i in inquiries]):
-        if penalty.person_id not in holders.get(penalty.inquiry_id or "", (set(), set()))[1]:
+    for penalty in await uow.penalties.for_inquiries(list(rows)):
+        if penalty.person_id not in rows[penalty.inquiry_id or ""].later_only:
             penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
     headers = [label("ledger_column", c) for c in COLUMNS]
     found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted,
