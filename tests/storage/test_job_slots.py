@@ -63,6 +63,7 @@ WORK_AT = {
     "ledger_extracts": local(2026, 12, 1, 9, 0), "ledger_reminders": local(2026, 12, 2, 10, 0),
     "ledger_sweep": local(2026, 12, 3, 17, 30), "crm_audit": local(2026, 12, 4, 10, 0),
     "transfer_check": local(2026, 12, 18, 10, 0), "weekly_chart": local(2026, 11, 30, 9, 0),
+    "calendar_check": local(2026, 12, 1, 9, 0),  # 2027 has no holiday data: the admins are told
 }
 
 
