@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -118,12 +119,17 @@ class InquiryEventRow(Base):
     """Append-only history of an inquiry: nothing here is ever updated or deleted."""
 
     __tablename__ = "inquiry_events"
+    __table_args__ = (Index("ix_inquiry_events_kind_at", "kind", "at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     inquiry_id: Mapped[str] = mapped_column(ForeignKey("inquiries.id"), index=True)
     at: Mapped[datetime]
     actor_id: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]]
+    # Who held the inquiry right after this event (issue 10): reports read these, never today's assignee.
+    holder_id: Mapped[str | None] = mapped_column(String(64))
+    holder_department_id: Mapped[str | None] = mapped_column(String(64))
+    holder_due_at: Mapped[datetime | None]
 
 
 class AuditRow(Base):
@@ -209,6 +215,7 @@ class PenaltyRow(Base):
     decided_by: Mapped[str | None] = mapped_column(String(64))
     decided_at: Mapped[datetime | None]
     reason: Mapped[str | None] = mapped_column(Text)
+    calendar_fallback: Mapped[bool] = mapped_column(default=False, server_default=false())  # guessed working days
 
 
 class DealReportRow(Base):

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 import typer
 
-from bot.cli import db, demo, doctor, incentives, inquiries, jobs, org, report, reports, run
+from bot.cli import calendar, db, demo, doctor, incentives, inquiries, jobs, org, report, reports, run
 
 app = typer.Typer(
     name="inquirybot",
@@ -34,6 +34,7 @@ def _options(
 
 app.add_typer(db.app, name="db")
 app.add_typer(org.app, name="org")
+app.add_typer(calendar.app, name="calendar")
 app.add_typer(inquiries.app, name="inquiries")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(report.app, name="report")

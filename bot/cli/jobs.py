@@ -9,8 +9,8 @@ import typer
 from bot.bootstrap import App
 from bot.cli.common import fail, print_json, run_async, settings, with_app
 from bot.clock import FrozenClock, LaterOf, SystemClock
-from bot.rules.slots import JOBS
-from bot.services.jobs import run_at
+from bot.rules.slots import JOBS, LOOKBACK_DAYS
+from bot.services.jobs import Outcome, run_at
 
 app = typer.Typer(help="Scheduled jobs.", no_args_is_help=True)
 
@@ -41,10 +41,20 @@ def _parse_at(raw: str) -> datetime:
     return at
 
 
+def _slot_words(outcome: Outcome, when: datetime) -> str:
+    """`slot 2026-10-09T17:00 (Fri, 2 days before --at)`: which slot --at picked, so nobody runs the wrong one."""
+    assert outcome.at is not None
+    before = when - outcome.at
+    days, hours = before.days, before.seconds // 3600
+    distance = f"{days} d {hours} h" if days else f"{hours} h {before.seconds % 3600 // 60} min"
+    return f"slot {outcome.slot} ({outcome.at.strftime('%a')}, {distance} before --at)"
+
+
 @app.command()
 def run(
     job: str = typer.Argument(..., help="Job name, see `inquirybot jobs list`"),
     at: str = typer.Option(..., "--at", help="Run as of this time; the slot is the latest one at or before it"),
+    force: bool = typer.Option(False, "--force", help="Run even when that slot lies more than 24 h before --at"),
 ) -> None:
     """Run one job for its slot through the same once-per-slot guard, then deliver what it queued."""
     if job not in JOBS:
@@ -54,12 +64,20 @@ def run(
     shell = not (config.slack_enabled or config.telegram_enabled)
 
     async def work(bot: App) -> None:
-        outcome = await run_at(bot.ctx, job, when, sent_at=SystemClock().now())
+        real_now = SystemClock().now()
+        outcome = await run_at(bot.ctx, job, when, sent_at=real_now, force=force)
+        if outcome.status == "no_slot":
+            raise fail(f"{job}: no slot at or before {when.isoformat()} (within {LOOKBACK_DAYS} days); nothing ran")
+        typer.echo(f"{job}: {_slot_words(outcome, when)}")
+        if outcome.status == "too_old":
+            raise fail(f"{job} {outcome.slot}: refused: that slot lies more than 24 h before --at "
+                       f"{when.isoformat()}; add --force to run it anyway")
+        if outcome.at is not None and outcome.at > real_now:
+            typer.echo(f"warning: slot {outcome.slot} is in the future; it is now marked done, so the "
+                       "scheduler will skip its real run", err=True)
         if outcome.status == "already_done":
             typer.echo(f"{job} {outcome.slot}: already done; nothing changed")
             return
-        if outcome.status != "done":
-            raise fail(f"{job}: {outcome.status.replace('_', ' ')} at {when.isoformat()}")
         bot.ctx.clock = LaterOf(FrozenClock(when), SystemClock())  # deliver now, with claims a server sees as fresh
         await bot.dispatcher.drain()
         typer.echo(f"{job} {outcome.slot}: done — {outcome.summary}")

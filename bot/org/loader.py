@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,10 @@ def _build(schema: OrgSchema) -> Org:
         timezone=schema.timezone,
         locale=schema.locale,
         calendar=schema.calendar,
-        calendar_overrides={day: kind == "workday" for day, kind in schema.calendar_overrides.items()},
+        calendar_overrides={
+            first + timedelta(days=n): kind == "workday"
+            for (first, last), kind in schema.calendar_overrides.items() for n in range((last - first).days + 1)
+        },
         intake=Channel(slack=intake.slack, telegram=intake.telegram),
         announce=_channel(schema.channels.announce),
         regions=tuple(

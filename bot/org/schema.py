@@ -14,6 +14,7 @@ Id = Annotated[str, PlainValidator(values.parse_id)]
 HHMM = Annotated[time, PlainValidator(values.parse_hhmm)]
 Weekly = Annotated[WeeklyTime, PlainValidator(values.parse_weekly)]
 IsoDate = Annotated[date, PlainValidator(values.parse_date)]
+DayRange = Annotated[tuple[date, date], PlainValidator(values.parse_day_range)]
 Timezone = Annotated[str, PlainValidator(values.parse_timezone)]
 Country = Annotated[str, PlainValidator(values.parse_country)]
 SlackUser = Annotated[str, PlainValidator(values.parse_slack_user)]
@@ -147,7 +148,7 @@ class OrgSchema(Section):
     timezone: Timezone
     locale: LocaleName = "zh-CN"
     calendar: Literal["cn", "weekdays"] = "cn"
-    calendar_overrides: dict[IsoDate, Literal["workday", "holiday"]] = Field(default_factory=dict)
+    calendar_overrides: dict[DayRange, Literal["workday", "holiday"]] = Field(default_factory=dict)
     channels: ChannelsSchema
     regions: list[RegionSchema] = Field(min_length=1)
     departments: list[DepartmentSchema] = Field(min_length=1)

@@ -19,7 +19,7 @@ _HINTS: dict[str, str] = {
     "channels": "channels: {intake: {slack: C0INTAKE}}",
     "channels.intake": "intake: {slack: C0INTAKE, telegram: -1001000000001}",
     "channels.announce": "announce: {slack: C0ANNOUNCE}",
-    "calendar_overrides": "calendar_overrides: {2027-01-02: workday}",
+    "calendar_overrides": "calendar_overrides: {2027-01-01..2027-01-03: holiday, 2027-01-04: workday}",
     "regions[]": "- {id: latam, name: {en: Latin America}, countries: [BR], department: trade1, specialist: li}",
     "departments[]": "- {id: trade1, name: {zh-CN: 贸易一部}, manager: wang}",
     "people[]": "- {id: zhang, name: 张伟, roles: [rep], department: trade1, slack: U07ZHANG}",

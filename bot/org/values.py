@@ -74,6 +74,24 @@ def parse_date(value: object) -> date:
     raise org_error(f"{value!r} is not a date", fix)
 
 
+MAX_OVERRIDE_RANGE = 31  # a statutory holiday lasts at most nine days; a month-long range is a typo
+
+
+def parse_day_range(value: object) -> tuple[date, date]:
+    """An override key: one date (2027-01-04) or an inclusive range (2027-01-01..2027-01-03)."""
+    if isinstance(value, str) and ".." in value:
+        first_raw, _, last_raw = value.partition("..")
+        first, last = parse_date(first_raw.strip()), parse_date(last_raw.strip())
+        fix = "write the range as FIRST..LAST with FIRST not after LAST, e.g. 2027-01-01..2027-01-03"
+        if last < first:
+            raise org_error(f"'{value}' ends before it starts", fix)
+        if (last - first).days >= MAX_OVERRIDE_RANGE:
+            raise org_error(f"'{value}' spans more than {MAX_OVERRIDE_RANGE} days", fix)
+        return first, last
+    day = parse_date(value)
+    return day, day
+
+
 @cache
 def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())

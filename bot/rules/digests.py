@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from bot.rules.inquiry import Inquiry, Status
+from bot.rules.ledger_rows import Cell, Label, naive_local
 from bot.rules.rankings import median
 from bot.rules.working_time import Elapsed
 
@@ -95,3 +97,22 @@ def forwarding_delay(inquiries: Iterable[Inquiry], elapsed: Elapsed) -> Forwardi
 def median_followup(inquiries: Iterable[Inquiry], elapsed: Elapsed) -> timedelta | None:
     """The median time from forward to first follow-up, in working time; None when nothing was followed up."""
     return median([elapsed(i.forwarded_at, i.followed_up_at) for i in inquiries if i.followed_up_at is not None])
+
+
+TABLE_COLUMNS = ("id", "forwarded", "customer", "company", "country", "rep", "due", "state", "first_followup",
+                 "method", "status", "agent")
+
+
+def table_row(inquiry: Inquiry, now: datetime, label: Label, tz: ZoneInfo) -> tuple[Cell, ...]:
+    """One row of the weekly manager table (policy 1.5, 1.6): the inquiry and its follow-up state at `now`."""
+    c = inquiry.customer
+    values: dict[str, Cell] = {
+        "id": inquiry.id, "forwarded": naive_local(inquiry.forwarded_at, tz), "customer": c.name,
+        "company": c.company, "country": label("country", c.country) or None,
+        "rep": label("person", inquiry.assignee_id) or None, "due": naive_local(inquiry.due_at, tz),
+        "state": label("followup_state", followup_state(inquiry, now)),
+        "first_followup": naive_local(inquiry.followed_up_at, tz),
+        "method": label("method", inquiry.followup_method) or None,
+        "status": label("status", inquiry.status.value), "agent": inquiry.agent_name,
+    }
+    return tuple(values[name] for name in TABLE_COLUMNS)

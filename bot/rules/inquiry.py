@@ -82,3 +82,13 @@ class HistoryEvent:
     kind: str
     actor_id: str | None
     data: dict[str, Any] = field(default_factory=dict)
+    holder: Holder | None = None  # who held the inquiry right after the event, as recorded then
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who was responsible for an inquiry at a moment: the rep, their department, and the follow-up due time."""
+
+    person_id: str | None
+    department_id: str | None
+    due_at: datetime | None = None

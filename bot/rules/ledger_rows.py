@@ -72,7 +72,9 @@ def grey_cell(inquiry: Inquiry, label: Label) -> str | None:
     return None
 
 
-def ledger_row(inquiry: Inquiry, penalties: Sequence[Penalty], label: Label, tz: ZoneInfo) -> LedgerRow:
+def ledger_row(inquiry: Inquiry, penalties: Sequence[Penalty], label: Label, tz: ZoneInfo,
+               earlier: str | None = None) -> LedgerRow:
+    """`earlier`: the holders before the period-end one ("张伟 → 周敏"), shown in the transfers column."""
     c = inquiry.customer
     values: dict[str, Cell] = {
         "id": inquiry.id,
@@ -95,7 +97,7 @@ def ledger_row(inquiry: Inquiry, penalties: Sequence[Penalty], label: Label, tz:
         "grey_reason": grey_cell(inquiry, label),
         "won_date": naive_local(inquiry.won_at, tz),
         "amount": amount_value(inquiry.won_amount),
-        "transfers": inquiry.transfers,
+        "transfers": earlier,
         "penalties": penalty_text(penalties, label),
     }
     style = "grey" if inquiry.status is Status.GREY else "won" if inquiry.status is Status.WON else None
@@ -110,6 +112,7 @@ def ledger_sheets(
     tz: ZoneInfo,
     *,
     with_unrouted: bool = False,
+    earlier: Mapping[str, str | None] | None = None,
 ) -> list[LedgerSheet]:
     """One sheet per department in the given order (empty ones too), oldest inquiry first."""
     by_department: dict[str, list[LedgerRow]] = {d: [] for d in department_ids}
@@ -118,7 +121,7 @@ def ledger_sheets(
     for inquiry in sorted(inquiries, key=lambda i: (i.forwarded_at, i.id)):
         rows = by_department.get(inquiry.department_id or UNROUTED)
         if rows is not None:
-            rows.append(ledger_row(inquiry, penalties.get(inquiry.id, ()), label, tz))
+            rows.append(ledger_row(inquiry, penalties.get(inquiry.id, ()), label, tz, (earlier or {}).get(inquiry.id)))
     return [
         LedgerSheet(d, tuple(rows)) for d, rows in by_department.items() if rows or d != UNROUTED
     ]

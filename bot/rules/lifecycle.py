@@ -119,18 +119,23 @@ def confirm_grey(inquiry: Inquiry, actor: str, reason: str | None, now: datetime
 
 
 def assign(inquiry: Inquiry, actor: str | None, person_id: str, now: datetime, due_at: datetime | None) -> Change:
-    """Give the inquiry to a rep; the first assignee stays on record as the original."""
+    """Give the inquiry to a rep; the first assignee stays on record as the original. A re-assignment gives the
+    new rep the fresh P1.4 due time `due_at` (counted from the hand-over); the old one stays in the history."""
     _require_open(inquiry)
     status = inquiry.status if inquiry.status is not Status.UNASSIGNED else Status.ASSIGNED
+    changed_hands = inquiry.assignee_id is not None and inquiry.assignee_id != person_id
+    due = due_at if changed_hands or inquiry.due_at is None else inquiry.due_at
     updated = replace(
         inquiry,
         assignee_id=person_id,
         status=status,
         assigned_at=inquiry.assigned_at or now,
-        due_at=inquiry.due_at or due_at,
+        due_at=due,
         original_assignee_id=inquiry.original_assignee_id or person_id,
     )
-    return updated, _event(now, "assigned", actor, to=person_id, previous=inquiry.assignee_id)
+    return updated, _event(now, "assigned", actor, to=person_id, previous=inquiry.assignee_id,
+                           due_at=due.isoformat() if due else None,
+                           previous_due_at=inquiry.due_at.isoformat() if inquiry.due_at else None)
 
 
 def set_region(inquiry: Inquiry, actor: str, region_id: str, department_id: str, now: datetime) -> Change:

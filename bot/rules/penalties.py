@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from bot.org.model import Org
 from bot.rules.inquiry import Inquiry, Status
 
 RULES = ("P1.3", "P1.4", "P3", "P4", "P5", "P6", "P7")
+CALENDAR_RULES = ("P1.4", "P4", "P6", "P7")  # detected from working days, so a guessed calendar can mislead them
 MANUAL_RULES = ("P1.3", "P3", "P5")
 
 
@@ -54,6 +55,7 @@ class Penalty:
     appeal_reason: str | None = None
     decided_by: str | None = None
     decided_at: datetime | None = None
+    calendar_fallback: bool = False  # derived from guessed working days (a year without holiday data)
 
 
 def followup_lapses(inquiries: Iterable[Inquiry], slot: datetime, org: Org, tz: ZoneInfo) -> list[PenaltyDraft]:
@@ -66,10 +68,21 @@ def followup_lapses(inquiries: Iterable[Inquiry], slot: datetime, org: Org, tz: 
         if followed is not None and followed <= due:
             continue
         drafts.append(PenaltyDraft(
-            lapse_key=f"P1.4:{inquiry.id}:{inquiry.transfers}", rule="P1.4", person_id=inquiry.assignee_id,
+            lapse_key=followup_lapse_key(inquiry.id, inquiry.transfers, due), rule="P1.4",
+            person_id=inquiry.assignee_id,
             amount=org.penalties.p1_4, period=due.astimezone(tz).date().isoformat(), inquiry_id=inquiry.id,
         ))
     return drafts
+
+
+def followup_lapse_key(inquiry_id: str, transfers: int, due: datetime) -> str:
+    """One P1.4 per due time: a re-assignment's fresh due time is a new lapse, a rerun of the same one is not."""
+    return f"P1.4:{inquiry_id}:{transfers}:{due.astimezone(UTC):%Y%m%dT%H%M}"
+
+
+def legacy_followup_key(key: str) -> str:
+    """The key P1.4 had before due times were part of it (one per transfer), still honoured for old lapses."""
+    return key.rsplit(":", 1)[0]
 
 
 def daily_deal_lapses(day: date, org: Org, reported: set[str]) -> list[PenaltyDraft]:

@@ -27,12 +27,18 @@ def _workdays(pick: Callable[[Schedule], tuple[time, ...]]) -> FireTimes:
     return lambda day, schedule, cal: pick(schedule) if cal.is_workday(day) else ()
 
 
-def _weekly(pick: Callable[[Schedule], tuple[int, time]]) -> FireTimes:
-    def fire(day: date, schedule: Schedule, _cal: WorkCalendar) -> tuple[time, ...]:
-        weekday, at = pick(schedule)
-        return (at,) if day.weekday() == weekday else ()
+def _moved(nominal: Callable[[date, Schedule], bool], at: Callable[[Schedule], time]) -> FireTimes:
+    """A weekly or monthly duty whose nominal day is not a working day moves to the next working day (policy:
+    duties fall on working days); two nominal days moved onto one working day make one slot."""
+
+    def fire(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
+        return (at(schedule),) if any(nominal(d, schedule) for d in cal.days_served(day)) else ()
 
     return fire
+
+
+def _weekly(pick: Callable[[Schedule], tuple[int, time]]) -> FireTimes:
+    return _moved(lambda day, s: day.weekday() == pick(s)[0], lambda s: pick(s)[1])
 
 
 def _shift(at: time, minutes: int) -> time:
@@ -75,19 +81,25 @@ def _ledger_sweep(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[tim
     return ()
 
 
-def _crm_audit(day: date, _schedule: Schedule, _cal: WorkCalendar) -> tuple[time, ...]:
-    return (TEN,) if day == first_friday(day.year, day.month) else ()
+_crm_audit = _moved(lambda day, _s: day == first_friday(day.year, day.month), lambda _s: TEN)
+
+
+def _calendar_check(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
+    """Issue 10: every Monday (or the next working day) and the 1st working day of each month, 09:00, so a
+    missing next year is raised from 1 December on and weekly until fixed."""
+    monday = _weekly(lambda _s: (0, time(9, 0)))(day, schedule, cal)
+    return monday or _nth_workday(1, time(9, 0))(day, schedule, cal)
 
 
 JOBS: dict[str, FireTimes] = {
     "counts_morning": _daily(lambda s: (s.counts[0],)),
     "counts_evening": _daily(lambda s: (s.counts[1],)),
     "counts_night": _daily(lambda s: (s.counts[2],)),
-    "followup_reminders": _daily(lambda s: s.followup_reminders),
-    "followup_sweep": _daily(lambda s: (s.followup_due,)),
+    "followup_reminders": _workdays(lambda s: s.followup_reminders),  # due times only fall on working days
+    "followup_sweep": _workdays(lambda s: (s.followup_due,)),
     "deals_daily_prompt": _workdays(lambda s: s.deals_daily_prompts),
     "deals_daily_sweep": _workdays(lambda s: (s.deals_daily_due,)),
-    "crm_reminders": _daily(lambda _s: (TEN,)),
+    "crm_reminders": _workdays(lambda _s: (TEN,)),  # a day 5 or 7 off work is reminded the next working day
     "weekly_rep_digest": _weekly(lambda s: (s.weekly_rep_digest.weekday, s.weekly_rep_digest.at)),
     "weekly_manager_table": _weekly(lambda s: (s.weekly_manager_table.weekday, s.weekly_manager_table.at)),
     "deals_monthly_prompt": _monthly_prompt,
@@ -96,22 +108,26 @@ JOBS: dict[str, FireTimes] = {
     "ledger_reminders": _ledger_reminders,
     "ledger_sweep": _ledger_sweep,
     "crm_audit": _crm_audit,
-    "transfer_check": _daily(lambda _s: (TEN,)),
+    "transfer_check": _workdays(lambda _s: (TEN,)),
     "weekly_chart": _weekly(lambda _s: (0, time(9, 0))),
+    "calendar_check": _calendar_check,
 }
 
 DESCRIPTIONS = {
     "counts_morning": "daily {counts[0]}", "counts_evening": "daily {counts[1]}", "counts_night": "daily {counts[2]}",
-    "followup_reminders": "daily {followup_reminders}", "followup_sweep": "daily {followup_due}",
+    "followup_reminders": "working days {followup_reminders}", "followup_sweep": "working days {followup_due}",
     "deals_daily_prompt": "working days {deals_daily_prompts}", "deals_daily_sweep": "working days {deals_daily_due}",
-    "crm_reminders": "daily 10:00 (day 5 and 7 after assignment)",
-    "weekly_rep_digest": "weekly {weekly_rep_digest}", "weekly_manager_table": "weekly {weekly_manager_table}",
+    "crm_reminders": "working days 10:00 (day 5 and 7 after assignment, or the next working day)",
+    "weekly_rep_digest": "weekly {weekly_rep_digest} (or the next working day)",
+    "weekly_manager_table": "weekly {weekly_manager_table} (or the next working day)",
     "deals_monthly_prompt": "2nd-to-last working day 10:00; last working day 10:00 and 1 h before the deadline",
     "deals_monthly_sweep": "last working day {deals_monthly_due}", "ledger_extracts": "1st working day 09:00",
     "ledger_reminders": "2nd working day 10:00; due day 2 h and 30 min before the deadline",
     "ledger_sweep": "working day {ledger_due} of the month, then every working day",
-    "crm_audit": "first Friday of the month 10:00", "transfer_check": "daily 10:00 (day 25 / one month)",
-    "weekly_chart": "Monday 09:00",
+    "crm_audit": "first Friday of the month 10:00 (or the next working day)",
+    "transfer_check": "working days 10:00 (day 25 / one month)",
+    "weekly_chart": "Monday 09:00 (or the next working day)",
+    "calendar_check": "Monday and 1st working day 09:00: admins told of a year without holiday data",
 }
 LOOKBACK_DAYS = 62
 

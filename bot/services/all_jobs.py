@@ -1,3 +1,13 @@
 """Importing this module registers every scheduled job body (each family registers with @job)."""
 
-from bot.services import charts, counts, digests, ledger, reminders, sweeps, transfers  # noqa: F401
+from bot.services import (  # noqa: F401
+    calendar_notice,
+    charts,
+    counts,
+    digests,
+    ledger,
+    reminders,
+    sweeps,
+    transfers,
+    weekly_table,
+)

@@ -23,6 +23,8 @@ from bot.rules.deadlines import local_day_bounds
 from bot.rules.ledger_rows import Label
 from bot.rules.rankings import WeeklyChart, weekly_chart
 from bot.services.context import Context
+from bot.services.digests import weeks_served
+from bot.services.holders import at_due_or, seen_at
 from bot.services.jobs import SlotRun, job
 from bot.services.labels import labeller
 from bot.services.xlsx import write_atomically
@@ -113,7 +115,8 @@ async def weekly_data(uow: UnitOfWork, ctx: Context, last_day: date) -> WeeklyCh
     days = [last_day - timedelta(days=n) for n in range(6, -1, -1)]
     start, _ = local_day_bounds(days[0], ctx.tz)
     _, end = local_day_bounds(last_day, ctx.tz)
-    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    found = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    inquiries = await seen_at(uow, found, at_due_or(ctx.now()))  # on-time as the holder at the due time stood
     return weekly_chart(inquiries, days, [r.id for r in ctx.org.regions], ctx.tz, ctx.now(),
                         ctx.calendar.is_workday)
 
@@ -127,11 +130,12 @@ async def make_weekly_chart(uow: UnitOfWork, ctx: Context, last_day: date) -> tu
 
 @job("weekly_chart")
 async def weekly_chart_job(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
-    """Last week (Monday to Sunday before this slot) to the announce channel, as a PNG attachment."""
+    """The week before the Monday this slot stands for (it moves past a Monday off) to the announce channel,
+    as a PNG attachment."""
     announce = ctx.org.announce
     if announce is None:
         return "no announce channel"
-    chart, path = await make_weekly_chart(uow, ctx, ctx.local(run.slot).date() - timedelta(days=1))
+    chart, path = await make_weekly_chart(uow, ctx, weeks_served(ctx, ctx.local(run.slot).date())[1])
     week = chart.week_on_time
     data = {"start": chart.days[0].isoformat(), "end": chart.days[-1].isoformat(), "total": chart.total,
             "on_time_pct": round(100 * week, 1) if week is not None else None, "late": run.late,

@@ -13,15 +13,20 @@ from bot.rules.deadlines import local_day_bounds
 from bot.rules.inquiry import Status
 from bot.rules.months import parse_day as parse_calendar_day
 from bot.services.context import Context
+from bot.services.holders import seen_at
 from bot.services.jobs import SlotRun, job
 from bot.services.views import inquiry_view
 from storage.uow import UnitOfWork
 
 
 async def report_for(uow: UnitOfWork, ctx: Context, day: date, until: datetime | None = None) -> CountReport:
+    """The day's counts by who held each inquiry that day (its end, or `until`): a later re-assignment or
+    transfer never changes a past day's count."""
     start, end = local_day_bounds(day, ctx.tz)
-    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=min(end, until) if until else end)
-    return count_report(inquiries, day, ctx.org)
+    cutoff = min(end, until) if until else end
+    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=cutoff)
+    held_at = min(cutoff, ctx.now()) - timedelta(microseconds=1)
+    return count_report(await seen_at(uow, inquiries, lambda _i: held_at), day, ctx.org)
 
 
 def region_target(org: Org, region_id: str) -> Target:
@@ -31,11 +36,14 @@ def region_target(org: Org, region_id: str) -> Target:
     return Target(kind="channel", slack=channel.slack, telegram=channel.telegram)
 
 
-def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool) -> list[Outbound]:
+def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool, workday: bool = True) -> list[Outbound]:
+    """The region posts (and at night the managers' reconciliation); on a day off the counts are posted but
+    nobody is @-mentioned to follow up: their inquiries are due on the next working day."""
     data = {"day": report.day.isoformat(), "slot": run.slot.isoformat(), "late": run.late, "job": run.job}
     posts = [
         Outbound("counts.region", region_target(org, r.region_id),
-                 {**data, "region": report_json(report)["regions"][n], "mentions": list(r.reps_with_open)})
+                 {**data, "region": report_json(report)["regions"][n],
+                  "mentions": list(r.reps_with_open) if workday else []})
         for n, r in enumerate(report.regions)  # every region at every slot: "0" tells a quiet region the bot is up
     ]
     if night:
@@ -51,7 +59,8 @@ def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool) -> 
 
 async def _post(ctx: Context, uow: UnitOfWork, run: SlotRun, day: date, *, night: bool = False) -> str:
     report = await report_for(uow, ctx, day, until=run.slot)
-    for post in count_posts(ctx.org, report, run, night=night):
+    workday = ctx.calendar.is_workday(ctx.local(run.slot).date())
+    for post in count_posts(ctx.org, report, run, night=night, workday=workday):
         await uow.outbox.add(post, ctx.now())
     for reminder in await _region_reminders(uow, ctx.org):
         await uow.outbox.add(reminder, ctx.now())

@@ -116,9 +116,11 @@ def _grey_confirmed_notices(_before: Inquiry, after: Inquiry) -> list[Outbound]:
 
 
 def first_due(ctx: Context, inquiry: Inquiry, now: datetime) -> datetime:
-    """The follow-up deadline an inquiry keeps, or, when it gets its first rep only now (routed late), one
-    counted from now: the rep does not pay for the time nobody could tell where it belonged."""
-    return inquiry.due_at or followup_due(now, ctx.tz, ctx.calendar, ctx.org.schedule)
+    """The due time for whoever gets the inquiry now: counted from now when it changes hands or gets its first
+    rep only now (routed late), so nobody pays for time they did not hold it; else the one it has."""
+    if inquiry.assignee_id is None and inquiry.due_at is not None:
+        return inquiry.due_at
+    return followup_due(now, ctx.tz, ctx.calendar, ctx.org.schedule)
 
 
 async def assign(ctx: Context, actor: Person, cmd: Command) -> Reply:

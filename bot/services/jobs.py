@@ -18,6 +18,7 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 CATCH_UP_WINDOW = timedelta(hours=24)
+STALE_SLOT = timedelta(hours=24)  # `jobs run --at`: a slot older than this before --at needs --force
 LATE_AFTER = timedelta(minutes=5)
 SKIP_LOG_WINDOW = timedelta(days=7)
 
@@ -51,8 +52,9 @@ def job(name: str) -> Callable[[JobBody], JobBody]:
 class Outcome:
     job: str
     slot: str
-    status: str  # "done" | "already_done" | "no_slot"
+    status: str  # "done" | "already_done" | "no_slot" | "too_old"
     summary: str = ""
+    at: datetime | None = None  # the slot's instant, when there is one
 
 
 async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Outcome:
@@ -62,21 +64,26 @@ async def run_slot(ctx: Context, name: str, slot: datetime, *, late: bool) -> Ou
     async with ctx.uow() as uow:
         if not await uow.jobs.claim(name, key, worker_name(), ctx.now(), late):
             metrics.job_ran(name, "already_done")
-            return Outcome(name, key, "already_done")
+            return Outcome(name, key, "already_done", at=slot)
         summary = await body(ctx, uow, SlotRun(name, slot, late))
         await uow.jobs.finish(name, key, ctx.now())
         await uow.commit()
     metrics.job_ran(name, "done")
     log.info("job %s slot %s done%s: %s", name, key, " (late)" if late else "", summary)
-    return Outcome(name, key, "done", summary)
+    return Outcome(name, key, "done", summary, at=slot)
 
 
-async def run_at(ctx: Context, name: str, at: datetime, *, sent_at: datetime | None = None) -> Outcome:
+async def run_at(
+    ctx: Context, name: str, at: datetime, *, sent_at: datetime | None = None, force: bool = True
+) -> Outcome:
     """`jobs run JOB --at T`: the job's latest slot at or before T; late if it goes out (`sent_at`, else T)
-    well after its time."""
+    well after its time. Without `force`, a slot more than 24 h before T is refused ("too_old"): an operator
+    asking for 1 October must not get August's ledger extracts by accident."""
     slot = latest_slot(name, at, ctx.tz, ctx.org.schedule, ctx.calendar)
     if slot is None:
         return Outcome(name, "", "no_slot")
+    if not force and at - slot > STALE_SLOT:
+        return Outcome(name, slot_key(slot, ctx.tz), "too_old", at=slot)
     return await run_slot(ctx, name, slot, late=(sent_at or at) - slot > LATE_AFTER)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from bot.commands import Command
@@ -11,6 +12,7 @@ from bot.errors import InvalidInput
 from bot.org.model import Org, Person
 from bot.outbound import Outbound, Reply, Target
 from bot.rules.deadlines import ledger_due
+from bot.rules.holders import period_row
 from bot.rules.ledger_rows import COLUMNS, UNROUTED, ledger_sheets
 from bot.rules.months import looks_like_month, month_bounds, parse_month, previous_month
 from bot.rules.penalties import Penalty
@@ -63,13 +65,21 @@ async def generate(
 ) -> LedgerFile:
     """Write the ledger of inquiries forwarded in `month` (local), one sheet per department."""
     start, end = month_bounds(month, ctx.tz)
-    inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
-    penalties: dict[str, list[Penalty]] = {}
-    for penalty in await uow.penalties.for_inquiries([i.id for i in inquiries]):
-        penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
+    found_inquiries = await uow.inquiries.list(forwarded_from=start, forwarded_to=end)
+    histories = await uow.inquiries.histories([i.id for i in found_inquiries])
     label = labeller(ctx.org, ctx.org.locale, await uow.people.names())
+    # The period as it stood at its end, so a later re-assignment or transfer never changes an exported period.
+    period_end = min(end, ctx.now()) - timedelta(microseconds=1)
+    rows = {i.id: period_row(i, histories.get(i.id, []), period_end) for i in found_inquiries}
+    inquiries = [r.inquiry for r in rows.values()]
+    earlier = {i: " → ".join(label("person", p) for p in r.earlier) or None for i, r in rows.items()}
+    penalties: dict[str, list[Penalty]] = {}
+    for penalty in await uow.penalties.for_inquiries(list(rows)):
+        if penalty.person_id not in rows[penalty.inquiry_id or ""].later_only:
+            penalties.setdefault(penalty.inquiry_id or "", []).append(penalty)
     headers = [label("ledger_column", c) for c in COLUMNS]
-    found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted)
+    found = ledger_sheets(inquiries, penalties, department_ids, label, ctx.tz, with_unrouted=with_unrouted,
+                          earlier=earlier)
     sheets = [Sheet(label("department", s.department_id), headers, [r.cells for r in s.rows],
                     [r.style for r in s.rows]) for s in found]
     path = write_workbook(sheets, out or ctx.reports_dir / file_name(month, department_ids, ctx.org))

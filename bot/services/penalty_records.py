@@ -8,7 +8,7 @@ from bot import metrics
 from bot.org.model import Org, Role
 from bot.outbound import Outbound, Target
 from bot.rules.ids import penalty_id
-from bot.rules.penalties import Penalty, PenaltyDraft, PenaltyStatus
+from bot.rules.penalties import CALENDAR_RULES, Penalty, PenaltyDraft, PenaltyStatus
 from bot.services.context import Context
 from bot.services.views import iso
 from storage.uow import UnitOfWork
@@ -35,6 +35,7 @@ def penalty_view(penalty: Penalty) -> dict[str, object]:
         "split_group": penalty.split_group, "created_at": iso(penalty.created_at),
         "decided_by": penalty.decided_by, "decided_at": iso(penalty.decided_at), "reason": penalty.reason,
         "appealed": penalty.appealed, "appeal_reason": penalty.appeal_reason,
+        "calendar_fallback": penalty.calendar_fallback,
     }
 
 
@@ -49,7 +50,7 @@ async def record(
             continue
         year = ctx.local(ctx.now()).year
         new_id = penalty_id(year, await uow.sequences.next("penalty", year))
-        if not await uow.penalties.add(draft, new_id, ctx.now(), decided_by):
+        if not await uow.penalties.add(draft, new_id, ctx.now(), decided_by, calendar_fallback=_guessed(ctx, draft)):
             continue
         penalty = await uow.penalties.get(new_id)
         assert penalty is not None
@@ -65,6 +66,12 @@ async def record(
 
 def _count_proposed(rule: str) -> Callable[[], None]:
     return lambda: metrics.penalty_proposed(rule)
+
+
+def _guessed(ctx: Context, draft: PenaltyDraft) -> bool:
+    """A calendar rule's lapse in a year the calendar can only guess (issue 10: marked in record and message)."""
+    year = draft.period[:4]
+    return draft.rule in CALENDAR_RULES and year.isdigit() and ctx.calendar.coverage(int(year)) == "fallback"
 
 
 def _notices(org: Org, penalty: Penalty, region_id: str | None, platform: str | None, late: bool) -> list[Outbound]:

@@ -89,11 +89,12 @@ async def deals_daily_prompt(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str
 async def crm_reminders(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P3: on days 5 and 7 after assignment, reps are reminded of inquiries not yet entered in CRM."""
     day = ctx.local(run.slot).date()
-    start, _ = local_day_bounds(day - timedelta(days=7), ctx.tz)
+    served = set(ctx.calendar.days_served(day)) or {day}  # day 5 or 7 on a weekend is reminded on Monday
+    start, _ = local_day_bounds(min(served) - timedelta(days=7), ctx.tz)
     end, _ = local_day_bounds(day - timedelta(days=4), ctx.tz)
     found = await uow.inquiries.assigned_without_crm(start, end, start - CRM_FORWARD_LOOKBACK)
     due = [i for i in found if i.assigned_at and any(
-        t.date() == day for t in crm_reminder_times(i.assigned_at, ctx.tz))]
+        t.date() in served for t in crm_reminder_times(i.assigned_at, ctx.tz))]
     grouped = by_recipient(ctx, due, day, await availability(uow, ctx))
     for person, items in grouped.items():
         entries = [{"inquiry": inquiry_view(i), "day": (day - ctx.local(i.assigned_at).date()).days}

@@ -8,6 +8,7 @@ from bot.org.loader import check_org_file
 from bot.outbound import Outbound, Target
 from bot.rules import lifecycle
 from bot.rules.calendar import WorkCalendar
+from bot.rules.deadlines import followup_due
 from bot.rules.inquiry import OPEN_STATUSES, Inquiry
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context
@@ -47,7 +48,8 @@ async def _hand_over(uow: UnitOfWork, ctx: Context, inquiry: Inquiry) -> bool:
     rep = await pick_assignee(uow, ctx, inquiry.department_id, ctx.now())
     if rep is None:
         return False
-    updated, event = lifecycle.assign(inquiry, None, rep, ctx.now(), inquiry.due_at)
+    due = followup_due(ctx.now(), ctx.tz, ctx.calendar, ctx.org.schedule)  # the new rep's clock starts now
+    updated, event = lifecycle.assign(inquiry, None, rep, ctx.now(), due)
     await uow.inquiries.save(updated)
     await uow.inquiries.append_event(updated.id, event)
     notices = assigned_notices(updated, previous=None)

@@ -14,6 +14,7 @@ from bot.rules.penalties import (
     daily_deal_lapses,
     followup_lapses,
     ledger_lapses,
+    legacy_followup_key,
     monthly_deal_lapses,
 )
 from bot.services.context import Context
@@ -26,8 +27,17 @@ from storage.uow import UnitOfWork
 async def followup_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     """P1.4: inquiries due by this slot and not followed up in time."""
     due = await uow.inquiries.due_by(run.slot)
-    recorded = await record(uow, ctx, followup_lapses(due, run.slot, ctx.org, ctx.tz), late=run.late)
+    drafts = followup_lapses(due, run.slot, ctx.org, ctx.tz)
+    recorded = await record(uow, ctx, await _not_recorded_before(uow, drafts), late=run.late)
     return f"{len(recorded)} P1.4 proposed"
+
+
+async def _not_recorded_before(uow: UnitOfWork, drafts: list[PenaltyDraft]) -> list[PenaltyDraft]:
+    """Drop lapses recorded under the old one-per-transfer key for the same due day (before issue 10)."""
+    legacy = {legacy_followup_key(d.lapse_key): d for d in drafts}
+    old = {(p.lapse_key, p.period) for p in await uow.penalties.for_inquiries([d.inquiry_id or "" for d in drafts])
+           if p.lapse_key in legacy}
+    return [d for d in drafts if (legacy_followup_key(d.lapse_key), d.period) not in old]
 
 
 @job("deals_daily_sweep")

@@ -47,7 +47,15 @@ def inquiry_view(inquiry: Inquiry, tz: tzinfo | None = None) -> dict[str, Any]:
 
 
 def history_view(events: list[HistoryEvent], tz: tzinfo | None = None) -> list[dict[str, Any]]:
-    return [{"at": iso(e.at, tz), "kind": e.kind, "actor": e.actor_id, **e.data} for e in events]
+    """Each event with who held the inquiry right after it (`holder`, `holder_department`, `holder_due_at`)."""
+    return [{"at": iso(e.at, tz), "kind": e.kind, "actor": e.actor_id, **e.data, **_holder(e, tz)} for e in events]
+
+
+def _holder(event: HistoryEvent, tz: tzinfo | None) -> dict[str, Any]:
+    held = event.holder
+    if held is None:
+        return {}
+    return {"holder": held.person_id, "holder_department": held.department_id, "holder_due_at": iso(held.due_at, tz)}
 
 
 def inquiry_json(inquiry: Inquiry, events: list[HistoryEvent], tz: tzinfo | None = None) -> dict[str, Any]:

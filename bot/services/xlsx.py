@@ -32,6 +32,9 @@ ROW_STYLES = {
 }
 MIN_WIDTH, MAX_WIDTH = 6, 48
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+# What openpyxl refuses (IllegalCharacterError): C0 controls except tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_PICTURES = 0x2400  # U+2400..U+241F: a visible picture of each C0 control (ESC -> ␛)
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,19 @@ class Sheet:
     styles: Sequence[str | None] = field(default_factory=tuple)
 
 
+def safe_text(text: str) -> str:
+    """User text a workbook can hold: each control character becomes its visible picture (ESC -> ␛)."""
+    return _CONTROL.sub(lambda m: chr(_CONTROL_PICTURES + ord(m.group())), text)
+
+
+def safe_cell(value: Cell) -> Cell:
+    """Every workbook cell passes here, so no text typed in chat can make an export fail."""
+    return safe_text(value) if isinstance(value, str) else value
+
+
 def sheet_title(text: str, taken: set[str]) -> str:
-    """A valid, unique worksheet title: no []:*?/\\, at most 31 characters."""
-    base = _BAD_TITLE.sub("-", text).strip("'") or "Sheet"
+    """A valid, unique worksheet title: no []:*?/\\, no control characters, at most 31 characters."""
+    base = _BAD_TITLE.sub("-", safe_text(text)).strip("'") or "Sheet"
     title, n = base[:31], 2
     while title.lower() in taken:
         suffix = f" ({n})"
@@ -89,15 +102,16 @@ def write_atomically(path: Path, save: Callable[[Path], object]) -> Path:
 
 
 def _fill(ws: Worksheet, sheet: Sheet) -> None:
-    ws.append(list(sheet.headers))
+    ws.append([safe_cell(h) for h in sheet.headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     for n, values in enumerate(sheet.rows):
-        ws.append(list(values))
+        ws.append([safe_cell(v) for v in values])
         style = sheet.styles[n] if n < len(sheet.styles) else None
         for cell in ws[n + 2]:
+            _as_text_if_formula(cell)
             _format(cell, style)
     ws.freeze_panes = "A2"
     last = get_column_letter(max(len(sheet.headers), 1))
@@ -106,6 +120,12 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
         widest = max([display_width(header), *(display_width(r[index - 1]) for r in sheet.rows if len(r) >= index)])
         width = min(max(widest + 2, MIN_WIDTH), MAX_WIDTH)
         ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def _as_text_if_formula(cell: XlCell) -> None:
+    """openpyxl stores text starting with "=" as a formula; user text must stay text (no formula injection)."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
 
 
 def _format(cell: XlCell, style: str | None) -> None:

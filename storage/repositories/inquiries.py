@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Inquiry, Status
+from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Holder, Inquiry, Status
 from storage.tables import InquiryEventRow, InquiryRow
 
 _CUSTOMER_COLUMNS = {
@@ -138,18 +138,43 @@ class InquiryRepository:
         return {str(pid): int(n) for pid, n in (await self.session.execute(stmt)).all()}
 
     async def append_event(self, inquiry_id: str, event: HistoryEvent) -> None:
+        """Append to the history with the holder as of this event: the inquiry's rep, department and due time
+        once the change that caused it is saved (callers save first), unless the event names its own."""
+        holder = event.holder
+        if holder is None:
+            row = await self.session.get(InquiryRow, inquiry_id)
+            holder = Holder(row.assignee_id, row.department_id, row.due_at) if row else Holder(None, None)
         self.session.add(
             InquiryEventRow(
-                inquiry_id=inquiry_id, at=event.at, actor_id=event.actor_id, kind=event.kind, data=event.data
+                inquiry_id=inquiry_id, at=event.at, actor_id=event.actor_id, kind=event.kind, data=event.data,
+                holder_id=holder.person_id, holder_department_id=holder.department_id, holder_due_at=holder.due_at,
             )
         )
 
     async def history(self, inquiry_id: str) -> builtins.list[HistoryEvent]:
-        stmt = select(InquiryEventRow).where(InquiryEventRow.inquiry_id == inquiry_id).order_by(InquiryEventRow.id)
-        return [
-            HistoryEvent(at=r.at, kind=r.kind, actor_id=r.actor_id, data=dict(r.data))
-            for r in (await self.session.execute(stmt)).scalars()
-        ]
+        return (await self.histories([inquiry_id])).get(inquiry_id, [])
+
+    async def histories(self, inquiry_ids: Sequence[str]) -> dict[str, builtins.list[HistoryEvent]]:
+        """The histories of many inquiries in one query per 500 ids, each oldest first."""
+        found: dict[str, builtins.list[HistoryEvent]] = {}
+        ids = list(dict.fromkeys(inquiry_ids))
+        for start in range(0, len(ids), 500):
+            stmt = (select(InquiryEventRow).where(InquiryEventRow.inquiry_id.in_(ids[start:start + 500]))
+                    .order_by(InquiryEventRow.id))
+            for r in (await self.session.execute(stmt)).scalars():
+                found.setdefault(r.inquiry_id, []).append(HistoryEvent(
+                    at=r.at, kind=r.kind, actor_id=r.actor_id, data=dict(r.data),
+                    holder=Holder(r.holder_id, r.holder_department_id, r.holder_due_at),
+                ))
+        return found
+
+    async def changed_hands_between(self, start: datetime, end: datetime) -> builtins.list[Inquiry]:
+        """Inquiries assigned or transferred in [start, end): their new holders' stints belong to that period."""
+        ids = (select(InquiryEventRow.inquiry_id)
+               .where(InquiryEventRow.kind.in_(("assigned", "transferred")))
+               .where(InquiryEventRow.at >= start, InquiryEventRow.at < end))
+        stmt = select(InquiryRow).where(InquiryRow.id.in_(ids)).order_by(InquiryRow.seq)
+        return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
 
     async def scrub_events(
         self, inquiry_id: str, kinds: Sequence[str], scrub: Callable[[dict[str, Any]], dict[str, Any]]

@@ -34,6 +34,13 @@ class JobRunRepository:
         stmt = select(JobRunRow.slot).where(JobRunRow.job == job, JobRunRow.slot.in_(slots))
         return {str(s) for s in (await self.session.execute(stmt)).scalars()}
 
+    async def last_done_before(self, job: str, slot: str) -> str | None:
+        """The newest finished slot of `job` before `slot` (keys sort as local wall-clock times)."""
+        stmt = select(func.max(JobRunRow.slot)).where(JobRunRow.job == job, JobRunRow.slot < slot,
+                                                      JobRunRow.status == "done")
+        found = (await self.session.execute(stmt)).scalar_one_or_none()
+        return str(found) if found is not None else None
+
     async def first_claim(self) -> datetime | None:
         """When scheduling began here (the scheduler's first start, else the first job run of any kind):
         catch-up and P7 never reach back before the bot existed. A back-filled `jobs run --at <past>` does

@@ -19,7 +19,7 @@ def _domain(row: PenaltyRow) -> Penalty:
         id=row.id, lapse_key=row.lapse_key, rule=row.rule, person_id=row.person_id, amount=row.amount,
         period=row.period, status=PenaltyStatus(row.status), created_at=row.created_at, inquiry_id=row.inquiry_id,
         reason=row.reason, split_group=row.split_group, appealed=row.appealed, appeal_reason=row.appeal_reason,
-        decided_by=row.decided_by, decided_at=row.decided_at,
+        decided_by=row.decided_by, decided_at=row.decided_at, calendar_fallback=bool(row.calendar_fallback),
     )
 
 
@@ -33,11 +33,13 @@ class PenaltyRepository:
         stmt = select(PenaltyRow.lapse_key).where(PenaltyRow.lapse_key.in_(keys))
         return {str(k) for k in (await self.session.execute(stmt)).scalars()}
 
-    async def add(self, draft: PenaltyDraft, penalty_id: str, now: datetime, decided_by: str | None = None) -> bool:
+    async def add(self, draft: PenaltyDraft, penalty_id: str, now: datetime, decided_by: str | None = None,
+                  *, calendar_fallback: bool = False) -> bool:
         """Insert unless the lapse is already recorded; True when this call recorded it."""
         values: dict[str, Any] = {
             **draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
             "decided_by": decided_by, "decided_at": now if decided_by else None,
+            "calendar_fallback": calendar_fallback,
         }
         return await insert_once(self.session, PenaltyRow, PenaltyRow.id, **values)
 

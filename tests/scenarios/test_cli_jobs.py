@@ -44,7 +44,7 @@ def test_jobs_list_and_bad_arguments(tmp_path: Path) -> None:
     listed = inquirybot(["jobs", "list", "--json"], tmp_path)
     assert listed.returncode == 0, listed.stderr
     jobs = {row["job"]: row for row in json.loads(listed.stdout)}
-    assert len(jobs) == 18 and jobs["ledger_sweep"]["next_run"]
+    assert len(jobs) == 19 and jobs["ledger_sweep"]["next_run"]
     unknown = inquirybot(["jobs", "run", "count_evening", "--at", "2026-11-23T18:30:00+08:00"], tmp_path)
     naive = inquirybot(["jobs", "run", "counts_evening", "--at", "2026-11-23T18:30"], tmp_path)
     assert unknown.returncode == naive.returncode == 1
@@ -76,3 +76,17 @@ def test_the_bot_refuses_to_start_with_a_placeholder_secret(tmp_path: Path) -> N
                           cwd=tmp_path, timeout=60, check=False)
     assert done.returncode == 1
     assert "SLACK_BOT_TOKEN" in done.stderr and "placeholder" in done.stderr
+
+
+async def test_jobs_run_names_its_slot_and_refuses_a_stale_one_without_force(tmp_path: Path, org: Org) -> None:
+    await seed_monday(tmp_path, org)
+    # 1 October 2026 is a holiday: the latest ledger_extracts slot is September's, a month old
+    stale = inquirybot(["jobs", "run", "ledger_extracts", "--at", "2026-10-01T09:00:00+08:00"], tmp_path)
+    assert stale.returncode == 1
+    assert "slot 2026-09-01T09:00" in stale.stdout and "--force" in stale.stderr and "── to" not in stale.stdout
+    forced = inquirybot(["jobs", "run", "ledger_extracts", "--at", "2026-10-01T09:00:00+08:00", "--force"], tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert "slot 2026-09-01T09:00" in forced.stdout and "done" in forced.stdout
+    future = inquirybot(["jobs", "run", "counts_evening", "--at", "2027-06-01T18:30:00+08:00"], tmp_path)
+    assert future.returncode == 0 and "slot 2027-06-01T18:30" in future.stdout
+    assert "scheduler will skip its real run" in future.stderr

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl import load_workbook
+
 from bot.bootstrap import App
 from bot.clock import FrozenClock
 from tests.conftest import Transcript, local
@@ -65,7 +67,7 @@ async def test_the_digest_ignores_inquiries_of_other_weeks(
     assert transcript.lines == []
 
 
-async def test_the_friday_table_separates_direct_and_agent_inquiries(
+async def test_the_friday_table_is_a_workbook_with_a_summary_that_adds_up(
     app: App, transcript: Transcript, clock: FrozenClock
 ) -> None:
     ids = await a_week_of_latam(app, transcript, clock)
@@ -75,15 +77,19 @@ async def test_the_friday_table_separates_direct_and_agent_inquiries(
     await job_at(app, clock, "weekly_manager_table", local(2026, 11, 27, 17, 0))
 
     (to_wang,) = sent_to(transcript, "王芳")
-    direct, agent = to_wang.split("发给代理商的询盘")
-    assert "直接跟进的询盘：3 条（按时 1 · 逾期 1 · 未跟进 0 · 标灰 1）" in direct
-    assert ids[0] in direct and ids[1] in direct and ids[3] in direct and ids[2] not in direct
-    assert agent.startswith("：1 条") and ids[2] in agent and "Tecno Andes SA" in agent and "未跟进" in agent
-    assert sent_to(transcript, "陈静") == [] and sent_to(transcript, "刘洋") == []  # nothing this week
-
-    (data,) = await queued(app, "digest.weekly_manager")
-    assert [row["state"] for row in data["direct"]] == ["on_time", "late", "grey"]
-    assert data["agent_total"]["received"] == 1 and data["agent_total"]["missed"] == 1
+    assert "转来的询盘共 4 条 = 直接跟进 3 条 + 发给代理商 1 条" in to_wang
+    assert "直接跟进的询盘：3 条（按时 1 · 逾期 1 · 未跟进 0 · 未到期 0 · 标灰 1）" in to_wang
+    assert "发给代理商的询盘：1 条（按时 0 · 逾期 0 · 未跟进 1 · 未到期 0 · 标灰 0）" in to_wang
+    (data,) = [d for d in await queued(app, "digest.weekly_manager") if d["department"] == "trade1"]
+    book = load_workbook(data["attachment"]["path"])
+    assert book.sheetnames == ["直接跟进", "发给代理商"]
+    direct = [r for r in book["直接跟进"].iter_rows(min_row=2, values_only=True)]
+    agent = [r for r in book["发给代理商"].iter_rows(min_row=2, values_only=True)]
+    assert [r[0] for r in direct] == [ids[0], ids[1], ids[3]] and [r[0] for r in agent] == [ids[2]]
+    assert [r[7] for r in direct] == ["按时跟进", "逾期跟进", "已标灰"] and agent[0][11] == "Tecno Andes SA"
+    # a quiet department hears so, instead of nothing
+    (to_chen,) = sent_to(transcript, "陈静")
+    assert "本部门没有新询盘" in to_chen
 
     lines = len(transcript.lines)
     await job_at(app, clock, "weekly_manager_table", local(2026, 11, 27, 17, 30))

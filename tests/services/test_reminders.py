@@ -123,15 +123,14 @@ async def test_crm_reminders_on_days_5_and_7_after_assignment(
 
     await job_at(app, clock, "crm_reminders", local(2026, 11, 27, 10, 0))  # day 4: nothing yet
     assert transcript.lines == []
-    await job_at(app, clock, "crm_reminders", local(2026, 11, 28, 10, 0))  # day 5
+    # day 5 is Saturday 28 November, not a working day: no slot then, the reminder waits for Monday
+    weekend = await job_at(app, clock, "crm_reminders", local(2026, 11, 28, 10, 0))
+    assert weekend.slot == "2026-11-27T10:00" and weekend.status == "already_done" and transcript.lines == []
+    await job_at(app, clock, "crm_reminders", local(2026, 11, 30, 10, 0))  # Monday: day 7 (day 5 was Saturday)
     (to_zhang,) = sent_to(transcript, "张伟")
-    assert by_rep["zhang"] in to_zhang and "第 5 天" in to_zhang
+    assert by_rep["zhang"] in to_zhang and "第 7 天" in to_zhang
+    assert len(sent_to(transcript, "吴强")) == 1
     assert sent_to(transcript, "周敏") == []  # entered in CRM already
-    transcript.clear()
-    await job_at(app, clock, "crm_reminders", local(2026, 11, 29, 10, 0))  # day 6: nothing
-    assert transcript.lines == []
-    await job_at(app, clock, "crm_reminders", local(2026, 11, 30, 10, 0))  # day 7
-    assert len(sent_to(transcript, "张伟")) == 1 and len(sent_to(transcript, "吴强")) == 1
 
 
 async def test_monthly_prompt_lists_won_deals_and_stops_after_the_report(
@@ -251,7 +250,7 @@ async def test_p8_after_downtime_suggests_without_an_earlier_warning(
     [
         ("followup_reminders", local(2026, 11, 23, 21, 0)),
         ("deals_daily_prompt", local(2026, 11, 23, 20, 0)),
-        ("crm_reminders", local(2026, 11, 28, 10, 0)),
+        ("crm_reminders", local(2026, 11, 30, 10, 0)),
         ("deals_monthly_prompt", local(2026, 11, 27, 10, 0)),
         ("ledger_reminders", local(2026, 12, 2, 10, 0)),
         ("transfer_check", local(2026, 12, 18, 10, 0)),

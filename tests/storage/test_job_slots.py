@@ -57,12 +57,13 @@ WORK_AT = {
     "counts_morning": local(2026, 11, 24, 9, 30), "counts_evening": local(2026, 11, 23, 18, 30),
     "counts_night": local(2026, 11, 23, 21, 45), "followup_reminders": local(2026, 11, 23, 21, 0),
     "followup_sweep": local(2026, 11, 23, 23, 59), "deals_daily_prompt": local(2026, 11, 23, 20, 0),
-    "deals_daily_sweep": local(2026, 11, 23, 21, 0), "crm_reminders": local(2026, 11, 28, 10, 0),
+    "deals_daily_sweep": local(2026, 11, 23, 21, 0), "crm_reminders": local(2026, 11, 30, 10, 0),
     "weekly_rep_digest": local(2026, 11, 30, 10, 0), "weekly_manager_table": local(2026, 11, 27, 17, 0),
     "deals_monthly_prompt": local(2026, 11, 27, 10, 0), "deals_monthly_sweep": local(2026, 11, 30, 15, 30),
     "ledger_extracts": local(2026, 12, 1, 9, 0), "ledger_reminders": local(2026, 12, 2, 10, 0),
     "ledger_sweep": local(2026, 12, 3, 17, 30), "crm_audit": local(2026, 12, 4, 10, 0),
     "transfer_check": local(2026, 12, 18, 10, 0), "weekly_chart": local(2026, 11, 30, 9, 0),
+    "calendar_check": local(2026, 12, 1, 9, 0),  # 2027 has no holiday data: the admins are told
 }
 
 

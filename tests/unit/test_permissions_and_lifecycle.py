@@ -201,4 +201,5 @@ def test_grey_is_proposed_then_confirmed() -> None:
 def test_reassignment_keeps_the_original_rep() -> None:
     moved, event = lifecycle.assign(latam_inquiry(original_assignee_id="zhang"), "li", "zhou", NOW, None)
     assert moved.assignee_id == "zhou" and moved.original_assignee_id == "zhang"
-    assert event.data == {"to": "zhou", "previous": "zhang"}
+    assert event.data["to"] == "zhou" and event.data["previous"] == "zhang"
+    assert event.data["previous_due_at"] is not None and event.data["due_at"] is None  # the old due time is kept
