@@ -52,7 +52,8 @@ def head_revisions() -> set[str]:
     """The revision(s) the migrations in this install lead to."""
     from alembic.script import ScriptDirectory
 
-    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+    with as_file(MIGRATIONS) as location:
+        return set(ScriptDirectory.from_config(alembic_config("sqlite://", str(location))).get_heads())
 
 
 async def current_revisions(engine: AsyncEngine) -> set[str]:
