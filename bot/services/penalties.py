@@ -122,12 +122,14 @@ async def _ask_if_different(
     pending = {"person": person_id, "reason": reason}
     await uow.conversations.put(PENDING_PLATFORM, actor.id, PENDING_P5 + inquiry.id, pending,
                                 ctx.now() + PENDING_TTL)
+    data = {"inquiry": inquiry.id, "person": person_id, "reason": reason,
+            "earlier": [penalty_view(p) for p in earlier]}
+    # the question with its button goes to the specialist's DM, where every platform shows buttons
+    await uow.outbox.add(Outbound("penalty.p5_confirm_needed", Target.to_person(actor.id, inquiry.platform),
+                                  {**data, "actions": [{"id": "p5_different", "value": inquiry.id}]}, inquiry.id),
+                         ctx.now())
     await uow.commit()
-    return Reply("penalty.p5_confirm_needed", {
-        "inquiry": inquiry.id, "person": person_id, "reason": reason,
-        "earlier": [penalty_view(p) for p in earlier],
-        "actions": [{"id": "p5_different", "value": inquiry.id}],
-    })
+    return Reply("penalty.p5_asked", data)
 
 
 async def different(ctx: Context, actor: Person, cmd: Command) -> Reply:

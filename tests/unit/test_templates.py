@@ -41,7 +41,7 @@ KEYS = (
     # penalties
     "penalty.recorded", "penalty.proposed", "penalty.added", "penalty.decided", "penalty.decided_notice",
     "penalty.p3_notice", "penalty.p3_correction", "penalty.appealed", "penalty.appeal_sent", "incentives",
-    "penalty.show", "penalty.p5_confirm_needed", "penalty.p5_manager", "penalty.grey_ask_waive",
+    "penalty.show", "penalty.p5_confirm_needed", "penalty.p5_asked", "penalty.p5_manager", "penalty.grey_ask_waive",
     "inquiry.grey_rejected", "inquiry.grey_rejected_notice",
     "error.p3_amount_needed", "error.amount_only_p3", "error.p3_exists", "error.p5_nothing_pending",
     "error.no_grey_proposal",
@@ -272,6 +272,8 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
                                      "reason": f"late {NASTY} again", "history": HISTORY_STEPS}},
         "penalty.p5_confirm_needed": {"inquiry": ident, "person": "zhang", "reason": f"thin {NASTY} reply",
                                       "earlier": [PENALTY], "actions": [{"id": "p5_different", "value": ident}]},
+        "penalty.p5_asked": {"inquiry": ident, "person": "zhang", "reason": f"thin {NASTY} reply",
+                             "earlier": [PENALTY]},
         "penalty.p5_manager": {"penalty": {**PENALTY, "rule": "P5", "status": "confirmed",
                                            "reason": f"note too thin {NASTY} late"}},
         "penalty.grey_ask_waive": {"inquiry": ident, "penalties": [{**PENALTY, "status": "confirmed"}],
