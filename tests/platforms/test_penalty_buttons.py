@@ -103,7 +103,7 @@ async def test_slack_p5_after_a_p1_4_is_recorded_by_the_button_and_the_manager_i
     p14, p5 = await penalties(bot.app)
     assert (p5.rule, p5.person_id, p5.amount, p5.status.value) == ("P5", "zhang", 40, "confirmed")
     assert p5.facts.different_from == (p14.id,)
-    await bot.app.dispatcher.drain()
+    await fake_slack.wait_for("chat.postMessage", count=7)  # then the P5 to zhang and to his manager
     assert any("P5" in str(c.params.get("text")) for c in bot.posts("D" + WANG))
 
 
