@@ -56,11 +56,11 @@ class PenaltyRepository:
         await self.session.flush()
 
     async def history(self, penalty_ids: builtins.list[str]) -> dict[str, builtins.list[PenaltyStep]]:
-        """Each penalty's steps, oldest first."""
+        """Each penalty's steps in the order they were taken (the append order, not clocks that may differ)."""
         found: dict[str, builtins.list[PenaltyStep]] = {i: [] for i in penalty_ids}
         for start in range(0, len(penalty_ids), 500):
             stmt = (select(PenaltyStepRow).where(PenaltyStepRow.penalty_id.in_(penalty_ids[start:start + 500]))
-                    .order_by(PenaltyStepRow.at, PenaltyStepRow.id))
+                    .order_by(PenaltyStepRow.id))
             for row in (await self.session.execute(stmt)).scalars():
                 found[row.penalty_id].append(_step(row))
         return found
