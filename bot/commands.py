@@ -42,6 +42,7 @@ GRAMMAR: dict[str, Spec] = {
     "won": Spec(("ID",), optional=("AMOUNT",)),
     "lost": Spec(("ID",), rest="REASON"),
     "grey": Spec(("ID",), rest="REASON", rest_required=False),
+    "grey reject": Spec(("ID",), rest="REASON", rest_required=False),
     "assign": Spec(("ID", "PERSON")),
     "region": Spec(("ID", "REGION")),
     "transfer": Spec(("ID", "DEPARTMENT"), optional=("PERSON",)),
@@ -53,6 +54,8 @@ GRAMMAR: dict[str, Spec] = {
     "penalty confirm": Spec(("PEN-ID",), rest="REASON", rest_required=False),
     "penalty waive": Spec(("PEN-ID",), rest="REASON"),
     "penalty appeal": Spec(("PEN-ID",), rest="REASON"),
+    "penalty show": Spec(("PEN-ID",)),
+    "penalty different": Spec(("ID",)),
     "incentives": Spec(optional=("MONTH", "PERSON")),
     "ledger sent": Spec(optional=("MONTH",)),
     "ledger": Spec(optional=("MONTH", "DEPARTMENT")),
@@ -77,4 +80,5 @@ USAGE: dict[str, str] = {
 USAGE["intake"] = "intake log|drop TOKEN"
 USAGE["deals today"] = "deals today none|ID..."
 USAGE["deals month"] = "deals month none|ID..."
-USAGE["penalty add"] = "penalty add PERSON RULE [ID] REASON"
+USAGE["penalty add"] = "penalty add PERSON RULE [ID] [amount=YUAN] [confirm] REASON"
+USAGE["penalty confirm"] = "penalty confirm PEN-ID [amount=YUAN|none] [REASON]"

@@ -216,6 +216,20 @@ class PenaltyRow(Base):
     decided_at: Mapped[datetime | None]
     reason: Mapped[str | None] = mapped_column(Text)
     calendar_fallback: Mapped[bool] = mapped_column(default=False, server_default=false())  # guessed working days
+    facts: Mapped[dict[str, Any] | None]  # the rule's facts (department, day N, due time...), never a reason
+
+
+class PenaltyStepRow(Base):
+    """A penalty's history, append-only: proposed, recorded, appealed, confirmed, waived, published, corrected."""
+
+    __tablename__ = "penalty_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    penalty_id: Mapped[str] = mapped_column(String(20), index=True)
+    what: Mapped[str] = mapped_column(String(16))
+    who: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime]
+    reason: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[int | None] = mapped_column(Integer)
 
 
 class DealReportRow(Base):

@@ -20,7 +20,7 @@ def list_(
     person: str | None = typer.Option(None, "--person", help="Only this person id"),
     as_json: bool = typer.Option(False, "--json", help="One JSON array on stdout"),
 ) -> None:
-    """Penalties, oldest first; waived ones are listed too (their status says so)."""
+    """Penalties, oldest first, each with its history; waived ones are listed too (their status says so)."""
     wanted = month_option(month) if month else None
 
     async def work(bot: App) -> None:
@@ -31,7 +31,8 @@ def list_(
                 raise fail(f"--person {person!r} is not in the org file or its history")
         async with bot.ctx.uow() as uow:
             found = await uow.penalties.list(period_prefix=wanted, person_id=person)
-        items = [penalty_view(p) for p in found]
+            history = await uow.penalties.history([p.id for p in found])
+        items = [penalty_view(p, history[p.id]) for p in found]
         if as_json:
             print_json(items)
             return
@@ -55,6 +56,7 @@ def statement(
     async def work(bot: App) -> None:
         made = await write_statement(bot.ctx, wanted, out, actor="cli")
         typer.echo(f"{made.path}: {made.penalties} penalties of {made.people} people in {wanted}, "
-                   f"{made.total} yuan (waived ones not counted)")
+                   f"{made.total} yuan confirmed; not yet decided: {made.undecided} ({made.undecided_total} yuan, "
+                   "not in the total)")
 
     run_async(with_app(settings(), work, command="incentives statement"))

@@ -13,7 +13,18 @@ from bot.errors import BotError, InvalidInput
 from bot.handlers.grammar import parse
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services import corrections, counts, ledger, manager_commands, penalties, queries, rankings, transfers, unsure
+from bot.services import (
+    corrections,
+    counts,
+    incentives,
+    ledger,
+    manager_commands,
+    penalties,
+    queries,
+    rankings,
+    transfers,
+    unsure,
+)
 from bot.services import inquiry_commands as ic
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
@@ -44,6 +55,7 @@ HANDLERS: dict[str, Handler] = {
     "won": ic.won,
     "lost": ic.lost,
     "grey": ic.grey,
+    "grey reject": ic.grey_reject,
     "assign": ic.assign,
     "region": ic.region,
     "exception": ic.exception,
@@ -55,7 +67,9 @@ HANDLERS: dict[str, Handler] = {
     "penalty confirm": penalties.decide,
     "penalty waive": penalties.decide,
     "penalty appeal": penalties.appeal,
-    "incentives": penalties.incentives,
+    "penalty show": incentives.show,
+    "penalty different": penalties.different,
+    "incentives": incentives.incentives,
     "deals today": manager_commands.deals,
     "deals month": manager_commands.deals,
     "match": manager_commands.match,

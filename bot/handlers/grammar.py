@@ -59,6 +59,8 @@ def _bind(verb: str, spec: Spec, remainder: str) -> Command:
         if verb == "penalty add":
             return _bind_penalty_add(head, tail)
         args = dict(zip(spec.required, head, strict=False))
+        if verb == "penalty confirm":
+            tail = _take_options(tail, args, allowed=("amount",))
         if len(head) < len(spec.required) or (spec.rest_required and not tail.strip()):
             raise InvalidInput("error.usage", usage=USAGE[verb])
         if tail.strip():
@@ -80,7 +82,24 @@ def _bind_penalty_add(head: list[str], tail: str) -> Command:
     if _INQUIRY_ID.match(first):
         args["ID"] = first
         tail = rest
+    tail = _take_options(tail, args, allowed=("amount", "confirm"))
     if not tail.strip():
         raise InvalidInput("error.usage", usage=USAGE["penalty add"])
     args["REASON"] = tail.strip()
     return Command("penalty add", args)
+
+
+def _take_options(tail: str, args: dict[str, str], allowed: tuple[str, ...]) -> str:
+    """Leading `amount=1900` and `confirm` words become AMOUNT and CONFIRM: an amount is never read out of the
+    reason's prose ("2 deals checked" stays a reason)."""
+    words = tail.strip().split(" ")
+    while words:
+        word = words[0]
+        if "amount" in allowed and word.lower().startswith("amount="):
+            args["AMOUNT"] = word.split("=", 1)[1]
+        elif "confirm" in allowed and word.lower() == "confirm":
+            args["CONFIRM"] = "yes"
+        else:
+            break
+        words.pop(0)
+    return " ".join(words).strip()

@@ -48,6 +48,9 @@ BUTTONS: dict[str, Button] = {
     "deals_month_pick": Button(modal="deals_month_pick", final=True),
     "penalty_confirm": Button("penalty confirm {value}", final=True),
     "penalty_waive": Button(modal="penalty_waive", final=True),
+    "penalty_amount": Button(modal="penalty_amount", final=True),  # P3: the amount is asked, never guessed
+    "p5_different": Button("penalty different {value}", final=True),
+    "grey_reject": Button("grey reject {value}", final=True),
     "counts_match": Button("match {value}", final=True),
     "ledger_sent": Button("ledger sent {value}", final=True),
     "pick_region": Button(modal="change_region"),

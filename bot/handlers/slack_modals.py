@@ -103,6 +103,10 @@ def reason_blocks(m: ModalInput) -> list[dict[str, Any]]:
     return [_input("reason", m.label("reason"), multiline=True)]
 
 
+def amount_blocks(m: ModalInput) -> list[dict[str, Any]]:
+    return [_input("amount", m.label("amount")), _input("reason", m.label("reason_optional"), optional=True)]
+
+
 def deals_blocks(m: ModalInput) -> list[dict[str, Any]]:
     return [_ticks("inquiries", m.label("deals_picked"), [_option(i, label) for i, label in m.choices])]
 
@@ -135,6 +139,10 @@ MODALS: dict[str, Modal] = {
     "change_region": Modal("region_title", region_blocks, lambda v, s: f"region {v} {value_of(s, 'region')}", {}),
     "penalty_waive": Modal("waive_title", reason_blocks,
                            lambda v, s: f"penalty waive {v} {value_of(s, 'reason')}", {}),
+    "penalty_amount": Modal("amount_title", amount_blocks,
+                            lambda v, s: f"penalty confirm {v} amount={value_of(s, 'amount').replace(' ', '')} "
+                                         f"{value_of(s, 'reason')}".strip(),
+                            {"error.bad_amount": "amount", "error.p3_amount_needed": "amount"}),
     "deals_pick": deals_modal("deals_pick", "deals_title"),
     "deals_month_pick": deals_modal("deals_month_pick", "deals_month_title"),
 }

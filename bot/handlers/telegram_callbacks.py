@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "deals_none": "deals today {0} none",  # the value names the department (a delegate may report for two)
     "deals_month_none": "deals month {0} none",
     "penalty_confirm": "penalty confirm {0}",
+    "p5_different": "penalty different {0}",
+    "grey_reject": "grey reject {0}",
     "counts_match": "match {0}",
     "ledger_sent": "ledger sent {0}",
     "intake_log": "intake log {0}",
@@ -51,7 +53,7 @@ DONE_AS: dict[str, str] = {"assign": "reassign", "region": "change_region"}
 PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region",
                            "pick_region": "region"}
 # actions that need free text: the bot asks for a reply
-PROMPTS = frozenset({"grey", "penalty_waive"})
+PROMPTS = frozenset({"grey", "penalty_waive", "penalty_amount"})  # penalty_amount: a P3's amount, typed
 PICKING = "deals_pick"  # conversation key: the deal prompt whose inquiries are being ticked, and the ticks
 TICKED, UNTICKED = "☑", "☐"
 

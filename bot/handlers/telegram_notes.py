@@ -32,6 +32,7 @@ PROMPT_COMMANDS: dict[str, str] = {
     "followup": "followup {value} {method} {text}",
     "grey": "grey {value} {text}",
     "penalty_waive": "penalty waive {value} {text}",
+    "penalty_amount": "penalty confirm {value} amount={text}",  # "1900 checked in CRM": amount, then reason
 }
 
 

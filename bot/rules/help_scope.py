@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from bot.org.model import Role
 
-EVERYONE: tuple[str, ...] = ("help", "mine", "show", "counts", "rank", "incentives", "penalty appeal", "away")
+EVERYONE: tuple[str, ...] = ("help", "mine", "show", "counts", "rank", "incentives", "penalty show", "penalty appeal",
+                             "away")
 
 INQUIRY_WORK: tuple[str, ...] = ("ack", "followup", "crm", "agent", "won", "lost", "grey", "exception", "note")
 
@@ -19,7 +20,7 @@ ROLE_VERBS: dict[Role, tuple[str, ...]] = {
     Role.MANAGER: (*INQUIRY_WORK, "assign", "deals today", "deals month", "match", "ledger"),
     Role.SPECIALIST: ("new", "intake", *INQUIRY_WORK, "assign", "region", "transfer", "source", "edit", "keep",
                       "ledger", "ledger sent",
-                      "penalty add", "penalty confirm", "penalty waive"),
+                      "penalty add", "penalty confirm", "penalty waive", "grey reject", "penalty different"),
 }
 
 

@@ -118,6 +118,21 @@ def confirm_grey(inquiry: Inquiry, actor: str, reason: str | None, now: datetime
     return updated, _event(now, "grey_confirmed", actor, grey_kind=kind, reason=text)
 
 
+def reject_grey(inquiry: Inquiry, actor: str, reason: str | None, now: datetime, resumed_due: datetime) -> Change:
+    """The specialist finds the inquiry valid after all: the P1.4 clock, paused while grey was pending, runs
+    again. Not yet followed up, it is due by the later of its old due time and one counted from now (the rep
+    never pays for the time the proposal was pending); followed up already, nothing changes."""
+    _require_open(inquiry)
+    if inquiry.grey_state != "proposed":
+        raise InvalidInput("error.no_grey_proposal", id=inquiry.id)
+    due = inquiry.due_at
+    if inquiry.followed_up_at is None and (due is None or resumed_due > due):
+        due = resumed_due
+    updated = replace(inquiry, grey_state="rejected", grey_reason=None, due_at=due)
+    return updated, _event(now, "grey_rejected", actor, reason=(reason or "").strip() or None,
+                           due_at=due.isoformat() if due else None)
+
+
 def assign(inquiry: Inquiry, actor: str | None, person_id: str, now: datetime, due_at: datetime | None) -> Change:
     """Give the inquiry to a rep; the first assignee stays on record as the original. A re-assignment gives the
     new rep the fresh P1.4 due time `due_at` (counted from the hand-over); the old one stays in the history."""

@@ -12,8 +12,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.org.model import Schedule
-from bot.rules.calendar import WorkCalendar, first_friday
+from bot.rules.calendar import WorkCalendar
 from bot.rules.deadlines import local_at
+from bot.rules.penalty_facts import p3_notice_day
 
 TEN = time(10, 0)
 FireTimes = Callable[[date, Schedule, WorkCalendar], tuple[time, ...]]
@@ -81,7 +82,17 @@ def _ledger_sweep(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[tim
     return ()
 
 
-_crm_audit = _moved(lambda day, _s: day == first_friday(day.year, day.month), lambda _s: TEN)
+P3_NOTICE_AT = time(16, 0)
+
+
+def _crm_audit(day: date, _schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
+    """The P3 audit draft: the month's first Friday, or the next working day when that Friday is a holiday."""
+    return (TEN,) if day == p3_notice_day(day.year, day.month, cal) else ()
+
+
+def _p3_notice(day: date, _schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
+    """The P3 public notice, the afternoon of the audit day: what the specialist has confirmed by then."""
+    return (P3_NOTICE_AT,) if day == p3_notice_day(day.year, day.month, cal) else ()
 
 
 def _calendar_check(day: date, schedule: Schedule, cal: WorkCalendar) -> tuple[time, ...]:
@@ -108,6 +119,7 @@ JOBS: dict[str, FireTimes] = {
     "ledger_reminders": _ledger_reminders,
     "ledger_sweep": _ledger_sweep,
     "crm_audit": _crm_audit,
+    "p3_notice": _p3_notice,
     "transfer_check": _workdays(lambda _s: (TEN,)),
     "weekly_chart": _weekly(lambda _s: (0, time(9, 0))),
     "calendar_check": _calendar_check,
@@ -124,7 +136,8 @@ DESCRIPTIONS = {
     "deals_monthly_sweep": "last working day {deals_monthly_due}", "ledger_extracts": "1st working day 09:00",
     "ledger_reminders": "2nd working day 10:00; due day 2 h and 30 min before the deadline",
     "ledger_sweep": "working day {ledger_due} of the month, then every working day",
-    "crm_audit": "first Friday of the month 10:00 (or the next working day)",
+    "crm_audit": "first working Friday of the month 10:00 (a holiday Friday: the next working day)",
+    "p3_notice": "the P3 audit day 16:00 (notice in announce)",
     "transfer_check": "working days 10:00 (day 25 / one month)",
     "weekly_chart": "Monday 09:00 (or the next working day)",
     "calendar_check": "Monday and 1st working day 09:00: admins told of a year without holiday data",

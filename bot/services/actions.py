@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.errors import InvalidInput, NotAllowed, NotFound
@@ -20,6 +20,7 @@ from storage.uow import UnitOfWork
 
 Apply = Callable[[Inquiry, datetime], Change]
 Notify = Callable[[Inquiry, Inquiry], list[Outbound]]
+After = Callable[[UnitOfWork, Inquiry], Awaitable[list[Outbound]]]  # more work in the same transaction
 
 
 def parse_id(raw: str | None) -> str:
@@ -67,6 +68,7 @@ async def act(
     apply: Apply,
     notify: Notify | None = None,
     reply_key: str = "inquiry.updated",
+    after: After | None = None,
 ) -> Reply:
     """Run one change on one inquiry in one transaction; refusals are recorded, never silent."""
     async with ctx.uow() as uow:
@@ -77,7 +79,9 @@ async def act(
         updated, event = apply(inquiry, ctx.now())
         await uow.inquiries.save(updated)
         await uow.inquiries.append_event(updated.id, event)
-        for notice in notify(inquiry, updated) if notify else []:
+        notices = notify(inquiry, updated) if notify else []
+        notices += await after(uow, updated) if after else []
+        for notice in notices:
             await uow.outbox.add(notice, ctx.now())
         await uow.commit()
     return Reply(reply_key, {"inquiry": inquiry_view(updated), "event": event.kind, **event.data})

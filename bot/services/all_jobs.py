@@ -6,6 +6,7 @@ from bot.services import (  # noqa: F401
     counts,
     digests,
     ledger,
+    p3_notices,
     reminders,
     sweeps,
     transfers,

@@ -19,6 +19,7 @@ from bot.rules.permissions import Action, is_specialist_or_admin, refusal
 from bot.services.actions import act, covering, load, refuse
 from bot.services.assigning import pick_assignee
 from bot.services.context import Context
+from bot.services.grey_penalties import settle_after_grey
 from bot.services.notices import assigned_notices, to_specialist
 from bot.services.views import inquiry_view
 
@@ -96,16 +97,35 @@ async def grey(ctx: Context, actor: Person, cmd: Command) -> Reply:
     if refusal(ctx.org, actor, inquiry, Action.GREY_CONFIRM, covered) is None:  # the specialist (or cover)
         return await act(ctx, actor, inquiry.id, Action.GREY_CONFIRM,
                          lambda i, now: lifecycle.confirm_grey(i, actor.id, reason, now),
-                         _grey_confirmed_notices, "inquiry.grey_confirmed")
+                         _grey_confirmed_notices, "inquiry.grey_confirmed",
+                         after=lambda uow, after: settle_after_grey(uow, ctx, actor.id, after))
     if not reason:
         raise InvalidInput("error.usage", usage="grey ID REASON")
 
     def notify(_before: Inquiry, after: Inquiry) -> list[Outbound]:
         return to_specialist("inquiry.grey_proposed_notice", after, by=actor.id,
-                             actions=[{"id": "grey_confirm", "value": after.id}])
+                             actions=[{"id": "grey_confirm", "value": after.id},
+                                      {"id": "grey_reject", "value": after.id}])
 
     return await act(ctx, actor, inquiry.id, Action.GREY_PROPOSE,
                      lambda i, now: lifecycle.propose_grey(i, actor.id, reason, now), notify, "inquiry.grey_proposed")
+
+
+async def grey_reject(ctx: Context, actor: Person, cmd: Command) -> Reply:
+    """`grey reject ID [REASON]`: the specialist keeps the inquiry valid; its paused P1.4 clock resumes."""
+    reason = cmd.arg("REASON")
+
+    def apply(inquiry: Inquiry, now: datetime) -> Change:
+        resumed = followup_due(now, ctx.tz, ctx.calendar, ctx.org.schedule)
+        return lifecycle.reject_grey(inquiry, actor.id, reason, now, resumed)
+
+    def notify(_before: Inquiry, after: Inquiry) -> list[Outbound]:
+        if after.assignee_id is None:
+            return []
+        return [Outbound("inquiry.grey_rejected_notice", Target.to_person(after.assignee_id, after.platform),
+                         {"inquiry": inquiry_view(after), "reason": reason, "by": actor.id}, after.id)]
+
+    return await act(ctx, actor, cmd.arg("ID"), Action.GREY_CONFIRM, apply, notify, "inquiry.grey_rejected")
 
 
 def _grey_confirmed_notices(_before: Inquiry, after: Inquiry) -> list[Outbound]:

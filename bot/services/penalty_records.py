@@ -9,6 +9,7 @@ from bot.org.model import Org, Role
 from bot.outbound import Outbound, Target
 from bot.rules.ids import penalty_id
 from bot.rules.penalties import CALENDAR_RULES, Penalty, PenaltyDraft, PenaltyStatus
+from bot.rules.penalty_facts import PenaltyStep
 from bot.services.context import Context
 from bot.services.views import iso
 from storage.uow import UnitOfWork
@@ -27,16 +28,27 @@ def deciders(org: Org, draft: PenaltyDraft | Penalty, region_id: str | None) -> 
     return found or [p.id for p in org.people if p.has(Role.ADMIN) and p.active]
 
 
-def penalty_view(penalty: Penalty) -> dict[str, object]:
-    """The stable JSON of a penalty (`inquirybot incentives list --json`)."""
-    return {
+def penalty_view(penalty: Penalty, history: Sequence[PenaltyStep] | None = None) -> dict[str, object]:
+    """The stable JSON of a penalty (`inquirybot incentives list --json`): the rule's facts apart from the
+    latest reason, `under_appeal` only while an appeal waits, and the history when it is given."""
+    view: dict[str, object] = {
         "id": penalty.id, "rule": penalty.rule, "person": penalty.person_id, "amount": penalty.amount,
         "status": penalty.status.value, "inquiry": penalty.inquiry_id, "period": penalty.period,
         "split_group": penalty.split_group, "created_at": iso(penalty.created_at),
         "decided_by": penalty.decided_by, "decided_at": iso(penalty.decided_at), "reason": penalty.reason,
         "appealed": penalty.appealed, "appeal_reason": penalty.appeal_reason,
         "calendar_fallback": penalty.calendar_fallback,
+        "under_appeal": penalty.under_appeal, "facts": penalty.facts.as_json(),
     }
+    if history is not None:
+        view["history"] = [step.as_json() for step in history]
+    return view
+
+
+def decision_actions(penalty: Penalty) -> list[dict[str, str]]:
+    """The buttons a decider gets: a P3 is confirmed only with an amount typed into its own prompt."""
+    confirm = "penalty_amount" if penalty.rule == "P3" and penalty.amount is None else "penalty_confirm"
+    return [{"id": confirm, "value": penalty.id}, {"id": "penalty_waive", "value": penalty.id}]
 
 
 async def record(
@@ -78,10 +90,20 @@ def _notices(org: Org, penalty: Penalty, region_id: str | None, platform: str | 
     data = {"penalty": penalty_view(penalty), "late": late}
     notices = [Outbound("penalty.recorded", Target.to_person(penalty.person_id, platform), data, penalty.inquiry_id)]
     if penalty.status is PenaltyStatus.PROPOSED:
-        actions = [{"id": "penalty_confirm", "value": penalty.id}, {"id": "penalty_waive", "value": penalty.id}]
+        actions = decision_actions(penalty)
         notices.extend(
             Outbound("penalty.proposed", Target.to_person(person, platform), {**data, "actions": actions},
                      penalty.inquiry_id)
             for person in deciders(org, penalty, region_id)
         )
+    if penalty.rule == "P5" and (manager := _manager_of(org, penalty)) is not None:
+        # policy 5: a P5 finding is submitted to the trade department's manager, who supervises the rep
+        notices.append(Outbound("penalty.p5_manager", Target.to_person(manager, platform), data, penalty.inquiry_id))
     return notices
+
+
+def _manager_of(org: Org, penalty: Penalty) -> str | None:
+    """The manager of the department the rep was in when the finding was made (not the rep themself)."""
+    person = org.person(penalty.person_id)
+    department = org.department(penalty.facts.department or (person.department if person else None) or "")
+    return department.manager if department and department.manager != penalty.person_id else None

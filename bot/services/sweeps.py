@@ -17,6 +17,7 @@ from bot.rules.penalties import (
     legacy_followup_key,
     monthly_deal_lapses,
 )
+from bot.rules.penalty_facts import crm_window_end
 from bot.services.context import Context
 from bot.services.jobs import SlotRun, job
 from bot.services.penalty_records import penalty_view, record
@@ -110,14 +111,19 @@ async def ledger_sweep(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
 
 @job("crm_audit")
 async def crm_audit(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
-    """P3: the monthly audit draft of won inquiries with no CRM confirmation, for the specialist to approve."""
+    """P3: the monthly audit draft of won inquiries with no CRM confirmation, for the specialist to approve.
+    Only deals whose rep's one-week CRM window is over; one still inside it waits for next month's audit."""
     today = ctx.local(run.slot).date()
     month = previous_month(today)
-    first = date.fromisoformat(f"{month}-01")
-    start, _ = local_day_bounds(first, ctx.tz)
+    earliest = previous_month(date.fromisoformat(f"{month}-01"))  # a deal last audit found inside its window
+    start, _ = local_day_bounds(date.fromisoformat(f"{earliest}-01"), ctx.tz)
     end, _ = local_day_bounds(today.replace(day=1), ctx.tz)
-    missing = [i for i in await uow.inquiries.won_between(start, end) if i.crm_confirmed_at is None]
-    recorded = await record(uow, ctx, crm_audit_lapses(missing, month), late=run.late)
+    missing = [i for i in await uow.inquiries.won_between(start, end) if i.crm_confirmed_at is None
+               and crm_window_end(i.assigned_at or i.forwarded_at, ctx.tz) <= run.slot]
+    audited = {p.inquiry_id for p in await uow.penalties.for_inquiries([i.id for i in missing]) if p.rule == "P3"}
+    missing = [i for i in missing if i.id not in audited]  # one P3 per inquiry, however it was entered
+    drafts = [d for i in missing for d in crm_audit_lapses([i], ctx.local(i.won_at or run.slot).strftime("%Y-%m"))]
+    recorded = await record(uow, ctx, drafts, late=run.late)
     for specialist in sorted({r.specialist for r in ctx.org.regions}):
         mine = [penalty_view(p) for p in recorded
                 if (inq := next((i for i in missing if i.id == p.inquiry_id), None))

@@ -29,6 +29,8 @@ ROW_STYLES = {
     "won": (PatternFill("solid", start_color="C6EFCE"), Font(color="006100")),
     "waived": (PatternFill("solid", start_color="EDEDED"), Font(color="7F7F7F", italic=True)),
     "total": (PatternFill("solid", start_color="FFF2CC"), Font(bold=True)),
+    "undecided": (PatternFill("solid", start_color="FCE4D6"), Font(color="833C0B")),
+    "section": (PatternFill("solid", start_color="F8CBAD"), Font(bold=True)),
 }
 MIN_WIDTH, MAX_WIDTH = 6, 48
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")

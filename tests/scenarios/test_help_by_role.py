@@ -68,8 +68,10 @@ async def test_a_specialist_sees_intake_routing_and_penalty_tools(
 ) -> None:
     app, _ = localized
     text = await _help(app, transcript, "li")
-    for line in ("/inq new TEXT", "/inq region ID REGION", "/inq penalty add PERSON RULE [ID] REASON",
-                 "/inq ledger sent [MONTH]", "/inq transfer ID DEPARTMENT [PERSON]"):
+    for line in ("/inq new TEXT", "/inq region ID REGION",
+                 "/inq penalty add PERSON RULE [ID] [amount=YUAN] [confirm] REASON",
+                 "/inq ledger sent [MONTH]", "/inq transfer ID DEPARTMENT [PERSON]", "/inq grey reject ID [REASON]",
+                 "/inq penalty show PEN-ID", "/inq penalty different ID"):
         assert line in text
     assert "reload" not in text and "deals today" not in text
 
@@ -79,7 +81,7 @@ async def test_help_verb_explains_one_command_and_who_may_use_it(
 ) -> None:
     app, locale = localized
     text = await _help(app, transcript, "zhang", "/inq help penalty add")
-    assert "/inq penalty add PERSON RULE [ID] REASON" in text
+    assert "/inq penalty add PERSON RULE [ID] [amount=YUAN] [confirm] REASON" in text
     assert "/inq penalty add zhang P5 2026-123" in text
     assert ("仅限" if locale == "zh-CN" else "Not for you") in text
     assert "/inq ack" not in text

@@ -108,4 +108,4 @@ def test_every_scheduled_job_of_the_spec_has_a_body() -> None:
         "counts_morning", "counts_evening", "counts_night", "followup_reminders", "followup_sweep",
         "deals_daily_prompt", "deals_daily_sweep", "crm_reminders", "weekly_rep_digest", "weekly_manager_table",
         "deals_monthly_prompt", "deals_monthly_sweep", "ledger_extracts", "ledger_reminders", "ledger_sweep",
-        "crm_audit", "transfer_check", "weekly_chart", "calendar_check"}  # calendar_check: issue 10
+        "crm_audit", "transfer_check", "weekly_chart", "calendar_check", "p3_notice"}  # issue 10

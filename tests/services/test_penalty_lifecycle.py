@@ -71,7 +71,10 @@ async def test_a_p3_commission_amount_is_entered_by_the_specialist(app: App, tra
     await run_at(app.ctx, "crm_audit", local(2026, 12, 4, 10, 0))  # first Friday of December audits November
     (p3,) = await penalties(app)
     assert (p3.rule, p3.person_id, p3.amount) == ("P3", "zhang", None)
-    await say(app, "li", transcript, f"/inq penalty confirm {p3.id} 1900 commission on the GC order")
+    prose = await say(app, "li", transcript, f"/inq penalty confirm {p3.id} 2 deals checked in CRM")
+    assert "amount=" in prose  # a number in the reason is never the amount: the P3 stays proposed
+    assert [(p.amount, p.status.value) for p in await penalties(app)] == [(None, "proposed")]
+    await say(app, "li", transcript, f"/inq penalty confirm {p3.id} amount=1900 commission on the GC order")
     (confirmed,) = await penalties(app)
     assert (confirmed.amount, confirmed.status.value, confirmed.reason) == (1900, "confirmed",
                                                                             "commission on the GC order")

@@ -64,7 +64,10 @@ WORK_AT = {
     "ledger_sweep": local(2026, 12, 3, 17, 30), "crm_audit": local(2026, 12, 4, 10, 0),
     "transfer_check": local(2026, 12, 18, 10, 0), "weekly_chart": local(2026, 11, 30, 9, 0),
     "calendar_check": local(2026, 12, 1, 9, 0),  # 2027 has no holiday data: the admins are told
+    "p3_notice": local(2026, 12, 4, 16, 0),
 }
+# what a specialist does first, so that the job has something to do
+BEFORE = {"p3_notice": ("li", "/inq penalty add zhang P3 INQ-2026-000001 amount=1900 not entered in CRM")}
 
 
 async def totals(app: App) -> tuple[int, int]:
@@ -85,6 +88,9 @@ async def test_every_job_run_twice_for_one_slot_posts_and_penalises_once(
     zhang = app.org.person("zhang")
     assert zhang is not None
     await ShellSession(app, zhang, lambda _t: None).handle("/inq won INQ-2026-000001 12000")
+    if job in BEFORE:
+        who, line = BEFORE[job]
+        await ShellSession(app, app.org.person(who), lambda _t: None).handle(line)  # type: ignore[arg-type]
     before = await totals(app)
     outcomes = await asyncio.gather(run_at(app.ctx, job, WORK_AT[job]), run_at(app.ctx, job, WORK_AT[job]))
     assert sorted(o.status for o in outcomes) == ["already_done", "done"]

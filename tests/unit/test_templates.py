@@ -40,8 +40,12 @@ KEYS = (
     "inquiry.exception_approved_notice", "delivery.failed",
     # penalties
     "penalty.recorded", "penalty.proposed", "penalty.added", "penalty.decided", "penalty.decided_notice",
-    "penalty.p3_announcement", "penalty.appealed", "penalty.appeal_sent", "incentives",
-    "error.rule_not_manual", "error.unknown_person", "error.exception_was_approved", "error.p5_same_lapse",
+    "penalty.p3_notice", "penalty.p3_correction", "penalty.appealed", "penalty.appeal_sent", "incentives",
+    "penalty.show", "penalty.p5_confirm_needed", "penalty.p5_asked", "penalty.p5_manager", "penalty.grey_ask_waive",
+    "inquiry.grey_rejected", "inquiry.grey_rejected_notice",
+    "error.p3_amount_needed", "error.amount_only_p3", "error.p3_exists", "error.p5_nothing_pending",
+    "error.no_grey_proposal",
+    "error.rule_not_manual", "error.unknown_person", "error.exception_was_approved",
     "error.bad_penalty_id", "error.penalty_not_found", "error.penalty_already_decided",
     "refused.penalty_decider_only", "refused.appeal_own_only",
     # counts and audits
@@ -68,7 +72,9 @@ TERM_GROUPS = {
              "grey_confirmed region_changed exception_requested exception_approved duplicate_linked refused "
              "transferred",
     "button": "ack followup grey grey_confirm won reassign change_region exception_approve deals_none "
-              "deals_month_none penalty_confirm penalty_waive counts_match ledger_sent pick_region",
+              "deals_month_none penalty_confirm penalty_waive counts_match ledger_sent pick_region "
+              "penalty_amount p5_different grey_reject",
+    "penalty_step": "proposed recorded appealed confirmed waived published corrected",
     "role": "specialist rep manager admin",
     "rule": "P1.3 P1.4 P3 P4 P5 P6 P7",
     "penalty_status": "proposed confirmed waived appealed",
@@ -147,8 +153,19 @@ PENALTY = {
     "id": "PEN-2026-00042", "rule": "P1.4", "person": "zhang", "amount": 40, "status": "proposed",
     "inquiry": "INQ-2026-000123", "period": "2026-03-04", "split_group": None,
     "created_at": "2026-03-04T16:00:00+00:00", "decided_by": None, "decided_at": None, "reason": None,
-    "appealed": False, "appeal_reason": None,
+    "appealed": False, "appeal_reason": None, "under_appeal": False,
+    "facts": {"inquiry": "INQ-2026-000123", "department": "trade1", "due_at": "2026-03-04T15:59:00+00:00"},
 }
+P4_DECIDED = {**PENALTY, "id": "PEN-2026-00043", "rule": "P4", "person": "wang", "inquiry": None, "amount": 50,
+              "status": "confirmed", "reason": "trade1", "appealed": True, "facts": {"department": "trade1"}}
+P3_OPEN = {**PENALTY, "id": "PEN-2026-00044", "rule": "P3", "amount": None, "under_appeal": True}
+HISTORY_STEPS = [
+    {"what": "proposed", "who": None, "when": "2026-03-04T16:00:00+00:00", "reason": None, "amount": None},
+    {"what": "confirmed", "who": "li", "when": "2026-03-05T02:00:00+00:00", "reason": f"log {NASTY} checked",
+     "amount": 1900},
+    {"what": "appealed", "who": "zhang", "when": "2026-03-05T03:00:00+00:00", "reason": "was on leave",
+     "amount": None},
+]
 
 SLOT = {"day": "2026-03-04", "slot": "2026-03-04T10:30:00+00:00", "late": True, "job": "counts_evening"}
 COUNTS = {
@@ -247,20 +264,37 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
                                       "reason": f"replied from gmail {NASTY} no approval"}},
         "penalty.decided": {"penalty": {**PENALTY, "status": "waived", "decided_by": "li"}},
         "penalty.decided_notice": {"penalty": {**PENALTY, "status": "confirmed", "decided_by": "li"}},
-        "penalty.p3_announcement": {"penalty": {**PENALTY, "rule": "P3", "amount": None, "status": "confirmed"}},
+        "penalty.p3_notice": {"month": "2026-03", "late": False,
+                              "penalties": [{**PENALTY, "rule": "P3", "amount": 1900, "status": "confirmed"},
+                                            {**PENALTY, "rule": "P3", "amount": None, "status": "confirmed"}]},
+        "penalty.p3_correction": {"penalty": {**PENALTY, "rule": "P3", "amount": 1900, "status": "waived"}},
+        "penalty.show": {"penalty": {**PENALTY, "rule": "P7", "facts": {"month": "2026-02", "day": 2},
+                                     "reason": f"late {NASTY} again", "history": HISTORY_STEPS}},
+        "penalty.p5_confirm_needed": {"inquiry": ident, "person": "zhang", "reason": f"thin {NASTY} reply",
+                                      "earlier": [PENALTY], "actions": [{"id": "p5_different", "value": ident}]},
+        "penalty.p5_asked": {"inquiry": ident, "person": "zhang", "reason": f"thin {NASTY} reply",
+                             "earlier": [PENALTY]},
+        "penalty.p5_manager": {"penalty": {**PENALTY, "rule": "P5", "status": "confirmed",
+                                           "reason": f"note too thin {NASTY} late"}},
+        "penalty.grey_ask_waive": {"inquiry": ident, "penalties": [{**PENALTY, "status": "confirmed"}],
+                                   "actions": [{"id": "penalty_waive", "value": PENALTY["id"]}]},
+        "inquiry.grey_rejected": {"inquiry": inquiry},
+        "inquiry.grey_rejected_notice": {"inquiry": inquiry, "by": "li", "reason": f"real lab {NASTY} yes"},
+        "error.p3_amount_needed": {"rule": "P3"},
+        "error.amount_only_p3": {"rule": "P5"},
+        "error.p3_exists": {"id": ident, "first": "PEN-2026-00007", "status": "confirmed"},
+        "error.p5_nothing_pending": {"id": ident},
+        "error.no_grey_proposal": {"id": ident},
         "penalty.appealed": {"penalty": {**PENALTY, "appealed": True,
                                          "appeal_reason": f"customer had no reply {NASTY} phone off"},
                              "actions": [{"id": "penalty_waive", "value": PENALTY["id"]}]},
         "penalty.appeal_sent": {"penalty": {**PENALTY, "appealed": True, "appeal_reason": "was on leave"}},
-        "incentives": {"month": "2026-03", "person": None, "total": 90,
-                       "penalties": [PENALTY, {**PENALTY, "id": "PEN-2026-00043", "rule": "P4", "person": "wang",
-                                               "inquiry": None, "amount": 50, "status": "confirmed",
-                                               "reason": "trade1", "appealed": True},
-                                     {**PENALTY, "id": "PEN-2026-00044", "rule": "P3", "amount": None}]},
+        "incentives": {"month": "2026-03", "person": None, "total": 50, "undecided_total": 40,
+                       "penalties": [PENALTY, P4_DECIDED, P3_OPEN], "decided": [P4_DECIDED],
+                       "undecided": [PENALTY, P3_OPEN]},
         "error.rule_not_manual": {"rule": "P4", "choices": "P1.3, P3, P5"},
         "error.unknown_person": {"person": "nobody"},
         "error.exception_was_approved": {"id": ident},
-        "error.p5_same_lapse": {"id": ident},
         "error.bad_penalty_id": {"value": "PEN-x"},
         "error.penalty_not_found": {"id": "PEN-2026-00099"},
         "error.penalty_already_decided": {"id": "PEN-2026-00042", "status": "waived"},
@@ -347,7 +381,8 @@ def test_times_names_and_terms_are_localised(renderer: Renderer) -> None:
 def test_help_topic_lists_one_family(renderer: Renderer) -> None:
     text = renderer.render("help", {"usage": USAGE, "roles": ["manager"], "topic": "penalty"}, locale="en",
                            platform="shell")
-    assert "/inq penalty add PERSON RULE [ID] REASON" in text
+    assert "/inq penalty add PERSON RULE [ID] [amount=YUAN] [confirm] REASON" in text
+    assert "/inq penalty show PEN-ID" in text
     assert "/inq ack" not in text
 
 
