@@ -54,10 +54,11 @@ CLOSING_RE = re.compile(
 )
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
-    r"(?<![^\W\d_])(?:ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|company|gmbh(?:\s*&\s*co\.\s*kg)?|ag|plc|"
-    r"pty|\(pty\)\s*ltd|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?\s?a\.?(?:\s*de\s*c\.?\s?v)?|s\.?a\.?c|s\.?a\.?s|s\.?l|"
-    r"s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|srl|bv|b\.v|nv|n\.v|kg|sp\.\s*z\s*o\.o|a\.ş|"
-    r"ltd\.?\s*şti|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|ооо|plc|sdn\s+bhd|bhd|pvt)(?:\.|(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?a\.?c|s\.?a\.?s|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
+    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
+    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|sdn\s+bhd|bhd|pvt)"
+    r"(?:\.|(?![^\W\d_]))"
     r"|有限公司|公司|شركة|مؤسسة|^pt\s|^cv\s|^công\s+ty|^cty",
     re.IGNORECASE,
 )
@@ -79,10 +80,19 @@ TITLE_WORDS = frozenset(
         "directeur", "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "team", "dept", "head",
         "officer", "lead", "jefe", "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "sir", "madam",
         "dear", "hello", "hi", "hola", "olá", "bonjour", "merhaba", "здравствуйте", "customer", "client",
-        "lab", "laboratory", "laboratorio", "message", "inquiry", "enquiry", "rfq", "quotation", "price", "the",
+        "message", "instagram", "linkedin", "facebook", "alibaba", "telegram", "twitter", "wechat",
+        "messenger", "trademanager", "zalo", "inquiry", "enquiry", "rfq", "quotation", "price", "the",
         "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
         "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
         "attachment", "dm", "via", "from", "to", "cc", "fw", "re",
+    }
+)
+JOB_WORDS = frozenset(
+    {
+        "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
+        "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro", "directeur",
+        "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "head", "officer", "lead", "jefe",
+        "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "directora", "achats", "закупкам",
     }
 )
 PARTICLES = frozenset(

@@ -11,6 +11,7 @@ from bot.rules.name_words import (
     COMPANY_WORD_RE,
     HONORIFIC_RE,
     HONORIFIC_TAIL_RE,
+    JOB_WORDS,
     LEGAL_RE,
     NAME_LABELS,
     PARTICLES,
@@ -25,6 +26,10 @@ _LABELLED_RE = re.compile(
     r"^[ \t*•>-]*(?:\[[^\]\n]{0,40}\][ \t]*)?(?P<label>[^\n:：]{1,40}?)[ \t]*[:：][ \t]*(?P<value>[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+_FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du"})
+_NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
+_SENTENCE_RE = re.compile(_NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
+_CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 _ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 _DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
 _CUT_RE = re.compile(r"\s*(?:[(\[,|·•/]|\s-\s|\s–\s|\s—\s)")
@@ -40,7 +45,7 @@ _INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é\s+(?:[ao]\s+)?|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|contact)"
-    r"|(?:^|(?<=[,.!] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|ben|я)"
+    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|ben|я)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
@@ -48,7 +53,7 @@ _INTRO_RE = re.compile(
 _COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+)?(?:i\s+)?(?:work\s+)?(?:from|of|at|with|de|da|do|von|vom|für|from the|trabajo en|"
     r"dari|từ|của|من|компания|компании|компанія|фирма|,)\s+)"
-    r"(?:(?:la|le|l['’]|der|die|the|a|o|empresa|société|societe|company|firma|shirkat|شركة\s*)\s*)?"
+    r"(?:(?:la|le|der|die|the|a|o|empresa|société|societe|company|firma)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )
@@ -108,11 +113,11 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_in_parts(value)
             if company:
                 return company
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [piece for line in text.splitlines() for piece in _pieces(line.strip())]
     for line in [*_signature_lines(text), *lines]:
         company = _company_in_parts(line) if _CUT_RE.search(line) else _clean_company(line, strict=True)
         if company:
-            return company
+            return _company_end(company)
     return None
 
 
@@ -151,6 +156,8 @@ def _capitalised_run(text: str) -> str:
                 break
         elif not bare or not (bare[0].isupper() or (words and bare.casefold() in PARTICLES)):
             break
+        elif len(words) >= 2 and bare.casefold() in _FROM_PARTICLES:
+            break
         words.append(bare)
         if bare != word:
             break
@@ -163,11 +170,12 @@ def _card_names(text: str) -> Iterator[str]:
     """"Name Surname, Company Ltd, City" and a name line directly above a company or title line."""
     lines = [line.strip() for line in text.splitlines()]
     for index, line in enumerate(lines):
-        parts = [p.strip() for p in _CUT_RE.split(line, maxsplit=1)]
-        if len(parts) == 2 and _company_in_parts(parts[1]):
-            name = _leading_name(parts[0])
-            if name:
-                yield name
+        for piece in _pieces(line):
+            parts = [p.strip() for p in _CUT_RE.split(piece, maxsplit=1)]
+            if len(parts) == 2 and _company_in_parts(parts[1]):
+                name = _leading_name(parts[0])
+                if name:
+                    yield name
         below = next((l for l in lines[index + 1 :] if l), "")
         if below and (_clean_company(below, strict=True) or _is_title(below)):
             name = _leading_name(line)
@@ -175,9 +183,15 @@ def _card_names(text: str) -> Iterator[str]:
                 yield name
 
 
+def _pieces(line: str) -> list[str]:
+    """A line, its value after a "Label:", and its sentences: where a "Name, Company" card may sit."""
+    value = re.split(r"[:：]\s+", line, maxsplit=1)[-1]
+    return [*dict.fromkeys([line, value, *_SENTENCE_RE.split(value)])]
+
+
 def _is_title(line: str) -> bool:
     words = [w.casefold().strip(".,") for w in line.split()]
-    return 0 < len(words) <= 6 and any(w in TITLE_WORDS for w in words)
+    return 0 < len(words) <= 6 and any(w in JOB_WORDS for w in words)
 
 
 def _company_after_name(rest: str) -> str | None:
@@ -201,7 +215,8 @@ def _company_after_name(rest: str) -> str | None:
 def _company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
     value = re.sub(r"^.*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
-    parts = [p.strip(" .") for p in re.split(r",\s+|\s[·|]\s|\s[-–—]\s|[.!?]\s+(?=[^\W\d_])", value)]
+    value = _CONTACT_RE.sub(" ", value)
+    parts = [p.strip(" .") for p in re.split(r",\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])", value)]
     if loose and parts and not any(_clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
         if len(first.split()) >= 2 and first[:1].isupper() and _clean_company(first, strict=False):
@@ -216,9 +231,11 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
 
 def _company_end(company: str) -> str:
     """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
-    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.group().strip()[:2].casefold() not in ("pt", "cv")]
+    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]
+    company = re.sub(r"\s*\((?!pty\))[^)]*\)$", "", company, flags=re.IGNORECASE)
+    company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
     return re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w ]*$", "", company).strip(" ,;")
 
 
@@ -263,6 +280,16 @@ def _clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
-    if strict and (len(company.split()) > 9 or re.search(r"[.!?]\s+\S+\s+\S+", company)):
+    if strict and (len(company.split()) > 9 or _is_title(company) or not _capitalised_enough(company)):
         return None
-    return company
+    company = re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+(?=[^\W\d_])", "", company)
+    return company if strict or company else None
+
+
+def _capitalised_enough(text: str) -> bool:
+    """Most words of a name start with a capital (scripts without case pass): a sentence does not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(w) > 2 and w.casefold() not in PARTICLES]
+    cased = [w for w in words if w[0].upper() != w[0].lower()]
+    if not cased:
+        return True
+    return sum(1 for w in cased if w[0].isupper()) >= 0.6 * len(cased)
