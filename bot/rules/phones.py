@@ -92,9 +92,12 @@ def pick_phones(
     """
     prepared = _INTL_00_RE.sub(" +", text)
     seen: dict[str, _Candidate] = {}
+    places: set[int] = set()
     for candidate in sorted(_candidates(prepared, tuple(dict.fromkeys(regions))), key=lambda c: c.at):
-        if candidate.e164 not in own and candidate.e164 not in seen:
+        # One place in the text is one number, however many countries would read it.
+        if candidate.e164 not in own and candidate.e164 not in seen and candidate.at not in places:
             seen[candidate.e164] = candidate
+        places.add(candidate.at)
     found = list(seen.values())
     foreign = [c for c in found if home is None or country_of_phone(c.e164) != home]
     pool = foreign or found
