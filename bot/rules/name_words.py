@@ -59,7 +59,7 @@ LEGAL_RE = re.compile(
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|sdn\s+bhd|bhd|pvt)"
     r"(?:\.|(?![^\W\d_]))"
-    r"|有限公司|公司|شركة|مؤسسة|^pt\s|^cv\s|^công\s+ty|^cty",
+    r"|有限公司|公司|^(?:شركة|مؤسسة)\s+\S|^pt\s|^cv\s|^công\s+ty|^cty",
     re.IGNORECASE,
 )
 # Words that make a line a company name even without a legal form ("Maabara Labs Kenya").
@@ -70,7 +70,7 @@ COMPANY_WORD_RE = re.compile(
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
     r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
     r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya)(?![^\W\d_])"
-    r"|лаб|مختبر|شركة",
+    r"|лаб|مختبر",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(

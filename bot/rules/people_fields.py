@@ -32,7 +32,7 @@ _SENTENCE_RE = re.compile(_NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
 _CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 _ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 _DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
-_CUT_RE = re.compile(r"\s*(?:[(\[,|·•/]|\s-\s|\s–\s|\s—\s)")
+_CUT_RE = re.compile(r"\s*(?:[(\[,،|·•/]|\s-\s|\s–\s|\s—\s)")
 _WORD = r"[^\W\d_][\w'’.-]*"
 # "Alibaba RFQ from Ana Costa, ...", "LinkedIn message from X (...)", "Mensagem no LinkedIn de X", "DM: X, ..."
 _FROM_RE = re.compile(
@@ -113,7 +113,7 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_in_parts(value)
             if company:
                 return company
-    lines = [piece for line in text.splitlines() for piece in _pieces(line.strip())]
+    lines = [piece for line in text.splitlines() if not _skipped_label(line) for piece in _pieces(line.strip())]
     for line in [*_signature_lines(text), *lines]:
         company = _company_in_parts(line) if _CUT_RE.search(line) else _clean_company(line, strict=True)
         if company:
@@ -184,9 +184,16 @@ def _card_names(text: str) -> Iterator[str]:
 
 
 def _pieces(line: str) -> list[str]:
-    """A line, its value after a "Label:", and its sentences: where a "Name, Company" card may sit."""
-    value = re.split(r"[:：]\s+", line, maxsplit=1)[-1]
-    return [*dict.fromkeys([line, value, *_SENTENCE_RE.split(value)])]
+    """A line's value after any "Label:", and its sentences: where a "Name, Company" card may sit."""
+    value = re.split(r"[:：]\s*", line, maxsplit=1)[-1]
+    return [*dict.fromkeys([value, *_SENTENCE_RE.split(value)])]
+
+
+def _skipped_label(line: str) -> bool:
+    """Lines labelled as something else than a company or a person (a product, a subject, a message)."""
+    match = _LABELLED_RE.match(line)
+    label = " ".join(match.group("label").casefold().split()) if match else ""
+    return label in PRODUCT_LABELS or label in {"subject", "message", "主题", "тема", "assunto", "asunto", "objet"}
 
 
 def _is_title(line: str) -> bool:
@@ -216,7 +223,7 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
     value = re.sub(r"^.*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
     value = _CONTACT_RE.sub(" ", value)
-    parts = [p.strip(" .") for p in re.split(r",\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])", value)]
+    parts = [p.strip(" .") for p in re.split(r"[,،]\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])", value)]
     if loose and parts and not any(_clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
         if len(first.split()) >= 2 and first[:1].isupper() and _clean_company(first, strict=False):
@@ -282,7 +289,9 @@ def _clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and (len(company.split()) > 9 or _is_title(company) or not _capitalised_enough(company)):
         return None
-    company = re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+(?=[^\W\d_])", "", company)
+    if re.search(r"[\u3400-\u9fff]", company) and re.search(r"[A-Za-z]", company):
+        return None
+    company = re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+(?=[^\W\d_])|^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company)
     return company if strict or company else None
 
 

@@ -53,6 +53,7 @@ class PhonePick:
 @dataclass(frozen=True)
 class _Candidate:
     at: int
+    end: int
     e164: str
     mobile: bool
 
@@ -92,12 +93,13 @@ def pick_phones(
     """
     prepared = _INTL_00_RE.sub(" +", text)
     seen: dict[str, _Candidate] = {}
-    places: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for candidate in sorted(_candidates(prepared, tuple(dict.fromkeys(regions))), key=lambda c: c.at):
         # One place in the text is one number, however many countries would read it.
-        if candidate.e164 not in own and candidate.e164 not in seen and candidate.at not in places:
+        overlaps = any(start < candidate.end and candidate.at < end for start, end in spans)
+        if candidate.e164 not in own and candidate.e164 not in seen and not overlaps:
             seen[candidate.e164] = candidate
-        places.add(candidate.at)
+        spans.append((candidate.at, candidate.end))
     found = list(seen.values())
     foreign = [c for c in found if home is None or country_of_phone(c.e164) != home]
     pool = foreign or found
@@ -144,7 +146,7 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
     else:
         mobile = phonenumbers.number_type(number) == PhoneNumberType.MOBILE
     e164: str = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return _Candidate(start, e164, mobile)
+    return _Candidate(start, end, e164, mobile)
 
 
 def country_of_phone(e164: str) -> str | None:

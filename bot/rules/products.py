@@ -11,7 +11,7 @@ __all__ = ["find_product"]
 _ARTICLES = (
     r"(?:(?:your|the|a|an|some|buying|purchasing|importing|su|sus|el|la|los|las|un|una|comprar|seu|sua|seus|"
     r"suas|o|a|os|as|um|uma|votre|vos|le|les|un|une|des|du|ваш|ваши|ваша|ваше|ihre[nm]?|einen?|eine|"
-    r"price\s+(?:of|for)|quote\s+for|quotation\s+for|offer\s+for|\d+\s*(?:pcs|pc|units?|sets?|шт\.?|台|unidades|"
+    r"price\s+(?:of|for)|precio\s+de|preço\s+de|quote\s+for|quotation\s+for|offer\s+for|\d+\s*(?:pcs|pc|units?|sets?|шт\.?|台|unidades|"
     r"unidade|cái|unit)?(?:\s+of)?)\s+)*"
 )
 _INTEREST_RE = re.compile(
@@ -20,13 +20,13 @@ _INTEREST_RE = re.compile(
     r"\bnos\s+interesa(?:n)?|\btemos\s+interesse\s+em|\binterés\s+en|\bl['’]intérêt\s+pour|"
     r"\b(?:we|i)\s+(?:need|want|require)(?:\s+to\s+buy)?|\b(?:looking|searching)\s+for|\bprice\s+(?:of|for)|"
     r"\bquote\s+(?:for|on)?|\bquotation\s+for|\bpricing\s+for|\bneed(?:s)?|\bnecesit\w*|\bbusca\w*|"
-    r"\bprecis\w*\s+de|\bprocur\w*|\bvendem|\btienen|\btêm|\bcherchons|\bdevis\s+pour|"
+    r"\bprecis\w*\s+de|\bprocur(?:o|amos|am)\b|\bcherchons|\bdevis\s+pour|"
     r"\bbenötigen|\bsuchen|\bbrauchen|\bнуж(?:ен|на|ны|но)|\bищем|\bпотрібен|\bпотрібна|\bпросим\w*\s+\w+\s+\w+\s+на|"
     r"\bцен[уа]\s+на|\bпредложение\s+на|\bcần(?:\s+báo\s+giá)?|\bmuốn\s+mua|\bbutuh(?:\s+penawaran\s+untuk)?|"
     r"\bpenawaran(?:\s+harga)?|\bfiyat(?:ı)?\s+teklifi|\bnous\s+cherchons|\bwir\s+suchen|"
     r"نحتاج|أحتاج|محتاج|نرغب\s+بشراء|نبحث\s+عن|أريد\s+سعر|سعر|عرض\s+سعر\s+ل)\s+"
     + _ARTICLES
-    + r"(?P<product>[^.,;:!?\n。，()]{2,80})",
+    + r"(?P<product>[^.,;:!?\n。，()،]{2,80})",
     re.IGNORECASE,
 )
 _CN_RE = re.compile(
@@ -52,6 +52,7 @@ def find_product(text: str, labelled: list[tuple[str, str]]) -> str | None:
     match = _INTEREST_RE.search(text)
     if match:
         product = _TAIL_RE.sub("", match.group("product")).strip(" ?")
+        product = re.sub(r"^ل(?=[\u0600-\u06ff]{3})", "", product)
         if len(product) >= 2:
             return product
     if cn:

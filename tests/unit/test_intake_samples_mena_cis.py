@@ -104,17 +104,17 @@ Tél : +212 6 61 23 45 67
 
 
 SAMPLES = [
-    pytest.param(TRADEMANAGER_AE, expect(
+    pytest.param(TRADEMANAGER_AE, expect(product="pH meter model PH-3C", 
         customer_name="Ahmed Al-Mansouri", phone="+971501234567", phone_country="AE", source="trademanager"),
         id="trademanager-en-ae"),
-    pytest.param(WHATSAPP_AE_AR, expect(
+    pytest.param(WHATSAPP_AE_AR, expect(product="أجهزة قياس الرطوبة", 
         email="m.hashemi@nukhba-trading.ae", phone="+971501234567", phone_country="AE", email_country="AE",
         text_country="AE", source="whatsapp"), id="whatsapp-ar-ae"),
     pytest.param(EMAIL_SA, expect(
         customer_name="Faisal Al-Qahtani", company="Al-Qahtani Industrial Supplies Co.",
         email="faisal@qahtani-supplies.com.sa", phone="+966501234567", phone_country="SA", email_country="SA",
         text_country="SA"), id="email-en-sa-signature-no-source"),
-    pytest.param(FORM_EG_AR, expect(
+    pytest.param(FORM_EG_AR, expect(product="جهاز الطرد المركزي", 
         customer_name="أحمد حسن", company="شركة المختبرات المتحدة", phone="+201001234567", phone_country="EG",
         text_country="EG"), id="form-ar-eg-local-number"),
     pytest.param(TRADE_SHOW_CN_PHONE, expect(
