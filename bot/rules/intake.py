@@ -77,7 +77,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     Our own side (`own`: our addresses, numbers, people and quoted messages) is never read as the customer.
     """
     customer = customer_part(text, own)
-    email = find_email(customer, own)
+    # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
+    email = find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     text_country = find_country_in_text(customer)
     # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.

@@ -69,7 +69,8 @@ _HEADER_RE = re.compile(
     r"^[ \t>]*(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
     r"|^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|"
     r"message d'origine|ursprüngliche nachricht|исходное сообщение|пересылаемое сообщение|原始邮件|转发邮件)"
-    r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
+    r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
+    r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
     r"|^[ \t>]*在[^\n]{2,80}写道[:：]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -29,6 +29,7 @@ _LABELLED_RE = re.compile(
 _FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du"})
 _NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 _SENTENCE_RE = re.compile(_NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
+_PARTS_RE = re.compile(r"[,،]\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
 _CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 _ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 _DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
@@ -154,9 +155,7 @@ def _capitalised_run(text: str) -> str:
         if arabic:
             if not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in ("من", "في", "صاحب") or len(words) == 3:
                 break
-        elif not bare or not (bare[0].isupper() or (words and bare.casefold() in PARTICLES)):
-            break
-        elif len(words) >= 2 and bare.casefold() in _FROM_PARTICLES:
+        elif not _continues_name(bare, words):
             break
         words.append(bare)
         if bare != word:
@@ -164,6 +163,15 @@ def _capitalised_run(text: str) -> str:
     while words and words[-1].casefold() in PARTICLES:
         words.pop()
     return " ".join(words)
+
+
+def _continues_name(word: str, words: list[str]) -> bool:
+    """A capitalised word, or a particle inside a name ("da Silva"), but "de"/"da" after two words is "from"."""
+    if not word:
+        return False
+    if len(words) >= 2 and word.casefold() in _FROM_PARTICLES:
+        return False
+    return word[0].isupper() or bool(words) and word.casefold() in PARTICLES
 
 
 def _card_names(text: str) -> Iterator[str]:
@@ -176,7 +184,7 @@ def _card_names(text: str) -> Iterator[str]:
                 name = _leading_name(parts[0])
                 if name:
                     yield name
-        below = next((l for l in lines[index + 1 :] if l), "")
+        below = next((other for other in lines[index + 1 :] if other), "")
         if below and (_clean_company(below, strict=True) or _is_title(below)):
             name = _leading_name(line)
             if name and len(name.split()) >= 2:
@@ -223,7 +231,7 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
     value = re.sub(r"^.*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
     value = _CONTACT_RE.sub(" ", value)
-    parts = [p.strip(" .") for p in re.split(r"[,،]\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])", value)]
+    parts = [p.strip(" .") for p in _PARTS_RE.split(value)]
     if loose and parts and not any(_clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
         if len(first.split()) >= 2 and first[:1].isupper() and _clean_company(first, strict=False):

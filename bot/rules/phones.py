@@ -118,7 +118,8 @@ def _candidates(text: str, regions: tuple[str, ...]) -> Iterator[_Candidate]:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
     for region in regions:
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-            if not match.raw_string.startswith("+") and _alone_on_line(text, match.start, match.end):
+            mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
+            if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
                 yield _candidate(text, match.start, match.end, match.number)
 
 

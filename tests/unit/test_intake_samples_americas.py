@@ -146,7 +146,8 @@ SAMPLES = [
     pytest.param(TWITTER_PE, expect(
         email="compras@andeslab.pe", email_country="PE", text_country="PE", source="twitter"),
         id="twitter-es-pe"),
-    pytest.param(LINKEDIN_BR, expect(customer_name="Ana Beatriz Costa", text_country="BR", source="linkedin", product="TOC analyzers"),
+    pytest.param(LINKEDIN_BR, expect(customer_name="Ana Beatriz Costa", text_country="BR", source="linkedin",
+                                     product="TOC analyzers"),
                  id="linkedin-en-br-mentions-whatsapp"),
     pytest.param(WEBSITE_CHAT_CO, expect(
         customer_name="Andrés Castillo", email="andres.castillo@tecnilab.co", phone="+576012345678",
