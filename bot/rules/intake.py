@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.countries import country_of_email_domain, find_country_in_text
+from bot.rules.languages import guess_language, language_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
 from bot.rules.phones import country_of_phone, normalise_phone, pick_phones
@@ -83,7 +84,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     text_country = find_country_in_text(customer)
     # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.
     regions = [c for c in (email_country, text_country, *_site_countries(customer), own.home_country) if c]
-    phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None)
+    language = guess_language(customer)
+    guesses = language_countries(language) if language else ()
+    phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(customer)
     return ParsedInquiry(
         text=text,

@@ -84,17 +84,21 @@ def find_phone(text: str, default_region: str | None = None) -> str | None:
 
 
 def pick_phones(
-    text: str, regions: Iterable[str] = (), own: frozenset[str] = frozenset(), home: str | None = None
+    text: str, regions: Iterable[str] = (), own: frozenset[str] = frozenset(), home: str | None = None,
+    guesses: tuple[str, ...] = (),
 ) -> PhonePick:
     """Every number of the customer: ours (`own`) never, the home country's only when nothing else is there.
 
     National numbers are read in `regions`, in order (the e-mail's country, the country named in the text,
-    the home country last). The first mobile or WhatsApp number is the phone; the others are kept apart.
+    the home country last); a labelled one that none of them reads is taken from `guesses` (the countries of
+    the text's language) when exactly one of them makes it valid. The first mobile or WhatsApp number is the
+    phone; the others are kept apart.
     """
     prepared = _INTL_00_RE.sub(" +", text)
     seen: dict[str, _Candidate] = {}
     spans: list[tuple[int, int]] = []
-    for candidate in sorted(_candidates(prepared, tuple(dict.fromkeys(regions))), key=lambda c: c.at):
+    ordered = tuple(dict.fromkeys(regions))
+    for candidate in sorted(_candidates(prepared, ordered, guesses), key=lambda c: c.at):
         # One place in the text is one number, however many countries would read it.
         overlaps = any(start < candidate.end and candidate.at < end for start, end in spans)
         if candidate.e164 not in own and candidate.e164 not in seen and not overlaps:
@@ -109,11 +113,11 @@ def pick_phones(
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
 
 
-def _candidates(text: str, regions: tuple[str, ...]) -> Iterator[_Candidate]:
+def _candidates(text: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> Iterator[_Candidate]:
     for match in PhoneNumberMatcher(text, None, leniency=Leniency.VALID):
         yield _candidate(text, match.start, match.end, match.number)
     for labelled in _LABELLED_RE.finditer(text):
-        number = next((n for n in _readings(labelled.group("number"), regions) if n), None)
+        number = next((n for n in _readings(labelled.group("number"), regions, guesses) if n), None)
         if number:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
     for region in regions:
@@ -123,10 +127,27 @@ def _candidates(text: str, regions: tuple[str, ...]) -> Iterator[_Candidate]:
                 yield _candidate(text, match.start, match.end, match.number)
 
 
-def _readings(raw: str, regions: tuple[str, ...]) -> Iterator[str | None]:
-    for region in regions:
+def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> Iterator[str | None]:
+    """The number read in each known region (the home country is last), else in one guessed country."""
+    *known, home = regions or (None,)
+    for region in known:
         yield normalise_phone(raw, region)
+    yield _unique_reading(raw, guesses)
+    if home:
+        yield normalise_phone(raw, home)
     yield normalise_phone(raw, None)
+
+
+def _unique_reading(raw: str, guesses: tuple[str, ...]) -> str | None:
+    """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is)."""
+    if raw.lstrip("(").startswith(("+", "00")):
+        return None
+    readings = {n for n in (normalise_phone(raw, c) for c in guesses) if n}
+    mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE}
+    for pool in (readings, mobiles):
+        if len(pool) == 1:
+            return next(iter(pool))
+    return None
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
