@@ -97,7 +97,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
         text_country=text_country,
-        source=detect_source(text),
+        source=detect_source(text, customer_part(text, own, lines_too=False)),
         product=find_product(customer, labelled),
         region_tag=find_region_tag(text),
         other_phones=phones.others,

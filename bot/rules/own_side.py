@@ -78,8 +78,11 @@ _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[
 _DIGITS_RE = re.compile(r"\+?\d[\d \t().\-]{5,22}\d")
 
 
-def customer_part(text: str, own: OwnSide) -> str:
-    """The text with our own parts blanked (same lines, emptied): quoted messages we sent, lines of ours."""
+def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
+    """The text with our own parts blanked (same lines, emptied): quoted messages we sent, lines of ours.
+
+    `lines_too=False` keeps single lines of ours (a specialist's "WhatsApp forwarded by Amy (+86 ...)").
+    """
     if not (own.domains or own.phones or own.names):
         return text
     lines = text.split("\n")
@@ -91,7 +94,7 @@ def customer_part(text: str, own: OwnSide) -> str:
         if begin in headers and _sent_by_us(block, own):
             kept += [""] * len(block)
         else:
-            kept += ["" if _line_is_ours(line, own) else line for line in block]
+            kept += ["" if lines_too and _line_is_ours(line, own) else line for line in block]
     return "\n".join(kept)
 
 

@@ -44,12 +44,18 @@ _FROM_RE = re.compile(
 # Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
 _INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
-    r"aqui\s+é\s+(?:[ao]\s+)?|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
+    r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|contact)"
     r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|ben|я)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
+)
+# "..., obrigado, Felipe Arruda - felipe@x.com.br": a thank-you inside a line, then the sender's name.
+_INLINE_CLOSING_RE = re.compile(
+    r"\b(?:thanks|thank\s+you|regards|obrigad[oa]|gracias|saludos|merci|cordialement|grazie|danke|спасибо|"
+    r"terima\s+kasih|cảm\s+ơn|teşekkürler)[,!.]?\s+(?P<rest>[^\W\d_][^\n]*)",
+    re.IGNORECASE,
 )
 _COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+)?(?:i\s+)?(?:work\s+)?(?:from|of|at|with|de|da|do|von|vom|für|from the|trabajo en|"
@@ -94,6 +100,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
             break
+    for match in _INLINE_CLOSING_RE.finditer(text):
+        name = _leading_name(match.group("rest"), free_text=True)
+        if name:
+            yield name
     yield from _card_names(text)
 
 
@@ -299,8 +309,16 @@ def _clean_company(value: str, strict: bool) -> str | None:
         return None
     if re.search(r"[\u3400-\u9fff]", company) and re.search(r"[A-Za-z]", company):
         return None
-    company = re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+(?=[^\W\d_])|^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company)
+    company = _without_lowercase_lead(re.sub(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company))
     return company if strict or company else None
+
+
+def _without_lowercase_lead(company: str) -> str:
+    """"de Apícola del Sur SRL" -> "Apícola del Sur SRL": lower-case words before the name are prose."""
+    words = company.split()
+    while len(words) > 1 and words[0][:1].islower():
+        words.pop(0)
+    return " ".join(words)
 
 
 def _capitalised_enough(text: str) -> bool:

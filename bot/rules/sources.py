@@ -43,7 +43,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:por|de)\s+un[ao]?\s+colega|\bpor\s+(?:el|la)\s+colega|\bcoll[eè]gue\s+(?:nous\s+)?transmis|"
         r"\bот\s+коллег", _I | _M)),
     ("website_chat", re.compile(
-        r"\b(?:website|web|site|live|online)[\s-]*chat\b|在线咨询|在线客服|网站聊天|网页聊天", _I)),
+        r"\b(?:website|web|site|live|online)[\s-]*chat\b|\bchat\s+(?:du|en|no|do|on|of|auf)\s+(?:the\s+|el\s+|la\s+)?"
+        r"(?:site|sitio|website|página|webseite)|\bchat\s+en\s+l[ií]nea|онлайн[\s-]чат|在线咨询|在线客服|网站聊天|网页聊天", _I)),
     ("trademanager", re.compile(r"\btrade\s?manager\b|贸易通|阿里旺旺", _I)),
     ("trademanager", re.compile(r"(?<![A-Za-z0-9-])TM(?![A-Za-z0-9-])")),
     ("made_in_china", re.compile(r"made[\s-]+in[\s-]+china\.com|made-in-china|\bmic\s+inquiry|中国制造网", _I)),
@@ -59,7 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("whatsapp", re.compile(r"\bwhats\s?app\b|واتساب|واتس\s?اب|ватсап|вотсап", _I)),
     ("other", re.compile(
         r"\btelegram\b|телеграм|\bzalo\b|\bviber\b|\bline\s+app\b|\btrade\s+(?:fair|show)\b|\bexhibition\b|"
-        r"\b(?:met|visited)\s+(?:us\s+)?at\b|\bbusiness\s+card\b|\bphone\s+call\b|выставк|展会|\bfeira\b|\bferia\b|"
+        r"\b(?:met|visited)\s+(?:us\s+)?at\b|\bbusiness\s+card\b|\bphone\s+call\b|выставк|展会|(?<!-)\bfeira\b|\bferia\b|"
         r"\bsalon\b|\bmesse\b|\bfuar\b|\bpameran\b|\bhội\s+chợ\b", _I)),
     ("website", re.compile(
         r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
@@ -104,15 +105,22 @@ _CONTACT_FIELD_RE = re.compile(
 _FALLBACK = ("wechat", "whatsapp")
 
 
-def detect_source(text: str) -> str | None:
-    """One of SOURCES, or None when the text names no source."""
+def detect_source(text: str, customer: str | None = None) -> str | None:
+    """One of SOURCES, or None when the text names no source.
+
+    `customer` is the text without our own quoted messages and signatures ("WhatsApp +86 ..." in our
+    salesperson's signature names no source); the specialist's label and a colleague's hand-off count anywhere.
+    """
     for labelled in _LABEL_RE.finditer(text):
         found = _scan(labelled.group("value"), _PATTERNS + _LABEL_WORDS)
         if found:
             return found
-    found = _scan(_CONTACT_FIELD_RE.sub(" ", text), _PATTERNS)
-    if found:
-        return found
+    if _scan(text, _PATTERNS[:1]):
+        return "colleague"
+    for part in ([] if customer is None else [customer]) + [text]:
+        found = _scan(_CONTACT_FIELD_RE.sub(" ", part), _PATTERNS)
+        if found:
+            return found
     return next((name for name, pattern in _PATTERNS if name in _FALLBACK and pattern.search(text)), None)
 
 
