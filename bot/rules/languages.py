@@ -7,30 +7,35 @@ text's language, and kept only when exactly one of them makes it a valid number.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from babel.core import get_global
 
 __all__ = ["guess_language", "language_countries"]
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A few very common words per language; the language with most hits (at least two) wins.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "pt": frozenset("você vocês não preciso gostaria obrigado obrigada meu minha nós estamos somos "
-                    "temos para com uma são boa tarde dia oi olá cotação orçamento favor".split()),
-    "es": frozenset("hola necesito necesitamos gracias tienen somos nuestro nuestra para una buenos buenas "
-                    "días tardes quisiera precio cotización estamos mi número saludos".split()),
-    "fr": frozenset("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "
-                    "numéro devis salut est".split()),
-    "de": frozenset("wir ich sie und für eine einen bitte guten tag angebot benötigen suchen mit "
-                    "unser unsere".split()),
-    "it": frozenset("buongiorno siamo vorremmo grazie per una con il nostro nostra preventivo cerchiamo".split()),
-    "tr": frozenset("merhaba için fiyat teklif ve bir bu biz rica ederiz teşekkürler lütfen".split()),
-    "vi": frozenset("chào tôi em anh chị bên cần báo giá của công ty và cho là".split()),
-    "id": frozenset("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih".split()),
-    "en": frozenset("the we our you your please need price quote for and with hello dear thanks "
-                    "would like my is are".split()),
-    "nl": frozenset("wij het een voor met onze graag offerte bedankt groet".split()),
-    "pl": frozenset("dzień dobry prosimy ofertę dla firma jest nasza".split()),
+    "pt": _words("você vocês não preciso gostaria obrigado obrigada meu minha nós estamos somos "
+                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor"),
+    "es": _words("hola necesito necesitamos gracias tienen somos nuestro nuestra para una buenos buenas "
+                 "días tardes quisiera precio cotización estamos mi número saludos"),
+    "fr": _words("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "
+                 "numéro devis salut est"),
+    "de": _words("wir ich sie und für eine einen bitte guten tag angebot benötigen suchen mit "
+                 "unser unsere"),
+    "it": _words("buongiorno siamo vorremmo grazie per una con il nostro nostra preventivo cerchiamo"),
+    "tr": _words("merhaba için fiyat teklif ve bir bu biz rica ederiz teşekkürler lütfen"),
+    "vi": _words("chào tôi em anh chị bên cần báo giá của công ty và cho là"),
+    "id": _words("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih"),
+    "en": _words("the we our you your please need price quote for and with hello dear thanks "
+                 "would like my is are"),
+    "nl": _words("wij het een voor met onze graag offerte bedankt groet"),
+    "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -53,7 +58,7 @@ def guess_language(text: str) -> str | None:
 @cache
 def language_countries(language: str) -> tuple[str, ...]:
     """Territories where the language is official (de jure or de facto), most speakers' share first."""
-    territories: dict[str, dict[str, dict[str, object]]] = get_global("territory_languages")
+    territories: Mapping[str, Mapping[str, Mapping[str, object]]] = get_global("territory_languages")
     found: list[tuple[float, str]] = []
     for territory, languages in territories.items():
         info = languages.get(language)

@@ -241,7 +241,7 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
     value = re.sub(r"^.*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
     value = _CONTACT_RE.sub(" ", value)
-    parts = [p.strip(" .") for p in _PARTS_RE.split(value)]
+    parts = [_without_final_stop(p.strip()) for p in _PARTS_RE.split(value)]
     if loose and parts and not any(_clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
         if len(first.split()) >= 2 and first[:1].isupper() and _clean_company(first, strict=False):
@@ -252,6 +252,12 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
         if company:
             return _company_end(company)
     return None
+
+
+def _without_final_stop(part: str) -> str:
+    """A sentence's full stop goes, an abbreviation's stays: "S.A.S." keeps it, "Ltda." at a sentence end not."""
+    last = part.split()[-1] if part.split() else ""
+    return part if "." in last[:-1] else part.rstrip(" .")
 
 
 def _company_end(company: str) -> str:

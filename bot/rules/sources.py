@@ -44,7 +44,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bот\s+коллег", _I | _M)),
     ("website_chat", re.compile(
         r"\b(?:website|web|site|live|online)[\s-]*chat\b|\bchat\s+(?:du|en|no|do|on|of|auf)\s+(?:the\s+|el\s+|la\s+)?"
-        r"(?:site|sitio|website|página|webseite)|\bchat\s+en\s+l[ií]nea|онлайн[\s-]чат|在线咨询|在线客服|网站聊天|网页聊天", _I)),
+        r"(?:site|sitio|website|página|webseite)|\bchat\s+en\s+l[ií]nea|онлайн[\s-]чат|"
+        r"在线咨询|在线客服|网站聊天|网页聊天", _I)),
     ("trademanager", re.compile(r"\btrade\s?manager\b|贸易通|阿里旺旺", _I)),
     ("trademanager", re.compile(r"(?<![A-Za-z0-9-])TM(?![A-Za-z0-9-])")),
     ("made_in_china", re.compile(r"made[\s-]+in[\s-]+china\.com|made-in-china|\bmic\s+inquiry|中国制造网", _I)),
@@ -117,10 +118,12 @@ def detect_source(text: str, customer: str | None = None) -> str | None:
             return found
     if _scan(text, _PATTERNS[:1]):
         return "colleague"
-    for part in ([] if customer is None else [customer]) + [text]:
-        found = _scan(_CONTACT_FIELD_RE.sub(" ", part), _PATTERNS)
-        if found:
-            return found
+    found = _scan(_CONTACT_FIELD_RE.sub(" ", text if customer is None else customer), _PATTERNS)
+    if found:
+        return found
+    # Our own quoted message still shows that the thread is an e-mail chain.
+    if _scan(_CONTACT_FIELD_RE.sub(" ", text), tuple(p for p in _PATTERNS if p[0] == "email")):
+        return "email"
     return next((name for name, pattern in _PATTERNS if name in _FALLBACK and pattern.search(text)), None)
 
 
