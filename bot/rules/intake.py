@@ -10,6 +10,7 @@ from bot.rules.languages import guess_language, language_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
 from bot.rules.phones import country_of_phone, normalise_phone, pick_phones
+from bot.rules.plain import plain_text
 from bot.rules.sources import SOURCES, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
@@ -77,6 +78,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
     Our own side (`own`: our addresses, numbers, people and quoted messages) is never read as the customer.
     """
+    original, text = text, plain_text(text)
     customer = customer_part(text, own)
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     email = find_email(customer, own) or find_email(text, own)
@@ -89,7 +91,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(customer)
     return ParsedInquiry(
-        text=text,
+        text=original,
         customer_name=find_customer_name(customer, labelled, own.names),
         company=find_company(customer, labelled),
         email=email,

@@ -146,7 +146,7 @@ def _display_name(value: str) -> str | None:
 
 def _leading_name(value: str, free_text: bool = False) -> str | None:
     """The person's name at the start of a value: cut at the first comma, bracket, "·" or " - "."""
-    value = _ANGLE_RE.sub(" ", value).strip()
+    value = _CONTACT_RE.sub(" ", _ANGLE_RE.sub(" ", value)).strip()
     value = HONORIFIC_RE.sub("", value)
     value = HONORIFIC_RE.sub("", value)
     head = _CUT_RE.split(value, maxsplit=1)[0].strip(" .;:!")

@@ -105,3 +105,12 @@ def test_names_and_companies_from_free_text(text: str, name: str | None, company
 )
 def test_sources(text: str, source: str) -> None:
     assert parse_inquiry(text, OWN).source == source
+
+
+def test_slack_markup_is_read_as_a_person_reads_it() -> None:
+    text = ("*From:* Ana Costa <mailto:ana@bio.com.br|ana@bio.com.br>\n*Company:* Bio &amp; Filhos Ltda\n"
+            "WhatsApp: <tel:+5511981234567|+55 11 98123-4567>\nsee <#C0123|general>")
+    parsed = parse_inquiry(text, OWN)
+    assert (parsed.customer_name, parsed.company, parsed.email, parsed.phone, parsed.region_tag) == (
+        "Ana Costa", "Bio & Filhos Ltda", "ana@bio.com.br", "+5511981234567", None)
+    assert parsed.text == text
