@@ -33,7 +33,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "vi": _words("chào tôi em anh chị bên cần báo giá của công ty và cho là"),
     "id": _words("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih"),
     "en": _words("the we our you your please need price quote for and with hello dear thanks "
-                 "would like my is are"),
+                 "would like my is are to of in us this have want wish wishes purchase kindly sir madam "
+                 "regards faithfully sincerely"),
     "nl": _words("wij het een voor met onze graag offerte bedankt groet"),
     "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
 }
@@ -52,7 +53,8 @@ def guess_language(text: str) -> str | None:
     words = [w.casefold() for w in _WORD_RE.findall(text)]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= 2 else None
+    runner_up = max((v for k, v in scores.items() if k != best), default=0)
+    return best if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0) else None
 
 
 @cache

@@ -29,11 +29,11 @@ _LABELLED_RE = re.compile(
 _FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du"})
 _NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 _SENTENCE_RE = re.compile(_NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
-_PARTS_RE = re.compile(r"[,،]\s+|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
+_PARTS_RE = re.compile(r"[,،]\s+|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + _NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
 _CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 _ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 _DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
-_CUT_RE = re.compile(r"\s*(?:[(\[,،|·•/]|\s-\s|\s–\s|\s—\s)")
+_CUT_RE = re.compile(r"\s*(?:[(\[,،，（|·•/]|\s-\s|\s–\s|\s—\s)")
 _WORD = r"[^\W\d_][\w'’.-]*"
 # "Alibaba RFQ from Ana Costa, ...", "LinkedIn message from X (...)", "Mensagem no LinkedIn de X", "DM: X, ..."
 _FROM_RE = re.compile(
@@ -86,7 +86,7 @@ def find_customer_name(text: str, labelled: list[tuple[str, str]], own: Iterable
 
 def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
     for label, value in labelled:
-        if label in NAME_LABELS or label.endswith(" name") and label not in COMPANY_LABELS:
+        if _is_name_label(label):
             name = _display_name(value) or _leading_name(value)
             if name:
                 yield name
@@ -107,10 +107,26 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
     yield from _card_names(text)
 
 
+def _is_name_label(label: str) -> bool:
+    """"Name:", "Buyer name:", "Sender's name:", "Inquiry from:" (never "Company name:")."""
+    if label in NAME_LABELS:
+        return True
+    if _is_company_label(label):
+        return False
+    return bool(re.search(r"(?:^|\s)(?:name|from|contact)$|^sender|^buyer|^customer|^client", label))
+
+
+def _is_company_label(label: str) -> bool:
+    """"Company:", "Sender's company:", "Nombre de la empresa:"."""
+    return label in COMPANY_LABELS or bool(
+        re.search(r"\b(?:company|empresa|société|firma|organi[sz]ation|компания)\b|公司|الشركة", label)
+    )
+
+
 def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
     """A labelled company, else the company after an introduction, on a card line or in the signature."""
     for label, value in labelled:
-        if label in COMPANY_LABELS:
+        if _is_company_label(label):
             company = _clean_company(value, strict=False)
             if company:
                 return company
@@ -120,7 +136,7 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             if company:
                 return company
     for label, value in labelled:
-        if label in NAME_LABELS:
+        if _is_name_label(label):
             company = _company_in_parts(value)
             if company:
                 return company
@@ -254,6 +270,11 @@ def _company_in_parts(value: str, loose: bool = False) -> str | None:
     return None
 
 
+def _is_prefix_form(company: str, match: re.Match[str]) -> bool:
+    """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
+    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|pt|cv)\.?", match.group().strip(), re.IGNORECASE))
+
+
 def _without_final_stop(part: str) -> str:
     """A sentence's full stop goes, an abbreviation's stays: "S.A.S." keeps it, "Ltda." at a sentence end not."""
     last = part.split()[-1] if part.split() else ""
@@ -262,7 +283,7 @@ def _without_final_stop(part: str) -> str:
 
 def _company_end(company: str) -> str:
     """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
-    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0]
+    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]
     company = re.sub(r"\s*\((?!pty\))[^)]*\)$", "", company, flags=re.IGNORECASE)
@@ -313,9 +334,13 @@ def _clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and (len(company.split()) > 9 or _is_title(company) or not _capitalised_enough(company)):
         return None
-    if re.search(r"[\u3400-\u9fff]", company) and re.search(r"[A-Za-z]", company):
+    if re.search(r"[\u3400-\u9fff]", company) and (re.search(r"[A-Za-z]", company) or "的" in company):
         return None
     company = _without_lowercase_lead(re.sub(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company))
+    if strict:
+        company = re.sub(r"^(?:our\s+company(?:\s+is)?|company|компания|компанія|empresa|société|firma)"
+                         r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",
+                         company, flags=re.IGNORECASE)
     return company if strict or company else None
 
 

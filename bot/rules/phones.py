@@ -140,8 +140,8 @@ def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> I
 
 def _unique_reading(raw: str, guesses: tuple[str, ...]) -> str | None:
     """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is)."""
-    if raw.lstrip("(").startswith(("+", "00")):
-        return None
+    if raw.lstrip("(").startswith(("+", "00")) or not raw.startswith(("0", "(", "8")):
+        return None  # only a national form (trunk prefix or area code) says it is a local number
     readings = {n for n in (normalise_phone(raw, c) for c in guesses) if n}
     mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE}
     for pool in (readings, mobiles):
