@@ -126,7 +126,7 @@ SAMPLES = [
         email="lmartinez@quimicadelbajio.com.mx", phone="+524771234567", phone_country="MX",
         email_country="MX", source="email", product="espectrofotómetros UV-Vis"),
         id="email-es-mx-local-phone"),
-    pytest.param(WHATSAPP_BR, expect(company="Aquacultura Vale Verde", 
+    pytest.param(WHATSAPP_BR, expect(product="medidor de oxigênio dissolvido", company="Aquacultura Vale Verde", 
         customer_name="Ricardo Almeida", email="ricardo@valeverde.com.br", phone="+5511987654321",
         phone_country="BR", email_country="BR", source="whatsapp"), id="whatsapp-export-pt-br"),
     pytest.param(WHATSAPP_AR, expect(product="balanzas analíticas", 
@@ -153,7 +153,7 @@ SAMPLES = [
         customer_name="Andrés Castillo", email="andres.castillo@tecnilab.co", phone="+576012345678",
         phone_country="CO", source="website_chat", product="melting point apparatus MP-90"),
         id="website-chat-co-generic-dot-co"),
-    pytest.param(EMAIL_US, expect(
+    pytest.param(EMAIL_US, expect(product="benchtop pH meters", 
         customer_name="Mike Johnson", company="Midwest Lab Supply Inc.", email="mjohnson@midwestlabs.com",
         phone="+16145550172", phone_country="US", text_country="US", source="email"), id="email-en-us"),
 ]

@@ -88,7 +88,7 @@ SAMPLES = [
         email="o.bennett@bennettlab.co.uk", phone="+442079460958", phone_country="GB", email_country="GB",
         text_country="GB", source="website", product="bench-top conductivity meters"),
         id="website-form-en-gb"),
-    pytest.param(EMAIL_DE, expect(
+    pytest.param(EMAIL_DE, expect(product="Leitfähigkeitsmessgeräte", 
         customer_name="Thomas Müller", company="Laborbedarf Müller GmbH",
         email="t.mueller@laborbedarf-mueller.de", phone="+49891234567", phone_country="DE",
         email_country="DE", source="email"), id="email-de"),

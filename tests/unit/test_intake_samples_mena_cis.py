@@ -110,7 +110,7 @@ SAMPLES = [
     pytest.param(WHATSAPP_AE_AR, expect(product="أجهزة قياس الرطوبة", 
         email="m.hashemi@nukhba-trading.ae", phone="+971501234567", phone_country="AE", email_country="AE",
         text_country="AE", source="whatsapp"), id="whatsapp-ar-ae"),
-    pytest.param(EMAIL_SA, expect(
+    pytest.param(EMAIL_SA, expect(product="portable gas detectors", 
         customer_name="Faisal Al-Qahtani", company="Al-Qahtani Industrial Supplies Co.",
         email="faisal@qahtani-supplies.com.sa", phone="+966501234567", phone_country="SA", email_country="SA",
         text_country="SA"), id="email-en-sa-signature-no-source"),
