@@ -9,7 +9,7 @@ from bot.rules.countries import country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
-from bot.rules.phones import country_of_phone, normalise_phone, pick_phones
+from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
 from bot.rules.sources import SOURCES, detect_source
 
@@ -85,7 +85,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     text_country = find_country_in_text(customer)
     # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.
-    regions = [c for c in (email_country, text_country, *_site_countries(customer), own.home_country) if c]
+    regions = [c for c in (email_country, text_country, *_site_countries(customer), *_intl_countries(customer, own),
+                           own.home_country) if c]
     language = guess_language(customer)
     guesses = language_countries(language) if language else ()
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
@@ -107,6 +108,12 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
 
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+
+
+def _intl_countries(text: str, own: OwnSide) -> list[str]:
+    """Countries of the international numbers in the text: "+55 ... / (31) 98888-7777" reads the second in BR."""
+    countries = (country_of_phone(n) for n in written_international(text) if n not in own.phones)
+    return [c for c in countries if c and c != own.home_country]
 
 
 def _site_countries(text: str) -> list[str]:

@@ -116,7 +116,7 @@ def _line_is_ours(line: str, own: OwnSide) -> bool:
     letters = re.sub(r"[\W\d_]", "", line).casefold()
     if any(stem in letters for stem in _company_stems(own.domains)):
         return True
-    return any(_names_in(name, line) for name in own.names)
+    return any(_speaks(name, line) for name in own.names)
 
 
 def _company_stems(domains: frozenset[str]) -> list[str]:
@@ -125,7 +125,23 @@ def _company_stems(domains: frozenset[str]) -> list[str]:
     return [s for s in stems if len(s) >= 6]
 
 
-def _names_in(name: str, line: str) -> bool:
+_GREETING_RE = re.compile(
+    r"(?:hi|hello|dear|hola|olá|ola|oi|bonjour|salut|estimad[oa]|prezad[oa]|caro|cara|liebe[r]?|hallo|"
+    r"sehr\s+geehrte[r]?|здравствуйте|добрый\s+день|merhaba|chào|halo|مرحبا|عزيزي|thanks|thank\s+you|gracias|"
+    r"obrigad[oa]|merci|спасибо)[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _speaks(name: str, line: str) -> bool:
+    """Our person writes or signs this line: their name near its start ("[09:20] Amy Chen: ...",
+    "Kevin Zhang | Sino ..."), not a customer greeting them ("Hi Kevin Zhang, we need ...")."""
     if re.fullmatch(r"[\u3400-\u9fff·]+", name):
-        return name in line
-    return re.search(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", line, re.IGNORECASE) is not None
+        found = line.find(name)
+        at = found if found >= 0 else None
+    else:
+        match = re.search(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", line, re.IGNORECASE)
+        at = match.start() if match else None
+    if at is None:
+        return False
+    return at <= 25 and not _GREETING_RE.search(line[:at])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
-__all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pick_phones"]
+__all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pick_phones", "written_international"]
 
 # "0055 11 ..." is "+55 11 ...": rewritten in place (same length, so positions stay) before matching.
 _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
@@ -111,6 +111,15 @@ def pick_phones(
         return PhonePick(None)
     first = next((c for c in pool if c.mobile), pool[0])
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
+
+
+def written_international(text: str) -> list[str]:
+    """Valid numbers written with "+" or "00" (E.164), in order."""
+    prepared = _INTL_00_RE.sub(" +", text)
+    return [
+        phonenumbers.format_number(m.number, PhoneNumberFormat.E164)
+        for m in PhoneNumberMatcher(prepared, None, leniency=Leniency.VALID)
+    ]
 
 
 def _candidates(text: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> Iterator[_Candidate]:
