@@ -70,7 +70,7 @@ def _company_after_name(rest: str) -> str | None:
 
 def company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
-    value = re.sub(r"^.*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
+    value = re.sub(r"^[^,\n]*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
     value = CONTACT_RE.sub(" ", value)
     parts = [_without_final_stop(p.strip()) for p in PARTS_RE.split(value)]
     if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):

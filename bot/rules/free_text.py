@@ -48,7 +48,9 @@ INLINE_CLOSING_RE = re.compile(
     re.IGNORECASE,
 )
 COMPANY_AFTER_RE = re.compile(
-    r"^[\s,]*(?:(?:and\s+)?(?:i\s+)?(?:work\s+)?(?:from|of|at|with|de|da|do|von|vom|für|from the|trabajo en|"
+    r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
+    r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
+    r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
     r"dari|từ|của|من|компания|компании|компанія|фирма|,)\s+)"
     r"(?:(?:la|le|der|die|the|a|o|empresa|société|societe|company|firma)\s+|l['’])?"
     r"(?P<company>[^\n]+)",

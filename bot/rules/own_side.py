@@ -94,8 +94,12 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         if begin in headers and _sent_by_us(block, own):
             kept += [""] * len(block)
         else:
-            kept += ["" if lines_too and _line_is_ours(line, own) else line for line in block]
+            kept += [_kept_line(line, own) if lines_too else line for line in block]
     return "\n".join(kept)
+
+
+def _kept_line(line: str, own: OwnSide) -> str:
+    return "" if _line_is_ours(line, own) else _without_our_names(line, own)
 
 
 def _sent_by_us(block: list[str], own: OwnSide) -> bool:
@@ -117,6 +121,13 @@ def _line_is_ours(line: str, own: OwnSide) -> bool:
     if any(stem in letters for stem in _company_stems(own.domains)):
         return True
     return any(_speaks(name, line) for name in own.names)
+
+
+def _without_our_names(line: str, own: OwnSide) -> str:
+    """A customer line that mentions one of our people ("李雷转来的询盘，客户电话 +90 ..."): the name goes."""
+    for name in own.names:
+        line = re.sub(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", " " * len(name), line, flags=re.IGNORECASE)
+    return line
 
 
 def _company_stems(domains: frozenset[str]) -> list[str]:
@@ -144,4 +155,8 @@ def _speaks(name: str, line: str) -> bool:
         at = match.start() if match else None
     if at is None:
         return False
-    return at <= 25 and not _GREETING_RE.search(line[:at])
+    if at > 25 or _GREETING_RE.search(line[:at]):
+        return False
+    # Writing or signing: "Amy Chen: ...", "Kevin Zhang | Sino ...", a line that is just the name.
+    rest = line[at + len(name) :]
+    return bool(re.match(r"\s*(?:[:：|)]|\(|$|[,，]?\s*\S+@|\s*[-–—]\s)", rest))

@@ -94,7 +94,9 @@ def _card_names(text: str) -> Iterator[str]:
                 if name:
                     yield name
         below = next((other for other in lines[index + 1 :] if other), "")
-        if below and (clean_company(below, strict=True) or is_title(below)):
+        contact = bool(re.fullmatch(r"(?:[^\W\d_]{1,12}\.?\s*[:：]?\s*)?(?:\+?[\d ()./-]{7,}|\S+@\S+)", below))
+        contact = contact and bool(re.match(r"[A-Za-zÀ-ɏЀ-ӿ]", line))  # a case-less script gives no signal
+        if below and (clean_company(below, strict=True) or is_title(below) or contact):
             name = _leading_name(line)
             if name and len(name.split()) >= 2:
                 yield name

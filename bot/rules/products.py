@@ -65,11 +65,13 @@ def find_product(text: str, labelled: list[tuple[str, str]]) -> str | None:
                 return product
     cn = _CN_RE.search(text)
     body = "\n".join("" if _is_subject(line) else line for line in text.split("\n"))
-    for match in _INTEREST_RE.finditer(body):
+    at = 0
+    while match := _INTEREST_RE.search(body, at):
         product = _TAIL_RE.sub("", match.group("product")).strip(" ?")
         product = re.sub(r"^ل(?=[\u0600-\u06ff]{3})", "", product)
         if len(product) >= 3 and not _NOT_A_PRODUCT_RE.match(product):
             return product
+        at = match.start() + 1  # "I want to know the price of X": the next trigger may sit inside
     if cn:
         return (cn.group("product") or cn.group("product2")).strip()
     return _from_subject(labelled)

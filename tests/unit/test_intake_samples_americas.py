@@ -129,7 +129,7 @@ SAMPLES = [
     pytest.param(WHATSAPP_BR, expect(product="medidor de oxigênio dissolvido", company="Aquacultura Vale Verde", 
         customer_name="Ricardo Almeida", email="ricardo@valeverde.com.br", phone="+5511987654321",
         phone_country="BR", email_country="BR", source="whatsapp"), id="whatsapp-export-pt-br"),
-    pytest.param(WHATSAPP_AR, expect(product="balanzas analíticas", 
+    pytest.param(WHATSAPP_AR, expect(company="Agroinsumos Pampa", product="balanzas analíticas", 
         customer_name="Martín Gómez", phone="+5491123456789", phone_country="AR", source="whatsapp"),
         id="whatsapp-ar-digits-without-plus"),
     pytest.param(WHATSAPP_BR_LOCAL, expect(

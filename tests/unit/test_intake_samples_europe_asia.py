@@ -103,7 +103,7 @@ SAMPLES = [
     pytest.param(NOTE_RU_ZH, expect(
         email="info@labtech.ru", email_country="RU", text_country="RU", source="alibaba", product="粘度计"),
         id="note-zh-ru"),
-    pytest.param(GMAIL_IN, expect(product="digital thermometers", 
+    pytest.param(GMAIL_IN, expect(customer_name="Rajesh Kumar", product="digital thermometers", 
         email="rajesh.kumar.1987@gmail.com", phone="+919876543210", phone_country="IN", text_country="IN",
         source="email"), id="gmail-en-in-uncovered-country"),
     pytest.param(WECHAT_VN, expect(text_country="VN", source="wechat"), id="wechat-zh-vn"),

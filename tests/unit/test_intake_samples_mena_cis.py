@@ -134,7 +134,7 @@ SAMPLES = [
     pytest.param(ALIBABA_UZ, expect(
         customer_name="Rustam Karimov", phone="+998901234567", phone_country="UZ", text_country="UZ",
         source="alibaba", product="Laboratory Drying Oven DHG-9070"), id="alibaba-en-uz"),
-    pytest.param(EMAIL_BY_ZH_NOTE, expect(
+    pytest.param(EMAIL_BY_ZH_NOTE, expect(customer_name="Андрей Козлов", 
         email="andrey.kozlov@labtech.by", email_country="BY", text_country="BY", source="email",
         region_tag="cis"), id="email-ru-by-region-label"),
     pytest.param(WECHAT_KW, expect(
