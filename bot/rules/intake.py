@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.rules.countries import country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries
+from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
 from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
@@ -85,10 +86,12 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     text_country = find_country_in_text(customer)
     # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.
-    regions = [c for c in (email_country, text_country, *_site_countries(customer), *_intl_countries(customer, own),
-                           own.home_country) if c]
     language = guess_language(customer)
-    guesses = language_countries(language) if language else ()
+    # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
+    home = own.home_country if language is None or _CJK_RE.search(customer) else None
+    signals = (email_country, text_country, *_site_countries(customer), *_intl_countries(customer, own))
+    regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
+    guesses = (legal_form_countries(customer), language_countries(language) if language else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(customer)
     return ParsedInquiry(
@@ -107,6 +110,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 

@@ -27,7 +27,8 @@ _MOBILE_WORDS = (
 _LABEL = (
     r"(?:(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
     r"téléphone|phone|fone|fijo|office|contact|call(?:\s+me)?(?:\s+on)?|t|ph|đt|sđt|điện\s+thoại|no\.?\s*hp|"
-    r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number)"
+    r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
+    r"số|numara)"
     r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机)"
 )
 _LABELLED_RE = re.compile(
@@ -85,14 +86,14 @@ def find_phone(text: str, default_region: str | None = None) -> str | None:
 
 def pick_phones(
     text: str, regions: Iterable[str] = (), own: frozenset[str] = frozenset(), home: str | None = None,
-    guesses: tuple[str, ...] = (),
+    guesses: tuple[tuple[str, ...], ...] = (),
 ) -> PhonePick:
     """Every number of the customer: ours (`own`) never, the home country's only when nothing else is there.
 
     National numbers are read in `regions`, in order (the e-mail's country, the country named in the text,
-    the home country last); a labelled one that none of them reads is taken from `guesses` (the countries of
-    the text's language) when exactly one of them makes it valid. The first mobile or WhatsApp number is the
-    phone; the others are kept apart.
+    the home country last); a labelled one that none of them reads is taken from `guesses` (groups of likely
+    countries: of the legal forms, of the text's language) when exactly one country of a group makes it valid.
+    The first mobile or WhatsApp number is the phone; the others are kept apart.
     """
     prepared = _INTL_00_RE.sub(" +", text)
     seen: dict[str, _Candidate] = {}
@@ -122,35 +123,41 @@ def written_international(text: str) -> list[str]:
     ]
 
 
-def _candidates(text: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> Iterator[_Candidate]:
+def _candidates(
+    text: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]
+) -> Iterator[_Candidate]:
     for match in PhoneNumberMatcher(text, None, leniency=Leniency.VALID):
         yield _candidate(text, match.start, match.end, match.number)
     for labelled in _LABELLED_RE.finditer(text):
         number = next((n for n in _readings(labelled.group("number"), regions, guesses) if n), None)
         if number:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
-    for region in regions:
+    for region in filter(None, regions):
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
             mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
             if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
                 yield _candidate(text, match.start, match.end, match.number)
 
 
-def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[str, ...]) -> Iterator[str | None]:
+def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]) -> Iterator[str | None]:
     """The number read in each known region (the home country is last), else in one guessed country."""
     *known, home = regions or (None,)
     for region in known:
         yield normalise_phone(raw, region)
-    yield _unique_reading(raw, guesses)
+    for index, group in enumerate(guesses):
+        yield _unique_reading(raw, group, national_form=index > 0)
     if home:
         yield normalise_phone(raw, home)
     yield normalise_phone(raw, None)
 
 
-def _unique_reading(raw: str, guesses: tuple[str, ...]) -> str | None:
-    """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is)."""
-    if raw.lstrip("(").startswith(("+", "00")) or not raw.startswith(("0", "(", "8")):
-        return None  # only a national form (trunk prefix or area code) says it is a local number
+def _unique_reading(raw: str, guesses: tuple[str, ...], national_form: bool) -> str | None:
+    """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is).
+
+    With `national_form`, only a number written with a trunk prefix or an area code in brackets counts.
+    """
+    if raw.lstrip("(").startswith(("+", "00")) or (national_form and not raw.startswith(("0", "(", "8"))):
+        return None
     readings = {n for n in (normalise_phone(raw, c) for c in guesses) if n}
     mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE}
     for pool in (readings, mobiles):
