@@ -52,7 +52,7 @@ COMPANY_AFTER_RE = re.compile(
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
     r"dari|từ|của|من|компания|компании|компанія|фирма|,)\s+)"
-    r"(?:(?:la|le|der|die|the|a|o|empresa|société|societe|company|firma)\s+|l['’])?"
+    r"(?:(?:la|le|der|die|the|a|o|(?-i:empresa|société|company|firma))\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )
