@@ -67,7 +67,7 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
         if existing is not None:
             await uow.commit()
             return IntakeResult(existing, created=False)
-        if not message.confirmed and not has_signal(parse_inquiry(message.text)):
+        if not message.confirmed and not has_signal(parse_inquiry(message.text, own_side_of(ctx.org))):
             await _ask_if_inquiry(message, uow, ctx)
             await uow.commit()
             return IntakeResult(None, created=False)
