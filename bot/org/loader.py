@@ -17,6 +17,7 @@ from bot.org.model import (
     Department,
     Locale,
     Org,
+    Own,
     Penalties,
     Person,
     Region,
@@ -181,4 +182,5 @@ def _build(schema: OrgSchema) -> Org:
         assignment_strategy=schema.assignment.strategy,
         schedule=_schedule(schema.schedule),
         penalties=_penalties(schema.penalties),
+        own=Own(frozenset(schema.own.domains), frozenset(schema.own.phones), schema.own.home_country),
     )

@@ -149,6 +149,15 @@ class Penalties:
 
 
 @dataclass(frozen=True)
+class Own:
+    """Our own company's side: e-mail domains and numbers (E.164) that never belong to a customer."""
+
+    domains: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    home_country: str = "CN"
+
+
+@dataclass(frozen=True)
 class Org:
     timezone: str
     locale: Locale
@@ -162,6 +171,7 @@ class Org:
     assignment_strategy: Literal["round_robin", "least_open"] = "round_robin"
     schedule: Schedule = field(default_factory=Schedule)
     penalties: Penalties = field(default_factory=Penalties)
+    own: Own = field(default_factory=Own)
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -17,6 +17,8 @@ IsoDate = Annotated[date, PlainValidator(values.parse_date)]
 DayRange = Annotated[tuple[date, date], PlainValidator(values.parse_day_range)]
 Timezone = Annotated[str, PlainValidator(values.parse_timezone)]
 Country = Annotated[str, PlainValidator(values.parse_country)]
+Domain = Annotated[str, PlainValidator(values.parse_domain)]
+Phone = Annotated[str, PlainValidator(values.parse_phone)]
 SlackUser = Annotated[str, PlainValidator(values.parse_slack_user)]
 SlackChannel = Annotated[str, PlainValidator(values.parse_slack_channel)]
 TelegramUser = Annotated[int, PlainValidator(values.parse_telegram_user)]
@@ -144,6 +146,14 @@ class PenaltiesSchema(Section):
     p7: Amount = Field(default=_PENALTIES.p7, alias="P7")
 
 
+class OwnSchema(Section):
+    """Our own side (SPEC 3): addresses and numbers that are never a customer's."""
+
+    domains: list[Domain] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    home_country: Country = "CN"
+
+
 class OrgSchema(Section):
     timezone: Timezone
     locale: LocaleName = "zh-CN"
@@ -156,6 +166,7 @@ class OrgSchema(Section):
     assignment: AssignmentSchema = Field(default_factory=AssignmentSchema)
     schedule: ScheduleSchema = Field(default_factory=ScheduleSchema)
     penalties: PenaltiesSchema = Field(default_factory=PenaltiesSchema)
+    own: OwnSchema = Field(default_factory=OwnSchema)
 
     @field_validator("calendar_overrides", mode="before")
     @classmethod

@@ -44,6 +44,9 @@ _HINTS: dict[str, str] = {
     "schedule.ledger_due": 'ledger_due: {workday: 3, time: "17:30"}',
     "penalties.P6": "P6: {amount: 100, split: {manager: 80, rep: 20}}",
     "penalties.P6.split": "split: {manager: 80, rep: 20}",
+    "own": 'own: {domains: [sino-instruments.com], phones: ["+86 21 5888 8888"], home_country: CN}',
+    "own.domains": "domains: [sino-instruments.com]",
+    "own.phones": 'phones: ["+86 21 5888 8888"]',
 }
 _EXPECTED = {
     "string_type": "text",

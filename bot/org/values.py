@@ -158,3 +158,31 @@ def parse_telegram_chat(value: object) -> int:
         f"{value!r} is not a Telegram chat id",
         "use the numeric chat id without quotes, e.g. -1001000000001 for a group",
     )
+
+
+_DOMAIN = re.compile(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
+def parse_domain(value: object) -> str:
+    """One of our own e-mail domains, such as sino-instruments.com (lower case, no "@")."""
+    text = value.strip().lower().removeprefix("@") if isinstance(value, str) else ""
+    if not _DOMAIN.fullmatch(text):
+        raise org_error(f"{value!r} is not an e-mail domain", "write the part after '@', e.g. sino-instruments.com")
+    return text
+
+
+def parse_phone(value: object) -> str:
+    """One of our own phone numbers in international form ("+86 21 5888 8888"), kept as E.164."""
+    import phonenumbers  # noqa: PLC0415 - only org files with `own.phones` need it
+
+    fix = 'write it with "+" and the country code, in quotes, e.g. "+86 21 5888 8888"'
+    if not isinstance(value, str) or not value.strip().startswith("+"):
+        raise org_error(f"{value!r} is not an international phone number", fix)
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        raise org_error(f"{value!r} is not a phone number", fix) from None
+    if not phonenumbers.is_valid_number(number):
+        raise org_error(f"{value!r} is not a valid phone number", fix)
+    e164: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164

@@ -8,7 +8,7 @@ from functools import cache
 
 import pycountry
 
-from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables
+from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables, strip_marks
 
 __all__ = ["country_of_email_domain", "find_country_in_text", "iso_countries"]
 
@@ -56,6 +56,7 @@ def find_country_in_text(text: str) -> str | None:
     China counts only when no other country is named: the maker is Chinese, so "your factory in China" or
     "Made in China" describe us, not the customer.
     """
+    text = strip_marks(text)
     for labelled in _LABELLED_RE.finditer(text):
         found = _pick(_matches(labelled.group("value")))
         if found:

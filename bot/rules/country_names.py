@@ -12,7 +12,7 @@ from babel import Locale
 
 # Locales whose territory names we accept: the two the policy names (English, Chinese) and the languages of
 # the markets the department sells to, so "Brasil", "México", "Россия", "مصر", "Deutschland" are found too.
-NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar", "de")
+NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar", "de", "uk", "tr", "it")
 
 # Curated aliases that babel and pycountry lack; they also win over the ambiguity rule in `_add`.
 ALIASES: dict[str, str] = {
@@ -27,8 +27,22 @@ ALIASES: dict[str, str] = {
     "中国香港": "HK", "澳门": "MO", "澳門": "MO", "中国澳门": "MO", "中国台湾": "TW", "刚果金": "CD",
     "刚果布": "CG",
     "Великобритания": "GB", "Белоруссия": "BY", "Англия": "GB", "Эмираты": "AE", "Дубай": "AE",
-    "السعودية": "SA", "الإمارات": "AE", "دبي": "AE", "أبوظبي": "AE",
+    "السعودية": "SA", "الإمارات": "AE", "دبي": "AE", "أبوظبي": "AE", "بيلاروسيا": "BY", "روسيا البيضاء": "BY",
+    "بلاروسيا": "BY", "Киргизия": "KG", "Кыргызстан": "KG",
 }
+
+# Russian and Ukrainian decline country names: "из Индии", "в Беларуси", "из Китая", "Кыргызстана".
+_DECLENSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ия", ("ии", "ию", "ией", "іі", "ії")),
+    ("ія", ("ії", "ію", "ією")),
+    ("на", ("ни", "не", "ну", "ной", "ні")),
+    ("я", ("и", "ю", "ей", "е", "ї")),
+    ("а", ("ы", "и", "е", "у", "ой", "і")),
+    ("и", ("я", "е", "ю", "ем")),  # "й" folds to "и": "китаи" -> "китая"
+    ("ь", ("и", "ью", "і")),
+    ("ы", ("ов", "ах", "ам")),
+    ("", ("а", "е", "у", "ом", "і")),
+)
 
 # Upper-case abbreviations, matched case-sensitively only ("usa" is Spanish for "uses"). A bare "US" is left
 # out on purpose: upper-case form dumps say "CONTACT US".
@@ -73,7 +87,15 @@ WORD_RE = re.compile(rf"(?:(?![{CJK_CHARS}])[^\W_])+")
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: "México" and "MEXICO" both become "mexico"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch != "\u0640")
+
+
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def strip_marks(text: str) -> str:
+    """Arabic vowel marks and the tatweel removed: "من الصّين" reads as "من الصين"."""
+    return _MARKS_RE.sub("", text)
 
 
 def is_cjk(text: str) -> bool:
@@ -123,6 +145,20 @@ def _add(seen: dict[str, set[str]], key: str, code: str) -> None:
         seen.setdefault(key, set()).add(code)
 
 
+def _declined(words: dict[str, str | None]) -> dict[str, str]:
+    """Inflected forms of single-word Cyrillic names ("индия" -> "индии", "индию", "индией")."""
+    forms: dict[str, str] = {}
+    for key, code in words.items():
+        if not code or " " in key or not re.fullmatch(r"[а-яіїєґ]+", key) or len(key) < 4:
+            continue
+        for ending, replacements in _DECLENSIONS:
+            if key.endswith(ending) and (ending or key[-1] not in _CYRILLIC_ENDINGS):
+                stem = key[: len(key) - len(ending)]
+                forms.update({stem + r: code for r in replacements if stem + r not in words})
+                break
+    return forms
+
+
 def _cyrillic_stems(words: dict[str, str | None]) -> dict[str, str]:
     stems: dict[str, str] = {}
     for key, code in words.items():
@@ -147,6 +183,7 @@ def name_tables() -> NameTables:
     words: dict[str, str | None] = {
         k: v for k, v in unique.items() if not is_cjk(k) and k not in CAPITALISED_ONLY
     }
+    words.update({k: v for k, v in _declined(words).items() if k not in BLOCKED})
     words.update({word_key(phrase): None for phrase in NOT_COUNTRIES})
     capitalised = {k: v for k, v in unique.items() if k in CAPITALISED_ONLY}
     return NameTables(

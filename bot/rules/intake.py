@@ -6,11 +6,15 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.countries import country_of_email_domain, find_country_in_text
+from bot.rules.languages import guess_language, language_countries
+from bot.rules.legal_forms import legal_form_countries
+from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
-from bot.rules.phones import country_of_phone, find_phone, normalise_phone
+from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
+from bot.rules.plain import plain_text
 from bot.rules.sources import SOURCES, detect_source
 
-__all__ = ["SOURCES", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
+__all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class ParsedInquiry:
     source: str | None  # one of SOURCES
     product: str | None
     region_tag: str | None  # explicit tag, lower-cased and without "#": "#latam" / "region: latam" -> "latam"
+    other_phones: tuple[str, ...] = ()  # the customer's other numbers (E.164) when the text has several
 
 
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -51,12 +56,14 @@ def normalise_email(raw: str) -> str | None:
     return candidate.lower()
 
 
-def find_email(text: str) -> str | None:
-    """The first customer email address in the text, normalised."""
+def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
+    """The first customer email address in the text, normalised; ours and the platforms' never."""
     for match in _EMAIL_IN_TEXT_RE.finditer(text):
         email = normalise_email(match.group())
         domain = email.rsplit("@", 1)[1] if email else ""
-        if email and not any(domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS):
+        if email and not own.owns_email(email) and not any(
+            domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS
+        ):
             return email
     return None
 
@@ -67,24 +74,53 @@ def find_region_tag(text: str) -> str | None:
     return match.group("tag").lower() if match else None
 
 
-def parse_inquiry(text: str) -> ParsedInquiry:
-    """Everything we can read from an inquiry's text; None wherever we are not sure."""
-    email = find_email(text)
+def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
+    """Everything we can read from an inquiry's text; None wherever we are not sure.
+
+    Our own side (`own`: our addresses, numbers, people and quoted messages) is never read as the customer.
+    """
+    original, text = text, plain_text(text)
+    customer = customer_part(text, own)
+    # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
+    email = find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
-    text_country = find_country_in_text(text)
-    # Local numbers after a phone label ("Tel: (11) 98765-4321") are read in the customer's likely country.
-    phone = find_phone(text, default_region=email_country or text_country)
-    labelled = labelled_values(text)
+    text_country = find_country_in_text(customer)
+    # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.
+    language = guess_language(customer)
+    # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
+    home = own.home_country if language is None or _CJK_RE.search(customer) else None
+    signals = (email_country, text_country, *_site_countries(customer), *_intl_countries(customer, own))
+    regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
+    guesses = (legal_form_countries(customer), language_countries(language) if language else ())
+    phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
+    labelled = labelled_values(customer)
     return ParsedInquiry(
-        text=text,
-        customer_name=find_customer_name(text, labelled),
-        company=find_company(text, labelled),
+        text=original,
+        customer_name=find_customer_name(customer, labelled, own.names),
+        company=find_company(customer, labelled),
         email=email,
-        phone=phone,
-        phone_country=country_of_phone(phone) if phone else None,
+        phone=phones.phone,
+        phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
         text_country=text_country,
-        source=detect_source(text),
-        product=find_product(text, labelled),
+        source=detect_source(text, customer_part(text, own, lines_too=False)),
+        product=find_product(customer, labelled),
         region_tag=find_region_tag(text),
+        other_phones=phones.others,
     )
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
+
+
+def _intl_countries(text: str, own: OwnSide) -> list[str]:
+    """Countries of the international numbers in the text: "+55 ... / (31) 98888-7777" reads the second in BR."""
+    countries = (country_of_phone(n) for n in written_international(text) if n not in own.phones)
+    return [c for c in countries if c and c != own.home_country]
+
+
+def _site_countries(text: str) -> list[str]:
+    """Countries of the customer's web addresses ("www.empresa.com.br")."""
+    found = (country_of_email_domain(m.group().split("//")[-1]) for m in _SITE_RE.finditer(text))
+    return [c for c in found if c]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, NumberParseException, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import Leniency, NumberParseException, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
-__all__ = ["country_of_phone", "find_phone", "normalise_phone"]
+__all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pick_phones", "written_international"]
 
 # "0055 11 ..." is "+55 11 ...": rewritten in place (same length, so positions stay) before matching.
 _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
@@ -15,19 +17,46 @@ _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
 # ("8 (495) ..." in Russia), so such a number is never read as international without its "+".
 _INTERNATIONAL_START_RE = re.compile(r"^\(?(?:[17]|[1-9]\d+)(?!\d)")
 
-# Numbers without "+" are read only after a phone label, where a digit run is surely a phone number
-# ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"); elsewhere they are order numbers, dates, prices.
+# Numbers without "+" are read after a phone label, where a digit run is surely a phone number
+# ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they
+# are order numbers, dates, prices.
+_MOBILE_WORDS = (
+    r"whats\s?app|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
+    r"hp|cep|kom|моб|мобильный|сотовый|(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل"
+)
 _LABEL = (
-    r"(?:(?<![^\W\d_])(?:whats\s?app|wa|tel|telephone|phone|mobile|mob|cell|cellphone|celular|tel[eé]fono|"
-    r"telefone|t[eé]l[eé]phone|portable|gsm|тел|телефон|моб|мобильный|(?:ال)?هاتف|(?:ال)?جوال|واتساب|واتس)"
-    r"|电话|手机|联系电话|手机号|电话号码)"
+    r"(?:(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
+    r"téléphone|phone|fone|fijo|office|contact|call(?:\s+me)?(?:\s+on)?|t|ph|đt|sđt|điện\s+thoại|no\.?\s*hp|"
+    r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
+    r"số|numara)"
+    r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机)"
 )
 _LABELLED_RE = re.compile(
-    _LABEL + r"\.?[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*(?:[/,][ \t]*" + _LABEL + r"\.?[ \t]*)*[:：]?[ \t]*"
-    r"(?P<number>\+?\(?\d[\d \t().\-]{6,22}\d)",
+    _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,][ \t]*" + _LABEL + r"\.?[ \t]*)*(?:[:：]|\bis\b)?[ \t]*"
+    r"(?P<number>\+?\(?\d[\d \t().\-]{3,22}\d)",
     re.IGNORECASE,
 )
+_MOBILE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:" + _MOBILE_WORDS + r")(?![^\W\d_])|手机|微信", re.IGNORECASE)
+_LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline|factory)(?![^\W\d_])|座机|办公",
+                                re.IGNORECASE)
 _NON_DIGITS_RE = re.compile(r"\D")
+_SHORT_LINE_REST = 30  # characters beside a bare national number on a signature line
+
+
+@dataclass(frozen=True)
+class PhonePick:
+    """The customer's phone (a mobile/WhatsApp first) and their other numbers."""
+
+    phone: str | None
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    at: int
+    end: int
+    e164: str
+    mobile: bool
 
 
 def normalise_phone(raw: str, default_region: str | None = None) -> str | None:
@@ -38,7 +67,7 @@ def normalise_phone(raw: str, default_region: str | None = None) -> str | None:
     """
     text = raw.strip()
     digits = _NON_DIGITS_RE.sub("", text)
-    if not 7 <= len(digits) <= 17:
+    if not (5 if default_region else 7) <= len(digits) <= 17:
         return None
     if text.startswith("+"):
         return _valid("+" + digits, None)
@@ -51,17 +80,111 @@ def normalise_phone(raw: str, default_region: str | None = None) -> str | None:
 
 
 def find_phone(text: str, default_region: str | None = None) -> str | None:
-    """The first valid phone number in the text, in E.164; `default_region` reads labelled local numbers."""
+    """The customer's phone number in the text, in E.164; `default_region` reads national numbers."""
+    return pick_phones(text, (default_region,) if default_region else ()).phone
+
+
+def pick_phones(
+    text: str, regions: Iterable[str] = (), own: frozenset[str] = frozenset(), home: str | None = None,
+    guesses: tuple[tuple[str, ...], ...] = (),
+) -> PhonePick:
+    """Every number of the customer: ours (`own`) never, the home country's only when nothing else is there.
+
+    National numbers are read in `regions`, in order (the e-mail's country, the country named in the text,
+    the home country last); a labelled one that none of them reads is taken from `guesses` (groups of likely
+    countries: of the legal forms, of the text's language) when exactly one country of a group makes it valid.
+    The first mobile or WhatsApp number is the phone; the others are kept apart.
+    """
     prepared = _INTL_00_RE.sub(" +", text)
-    found: list[tuple[int, str]] = [
-        (m.start, phonenumbers.format_number(m.number, PhoneNumberFormat.E164))
+    seen: dict[str, _Candidate] = {}
+    spans: list[tuple[int, int]] = []
+    ordered = tuple(dict.fromkeys(regions))
+    for candidate in sorted(_candidates(prepared, ordered, guesses), key=lambda c: c.at):
+        # One place in the text is one number, however many countries would read it.
+        overlaps = any(start < candidate.end and candidate.at < end for start, end in spans)
+        if candidate.e164 not in own and candidate.e164 not in seen and not overlaps:
+            seen[candidate.e164] = candidate
+        spans.append((candidate.at, candidate.end))
+    found = list(seen.values())
+    foreign = [c for c in found if home is None or country_of_phone(c.e164) != home]
+    pool = foreign or found
+    if not pool:
+        return PhonePick(None)
+    first = next((c for c in pool if c.mobile), pool[0])
+    return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
+
+
+def written_international(text: str) -> list[str]:
+    """Valid numbers written with "+" or "00" (E.164), in order."""
+    prepared = _INTL_00_RE.sub(" +", text)
+    return [
+        phonenumbers.format_number(m.number, PhoneNumberFormat.E164)
         for m in PhoneNumberMatcher(prepared, None, leniency=Leniency.VALID)
     ]
-    for labelled in _LABELLED_RE.finditer(prepared):
-        number = normalise_phone(labelled.group("number"), default_region)
+
+
+def _candidates(
+    text: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]
+) -> Iterator[_Candidate]:
+    for match in PhoneNumberMatcher(text, None, leniency=Leniency.VALID):
+        yield _candidate(text, match.start, match.end, match.number)
+    for labelled in _LABELLED_RE.finditer(text):
+        number = next((n for n in _readings(labelled.group("number"), regions, guesses) if n), None)
         if number:
-            found.append((labelled.start("number"), number))
-    return min(found)[1] if found else None
+            yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
+    for region in filter(None, regions):
+        for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+            mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
+            if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
+                yield _candidate(text, match.start, match.end, match.number)
+
+
+def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]) -> Iterator[str | None]:
+    """The number read in each known region (the home country is last), else in one guessed country."""
+    *known, home = regions or (None,)
+    for region in known:
+        yield normalise_phone(raw, region)
+    for index, group in enumerate(guesses):
+        yield _unique_reading(raw, group, national_form=index > 0)
+    if home:
+        yield normalise_phone(raw, home)
+    yield normalise_phone(raw, None)
+
+
+def _unique_reading(raw: str, guesses: tuple[str, ...], national_form: bool) -> str | None:
+    """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is).
+
+    With `national_form`, only a number written with a trunk prefix or an area code in brackets counts.
+    """
+    if raw.lstrip("(").startswith(("+", "00")) or (national_form and not raw.startswith(("0", "(", "8"))):
+        return None
+    readings = {n for n in (normalise_phone(raw, c) for c in guesses) if n}
+    mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE}
+    for pool in (readings, mobiles):
+        if len(pool) == 1:
+            return next(iter(pool))
+    return None
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.strip()) - (end - start) <= _SHORT_LINE_REST
+
+
+def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber) -> _Candidate:
+    """A mobile: labelled so just before the number on its line, or a mobile by its number plan."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start]
+    labels = list(_MOBILE_LABEL_RE.finditer(before)) + list(_LANDLINE_LABEL_RE.finditer(before))
+    nearest = max(labels, key=lambda m: m.end(), default=None)
+    if nearest is not None:
+        mobile = _MOBILE_LABEL_RE.fullmatch(nearest.group()) is not None
+    else:
+        mobile = phonenumbers.number_type(number) == PhoneNumberType.MOBILE
+    e164: str = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return _Candidate(start, end, e164, mobile)
 
 
 def country_of_phone(e164: str) -> str | None:

@@ -37,27 +37,48 @@ _M = re.MULTILINE
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colleague", re.compile(
         r"\b(?:from|via|by|referred\s+by|forwarded\s+by|passed\s+on\s+by)\s+(?:a\s+|my\s+|our\s+)?colleague"
-        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事", _I)),
+        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事|来自同事|转来的|"
+        r"^[ \t]*转自|转交[:：]|"
+        r"\b(?:pas[óo]|passed|handed\s+over|shared)\s+(?:este|this|the)\s+(?:contacto|contact|lead)|"
+        r"\b(?:por|de)\s+un[ao]?\s+colega|\bpor\s+(?:el|la)\s+colega|\bcoll[eè]gue\s+(?:nous\s+)?transmis|"
+        r"\bот\s+коллег", _I | _M)),
     ("website_chat", re.compile(
-        r"\b(?:website|web|site|live|online)[\s-]*chat\b|在线咨询|在线客服|网站聊天|网页聊天", _I)),
+        r"\b(?:website|web|site|live|online)[\s-]*chat\b|\bchat\s+(?:du|en|no|do|on|of|auf)\s+(?:the\s+|el\s+|la\s+)?"
+        r"(?:site|sitio|website|página|webseite)|\bchat\s+en\s+l[ií]nea|онлайн[\s-]чат|"
+        r"在线咨询|在线客服|网站聊天|网页聊天", _I)),
     ("trademanager", re.compile(r"\btrade\s?manager\b|贸易通|阿里旺旺", _I)),
     ("trademanager", re.compile(r"(?<![A-Za-z0-9-])TM(?![A-Za-z0-9-])")),
+    ("made_in_china", re.compile(r"made[\s-]+in[\s-]+china\.com|made-in-china|\bmic\s+inquiry|中国制造网", _I)),
+    ("global_sources", re.compile(r"global\s?sources|环球资源", _I)),
     ("alibaba", re.compile(r"alibaba|阿里巴巴|阿里国际站|阿里询盘", _I)),
+    ("instagram", re.compile(r"\binstagram\b|\binsta\s+dm\b|照片墙|انستغرام|إنستغرام|инстаграм", _I)),
     ("linkedin", re.compile(r"\blinked\s?in\b|领英", _I)),
-    ("facebook", re.compile(r"\bfacebook\b|\bmessenger\b|脸书", _I)),
+    ("facebook", re.compile(r"\bfacebook\b|\bmessenger\b|脸书|فيسبوك|فيس\s?بوك|фейсбук", _I)),
     ("facebook", re.compile(r"(?<![A-Za-z0-9-])FB(?![A-Za-z0-9-])")),
-    ("twitter", re.compile(r"\btwitter\b|推特|\bx\.com\b", _I)),
+    ("twitter", re.compile(r"\btwitter\b|\btweet(?:s|ed)?\b|推特|推文|\bx\.com\b|تويتر|твиттер|твит", _I)),
     ("twitter", re.compile(r"\b(?:[Vv]ia|[Ff]rom|[Oo]n|[Tt]hrough)\s+X(?![\w-])")),
     ("wechat", re.compile(r"\bwe\s?chat\b|\bweixin\b|微信", _I)),
     ("whatsapp", re.compile(r"\bwhats\s?app\b|واتساب|واتس\s?اب|ватсап|вотсап", _I)),
+    ("other", re.compile(
+        r"\btelegram\b|телеграм|\bzalo\b|\bviber\b|\bline\s+app\b|\btrade\s+(?:fair|show)\b|\bexhibition\b|"
+        r"\b(?:met|visited)\s+(?:us\s+)?at\b|\bbusiness\s+card\b|\bphone\s+call\b|выставк|展会|(?<!-)\bfeira\b|\bferia\b|"
+        r"\bsalon\b|\bmesse\b|\bfuar\b|\bpameran\b|\bhội\s+chợ\b", _I)),
     ("website", re.compile(
         r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
-        r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт", _I)),
-    ("email", re.compile(r"\b(?:by|via|per|through)\s+e-?mail\b|\be-?mail\s+(?:inquiry|enquiry)\b|邮件", _I)),
+        r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт|\bweb\s?sitesi|\bsito\s+web\b|\bsitio\b|\bsitus\s+web\b|"
+        r"\bformul[aá]rio\s+do\s+site|\bformulir\b|\bcontact\s+form|\bwebsite\s+(?:inquiry|enquiry)|"
+        r"\b(?:new\s+)?inquiry\s+from\s+www\.|الموقع|نموذج\s+الموقع|\bsite\s+web\b|\bkontaktformular|"
+        r"\bform(?:ulario)?\s+(?:web|del\s+sitio)|\btrang\s+web\b", _I)),
+    ("email", re.compile(
+        r"\b(?:by|via|per|through|por)\s+(?:e-?mail|correo)\b|\be-?mail\s+(?:inquiry|enquiry|recebido|received)\b|邮件|"
+        r"عبر\s+البريد|البريد\s+الإلكتروني\s*$|\bвходящее\s+письмо|\bписьмо\b|\bcorreo\s+recibido|"
+        r"^[ \t>]*(?:on|le|el|em|am)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb)[ \t]*:?[ \t]*$",
+        _I | _M)),
     # A pasted email: a "From:" header together with a "Subject:" or "Sent:" header.
     ("email", re.compile(
-        r"\A(?=.*^[ \t]*(?:from|de|от|发件人)[ \t]*[:：])"
-        r"(?=.*^[ \t]*(?:subject|sent|assunto|asunto|objet|enviado|envoy[ée]|тема|отправлено|主题|发送时间)"
+        r"\A(?=.*^[ \t]*(?:from|de|от|від|von|da|من|发件人)[ \t]*[:：])"
+        r"(?=.*^[ \t]*(?:subject|sent|assunto|asunto|objet|enviado|envoy[ée]|тема|отправлено|主题|发送时间|betreff|"
+        r"oggetto|konu|الموضوع|date)"
         r"[ \t]*[:：])",
         _I | _M | re.DOTALL)),
 )
@@ -65,11 +86,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _LABEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colleague", re.compile(r"colleague|coworker|同事|转交|colega|coll[eè]gue|коллег", _I)),
     ("email", re.compile(r"e-?mail|邮件|邮箱|correo|courriel|почта", _I)),
+    ("other", re.compile(r"\bother\b|其他|otro|outro|autre|друго|أخرى", _I)),
 )
 
 # "Source: Alibaba", "来源：官网", "Fuente: sitio web": the specialist's own label beats everything else.
 _LABEL_RE = re.compile(
-    r"^[ \t*•-]*(?:source|lead\s+source|channel|信息来源|来源|渠道|fuente|origem|origine|источник)"
+    r"^[ \t*•-]*(?:source|lead\s+source|channel|信息来源|来源|渠道|fuente|origem|origine|источник|المصدر)"
     r"\s*[:：]\s*(?P<value>.+)$",
     _I | _M,
 )
@@ -84,15 +106,24 @@ _CONTACT_FIELD_RE = re.compile(
 _FALLBACK = ("wechat", "whatsapp")
 
 
-def detect_source(text: str) -> str | None:
-    """One of SOURCES, or None when the text names no source."""
+def detect_source(text: str, customer: str | None = None) -> str | None:
+    """One of SOURCES, or None when the text names no source.
+
+    `customer` is the text without our own quoted messages and signatures ("WhatsApp +86 ..." in our
+    salesperson's signature names no source); the specialist's label and a colleague's hand-off count anywhere.
+    """
     for labelled in _LABEL_RE.finditer(text):
         found = _scan(labelled.group("value"), _PATTERNS + _LABEL_WORDS)
         if found:
             return found
-    found = _scan(_CONTACT_FIELD_RE.sub(" ", text), _PATTERNS)
+    if _scan(text, _PATTERNS[:1]):
+        return "colleague"
+    found = _scan(_CONTACT_FIELD_RE.sub(" ", text if customer is None else customer), _PATTERNS)
     if found:
         return found
+    # Our own quoted message still shows that the thread is an e-mail chain.
+    if _scan(_CONTACT_FIELD_RE.sub(" ", text), tuple(p for p in _PATTERNS if p[0] == "email")):
+        return "email"
     return next((name for name, pattern in _PATTERNS if name in _FALLBACK and pattern.search(text)), None)
 
 

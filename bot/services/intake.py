@@ -15,6 +15,7 @@ from bot.rules.deadlines import followup_due
 from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
 from bot.rules.intake import ParsedInquiry, parse_inquiry
+from bot.rules.own_side import own_side_of
 from bot.rules.routing import RegionDecision, decide_region
 from bot.rules.signal import has_signal
 from bot.services.assigning import pick_assignee
@@ -67,7 +68,7 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
         if existing is not None:
             await uow.commit()
             return IntakeResult(existing, created=False)
-        if not message.confirmed and not has_signal(parse_inquiry(message.text)):
+        if not message.confirmed and not has_signal(parse_inquiry(message.text, own_side_of(ctx.org))):
             await _ask_if_inquiry(message, uow, ctx)
             await uow.commit()
             return IntakeResult(None, created=False)
@@ -93,7 +94,7 @@ async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context)
 
 
 async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inquiry:
-    parsed = parse_inquiry(message.text)
+    parsed = parse_inquiry(message.text, own_side_of(ctx.org))
     decision = decide_region(parsed, ctx.org, message.sender.id)
     year = ctx.local(message.forwarded_at).year
     number = await uow.sequences.next("inquiry", year)
@@ -105,10 +106,10 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
     events = [_received_event(message, parsed, decision)]
     inquiry = draft
     if duplicate is not None:
-        inquiry = replace(inquiry, duplicate_of=duplicate.id, region_id=duplicate.region_id,
-                          department_id=duplicate.department_id)
+        # Routing decides the region; the link never moves an inquiry across regions.
+        inquiry = replace(inquiry, duplicate_of=duplicate.id)
         events.append(HistoryEvent(ctx.now(), "duplicate_linked", None, {"of": duplicate.id}))
-    assignee = duplicate.assignee_id if duplicate else None
+    assignee = _earlier_rep(duplicate, inquiry.department_id, ctx)
     if assignee is None and inquiry.department_id is not None:
         assignee = await pick_assignee(uow, ctx, inquiry.department_id, message.forwarded_at)
     if assignee is not None:
@@ -121,6 +122,14 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
     for notice in _intake_notices(message, inquiry, decision, duplicate, tuple(r.id for r in ctx.org.regions)):
         await uow.outbox.add(notice, ctx.now())
     return inquiry
+
+
+def _earlier_rep(duplicate: Inquiry | None, department_id: str | None, ctx: Context) -> str | None:
+    """The earlier inquiry's rep, only when they are a rep of this inquiry's department."""
+    if duplicate is None or duplicate.assignee_id is None or department_id is None:
+        return None
+    rep = ctx.org.person(duplicate.assignee_id)
+    return rep.id if rep is not None and rep.department == department_id and rep.active else None
 
 
 def _draft(
@@ -152,7 +161,7 @@ def _received_event(message: IntakeMessage, parsed: ParsedInquiry, decision: Reg
         kind="received",
         actor_id=message.sender.id,
         data={"platform": message.platform, "region": decision.region_id, "routed_by": decision.reason,
-              "source": parsed.source},
+              "source": parsed.source, "other_phones": list(parsed.other_phones)},
     )
 
 

@@ -13,6 +13,7 @@ from bot.outbound import Outbound, Target
 from bot.rules import corrections
 from bot.rules.inquiry import HistoryEvent, Inquiry
 from bot.rules.intake import parse_inquiry
+from bot.rules.own_side import own_side_of
 from bot.rules.routing import decide_region
 from bot.services.context import Context
 from bot.services.views import inquiry_view
@@ -90,7 +91,7 @@ def _older_than_last_edit(history: list[HistoryEvent], at: datetime) -> bool:
 def _read(text: str, ctx: Context, inquiry: Inquiry) -> tuple[dict[str, str | None], str | None]:
     """What intake would record from this text (the country as routing reads it), and the region routing would
     now pick when it differs from the inquiry's (only suggested: moving an inquiry is the specialist's call)."""
-    parsed = parse_inquiry(text)
+    parsed = parse_inquiry(text, own_side_of(ctx.org))
     decision = decide_region(parsed, ctx.org, inquiry.specialist_id or "")
     values = {"name": parsed.customer_name, "company": parsed.company, "email": parsed.email,
               "phone": parsed.phone, "country": decision.country, "product": parsed.product,

@@ -81,7 +81,7 @@ async def test_the_manager_picks_one_inquiry_and_it_is_reported_won(bot: SlackBo
     rep = bot.app.ctx.org.person(second.assignee_id or "")
     assert rep is not None and first.assignee_id == "zhang"
     assert [o["text"]["text"] for o in options] == [  # id · customer (or —) · rep, looked up on our side
-        f"{first.id} · — · 张伟", f"{second.id} · Pedro Rojas · {rep.name}"]
+        f"{first.id} · Maria Silva · 张伟", f"{second.id} · Pedro Rojas · {rep.name}"]
     done = await bot.submit(WANG, view["callback_id"], ticked(first.id), view["private_metadata"])
 
     assert done.status_code == 200 and done.text == ""

@@ -69,7 +69,7 @@ async def test_the_manager_ticks_one_inquiry_and_reports_it(tg: Harness) -> None
     assert all(len(d.encode()) <= MAX_CALLBACK_BYTES for d in data(picker))
     rep = tg.app.ctx.org.person(second.assignee_id or "")
     assert rep is not None and first.assignee_id == "zhang"
-    assert labels(picker) == [f"☐ {first.id} · — · 张伟", f"☐ {second.id} · Pedro Rojas · {rep.name}",
+    assert labels(picker) == [f"☐ {first.id} · Carlos Mendoza · 张伟", f"☐ {second.id} · Pedro Rojas · {rep.name}",
                               "提交所选", "取消"]
     await press(tg, 11, f"deals_toggle:{first.id}", prompt_id)
     await press(tg, 12, f"deals_toggle:{second.id}", prompt_id)

@@ -126,33 +126,34 @@ SAMPLES = [
         email="lmartinez@quimicadelbajio.com.mx", phone="+524771234567", phone_country="MX",
         email_country="MX", source="email", product="espectrofotómetros UV-Vis"),
         id="email-es-mx-local-phone"),
-    pytest.param(WHATSAPP_BR, expect(
+    pytest.param(WHATSAPP_BR, expect(product="medidor de oxigênio dissolvido", company="Aquacultura Vale Verde", 
         customer_name="Ricardo Almeida", email="ricardo@valeverde.com.br", phone="+5511987654321",
         phone_country="BR", email_country="BR", source="whatsapp"), id="whatsapp-export-pt-br"),
-    pytest.param(WHATSAPP_AR, expect(
+    pytest.param(WHATSAPP_AR, expect(company="Agroinsumos Pampa", product="balanzas analíticas", 
         customer_name="Martín Gómez", phone="+5491123456789", phone_country="AR", source="whatsapp"),
         id="whatsapp-ar-digits-without-plus"),
     pytest.param(WHATSAPP_BR_LOCAL, expect(
         customer_name="Fernanda Lima", company="Hidro Análises Ltda", email="fernanda@hidroanalises.com.br",
         phone="+5521998765432", phone_country="BR", email_country="BR", source="whatsapp",
         product="Turbidímetro portátil"), id="whatsapp-pt-br-local-number"),
-    pytest.param(WEBSITE_CL, expect(
+    pytest.param(WEBSITE_CL, expect(product="analizadores de gases portátiles", 
         customer_name="Felipe Rojas", company="Minera Los Andes SpA", email="frojas@mineralosandes.cl",
         phone="+56987654321", phone_country="CL", email_country="CL", text_country="CL", source="website"),
         id="website-form-es-cl-00-prefix"),
-    pytest.param(FACEBOOK_CO, expect(
+    pytest.param(FACEBOOK_CO, expect(product="turbidity meters", 
         customer_name="Jorge Ramírez", phone="+573001234567", phone_country="CO", text_country="CO",
         source="facebook"), id="facebook-en-co"),
     pytest.param(TWITTER_PE, expect(
         email="compras@andeslab.pe", email_country="PE", text_country="PE", source="twitter"),
         id="twitter-es-pe"),
-    pytest.param(LINKEDIN_BR, expect(text_country="BR", source="linkedin", product="TOC analyzers"),
+    pytest.param(LINKEDIN_BR, expect(customer_name="Ana Beatriz Costa", text_country="BR", source="linkedin",
+                                     product="TOC analyzers"),
                  id="linkedin-en-br-mentions-whatsapp"),
     pytest.param(WEBSITE_CHAT_CO, expect(
         customer_name="Andrés Castillo", email="andres.castillo@tecnilab.co", phone="+576012345678",
         phone_country="CO", source="website_chat", product="melting point apparatus MP-90"),
         id="website-chat-co-generic-dot-co"),
-    pytest.param(EMAIL_US, expect(
+    pytest.param(EMAIL_US, expect(product="benchtop pH meters", 
         customer_name="Mike Johnson", company="Midwest Lab Supply Inc.", email="mjohnson@midwestlabs.com",
         phone="+16145550172", phone_country="US", text_country="US", source="email"), id="email-en-us"),
 ]

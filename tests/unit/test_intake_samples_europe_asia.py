@@ -88,7 +88,7 @@ SAMPLES = [
         email="o.bennett@bennettlab.co.uk", phone="+442079460958", phone_country="GB", email_country="GB",
         text_country="GB", source="website", product="bench-top conductivity meters"),
         id="website-form-en-gb"),
-    pytest.param(EMAIL_DE, expect(
+    pytest.param(EMAIL_DE, expect(product="Leitfähigkeitsmessgeräte", 
         customer_name="Thomas Müller", company="Laborbedarf Müller GmbH",
         email="t.mueller@laborbedarf-mueller.de", phone="+49891234567", phone_country="DE",
         email_country="DE", source="email"), id="email-de"),
@@ -103,7 +103,7 @@ SAMPLES = [
     pytest.param(NOTE_RU_ZH, expect(
         email="info@labtech.ru", email_country="RU", text_country="RU", source="alibaba", product="粘度计"),
         id="note-zh-ru"),
-    pytest.param(GMAIL_IN, expect(
+    pytest.param(GMAIL_IN, expect(customer_name="Rajesh Kumar", product="digital thermometers", 
         email="rajesh.kumar.1987@gmail.com", phone="+919876543210", phone_country="IN", text_country="IN",
         source="email"), id="gmail-en-in-uncovered-country"),
     pytest.param(WECHAT_VN, expect(text_country="VN", source="wechat"), id="wechat-zh-vn"),
@@ -115,7 +115,7 @@ SAMPLES = [
     pytest.param(NO_SIGNAL_EN, expect(), id="no-signal-en"),
     pytest.param(NO_SIGNAL_ZH, expect(), id="no-signal-zh"),
     pytest.param(GMAIL_ONLY, expect(email="john.doe.lab@gmail.com", product="pH meters"), id="gmail-only"),
-    pytest.param(GENERIC_CO_ONLY, expect(email="sales@labworks.co"), id="generic-dot-co-only"),
+    pytest.param(GENERIC_CO_ONLY, expect(product="ovens", email="sales@labworks.co"), id="generic-dot-co-only"),
 ]
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.org.loader import OrgFileError, OrgProblem, check_org_file, load_org, parse_org
-from bot.org.model import Penalties, Role, Schedule, WeeklyTime
+from bot.org.model import Own, Penalties, Role, Schedule, WeeklyTime
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "org.example.yaml"
 Data = dict[str, Any]
@@ -97,7 +97,7 @@ def test_example_loads() -> None:
 @pytest.mark.parametrize("empty", [DROP, None], ids=["left-out", "left-empty"])
 def test_optional_sections_take_the_policy_defaults(empty: object) -> None:
     data = example_data()
-    optional = ["locale", "calendar", "calendar_overrides", "assignment", "schedule", "penalties"]
+    optional = ["locale", "calendar", "calendar_overrides", "assignment", "schedule", "penalties", "own"]
     edit(data, dict.fromkeys([*optional, "channels.announce"], empty))
     org = parse_org(data, "org.yaml")
     assert (org.locale, org.calendar, org.assignment_strategy) == ("zh-CN", "cn", "round_robin")
@@ -105,6 +105,16 @@ def test_optional_sections_take_the_policy_defaults(empty: object) -> None:
     assert org.penalties == Penalties()
     assert org.announce is None
     assert org.calendar_overrides == {}
+    assert org.own == Own(frozenset(), frozenset(), "CN")
+
+
+def test_own_side_is_read_in_e164() -> None:
+    data = example_data()
+    data["own"] = {"domains": ["Sino-Instruments.com", "@sinoinst.cn"], "phones": ["+86 21 5888 8899"]}
+    org = parse_org(data, "org.yaml")
+    assert org.own.domains == {"sino-instruments.com", "sinoinst.cn"}
+    assert org.own.phones == {"+862158888899"}
+    assert org.own.home_country == "CN"
 
 
 def test_values_are_converted() -> None:
@@ -218,6 +228,11 @@ CASES: list[tuple[str, dict[str, object], str, str, str]] = [
      "starts with C"),
     ("channel-telegram", {"channels.announce.telegram": "-100"}, "channels.announce.telegram",
      "not a Telegram chat id", "without quotes"),
+    ("own-domain", {"own.domains.+": "sales@acme"}, "own.domains[1]", "not an e-mail domain", "after '@'"),
+    ("own-phone-local", {"own.phones.+": "021 5888 8888"}, "own.phones[1]", "not an international",
+     '"+86 21 5888 8888"'),
+    ("own-phone-invalid", {"own.phones.+": "+86 123"}, "own.phones[1]", "not a valid phone", "country code"),
+    ("own-home-country", {"own.home_country": "China"}, "own.home_country", "unknown country code", "ISO"),
 ]
 # fmt: on
 

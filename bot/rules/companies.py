@@ -1,0 +1,142 @@
+"""The customer's company: a labelled one, after an introduction, on a card line or in the signature."""
+
+from __future__ import annotations
+
+import re
+
+from bot.rules.free_text import (
+    ANGLE_RE,
+    COMPANY_AFTER_RE,
+    CONTACT_RE,
+    CUT_RE,
+    FROM_RE,
+    INTRO_RE,
+    PARTS_RE,
+    capitalised_run,
+    is_company_label,
+    is_name_label,
+    is_title,
+    pieces,
+    signature_lines,
+    skipped_label,
+)
+from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES
+
+__all__ = ["clean_company", "company_in_parts", "find_company"]
+
+
+def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
+    """A labelled company, else the company after an introduction, on a card line or in the signature."""
+    for label, value in labelled:
+        if is_company_label(label):
+            company = clean_company(value, strict=False)
+            if company:
+                return company
+    for regex in (FROM_RE, INTRO_RE):
+        for match in regex.finditer(text):
+            company = _company_after_name(match.group("rest"))
+            if company:
+                return company
+    for label, value in labelled:
+        if is_name_label(label):
+            company = company_in_parts(value)
+            if company:
+                return company
+    lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
+    for line in [*signature_lines(text), *lines]:
+        company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
+        if company:
+            return _company_end(company)
+    return None
+
+
+def _company_after_name(rest: str) -> str | None:
+    """What follows an introduced name: "Ana Costa, BioLab Ltda (Brazil)", "X from Y", "X, компания Y"."""
+    rest = HONORIFIC_RE.sub("", ANGLE_RE.sub(" ", rest).strip())
+    name = capitalised_run(rest) if not re.match(r"[\u0600-\u06ff]", rest) else capitalised_run(rest)
+    if not name:
+        return None
+    tail = rest[rest.find(name.split()[-1]) + len(name.split()[-1]) :]
+    if tail.startswith(")"):
+        tail = tail[1:]
+    inner = re.match(r"\s*\(([^)]*)\)", tail)
+    if inner:
+        return company_in_parts(re.sub(r"^.*?\bat\s+|^.*?\bem\s+|^.*?\ben\s+", "", inner.group(1)))
+    match = COMPANY_AFTER_RE.match(tail)
+    if not match:
+        return None
+    return company_in_parts(match.group("company"), loose=True)
+
+
+def company_in_parts(value: str, loose: bool = False) -> str | None:
+    """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
+    value = re.sub(r"^[^,\n]*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
+    value = CONTACT_RE.sub(" ", value)
+    parts = [_without_final_stop(p.strip()) for p in PARTS_RE.split(value)]
+    if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):
+        first = parts[0]
+        if len(first.split()) >= 2 and first[:1].isupper() and clean_company(first, strict=False):
+            return _company_end(first)
+        return None
+    for part in parts[:4]:
+        company = clean_company(part, strict=True)
+        if company:
+            return _company_end(company)
+    return None
+
+
+def _is_prefix_form(company: str, match: re.Match[str]) -> bool:
+    """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
+    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|pt|cv)\.?", match.group().strip(), re.IGNORECASE))
+
+
+def _without_final_stop(part: str) -> str:
+    """A sentence's full stop goes, an abbreviation's stays: "S.A.S." keeps it, "Ltda." at a sentence end not."""
+    last = part.split()[-1] if part.split() else ""
+    return part if "." in last[:-1] else part.rstrip(" .")
+
+
+def _company_end(company: str) -> str:
+    """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
+    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
+    if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
+        company = company[: ends[-1]]
+    company = re.sub(r"\s*\((?!pty\))[^)]*\)$", "", company, flags=re.IGNORECASE)
+    company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
+    return re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w ]*$", "", company).strip(" ,;")
+
+
+def clean_company(value: str, strict: bool) -> str | None:
+    """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
+    company = " ".join(value.split()).strip(" ,;")
+    if not company or len(company) > 100 or re.search(r"@|https?:|www\.|\+?\d[\d ()-]{6,}", company):
+        return None
+    if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
+        return None
+    if strict and (len(company.split()) > 9 or is_title(company) or not _capitalised_enough(company)):
+        return None
+    if re.search(r"[\u3400-\u9fff]", company) and (re.search(r"[A-Za-z]", company) or "的" in company):
+        return None
+    company = _without_lowercase_lead(re.sub(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company))
+    if strict:
+        company = re.sub(r"^(?:our\s+company(?:\s+is)?|company|компания|компанія|empresa|société|firma)"
+                         r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",
+                         company, flags=re.IGNORECASE)
+    return company if strict or company else None
+
+
+def _without_lowercase_lead(company: str) -> str:
+    """"de Apícola del Sur SRL" -> "Apícola del Sur SRL": lower-case words before the name are prose."""
+    words = company.split()
+    while len(words) > 1 and words[0][:1].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _capitalised_enough(text: str) -> bool:
+    """Most words of a name start with a capital (scripts without case pass): a sentence does not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(w) > 2 and w.casefold() not in PARTICLES]
+    cased = [w for w in words if w[0].upper() != w[0].lower()]
+    if not cased:
+        return True
+    return sum(1 for w in cased if w[0].isupper()) >= 0.6 * len(cased)

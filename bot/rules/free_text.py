@@ -1,0 +1,140 @@
+"""Shared pieces for reading people and companies from free text: labels, introductions, signatures."""
+
+from __future__ import annotations
+
+import re
+
+from bot.rules.name_words import (
+    CLOSING_RE,
+    COMPANY_LABELS,
+    JOB_WORDS,
+    NAME_LABELS,
+    PARTICLES,
+    PRODUCT_LABELS,
+)
+
+LABELLED_RE = re.compile(
+    r"^[ \t*•>-]*(?:\[[^\]\n]{0,40}\][ \t]*)?(?P<label>[^\n:：]{1,40}?)[ \t]*[:：][ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du"})
+NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
+SENTENCE_RE = re.compile(NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
+PARTS_RE = re.compile(r"[,،]\s+|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
+CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
+ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
+DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
+CUT_RE = re.compile(r"\s*(?:[(\[,،，（|·•/]|\s-\s|\s–\s|\s—\s)")
+# "Alibaba RFQ from Ana Costa, ...", "LinkedIn message from X (...)", "Mensagem no LinkedIn de X", "DM: X, ..."
+FROM_RE = re.compile(
+    r"(?:\b(?:rfq|inquiry|enquiry|message|messages|request|dm|inmail|mensagem|mensaje|mensaje directo|demande)"
+    r"(?:\s+(?:no|en|on|via|sur)\s+\w+)?\s+(?:from|de|by)\s+)(?P<rest>[^\n]+)",
+    re.IGNORECASE,
+)
+# Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
+INTRO_RE = re.compile(
+    r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
+    r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
+    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|contact)"
+    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|ben|я)"
+    r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
+    r"\s+(?P<rest>[^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "..., obrigado, Felipe Arruda - felipe@x.com.br": a thank-you inside a line, then the sender's name.
+INLINE_CLOSING_RE = re.compile(
+    r"\b(?:thanks|thank\s+you|regards|obrigad[oa]|gracias|saludos|merci|cordialement|grazie|danke|спасибо|"
+    r"terima\s+kasih|cảm\s+ơn|teşekkürler)[,!.]?\s+(?P<rest>[^\W\d_][^\n]*)",
+    re.IGNORECASE,
+)
+COMPANY_AFTER_RE = re.compile(
+    r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
+    r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
+    r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
+    r"dari|từ|của|من|компания|компании|компанія|фирма|,)\s+)"
+    r"(?:(?:la|le|der|die|the|a|o|(?-i:empresa|société|company|firma))\s+|l['’])?"
+    r"(?P<company>[^\n]+)",
+    re.IGNORECASE,
+)
+
+
+def labelled_values(text: str) -> list[tuple[str, str]]:
+    """(normalised label, value) of every "Label: value" line, in order."""
+    return [
+        (" ".join(m.group("label").casefold().split()), m.group("value"))
+        for m in LABELLED_RE.finditer(text)
+        if m.group("value")
+    ]
+
+
+def is_name_label(label: str) -> bool:
+    """"Name:", "Buyer name:", "Sender's name:", "Inquiry from:" (never "Company name:")."""
+    if label in NAME_LABELS:
+        return True
+    if is_company_label(label):
+        return False
+    return bool(re.search(r"(?:^|\s)(?:name|from|contact)$|^sender|^buyer|^customer|^client", label))
+
+
+def is_company_label(label: str) -> bool:
+    """"Company:", "Sender's company:", "Nombre de la empresa:"."""
+    return label in COMPANY_LABELS or bool(
+        re.search(r"\b(?:company|empresa|société|firma|organi[sz]ation|компания)\b|公司|الشركة", label)
+    )
+
+
+def capitalised_run(text: str) -> str:
+    """The capitalised words at the start of free text: "Ana Costa and I need" -> "Ana Costa"."""
+    words: list[str] = []
+    arabic = bool(re.match(r"[\u0600-\u06ff]", text))
+    for word in text.split():
+        bare = word.strip(".,;:!?،")
+        if arabic:
+            if not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in ("من", "في", "صاحب") or len(words) == 3:
+                break
+        elif not continues_name(bare, words):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    while words and words[-1].casefold() in PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def continues_name(word: str, words: list[str]) -> bool:
+    """A capitalised word, or a particle inside a name ("da Silva"), but "de"/"da" after two words is "from"."""
+    if not word:
+        return False
+    if len(words) >= 2 and word.casefold() in FROM_PARTICLES:
+        return False
+    return word[0].isupper() or bool(words) and word.casefold() in PARTICLES
+
+
+def pieces(line: str) -> list[str]:
+    """A line's value after any "Label:", and its sentences: where a "Name, Company" card may sit."""
+    value = re.split(r"[:：]\s*", line, maxsplit=1)[-1]
+    return [*dict.fromkeys([value, *SENTENCE_RE.split(value)])]
+
+
+def skipped_label(line: str) -> bool:
+    """Lines labelled as something else than a company or a person (a product, a subject, a message)."""
+    match = LABELLED_RE.match(line)
+    label = " ".join(match.group("label").casefold().split()) if match else ""
+    return label in PRODUCT_LABELS or label in {"subject", "message", "主题", "тема", "assunto", "asunto", "objet"}
+
+
+def is_title(line: str) -> bool:
+    words = [w.casefold().strip(".,") for w in line.split()]
+    return 0 < len(words) <= 6 and any(w in JOB_WORDS for w in words)
+
+
+def signature_lines(text: str) -> list[str]:
+    """The text after the last closing ("Best regards,"): its remainder, then up to four non-empty lines."""
+    closings = list(CLOSING_RE.finditer(text))
+    if not closings:
+        return []
+    last = closings[-1]
+    lines = [last.group("rest")] if last.group("rest").strip() else []
+    lines += [line.strip() for line in text[last.end() :].splitlines() if line.strip()]
+    return lines[:5]

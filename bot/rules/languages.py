@@ -1,0 +1,73 @@
+"""Which language an inquiry is written in, and where that language is official (babel's territory data).
+
+A national number with no country in the text ("Meu zap: (85) 98123-0000") is read in the countries of the
+text's language, and kept only when exactly one of them makes it a valid number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from babel.core import get_global
+
+__all__ = ["guess_language", "language_countries"]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A few very common words per language; the language with most hits (at least two) wins.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "pt": _words("você vocês não preciso gostaria obrigado obrigada meu minha nós estamos somos "
+                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor"),
+    "es": _words("hola necesito necesitamos gracias tienen somos nuestro nuestra para una buenos buenas "
+                 "días tardes quisiera precio cotización estamos mi número saludos"),
+    "fr": _words("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "
+                 "numéro devis salut est"),
+    "de": _words("wir ich sie und für eine einen bitte guten tag angebot benötigen suchen mit "
+                 "unser unsere"),
+    "it": _words("buongiorno siamo vorremmo grazie per una con il nostro nostra preventivo cerchiamo"),
+    "tr": _words("merhaba için fiyat teklif ve bir bu biz rica ederiz teşekkürler lütfen"),
+    "vi": _words("chào tôi em anh chị bên cần báo giá của công ty và cho là"),
+    "id": _words("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih"),
+    "en": _words("the we our you your please need price quote for and with hello dear thanks "
+                 "would like my is are to of in us this have want wish wishes purchase kindly sir madam "
+                 "regards faithfully sincerely"),
+    "nl": _words("wij het een voor met onze graag offerte bedankt groet"),
+    "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
+}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when unsure. Scripts decide Arabic and Cyrillic."""
+    arabic = len(re.findall(r"[\u0600-\u06ff]", text))
+    cyrillic = len(re.findall(r"[\u0400-\u04ff]", text))
+    latin = len(re.findall(r"[A-Za-zÀ-ɏ]", text))
+    if arabic > max(cyrillic, latin / 2):
+        return "ar"
+    if cyrillic > latin / 2:
+        return "uk" if re.search(r"[іїєґ]", text) else "ru"
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    runner_up = max((v for k, v in scores.items() if k != best), default=0)
+    return best if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0) else None
+
+
+@cache
+def language_countries(language: str) -> tuple[str, ...]:
+    """Territories where the language is official (de jure or de facto), most speakers' share first."""
+    territories: Mapping[str, Mapping[str, Mapping[str, object]]] = get_global("territory_languages")
+    found: list[tuple[float, str]] = []
+    for territory, languages in territories.items():
+        info = languages.get(language)
+        status = str(info.get("official_status") or "") if info else ""
+        if info and status.startswith(("official", "de_facto")) and len(territory) == 2:
+            share = info.get("population_percent")
+            found.append((float(share) if isinstance(share, (int, float)) else 0.0, territory))
+    if language == "ru":
+        found += [(0.0, code) for code in ("KZ", "KG", "BY", "UZ") if code not in {t for _, t in found}]
+    return tuple(t for _, t in sorted(found, reverse=True))

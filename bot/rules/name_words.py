@@ -1,0 +1,101 @@
+"""Word lists behind name and company finding: labels, honorifics, closings, company suffixes, titles."""
+
+from __future__ import annotations
+
+import re
+
+NAME_LABELS = frozenset(
+    {
+        "name", "full name", "your name", "customer", "customer name", "contact", "contact person",
+        "contact name", "buyer", "buyer name", "from", "sender", "visitor", "visitor name", "visiteur",
+        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "发件人", "姓名", "客户", "客户姓名",
+        "客户名称", "买家", "买家姓名", "联系人", "名字", "称呼", "nome", "nome completo", "nombre",
+        "nombre completo", "nom", "nom complet", "prénom et nom", "имя", "фио", "контактное лицо", "ім'я",
+        "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل", "المسؤول", "من", "ad soyad", "ad",
+        "isim", "yetkili", "nama", "nama lengkap", "họ tên", "họ và tên", "tên", "người liên hệ", "kontakt",
+        "ansprechpartner", "name des kunden", "requester", "applicant", "client", "cliente", "cliente nome",
+    }
+)
+COMPANY_LABELS = frozenset(
+    {
+        "company", "company name", "organization", "organisation", "organization name", "firm", "business name",
+        "公司", "公司名称", "单位", "企业名称", "客户公司", "买家公司", "empresa", "nombre de la empresa",
+        "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
+        "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
+        "nama perusahaan", "công ty", "tên công ty", "unternehmen", "institution", "university", "employer",
+    }
+)
+PRODUCT_LABELS = frozenset(
+    {
+        "product", "products", "product name", "product(s)", "item", "items", "model", "interested product",
+        "product of interest", "inquiry product", "looking for", "interested in", "requirement", "requirements",
+        "产品", "产品名称", "咨询产品", "询盘产品", "意向产品", "型号", "需求", "求购", "producto", "productos",
+        "produto", "produtos", "produit", "produits", "продукт", "продукция", "товар", "المنتج", "المنتجات",
+        "sản phẩm", "produk", "ürün", "produkt",
+    }
+)
+HONORIFIC_RE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|"
+    r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın)\.?|السيد|السيدة|المهندس|المهندسة|"
+    r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# 先生/女士 after a Chinese or Latin name; "Bey"/"Hanım" after a Turkish one.
+HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|\s(?:bey|hanım|san))$", re.IGNORECASE)
+CLOSING_RE = re.compile(
+    r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
+    r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
+    r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|atenciosamente|abraços|obrigad[oa]|"
+    r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
+    r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|此致敬礼|此致|顺祝商祺|祝好|"
+    r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|--)"
+    r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
+LEGAL_RE = re.compile(
+    r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?a\.?c|s\.?a\.?s|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
+    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
+    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|sdn\s+bhd|bhd|pvt)"
+    r"(?:\.|(?![^\W\d_]))"
+    r"|有限公司|公司|^(?:شركة|مؤسسة)\s+\S|^pt\s|^cv\s|^công\s+ty|^cty",
+    re.IGNORECASE,
+)
+# Words that make a line a company name even without a legal form ("Maabara Labs Kenya").
+COMPANY_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:lab|labs|laboratory|laboratories|laboratorio|laboratorios|laboratório|laboratórios|"
+    r"laboratoire|laboratuvar|labor|labo|scientific|diagnostics|medical|pharma|supplies|supply|trading|"
+    r"industries|industrial|group|enterprises?|solutions|technologies|tech|instruments|instrumentos|"
+    r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
+    r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
+    r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya)(?![^\W\d_])"
+    r"|лаб|مختبر",
+    re.IGNORECASE,
+)
+TITLE_WORDS = frozenset(
+    {
+        "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
+        "department", "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro",
+        "directeur", "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "team", "dept", "head",
+        "officer", "lead", "jefe", "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "sir", "madam",
+        "dear", "hello", "hi", "hola", "olá", "bonjour", "merhaba", "здравствуйте", "customer", "client",
+        "message", "instagram", "linkedin", "facebook", "alibaba", "telegram", "twitter", "wechat",
+        "messenger", "trademanager", "zalo", "inquiry", "enquiry", "rfq", "quotation", "price", "the",
+        "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
+        "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
+        "attachment", "dm", "via", "from", "to", "cc", "fw", "re",
+    }
+)
+JOB_WORDS = frozenset(
+    {
+        "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
+        "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro", "directeur",
+        "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "head", "officer", "lead", "jefe",
+        "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "directora", "achats", "закупкам",
+    }
+)
+PARTICLES = frozenset(
+    {"da", "de", "do", "dos", "das", "del", "la", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ter",
+     "y", "e", "di", "du", "le", "des"}
+)

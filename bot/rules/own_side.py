@@ -1,0 +1,162 @@
+"""Our own side of an inquiry's text: quoted history we sent, our signatures, our staff, our numbers.
+
+A forwarded e-mail carries our salesperson's quoted message and signature; a hand-off names the colleague.
+None of that is the customer's, so the parser reads the customer's part of the text only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+
+from bot.org.model import Org
+
+__all__ = ["NO_OWN", "OwnSide", "customer_part", "own_side_of"]
+
+
+@dataclass(frozen=True)
+class OwnSide:
+    """Addresses, numbers (E.164) and people's names of our company, and its home country."""
+
+    domains: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    home_country: str = "CN"
+    names: frozenset[str] = frozenset()
+
+    @staticmethod
+    def build(
+        domains: Iterable[str] = (), phones: Iterable[str] = (), home_country: str = "CN",
+        names: Iterable[str] = (),
+    ) -> OwnSide:
+        """From loose values: domains lower-cased, phones to E.164 (invalid ones dropped)."""
+        e164 = {_e164(p) for p in phones}
+        return OwnSide(
+            frozenset(d.strip().lower().lstrip("@") for d in domains if d.strip()),
+            frozenset(p for p in e164 if p),
+            home_country,
+            frozenset(n.strip() for n in names if len(n.strip()) >= 2),
+        )
+
+    def owns_email(self, email: str) -> bool:
+        domain = email.rsplit("@", 1)[-1].lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.domains)
+
+
+NO_OWN = OwnSide()
+
+
+def own_side_of(org: Org) -> OwnSide:
+    """The org file's `own:` block plus the names of everyone in `people:`."""
+    return OwnSide(org.own.domains, org.own.phones, org.own.home_country, frozenset(p.name for p in org.people))
+
+
+def _e164(raw: str) -> str | None:
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    text: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return text
+
+
+# Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
+_HEADER_RE = re.compile(
+    r"^[ \t>]*(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
+    r"|^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|"
+    r"message d'origine|ursprüngliche nachricht|исходное сообщение|пересылаемое сообщение|原始邮件|转发邮件)"
+    r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
+    r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
+    r"|^[ \t>]*在[^\n]{2,80}写道[:：]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_DIGITS_RE = re.compile(r"\+?\d[\d \t().\-]{5,22}\d")
+
+
+def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
+    """The text with our own parts blanked (same lines, emptied): quoted messages we sent, lines of ours.
+
+    `lines_too=False` keeps single lines of ours (a specialist's "WhatsApp forwarded by Amy (+86 ...)").
+    """
+    if not (own.domains or own.phones or own.names):
+        return text
+    lines = text.split("\n")
+    headers = {text.count("\n", 0, m.start()) for m in _HEADER_RE.finditer(text)}
+    bounds = sorted(headers | {0}) + [len(lines)]
+    kept: list[str] = []
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        block = lines[begin:end]
+        if begin in headers and _sent_by_us(block, own):
+            kept += [""] * len(block)
+        else:
+            kept += [_kept_line(line, own) if lines_too else line for line in block]
+    return "\n".join(kept)
+
+
+def _kept_line(line: str, own: OwnSide) -> str:
+    return "" if _line_is_ours(line, own) else _without_our_names(line, own)
+
+
+def _sent_by_us(block: list[str], own: OwnSide) -> bool:
+    """A quoted block whose first sender line names one of our addresses or people."""
+    head = "\n".join(line for line in block[:3] if line.strip())
+    emails = _EMAIL_RE.findall(head)
+    if emails:
+        return own.owns_email(emails[0])
+    return any(name in head for name in own.names)
+
+
+def _line_is_ours(line: str, own: OwnSide) -> bool:
+    """A line with our address, our number, our company's name or one of our people's names."""
+    if any(own.owns_email(e) for e in _EMAIL_RE.findall(line)):
+        return True
+    if any(_e164(m.group()) in own.phones for m in _DIGITS_RE.finditer(line) if m.group().startswith("+")):
+        return True
+    letters = re.sub(r"[\W\d_]", "", line).casefold()
+    if any(stem in letters for stem in _company_stems(own.domains)):
+        return True
+    return any(_speaks(name, line) for name in own.names)
+
+
+def _without_our_names(line: str, own: OwnSide) -> str:
+    """A customer line that mentions one of our people ("李雷转来的询盘，客户电话 +90 ..."): the name goes."""
+    for name in own.names:
+        line = re.sub(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", " " * len(name), line, flags=re.IGNORECASE)
+    return line
+
+
+def _company_stems(domains: frozenset[str]) -> list[str]:
+    """"sino-instruments.com" -> "sinoinstruments": our company's name as letters, to spot it in a line."""
+    stems = (re.sub(r"[^a-z]", "", d.split(".")[0]) for d in domains)
+    return [s for s in stems if len(s) >= 6]
+
+
+_GREETING_RE = re.compile(
+    r"(?:hi|hello|dear|hola|olá|ola|oi|bonjour|salut|estimad[oa]|prezad[oa]|caro|cara|liebe[r]?|hallo|"
+    r"sehr\s+geehrte[r]?|здравствуйте|добрый\s+день|merhaba|chào|halo|مرحبا|عزيزي|thanks|thank\s+you|gracias|"
+    r"obrigad[oa]|merci|спасибо)[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _speaks(name: str, line: str) -> bool:
+    """Our person writes or signs this line: their name near its start ("[09:20] Amy Chen: ...",
+    "Kevin Zhang | Sino ..."), not a customer greeting them ("Hi Kevin Zhang, we need ...")."""
+    if re.fullmatch(r"[\u3400-\u9fff·]+", name):
+        found = line.find(name)
+        at = found if found >= 0 else None
+    else:
+        match = re.search(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", line, re.IGNORECASE)
+        at = match.start() if match else None
+    if at is None:
+        return False
+    if at > 25 or _GREETING_RE.search(line[:at]):
+        return False
+    # Writing or signing: "Amy Chen: ...", "Kevin Zhang | Sino ...", a line that is just the name.
+    rest = line[at + len(name) :]
+    return bool(re.match(r"\s*(?:[:：|)]|\(|$|[,，]?\s*\S+@|\s*[-–—]\s)", rest))

@@ -1,0 +1,22 @@
+"""The tuning corpus stays above issue 11's floors per field (bench/intake_accuracy.py prints the figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.intake_accuracy import TARGETS, load_corpus, measure
+from bot.org.loader import load_org
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("name", ["intake_tuning.yaml"])  # the held-out set is only measured (bench)
+def test_corpus_meets_the_floors(name: str) -> None:
+    org = load_org(ROOT / "org.example.yaml")
+    own, cases = load_corpus(ROOT / "tests" / "corpus" / name, org)
+    assert len(cases) >= 30
+    scores = measure(cases, own, org, verbose=False)
+    shares = {field: hit / total for field, (hit, total) in scores.items() if total}
+    assert {f: s for f, s in shares.items() if f in TARGETS and s < TARGETS[f]} == {}
