@@ -44,7 +44,7 @@ def test_jobs_list_and_bad_arguments(tmp_path: Path) -> None:
     listed = inquirybot(["jobs", "list", "--json"], tmp_path)
     assert listed.returncode == 0, listed.stderr
     jobs = {row["job"]: row for row in json.loads(listed.stdout)}
-    assert len(jobs) == 19 and jobs["ledger_sweep"]["next_run"]
+    assert len(jobs) == 20 and jobs["ledger_sweep"]["next_run"]  # the 18 of SPEC, calendar_check and p3_notice
     unknown = inquirybot(["jobs", "run", "count_evening", "--at", "2026-11-23T18:30:00+08:00"], tmp_path)
     naive = inquirybot(["jobs", "run", "counts_evening", "--at", "2026-11-23T18:30"], tmp_path)
     assert unknown.returncode == naive.returncode == 1
