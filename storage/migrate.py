@@ -13,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 MIGRATIONS = files("storage").joinpath("migrations")  # package data, so an installed wheel migrates too
 
 
-def alembic_config(url: str, script_location: str) -> Config:
+def alembic_config(url: str, script_location: str | None = None) -> Config:
+    """Alembic settings for `url`; the migrations default to the installed package's folder (wheels install
+    unpacked; callers that may run from a zip pass a location from `as_file`)."""
     config = Config()
-    config.set_main_option("script_location", script_location)
+    config.set_main_option("script_location", script_location or str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
