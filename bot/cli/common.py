@@ -45,7 +45,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def missing_org_hint(path: object) -> str:
     return (
-        f"No org file at {path}. Start from the example: `cp org.example.yaml org.yaml`, "
+        f"No org file at {path}. Start from the sample: `inquirybot org sample > org.yaml`, "
         "or point INQUIRYBOT_ORG at your file."
     )
 
