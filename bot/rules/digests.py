@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.rules.inquiry import Inquiry, Status
 from bot.rules.ledger_rows import Cell, Label, naive_local
-from bot.rules.rankings import median
+from bot.rules.rankings import median, minutes
 from bot.rules.working_time import Elapsed
 
 FollowupState = Literal["on_time", "late", "missed", "pending", "grey"]
@@ -64,10 +64,6 @@ def tally_by_rep(inquiries: Iterable[Inquiry], now: datetime) -> list[Tally]:
         by_rep.setdefault(inquiry.assignee_id or "", []).append(inquiry)
     ordered = sorted(by_rep, key=lambda rep: (rep == "", rep))
     return [tally(by_rep[rep], now, rep or None) for rep in ordered]
-
-
-def minutes(value: timedelta | None) -> int | None:
-    return round(value.total_seconds() / 60) if value is not None else None
 
 
 @dataclass(frozen=True)

@@ -104,10 +104,14 @@ def _percent(value: float | None) -> float | None:
     return round(100 * value, 1) if value is not None else None
 
 
+def minutes(value: timedelta | None) -> int | None:
+    """A duration as whole minutes, the unit reports and their JSON use; None stays None."""
+    return round(value.total_seconds() / 60) if value is not None else None
+
+
 def score_json(s: Score) -> dict[str, Any]:
-    minutes = round(s.median_followup.total_seconds() / 60) if s.median_followup is not None else None
     return {"key": s.key, "handled": s.handled, "due": s.due, "on_time": s.on_time,
-            "on_time_pct": _percent(s.on_time_rate), "median_minutes": minutes, "won": s.won,
+            "on_time_pct": _percent(s.on_time_rate), "median_minutes": minutes(s.median_followup), "won": s.won,
             "conversion_pct": _percent(s.conversion)}
 
 
