@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from bot.rules.cover import prompt_recipient
 from bot.rules.deadlines import local_day_bounds
-from bot.rules.digests import forwarding_delay, median_followup, minutes, tally, tally_by_rep
+from bot.rules.digests import forwarding_delay, median_followup, tally, tally_by_rep
+from bot.rules.rankings import minutes
 from bot.rules.working_time import working_clock
 from bot.services.assigning import availability
 from bot.services.context import Context
