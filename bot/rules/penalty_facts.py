@@ -31,7 +31,6 @@ class PenaltyFacts:
     split_group: str | None = None  # P6: the two linked records
     share: str | None = None  # P6: manager | rep
     different_from: tuple[str, ...] = ()  # P5: the P1.4 records the specialist confirmed this is not
-    fallback_calendar: bool = False  # derived from a calendar without statutory data for the year
 
     def as_json(self) -> dict[str, Any]:
         """Only the facts that are set, so stored JSON stays short and readable."""
