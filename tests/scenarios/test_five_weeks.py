@@ -8,6 +8,10 @@ The story (trade1, Latin America, specialist li, manager wang; the reps are whoe
   the 16:00 notice publishes it; the rep appeals; li waives it; the announce channel gets a correction.
 - B, Tue 29 Sep: followed up late: P1.4, confirmed. On Fri 9 Oct li finds a different lapse (P5): the bot asks,
   li repeats with `confirm`, the P5 is recorded and wang is told.
+- M, Wed 30 Sep: never followed up (P1.4 proposed for its rep). Mon 12 Oct li transfers it to trade2, whose rep
+  follows it up that day: the P1.4 stays with the September holder.
+- B is re-assigned to wu on the make-up Saturday 10 Oct. September's ranking, day counts and ledger read the
+  same before the re-assignment and after the transfer.
 - H, Thu 1 Oct (holiday): due Thu 8 Oct 23:59, followed up in time.
 - F, Fri 9 Oct 22:30 (Friday evening): due on the make-up Saturday, followed up then.
 - W, Sun 11 Oct (weekend): due Mon 12 Oct 23:59, never followed up: P1.4 left proposed.
@@ -25,18 +29,25 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
+from openpyxl import load_workbook
 
 from bot.bootstrap import App, build
 from bot.clock import FrozenClock
 from bot.handlers.shell import ShellSession
 from bot.org.model import Org
+from bot.rules.counts import report_json
 from bot.rules.penalties import Penalty
 from bot.rules.penalty_facts import PenaltyStep
+from bot.rules.rankings import ranking_json
 from bot.rules.slots import slots_on
+from bot.services.counts import report_for
 from bot.services.jobs import BODIES, run_slot
+from bot.services.ledger import export
+from bot.services.rankings import ranking_for
 from bot.services.statements import write_statement
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, SHANGHAI, Transcript, local
@@ -50,7 +61,7 @@ def inquiry(n: int) -> str:
     return f"INQ-2026-{n:06d}"
 
 
-A, B, H, F, W, G, R, S = (inquiry(n) for n in range(1, 9))  # numbered in forwarding order
+A, B, M, H, F, W, G, R, S = (inquiry(n) for n in range(1, 10))  # numbered in forwarding order
 
 
 def brazil(n: int, name: str) -> str:
@@ -76,6 +87,7 @@ def steps() -> list[Step]:
         Step(d(2026, 9, 30, 10, 30), "wang", f"/inq deals month {A}"),
         Step(d(2026, 9, 30, 10, 35), "chen", "/inq deals month none"),
         Step(d(2026, 9, 30, 10, 40), "liu", "/inq deals month none"),
+        Step(d(2026, 9, 30, 14, 0), "li", brazil(9, "Marta")),  # M: never followed up in September
         Step(d(2026, 10, 1, 10, 0), "li", brazil(3, "Carla")),  # National Day
         Step(d(2026, 10, 8, 11, 0), "@H", f"/inq followup {H} email Answered after the holiday with a quote"),
         # the P3 audit ran at 10:00 on Thu 8 Oct (Fri 2 Oct was a holiday)
@@ -90,10 +102,13 @@ def steps() -> list[Step]:
         Step(d(2026, 10, 9, 14, 0), "@A", "/inq penalty appeal {P3} the CRM entry is under the company's name"),
         Step(d(2026, 10, 9, 22, 30), "li", brazil(4, "Diego")),  # Friday evening, after the 21:59 cutoff
         Step(d(2026, 10, 10, 15, 0), "@F", f"/inq followup {F} email Sent the quote on the make-up Saturday"),
+        Step(d(2026, 10, 10, 18, 30), "li", f"/inq assign {B} wu"),  # re-assigned on the make-up Saturday
         Step(d(2026, 10, 11, 10, 0), "li", brazil(5, "Elena")),  # Sunday
         Step(d(2026, 10, 12, 10, 0), "li", brazil(6, "Fabio")),
         Step(d(2026, 10, 12, 10, 30), "@G", f"/inq grey {G} spam: an SEO agency, not a buyer"),
+        Step(d(2026, 10, 12, 10, 15), "li", f"/inq transfer {M} trade2"),
         Step(d(2026, 10, 12, 11, 0), "li", "/inq penalty waive {P3} the CRM record exists under the company"),
+        Step(d(2026, 10, 12, 11, 30), "@M", f"/inq followup {M} email Quoted after the transfer to trade2"),
         Step(d(2026, 10, 13, 10, 0), "li", brazil(7, "Gabriel")),
         Step(d(2026, 10, 13, 10, 5), "li", "/inq ledger sent 2026-09"),  # two working days late
         Step(d(2026, 10, 13, 12, 0), "@R", f"/inq grey {R} unreachable: the number does not answer"),
@@ -126,11 +141,33 @@ def daily_reports(workdays: list[date]) -> list[Step]:
     return found
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A moment at which the fixture reads September as the record shows it."""
+
+    name: str
+
+
+BEFORE, AFTER = Snapshot("before the re-assignment"), Snapshot("after the transfer")
+
+
 @dataclass
 class Played:
     app: App
     transcript: Transcript
     replies: list[str]
+    september: dict[str, dict[str, Any]]  # Snapshot name -> ranking, day counts, ledger cells
+    holders: dict[str, str]  # inquiry -> its rep before the re-assignment and the transfer
+
+
+async def september(app: App, path: Path) -> dict[str, Any]:
+    """September as the record shows it now: the ranking, the day counts of 28-30 Sep, every ledger cell."""
+    async with app.ctx.uow() as uow:
+        counts = [report_json(await report_for(uow, app.ctx, date(2026, 9, d))) for d in (28, 29, 30)]
+    made = await export(app.ctx, "2026-09", None, path, actor="test")
+    book = load_workbook(made.path)
+    cells = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+    return {"ranking": ranking_json(await ranking_for(app.ctx, "2026-09")), "counts": counts, "ledger": cells}
 
 
 async def _rep_of(app: App, inquiry_id: str) -> str:
@@ -169,6 +206,8 @@ async def five_weeks(org: Org, tmp_path_factory: pytest.TempPathFactory) -> Asyn
     tmp_path = tmp_path_factory.mktemp("five_weeks")
     sqlite_url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
     transcript, replies = Transcript(), []
+    snapshots: dict[str, dict[str, Any]] = {}
+    holders: dict[str, str] = {}
     clock = FrozenClock(local(2026, 9, 28, 0, 0))
     settings = Settings(DATABASE_URL=sqlite_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG),
                         INQUIRYBOT_REPORTS_DIR=str(tmp_path / "reports"))
@@ -177,9 +216,15 @@ async def five_weeks(org: Org, tmp_path_factory: pytest.TempPathFactory) -> Asyn
     timeline: list[tuple[datetime, int, object]] = [(s.at, 1, s) for s in [*steps(), *daily_reports(workdays)]]
     timeline += [(slot, 0, job) for day in DAYS for job in sorted(BODIES)
                  for slot in slots_on(job, day, app.ctx.tz, app.org.schedule, app.ctx.calendar)]
+    # after the P7 of Saturday 17:30 (a September fact), before the 18:30 re-assignment; after the 10:15 transfer
+    timeline += [(local(2026, 10, 10, 18, 0), 2, BEFORE), (local(2026, 10, 12, 10, 20), 2, AFTER)]
     for at, _order, what in sorted(timeline, key=lambda item: (item[0], item[1])):
         clock.set(at)
-        if isinstance(what, Step):
+        if isinstance(what, Snapshot):
+            snapshots[what.name] = await september(app, tmp_path / f"{what.name}.xlsx")
+            if what is BEFORE:
+                holders.update({x: await _rep_of(app, x) for x in (A, B, M)})
+        elif isinstance(what, Step):
             who, line = await _line(app, what)
             person = app.org.person(who)
             assert person is not None
@@ -192,7 +237,7 @@ async def five_weeks(org: Org, tmp_path_factory: pytest.TempPathFactory) -> Asyn
             outcome = await run_slot(app.ctx, str(what), at, late=False)
             assert outcome.status == "done", outcome
         await app.dispatcher.drain()
-    yield Played(app, transcript, replies)
+    yield Played(app, transcript, replies, snapshots, holders)
     await app.close()
 
 
@@ -215,11 +260,12 @@ def _sent(transcript: Transcript, label: str) -> list[str]:
 
 async def test_every_penalty_with_its_amount_status_and_history(five_weeks: Played) -> None:
     app = five_weeks.app
-    reps = {x: await _rep_of(app, x) for x in (A, B, W, S)}
+    reps = {**{x: await _rep_of(app, x) for x in (W, S)}, **five_weeks.holders}  # A, B, M: before they moved
     found, history = await _penalties(app)
     table = sorted((p.rule, p.person_id, p.amount, p.status.value, p.inquiry_id, p.period) for p in found)
     assert table == sorted([
         ("P1.4", reps[B], 40, "confirmed", B, "2026-09-29"),
+        ("P1.4", reps[M], 40, "proposed", M, "2026-09-30"),  # stays with September's holder after the transfer
         ("P3", reps[A], 1900, "waived", A, "2026-09"),
         ("P5", reps[B], 40, "confirmed", B, "2026-10-09"),
         ("P7", "li", 50, "confirmed", None, "2026-09"),
@@ -285,7 +331,7 @@ async def test_money_counts_confirmed_penalties_only(five_weeks: Played, tmp_pat
         assert made.undecided_total == sum(p.amount or 0 for p in mine if p.status.value == "proposed")
     september = await write_statement(app.ctx, "2026-09", tmp_path / "s.xlsx", actor="test")
     october = await write_statement(app.ctx, "2026-10", tmp_path / "o.xlsx", actor="test")
-    assert (september.total, september.undecided_total) == (40 + 50, 50)  # P1.4 B, P7 day 1 | P7 day 2
+    assert (september.total, september.undecided_total) == (40 + 50, 40 + 50)  # P1.4 B, P7 day 1 | P1.4 M, day 2
     assert (october.total, october.undecided_total) == (40 + 50, 40)  # P5 B, P4 | P1.4 W
     li = app.org.person("li")
     assert li is not None
@@ -340,3 +386,39 @@ async def test_no_penalty_duty_on_a_non_working_day(five_weeks: Played) -> None:
     found, _ = await _penalties(app)
     for penalty in found:
         assert cal.is_workday(penalty.created_at.astimezone(SHANGHAI).date()), penalty
+
+
+async def test_a_reassignment_and_a_transfer_leave_september_as_it_was(five_weeks: Played) -> None:
+    app, holders = five_weeks.app, five_weeks.holders
+    before, after = five_weeks.september[BEFORE.name], five_weeks.september[AFTER.name]
+    async with app.ctx.uow() as uow:
+        b, m = await uow.inquiries.get(B), await uow.inquiries.get(M)
+        history = await uow.inquiries.history(B)
+    assert b is not None and m is not None
+    assert holders[B] != "wu" and b.assignee_id == "wu"
+    assert m.department_id == "trade2" and m.assignee_id != holders[M] and m.status.value == "followed_up"
+    assert m.due_at == local(2026, 10, 12, 23, 59)  # a fresh due time from the transfer, met that day
+    moved = next(e for e in history if e.kind == "assigned" and e.data.get("previous"))
+    assert datetime.fromisoformat(moved.data["previous_due_at"]) == local(2026, 9, 29, 23, 59)
+    assert after == before
+    reps = {r["key"]: (r["due"], r["on_time"]) for r in before["ranking"]["reps"]}
+    # A on time, B late, M missed; B then went to M's holder, whose September still shows one due inquiry
+    assert reps == {holders[A]: (1, 1), holders[B]: (1, 0), holders[M]: (1, 0)}
+    ledger_text = repr(before["ledger"])
+    assert M in ledger_text and B in ledger_text
+
+
+async def test_the_weekly_tables_cover_every_inquiry_once(five_weeks: Played) -> None:
+    app = five_weeks.app
+    cal = app.ctx.calendar
+    async with app.ctx.uow() as uow:
+        rows = await uow.outbox.rows()
+        runs = [slot for _j, slot, _late, _st in await uow.jobs.runs("weekly_manager_table")]
+    assert runs and all(cal.is_workday(date.fromisoformat(slot[:10])) for slot in runs)
+    seen: list[str] = []
+    for item, _status, _error in rows:
+        attachment = item.message.data.get("attachment") if item.message.key == "digest.weekly_manager" else None
+        if attachment:
+            book = load_workbook(attachment["path"])
+            seen += [str(r[0]) for ws in book.worksheets for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert sorted(seen) == sorted([A, B, M, H, F, W, G, R, S])  # Friday evening and weekend ones included
