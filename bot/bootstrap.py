@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import platforms
 from bot.clock import Clock, SystemClock
 from bot.notifiers.base import Notifier
 from bot.notifiers.dispatcher import Dispatcher
@@ -132,14 +133,6 @@ async def require_schema_head(engine: AsyncEngine) -> None:
 
 
 def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:
-    """The chat platforms whose tokens are set; each has its own small composition module."""
-    runtimes: list[PlatformRuntime] = []
-    if settings.slack_enabled:
-        from bot.bootstrap_slack import build_slack
-
-        runtimes.append(build_slack(settings, ctx, renderer))
-    if settings.telegram_enabled:
-        from bot.bootstrap_telegram import build_telegram
-
-        runtimes.append(build_telegram(settings, ctx, renderer))
-    return runtimes
+    """The registered platforms whose tokens are set (bot/platforms.py), each built by its own plug-in."""
+    return [platforms.plugin(name).build(platforms.settings_of(name, settings), ctx, renderer)
+            for name in platforms.configured(settings)]

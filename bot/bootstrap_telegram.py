@@ -1,4 +1,4 @@
-"""Telegram's composition: the PTB Application, its handlers, the notifier, and the webhook route.
+"""Telegram's composition: the PTB Application, its handlers, the notifier, and the runtime that mounts the webhook.
 
 Long polling under `inquirybot run`; a webhook under `inquirybot serve` (setWebhook with a secret token when
 TELEGRAM_WEBHOOK_URL is set). PTB's JobQueue is off: our own scheduler runs the clock. Sends are paced by
@@ -7,19 +7,16 @@ our Pacer (one shared by the notifier and the handlers), so PTB's AIORateLimiter
 
 from __future__ import annotations
 
-import hmac
-import json
 import logging
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
-from telegram import Bot, BotCommand, Update
+from starlette.routing import BaseRoute
+from telegram import Bot, BotCommand
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
+from bot.handlers.telegram_http import SECRET_HEADER, WEBHOOK_PATH, webhook_route
 from bot.handlers.telegram_replies import TelegramDeps
 from bot.notifiers.base import Notifier
 from bot.notifiers.pacing import Pacer
@@ -28,12 +25,11 @@ from bot.notifiers.telegram import TelegramNotifier
 from bot.notifiers.telegram_fallback import DmFallback
 from bot.runtime import PlatformRejected, PlatformUnreachable
 from bot.services.context import Context
+from bot.services.held import hold
 from bot.settings import Settings, is_placeholder
 
 log = logging.getLogger(__name__)
 
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-WEBHOOK_PATH = "/telegram/webhook"
 DEFAULT_FILE_URL = "https://api.telegram.org/file/bot"
 LANGUAGE_CODES = {"zh-CN": "zh", "en": "en"}
 POLL_TIMEOUT = 30
@@ -77,7 +73,7 @@ def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> Tele
         .build()
     )
     pacer = Pacer()
-    fallback = DmFallback(ctx, renderer, lambda: application.bot.username)
+    fallback = DmFallback(ctx, renderer, lambda: application.bot.username, hold)
     notifier = TelegramNotifier(application.bot, pacer=pacer, on_dm_forbidden=fallback)
     handlers = TelegramHandlers(TelegramDeps(ctx, renderer, pacer))
     handlers.register(application)
@@ -87,7 +83,7 @@ def build_telegram(settings: Settings, ctx: Context, renderer: Renderer) -> Tele
 
 
 class TelegramRuntime:
-    """The PlatformRuntime for Telegram."""
+    """The PlatformRuntime for Telegram; its webhook endpoint is bot.handlers.telegram_http."""
 
     name = "telegram"
 
@@ -112,7 +108,7 @@ class TelegramRuntime:
         self.polling = False
 
     def routes(self) -> list[BaseRoute]:
-        return [Route(WEBHOOK_PATH, self.webhook, methods=["POST"])]
+        return [webhook_route(self.application, self.handlers, self.secret)]
 
     async def start(self, *, http: bool) -> None:
         """getMe, setMyCommands, then the webhook (when a URL is set) or long polling (under `run`)."""
@@ -151,30 +147,6 @@ class TelegramRuntime:
             await self.application.stop()
         await self.application.shutdown()
 
-    async def webhook(self, request: Request) -> Response:
-        """Check the secret, parse, process (the inquiry is committed before 200 goes back)."""
-        given = request.headers.get(SECRET_HEADER)
-        if given is None:
-            return Response(status_code=401)
-        if not self.secret or not hmac.compare_digest(given.encode(), self.secret.encode()):
-            return Response(status_code=403)
-        update = self._parse(await request.body())
-        if update is None:
-            return Response(status_code=400)
-        await self.application.process_update(update)
-        if self.handlers.failed(update.update_id):
-            return Response(status_code=500)
-        return Response(status_code=200)
-
-    def _parse(self, body: bytes) -> Update | None:
-        try:
-            payload = json.loads(body)
-            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
-                return None
-            return Update.de_json(payload, self.application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            return None
-
     async def _set_commands(self) -> None:
         """The command menu, in the org's language by default and in the other one by language code."""
         for locale, code in LANGUAGE_CODES.items():
@@ -186,3 +158,6 @@ class TelegramRuntime:
         text = self.renderer.render("telegram.menu", {}, locale=locale, platform="shell")
         pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
         return [BotCommand(name.strip(), description.strip()) for name, description in pairs]
+
+
+__all__ = ["SECRET_HEADER", "WEBHOOK_PATH", "TelegramRuntime", "bot_client", "build_telegram", "file_url"]

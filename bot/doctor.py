@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot import platforms
 from bot.org.model import Org
 from bot.settings import Settings
 
@@ -28,18 +29,17 @@ def problem(name: str, detail: str, fix: str) -> Check:
 
 
 def settings_check(settings: Settings) -> Check:
-    placeholders = settings.placeholder_problems()
+    placeholders = platforms.placeholder_problems(settings)
     if placeholders:
         return problem("settings", f"{', '.join(placeholders)} still hold placeholder values",
                        "put the real secrets in .env or the environment (see .env.example)")
     if settings.log_format.strip().lower() not in ("text", "json"):
         return problem("settings", f"INQUIRYBOT_LOG_FORMAT is {settings.log_format!r}", "use text or json")
-    platforms = [name for name, on in (("slack", settings.slack_enabled), ("telegram", settings.telegram_enabled))
-                 if on]
-    if not platforms:
+    running = platforms.configured(settings)
+    if not running:
         return problem("settings", "no platform token is set (only the shell chat can run)",
                        "set SLACK_BOT_TOKEN and/or TELEGRAM_BOT_TOKEN")
-    return passed("settings", f"platforms: {', '.join(platforms)}")
+    return passed("settings", f"platforms: {', '.join(running)}")
 
 
 async def database_check(settings: Settings) -> Check:
@@ -81,16 +81,10 @@ def org_check(settings: Settings) -> tuple[Check, Org | None]:
     return passed("org file", f"{settings.org_file}: {len(org.people)} people, {len(org.regions)} regions"), org
 
 
-def slack_channels(org: Org) -> list[str]:
-    found = [org.intake.slack, org.announce.slack if org.announce else None]
-    found += [r.channel.slack for r in org.regions if r.channel]
-    return list(dict.fromkeys(c for c in found if c))
-
-
-def telegram_channels(org: Org) -> list[int]:
-    found = [org.intake.telegram, org.announce.telegram if org.announce else None]
-    found += [r.channel.telegram for r in org.regions if r.channel]
-    return list(dict.fromkeys(c for c in found if c is not None))
+def chats_on(org: Org, platform: str) -> list[str]:
+    """The org's chats on one platform (intake, announce, the regions'), each once."""
+    channels = [org.intake, org.announce, *(r.channel for r in org.regions)]
+    return list(dict.fromkeys(c.ids[platform] for c in channels if c is not None and platform in c.ids))
 
 
 async def run_checks(settings: Settings) -> AsyncIterator[Check]:
@@ -99,15 +93,8 @@ async def run_checks(settings: Settings) -> AsyncIterator[Check]:
     yield await database_check(settings)
     org_result, org = org_check(settings)
     yield org_result
-    if settings.slack_enabled:
-        from bot.doctor_platforms import slack_checks
-
-        async for check in slack_checks(settings, org):
-            yield check
-    if settings.telegram_enabled:
-        from bot.doctor_platforms import telegram_checks
-
-        async for check in telegram_checks(settings, org):
+    for name in platforms.configured(settings):
+        async for check in platforms.plugin(name).doctor(platforms.settings_of(name, settings), org):
             yield check
 
 

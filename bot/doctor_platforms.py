@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from bot.doctor import Check, passed, problem, slack_channels, telegram_channels
+from bot.doctor import Check, chats_on, passed, problem
 from bot.org.model import Org
 from bot.settings import Settings
 
@@ -33,11 +33,12 @@ async def slack_checks(settings: Settings, org: Org | None) -> AsyncIterator[Che
     yield passed("slack token", f"signed in as {me.get('user')} in {me.get('team')}")
     if org is None:
         return
-    for channel in slack_channels(org):
+    for channel in chats_on(org, "slack"):
         yield await _slack_channel(client, channel, SlackApiError)
     for person in org.people:
-        if person.slack and person.active:
-            yield await _slack_user(client, person.id, person.slack, SlackApiError)
+        user = person.on("slack")
+        if user and person.active:
+            yield await _slack_user(client, person.id, user, SlackApiError)
 
 
 async def _slack_channel(client: object, channel: str, api_error: type[Exception]) -> Check:
@@ -87,10 +88,10 @@ async def telegram_checks(settings: Settings, org: Org | None) -> AsyncIterator[
         yield passed("telegram token", f"signed in as @{me.username} (id {me.id})")
         if org is None:
             return
-        for chat_id in telegram_channels(org):
+        for chat_id in chats_on(org, "telegram"):
             name = f"telegram chat {chat_id}"
             try:
-                member = await bot.get_chat_member(chat_id, me.id)
+                member = await bot.get_chat_member(int(chat_id), me.id)
             except TelegramError as error:
                 yield problem(name, f"getChatMember says {error.message}", "add the bot to that group, or "
                               "correct the chat id in the org file")
@@ -101,15 +102,16 @@ async def telegram_checks(settings: Settings, org: Org | None) -> AsyncIterator[
             else:
                 yield passed(name, f"the bot is {member.status}")
         for person in org.people:
-            if person.telegram is None or not person.active:
+            user = person.on("telegram")
+            if user is None or not person.active:
                 continue
             try:
-                await bot.get_chat(person.telegram)
+                await bot.get_chat(int(user))
             except TelegramError as error:
-                yield problem(f"telegram user {person.id}", f"getChat {person.telegram} says {error.message}",
+                yield problem(f"telegram user {person.id}", f"getChat {user} says {error.message}",
                               f"ask {person.id} to open the bot and press Start, or correct people[{person.id}]."
                               "telegram in the org file")
             else:
-                yield passed(f"telegram user {person.id}", f"{person.telegram} is known to the bot")
+                yield passed(f"telegram user {person.id}", f"{user} is known to the bot")
     finally:
         await bot.shutdown()

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     telegram_api_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
 
     _driver_added_to: str | None = PrivateAttr(default=None)
+    _platform_settings: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         """Accept a driverless PostgreSQL URL as asyncpg; `driver_note` says so (logged at DEBUG)."""
@@ -66,27 +67,19 @@ class Settings(BaseSettings):
         return f"DATABASE_URL starts with {self._driver_added_to}://; using it as {ASYNC_POSTGRES} (asyncpg)"
 
     @property
+    def platform_settings(self) -> dict[str, Any]:
+        """Settings objects handed in for plug-in platforms (tests); others read their own (bot/platforms.py)."""
+        return self._platform_settings
+
+    def with_platform(self, name: str, settings: Any) -> Settings:
+        """These settings with a platform plug-in's own settings object set explicitly."""
+        self._platform_settings[name] = settings
+        return self
+
+    @property
     def slack_enabled(self) -> bool:
         return self.slack_bot_token is not None and bool(self.slack_bot_token.get_secret_value())
 
     @property
     def telegram_enabled(self) -> bool:
         return self.telegram_bot_token is not None and bool(self.telegram_bot_token.get_secret_value())
-
-    def placeholder_problems(self) -> list[str]:
-        """Names of secrets still holding placeholders for a platform we are asked to connect to."""
-        problems: list[str] = []
-        if self.slack_enabled:
-            if is_placeholder(self.slack_bot_token):
-                problems.append("SLACK_BOT_TOKEN")
-            socket_mode = self.slack_app_token is not None and bool(self.slack_app_token.get_secret_value())
-            if not socket_mode and is_placeholder(self.slack_signing_secret):
-                problems.append("SLACK_SIGNING_SECRET")
-            if socket_mode and is_placeholder(self.slack_app_token):
-                problems.append("SLACK_APP_TOKEN")
-        if self.telegram_enabled:
-            if is_placeholder(self.telegram_bot_token):
-                problems.append("TELEGRAM_BOT_TOKEN")
-            if self.telegram_webhook_url and is_placeholder(self.telegram_webhook_secret):
-                problems.append("TELEGRAM_WEBHOOK_SECRET")
-        return problems

@@ -49,7 +49,7 @@ class PersonRow(Base):
 
 
 class IdentityRow(Base):
-    """A platform account of a person (a Slack user id, a Telegram user id)."""
+    """A platform account of a person (the platform's name and its user id there)."""
 
     __tablename__ = "person_identities"
     __table_args__ = (UniqueConstraint("platform", "external_id"),)
@@ -155,7 +155,7 @@ class AssignmentPointerRow(Base):
 
 
 class ProcessedEventRow(Base):
-    """Inbound platform deliveries already handled (Slack event_id, Telegram update_id)."""
+    """Inbound platform deliveries already handled (by the platform's event or update id)."""
 
     __tablename__ = "processed_events"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)

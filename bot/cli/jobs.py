@@ -6,6 +6,7 @@ from datetime import datetime
 
 import typer
 
+from bot import platforms
 from bot.bootstrap import App
 from bot.cli.common import fail, print_json, run_async, settings, with_app
 from bot.clock import FrozenClock, LaterOf, SystemClock
@@ -61,7 +62,7 @@ def run(
         raise fail(f"unknown job {job!r}; jobs: {', '.join(sorted(JOBS))}")
     when = _parse_at(at)
     config = settings()
-    shell = not (config.slack_enabled or config.telegram_enabled)
+    shell = not platforms.configured(config)
 
     async def work(bot: App) -> None:
         real_now = SystemClock().now()

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from bot import platforms
 from bot.bootstrap import App
 from bot.cli.common import fail, run_async, settings, with_app
 from bot.cli.lifecycle import until_stopped
@@ -36,7 +37,7 @@ def run(
 ) -> None:
     """Run the bot: Slack (Socket Mode) and/or Telegram (polling) with the scheduler, or the shell chat."""
     config = settings()
-    if shell or not (config.slack_enabled or config.telegram_enabled):
+    if shell or not platforms.configured(config):
         if not shell and not sys.stdin.isatty():
             raise fail("refusing to start: no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN is set and stdin is not a "
                        "terminal, so nobody could chat. Fix: set a platform token, or pass --shell --as PERSON "
@@ -44,7 +45,7 @@ def run(
         with_scheduler = sys.stdin.isatty() if scheduler is None else scheduler
         run_async(with_app(config, lambda bot: _shell(bot, as_person, with_scheduler), shell_write=typer.echo))
         return
-    _refuse_placeholders(config.placeholder_problems())
+    _refuse_placeholders(platforms.placeholder_problems(config))
 
     async def main(stop: asyncio.Event) -> None:
         async def work(bot: App) -> None:
@@ -66,10 +67,10 @@ def serve(
 ) -> None:
     """HTTP mode: POST /slack/events, POST /telegram/webhook, GET /healthz, GET /metrics."""
     config = settings()
-    if not (config.slack_enabled or config.telegram_enabled):
+    if not platforms.configured(config):
         raise fail("refusing to start: `serve` answers Slack and Telegram, and neither SLACK_BOT_TOKEN nor "
                    "TELEGRAM_BOT_TOKEN is set. Fix: set one (see .env.example), or use `inquirybot run --shell`.")
-    _refuse_placeholders(config.placeholder_problems())
+    _refuse_placeholders(platforms.placeholder_problems(config))
 
     async def main(stop: asyncio.Event) -> None:
         await with_app(config, lambda bot: _serve(bot, config, stop, host, port, not no_scheduler), command="serve")

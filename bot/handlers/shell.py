@@ -6,17 +6,41 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import AsyncIterator, Callable
-from typing import TextIO
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Protocol, TextIO
 
-from bot.bootstrap import App
+from bot.context import Context
 from bot.handlers.commands import Origin, execute
-from bot.org.model import Person, Role
+from bot.notifiers.render import Renderer
+from bot.org.model import Org, Person, Role
 from bot.outbound import Reply
 from bot.services.intake import IntakeMessage, ingest
 from bot.services.roster import reassign_departed
 
 log = logging.getLogger(__name__)
+
+
+class Drains(Protocol):
+    async def drain(self, rounds: int = 20) -> None: ...
+
+
+class App(Protocol):
+    """What the shell needs of the running app (bootstrap's App has it; the shell never imports bootstrap)."""
+
+    @property
+    def ctx(self) -> Context: ...
+
+    @property
+    def renderer(self) -> Renderer: ...
+
+    @property
+    def dispatcher(self) -> Drains: ...
+
+    @property
+    def notifiers(self) -> Mapping[str, object]: ...
+
+    @property
+    def org(self) -> Org: ...
 
 
 async def read_lines(stream: TextIO, prompt: str | None) -> AsyncIterator[str]:

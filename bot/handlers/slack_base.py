@@ -59,7 +59,7 @@ class SlackDeps:
         return self.ctx.org
 
     def person(self, user_id: str | None) -> Person | None:
-        return self.org.person_by_slack(user_id) if user_id else None
+        return self.org.person_on("slack", user_id) if user_id else None
 
     def locale(self, person: Person | None) -> str:
         return self.org.locale_of(person)

@@ -122,7 +122,7 @@ async def on_thread_reply(deps: SlackDeps, body: dict[str, Any], event: Event, c
     person = deps.person(event.get("user"))
     channel, thread_ts = str(event.get("channel")), str(event.get("thread_ts"))
     inquiry_id = await noted_inquiry(deps.ctx, person, "slack", channel, thread_ts) if person else None
-    if person is not None and inquiry_id is None and in_intake(event, deps.org.intake.slack):
+    if person is not None and inquiry_id is None and in_intake(event, deps.org.intake.on("slack")):
         await on_intake_note(deps, body, event, client, person)
         return
     if person is None or inquiry_id is None:
@@ -216,7 +216,7 @@ HANDLERS: dict[str, MessageHandler] = {
 
 
 async def on_message(deps: SlackDeps, body: dict[str, Any], event: Event, client: AsyncWebClient) -> None:
-    kind = classify(event, deps.org.intake.slack)
+    kind = classify(event, deps.org.intake.on("slack"))
     handler = HANDLERS.get(kind)
     if handler is None:
         log.debug("slack message %s:%s (%s) ignored", event.get("channel"), event.get("ts"), kind)

@@ -101,7 +101,8 @@ class TelegramHandlers:
     @property
     def intake_chat(self) -> int | None:
         """Read from the org each time, so `/inq reload` moves the intake group without a restart."""
-        return self.deps.ctx.org.intake.telegram
+        chat = self.deps.ctx.org.intake.on(PLATFORM)
+        return None if chat is None else int(chat)
 
     def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         application.add_handler(TypeHandler(Update, self.dispatch))

@@ -81,7 +81,7 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
     command = await _note_command(deps, message, person, pending, text)
     if command is not None:
         await run(deps, message, person, command)
-    elif message.chat_id == deps.ctx.org.intake.telegram:
+    elif str(message.chat_id) == deps.ctx.org.intake.on(PLATFORM):
         await on_intake_reply(deps, message, person, text)
     elif message.chat.type == ChatType.PRIVATE:  # in a group, replies to the bot may just be conversation
         await deps.reply(message, Reply("telegram.not_a_command", {}), person)

@@ -29,7 +29,7 @@ class TelegramDeps:
     pacer: Pacer
 
     def person(self, user: User | None) -> Person | None:
-        return self.ctx.org.person_by_telegram(user.id) if user else None
+        return self.ctx.org.person_on(PLATFORM, user.id) if user else None
 
     def locale(self, person: Person | None) -> str:
         return self.ctx.org.locale_of(person)

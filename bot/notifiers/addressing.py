@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence, Set
 
+from bot import platforms
 from bot.notifiers.base import Address
 from bot.org.model import Channel, Org, Person
 from bot.outbound import Target
 
 
-def person_platform(person: Person, hint: str | None, available: Set[str]) -> str | None:
-    """`prefer` first, then the platform the inquiry came from, then Slack, then Telegram (SPEC section 3)."""
-    has = {"slack": person.slack is not None, "telegram": person.telegram is not None}
-    for platform in (person.prefer, hint, "slack", "telegram"):
-        if platform and has.get(platform) and platform in available:
+def person_platform(
+    person: Person, hint: str | None, available: Set[str], order: Sequence[str] | None = None
+) -> str | None:
+    """`prefer` first, then the platform the inquiry came from, then the registry's order (SPEC section 3):
+    the first of those the person has an id on and that is running."""
+    for platform in (person.prefer, hint, *(platforms.names() if order is None else order)):
+        if platform and person.on(platform) is not None and platform in available:
             return platform
     return None
 
@@ -25,37 +28,35 @@ def resolve(org: Org, target: Target, available: Set[str]) -> list[Address]:
         return _person(org, target, available)
     if target.kind == "reply":
         return _reply(org, target, available)
-    return _channel(Channel(slack=target.slack, telegram=target.telegram), available, target.thread)
+    return _channel(Channel(ids=target.ids), available, target.thread)
 
 
 def _person(org: Org, target: Target, available: Set[str]) -> list[Address]:
+    """A DM: the address is the person's user id on the platform chosen (the notifier opens the DM)."""
     person = org.person(target.person or "")
     if person is None:
         return []
     platform = person_platform(person, target.platform, available)
-    if platform == "slack":
-        return [Address("slack", user=person.slack, person_id=person.id, label=person.name)]
-    if platform == "telegram":
-        return [Address("telegram", channel=str(person.telegram), user=str(person.telegram), person_id=person.id,
-                        label=person.name)]
-    return []
+    user = person.on(platform) if platform else None
+    if platform is None or user is None:
+        return []
+    return [Address(platform, user=user, person_id=person.id, label=person.name)]
 
 
 def _reply(org: Org, target: Target, available: Set[str]) -> list[Address]:
-    if target.platform == "slack" and target.slack and "slack" in available:
-        return [Address("slack", channel=target.slack, thread=target.thread, label="intake thread")]
-    if target.platform == "telegram" and target.telegram is not None and "telegram" in available:
-        return [Address("telegram", channel=str(target.telegram), thread=target.thread, label="intake reply")]
+    chat = target.ids.get(target.platform or "")
+    if target.platform and chat and target.platform in available:
+        return [Address(target.platform, channel=chat, thread=target.thread, label="intake thread")]
     return _channel(org.intake, available, None)
 
 
 def _channel(channel: Channel, available: Set[str], thread: str | None) -> list[Address]:
-    found = []
-    if channel.slack and "slack" in available:
-        found.append(Address("slack", channel=channel.slack, thread=thread, label=f"#{channel.slack}"))
-    if channel.telegram is not None and "telegram" in available:
-        found.append(Address("telegram", channel=str(channel.telegram), thread=thread, label=str(channel.telegram)))
-    return found
+    return [Address(platform, channel=chat, thread=thread, label=_label(platform, chat))
+            for platform, chat in channel.ids.items() if platform in available]
+
+
+def _label(platform: str, chat: str) -> str:
+    return f"#{chat}" if chat[:1].isalpha() else chat
 
 
 def _shell_address(org: Org, target: Target) -> Address:
@@ -65,4 +66,5 @@ def _shell_address(org: Org, target: Target) -> Address:
         return Address("shell", person_id=target.person, label=f"{name} (DM)")
     if target.kind == "reply":
         return Address("shell", label="intake thread")
-    return Address("shell", label=f"channel {target.slack or target.telegram or ''}".strip())
+    first = next(iter(target.ids.values()), "")
+    return Address("shell", label=f"channel {first}".strip())

@@ -6,8 +6,6 @@ import asyncio
 import hashlib
 import json
 import logging
-import os
-import socket
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -15,12 +13,13 @@ from typing import Any
 from jinja2 import TemplateError
 
 from bot import metrics
+from bot.context import Context
 from bot.notifiers.addressing import resolve
 from bot.notifiers.base import Address, DeliveryError, Notifier, Rendered
 from bot.notifiers.render import Renderer
 from bot.org.model import Role
 from bot.outbound import Outbound, Target
-from bot.services.context import Context
+from bot.worker import worker_name
 from storage.repositories.chat_state import SentMessage
 from storage.repositories.outbox import OutboxItem
 from storage.uow import UnitOfWork
@@ -29,10 +28,6 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = 300.0
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class Dispatcher:

@@ -9,18 +9,17 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 
 from bot.org.model import Org
+from bot.terms import term_function
 
-RenderPlatform = Literal["shell", "slack", "telegram"]
+RenderPlatform = str  # "shell" or a registered platform; Slack and Telegram have their own escaping and mentions
 MESSAGES_PACKAGE = "messages"
 MESSAGES_DIR: Traversable = files(MESSAGES_PACKAGE)  # package data: the same in a checkout and an installed wheel
 
@@ -39,16 +38,9 @@ def _escape(platform: RenderPlatform, value: Any) -> str:
         return text
     if platform == "telegram":
         return html.escape(text, quote=False)
+    if platform != "slack":  # a plug-in platform: plain text, its notifier formats it
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-@cache
-def _terms() -> dict[str, dict[str, dict[str, str]]]:
-    """messages/terms.yaml, read once from the package data."""
-    loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(
-        MESSAGES_DIR.joinpath("terms.yaml").read_text(encoding="utf-8")
-    )
-    return loaded
 
 
 class Renderer:
@@ -56,7 +48,12 @@ class Renderer:
         self.org = org
         self.tz = ZoneInfo(org.timezone)
         self.names = dict(names or {})
-        self._envs = {p: self._environment(p) for p in ("shell", "slack", "telegram")}
+        self._envs: dict[str, Environment] = {}
+
+    def _env(self, platform: RenderPlatform) -> Environment:
+        if platform not in self._envs:
+            self._envs[platform] = self._environment(platform)
+        return self._envs[platform]
 
     def _environment(self, platform: RenderPlatform) -> Environment:
         env = Environment(  # noqa: S701 - escaping is done per platform in `finalize`
@@ -80,7 +77,7 @@ class Renderer:
         self.tz = ZoneInfo(org.timezone)
 
     def render(self, key: str, data: Mapping[str, Any], *, locale: str, platform: RenderPlatform) -> str:
-        env = self._envs[platform]
+        env = self._env(platform)
         names = [f"{key}.{locale}.{platform}.j2", f"{key}.{locale}.j2", f"{key}.en.j2"]
         template = env.select_template(names)
         term = self.term_function(locale)
@@ -88,19 +85,13 @@ class Renderer:
 
     def has(self, key: str, locale: str) -> bool:
         try:
-            self._envs["shell"].get_template(f"{key}.{locale}.j2")
+            self._env("shell").get_template(f"{key}.{locale}.j2")
         except TemplateNotFound:
             return False
         return True
 
     def term_function(self, locale: str) -> Any:
-        def term(group: str, value: Any) -> str:
-            entry = _terms().get(group, {}).get(str(value))
-            if entry is None:
-                return "" if value is None else str(value)
-            return entry.get(locale) or entry.get("en") or str(value)
-
-        return term
+        return term_function(locale)
 
     def button_label(self, action_id: str, locale: str) -> str:
         return str(self.term_function(locale)("button", action_id))
@@ -131,8 +122,9 @@ class Renderer:
         person = self.org.person(person_id) if person_id else None
         if person is None:
             return Safe(_escape(platform, self.person_name(person_id)))
-        if platform == "slack" and person.slack:
-            return Safe(f"<@{person.slack}>")
-        if platform == "telegram" and person.telegram is not None:
-            return Safe(f'<a href="tg://user?id={person.telegram}">{html.escape(person.name)}</a>')
+        user = person.on(platform)
+        if platform == "slack" and user:
+            return Safe(f"<@{user}>")
+        if platform == "telegram" and user is not None:
+            return Safe(f'<a href="tg://user?id={user}">{html.escape(person.name)}</a>')
         return Safe(f"@{_escape(platform, person.name)}")

@@ -6,46 +6,50 @@ The admins are told once per person; the audit log remembers that across restart
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from telegram.error import TelegramError
 
+from bot.context import Context
 from bot.notifiers.base import Address, DeliveryError, Rendered
 from bot.notifiers.render import Renderer
 from bot.org.model import Org, Person, Role
 from bot.outbound import Outbound, Target
-from bot.services.context import Context
-from bot.services.held import hold
 
 if TYPE_CHECKING:
     from bot.notifiers.telegram import TelegramNotifier
 
 log = logging.getLogger(__name__)
 
+# keeps the message for the person until they open the chat (bootstrap passes services.held.hold):
+# (ctx, platform, person id, template key, data, a unique reference)
+Hold = Callable[[Context, str, str, str, dict[str, Any], str], Awaitable[None]]
+
 AUDIT_ACTION = "delivery.dm_blocked"
 NOTICE_KEY = "delivery.dm_blocked"
 FALLBACK_KEY = "delivery.dm_fallback"
+PLATFORM = "telegram"
 
 
 def fallback_chat(org: Org, person: Person) -> tuple[int, str | None] | None:
     """The Telegram group of a region of the person's department, else the intake group (chat, region)."""
     for region in org.regions:
-        channel = region.channel
-        if person.department and region.department == person.department and channel and channel.telegram:
-            return channel.telegram, region.id
-    if org.intake.telegram is not None:
-        return org.intake.telegram, None
-    return None
+        chat = region.channel.on(PLATFORM) if region.channel else None
+        if person.department and region.department == person.department and chat:
+            return int(chat), region.id
+    intake = org.intake.on(PLATFORM)
+    return (int(intake), None) if intake is not None else None
 
 
 class DmFallback:
     """Called by TelegramNotifier when a DM answers 403."""
 
-    def __init__(self, ctx: Context, renderer: Renderer, bot_username: Callable[[], str]) -> None:
+    def __init__(self, ctx: Context, renderer: Renderer, bot_username: Callable[[], str], hold: Hold) -> None:
         self.ctx = ctx
         self.renderer = renderer
         self.bot_username = bot_username
+        self.hold = hold
 
     async def __call__(
         self, notifier: TelegramNotifier, address: Address, message: Rendered, reason: str
@@ -65,7 +69,7 @@ class DmFallback:
         except TelegramError as error:
             detail = f"forbidden: {reason}; group fallback in {chat_id} failed: {error.message}"
             raise DeliveryError(detail, permanent=True) from error
-        await hold(self.ctx, "telegram", person.id, message.key, message.data, str(ref["message_id"]))
+        await self.hold(self.ctx, PLATFORM, person.id, message.key, message.data, str(ref["message_id"]))
         await self._tell_admins_once(person, chat_id, region_id, reason)
         return ref
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from bot import platforms
 from bot.org.problems import Loc, OrgProblem, format_path, listing, reference_fix
 from bot.org.schema import ChannelSchema, OrgSchema, PersonSchema
 
@@ -45,10 +46,10 @@ def _duplicate_ids(org: OrgSchema) -> Iterator[Finding]:
 
 
 def _duplicate_identities(org: OrgSchema) -> Iterator[Finding]:
-    for platform in ("slack", "telegram"):
+    for platform in platforms.names():
         owner: dict[object, str] = {}
         for index, person in enumerate(org.people):
-            value = getattr(person, platform)
+            value = person.ids.get(platform)
             if value is not None and value in owner:
                 message = f"{platform} id {value} is already used by '{owner[value]}'"
                 fix = "give each person their own id, or remove the copy"
@@ -94,10 +95,9 @@ def _people(org: OrgSchema) -> Iterator[Finding]:
         if "rep" in person.roles and person.department is None:
             fix = f"add `department: <id>` naming one of {listing(departments)}"
             yield (*loc, "department"), "a rep needs a department", fix
-        if person.slack is None and person.telegram is None:
-            fix = "add `slack: U…` (Slack member id) or `telegram: 123…` (Telegram user id), or both"
-            yield loc, f"'{person.id}' has no Slack or Telegram identity", fix
-        if person.prefer is not None and getattr(person, person.prefer) is None:
+        if not person.ids:
+            yield loc, f"'{person.id}' has no {_labels()} identity", _identity_fix("user")
+        if person.prefer is not None and person.prefer not in person.ids:
             fix = f"add their {person.prefer} id or remove `prefer`"
             yield (*loc, "prefer"), f"prefers {person.prefer} but has no {person.prefer} id", fix
         yield from _away(org, loc, person)
@@ -156,9 +156,8 @@ def _channels(org: OrgSchema) -> Iterator[Finding]:
     ]
     named += [(("regions", index, "channel"), region.channel) for index, region in enumerate(org.regions)]
     for loc, channel in named:
-        if channel is not None and channel.slack is None and channel.telegram is None:
-            fix = "add `slack: C…` (channel id) or `telegram: -100…` (chat id), or both"
-            yield loc, "the channel has neither a slack nor a telegram id", fix
+        if channel is not None and not channel.ids:
+            yield loc, f"the channel has neither a {' nor a '.join(platforms.names())} id", _identity_fix("chat")
 
 
 def _penalties(org: OrgSchema) -> Iterator[Finding]:
@@ -167,3 +166,16 @@ def _penalties(org: OrgSchema) -> Iterator[Finding]:
         message = f"the P6 split adds up to {split.manager + split.rep}, not 100"
         fix = "make manager + rep equal 100, e.g. {manager: 80, rep: 20}"
         yield ("penalties", "P6", "split"), message, fix
+
+
+def _labels() -> str:
+    return " or ".join(spec.label for spec in platforms.identities().values())
+
+
+def _identity_fix(kind: str) -> str:
+    """`add `slack: U…` (Slack member id) or `telegram: 123…` (Telegram user id), or both`."""
+    keys = []
+    for name, spec in platforms.identities().items():
+        which = spec.user if kind == "user" else spec.chat
+        keys.append(f"`{name}: {which.example}` ({spec.label} {which.noun})")
+    return f"add {' or '.join(keys)}, or {'both' if len(keys) == 2 else 'several'}"

@@ -108,7 +108,7 @@ def _yaml_problem(err: yaml.YAMLError, file: str) -> OrgProblem:
 
 
 def _channel(schema: ChannelSchema | None) -> Channel | None:
-    return None if schema is None else Channel(slack=schema.slack, telegram=schema.telegram)
+    return None if schema is None else Channel(ids=schema.ids)
 
 
 def _names(names: Mapping[Locale, str]) -> dict[str, str]:
@@ -120,8 +120,7 @@ def _person(schema: PersonSchema) -> Person:
         id=schema.id,
         name=schema.name,
         roles=frozenset(Role(role) for role in schema.roles),
-        slack=schema.slack,
-        telegram=schema.telegram,
+        ids=schema.ids,
         department=schema.department,
         active=schema.active,
         away=tuple(AwayPeriod(a.start, a.end, a.delegate) for a in schema.away),
@@ -171,7 +170,7 @@ def _build(schema: OrgSchema) -> Org:
             first + timedelta(days=n): kind == "workday"
             for (first, last), kind in schema.calendar_overrides.items() for n in range((last - first).days + 1)
         },
-        intake=Channel(slack=intake.slack, telegram=intake.telegram),
+        intake=Channel(ids=intake.ids),
         announce=_channel(schema.channels.announce),
         regions=tuple(
             Region(r.id, _names(r.name), frozenset(r.countries), r.department, r.specialist, _channel(r.channel))

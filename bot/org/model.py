@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 from typing import Literal
 
 Locale = Literal["zh-CN", "en"]
-Platform = Literal["slack", "telegram"]
+Platform = str  # a registered platform name (bot/platforms.py)
+Ids = Mapping[str, str]  # platform name -> that platform's id of a person or a chat (always text)
 
 
 class Role(StrEnum):
@@ -20,10 +22,12 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Channel:
-    """A place to post, on one platform or both."""
+    """A place to post: its chat id on each platform it exists on."""
 
-    slack: str | None = None
-    telegram: int | None = None
+    ids: Ids = field(default_factory=dict, hash=False)
+
+    def on(self, platform: str) -> str | None:
+        return self.ids.get(platform)
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,7 @@ class Person:
     id: str
     name: str
     roles: frozenset[Role]
-    slack: str | None = None
-    telegram: int | None = None
+    ids: Ids = field(default_factory=dict, hash=False)  # platform name -> their user id there
     department: str | None = None
     active: bool = True
     away: tuple[AwayPeriod, ...] = ()
@@ -51,6 +54,10 @@ class Person:
 
     def has(self, role: Role) -> bool:
         return role in self.roles
+
+    def on(self, platform: str) -> str | None:
+        """Their user id on a platform, or None when they are not there."""
+        return self.ids.get(platform)
 
     def away_on(self, day: date) -> AwayPeriod | None:
         return next((a for a in self.away if a.covers(day)), None)
@@ -182,11 +189,10 @@ class Org:
     def department(self, department_id: str) -> Department | None:
         return next((d for d in self.departments if d.id == department_id), None)
 
-    def person_by_slack(self, user_id: str) -> Person | None:
-        return next((p for p in self.people if p.slack == user_id), None)
-
-    def person_by_telegram(self, user_id: int) -> Person | None:
-        return next((p for p in self.people if p.telegram == user_id), None)
+    def person_on(self, platform: str, user_id: str | int) -> Person | None:
+        """The person whose id on `platform` is `user_id`."""
+        wanted = str(user_id)
+        return next((p for p in self.people if p.ids.get(platform) == wanted), None)
 
     def reps_of(self, department_id: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people if p.department == department_id and p.has(Role.REP))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, create_model, field_validator, model_validator
 
+from bot import platforms
 from bot.org import values
+from bot.org.identities import parse_identity
 from bot.org.model import Penalties, Schedule, WeeklyTime
 
 Id = Annotated[str, PlainValidator(values.parse_id)]
@@ -19,10 +22,6 @@ Timezone = Annotated[str, PlainValidator(values.parse_timezone)]
 Country = Annotated[str, PlainValidator(values.parse_country)]
 Domain = Annotated[str, PlainValidator(values.parse_domain)]
 Phone = Annotated[str, PlainValidator(values.parse_phone)]
-SlackUser = Annotated[str, PlainValidator(values.parse_slack_user)]
-SlackChannel = Annotated[str, PlainValidator(values.parse_slack_channel)]
-TelegramUser = Annotated[int, PlainValidator(values.parse_telegram_user)]
-TelegramChat = Annotated[int, PlainValidator(values.parse_telegram_chat)]
 LocaleName = Literal["zh-CN", "en"]
 RoleName = Literal["specialist", "rep", "manager", "admin"]
 Amount = Annotated[int, Field(ge=0)]
@@ -45,9 +44,32 @@ class Section(BaseModel):
         return data
 
 
-class ChannelSchema(Section):
-    slack: SlackChannel | None = None
-    telegram: TelegramChat | None = None
+def _identity_fields(kind: Literal["user", "chat"]) -> dict[str, Any]:
+    """One optional key a registered platform (`slack: U…`, `telegram: 123…`), validated by its IdentitySpec."""
+    fields: dict[str, Any] = {}
+    for name, spec in platforms.identities().items():
+        parser = partial(parse_identity, spec.label, spec.user if kind == "user" else spec.chat)
+        fields[name] = (Annotated[str | None, PlainValidator(parser)], None)
+    return fields
+
+
+class _Identities(Section):
+    @property
+    def ids(self) -> dict[str, str]:
+        """platform -> id, for the platforms this entry names."""
+        found = {name: getattr(self, name, None) for name in platforms.names()}
+        return {name: str(value) for name, value in found.items() if value is not None}
+
+
+class _ChannelBase(_Identities):
+    """A chat: one key a platform (the fields are added from bot/platforms.py below)."""
+
+
+if TYPE_CHECKING:
+    class ChannelSchema(_ChannelBase):
+        pass
+else:
+    ChannelSchema = create_model("ChannelSchema", __base__=_ChannelBase, **_identity_fields("chat"))
 
 
 class ChannelsSchema(Section):
@@ -61,17 +83,31 @@ class AwaySchema(Section):
     delegate: Id | None = None
 
 
-class PersonSchema(Section):
+class _PersonBase(_Identities):
+    """A person; their id on each platform is added from bot/platforms.py below."""
+
     id: Id
     name: str = Field(min_length=1)
     roles: list[RoleName] = Field(min_length=1)
-    slack: SlackUser | None = None
-    telegram: TelegramUser | None = None
     department: Id | None = None
     active: bool = True
     away: list[AwaySchema] = Field(default_factory=list)
     locale: LocaleName | None = None
-    prefer: Literal["slack", "telegram"] | None = None
+    prefer: str | None = None
+
+    @field_validator("prefer")
+    @classmethod
+    def _known_platform(cls, value: str | None) -> str | None:
+        if value is not None and value not in platforms.names():
+            raise values.org_error(f"{value!r} is not a platform", f"use one of {', '.join(platforms.names())}")
+        return value
+
+
+if TYPE_CHECKING:
+    class PersonSchema(_PersonBase):
+        pass
+else:
+    PersonSchema = create_model("PersonSchema", __base__=_PersonBase, **_identity_fields("user"))
 
 
 class RegionSchema(Section):

@@ -16,8 +16,6 @@ from bot.org.model import WeeklyTime
 _ID = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
-_SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{2,}")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -118,46 +116,6 @@ def parse_country(value: object) -> str:
     if value != value.upper():
         raise org_error(f"country code {value!r} is in lower case", f"write it in capitals: {value.upper()}")
     return value
-
-
-def parse_slack_user(value: object) -> str:
-    """A Slack member id (U… or W…)."""
-    if isinstance(value, str) and _SLACK_USER.fullmatch(value):
-        return value
-    raise org_error(
-        f"{value!r} is not a Slack member id",
-        "copy the member id from the person's Slack profile (… > Copy member ID); it starts with U",
-    )
-
-
-def parse_slack_channel(value: object) -> str:
-    """A Slack channel id (C… or G…)."""
-    if isinstance(value, str) and _SLACK_CHANNEL.fullmatch(value):
-        return value
-    raise org_error(
-        f"{value!r} is not a Slack channel id",
-        "copy the id from the channel's details (the bottom of the About tab); it starts with C",
-    )
-
-
-def parse_telegram_user(value: object) -> int:
-    """A Telegram user id: a positive number."""
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    raise org_error(
-        f"{value!r} is not a Telegram user id",
-        "use the person's numeric user id (a positive number, without quotes); negative ids are groups",
-    )
-
-
-def parse_telegram_chat(value: object) -> int:
-    """A Telegram chat id: a number, negative for groups and channels."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise org_error(
-        f"{value!r} is not a Telegram chat id",
-        "use the numeric chat id without quotes, e.g. -1001000000001 for a group",
-    )
 
 
 _DOMAIN = re.compile(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")

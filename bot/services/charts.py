@@ -140,6 +140,6 @@ async def weekly_chart_job(ctx: Context, uow: UnitOfWork, run: SlotRun) -> str:
     data = {"start": chart.days[0].isoformat(), "end": chart.days[-1].isoformat(), "total": chart.total,
             "on_time_pct": round(100 * week, 1) if week is not None else None, "late": run.late,
             "attachment": {"path": str(path), "filename": path.name}}
-    target = Target(kind="channel", slack=announce.slack, telegram=announce.telegram)
+    target = Target.to_channel(announce.ids)
     await uow.outbox.add(Outbound("chart.weekly", target, data), ctx.now())
     return f"chart {path.name}: {chart.total} inquiries"

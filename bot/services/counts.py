@@ -33,7 +33,7 @@ def region_target(org: Org, region_id: str) -> Target:
     """A region's channel, else the intake channel (SPEC section 3)."""
     region = org.region(region_id)
     channel = region.channel if region and region.channel else org.intake
-    return Target(kind="channel", slack=channel.slack, telegram=channel.telegram)
+    return Target.to_channel(channel.ids)
 
 
 def count_posts(org: Org, report: CountReport, run: SlotRun, *, night: bool, workday: bool = True) -> list[Outbound]:

@@ -11,7 +11,7 @@ from bot.outbound import Reply
 from bot.rules.inquiry import Inquiry
 from bot.services.context import Context
 
-MAX_CHOICES = 90  # a Slack select and a Telegram keyboard hold about 100 entries, the controls included
+MAX_CHOICES = 90  # a platform's select or keyboard holds about 100 entries, the controls included
 
 
 @dataclass(frozen=True)

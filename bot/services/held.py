@@ -1,4 +1,4 @@
-"""Messages that could not reach a person directly (a Telegram DM before they pressed Start) are held and
+"""Messages that could not reach a person directly (a DM the platform refuses until they open the bot) are held and
 delivered when they first talk to the bot, so nothing meant for them is lost."""
 
 from __future__ import annotations

@@ -44,8 +44,8 @@ class IntakeMessage:
     text: str
     forwarded_at: datetime
     received_at: datetime | None = None
-    message_key: str | None = None  # "slack:C123:1700000000.0001": the same message never makes two inquiries
-    delivery_key: str | None = None  # "slack-event:Ev123", "telegram-update:42": the same delivery is ignored
+    message_key: str | None = None  # "<platform>:<chat>:<message id>": the same message never makes two inquiries
+    delivery_key: str | None = None  # "<platform>-event:<id>": the same delivery is ignored
     reply_to: dict[str, Any] = field(default_factory=dict)  # where the intake reply goes (thread / reply)
     confirmed: bool = False  # the specialist said it is an inquiry (`/inq new`, or "Log it" on the question)
 
@@ -86,7 +86,7 @@ async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context)
             "received_at": message.received_at.isoformat() if message.received_at else None,
             "message_key": message.message_key, "reply_to": message.reply_to}
     await uow.conversations.put(UNSURE_SPACE, message.sender.id, unsure_key(token), held, ctx.now() + UNSURE_KEPT)
-    target = Target(kind="reply", platform=message.platform, **_reply_fields(message.reply_to))
+    target = Target.reply(message.platform, message.reply_to)
     await uow.outbox.add(Outbound("intake.unsure", target, {
         "specialist": message.sender.id, "excerpt": message.text[:80], "token": token,
         "actions": [{"id": "intake_log", "value": token}, {"id": "intake_drop", "value": token}],
@@ -170,7 +170,7 @@ def _intake_notices(
     regions: tuple[str, ...],
 ) -> list[Outbound]:
     view = inquiry_view(inquiry)
-    reply_target = Target(kind="reply", platform=message.platform, **_reply_fields(message.reply_to))
+    reply_target = Target.reply(message.platform, message.reply_to)
     notices = [Outbound("intake.reply", reply_target, {"inquiry": view, "routed_by": decision.reason,
                                                        "actions": _intake_actions(inquiry)}, inquiry.id)]
     if inquiry.region_id is None:
@@ -184,10 +184,6 @@ def _intake_notices(
                                  "actions": [{"id": "grey", "value": inquiry.id}]}, inquiry.id))
     notices.extend(assigned_notices(inquiry, previous=None))
     return notices
-
-
-def _reply_fields(reply_to: dict[str, Any]) -> dict[str, Any]:
-    return {"slack": reply_to.get("slack"), "telegram": reply_to.get("telegram"), "thread": reply_to.get("thread")}
 
 
 def _intake_actions(inquiry: Inquiry) -> list[dict[str, str]]:

@@ -31,7 +31,7 @@ class IntakeChange:
     """An edit or a deletion of a message in the intake channel, as a platform handler saw it."""
 
     platform: str
-    message_key: str  # the message_key the inquiry was logged under ("slack:C123:1700000000.0001")
+    message_key: str  # the message_key the inquiry was logged under ("<platform>:<chat>:<message id>")
     at: datetime  # the platform's time of the edit / deletion
     editor: Person | None = None
     text: str = ""  # the edited message's full text (as intake would read it)
@@ -43,10 +43,9 @@ def is_intake_person(person: Person | None) -> bool:
 
 
 def reply_target(inquiry: Inquiry) -> Target:
-    """The thread under the intake message (or the reply to it on Telegram)."""
+    """The thread under the intake message (or the reply to it, where the platform has no threads)."""
     ref: dict[str, Any] = inquiry.intake_ref or {}
-    return Target(kind="reply", platform=inquiry.platform, slack=ref.get("slack"), telegram=ref.get("telegram"),
-                  thread=ref.get("thread"))
+    return Target.reply(inquiry.platform, ref)
 
 
 async def _claim(uow: UnitOfWork, ctx: Context, key: str | None) -> bool:
@@ -130,8 +129,7 @@ async def no_text(sender: Person | None, platform: str, reply_to: dict[str, Any]
     """A file or photo without text in the intake channel: nothing to log, so tell the specialist how to."""
     if not is_intake_person(sender):
         return False
-    target = Target(kind="reply", platform=platform, slack=reply_to.get("slack"), telegram=reply_to.get("telegram"),
-                    thread=reply_to.get("thread"))
+    target = Target.reply(platform, reply_to)
     async with ctx.uow() as uow:
         if not await _claim(uow, ctx, delivery_key):
             return False

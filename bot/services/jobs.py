@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import metrics
-from bot.notifiers.dispatcher import worker_name
 from bot.rules.slots import JOBS as SCHEDULES
 from bot.rules.slots import latest_slot, slot_key, slots_between
 from bot.services.context import Context
+from bot.worker import worker_name
 from storage.repositories.jobs import SCHEDULER_MARK
 from storage.uow import UnitOfWork
 

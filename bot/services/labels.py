@@ -7,9 +7,9 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
-from bot.notifiers.render import Renderer
 from bot.org.model import Org
 from bot.rules.ledger_rows import UNROUTED, Label
+from bot.terms import term_function
 
 
 @cache
@@ -22,7 +22,7 @@ def _territories(locale: str) -> Mapping[str, str]:
 
 def labeller(org: Org, locale: str, names: Mapping[str, str] | None = None) -> Label:
     """`label(group, value)`: person, region, department and country names, else the terms.yaml group."""
-    term = Renderer(org, names=names).term_function(locale)
+    term = term_function(locale)
 
     def label(group: str, value: str | None) -> str:
         if value is None:

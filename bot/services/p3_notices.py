@@ -14,7 +14,7 @@ from storage.uow import UnitOfWork
 
 def _announce(ctx: Context) -> Target | None:
     channel = ctx.org.announce
-    return Target(kind="channel", slack=channel.slack, telegram=channel.telegram) if channel else None
+    return Target.to_channel(channel.ids) if channel else None
 
 
 @job("p3_notice")

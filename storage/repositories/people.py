@@ -33,12 +33,8 @@ class PeopleRepository:
         await self.session.flush()
         await self.session.execute(delete(IdentityRow))
         for person in org.people:
-            if person.slack:
-                self.session.add(IdentityRow(person_id=person.id, platform="slack", external_id=person.slack))
-            if person.telegram is not None:
-                self.session.add(
-                    IdentityRow(person_id=person.id, platform="telegram", external_id=str(person.telegram))
-                )
+            for platform, external_id in person.ids.items():
+                self.session.add(IdentityRow(person_id=person.id, platform=platform, external_id=external_id))
 
     async def names(self) -> dict[str, str]:
         """Every person ever known, including those who left, by id."""

@@ -17,7 +17,7 @@ from tests.conftest import Transcript
 from .fakes import FakeSlack, FakeTelegram
 from .test_telegram_cross_platform import both_settings
 
-LATAM = Target(kind="channel", slack="C0LATAM", telegram=-1001000000002)
+LATAM = Target.to_channel({"slack": "C0LATAM", "telegram": "-1001000000002"})
 POST = {"day": "2026-11-23", "slot": "2026-11-23T18:30:00+08:00", "late": False, "job": "counts_evening",
         "region": {"region": "latam", "total": 1, "followed_up": 0, "open": 1,
                    "reps": [{"person": "zhang", "total": 1, "followed_up": 0, "open": 1}]},
@@ -63,7 +63,7 @@ async def test_a_platform_that_failed_is_retried_without_repeating_the_other(
 async def test_admins_hear_once_about_a_destination_that_keeps_failing(
     both: App, fake_slack: FakeSlack, fake_telegram: FakeTelegram
 ) -> None:
-    slack_only = Target(kind="channel", slack="C0GONE")
+    slack_only = Target.to_channel({"slack": "C0GONE"})
     for _ in range(3):
         fake_slack.fail_next("chat.postMessage", error="channel_not_found")
     await queue(both, *(Outbound("counts.region", slack_only, POST) for _ in range(3)))

@@ -40,7 +40,7 @@ async def queue(app: App, *messages: Outbound) -> None:
 
 
 def to_latam(n: int) -> Outbound:
-    return Outbound("intake.exists", Target(kind="channel", slack=LATAM), {"id": f"INQ-2026-{n:06d}"})
+    return Outbound("intake.exists", Target.to_channel({"slack": LATAM}), {"id": f"INQ-2026-{n:06d}"})
 
 
 async def outbox(app: App) -> list[tuple[str, str, str | None]]:
@@ -79,7 +79,7 @@ async def test_different_channels_do_not_wait_for_each_other(app: App, fake_slac
     notifier = SlackNotifier(web_client(app.settings, "xoxb-test"), pacing=5.0)
     dispatcher = Dispatcher(app.ctx, app.renderer, {"slack": notifier})
     channels = ["C0A", "C0B", "C0C"]
-    await queue(app, *(Outbound("intake.exists", Target(kind="channel", slack=c), {"id": c}) for c in channels))
+    await queue(app, *(Outbound("intake.exists", Target.to_channel({"slack": c}), {"id": c}) for c in channels))
 
     await dispatcher.drain()
 

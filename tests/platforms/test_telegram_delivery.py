@@ -48,7 +48,7 @@ async def the_dm_again(tg: Harness) -> Outbound:
 
 
 def notice(text: str, chat: int) -> Outbound:
-    return Outbound("intake.exists", Target(kind="channel", telegram=chat), {"id": text})
+    return Outbound("intake.exists", Target.to_channel({"telegram": str(chat)}), {"id": text})
 
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # PTB's own RetryAfter.__init__

@@ -80,11 +80,11 @@ def test_example_loads() -> None:
     assert [p.id for p in org.reps_of(brazil.department)] == ["zhang", "zhou", "wu"]
     assert [r.id for r in org.regions_of_specialist("li")] == ["latam"]
     assert [r.id for r in org.regions_of_specialist("zhao")] == ["mena", "cis"]
-    assert org.intake.slack
-    assert org.intake.telegram
+    assert org.intake.on("slack")
+    assert org.intake.on("telegram")
     assert any(p.locale == "en" for p in org.people)
     assert any(p.has(Role.ADMIN) for p in org.people)
-    assert all(p.slack or p.telegram for p in org.people)
+    assert all(p.on("slack") or p.on("telegram") for p in org.people)
     wu = org.person("wu")
     assert wu is not None
     away = wu.away_on(date(2026, 12, 5))

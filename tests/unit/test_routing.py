@@ -14,7 +14,7 @@ from bot.rules.routing import RegionDecision, decide_region
 
 def _person(pid: str, role: Role, department: str | None = None) -> Person:
     return Person(
-        id=pid, name=pid.title(), roles=frozenset({role}), slack=f"U{pid.upper()}", department=department
+        id=pid, name=pid.title(), roles=frozenset({role}), ids={"slack": f"U{pid.upper()}"}, department=department
     )
 
 
@@ -32,7 +32,7 @@ def make_org() -> Org:
         locale="zh-CN",
         calendar="cn",
         calendar_overrides={},
-        intake=Channel(slack="C0INTAKE"),
+        intake=Channel(ids={"slack": "C0INTAKE"}),
         announce=None,
         regions=(
             _region("latam", "BR MX AR CL CO PE", "trade1", "li"),

@@ -87,7 +87,7 @@ def make_org() -> Org:
 
     return Org(
         timezone="Asia/Shanghai", locale="zh-CN", calendar="cn", calendar_overrides={},
-        intake=Channel(slack="C0INTAKE", telegram=-1001000000001), announce=None,
+        intake=Channel(ids={"slack": "C0INTAKE", "telegram": "-1001000000001"}), announce=None,
         regions=(
             Region("latam", {"zh-CN": "拉美", "en": "Latin America"}, frozenset({"BR", "MX"}), "trade1", "li"),
             Region("mena", {"zh-CN": "中东北非", "en": "Middle East & North Africa"}, frozenset({"AE"}), "trade1",
@@ -95,11 +95,11 @@ def make_org() -> Org:
         ),
         departments=(Department("trade1", {"zh-CN": "贸易一部", "en": "Trade Dept 1"}, "wang"),),
         people=(
-            person("li", "李雷", Role.SPECIALIST, slack="U01LI", telegram=100001),
-            person("zhang", "张伟", Role.REP, slack="U02ZHANG", telegram=100002, department="trade1"),
-            person("zhou", "周敏", Role.REP, telegram=100003, department="trade1"),
-            person("wang", "王芳", Role.MANAGER, slack="U03WANG", department="trade1"),
-            person("gao", "高强", Role.ADMIN, slack="U04GAO"),
+            person("li", "李雷", Role.SPECIALIST, ids={"slack": "U01LI", "telegram": "100001"}),
+            person("zhang", "张伟", Role.REP, ids={"slack": "U02ZHANG", "telegram": "100002"}, department="trade1"),
+            person("zhou", "周敏", Role.REP, ids={"telegram": "100003"}, department="trade1"),
+            person("wang", "王芳", Role.MANAGER, ids={"slack": "U03WANG"}, department="trade1"),
+            person("gao", "高强", Role.ADMIN, ids={"slack": "U04GAO"}),
         ),
     )
 

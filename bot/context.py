@@ -1,0 +1,42 @@
+"""What every use case needs, built once by bootstrap and passed down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from bot.org.model import Org, Person
+from bot.rules.calendar import WorkCalendar
+from storage.uow import UnitOfWork
+
+
+@dataclass
+class Context:
+    org: Org
+    clock: Clock
+    uow: Callable[[], UnitOfWork]
+    calendar: WorkCalendar
+    org_file: Path | None = None  # where `/inq reload` re-reads the org from
+    reload_hooks: list[Callable[[Org], None]] = field(default_factory=list)
+    reports_dir: Path = Path("reports")  # where generated XLSX/PNG reports are written
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.org.timezone)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        """`today` is the org time zone's current date (SPEC section 7)."""
+        return self.clock.now().astimezone(self.tz).date()
+
+    def local(self, instant: datetime) -> datetime:
+        return instant.astimezone(self.tz)
+
+    def person(self, person_id: str | None) -> Person | None:
+        return self.org.person(person_id) if person_id else None

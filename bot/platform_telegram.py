@@ -1,0 +1,46 @@
+"""Telegram's plug-in (registered in bot/platforms.py). Light: python-telegram-bot is imported only by `build`
+and `doctor`. Settings are the TELEGRAM_* fields of the central bot.settings.Settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from bot.settings import Settings, is_placeholder
+
+if TYPE_CHECKING:
+    from bot.doctor import Check
+    from bot.notifiers.render import Renderer
+    from bot.org.model import Org
+    from bot.runtime import PlatformRuntime
+    from bot.services.context import Context
+
+
+class TelegramPlugin:
+    def settings(self, base: Settings) -> Settings:
+        return base
+
+    def configured(self, settings: Settings) -> bool:
+        return settings.telegram_enabled
+
+    def placeholder_problems(self, settings: Settings) -> list[str]:
+        problems: list[str] = []
+        if is_placeholder(settings.telegram_bot_token):
+            problems.append("TELEGRAM_BOT_TOKEN")
+        if settings.telegram_webhook_url and is_placeholder(settings.telegram_webhook_secret):
+            problems.append("TELEGRAM_WEBHOOK_SECRET")
+        return problems
+
+    def build(self, settings: Settings, ctx: Context, renderer: Renderer) -> PlatformRuntime:
+        from bot.bootstrap_telegram import build_telegram
+
+        return build_telegram(settings, ctx, renderer)
+
+    def doctor(self, settings: Settings, org: Org | None) -> AsyncIterator[Check]:
+        from bot.doctor_platforms import telegram_checks
+
+        return telegram_checks(settings, org)
+
+
+PLUGIN = TelegramPlugin()
