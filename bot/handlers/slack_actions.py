@@ -6,59 +6,26 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.actions import ACTIONS, Action
 from bot.handlers.slack_base import SlackDeps, expires
 from bot.handlers.slack_messages import FOLLOWUP_STATE
 from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, ModalInput, build_view, error_block
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services.deal_picks import PICKS, pick_unavailable, prompt_choices
-from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
 MODAL_STATE = "modal_message"  # conversation key: the message whose button opened the open modal
 
 
-@dataclass(frozen=True)
-class Button:
-    command: str | None = None  # the /inq command, `{value}` = the button's value; None when a modal asks first
-    modal: str | None = None
-    final: bool = False  # True: every button of the message goes; else the pressed one and `also`
-    also: tuple[str, ...] = ()
-
-
-BUTTONS: dict[str, Button] = {
-    "ack": Button("ack {value}"),
-    "followup": Button(modal="followup", also=("ack",)),  # a follow-up acknowledges too
-    "grey": Button(modal="grey", final=True),
-    "won": Button("won {value}", final=True),
-    "grey_confirm": Button("grey {value}", final=True),
-    "reassign": Button(modal="reassign"),
-    "change_region": Button(modal="change_region"),
-    "exception_approve": Button("exception {value}", final=True),
-    "deals_none": Button("deals today {value} none", final=True),  # value: the department (cover may hold two)
-    "deals_month_none": Button("deals month {value} none", final=True),
-    "deals_pick": Button(modal="deals_pick", final=True),
-    "deals_month_pick": Button(modal="deals_month_pick", final=True),
-    "penalty_confirm": Button("penalty confirm {value}", final=True),
-    "penalty_waive": Button(modal="penalty_waive", final=True),
-    "penalty_amount": Button(modal="penalty_amount", final=True),  # P3: the amount is asked, never guessed
-    "p5_different": Button("penalty different {value}", final=True),
-    "grey_reject": Button("grey reject {value}", final=True),
-    "counts_match": Button("match {value}", final=True),
-    "ledger_sent": Button("ledger sent {value}", final=True),
-    "pick_region": Button(modal="change_region"),
-    "intake_log": Button("intake log {value}", final=True),
-    "intake_drop": Button("intake drop {value}", final=True),
-    "grey_deleted": Button("grey {value} " + DELETED_REASON, final=True),  # asked when the forward was deleted
-    "keep": Button("keep {value}", final=True),
-}
+Button = Action
+BUTTONS: dict[str, Button] = ACTIONS  # the one table of every platform (bot/actions.py)
 BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")
 
@@ -108,8 +75,8 @@ class Actions:
         name = str(action["action_id"]).split(":", 1)[0]
         button, value = BUTTONS[name], str(action.get("value") or "")
         person = self.deps.person(body["user"]["id"])
-        if button.modal and person is not None and person.active:
-            await self._open_modal(button.modal, value, body, client, person)
+        if button.form and person is not None and person.active:
+            await self._open_modal(button.form, value, body, client, person)
             return
         reply = roster_refusal(person) or await self.deps.run(person, (button.command or name).format(value=value))
         spot = {**where(body), "user": str(body["user"]["id"])}

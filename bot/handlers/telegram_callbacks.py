@@ -14,6 +14,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.actions import CHOICE_OF, command_for
 from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_notes import PENDING_TTL, remember
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
@@ -23,32 +24,11 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
-from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
-# action -> the equivalent command ({0} is the button's value, {1} a choice made in a picker)
-COMMANDS: dict[str, str] = {
-    "ack": "ack {0}",
-    "won": "won {0}",
-    "grey_confirm": "grey {0}",
-    "exception_approve": "exception {0}",
-    "deals_none": "deals today {0} none",  # the value names the department (a delegate may report for two)
-    "deals_month_none": "deals month {0} none",
-    "penalty_confirm": "penalty confirm {0}",
-    "p5_different": "penalty different {0}",
-    "grey_reject": "grey reject {0}",
-    "counts_match": "match {0}",
-    "ledger_sent": "ledger sent {0}",
-    "intake_log": "intake log {0}",
-    "intake_drop": "intake drop {0}",
-    "assign": "assign {0} {1}",  # a rep picked after "reassign"
-    "region": "region {0} {1}",  # a region picked after "change_region" / "pick_region"
-    "grey_deleted": "grey {0} " + DELETED_REASON,  # asked when the intake message was deleted
-    "keep": "keep {0}",
-}
 # a press that is recorded under another name in the "done" line
-DONE_AS: dict[str, str] = {"assign": "reassign", "region": "change_region"}
+DONE_AS: dict[str, str] = CHOICE_OF
 # action -> the picker it opens, named by the action its choice buttons carry (method / assign / region)
 PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region",
                            "pick_region": "region"}
@@ -89,12 +69,11 @@ async def on_callback(deps: TelegramDeps, query: CallbackQuery) -> None:
 
 async def run_command(deps: TelegramDeps, press: Press) -> None:
     """The press as a command; success edits the message so it cannot be pressed twice."""
-    template = COMMANDS.get(press.action)
-    if template is None:
+    command = command_for(press.action, press.value(0), press.value(1))
+    if command is None:
         reply = Reply("error.not_available", {"command": press.action}, ok=False)
     else:
-        text = template.format(press.value(0), press.value(1)).strip()
-        reply = await execute(deps.ctx, press.person, f"/inq {text}", Origin(PLATFORM))
+        reply = await execute(deps.ctx, press.person, command, Origin(PLATFORM))
     await finish(deps, press, reply, DONE_AS.get(press.action, press.action))
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Message
 from telegram.constants import ChatType
 
+from bot.actions import ANSWERS
 from bot.handlers.commands import Origin, execute
 from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
@@ -27,13 +28,8 @@ PENDING = "pending"
 PENDING_TTL = timedelta(hours=12)
 DEFAULT_METHOD = "other"
 
-# what a remembered prompt turns the person's text into
-PROMPT_COMMANDS: dict[str, str] = {
-    "followup": "followup {value} {method} {text}",
-    "grey": "grey {value} {text}",
-    "penalty_waive": "penalty waive {value} {text}",
-    "penalty_amount": "penalty confirm {value} amount={text}",  # "1900 checked in CRM": amount, then reason
-}
+# what a remembered prompt turns the person's text into (the table of every platform)
+PROMPT_COMMANDS: dict[str, str] = ANSWERS
 
 
 async def remember(deps: TelegramDeps, person: Person, pending: dict[str, Any]) -> None:

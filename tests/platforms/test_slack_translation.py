@@ -84,7 +84,7 @@ def test_many_buttons_go_into_several_action_blocks() -> None:
 
 def test_every_button_the_shell_knows_has_a_slack_translation() -> None:
     assert set(BUTTON_COMMANDS) == set(BUTTONS)
-    assert all(b.command or b.modal in MODALS for b in BUTTONS.values())
+    assert all(b.command or b.form in MODALS for b in BUTTONS.values())
 
 
 def test_done_blocks_drop_the_pressed_button_and_add_a_line() -> None:
