@@ -59,3 +59,132 @@ def test_inner_layers_never_import_the_platform_handlers(layer: str) -> None:
     offenders = [f"{p.relative_to(ROOT)}: {m}" for p in (ROOT / "bot" / layer).rglob("*.py")
                  for m in imported_modules(p) if m.startswith("bot.handlers")]
     assert offenders == []
+
+
+# The layers and who may import whom (README, "Layers"). Each module belongs to the first layer whose prefix
+# matches its dotted name. Imports under `if TYPE_CHECKING:` are types only and are not counted.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cli", ("bot.cli", "bot.__main__")),
+    ("bootstrap", ("bot.bootstrap", "bot.platform", "bot.running", "bot.web", "bot.scheduler", "bot.doctor",
+                   "bot.demo", "bot.health", "bot.metrics_export", "bot.runtime")),
+    ("handlers", ("bot.handlers",)),
+    ("notifiers", ("bot.notifiers",)),
+    ("services", ("bot.services",)),
+    ("core", ("bot.context", "bot.actions")),
+    ("storage", ("storage",)),
+    ("rules", ("bot.rules",)),
+    ("model", ("bot.org", "bot.outbound", "bot.platforms", "bot.terms", "bot.worker", "bot.settings", "bot.clock",
+               "bot.errors", "bot.commands", "bot.metrics", "bot.logs", "bot")),
+)
+BELOW_SERVICES = {"model", "rules", "storage", "core"}
+MAY_IMPORT: dict[str, set[str]] = {
+    "model": {"model"},
+    "rules": {"model", "rules"},
+    "storage": {"model", "rules", "storage"},
+    "core": {"model", "rules", "storage", "core"},
+    "services": BELOW_SERVICES | {"services"},
+    "notifiers": BELOW_SERVICES | {"notifiers"},  # services return messages as data; notifiers never call them
+    "handlers": BELOW_SERVICES | {"services", "notifiers", "handlers"},
+    "bootstrap": BELOW_SERVICES | {"services", "notifiers", "handlers", "bootstrap"},
+    "cli": BELOW_SERVICES | {"services", "notifiers", "handlers", "bootstrap", "cli"},
+}
+PLATFORM_SDKS = ("slack_bolt", "slack_sdk", "telegram", "lark_oapi", "lark")
+
+
+def layer_of(module: str) -> str | None:
+    """`bot.bootstrap` covers bot.bootstrap_slack too; `bot.platform` covers the plug-ins (bot.platform_slack),
+    and bot.platforms, the registry table, is matched exactly first."""
+    if module in ("bot.platforms", "bot"):
+        return "model"
+    for layer, prefixes in LAYERS:
+        if any(module == p or module.startswith((p + ".", p + "_")) for p in prefixes):
+            return layer
+    return None
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """What a module imports when it runs: `if TYPE_CHECKING:` blocks left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped |= {id(child) for stmt in node.body for child in ast.walk(stmt)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found |= {f"bot.{a.name}" for a in node.names} if node.module == "bot" else {node.module}
+    return found
+
+
+SOURCES = [p for p in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "storage").rglob("*.py")]
+           if "migrations" not in p.parts]
+
+
+def _platform_of(module: str) -> str | None:
+    """The registered platform a handlers / notifiers module belongs to (by its name), None when neutral."""
+    from bot.platforms import names
+
+    last = module.rsplit(".", 2)
+    return next((name for name in names() if any(part.startswith(name) for part in last[1:])), None)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_import_matrix_of_the_layers(path: Path) -> None:
+    module = module_name(path)
+    layer = layer_of(module)
+    assert layer is not None, f"{module} belongs to no layer: add it to LAYERS and to the README"
+    bad = []
+    for imported in runtime_imports(path):
+        target = layer_of(imported) if imported.split(".")[0] in ("bot", "storage") else None
+        if target is not None and target not in MAY_IMPORT[layer]:
+            bad.append(f"{imported} ({target})")
+    assert not bad, f"{module} ({layer}) imports {sorted(bad)}: layers point one way (README, Layers)"
+
+
+@pytest.mark.parametrize("layer", ["handlers", "notifiers"])
+def test_a_platform_module_imports_only_its_own_platform(layer: str) -> None:
+    """bot.handlers.slack_* may use bot.notifiers.slack and the neutral notifiers, never Telegram's; the same for
+    every platform, and for notifiers (which never import handlers at all)."""
+    offenders = []
+    for path in (ROOT / "bot" / layer).rglob("*.py"):
+        own = _platform_of(module_name(path))
+        for imported in runtime_imports(path):
+            if not imported.startswith(("bot.handlers", "bot.notifiers")):
+                continue
+            other = _platform_of(imported)
+            if other is not None and other != own:
+                offenders.append(f"{module_name(path)} -> {imported}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize("layer", ["bot/rules", "bot/services", "storage", "bot/org", "bot/context.py",
+                                   "bot/outbound.py", "bot/actions.py", "bot/terms.py", "bot/worker.py"])
+def test_the_core_names_no_platform(layer: str) -> None:
+    """The core imports no platform SDK and no platform's module; its source names no platform in code
+    (stored values such as platform='slack' in migrations aside)."""
+    from bot.platforms import names
+
+    target = ROOT / layer
+    paths = [target] if target.is_file() else [p for p in target.rglob("*.py") if "migrations" not in p.parts]
+    offenders = []
+    for path in paths:
+        for imported in runtime_imports(path):
+            parts = imported.split(".")
+            if parts[0] in PLATFORM_SDKS or any(name in part for part in parts for name in names()):
+                offenders.append(f"{path.relative_to(ROOT)} imports {imported}")
+    assert offenders == []
+    if layer not in ("bot/services", "storage"):
+        return  # the rules read customers' messages, which name messengers; org files show examples of ids
+    for path in paths:
+        text = path.read_text(encoding="utf-8").lower()
+        offenders += [f"{path.relative_to(ROOT)} names {name}" for name in names() if name in text]
+    assert offenders == []
