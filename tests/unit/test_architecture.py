@@ -188,3 +188,22 @@ def test_the_core_names_no_platform(layer: str) -> None:
         text = path.read_text(encoding="utf-8").lower()
         offenders += [f"{path.relative_to(ROOT)} names {name}" for name in names() if name in text]
     assert offenders == []
+
+
+def test_reading_the_org_and_the_platform_settings_imports_no_platform_sdk() -> None:
+    """`inquirybot org check`, the shell and `doctor` without tokens never pay for slack_bolt or PTB: the registry
+    loads a plug-in's light module only, and the SDK only when the platform is built."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, pathlib\n"
+        "from bot.org.loader import load_org\n"
+        "from bot import platforms\n"
+        "from bot.settings import Settings\n"
+        f"load_org(pathlib.Path({str(ROOT / 'org.example.yaml')!r}))\n"
+        "assert platforms.configured(Settings(_env_file=None)) == []\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {PLATFORM_SDKS!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
