@@ -11,12 +11,11 @@ from typing import Any
 
 import httpx
 
-from bot.bootstrap import App, build
+from bot.bootstrap import App
 from bot.clock import FrozenClock
 from bot.org.model import Org
 from bot.rules.inquiry import Inquiry
 from bot.settings import Settings
-from bot.web import create_web_app
 from tests.conftest import EXAMPLE_ORG
 
 from .fakes import BOT_TOKEN, FakeSlack
@@ -28,6 +27,7 @@ from .fakes.signing import (
     slash_command_form,
     view_submission_form,
 )
+from .serving import served
 
 INTAKE = "C0INTAKE"
 LI, ZHANG, ZHOU, WANG, GAO = "U01LI", "U07ZHANG", "U08ZHOU", "U04WANG", "U16GAO"
@@ -95,15 +95,8 @@ async def slack_bot(
     database_url: str, org: Org, clock: FrozenClock, fake: FakeSlack, **extra: Any
 ) -> AsyncIterator[SlackBot]:
     """The whole bot as `inquirybot serve` runs it (lifespan with the dispatcher, no scheduler)."""
-    app = await build(slack_settings(database_url, fake, **extra), clock=clock, org=org)
-    web = create_web_app(app, scheduler=False)
-    try:
-        async with web.router.lifespan_context(web):
-            transport = httpx.ASGITransport(app=web)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                yield SlackBot(app, http, fake, clock)
-    finally:
-        await app.close()
+    async with served(slack_settings(database_url, fake, **extra), clock, org) as (app, http):
+        yield SlackBot(app, http, fake, clock)
 
 
 def dm_with_buttons(fake: FakeSlack, user: str) -> tuple[str, str, dict[str, Any]]:

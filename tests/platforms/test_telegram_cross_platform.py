@@ -15,24 +15,40 @@ import httpx
 import pytest
 
 from bot import platforms
-from bot.bootstrap import App, build
+from bot.bootstrap import App
 from bot.clock import FrozenClock
 from bot.org.model import Channel, Org
 from bot.services import all_jobs  # noqa: F401  (registers the job bodies)
 from bot.services.jobs import run_at
 from bot.settings import Settings
-from bot.web import create_web_app
 from tests.conftest import EXAMPLE_ORG
 
 from .fakes import BOT_TOKEN, TELEGRAM_TOKEN, FakeSlack, FakeTelegram
 from .fakes.signing import SIGNING_SECRET, event_callback, shared_message_event, signed_headers
 from .fakes.telegram import forwarded_message_update, origin_user
+from .serving import served
 from .telegram_harness import INTAKE, LI, SECRET, ZHANG
 
 SLACK_INTAKE, SLACK_LI = "C0INTAKE", "U01LI"
 HUANG, XU = 100010, 100011
 DUBAI = "Inquiry from Ahmed, Gulf Trading LLC, Dubai. Need {n} gas analysers. WhatsApp +971 50 123 456{n}"
 LIMA = "Carlos from Lima needs {n} XRF analysers. Email carlos{n}@minera.pe, WhatsApp +51 987 654 32{n}"
+
+
+async def post_update(http: httpx.AsyncClient, update: dict[str, Any]) -> None:
+    """A Telegram update to the webhook, with the secret."""
+    response = await http.post("/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    assert response.status_code == 200
+
+
+async def post_share(http: httpx.AsyncClient, clock: FrozenClock, text: str, n: int) -> None:
+    """li shares a customer's Slack message into the intake channel (a signed event)."""
+    now = int(clock.now().timestamp())
+    event = shared_message_event(SLACK_LI, SLACK_INTAKE, f"{now - 60}.{n:06d}", text, f"{now - 600}.000001",
+                                 "U0CUSTOMERDESK")
+    body = json.dumps(event_callback(event, event_id=f"EvCross{n}"))
+    response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(SIGNING_SECRET, body))
+    assert response.status_code == 200
 
 
 def both_settings(database_url: str, slack: FakeSlack, telegram: FakeTelegram) -> Settings:
@@ -54,18 +70,10 @@ class Both:
     clock: FrozenClock
 
     async def telegram_update(self, update: dict[str, Any]) -> None:
-        response = await self.http.post("/telegram/webhook", json=update,
-                                        headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
-        assert response.status_code == 200
+        await post_update(self.http, update)
 
     async def slack_share(self, text: str, n: int) -> None:
-        now = int(self.clock.now().timestamp())
-        event = shared_message_event(SLACK_LI, SLACK_INTAKE, f"{now - 60}.{n:06d}", text, f"{now - 600}.000001",
-                                     "U0CUSTOMERDESK")
-        body = json.dumps(event_callback(event, event_id=f"EvCross{n}"))
-        response = await self.http.post("/slack/events", content=body.encode(),
-                                        headers=signed_headers(SIGNING_SECRET, body))
-        assert response.status_code == 200
+        await post_share(self.http, self.clock, text, n)
 
     def slack_dms(self, user: str) -> list[Any]:
         return [c for c in self.slack.called("chat.postMessage") if c.params.get("channel") == f"D{user}"]
@@ -78,16 +86,9 @@ class Both:
 async def both_platforms(database_url: str, org: Org, clock: FrozenClock, slack: FakeSlack,
                          telegram: FakeTelegram) -> AsyncIterator[Both]:
     """`inquirybot serve` in-process: both runtimes started by the lifespan, the dispatcher running."""
-    app = await build(both_settings(database_url, slack, telegram), clock=clock, org=org)
-    assert sorted(r.name for r in app.runtimes) == ["slack", "telegram"]
-    web = create_web_app(app, scheduler=False)
-    try:
-        async with web.router.lifespan_context(web):
-            transport = httpx.ASGITransport(app=web)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                yield Both(app, http, slack, telegram, clock)
-    finally:
-        await app.close()
+    async with served(both_settings(database_url, slack, telegram), clock, org) as (app, http):
+        assert sorted(r.name for r in app.runtimes) == ["slack", "telegram"]
+        yield Both(app, http, slack, telegram, clock)
 
 
 @pytest.fixture
@@ -97,10 +98,15 @@ async def both(sqlite_url: str, org: Org, clock: FrozenClock, fake_slack: FakeSl
         yield running
 
 
-def forward(both: Both, n: int) -> dict[str, Any]:
-    date = int(both.clock.now().timestamp())
-    return forwarded_message_update(n, INTAKE, LI, LIMA.format(n=n), message_id=100 + n, date=date,
+def forwarded(clock: FrozenClock, n: int, text: str) -> dict[str, Any]:
+    """li forwards a customer's Telegram message into the intake group."""
+    date = int(clock.now().timestamp())
+    return forwarded_message_update(n, INTAKE, LI, text, message_id=100 + n, date=date,
                                     origin=origin_user(9000 + n, date=date - 60))
+
+
+def forward(both: Both, n: int) -> dict[str, Any]:
+    return forwarded(both.clock, n, LIMA.format(n=n))
 
 
 async def test_a_telegram_forward_reaches_a_slack_only_rep_on_slack(both: Both) -> None:
@@ -171,22 +177,11 @@ class Everywhere:
 
 
 async def _slack_forward(run: Everywhere, n: int, text: str) -> None:
-    now = int(run.clock.now().timestamp())
-    event = shared_message_event(SLACK_LI, SLACK_INTAKE, f"{now - 60}.{n:06d}", text, f"{now - 600}.000001",
-                                 "U0CUSTOMERDESK")
-    body = json.dumps(event_callback(event, event_id=f"EvPair{n}"))
-    response = await run.http.post("/slack/events", content=body.encode(),
-                                   headers=signed_headers(SIGNING_SECRET, body))
-    assert response.status_code == 200
+    await post_share(run.http, run.clock, text, n)
 
 
 async def _telegram_forward(run: Everywhere, n: int, text: str) -> None:
-    date = int(run.clock.now().timestamp())
-    update = forwarded_message_update(n, INTAKE, LI, text, message_id=100 + n, date=date,
-                                      origin=origin_user(9000 + n, date=date - 60))
-    response = await run.http.post("/telegram/webhook", json=update,
-                                   headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
-    assert response.status_code == 200
+    await post_update(run.http, forwarded(run.clock, n, text))
 
 
 def _slack_dm(call: Any, user: str) -> str | None:
@@ -250,16 +245,9 @@ async def everywhere(fakes: dict[str, Any], database_url: str, org: Org,
     settings = Settings(_env_file=None, **env)
     for name, driver in DRIVERS.items():
         settings = driver.configure(settings, fakes[name])
-    app = await build(settings, clock=clock, org=org)
-    assert sorted(r.name for r in app.runtimes) == sorted(DRIVERS)
-    web = create_web_app(app, scheduler=False)
-    try:
-        async with web.router.lifespan_context(web):
-            transport = httpx.ASGITransport(app=web)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                yield Everywhere(app, http, fakes, clock)
-    finally:
-        await app.close()
+    async with served(settings, clock, org) as (app, http):
+        assert sorted(r.name for r in app.runtimes) == sorted(DRIVERS)
+        yield Everywhere(app, http, fakes, clock)
 
 
 PAIRS = list(itertools.permutations(DRIVERS, 2))
