@@ -38,7 +38,7 @@ def settings_check(settings: Settings) -> Check:
     running = platforms.configured(settings)
     if not running:
         return problem("settings", "no platform token is set (only the shell chat can run)",
-                       "set SLACK_BOT_TOKEN and/or TELEGRAM_BOT_TOKEN")
+                       f"set {platforms.switches(' and/or ')}")
     return passed("settings", f"platforms: {', '.join(running)}")
 
 

@@ -1,8 +1,8 @@
 """The platform registry: every chat platform the bot can serve, registered here and nowhere else.
 
 A platform is one entry: its name (the org file key, the `prefer:` value, the platform stored with identities and
-outbox rows), how its ids of people and chats are written in the org file (an IdentitySpec, pure data), and the
-dotted path of its plug-in object. The plug-in module is imported only when something asks for it, and it is
+outbox rows), how its ids of people and chats are written in the org file (an IdentitySpec, pure data), the
+dotted path of its plug-in object, and the setting that turns it on (for messages). The plug-in module is imported only when something asks for it, and it is
 light itself: the platform's SDK is imported only by its `build` and `doctor`, so `inquirybot org check` or a
 shell run never loads slack_bolt, python-telegram-bot or lark-oapi.
 
@@ -40,6 +40,7 @@ class PlatformEntry:
     name: str
     identity: IdentitySpec
     plugin: str  # "module.path:attribute" of its PlatformPlugin, imported on first use
+    enabled_by: str  # the setting that turns it on, named in the messages of `run`, `serve` and `doctor`
 
 
 SLACK_IDS = IdentitySpec(
@@ -60,13 +61,22 @@ TELEGRAM_IDS = IdentitySpec(
 
 # The registry. The order is the default order of reaching a person who has no `prefer:` and no hint.
 REGISTRY: tuple[PlatformEntry, ...] = (
-    PlatformEntry("slack", SLACK_IDS, "bot.platform_slack:PLUGIN"),
-    PlatformEntry("telegram", TELEGRAM_IDS, "bot.platform_telegram:PLUGIN"),
+    PlatformEntry("slack", SLACK_IDS, "bot.platform_slack:PLUGIN", "SLACK_BOT_TOKEN"),
+    PlatformEntry("telegram", TELEGRAM_IDS, "bot.platform_telegram:PLUGIN", "TELEGRAM_BOT_TOKEN"),
 )
 
 
 def names() -> tuple[str, ...]:
     return tuple(entry.name for entry in REGISTRY)
+
+
+def switches(joiner: str = " or ") -> str:
+    """`SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN`: the settings that turn platforms on, for messages."""
+    return joiner.join(entry.enabled_by for entry in REGISTRY)
+
+
+def labels(joiner: str = " and ") -> str:
+    return joiner.join(entry.identity.label for entry in REGISTRY)
 
 
 def identities() -> Mapping[str, IdentitySpec]:

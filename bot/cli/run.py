@@ -39,7 +39,7 @@ def run(
     config = settings()
     if shell or not platforms.configured(config):
         if not shell and not sys.stdin.isatty():
-            raise fail("refusing to start: no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN is set and stdin is not a "
+            raise fail(f"refusing to start: no {platforms.switches()} is set and stdin is not a "
                        "terminal, so nobody could chat. Fix: set a platform token, or pass --shell --as PERSON "
                        "to feed the shell chat from a pipe.")
         with_scheduler = sys.stdin.isatty() if scheduler is None else scheduler
@@ -68,8 +68,9 @@ def serve(
     """HTTP mode: POST /slack/events, POST /telegram/webhook, GET /healthz, GET /metrics."""
     config = settings()
     if not platforms.configured(config):
-        raise fail("refusing to start: `serve` answers Slack and Telegram, and neither SLACK_BOT_TOKEN nor "
-                   "TELEGRAM_BOT_TOKEN is set. Fix: set one (see .env.example), or use `inquirybot run --shell`.")
+        raise fail(f"refusing to start: `serve` answers {platforms.labels()}, and neither "
+                   f"{platforms.switches(' nor ')} is set. Fix: set one (see .env.example), or use "
+                   "`inquirybot run --shell`.")
     _refuse_placeholders(platforms.placeholder_problems(config))
 
     async def main(stop: asyncio.Event) -> None:
