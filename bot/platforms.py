@@ -2,9 +2,10 @@
 
 A platform is one entry: its name (the org file key, the `prefer:` value, the platform stored with identities and
 outbox rows), how its ids of people and chats are written in the org file (an IdentitySpec, pure data), the
-dotted path of its plug-in object, and the setting that turns it on (for messages). The plug-in module is imported only when something asks for it, and it is
-light itself: the platform's SDK is imported only by its `build` and `doctor`, so `inquirybot org check` or a
-shell run never loads slack_bolt, python-telegram-bot or lark-oapi.
+dotted path of its plug-in object, and the setting that turns it on (for messages). The plug-in module is
+imported only when something asks for it, and it is light itself: the platform's SDK is imported only by its
+`build` and `doctor`, so `inquirybot org check` or a shell run never loads slack_bolt, python-telegram-bot or
+lark-oapi.
 
 What a plug-in object provides (bot.runtime.PlatformPlugin):
 

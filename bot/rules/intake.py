@@ -44,7 +44,7 @@ _REGION_LABEL_RE = re.compile(
     r"(?<![\w/])(?:region|区域|регион|región|região|région)[ \t]*[:：=][ \t]*#?(?P<tag>[A-Za-z][\w-]{0,31})",
     re.IGNORECASE,
 )
-# Not "&#39;" (an HTML entity), "<#C0123|general>" (a Slack channel link) or "page.html#contact".
+# Not "&#39;" (an HTML entity), "<#C0123|general>" (a channel link in chat markup) or "page.html#contact".
 _HASHTAG_RE = re.compile(r"(?<![\w&</#])#(?P<tag>[A-Za-z][\w-]{0,31})")
 
 

@@ -1,4 +1,4 @@
-"""Chat markup taken out before an inquiry is read: Slack links, bold markers and HTML entities."""
+"""Chat markup taken out before an inquiry is read: link markup (`<url|text>`), bold markers and HTML entities."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 __all__ = ["plain_text"]
 
-# Slack writes "<mailto:a@b.com|a@b.com>", "<tel:+55...|+55 11 ...>", "<https://x.com|x.com>", "<https://x.com>".
+# Chat link markup: "<mailto:a@b.com|a@b.com>", "<tel:+55...|+55 11 ...>", "<https://x.com|x.com>", "<https://x.com>".
 _LABELLED_LINK_RE = re.compile(r"<(?:mailto:|tel:|https?://)[^|<>\n]*\|([^<>\n]+)>")
 _BARE_LINK_RE = re.compile(r"<((?:mailto:|tel:|https?://)[^|<>\n]+)>")
 # Channel and user mentions ("<#C0123|general>", "<@U0123>") are no customer text; "#general" would be a tag.
