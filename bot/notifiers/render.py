@@ -7,7 +7,8 @@ marks it `Safe` (mentions). Names, regions and times are looked up at render tim
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -30,17 +31,26 @@ class Safe(str):
     __slots__ = ()
 
 
-def _escape(platform: RenderPlatform, value: Any) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    if isinstance(value, Safe) or platform == "shell":
-        return text
-    if platform == "telegram":
-        return html.escape(text, quote=False)
-    if platform != "slack":  # a plug-in platform: plain text, its notifier formats it
-        return text
+@dataclass(frozen=True)
+class Markup:
+    """How a platform writes text: `escape` for every value a template prints, `mention(user id, name)` for a
+    person who is on the platform. A plug-in platform without one gets plain text and `@name`."""
+
+    escape: Callable[[str], str]
+    mention: Callable[[str, str], str] | None = None
+
+
+def _slack_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+MARKUPS: dict[str, Markup] = {
+    "shell": Markup(str),
+    "slack": Markup(_slack_escape, lambda user, _name: f"<@{user}>"),
+    "telegram": Markup(lambda text: html.escape(text, quote=False),
+                       lambda user, name: f'<a href="tg://user?id={user}">{html.escape(name)}</a>'),
+}
+PLAIN = Markup(str)
 
 
 class Renderer:
@@ -49,6 +59,20 @@ class Renderer:
         self.tz = ZoneInfo(org.timezone)
         self.names = dict(names or {})
         self._envs: dict[str, Environment] = {}
+        self.markups: dict[str, Markup] = dict(MARKUPS)
+
+    def register_markup(self, platform: str, markup: Markup) -> None:
+        """A plug-in platform's own markup (its `build` calls this); before its first render."""
+        self.markups[platform] = markup
+        self._envs.pop(platform, None)
+
+    def _escape(self, platform: RenderPlatform, value: Any) -> str:
+        if value is None:
+            return ""
+        text = value if isinstance(value, str) else str(value)
+        if isinstance(value, Safe):
+            return text
+        return self.markups.get(platform, PLAIN).escape(text)
 
     def _env(self, platform: RenderPlatform) -> Environment:
         if platform not in self._envs:
@@ -62,7 +86,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
-            finalize=lambda value: _escape(platform, value),
+            finalize=lambda value: self._escape(platform, value),
         )
         env.filters.update(
             local=self.local_time, person=self.person_name, region=self.region_name,
@@ -121,10 +145,9 @@ class Renderer:
     def mention(self, person_id: str | None, platform: RenderPlatform) -> Safe:
         person = self.org.person(person_id) if person_id else None
         if person is None:
-            return Safe(_escape(platform, self.person_name(person_id)))
+            return Safe(self._escape(platform, self.person_name(person_id)))
         user = person.on(platform)
-        if platform == "slack" and user:
-            return Safe(f"<@{user}>")
-        if platform == "telegram" and user is not None:
-            return Safe(f'<a href="tg://user?id={user}">{html.escape(person.name)}</a>')
-        return Safe(f"@{_escape(platform, person.name)}")
+        markup = self.markups.get(platform, PLAIN)
+        if user and markup.mention is not None:
+            return Safe(markup.mention(user, person.name))
+        return Safe(f"@{self._escape(platform, person.name)}")
