@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import pycountry
 
 from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables, strip_marks
+from bot.rules.free_text import signature_lines
+from bot.rules.places import city_mentions, demonym_mentions
 
-__all__ = ["country_of_email_domain", "find_country_in_text", "iso_countries"]
+__all__ = ["CountryEvidence", "country_evidence", "country_of_email_domain", "find_country_in_text", "iso_countries"]
 
 # Two-letter TLDs sold worldwide as generic names (.co "company", .io, .ai, .me, .tv ...). A bare "acme.co"
 # says nothing about Colombia; "acme.com.co" (a national second level) does.
@@ -21,6 +24,13 @@ NATIONAL_SECOND_LEVELS = frozenset({"com", "net", "org", "edu", "gov", "gob", "a
 _LABELLED_RE = re.compile(
     r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|location|pa[ií]s|pays|страна|"
     r"国家(?:\s*/\s*地区)?|国家和地区|所在国家|البلد|الدولة)\s*[:：]\s*(?P<value>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Lines where customers write where they are: an address, a city, a P.O. box.
+_ADDRESS_RE = re.compile(
+    r"^[ \t*•-]*(?:(?:postal\s+|mailing\s+|business\s+)?address|addr|city|town|direcci[oó]n|ciudad|endere[cç]o|"
+    r"cidade|adresse|ville|anschrift|adres|indirizzo|адрес|город|العنوان|المدينة|地址|城市|所在城市)\s*[:：]"
+    r"|\bp\.?\s?o\.?\s+box\b|\bc\.?p\.?\s*\d{4,5}\b|\bcep\s*:?\s*\d{5}-?\d{3}\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _ABBREVIATION_RE = re.compile(
@@ -50,21 +60,56 @@ def country_of_email_domain(domain: str) -> str | None:
     return code if code in iso_countries() else None
 
 
+@dataclass(frozen=True)
+class CountryEvidence:
+    """Where the text says the customer is, by how surely it says so.
+
+    - `stated`: a labelled "Country:" line, else a country or city in an address line or the signature
+      block: the customer telling us where they are. It outranks even the phone (a Nigerian buyer with a UK
+      mobile is in Nigeria).
+    - `mentioned`: the first country or city named anywhere ("for our plant in Medellín").
+    - `nationality`: "a Nigerian distributor", "empresa mexicana", "شركة سعودية": the weakest.
+    """
+
+    stated: str | None = None
+    mentioned: str | None = None
+    nationality: str | None = None
+
+    @property
+    def best(self) -> str | None:
+        return self.stated or self.mentioned or self.nationality
+
+
+def country_evidence(text: str) -> CountryEvidence:
+    """The country signals of a text, strongest first (see CountryEvidence)."""
+    text = strip_marks(text)
+    stated = next((c for c in map(_named_in, _stated_parts(text)) if c), None)
+    return CountryEvidence(stated, _named_in(text), _pick(demonym_mentions(text)))
+
+
 def find_country_in_text(text: str) -> str | None:
-    """ISO alpha-2 of a country named in the text: a labelled "Country:" line first, else the first mention.
+    """ISO alpha-2 of a country named in the text: a labelled "Country:" line, an address or the signature
+    first, else the first country or city mentioned, else a nationality ("a Kenyan distributor").
 
     China counts only when no other country is named: the maker is Chinese, so "your factory in China" or
     "Made in China" describe us, not the customer.
     """
-    text = strip_marks(text)
-    for labelled in _LABELLED_RE.finditer(text):
-        found = _pick(_matches(labelled.group("value")))
-        if found:
-            return found
-    return _pick(_matches(text))
+    return country_evidence(text).best
 
 
-def _pick(matches: list[Match]) -> str | None:
+def _stated_parts(text: str) -> list[str]:
+    """The labelled "Country:" values, then the address lines, then the signature block, in that order."""
+    labelled = [m.group("value") for m in _LABELLED_RE.finditer(text)]
+    lines = text.splitlines()
+    address = [line for line in lines if _ADDRESS_RE.search(line)]
+    return [*labelled, *address, "\n".join(signature_lines(text))]
+
+
+def _named_in(text: str) -> str | None:
+    return _pick([*_matches(text), *city_mentions(text)]) if text.strip() else None
+
+
+def _pick(matches: Sequence[Match]) -> str | None:
     codes = [code for _, code in sorted(matches, key=lambda m: m[0]) if code]
     return next((c for c in codes if c != "CN"), codes[0] if codes else None)
 

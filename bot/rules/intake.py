@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.rules.countries import country_of_email_domain, find_country_in_text
+from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
@@ -31,6 +31,9 @@ class ParsedInquiry:
     product: str | None
     region_tag: str | None  # explicit tag, lower-cased and without "#": "#latam" / "region: latam" -> "latam"
     other_phones: tuple[str, ...] = ()  # the customer's other numbers (E.164) when the text has several
+    # ISO alpha-2 the customer states: a "Country:" line, an address or the signature (city or country); it
+    # outranks the phone in routing. Never the home country (our own address sits in signatures too).
+    stated_country: str | None = None
 
 
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -84,12 +87,18 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     email = find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
-    text_country = find_country_in_text(customer)
-    # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely country, the home last.
+    evidence = country_evidence(customer)
+    stated = evidence.stated if evidence.stated != own.home_country else None
+    # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely countries, by precedence:
+    # the stated country, the countries of their international numbers, the e-mail's and website's ccTLD,
+    # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
     home = own.home_country if language is None or _CJK_RE.search(customer) else None
-    signals = (email_country, text_country, *_site_countries(customer), *_intl_countries(customer, own))
+    signals = (
+        stated, *_intl_countries(customer, own), email_country, *_site_countries(customer), evidence.mentioned,
+        evidence.nationality,
+    )
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     guesses = (legal_form_countries(customer), language_countries(language) if language else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
@@ -102,11 +111,12 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
-        text_country=text_country,
+        text_country=evidence.best,
         source=detect_source(text, customer_part(text, own, lines_too=False)),
         product=find_product(customer, labelled),
         region_tag=find_region_tag(text),
         other_phones=phones.others,
+        stated_country=stated,
     )
 
 

@@ -15,7 +15,7 @@ __all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pi
 _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
 # A first digit group of "0", "8" or any single digit but the country codes 1 and 7 is a trunk prefix
 # ("8 (495) ..." in Russia), so such a number is never read as international without its "+".
-_INTERNATIONAL_START_RE = re.compile(r"^\(?(?:[17]|[1-9]\d+)(?!\d)")
+_INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 
 # Numbers without "+" are read after a phone label, where a digit run is surely a phone number
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they

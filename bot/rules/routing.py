@@ -8,27 +8,33 @@ from typing import Literal
 from bot.org.model import Org
 from bot.rules.intake import ParsedInquiry
 
-Reason = Literal["tag", "phone", "email", "text", "specialist", "unresolved"]
+Reason = Literal["tag", "address", "phone", "email", "text", "specialist", "unresolved"]
 
 
 @dataclass(frozen=True)
 class RegionDecision:
     region_id: str | None
     reason: Reason
-    country: str | None  # the best known customer country (phone > email > text), routed by or not
+    country: str | None  # the best known customer country (stated > phone > email > text), routed by or not
 
 
 def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) -> RegionDecision:
-    """Tag naming a region, then phone, email and text countries, then the specialist's only region.
+    """Tag naming a region, then the country the customer states, then phone, email and text countries,
+    then the specialist's only region.
 
-    A tag naming no region and a country no region covers are skipped, not fatal: the next signal decides.
+    Precedence when signals conflict: what the customer says about where they are (a "Country:" line, their
+    address, their signature) beats the phone (people carry foreign SIMs and roaming numbers), the phone
+    beats the e-mail's ccTLD (a .com.br address may sit with a subsidiary abroad), and a country merely
+    named in the text comes last. A tag naming no region and a country no region covers are skipped, not
+    fatal: the next signal decides.
     """
-    country = parsed.phone_country or parsed.email_country or parsed.text_country
+    country = parsed.stated_country or parsed.phone_country or parsed.email_country or parsed.text_country
     if parsed.region_tag:
         tagged = next((r for r in org.regions if r.id.lower() == parsed.region_tag), None)
         if tagged:
             return RegionDecision(tagged.id, "tag", country)
     signals: tuple[tuple[Reason, str | None], ...] = (
+        ("address", parsed.stated_country),
         ("phone", parsed.phone_country),
         ("email", parsed.email_country),
         ("text", parsed.text_country),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 FIELDS = ("customer_name", "company", "email", "phone", "phone_country", "email_country", "text_country",
-          "source", "product", "region_tag")
+          "source", "product", "region_tag", "stated_country")
 
 
 def expect(**fields: Any) -> dict[str, Any]:

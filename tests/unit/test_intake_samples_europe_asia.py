@@ -86,7 +86,7 @@ SAMPLES = [
     pytest.param(WEBSITE_UK, expect(
         customer_name="Oliver Bennett", company="Bennett Lab Supplies Ltd",
         email="o.bennett@bennettlab.co.uk", phone="+442079460958", phone_country="GB", email_country="GB",
-        text_country="GB", source="website", product="bench-top conductivity meters"),
+        text_country="GB", source="website", product="bench-top conductivity meters", stated_country="GB"),
         id="website-form-en-gb"),
     pytest.param(EMAIL_DE, expect(product="Leitfähigkeitsmessgeräte", 
         customer_name="Thomas Müller", company="Laborbedarf Müller GmbH",
@@ -95,7 +95,7 @@ SAMPLES = [
     pytest.param(CHAT_FR, expect(
         customer_name="Claire Dubois", company="Laboratoires Dubois SARL",
         email="claire.dubois@labodubois.fr", phone="+33612345678", phone_country="FR", email_country="FR",
-        source="website_chat", product="balances de précision"), id="website-chat-fr"),
+        source="website_chat", product="balances de précision", text_country="FR"), id="website-chat-fr"),
     pytest.param(EMAIL_ES, expect(
         customer_name="Javier Ortega", company="Distribuidora Científica Ibérica S.L.",
         email="jortega@cientifica-iberica.es", phone="+34912345678", phone_country="ES", email_country="ES",

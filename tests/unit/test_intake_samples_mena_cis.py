@@ -116,7 +116,7 @@ SAMPLES = [
         text_country="SA"), id="email-en-sa-signature-no-source"),
     pytest.param(FORM_EG_AR, expect(product="جهاز الطرد المركزي", 
         customer_name="أحمد حسن", company="شركة المختبرات المتحدة", phone="+201001234567", phone_country="EG",
-        text_country="EG"), id="form-ar-eg-local-number"),
+        text_country="EG", stated_country="EG"), id="form-ar-eg-local-number"),
     pytest.param(TRADE_SHOW_CN_PHONE, expect(
         customer_name="Omar Khalid", email="omar@gulfinstruments.ae", phone="+8613800138000",
         phone_country="CN", email_country="AE", source="colleague"), id="colleague-en-ae-chinese-phone"),
@@ -126,14 +126,14 @@ SAMPLES = [
         source="email", product="газоанализаторы серии GA-500"), id="email-ru-signature"),
     pytest.param(COLLEAGUE_KZ_ZH, expect(
         customer_name="Dmitry Petrov", company="TOO KazLab Instruments", phone="+77012345678",
-        phone_country="KZ", text_country="KZ", source="colleague", product="原子吸收分光光度计"),
+        phone_country="KZ", text_country="KZ", source="colleague", product="原子吸收分光光度计", stated_country="KZ"),
         id="colleague-zh-kz"),
     pytest.param(WEBSITE_RU_LOCAL, expect(
         customer_name="Ольга Смирнова", company="АО «Химлаб»", phone="+79161234567", phone_country="RU",
         text_country="RU", source="website", product="титратор"), id="website-ru-trunk-prefix-8"),
     pytest.param(ALIBABA_UZ, expect(
         customer_name="Rustam Karimov", phone="+998901234567", phone_country="UZ", text_country="UZ",
-        source="alibaba", product="Laboratory Drying Oven DHG-9070"), id="alibaba-en-uz"),
+        source="alibaba", product="Laboratory Drying Oven DHG-9070", stated_country="UZ"), id="alibaba-en-uz"),
     pytest.param(EMAIL_BY_ZH_NOTE, expect(customer_name="Андрей Козлов", 
         email="andrey.kozlov@labtech.by", email_country="BY", text_country="BY", source="email",
         region_tag="cis"), id="email-ru-by-region-label"),

