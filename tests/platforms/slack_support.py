@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
 import json
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +88,22 @@ class SlackBot:
         async with self.app.ctx.uow() as uow:
             return await uow.inquiries.list()
 
+    async def recorded_dm(self, user: str, timeout: float = 5.0) -> tuple[str, str, dict[str, Any]]:  # noqa: ASYNC109
+        """The DM with buttons to `user` once the bot has recorded it as sent: only then does a reply in its
+        thread find the inquiry. Slack (the fake) sees the post before the dispatcher commits what it got
+        back, so waiting for the post alone races the commit. AssertionError after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            dm = find_dm_with_buttons(self.fake, user)
+            if dm is not None:
+                async with self.app.ctx.uow() as uow:
+                    if await uow.sent.find("slack", dm[0], dm[1]) is not None:
+                        return dm
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"no recorded DM with buttons to {user} within {timeout}s; "
+                                     f"messages: {list(self.fake.messages)}")
+            await asyncio.sleep(0.01)
+
     def posts(self, channel: str) -> list[Any]:
         return [c for c in self.fake.called("chat.postMessage") if c.params.get("channel") == channel]
 
@@ -101,11 +119,18 @@ async def slack_bot(
 
 def dm_with_buttons(fake: FakeSlack, user: str) -> tuple[str, str, dict[str, Any]]:
     """The DM the bot posted to `user`: (channel, ts, message as the fake stored it)."""
+    found = find_dm_with_buttons(fake, user)
+    if found is None:
+        raise AssertionError(f"no DM with buttons to {user}; messages: {list(fake.messages)}")
+    return found
+
+
+def find_dm_with_buttons(fake: FakeSlack, user: str) -> tuple[str, str, dict[str, Any]] | None:
     channel = "D" + user
     for (chat, ts), message in fake.messages.items():
         if chat == channel and any(b.get("type") == "actions" for b in message.get("blocks", [])):
             return chat, ts, message
-    raise AssertionError(f"no DM with buttons to {user}; messages: {list(fake.messages)}")
+    return None
 
 
 def action_ids(message: dict[str, Any]) -> list[str]:

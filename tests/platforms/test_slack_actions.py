@@ -101,7 +101,7 @@ async def test_a_method_picked_in_the_modal_is_used_for_a_later_thread_reply(
     bot: SlackBot, fake_slack: FakeSlack
 ) -> None:
     inquiry = await forwarded(bot)
-    channel, ts, _ = dm_with_buttons(fake_slack, ZHANG)
+    channel, ts, _ = await bot.recorded_dm(ZHANG)
     await bot.click(ZHANG, "followup", inquiry.id, channel, ts)
     [opened] = await fake_slack.wait_for("views.open")
     view = opened.json("view")

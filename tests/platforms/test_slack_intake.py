@@ -114,8 +114,7 @@ async def test_bots_edits_deletes_non_specialists_and_chatter_create_nothing(
 
 async def test_the_reps_reply_in_the_dm_thread_is_a_follow_up_note(bot: SlackBot, fake_slack: FakeSlack) -> None:
     await bot.event(shared_message_event(LI, INTAKE, bot.ts(), CUSTOMER_TEXT, bot.ts(7200), "U0DESK"))
-    await fake_slack.wait_for("chat.postMessage", count=2)
-    channel, dm_ts, _ = dm_with_buttons(fake_slack, ZHANG)
+    channel, dm_ts, _ = await bot.recorded_dm(ZHANG)
     note = "Called Maria, sending the quotation by email today"
 
     reply = message_event(ZHANG, channel, note, bot.ts(5), thread_ts=dm_ts, channel_type="im")
