@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.countries import country_evidence, country_of_email_domain
-from bot.rules.languages import guess_language, language_countries
+from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
@@ -100,7 +100,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         evidence.nationality,
     )
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
-    guesses = (legal_form_countries(customer), language_countries(language) if language else ())
+    main = main_country(language) if language else None
+    guesses = (legal_form_countries(customer), language_countries(language) if language else (), (main,) if main else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(customer)
     return ParsedInquiry(

@@ -12,7 +12,18 @@ from functools import cache
 
 from babel.core import get_global
 
-__all__ = ["guess_language", "language_countries"]
+__all__ = ["guess_language", "language_countries", "main_country"]
+
+# Where a national number in a text of this language is read when nothing else tells the country and the
+# number is valid in several of the language's countries ("06 12 34 56 78" is French and Moroccan). Spanish,
+# Arabic and English have no such country: their markets are too many and too even.
+_MAIN_COUNTRY = {"pt": "BR", "fr": "FR", "ru": "RU", "uk": "UA", "de": "DE", "it": "IT", "tr": "TR", "vi": "VN",
+                 "id": "ID", "nl": "NL", "pl": "PL"}
+
+
+def main_country(language: str) -> str | None:
+    """The country a national number in this language is read in as a last resort, if any."""
+    return _MAIN_COUNTRY.get(language)
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -21,9 +32,10 @@ def _words(text: str) -> frozenset[str]:
 # A few very common words per language; the language with most hits (at least two) wins.
 _STOPWORDS: dict[str, frozenset[str]] = {
     "pt": _words("você vocês não preciso gostaria obrigado obrigada meu minha nós estamos somos "
-                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor"),
+                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor precisamos fale comigo gostaríamos "
+                 "queria também estou"),
     "es": _words("hola necesito necesitamos gracias tienen somos nuestro nuestra para una buenos buenas "
-                 "días tardes quisiera precio cotización estamos mi número saludos"),
+                 "días tardes quisiera precio cotización estamos mi número saludos quiero queremos también"),
     "fr": _words("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "
                  "numéro devis salut est"),
     "de": _words("wir ich sie und für eine einen bitte guten tag angebot benötigen suchen mit "

@@ -22,17 +22,26 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 # are order numbers, dates, prices.
 _MOBILE_WORDS = (
     r"whats\s?app|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
-    r"hp|cep|kom|моб|мобильный|сотовый|(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل"
+    r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
+    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول"
+)
+# Phrases that put a number right after them: "call me on", "fale comigo no", "contactez-moi au", "звоните".
+_CONTACT_PHRASES = (
+    r"reach\s+me|text\s+me|contact\s+me|my\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?number|"
+    r"fale\s+comigo|me\s+liga|ligue(?:-me)?|llámame|llamame|llámenos|contáctame|contactez[-\s]moi|"
+    r"appelez[-\s]moi|joignable|звоните|позвоните|اتصل(?:وا)?(?:\s+بي)?|تواصل(?:وا)?(?:\s+معي)?"
 )
 _LABEL = (
     r"(?:(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
-    r"téléphone|phone|fone|fijo|office|contact|call(?:\s+me)?(?:\s+on)?|t|ph|đt|sđt|điện\s+thoại|no\.?\s*hp|"
+    r"téléphone|phone|fone|fono|tlf|tlfn|tfno|fijo|office|contact|call(?:\s+me)?|t|ph|đt|sđt|điện\s+thoại|"
+    r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
     r"số|numara)"
     r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机)"
 )
 _LABELLED_RE = re.compile(
-    _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,][ \t]*" + _LABEL + r"\.?[ \t]*)*(?:[:：]|\bis\b)?[ \t]*"
+    _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,]?[ \t]*" + _LABEL + r"\.?[ \t]*)*"
+    r"(?:(?<=\s)(?:at|on|au|al|no|na|по|على)\.?[ \t]*)?(?:[:：?]|\bis\b)?[ \t]*"
     r"(?P<number>\+?\(?\d[\d \t().\-]{3,22}\d)",
     re.IGNORECASE,
 )
@@ -130,6 +139,8 @@ def _candidates(
         yield _candidate(text, match.start, match.end, match.number)
     for labelled in _LABELLED_RE.finditer(text):
         number = next((n for n in _readings(labelled.group("number"), regions, guesses) if n), None)
+        if number and _MOBILE_LABEL_RE.search(labelled.group()[: labelled.start("number") - labelled.start()]):
+            number = _argentine_mobile(number)
         if number:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
     for region in filter(None, regions):
@@ -154,16 +165,34 @@ def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...]
 def _unique_reading(raw: str, guesses: tuple[str, ...], national_form: bool) -> str | None:
     """The reading when exactly one guessed country makes it a valid number (a mobile one, if any is).
 
-    With `national_form`, only a number written with a trunk prefix or an area code in brackets counts.
+    With `national_form`, a number written without a trunk prefix or an area code in brackets counts only
+    when it reads as a mobile number ("11 98765-4321" is a São Paulo mobile; "2026 0412" is not a phone).
     """
-    if raw.lstrip("(").startswith(("+", "00")) or (national_form and not raw.startswith(("0", "(", "8"))):
+    if raw.lstrip("(").startswith(("+", "00")):
         return None
-    readings = {n for n in (normalise_phone(raw, c) for c in guesses) if n}
-    mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE}
+    readings = {n for n in (_valid(raw, c) for c in guesses) if n}  # national readings only, never "+" added
+    mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) in _MOBILE_TYPES}
+    if national_form and not raw.startswith(("0", "(", "8")):
+        # Only a number plan that tells mobiles apart: any ten digits are a "fixed line or mobile" in the US.
+        mobiles = readings = {
+            n for n in mobiles if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE
+        }
     for pool in (readings, mobiles):
         if len(pool) == 1:
             return next(iter(pool))
     return None
+
+
+_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _argentine_mobile(e164: str) -> str:
+    """An Argentine mobile written as locals dial it ("Celular 11 2345-6789") reads as a landline; its
+    international form has a 9 after +54. Only numbers labelled as a mobile get it."""
+    if not e164.startswith("+54") or e164.startswith("+549"):
+        return e164
+    mobile = _valid("+549" + e164[3:], None)
+    return mobile if mobile and phonenumbers.number_type(phonenumbers.parse(mobile)) == PhoneNumberType.MOBILE else e164
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
