@@ -101,7 +101,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     main = main_country(language) if language else None
-    guesses = (legal_form_countries(customer), language_countries(language) if language else (), (main,) if main else ())
+    spoken = language_countries(language) if language else ()
+    guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(customer)
     return ParsedInquiry(

@@ -32,8 +32,8 @@ def _words(text: str) -> frozenset[str]:
 # A few very common words per language; the language with most hits (at least two) wins.
 _STOPWORDS: dict[str, frozenset[str]] = {
     "pt": _words("você vocês não preciso gostaria obrigado obrigada meu minha nós estamos somos "
-                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor precisamos fale comigo gostaríamos "
-                 "queria também estou"),
+                 "temos para com uma são boa tarde dia oi olá cotação orçamento favor precisamos fale comigo "
+                 "gostaríamos queria também estou"),
     "es": _words("hola necesito necesitamos gracias tienen somos nuestro nuestra para una buenos buenas "
                  "días tardes quisiera precio cotización estamos mi número saludos quiero queremos también"),
     "fr": _words("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "

@@ -227,7 +227,10 @@ def _city_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 # A capitalised word right before or after: the city's name is part of a person's ("João Lima", "Santiago
 # Gómez") or a company's name, not a place.
 _NAME_BEFORE_RE = re.compile(r"[^\W\d_]*[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+[ \t]$")
-_NAME_AFTER_RE = re.compile(r"^[ \t][A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]")
+_NAME_AFTER_RE = re.compile(
+    r"^[ \t](?!(?:City|Province|State|Region|District|Metro|Centro|Center|Centre|Oblast|Governorate)\b)"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]"
+)
 
 
 def city_mentions(text: str) -> list[Mention]:
@@ -241,7 +244,7 @@ def city_mentions(text: str) -> list[Mention]:
             if cased and (
                 not first.isupper()
                 or _NAME_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
-                or _NAME_AFTER_RE.match(text[match.end() : match.end() + 3])
+                or _NAME_AFTER_RE.match(text[match.end() : match.end() + 16])
             ):
                 continue
             found.append((match.start(), code))
