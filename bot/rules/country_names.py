@@ -29,6 +29,11 @@ ALIASES: dict[str, str] = {
     "Великобритания": "GB", "Белоруссия": "BY", "Англия": "GB", "Эмираты": "AE", "Дубай": "AE",
     "السعودية": "SA", "الإمارات": "AE", "دبي": "AE", "أبوظبي": "AE", "بيلاروسيا": "BY", "روسيا البيضاء": "BY",
     "بلاروسيا": "BY", "Киргизия": "KG", "Кыргызстан": "KG",
+    # Names in the countries' own languages and common short forms that babel's locales above lack.
+    "Nederland": "NL", "Polska": "PL", "Qazaqstan": "KZ", "Қазақстан": "KZ", "Oʻzbekiston": "UZ",
+    "O'zbekiston": "UZ", "Ozbekiston": "UZ", "Saudi": "SA", "Emiratos": "AE", "Emirados Árabes": "AE",
+    "Estados Unidos Mexicanos": "MX", "Rep. Dominicana": "DO", "Российская Федерация": "RU", "Голландия": "NL",
+    "سلطنة عمان": "OM", "بريطانيا": "GB", "乌兹别克": "UZ", "吉尔吉斯": "KG", "哈萨克": "KZ",
 }
 
 # Russian and Ukrainian decline country names: "из Индии", "в Беларуси", "из Китая", "Кыргызстана".
@@ -49,7 +54,7 @@ _DECLENSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ABBREVIATIONS: dict[str, str] = {
     "USA": "US", "U.S.A.": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE", "U.A.E.": "AE",
     "KSA": "SA", "EEUU": "US", "EE.UU.": "US", "EE. UU.": "US", "EUA": "US", "РФ": "RU", "США": "US",
-    "ОАЭ": "AE",
+    "ОАЭ": "AE", "ЮАР": "ZA", "U.A.E": "AE", "РК": "KZ", "РБ": "BY", "RSA": "ZA",
 }
 
 # Names that are also everyday words or first names count only when written with capitals ("china" is
