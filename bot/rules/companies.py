@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.countries import find_country_in_text
+from bot.rules.country_names import strip_marks
 from bot.rules.free_text import (
     ANGLE_RE,
     COMPANY_AFTER_RE,
@@ -21,6 +23,7 @@ from bot.rules.free_text import (
     skipped_label,
 )
 from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.places import city_mentions
 
 __all__ = ["clean_company", "company_in_parts", "find_company"]
 
@@ -103,12 +106,30 @@ def _company_end(company: str) -> str:
         company = company[: ends[-1]]
     company = re.sub(r"\s*\((?!pty\))[^)]*\)$", "", company, flags=re.IGNORECASE)
     company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
+    company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
+                     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
+                     "", company, flags=re.IGNORECASE)
+    company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
     return re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w ]*$", "", company).strip(" ,;")
+
+
+def _without_arabic_place(company: str) -> str:
+    """"شركة النيل للأجهزة العلمية بالقاهرة" -> without "بالقاهرة" ("in Cairo"): a place written onto "in"."""
+    words = company.split()
+    if len(words) > 2 and words[-1].startswith("ب") and (city_mentions(words[-1]) or find_country_in_text(words[-1])):
+        words.pop()
+    return " ".join(words)
 
 
 def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
+    we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
+    if we:
+        # "نحن شركة الرواد للتجهيزات" names the company; "نحن شركة توزيع في ..." ("a distributor in") does not.
+        company = company[we.end() :].split(" في ")[0]
+        if len(company.split()) < 3:
+            return None
     if not company or len(company) > 100 or re.search(r"@|https?:|www\.|\+?\d[\d ()-]{6,}", company):
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
@@ -117,7 +138,7 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if re.search(r"[\u3400-\u9fff]", company) and (re.search(r"[A-Za-z]", company) or "的" in company):
         return None
-    company = _without_lowercase_lead(re.sub(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", "", company))
+    company = _without_lowercase_lead(company)
     if strict:
         company = re.sub(r"^(?:our\s+company(?:\s+is)?|company|компания|компанія|empresa|société|firma)"
                          r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",

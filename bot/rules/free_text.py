@@ -17,7 +17,7 @@ LABELLED_RE = re.compile(
     r"^[ \t*•>-]*(?:\[[^\]\n]{0,40}\][ \t]*)?(?P<label>[^\n:：]{1,40}?)[ \t]*[:：][ \t]*(?P<value>[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
-FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du"})
+FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
 NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 SENTENCE_RE = re.compile(NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
 PARTS_RE = re.compile(r"[,،]\s+|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
@@ -35,8 +35,8 @@ FROM_RE = re.compile(
 INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
-    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|contact)"
-    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|ben|я)"
+    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact)"
+    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|sono|ben|я|это)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
@@ -51,11 +51,22 @@ COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
-    r"dari|từ|của|من|компания|компании|компанія|фирма|,)\s+)"
+    r"dari|từ|của|من|di|из|від|з|компания|компании|компанія|фирма|,)\s+)"
     r"(?:(?:la|le|der|die|the|a|o|(?-i:empresa|société|company|firma))\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )
+
+
+# "Dawit Bekele here, ..." at the start of a line or sentence.
+HERE_RE = re.compile(r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+here\b", re.MULTILINE)
+# A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
+HONORIFIC_LED_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|"
+    r"الأستاذ|الاستاذ)\s+)(?P<rest>[^\n]+)",
+    re.IGNORECASE,
+)
+CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 
 
 def labelled_values(text: str) -> list[tuple[str, str]]:

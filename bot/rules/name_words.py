@@ -45,7 +45,7 @@ HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|\s(?:bey|
 CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
-    r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|atenciosamente|abraços|obrigad[oa]|"
+    r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|--)"
@@ -85,6 +85,8 @@ TITLE_WORDS = frozenset(
         "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
         "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
         "attachment", "dm", "via", "from", "to", "cc", "fw", "re",
+        "السلام", "عليكم", "مرحبا", "مرحباً", "اهلا", "أهلا", "صباح", "مساء", "الخير", "تحية", "buongiorno", "salve",
+        "buenos", "buenas", "bom", "boa", "добрый", "доброго", "привет", "салам", "xin", "chào",
     }
 )
 JOB_WORDS = frozenset(

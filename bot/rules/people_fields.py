@@ -8,10 +8,13 @@ from collections.abc import Iterable, Iterator
 from bot.rules.companies import clean_company, company_in_parts, find_company
 from bot.rules.free_text import (
     ANGLE_RE,
+    CHINESE_HONORIFIC_RE,
     CONTACT_RE,
     CUT_RE,
     DOMAIN_RE,
     FROM_RE,
+    HERE_RE,
+    HONORIFIC_LED_RE,
     INLINE_CLOSING_RE,
     INTRO_RE,
     capitalised_run,
@@ -47,6 +50,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _leading_name(match.group("rest"), free_text=True)
             if name:
                 yield name
+    for match in HERE_RE.finditer(text):
+        name = _leading_name(match.group("rest"), free_text=True)
+        if name:
+            yield name
     for line in signature_lines(text):
         name = _leading_name(line)
         if name:
@@ -57,6 +64,12 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     yield from _card_names(text)
+    for match in HONORIFIC_LED_RE.finditer(text):
+        name = _leading_name(match.group("rest"), free_text=True)
+        if name:
+            yield name
+    for match in CHINESE_HONORIFIC_RE.finditer(text):
+        yield match.group("surname")
 
 
 def _display_name(value: str) -> str | None:

@@ -107,7 +107,7 @@ SAMPLES = [
     pytest.param(TRADEMANAGER_AE, expect(product="pH meter model PH-3C", 
         customer_name="Ahmed Al-Mansouri", phone="+971501234567", phone_country="AE", source="trademanager"),
         id="trademanager-en-ae"),
-    pytest.param(WHATSAPP_AE_AR, expect(product="أجهزة قياس الرطوبة", 
+    pytest.param(WHATSAPP_AE_AR, expect(product="أجهزة قياس الرطوبة", company="شركة النخبة للتجارة",
         email="m.hashemi@nukhba-trading.ae", phone="+971501234567", phone_country="AE", email_country="AE",
         text_country="AE", source="whatsapp"), id="whatsapp-ar-ae"),
     pytest.param(EMAIL_SA, expect(product="portable gas detectors", 
