@@ -126,10 +126,9 @@ def clean_company(value: str, strict: bool) -> str | None:
     company = " ".join(value.split()).strip(" ,;")
     we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
     if we:
-        # "نحن شركة الرواد للتجهيزات" names the company; "نحن شركة توزيع في ..." ("a distributor in") does not.
         company = company[we.end() :].split(" في ")[0]
-        if len(company.split()) < 3:
-            return None
+    if strict and not _definite_if_arabic(company.split(" في ")[0]):
+        return None
     if not company or len(company) > 100 or re.search(r"@|https?:|www\.|\+?\d[\d ()-]{6,}", company):
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
@@ -144,6 +143,16 @@ def clean_company(value: str, strict: bool) -> str | None:
                          r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",
                          company, flags=re.IGNORECASE)
     return company if strict or company else None
+
+
+def _definite_if_arabic(company: str) -> bool:
+    """An Arabic company name has a definite word after its first ("شركة النيل", "معمل تحاليل النور",
+    "شركة سعودية للمقاولات"); "شركة توزيع" ("a distribution company") and "صاحب معمل تحاليل" ("owner of a
+    lab") describe one."""
+    words = company.split()
+    if not words or not re.match(r"[\u0600-\u06ff]", words[0]):
+        return True
+    return any(re.match(r"(?:[وبفك]?ال|لل)[\u0600-\u06ff]{2,}", w) for w in words[1:])
 
 
 def _without_lowercase_lead(company: str) -> str:

@@ -22,8 +22,8 @@ NATIONAL_SECOND_LEVELS = frozenset({"com", "net", "org", "edu", "gov", "gob", "a
 
 # A labelled line such as "Country/Region: Peru" (Alibaba), "País: Brasil", "国家/地区：巴西" beats free text.
 _LABELLED_RE = re.compile(
-    r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|location|pa[ií]s|pays|страна|"
-    r"国家(?:\s*/\s*地区)?|国家和地区|所在国家|البلد|الدولة)\s*[:：]\s*(?P<value>.+)$",
+    r"^[ \t*•-]*(?:country(?:\s*/\s*region)?|location|pa[ií]s|pays|land|kraj|ülke|paese|nazione|"
+    r"quốc\s+gia|negara|страна|країна|国家(?:\s*/\s*地区)?|国家和地区|所在国家|البلد|الدولة)\s*[:：]\s*(?P<value>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Lines where customers write where they are: an address, a city, a P.O. box.

@@ -70,7 +70,7 @@ COMPANY_WORD_RE = re.compile(
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
     r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
     r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya)(?![^\W\d_])"
-    r"|лаб|مختبر",
+    r"|лаб|مختبر|معمل",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(

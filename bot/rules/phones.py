@@ -13,6 +13,9 @@ __all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pi
 
 # "0055 11 ..." is "+55 11 ...": rewritten in place (same length, so positions stay) before matching.
 _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
+# WhatsApp still shows Mexican mobiles as "+52 1 33 1234 5678"; the "1" was dropped from the plan in 2019, so
+# phonenumbers rejects it. It becomes a space (same length) before matching.
+_MX_MOBILE_1_RE = re.compile(r"(\+52[ \t-]?)1(?=[ \t-]?\d{2}[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))")
 # A first digit group of "0", "8" or any single digit but the country codes 1 and 7 is a trunk prefix
 # ("8 (495) ..." in Russia), so such a number is never read as international without its "+".
 _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
@@ -104,7 +107,7 @@ def pick_phones(
     countries: of the legal forms, of the text's language) when exactly one country of a group makes it valid.
     The first mobile or WhatsApp number is the phone; the others are kept apart.
     """
-    prepared = _INTL_00_RE.sub(" +", text)
+    prepared = _prepared(text)
     seen: dict[str, _Candidate] = {}
     spans: list[tuple[int, int]] = []
     ordered = tuple(dict.fromkeys(regions))
@@ -125,11 +128,16 @@ def pick_phones(
 
 def written_international(text: str) -> list[str]:
     """Valid numbers written with "+" or "00" (E.164), in order."""
-    prepared = _INTL_00_RE.sub(" +", text)
+    prepared = _prepared(text)
     return [
         phonenumbers.format_number(m.number, PhoneNumberFormat.E164)
         for m in PhoneNumberMatcher(prepared, None, leniency=Leniency.VALID)
     ]
+
+
+def _prepared(text: str) -> str:
+    """"00" written for "+" and the old Mexican mobile "1" rewritten in place (positions stay)."""
+    return _MX_MOBILE_1_RE.sub(r"\g<1> ", _INTL_00_RE.sub(" +", text))
 
 
 def _candidates(

@@ -37,7 +37,7 @@ _M = re.MULTILINE
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colleague", re.compile(
         r"\b(?:from|via|by|referred\s+by|forwarded\s+by|passed\s+on\s+by)\s+(?:a\s+|my\s+|our\s+)?colleague"
-        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事|来自同事|转来的|"
+        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事|来自同事|转来的|^[ \t]*\S{2,4}转的[，,：:]|"
         r"^[ \t]*转自|转交[:：]|"
         r"\b(?:pas[óo]|passed|handed\s+over|shared)\s+(?:este|this|the)\s+(?:contacto|contact|lead)|"
         r"\b(?:por|de)\s+un[ao]?\s+colega|\bpor\s+(?:el|la)\s+colega|\bcoll[eè]gue\s+(?:nous\s+)?transmis|"
@@ -59,6 +59,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("twitter", re.compile(r"\b(?:[Vv]ia|[Ff]rom|[Oo]n|[Tt]hrough)\s+X(?![\w-])")),
     ("wechat", re.compile(r"\bwe\s?chat\b|\bweixin\b|微信", _I)),
     ("whatsapp", re.compile(r"\bwhats\s?app\b|واتساب|واتس\s?اب|ватсап|вотсап", _I)),
+    # A pasted WhatsApp chat: "[10:42, 9/4/2026] +52 1 33 ...: text" (the app's own copy format).
+    ("whatsapp", re.compile(r"^\[\d{1,2}[:.]\d{2}(?::\d{2})?,? \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\] [^:\n]{2,40}:", _M)),
     ("other", re.compile(
         r"\btelegram\b|телеграм|\bzalo\b|\bviber\b|\bline\s+app\b|\btrade\s+(?:fair|show)\b|\bexhibition\b|"
         r"\b(?:met|visited)\s+(?:us\s+)?at\b|\bbusiness\s+card\b|\bphone\s+call\b|выставк|展会|(?<!-)\bfeira\b|\bferia\b|"
@@ -66,7 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("website", re.compile(
         r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
         r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт|\bweb\s?sitesi|\bsito\s+web\b|\bsitio\b|\bsitus\s+web\b|"
-        r"\bformul[aá]rio\s+do\s+site|\bformulir\b|\bcontact\s+form|\bwebsite\s+(?:inquiry|enquiry)|"
+        r"\bformul[aá]rio\s+do\s+site|\bwebseite\b|\bformulir\b|\bcontact\s+form|\bwebsite\s+(?:inquiry|enquiry)|"
         r"\b(?:new\s+)?inquiry\s+from\s+www\.|الموقع|نموذج\s+الموقع|\bsite\s+web\b|\bkontaktformular|"
         r"\bform(?:ulario)?\s+(?:web|del\s+sitio)|\btrang\s+web\b", _I)),
     ("email", re.compile(
