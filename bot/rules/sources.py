@@ -37,7 +37,8 @@ _M = re.MULTILINE
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colleague", re.compile(
         r"\b(?:from|via|by|referred\s+by|forwarded\s+by|passed\s+on\s+by)\s+(?:a\s+|my\s+|our\s+)?colleague"
-        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事|来自同事|转来的|^[ \t]*\S{2,4}转的[，,：:]|"
+        r"|\bcolleague\s+(?:referral|forwarded|transfer)|同事转|同事推荐|同事介绍|其他部门转|部门同事|来自同事|转来的|"
+        r"^[ \t]*\S{2,4}转的[，,：:]|"
         r"^[ \t]*转自|转交[:：]|"
         r"\b(?:pas[óo]|passed|handed\s+over|shared)\s+(?:este|this|the)\s+(?:contacto|contact|lead)|"
         r"\b(?:por|de)\s+un[ao]?\s+colega|\bpor\s+(?:el|la)\s+colega|\bcoll[eè]gue\s+(?:nous\s+)?transmis|"
