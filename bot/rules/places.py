@@ -54,7 +54,7 @@ _CITIES: dict[str, str] = {
     "MA": "Casablanca|Rabat|Marrakech|Marrakesh|Tanger|Tangier|Fès|Fez|Agadir|Meknès|Oujda|Kénitra|Tétouan|"
           "Mohammedia|الدار البيضاء|الرباط|مراكش|طنجة|فاس|أكادير|مكناس|وجدة|القنيطرة|卡萨布兰卡|拉巴特|Касабланка",
     # CIS
-    "RU": "Moscow|Saint Petersburg|St. Petersburg|St Petersburg|Novosibirsk|Yekaterinburg|Kazan|Nizhny Novgorod|"
+    "RU": "Moscow|Saint Petersburg|St. Petersburg|St Petersburg|Novosibirsk|Yekaterinburg|Nizhny Novgorod|"
           "Krasnodar|Rostov-on-Don|Chelyabinsk|Omsk|Ufa|Krasnoyarsk|Perm|Voronezh|Volgograd|Tyumen|"
           "Москва|Санкт-Петербург|Петербург|Новосибирск|Екатеринбург|Казань|Нижний Новгород|Самара|Краснодар|"
           "Ростов-на-Дону|Челябинск|Омск|Уфа|Красноярск|Пермь|Воронеж|Волгоград|Тюмень|Иркутск|Владивосток|"
@@ -268,6 +268,13 @@ def demonym_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for pattern, code in _demonym_re():
         for match in pattern.finditer(text):
+            # English capitalises nationalities: "polish the glassware" is no Polish company.
+            if match.group().casefold() in _ENGLISH_WORDS and not match.group()[0].isupper():
+                continue
             if any(-_WINDOW <= at - match.start() <= _WINDOW for at in business):
                 found.append((match.start(), code))
     return sorted(found)
+
+
+_ENGLISH_WORDS = frozenset({"polish", "turkish", "german", "french", "spanish", "italian", "dutch", "british",
+                            "russian", "indian", "chilean", "mexican"})
