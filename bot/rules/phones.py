@@ -44,7 +44,7 @@ _LABEL = (
 )
 _LABELLED_RE = re.compile(
     _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,]?[ \t]*" + _LABEL + r"\.?[ \t]*)*"
-    r"(?:(?<=\s)(?:at|on|au|al|no|na|по|على)\.?[ \t]*)?(?:[:：?]|\bis\b)?[ \t]*"
+    r"(?:(?<=\s)(?:at|on|au|al|no|na|по|على)\.?[ \t]*)?(?:[:：?]|\b(?:is|es|é|est|ist)\b)?[ \t]*"
     r"(?P<number>\+?\(?\d[\d \t().\-]{3,22}\d)",
     re.IGNORECASE,
 )

@@ -96,7 +96,7 @@ _CITIES: dict[str, str] = {
           "Centurion|Midrand|Stellenbosch|Polokwane|Kempton Park|约翰内斯堡|开普敦|德班",
     "GH": "Accra|Kumasi|Tamale|Takoradi|Cape Coast|阿克拉",
     "TZ": "Dar es Salaam|Dodoma|Arusha|Mwanza|Zanzibar|Mbeya|Morogoro|Tanga|达累斯萨拉姆",
-    "ET": "Addis Ababa|Addis Abeba|Dire Dawa|Mekelle|Bahir Dar|Hawassa|亚的斯亚贝巴",
+    "ET": "Addis Ababa|Addis Abeba|Addis|Dire Dawa|Mekelle|Bahir Dar|Hawassa|亚的斯亚贝巴",
     # Other frequent markets (not in a region of the sample org: they still read national numbers)
     "VN": "Hà Nội|Hanoi|Ha Noi|Hồ Chí Minh|Ho Chi Minh|Sài Gòn|Saigon|Đà Nẵng|Da Nang|Hải Phòng|Hai Phong|"
           "Cần Thơ|Bình Dương|Đồng Nai|河内|胡志明",
