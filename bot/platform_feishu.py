@@ -1,0 +1,77 @@
+"""Feishu / Lark's plug-in (registered in bot/platforms.py). Light: lark-oapi is imported only by `build` and
+`doctor`. Its settings are its own FEISHU_* variables, read by the pydantic-settings class below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.settings import Settings, is_placeholder
+
+if TYPE_CHECKING:
+    from bot.doctor import Check
+    from bot.notifiers.render import Renderer
+    from bot.org.model import Org
+    from bot.runtime import PlatformRuntime
+    from bot.services.context import Context
+
+DEFAULT_API_URL = "https://open.feishu.cn"  # Lark (outside China): https://open.larksuite.com
+
+
+class FeishuSettings(BaseSettings):
+    """FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_VERIFICATION_TOKEN, FEISHU_ENCRYPT_KEY, FEISHU_API_URL."""
+
+    model_config = SettingsConfigDict(env_prefix="FEISHU_", env_file=".env", env_file_encoding="utf-8",
+                                      extra="ignore")
+
+    app_id: str | None = None
+    app_secret: SecretStr | None = None
+    verification_token: SecretStr | None = None
+    encrypt_key: SecretStr | None = None
+    api_url: str = Field(default=DEFAULT_API_URL)
+
+
+class FeishuPlugin:
+    def settings(self, base: Settings) -> FeishuSettings:
+        return FeishuSettings()
+
+    def configured(self, settings: FeishuSettings) -> bool:
+        return bool(settings.app_id) and settings.app_secret is not None and bool(
+            settings.app_secret.get_secret_value())
+
+    def placeholder_problems(self, settings: FeishuSettings) -> list[str]:
+        problems: list[str] = []
+        if not settings.app_id or is_placeholder(SecretStr(settings.app_id)):
+            problems.append("FEISHU_APP_ID")
+        if is_placeholder(settings.app_secret):
+            problems.append("FEISHU_APP_SECRET")
+        for name, secret in (("FEISHU_VERIFICATION_TOKEN", settings.verification_token),
+                             ("FEISHU_ENCRYPT_KEY", settings.encrypt_key)):
+            if secret is not None and secret.get_secret_value() and is_placeholder(secret):
+                problems.append(name)
+        return problems
+
+    def build(self, settings: FeishuSettings, ctx: Context, renderer: Renderer) -> PlatformRuntime:
+        from bot.bootstrap_feishu import build_feishu
+
+        return build_feishu(settings, ctx, renderer)
+
+    async def doctor(self, settings: FeishuSettings, org: Org | None) -> AsyncIterator[Check]:
+        """One read-only check: the app's credentials give a tenant token."""
+        from bot.bootstrap_feishu import api_client
+        from bot.doctor import Check
+        from bot.notifiers.feishu_api import FeishuApiError
+
+        try:
+            await api_client(settings).tenant_token()
+        except FeishuApiError as error:
+            yield Check("feishu", False, f"Feishu refused the app credentials: {error}")  # type: ignore[call-arg]
+            return
+        yield Check("feishu", True, f"app {settings.app_id}: tenant token issued")  # type: ignore[call-arg]
+
+
+PLUGIN = FeishuPlugin()
