@@ -17,7 +17,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot.context import Context
 from bot.handlers.feishu import FeishuHandlers
 from bot.handlers.feishu_base import FeishuDeps
 from bot.handlers.feishu_http import Refused, open_request
@@ -34,7 +35,6 @@ from bot.notifiers.feishu import FeishuNotifier
 from bot.notifiers.feishu_api import TOKEN_REFUSED, FeishuApi, FeishuApiError
 from bot.notifiers.render import Renderer
 from bot.runtime import PlatformRejected, PlatformUnreachable
-from bot.services.context import Context
 
 if TYPE_CHECKING:
     from bot.platform_feishu import FeishuSettings
@@ -45,7 +45,7 @@ EVENTS_PATH = "/feishu/events"
 WS_ANSWER_TIMEOUT = 10.0  # a card press must be answered within 3 s; an intake commit may take longer
 STOP_TIMEOUT = 5.0
 
-Handle = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+Handle = Callable[[dict[str, Any]], Coroutine[Any, Any, dict[str, Any]]]
 
 
 def _secret(value: Any) -> str:
@@ -140,7 +140,8 @@ class _Relay(lark.EventDispatcherHandler):  # type: ignore[misc]
 
     def _do_without_validation(self, payload: bytes) -> Any:
         event = json.loads(payload)
-        answer = asyncio.run_coroutine_threadsafe(self._handle(event), self._main).result(WS_ANSWER_TIMEOUT)
+        answer: dict[str, Any] = asyncio.run_coroutine_threadsafe(self._handle(event), self._main).result(
+            WS_ANSWER_TIMEOUT)
         return answer or None
 
 

@@ -59,11 +59,21 @@ TELEGRAM_IDS = IdentitySpec(
     chat=IdentityKind("chat id", r"-?[1-9][0-9]*", numeric=True, example="-100…",
                       fix="use the numeric chat id without quotes, e.g. -1001000000001 for a group"),
 )
+FEISHU_IDS = IdentitySpec(
+    "Feishu",
+    user=IdentityKind("open id", r"ou_[0-9a-z]{8,}", example="ou_…",
+                      fix="use the person's open id for this app (it starts with ou_; docs/feishu-setup.md shows "
+                          "where to find it)"),
+    chat=IdentityKind("chat id", r"oc_[0-9a-z]{8,}", example="oc_…",
+                      fix="use the group's chat id (it starts with oc_; docs/feishu-setup.md shows where to find "
+                          "it)"),
+)
 
 # The registry. The order is the default order of reaching a person who has no `prefer:` and no hint.
 REGISTRY: tuple[PlatformEntry, ...] = (
     PlatformEntry("slack", SLACK_IDS, "bot.platform_slack:PLUGIN", "SLACK_BOT_TOKEN"),
     PlatformEntry("telegram", TELEGRAM_IDS, "bot.platform_telegram:PLUGIN", "TELEGRAM_BOT_TOKEN"),
+    PlatformEntry("feishu", FEISHU_IDS, "bot.platform_feishu:PLUGIN", "FEISHU_APP_ID"),
 )
 
 

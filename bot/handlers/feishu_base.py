@@ -8,13 +8,13 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from bot.context import Context
 from bot.handlers.feishu_messages import PLATFORM, Incoming
 from bot.notifiers.feishu_api import FeishuApi
 from bot.notifiers.feishu_cards import action_buttons, card
 from bot.notifiers.render import Renderer
 from bot.org.model import Person
 from bot.outbound import Reply
-from bot.services.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class FeishuDeps:
 
     def text(self, key: str, data: dict[str, Any], person: Person | None) -> str:
         """Plain text in the reader's locale (Feishu text and plain_text card elements need no markup)."""
-        return self.renderer.render(key, data, locale=self.locale(person), platform="shell")
+        return self.renderer.render(key, data, locale=self.locale(person), platform=PLATFORM)
 
     def render(self, reply: Reply, person: Person | None) -> str:
         """A reply as plain text; a template that cannot be rendered becomes the apology."""

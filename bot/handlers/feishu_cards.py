@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from bot.actions import ACTIONS, CHOICE_OF, command_for
 from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps, first_delivery
 from bot.handlers.feishu_messages import PLATFORM
@@ -23,35 +24,11 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS, pick_unavailable
-from bot.services.intake_events import DELETED_REASON
 
 log = logging.getLogger(__name__)
 
-# action -> the equivalent command ({0} is the button's value, {1} a choice made in a picker)
-COMMANDS: dict[str, str] = {
-    "ack": "ack {0}",
-    "won": "won {0}",
-    "grey_confirm": "grey {0}",
-    "exception_approve": "exception {0}",
-    "deals_none": "deals today {0} none",
-    "deals_month_none": "deals month {0} none",
-    "penalty_confirm": "penalty confirm {0}",
-    "p5_different": "penalty different {0}",
-    "grey_reject": "grey reject {0}",
-    "counts_match": "match {0}",
-    "ledger_sent": "ledger sent {0}",
-    "intake_log": "intake log {0}",
-    "intake_drop": "intake drop {0}",
-    "assign": "assign {0} {1}",
-    "region": "region {0} {1}",
-    "grey_deleted": "grey {0} " + DELETED_REASON,
-    "keep": "keep {0}",
-}
-DONE_AS: dict[str, str] = {"assign": "reassign", "region": "change_region"}
-# a press that leaves the other buttons: the pressed one goes, and these with it
-PARTIAL: dict[str, tuple[str, ...]] = {"ack": (), "reassign": (), "change_region": (), "pick_region": ()}
-PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region",
-                           "pick_region": "region"}
+# what a form asks on a card: a picker (its choices come back as the `kind` action) or a reply to the card
+PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region"}
 PROMPTS = frozenset({"grey", "penalty_waive", "penalty_amount"})
 
 Answer = dict[str, Any]
@@ -100,7 +77,7 @@ async def on_card(deps: FeishuDeps, payload: dict[str, Any]) -> Answer:
     event_id = str((payload.get("header") or {}).get("event_id") or "")
     if event_id and not await first_delivery(deps, f"{PLATFORM}-event:{event_id}"):
         return {}
-    step = STEPS.get(press.action, run_command)
+    step = step_of(press.action)
     try:
         return await step(deps, press)
     except Exception:
@@ -109,22 +86,25 @@ async def on_card(deps: FeishuDeps, payload: dict[str, Any]) -> Answer:
 
 
 async def run_command(deps: FeishuDeps, press: Press) -> Answer:
-    template = COMMANDS.get(press.action)
-    if not template:
+    """A press that needs nothing more (bot/actions.py), or a choice made in a picker."""
+    command = command_for(press.action, press.value, press.choice)
+    if command is None:
         reply = Reply("error.not_available", {"command": press.action}, ok=False)
     else:
-        text = template.format(press.value, press.choice).strip()
-        reply = await execute(deps.ctx, press.person, f"/inq {text}", Origin(PLATFORM))
-    return await finish(deps, press, reply, DONE_AS.get(press.action, press.action))
+        reply = await execute(deps.ctx, press.person, command, Origin(PLATFORM))
+    return await finish(deps, press, reply, CHOICE_OF.get(press.action, press.action))
 
 
-async def finish(deps: FeishuDeps, press: Press, reply: Reply, action: str) -> Answer:
-    """Success: the card loses the button and says who did it. A refusal: only the presser is told why."""
+async def finish(deps: FeishuDeps, press: Press, reply: Reply, button: str) -> Answer:
+    """Success: the card loses the button (every button, for a final action) and says who did it. A refusal:
+    only the presser is told why."""
     if reply.ok:
         text, buttons = await card_state(deps, press)
-        gone = {press.action, action, *PARTIAL.get(press.action, ())}
-        remaining = [b for b in buttons if b["value"].get("action") not in gone] if press.action in PARTIAL else []
-        line = deps.text("telegram.done", {"action": action, "by": press.person.id,
+        action = ACTIONS.get(button)
+        gone = {button, *(action.also if action else ())}
+        final = action is None or action.final
+        remaining = [] if final else [b for b in buttons if b["value"].get("action") not in gone]
+        line = deps.text("telegram.done", {"action": button, "by": press.person.id,
                                            "at": deps.ctx.now().isoformat()}, press.person)
         await deps.api.patch_card(press.chat, press.message_id, done(text, line, remaining))
     return deps.toast(reply, press.person)
@@ -146,7 +126,7 @@ async def card_state(deps: FeishuDeps, press: Press) -> tuple[str, list[dict[str
 
 async def show_picker(deps: FeishuDeps, press: Press) -> Answer:
     """Swap the buttons for the choices (follow-up methods, regions, reps)."""
-    kind, person = PICKERS[press.action], press.person
+    kind, person = PICKERS[form_of(press.action)], press.person
     org = deps.ctx.org
     if kind == "method":
         choices = [(deps.term("method", m, person), m) for m in FOLLOWUP_METHODS]
@@ -177,9 +157,9 @@ async def ask_for_text(deps: FeishuDeps, press: Press) -> Answer:
     """A prompt answered by replying to the card (a reason to mark grey, to waive a penalty, a P3 amount)."""
     if not press.value:
         return {}
-    await remember(deps, press.person, {"verb": press.action, "value": press.value, "chat": press.chat,
+    await remember(deps, press.person, {"verb": form_of(press.action), "value": press.value, "chat": press.chat,
                                         "message": press.message_id})
-    ask = deps.text("telegram.ask", {"verb": press.action, "id": press.value, "person": press.person.id},
+    ask = deps.text("telegram.ask", {"verb": form_of(press.action), "id": press.value, "person": press.person.id},
                     press.person)
     text, buttons = await card_state(deps, press)
     await deps.api.patch_card(press.chat, press.message_id, card(text, buttons, note=ask))
@@ -191,10 +171,19 @@ async def unavailable_pick(deps: FeishuDeps, press: Press) -> Answer:
     return deps.toast(pick_unavailable(press.action), press.person)
 
 
-# what a press does; every other action runs as a command (or answers error.not_available)
-STEPS: dict[str, Step] = {
+def form_of(action: str) -> str:
+    found = ACTIONS.get(action)
+    return (found.form if found else None) or ""
+
+
+# what a press does, by the form its action asks first (bot/actions.py); every other press runs as a command
+FORMS: dict[str, Step] = {
     **dict.fromkeys(PICKERS, show_picker),
-    "method": choose_method,
     **dict.fromkeys(PROMPTS, ask_for_text),
     **dict.fromkeys(PICKS, unavailable_pick),
 }
+STEPS: dict[str, Step] = {"method": choose_method}
+
+
+def step_of(action: str) -> Step:
+    return STEPS.get(action) or FORMS.get(form_of(action)) or run_command

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from bot.actions import ANSWERS
 from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps
 from bot.handlers.feishu_messages import PLATFORM, Incoming
@@ -16,13 +17,6 @@ PENDING = "pending"
 PENDING_TTL = timedelta(hours=12)
 DEFAULT_METHOD = "other"
 
-# what a remembered prompt turns the person's text into
-PROMPT_COMMANDS: dict[str, str] = {
-    "followup": "followup {value} {method} {text}",
-    "grey": "grey {value} {text}",
-    "penalty_waive": "penalty waive {value} {text}",
-    "penalty_amount": "penalty confirm {value} amount={text}",
-}
 
 
 async def remember(deps: FeishuDeps, person: Person, pending: dict[str, Any]) -> None:
@@ -44,7 +38,7 @@ async def forget(deps: FeishuDeps, person: Person) -> None:
 
 
 def prompt_command(pending: dict[str, Any], text: str) -> str:
-    template = PROMPT_COMMANDS[str(pending["verb"])]
+    template = ANSWERS[str(pending["verb"])]
     return template.format(value=pending.get("value", ""), method=pending.get("method") or DEFAULT_METHOD,
                            text=text)
 

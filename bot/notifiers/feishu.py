@@ -30,7 +30,7 @@ class FeishuNotifier:
     """The outbox's Feishu side. Texts are rendered as plain text (Feishu's text and plain_text need no escaping
     of user text); a mention is the person's name."""
 
-    platform: RenderPlatform = "shell"
+    platform: RenderPlatform = "feishu"
 
     def __init__(self, api: FeishuApi) -> None:
         self.api = api

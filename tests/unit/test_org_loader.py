@@ -184,7 +184,7 @@ CASES: list[tuple[str, dict[str, object], str, str, str]] = [
     ("inactive-specialist", {"li.active": False}, "latam.specialist", "has left", "choose an active specialist"),
     ("rep-without-department", {"zhang.department": DROP}, "zhang.department", "a rep needs a department",
      "department: <id>"),
-    ("no-identity", {"zhang.slack": DROP, "zhang.telegram": DROP}, "zhang", "no Slack or Telegram identity",
+    ("no-identity", {"zhang.slack": DROP, "zhang.telegram": DROP}, "zhang", "no Slack or Telegram",
      "slack: U"),
     ("duplicate-identity", {"lin.slack": "U13HE"}, "lin.slack", "already used by 'he'", "their own id"),
     ("prefer-missing", {"zhou.prefer": "telegram"}, "zhou.prefer", "no telegram id", "add their telegram id"),
