@@ -139,7 +139,7 @@ class FeishuApi:
             option = RequestOption.builder().tenant_access_token(await self.tenant_token()).build()
             response = await call(option)
             if response.success():
-                return response.data
+                return getattr(response, "data", None)
             error = _error(response, _decoded(response))
             if error.code in TOKEN_INVALID and not retried_token:
                 log.info("feishu: the tenant token was refused (%s); fetching a new one", error.code)

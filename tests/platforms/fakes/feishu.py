@@ -85,6 +85,17 @@ class FeishuMessage:
     def text(self) -> str:
         return str(json.loads(self.content).get("text", "")) if self.msg_type == "text" else ""
 
+    @property
+    def shown(self) -> str:
+        """What a reader sees: a text, or a card's texts and notes (buttons aside)."""
+        if self.msg_type != "interactive":
+            return self.text
+        parts = [str((e.get("text") or {}).get("content", "")) for e in self.card.get("elements", [])
+                 if e.get("tag") == "div"]
+        parts += [str(n.get("content", "")) for e in self.card.get("elements", []) if e.get("tag") == "note"
+                  for n in e.get("elements", [])]
+        return "\n".join(parts)
+
 
 class FeishuError(Exception):
     def __init__(self, status: int, code: int, msg: str) -> None:
@@ -134,9 +145,9 @@ class FakeFeishu(FakeServer):
                           headers={"x-ogw-ratelimit-limit": "5", "x-ogw-ratelimit-reset": str(reset)})
 
     def add_message(self, chat_id: str, msg_type: str, content: JSON, *, sender: str, upper: str | None = None,
-                    create_time: int | None = None) -> FeishuMessage:
-        """A message people sent (e.g. the sub-messages of a merged forward), readable with message.get."""
-        message = FeishuMessage(self._id("om"), chat_id, msg_type, json.dumps(content, ensure_ascii=False),
+                    create_time: int | None = None, message_id: str | None = None) -> FeishuMessage:
+        """A message people sent (a forward, the sub-messages of a merged forward): it can be read and replied to."""
+        message = FeishuMessage(message_id or self._id("om"), chat_id, msg_type, json.dumps(content, ensure_ascii=False),
                                 sender_id=sender, sender_type="user", upper_message_id=upper,
                                 create_time=create_time or int(time.time() * 1000))
         self.messages[message.message_id] = message
