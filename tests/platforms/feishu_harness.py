@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import dataclasses
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any

@@ -147,9 +147,9 @@ class FakeFeishu(FakeServer):
     def add_message(self, chat_id: str, msg_type: str, content: JSON, *, sender: str, upper: str | None = None,
                     create_time: int | None = None, message_id: str | None = None) -> FeishuMessage:
         """A message people sent (a forward, the sub-messages of a merged forward): it can be read and replied to."""
-        message = FeishuMessage(message_id or self._id("om"), chat_id, msg_type, json.dumps(content, ensure_ascii=False),
-                                sender_id=sender, sender_type="user", upper_message_id=upper,
-                                create_time=create_time or int(time.time() * 1000))
+        body = json.dumps(content, ensure_ascii=False)
+        message = FeishuMessage(message_id or self._id("om"), chat_id, msg_type, body, sender_type="user",
+                                upper_message_id=upper, create_time=create_time or int(time.time() * 1000))
         self.messages[message.message_id] = message
         return message
 
