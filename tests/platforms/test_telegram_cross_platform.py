@@ -24,9 +24,15 @@ from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG
 
 from .fakes import BOT_TOKEN, TELEGRAM_TOKEN, FakeSlack, FakeTelegram
+from .fakes.feishu import FakeFeishu
+from .fakes.feishu_events import FeishuSender
 from .fakes.signing import SIGNING_SECRET, event_callback, shared_message_event, signed_headers
 from .fakes.telegram import forwarded_message_update, origin_user
 from .serving import served
+from .feishu_harness import INTAKE as FEISHU_INTAKE
+from .feishu_harness import LI as FEISHU_LI
+from .feishu_harness import ZHANG as FEISHU_ZHANG
+from .feishu_harness import feishu_settings
 from .telegram_harness import INTAKE, LI, SECRET, ZHANG
 
 SLACK_INTAKE, SLACK_LI = "C0INTAKE", "U01LI"
@@ -201,7 +207,32 @@ TELEGRAM = Driver("telegram", FakeTelegram,
                   lambda fake: {"TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_URL": fake.base_url,
                                 "TELEGRAM_WEBHOOK_SECRET": SECRET},
                   "sendMessage", _telegram_dm, _telegram_forward)
-DRIVERS: dict[str, Driver] = {d.name: d for d in (SLACK, TELEGRAM)}
+
+
+async def _feishu_forward(run: Everywhere, n: int, text: str) -> None:
+    fake, sender = run.fakes["feishu"], FeishuSender()
+    payload = sender.message(FEISHU_INTAKE, FEISHU_LI, text, create_time=int(run.clock.now().timestamp() * 1000))
+    message = payload["event"]["message"]
+    fake.add_message(FEISHU_INTAKE, "text", {"text": text}, sender=FEISHU_LI, message_id=message["message_id"])
+    signed = sender.sign(payload)
+    response = await run.http.post("/feishu/events", content=signed.body, headers=signed.headers)
+    assert response.status_code == 200
+
+
+def _feishu_dm(call: Any, user: str) -> str | None:
+    if call.params.get("receive_id_type") != "open_id" or call.params.get("receive_id") != user:
+        return None
+    content = json.loads(call.params["content"])
+    return str(content.get("text") or json.dumps(content, ensure_ascii=False))
+
+
+FEISHU = Driver("feishu", FakeFeishu,
+                {"li": FEISHU_LI, "zhang": FEISHU_ZHANG, "wang": "ou_wang0000000000000000000000000001",
+                 "intake": FEISHU_INTAKE},
+                lambda fake: {}, "message.create", _feishu_dm, _feishu_forward,
+                configure=lambda settings, fake: settings.with_platform("feishu",
+                                                                        feishu_settings(fake, FeishuSender())))
+DRIVERS: dict[str, Driver] = {d.name: d for d in (SLACK, TELEGRAM, FEISHU)}
 
 
 def test_every_registered_platform_has_a_driver() -> None:
