@@ -11,16 +11,16 @@ from typing import Any
 
 import httpx
 
-from bot.bootstrap import App, build
+from bot.bootstrap import App
 from bot.clock import FrozenClock
 from bot.org.model import Channel, Org
 from bot.platform_feishu import FeishuSettings
 from bot.settings import Settings
-from bot.web import create_web_app
 from tests.conftest import EXAMPLE_ORG
 
 from .fakes.feishu import FakeFeishu, FeishuMessage
 from .fakes.feishu_events import FeishuSender
+from .serving import served
 
 INTAKE = "oc_intake000000000000000000000001"
 LI = "ou_li0000000000000000000000000001"
@@ -106,12 +106,5 @@ async def feishu_running(database_url: str, org: Org, clock: FrozenClock, fake: 
     settings = Settings(_env_file=None, DATABASE_URL=database_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG),
                         **(extra or {}))  # type: ignore[arg-type]
     settings.with_platform("feishu", feishu_settings(fake, sender))
-    app = await build(settings, clock=clock, org=org)
-    web = create_web_app(app, scheduler=False)
-    try:
-        async with web.router.lifespan_context(web):
-            transport = httpx.ASGITransport(app=web)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                yield Running(app, http, fake, sender, clock)
-    finally:
-        await app.close()
+    async with served(settings, clock, org) as (app, http):
+        yield Running(app, http, fake, sender, clock)

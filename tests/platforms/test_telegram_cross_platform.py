@@ -28,11 +28,11 @@ from .fakes.feishu import FakeFeishu
 from .fakes.feishu_events import FeishuSender
 from .fakes.signing import SIGNING_SECRET, event_callback, shared_message_event, signed_headers
 from .fakes.telegram import forwarded_message_update, origin_user
-from .serving import served
 from .feishu_harness import INTAKE as FEISHU_INTAKE
 from .feishu_harness import LI as FEISHU_LI
 from .feishu_harness import ZHANG as FEISHU_ZHANG
 from .feishu_harness import feishu_settings
+from .serving import served
 from .telegram_harness import INTAKE, LI, SECRET, ZHANG
 
 SLACK_INTAKE, SLACK_LI = "C0INTAKE", "U01LI"
