@@ -178,8 +178,7 @@ class LongConnection:
         except Exception:
             log.exception("the feishu long connection ended")
         finally:
-            with contextlib.suppress(Exception):
-                loop.close()
+            _wind_down(loop)
 
     async def stop(self) -> None:
         loop, client = self._loop, self._client
@@ -191,3 +190,13 @@ class LongConnection:
             loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
             await asyncio.to_thread(self._thread.join, STOP_TIMEOUT)
+
+
+def _wind_down(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what the SDK left on its loop (ping loop, cache cron) and let it finish. The loop is not closed:
+    the SDK's cache calls into it from `__del__`, which would raise on a closed loop."""
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    with contextlib.suppress(Exception):
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
