@@ -102,8 +102,8 @@ class FeishuHandlers:
         if not await first_delivery(self.deps, message.delivery_key):
             return
         person = self.deps.person(message.open_id)
-        if person is None:
-            log.info("feishu: user %s in chat %s is not in org.yaml", message.open_id, message.chat_id)
+        log.info("feishu: /inq from user %s (%s) in chat %s (%s)", message.open_id,
+                 person.id if person else "not in org.yaml", message.chat_id, message.chat_type)
         origin = Origin(PLATFORM, message.message_key, dict(message.reply_to), message.created)
         reply = await execute(self.deps.ctx, person, command_text(message) or "", origin)
         if reply.key not in QUEUED_REPLIES:
