@@ -9,6 +9,7 @@
 | a file or an image without text there                        | intake_file  | a hint: paste the text or /inq new  |
 | a reply to one of the bot's messages elsewhere               | reply        | the prompt's answer or a note       |
 | other text in a DM with the bot                              | chat         | the open prompt's answer, or a hint |
+| im.message.recalled_v1 of a logged intake message           | (recalled)   | the specialist asked: grey or keep  |
 | messages from bots and apps, anything else                   | None         | ignored                             |
 
 Re-deliveries change nothing: intake dedupes on the event id and the message id; every other route claims the
@@ -24,13 +25,21 @@ from typing import Any
 from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps, first_delivery
 from bot.handlers.feishu_cards import on_card
-from bot.handlers.feishu_messages import PLATFORM, READABLE, Incoming, command_text, incoming, merged_text
+from bot.handlers.feishu_messages import (
+    PLATFORM,
+    READABLE,
+    Incoming,
+    command_text,
+    incoming,
+    merged_text,
+    millis,
+)
 from bot.handlers.feishu_prompts import prompt_command, recall, run
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services import intake_events
 from bot.services.intake import IntakeMessage, ingest
-from bot.services.intake_events import is_intake_person
+from bot.services.intake_events import IntakeChange, is_intake_person
 from bot.services.notes import logged_inquiry, noted_inquiry
 
 log = logging.getLogger(__name__)
@@ -71,6 +80,9 @@ class FeishuHandlers:
         event_type = str((payload.get("header") or {}).get("event_type") or "")
         if event_type == "card.action.trigger":
             return await on_card(self.deps, payload)
+        if event_type == "im.message.recalled_v1":
+            await self.on_recalled(payload)
+            return {}
         if event_type != "im.message.receive_v1":
             log.debug("feishu event %s ignored", event_type)
             return {}
@@ -95,6 +107,19 @@ class FeishuHandlers:
             await self.deps.answer(message, Reply("error.apology", {}, ok=False), person)
         except Exception:
             log.exception("feishu: the apology could not be sent either")
+
+    async def on_recalled(self, payload: dict[str, Any]) -> None:
+        """A logged intake message was recalled (Feishu's delete): its specialist is asked to mark it grey or keep
+        it, once. Feishu does not say who recalled it."""
+        event, header = payload.get("event") or {}, payload.get("header") or {}
+        chat, message_id = str(event.get("chat_id") or ""), str(event.get("message_id") or "")
+        if not chat or chat != self.intake_chat or not message_id:
+            return
+        at = millis(event.get("recall_time") or header.get("create_time") or 0)
+        event_id = header.get("event_id")
+        await intake_events.deleted(IntakeChange(
+            PLATFORM, f"{PLATFORM}:{chat}:{message_id}", at,
+            delivery_key=f"{PLATFORM}-event:{event_id}" if event_id else None), ctx=self.deps.ctx)
 
     # routes ------------------------------------------------------------------------------------
 

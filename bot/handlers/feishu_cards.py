@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
-
-from jinja2 import TemplateError
 
 from bot.actions import ACTIONS, CHOICE_OF, command_for
 from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps, first_delivery
 from bot.handlers.feishu_messages import PLATFORM
+from bot.handlers.feishu_picks import cancel_pick, report_pick, start_pick, toggle_pick
+from bot.handlers.feishu_press import Answer, Press, card_state, finish, press_of
 from bot.handlers.feishu_prompts import remember
-from bot.notifiers.feishu_cards import card, done, picker
-from bot.org.model import Person, Role
+from bot.notifiers.feishu_cards import card, picker
+from bot.org.model import Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
-from bot.services.deal_picks import PICKS, pick_unavailable
+from bot.services.deal_picks import PICKS
 
 log = logging.getLogger(__name__)
 
@@ -31,42 +30,7 @@ log = logging.getLogger(__name__)
 PICKERS: dict[str, str] = {"followup": "method", "reassign": "assign", "change_region": "region"}
 PROMPTS = frozenset({"grey", "penalty_waive", "penalty_amount"})
 
-Answer = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Press:
-    """One press: who pressed what, on which card; `choice` is a picker's option."""
-
-    person: Person
-    action: str
-    value: str
-    choice: str
-    chat: str
-    message_id: str
-
-
 Step = Callable[[FeishuDeps, Press], Awaitable[Answer]]
-
-
-def press_of(deps: FeishuDeps, payload: dict[str, Any]) -> tuple[str, Press | None, Answer | None]:
-    """The press in a callback, or the answer that refuses it (someone not in the roster)."""
-    event = payload.get("event") or {}
-    open_id = str((event.get("operator") or {}).get("open_id") or "")
-    action, context = event.get("action") or {}, event.get("context") or {}
-    raw = action.get("value")
-    value: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    person = deps.person(open_id)
-    if person is None:
-        log.info("feishu: a card press by %s, who is not in org.yaml", open_id)
-        return open_id, None, deps.toast(Reply("error.not_in_roster", {}, ok=False), None)
-    choice = str(action.get("option") or value.get("choice") or "")
-    name, arg = str(value.get("action") or ""), str(value.get("value") or "")
-    if any(v.split() != [v] for v in (arg, choice) if v):  # never from our cards: a value is one word
-        name = "invalid"
-    press = Press(person, name, arg, choice, str(context.get("open_chat_id") or ""),
-                  str(context.get("open_message_id") or ""))
-    return open_id, press, None
 
 
 async def on_card(deps: FeishuDeps, payload: dict[str, Any]) -> Answer:
@@ -93,35 +57,6 @@ async def run_command(deps: FeishuDeps, press: Press) -> Answer:
     else:
         reply = await execute(deps.ctx, press.person, command, Origin(PLATFORM))
     return await finish(deps, press, reply, CHOICE_OF.get(press.action, press.action))
-
-
-async def finish(deps: FeishuDeps, press: Press, reply: Reply, button: str) -> Answer:
-    """Success: the card loses the button (every button, for a final action) and says who did it. A refusal:
-    only the presser is told why."""
-    if reply.ok:
-        text, buttons = await card_state(deps, press)
-        action = ACTIONS.get(button)
-        gone = {button, *(action.also if action else ())}
-        final = action is None or action.final
-        remaining = [] if final else [b for b in buttons if b["value"].get("action") not in gone]
-        line = deps.text("telegram.done", {"action": button, "by": press.person.id,
-                                           "at": deps.ctx.now().isoformat()}, press.person)
-        await deps.api.patch_card(press.chat, press.message_id, done(text, line, remaining))
-    return deps.toast(reply, press.person)
-
-
-async def card_state(deps: FeishuDeps, press: Press) -> tuple[str, list[dict[str, Any]]]:
-    """The pressed card's text and buttons, rebuilt from the outbox message it delivered."""
-    async with deps.ctx.uow() as uow:
-        source = await uow.sent.source(PLATFORM, press.chat, press.message_id)
-    if source is None:
-        return "", []
-    try:
-        text = deps.text(source.key, source.data, press.person)
-    except TemplateError:
-        log.exception("cannot render %s again for a card update", source.key)
-        text = ""
-    return text, deps.buttons(Reply(source.key, source.data), press.person)
 
 
 async def show_picker(deps: FeishuDeps, press: Press) -> Answer:
@@ -166,11 +101,6 @@ async def ask_for_text(deps: FeishuDeps, press: Press) -> Answer:
     return {}
 
 
-async def unavailable_pick(deps: FeishuDeps, press: Press) -> Answer:
-    """Ticking deals on a card is not offered on Feishu yet: the command to type is shown instead."""
-    return deps.toast(pick_unavailable(press.action), press.person)
-
-
 def form_of(action: str) -> str:
     found = ACTIONS.get(action)
     return (found.form if found else None) or ""
@@ -180,9 +110,10 @@ def form_of(action: str) -> str:
 FORMS: dict[str, Step] = {
     **dict.fromkeys(PICKERS, show_picker),
     **dict.fromkeys(PROMPTS, ask_for_text),
-    **dict.fromkeys(PICKS, unavailable_pick),
+    **dict.fromkeys(PICKS, start_pick),
 }
-STEPS: dict[str, Step] = {"method": choose_method}
+STEPS: dict[str, Step] = {"method": choose_method, "deals_toggle": toggle_pick, "deals_report": report_pick,
+                          "deals_cancel": cancel_pick}
 
 
 def step_of(action: str) -> Step:

@@ -3,6 +3,7 @@ stale and re-delivered requests change nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 import uuid
@@ -12,10 +13,14 @@ import pytest
 
 from bot.clock import FrozenClock
 from bot.org.model import Org
+from bot.services import all_jobs  # noqa: F401  (registers the job bodies)
+from bot.services.jobs import run_at
 
 from .fakes.feishu import FakeFeishu
 from .fakes.feishu_events import MERGED_CONTENT, FeishuSender
 from .feishu_harness import INTAKE, LI, STRANGER, ZHANG, Running, feishu_org, feishu_running
+
+WANG = "ou_wang0000000000000000000000000001"
 
 
 @pytest.fixture
@@ -210,3 +215,61 @@ async def test_forged_and_stale_requests_get_401_and_store_nothing(
         assert accepted.status_code == 200
         assert len(await run.inquiries()) == 1
         assert json.loads(signed.body)["encrypt"]
+
+
+async def test_the_deals_prompt_picks_inquiries_on_the_card(
+    sqlite_url: str, org: Org, clock: FrozenClock, fake: FakeFeishu
+) -> None:
+    sender = FeishuSender()
+    org = feishu_org(org)
+    org = dataclasses.replace(org, people=tuple(
+        dataclasses.replace(p, ids={"feishu": WANG}, prefer=None, locale="en") if p.id == "wang" else p
+        for p in org.people))
+    async with feishu_running(sqlite_url, org, clock, fake, sender) as run:
+        await run.forward(1)
+        await run.forward(2)
+        await run.card_for(ZHANG, "INQ-2026-000002")
+        prompt_at = run.clock.now().astimezone(run.app.ctx.tz).replace(hour=20, minute=0, second=0, microsecond=0)
+        assert (await run_at(run.app.ctx, "deals_daily_prompt", prompt_at)).status == "done"
+        prompt = await run.card_for(WANG, "deals_pick")
+
+        opened = await run.press(WANG, prompt, "deals_pick", "trade1")
+        toggles = buttons(run.fake.messages[prompt.message_id].card)
+        empty = await run.press(WANG, prompt, "deals_report", "")
+        await run.press(WANG, prompt, "deals_toggle", "INQ-2026-000002")
+        ticked = [b["text"]["content"] for e in run.fake.messages[prompt.message_id].card["elements"]
+                  if e["tag"] == "action" for b in e["actions"]]
+        reported = await run.press(WANG, prompt, "deals_report", "")
+
+        assert opened.json() == {}
+        assert toggles == ["deals_toggle", "deals_toggle", "deals_report", "deals_cancel"]
+        assert empty.json()["toast"]["type"] == "error"  # nothing ticked: refused, the card stays
+        assert ticked[1].startswith("☑ INQ-2026-000002")
+        assert ticked[0].startswith("☐ INQ-2026-000001")
+        assert reported.json()["toast"]["type"] == "success"
+        assert buttons(run.fake.messages[prompt.message_id].card) == []
+        async with run.app.ctx.uow() as uow:
+            deal = await uow.inquiries.get("INQ-2026-000002")
+            other = await uow.inquiries.get("INQ-2026-000001")
+        assert deal is not None
+        assert other is not None
+        assert deal.won_at is not None
+        assert other.won_at is None
+
+
+async def test_a_recalled_intake_message_asks_its_specialist(running: Running) -> None:
+    await running.forward(1, message_id="om_recalled")
+    await running.card_for(ZHANG, "INQ-2026-000001")
+    recall = running.sender.envelope("im.message.recalled_v1", {
+        "message_id": "om_recalled", "chat_id": INTAKE, "recall_time": str(running.ms()),
+        "recall_type": "message_owner"})
+
+    response = await running.post(recall)
+    again = await running.post(recall)
+
+    assert [response.status_code, again.status_code] == [200, 200]
+    async with running.app.ctx.uow() as uow:
+        kinds = [e.kind for e in await uow.inquiries.history("INQ-2026-000001")]
+    assert kinds.count("intake_deleted") == 1
+    asked = await running.card_for(LI, "grey_deleted")
+    assert buttons(asked.card) == ["grey_deleted", "keep"]
