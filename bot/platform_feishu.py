@@ -62,16 +62,23 @@ class FeishuPlugin:
 
     async def doctor(self, settings: FeishuSettings, org: Org | None) -> AsyncIterator[Check]:
         """One read-only check: the app's credentials give a tenant token."""
+        import httpx
+
         from bot.bootstrap_feishu import api_client
-        from bot.doctor import Check
+        from bot.doctor import passed, problem
         from bot.notifiers.feishu_api import FeishuApiError
 
         try:
             await api_client(settings).tenant_token()
         except FeishuApiError as error:
-            yield Check("feishu", False, f"Feishu refused the app credentials: {error}")
+            yield problem("feishu", f"Feishu refused the app credentials ({error})",
+                          "copy App ID and App Secret again from the developer console (docs/feishu-setup.md)")
             return
-        yield Check("feishu", True, f"app {settings.app_id}: tenant token issued")
+        except httpx.TransportError as error:
+            yield problem("feishu", f"{settings.api_url} cannot be reached ({type(error).__name__})",
+                          "check FEISHU_API_URL (open.feishu.cn or open.larksuite.com) and the network")
+            return
+        yield passed("feishu", f"app {settings.app_id}: tenant token issued by {settings.api_url}")
 
 
 PLUGIN = FeishuPlugin()

@@ -133,3 +133,20 @@ async def test_report_files_are_uploaded_under_their_message(fake: FakeFeishu, t
     image = fake.sent_to(INTAKE)[1]
     assert image.msg_type == "image"
     assert fake.files[json.loads(image.content)["image_key"]].data == b"\x89PNG chart"
+
+
+async def test_doctor_checks_the_app_credentials(fake: FakeFeishu) -> None:
+    from bot import platforms
+    from bot.platform_feishu import FeishuSettings
+
+    good = FeishuSettings(_env_file=None, app_id=fake.app_id, app_secret=fake.app_secret, api_url=fake.domain)
+    wrong = FeishuSettings(_env_file=None, app_id=fake.app_id, app_secret="wrong", api_url=fake.domain)
+
+    [ok] = [c async for c in platforms.plugin("feishu").doctor(good, None)]
+    [refused] = [c async for c in platforms.plugin("feishu").doctor(wrong, None)]
+
+    assert ok.ok
+    assert fake.app_id in ok.detail
+    assert not refused.ok
+    assert "10014" in refused.detail
+    assert "developer console" in refused.fix

@@ -273,3 +273,15 @@ async def test_a_recalled_intake_message_asks_its_specialist(running: Running) -
     assert kinds.count("intake_deleted") == 1
     asked = await running.card_for(LI, "grey_deleted")
     assert buttons(asked.card) == ["grey_deleted", "keep"]
+
+
+async def test_a_command_after_an_at_mention_in_a_group(running: Running) -> None:
+    mention = [{"key": "@_user_1", "id": {"open_id": "ou_bot"}, "name": "Inquiry Desk", "tenant_key": "t"}]
+
+    response = await running.say(INTAKE, LI, "@_user_1 /inq help", mentions=mention, message_id="om_help")
+
+    assert response.status_code == 200
+    [answer] = running.fake.sent_to(INTAKE)
+    assert answer.parent_id == "om_help"
+    assert "/inq" in answer.shown
+    assert await running.inquiries() == []  # a command in the intake group is not an inquiry
