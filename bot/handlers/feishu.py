@@ -10,6 +10,7 @@
 | a reply to one of the bot's messages elsewhere               | reply        | the prompt's answer or a note       |
 | other text in a DM with the bot                              | chat         | the open prompt's answer, or a hint |
 | im.message.recalled_v1 of a logged intake message           | (recalled)   | the specialist asked: grey or keep  |
+| im.chat.member.bot.added_v1 (the bot joins a group)          | (added)      | a log line with the chat id         |
 | messages from bots and apps, anything else                   | None         | ignored                             |
 
 Re-deliveries change nothing: intake dedupes on the event id and the message id; every other route claims the
@@ -82,6 +83,10 @@ class FeishuHandlers:
             return await on_card(self.deps, payload)
         if event_type == "im.message.recalled_v1":
             await self.on_recalled(payload)
+            return {}
+        if event_type == "im.chat.member.bot.added_v1":
+            event = payload.get("event") or {}
+            log.info("feishu: the bot was added to chat %s (%r)", event.get("chat_id"), event.get("name") or "")
             return {}
         if event_type != "im.message.receive_v1":
             log.debug("feishu event %s ignored", event_type)
