@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import json
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -85,8 +87,20 @@ class Running:
             await self.fake.wait_for("message.create", count=count)
             found = [m for m in self.fake.sent_to(user) if m.msg_type == "interactive" and needle in str(m.card)]
             if found:
+                await self.recorded(found[0])
                 return found[0]
         raise AssertionError(f"no card to {user} mentions {needle}")
+
+    async def recorded(self, message: FeishuMessage, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait until the dispatcher has recorded the sent message (a press finds its inquiry through it); a
+        person cannot press a card in the moment between its arrival and that commit, a test can."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            async with self.app.ctx.uow() as uow:
+                if await uow.sent.find("feishu", message.chat_id, message.message_id) is not None:
+                    return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"message {message.message_id} was never recorded as sent")
 
     async def press(self, user: str, card: FeishuMessage, action: str, value: str,
                     option: str | None = None, event_id: str | None = None) -> httpx.Response:

@@ -45,13 +45,17 @@ async def test_the_long_connection_takes_events_and_answers_card_presses(
             again = await fake.push_ws_event(forward)  # re-delivered over the connection
             await fake.wait_for("message.create", count=1)
             card = next(m for m in fake.sent_to(ZHANG) if m.msg_type == "interactive")
+            for _ in range(250):  # the dispatcher records the sent card just after Feishu answered
+                async with app.ctx.uow() as uow:
+                    if await uow.sent.find("feishu", card.chat_id, card.message_id):
+                        break
+                await asyncio.sleep(0.02)
             press = sender.card_action(ZHANG, {"action": "ack", "value": "INQ-2026-000001"},
                                        message_id=card.message_id, chat_id=card.chat_id)
             pressed = await fake.push_ws_event(press)
             async with app.ctx.uow() as uow:
                 acked = await uow.inquiries.get("INQ-2026-000001")
                 second = await uow.inquiries.get("INQ-2026-000002")
-        await asyncio.sleep(0)
     finally:
         await app.close()
 
@@ -65,4 +69,5 @@ async def test_the_long_connection_takes_events_and_answers_card_presses(
     assert acked is not None
     assert acked.acknowledged_at is not None
     assert "Acknowledged" in fake.messages[card.message_id].shown
+    assert "INQ-2026-000001" in fake.messages[card.message_id].shown  # the card's own text stays
     assert fake.called("ws.connect")

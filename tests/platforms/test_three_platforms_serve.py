@@ -103,6 +103,13 @@ def stored(tmp_path: Path) -> list[tuple[Any, ...]]:
                           "FROM inquiries ORDER BY id").fetchall()
 
 
+def sent_recorded(tmp_path: Path, message_id: str) -> bool:
+    with contextlib.closing(sqlite3.connect(tmp_path / "serve.db")) as db:
+        found = db.execute("SELECT 1 FROM sent_messages WHERE platform = 'feishu' AND message_id = ?",
+                           (message_id,)).fetchall()
+    return bool(found)
+
+
 async def feishu_post(http: httpx.AsyncClient, sender: FeishuSender, payload: dict[str, Any],
                       **sign: Any) -> httpx.Response:
     signed = sender.sign(payload, **sign)
@@ -170,6 +177,7 @@ async def test_serve_with_slack_telegram_and_feishu_at_once(
 
         # buttons on each platform
         [zhang_card] = card
+        await until(lambda: sent_recorded(tmp_path, zhang_card.message_id), "the card recorded as sent")
         pressed = await feishu_post(http, sender, sender.card_action(
             FEISHU_ZHANG, {"action": "ack", "value": "INQ-2026-000001"}, message_id=zhang_card.message_id,
             chat_id=zhang_card.chat_id))
@@ -192,6 +200,7 @@ async def test_serve_with_slack_telegram_and_feishu_at_once(
     assert slack_click.status_code == 200
     assert telegram_press.status_code == 200
     assert "Acknowledged" in feishu.messages[zhang_card.message_id].shown
+    assert "INQ-2026-000001" in feishu.messages[zhang_card.message_id].shown  # updated in place: text kept
     assert stored(tmp_path) == [
         ("INQ-2026-000001", "feishu", "latam", "zhang", 1),
         ("INQ-2026-000002", "slack", "latam", "zhou", 1),
