@@ -194,7 +194,7 @@ class FeishuHandlers:
         if command is not None:
             await run(self.deps, message, person, command)
         elif message.private:
-            await self.deps.answer(message, Reply("telegram.not_a_command", {}), person)
+            await self.deps.answer(message, Reply("chat.not_a_command", {}), person)
 
     async def on_chat(self, message: Incoming) -> None:
         """Plain text in a DM: the answer to an open prompt, else a hint on how to talk to the bot."""
@@ -208,7 +208,7 @@ class FeishuHandlers:
         if pending is not None and message.text.strip():
             await run(self.deps, message, person, prompt_command(pending, message.text))
             return
-        await self.deps.answer(message, Reply("telegram.not_a_command", {}), person)
+        await self.deps.answer(message, Reply("chat.not_a_command", {}), person)
 
     async def _note_command(self, message: Incoming, person: Person, text: str) -> str | None:
         """`followup ID METHOD NOTE` when the replied message is about an inquiry this person follows up."""

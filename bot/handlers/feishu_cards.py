@@ -81,7 +81,7 @@ async def choose_method(deps: FeishuDeps, press: Press) -> Answer:
         return deps.toast(Reply("error.bad_method", {"method": press.choice}, ok=False), press.person)
     await remember(deps, press.person, {"verb": "followup", "value": press.value, "method": press.choice,
                                         "chat": press.chat, "message": press.message_id})
-    ask = deps.text("telegram.ask", {"verb": "followup", "id": press.value, "method": press.choice,
+    ask = deps.text("chat.ask", {"verb": "followup", "id": press.value, "method": press.choice,
                                      "person": press.person.id}, press.person)
     text, _buttons = await card_state(deps, press)
     await deps.api.patch_card(press.chat, press.message_id, card(text, note=ask))
@@ -94,7 +94,7 @@ async def ask_for_text(deps: FeishuDeps, press: Press) -> Answer:
         return {}
     await remember(deps, press.person, {"verb": form_of(press.action), "value": press.value, "chat": press.chat,
                                         "message": press.message_id})
-    ask = deps.text("telegram.ask", {"verb": form_of(press.action), "id": press.value, "person": press.person.id},
+    ask = deps.text("chat.ask", {"verb": form_of(press.action), "id": press.value, "person": press.person.id},
                     press.person)
     text, buttons = await card_state(deps, press)
     await deps.api.patch_card(press.chat, press.message_id, card(text, buttons, note=ask))

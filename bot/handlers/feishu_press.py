@@ -62,7 +62,7 @@ async def finish(deps: FeishuDeps, press: Press, reply: Reply, button: str) -> A
         gone = {button, *(action.also if action else ())}
         final = action is None or action.final
         remaining = [] if final else [b for b in buttons if b["value"].get("action") not in gone]
-        line = deps.text("telegram.done", {"action": button, "by": press.person.id,
+        line = deps.text("chat.done", {"action": button, "by": press.person.id,
                                            "at": deps.ctx.now().isoformat()}, press.person)
         await deps.api.patch_card(press.chat, press.message_id, done(text, line, remaining))
     return deps.toast(reply, press.person)

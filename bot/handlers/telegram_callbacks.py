@@ -114,7 +114,7 @@ async def choose_method(deps: TelegramDeps, press: Press) -> None:
     await remember(deps, person, {"verb": "followup", "value": inquiry_id, "method": method,
                                   "chat": message.chat_id, "message": message.message_id})
     data = {"verb": "followup", "id": inquiry_id, "method": method, "person": person.id}
-    await _edit_text(press.query, message, deps.html("telegram.ask", data, person))
+    await _edit_text(press.query, message, deps.html("chat.ask", data, person))
 
 
 async def ask_for_text(deps: TelegramDeps, press: Press) -> None:
@@ -123,7 +123,7 @@ async def ask_for_text(deps: TelegramDeps, press: Press) -> None:
     await press.query.answer()
     if not press.value() or not isinstance(message, Message):
         return
-    ask = deps.html("telegram.ask", {"verb": press.action, "id": press.value(), "person": person.id}, person)
+    ask = deps.html("chat.ask", {"verb": press.action, "id": press.value(), "person": person.id}, person)
     await deps.pacer.wait(message.chat_id)
     prompt = await message.reply_text(ask, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
     await remember(deps, person, {"verb": press.action, "value": press.value(), "chat": prompt.chat_id,
@@ -227,7 +227,7 @@ async def mark_done(deps: TelegramDeps, query: CallbackQuery, person: Person, ac
     """Append "✓ Acknowledged by NAME at 14:05" and drop the keyboard."""
     message = query.message
     data = {"action": action, "by": person.id, "at": deps.ctx.now().isoformat()}
-    line = deps.html("telegram.done", data, person)
+    line = deps.html("chat.done", data, person)
     if isinstance(message, Message):
         await _edit_text(query, message, line)
     else:

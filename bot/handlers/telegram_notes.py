@@ -80,7 +80,7 @@ async def on_reply(deps: TelegramDeps, message: Message, person: Person | None, 
     elif str(message.chat_id) == deps.ctx.org.intake.on(PLATFORM):
         await on_intake_reply(deps, message, person, text)
     elif message.chat.type == ChatType.PRIVATE:  # in a group, replies to the bot may just be conversation
-        await deps.reply(message, Reply("telegram.not_a_command", {}), person)
+        await deps.reply(message, Reply("chat.not_a_command", {}), person)
 
 
 async def _note_command(
@@ -135,7 +135,7 @@ async def on_private_text(deps: TelegramDeps, message: Message, person: Person |
     if person is None:
         await deps.reply(message, Reply("error.not_in_roster", {}, ok=False), None)
         return
-    await deps.reply(message, Reply("telegram.not_a_command", {}), person)
+    await deps.reply(message, Reply("chat.not_a_command", {}), person)
 
 
 async def run(deps: TelegramDeps, message: Message, person: Person, command: str) -> Reply:

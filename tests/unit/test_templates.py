@@ -51,7 +51,7 @@ KEYS = (
     # counts and audits
     "counts.region", "counts.reconciliation", "counts.reply", "crm_audit.draft", "error.bad_date",
     # the shell chat
-    "shell.welcome", "shell.scheduler", "shell.not_a_command", "telegram.not_a_command", "slack.action_done",
+    "shell.welcome", "shell.scheduler", "shell.not_a_command", "chat.not_a_command", "slack.action_done",
 )
 
 # Keys whose text shows the customer's name: the escaping check is made on them.
@@ -310,7 +310,7 @@ def samples(inquiry: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "shell.welcome": {"person": "li", "roles": ["specialist"]},
         "shell.scheduler": {"on": True, "timezone": "Asia/Shanghai"},
         "shell.not_a_command": {},
-        "telegram.not_a_command": {},
+        "chat.not_a_command": {},
         "slack.action_done": {"action": "ack", "by": "zhang", "at": "2026-03-04T03:00:00+00:00"},
     }
 
