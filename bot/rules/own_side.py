@@ -99,7 +99,18 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
 
 
 def _kept_line(line: str, own: OwnSide) -> str:
+    if any(_speaks(name, line) for name in own.names):
+        return ""
+    sentences = _SENTENCE_END_RE.split(line)
+    if len(line) >= 100 and len(sentences) > 2:
+        # A long note with our extension in its last sentence ("... 我的分机 +86 ...") keeps its other ones.
+        kept = ["" if _line_is_ours(s, own) else s for s in sentences]
+        return _without_our_names("".join(kept), own) if any(k.strip() for k in kept) else ""
     return "" if _line_is_ours(line, own) else _without_our_names(line, own)
+
+
+# Where a sentence ends inside one line: "。" or ". " (the stop stays with its sentence).
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？])|(?<=[.!?])(?=\s+\S)")
 
 
 def _sent_by_us(block: list[str], own: OwnSide) -> bool:
