@@ -90,7 +90,7 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
 
 def _is_prefix_form(company: str, match: re.Match[str]) -> bool:
     """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
-    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|чуп|ип|pt|cv)\.?", match.group().strip(), re.IGNORECASE))
+    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|pt|cv)\.?", match.group().strip(), re.IGNORECASE))
 
 
 def _without_final_stop(part: str) -> str:

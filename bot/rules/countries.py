@@ -10,7 +10,7 @@ from functools import cache
 import pycountry
 
 from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables, strip_marks
-from bot.rules.free_text import signature_lines
+from bot.rules.free_text import introductions, signature_lines
 from bot.rules.places import city_mentions, demonym_mentions
 
 __all__ = ["CountryEvidence", "country_evidence", "country_of_email_domain", "find_country_in_text", "iso_countries"]
@@ -38,6 +38,15 @@ _ABBREVIATION_RE = re.compile(
 )
 _TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK_CHARS}（）]+)|(?P<word>(?:(?![{CJK_CHARS}])[^\W_])+)")
 _ARABIC_PREFIXES = "وبلف"
+
+# Arabic names that only their vowel marks tell apart: "عمّان" (Amman) is "عُمان" (Oman) without them, so
+# the marked spelling is read before the marks go ("في عمّان" -> Amman, Jordan).
+_MARKED_CITIES = {"عمّان": "Amman"}
+_MARKED_CITIES_RE = re.compile(
+    r"(?<![\u0600-\u06ff])[وبلف]?(?P<city>" + "|".join(_MARKED_CITIES) + r")(?![\u0600-\u06ff])"
+)
+# A country's name in a sea's: "Océan Indien", "Oceano Índico", "Mar de China" are no customer's country.
+_SEA_WORDS = frozenset({"ocean", "oceano", "sea", "mer", "mar", "океан", "море"})
 
 Match = tuple[int, str | None]  # (position in the text, alpha-2 or None for "not a country")
 
@@ -82,7 +91,7 @@ class CountryEvidence:
 
 def country_evidence(text: str) -> CountryEvidence:
     """The country signals of a text, strongest first (see CountryEvidence)."""
-    text = strip_marks(text)
+    text = strip_marks(_MARKED_CITIES_RE.sub(lambda m: " " + _MARKED_CITIES[m.group("city")], text))
     stated = next((c for c in map(_named_in, _stated_parts(text)) if c), None)
     return CountryEvidence(stated, _named_in(text), _pick(demonym_mentions(text)))
 
@@ -98,11 +107,12 @@ def find_country_in_text(text: str) -> str | None:
 
 
 def _stated_parts(text: str) -> list[str]:
-    """The labelled "Country:" values, then the address lines, then the signature block, in that order."""
+    """The labelled "Country:" values, the address lines, the signature block, then the sentences where the
+    customer introduces themself, in that order."""
     labelled = [m.group("value") for m in _LABELLED_RE.finditer(text)]
     lines = text.splitlines()
     address = [line for line in lines if _ADDRESS_RE.search(line)]
-    return [*labelled, *address, "\n".join(signature_lines(text))]
+    return [*labelled, *address, "\n".join(signature_lines(text)), *introductions(text)]
 
 
 def _named_in(text: str) -> str | None:
@@ -146,7 +156,7 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
     folded = [fold(w.group()) for w in words]
     i = 0
     while i < len(words):
-        if not _may_start_name(folded[i], tables):
+        if not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i):
             i += 1
             continue
         for n in range(min(tables.max_words, len(words) - i), 0, -1):
@@ -157,6 +167,12 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
                 break
         else:
             i += 1
+
+
+def _after_sea_word(folded: list[str], words: list[re.Match[str]], i: int) -> bool:
+    """The word follows "Océan"/"Mar de": part of a sea's name."""
+    before = [f for f in folded[max(0, i - 2) : i] if f not in ("de", "del", "of", "the")]
+    return bool(before) and before[-1] in _SEA_WORDS
 
 
 def _may_start_name(word: str, tables: NameTables) -> bool:

@@ -149,3 +149,14 @@ def signature_lines(text: str) -> list[str]:
     lines = [last.group("rest")] if last.group("rest").strip() else []
     lines += [line.strip() for line in text[last.end() :].splitlines() if line.strip()]
     return lines[:5]
+
+
+def introductions(text: str) -> list[str]:
+    """The sentences where the customer introduces themself by full name ("I'm Folake Adeyemi, procurement for
+    Delta Crest Ltd, Port Harcourt, Nigeria."): like a signature, they say where the customer is."""
+    found: list[str] = []
+    for match in INTRO_RE.finditer(text):
+        rest = match.group("rest")
+        if len(capitalised_run(rest).split()) >= 2:
+            found.append(SENTENCE_RE.split(rest, maxsplit=1)[0])
+    return found

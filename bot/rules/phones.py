@@ -26,6 +26,7 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 _MOBILE_WORDS = (
     r"whats\s?app|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
     r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
+    r"ватсап|вотсап|вацап|вайбер|"
     r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول"
 )
 # Phrases that put a number right after them: "call me on", "fale comigo no", "contactez-moi au", "звоните".
