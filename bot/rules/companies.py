@@ -12,7 +12,9 @@ from bot.rules.free_text import (
     CONTACT_RE,
     CUT_RE,
     FROM_RE,
+    HERE_RE,
     INTRO_RE,
+    SENTENCE_RE,
     PARTS_RE,
     capitalised_run,
     is_company_label,
@@ -40,9 +42,14 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_after_name(match.group("rest"))
             if company:
                 return company
+    for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
+        line_end = text.find("\n", match.end())
+        company = _company_after_name(match.group("rest") + text[match.end() : line_end if line_end >= 0 else None])
+        if company:
+            return company
     for label, value in labelled:
         if is_name_label(label):
-            company = company_in_parts(value)
+            company = _company_after_name(value) or company_in_parts(value)
             if company:
                 return company
     lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
@@ -55,7 +62,7 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
 
 def _company_after_name(rest: str) -> str | None:
     """What follows an introduced name: "Ana Costa, BioLab Ltda (Brazil)", "X from Y", "X, компания Y"."""
-    rest = HONORIFIC_RE.sub("", ANGLE_RE.sub(" ", rest).strip())
+    rest = HONORIFIC_RE.sub("", re.sub(r"<[^>]*>", " ", rest).strip())  # quotes stay: OOO "Toshkent Lab"
     name = capitalised_run(rest) if not re.match(r"[\u0600-\u06ff]", rest) else capitalised_run(rest)
     if not name:
         return None
@@ -65,15 +72,32 @@ def _company_after_name(rest: str) -> str | None:
     inner = re.match(r"\s*\(([^)]*)\)", tail)
     if inner:
         return company_in_parts(re.sub(r"^.*?\bat\s+|^.*?\bem\s+|^.*?\ben\s+", "", inner.group(1)))
+    tail = SENTENCE_RE.split(tail, maxsplit=1)[0]  # "..., compras de X. Usamos un correo de ... en España"
     match = COMPANY_AFTER_RE.match(tail)
-    if not match:
-        return None
-    return company_in_parts(match.group("company"), loose=True)
+    if match:
+        return company_in_parts(match.group("company"), loose=True)
+    # "X, procurement for Y Ltd", "X, lab manager at Y LLC": a role, then the company (a sure one only).
+    role = _ROLE_THEN_COMPANY_RE.match(tail)
+    return company_in_parts(role.group("company")) if role else None
+
+
+_ROLE_THEN_COMPANY_RE = re.compile(
+    r"^\s*,\s*(?:[^\W\d_][\w.&/-]*\s+){1,4}?(?:at|of|for|with|from|de|del|da|do|en|em|chez|bei|von|der|"
+    r"в|из|от|من|في|lại|tại|của|di|dari)\s+(?P<company>[^\n]+)",
+    re.IGNORECASE,
+)
 
 
 def company_in_parts(value: str, loose: bool = False) -> str | None:
     """The first comma-separated part that is a company; "at X" and "en X" are unwrapped."""
-    value = re.sub(r"^[^,\n]*?\s(?:at|en|em|chez|bei)\s+(?=\S)", "", value.strip(), count=1)
+    value = value.strip()
+    at = re.match(r"^([^,\n]*?)\s(?:at|en|em|chez|bei)\s+(?=\S)", value)
+    # "Lab manager at X" unwraps; "Laboratorio X S.L. en Las Palmas" keeps the company before "en".
+    if at and not (LEGAL_RE.search(at.group(1)) and not LEGAL_RE.search(value[at.end() :].split(",")[0])):
+        value = value[at.end() :]
+    # "procurement for X Ltd", "compras de X", "técnica del Laboratorio X": a role in lower case, then the company.
+    value = re.sub(r"^(?:[a-zà-ÿа-яё][\w-]*\s+){1,3}?(?:for|of|de|del|da|do|dos|das|du|des|di|von|der|для|من)\s+"
+                   r"(?=[^\W\d_a-zà-ÿа-яё])", "", value, count=1)
     value = CONTACT_RE.sub(" ", value)
     parts = [_without_final_stop(p.strip()) for p in PARTS_RE.split(value)]
     if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):
@@ -99,8 +123,15 @@ def _without_final_stop(part: str) -> str:
     return part if "." in last[:-1] else part.rstrip(" .")
 
 
+def _unquoted(company: str) -> str:
+    """"Agro Test Lab" in quotes, all of it, loses them; ООО «Лаб» keeps its own."""
+    quoted = re.fullmatch(r"[\"“«„]([^\"“”«»„]+)[\"”»“]", company.strip())
+    return quoted.group(1).strip() if quoted else company
+
+
 def _company_end(company: str) -> str:
     """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
+    company = _unquoted(company)
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]
@@ -124,6 +155,7 @@ def _without_arabic_place(company: str) -> str:
 def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
+    company = _unquoted(company)
     we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
     if we:
         company = company[we.end() :].split(" في ")[0]

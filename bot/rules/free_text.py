@@ -19,7 +19,9 @@ LABELLED_RE = re.compile(
 )
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
 NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
-SENTENCE_RE = re.compile(NOT_END + r"(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])")
+SENTENCE_RE = re.compile(
+    r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
+)
 PARTS_RE = re.compile(r"[,،]\s+|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
@@ -28,15 +30,18 @@ CUT_RE = re.compile(r"\s*(?:[(\[,،，（|·•/]|\s-\s|\s–\s|\s—\s)")
 # "Alibaba RFQ from Ana Costa, ...", "LinkedIn message from X (...)", "Mensagem no LinkedIn de X", "DM: X, ..."
 FROM_RE = re.compile(
     r"(?:\b(?:rfq|inquiry|enquiry|message|messages|request|dm|inmail|mensagem|mensaje|mensaje directo|demande)"
-    r"(?:\s+(?:no|en|on|via|sur)\s+\w+)?\s+(?:from|de|by)\s+)(?P<rest>[^\n]+)",
+    r"(?:\s+(?:no|en|on|via|sur)\s+\w+)?\s+(?:from|de|by)\s+"
+    r"|\b(?:dm|inmail|message|mensaje|mensagem)[ \t]*[-–—][ \t]*)(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
 INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
-    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact)"
-    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))(?:soy|sou|sono|ben|я|это)"
+    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact|"
+    r"(?:les|le|os)\s+(?:escribe|saluda)|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
+    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
+    r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
@@ -82,8 +87,12 @@ def is_name_label(label: str) -> bool:
     """"Name:", "Buyer name:", "Sender's name:", "Inquiry from:" (never "Company name:")."""
     if label in NAME_LABELS:
         return True
-    if is_company_label(label):
+    if is_company_label(label) or label in PRODUCT_LABELS or re.search(r"\b(?:product|item|model|file)", label):
         return False
+    # "Imię i nazwisko", "Nome e cognome", "Nombre y apellidos", "Vor- und Nachname", "Фамилия, имя".
+    if re.search(r"imię|nazwisko|cognome|apellido|sobrenome|nachname|vorname|фамилия|прізвище|jméno|"
+                 r"naam|nimi|navn|namn|όνομα", label):
+        return True
     return bool(re.search(r"(?:^|\s)(?:name|from|contact)$|^sender|^buyer|^customer|^client", label))
 
 

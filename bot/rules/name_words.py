@@ -95,6 +95,12 @@ JOB_WORDS = frozenset(
         "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro", "directeur",
         "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "head", "officer", "lead", "jefe",
         "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "directora", "achats", "закупкам",
+        "coordinator", "coordinador", "coordinadora", "coordenador", "coordenadora", "coordinateur", "supervisor",
+        "specialist", "analyst", "chemist", "technician", "técnico", "técnica", "técnicos", "responsável",
+        "müdür", "müdürü", "sorumlusu", "uzmanı", "uzman", "şefi", "kierownik", "kierowniczka", "dyrektor",
+        "specjalista", "leiter", "leiterin", "einkauf", "einkäufer", "einkäuferin", "руководитель", "начальник",
+        "заведующий", "заведующая", "специалист", "главный", "технолог", "керівник", "mudir", "qc", "qa",
+        "trưởng", "giám", "chief", "president", "vp", "procurement", "admin", "administrator", "secretary",
     }
 )
 PARTICLES = frozenset(

@@ -24,7 +24,15 @@ from bot.rules.free_text import (
     pieces,
     signature_lines,
 )
-from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, HONORIFIC_TAIL_RE, LEGAL_RE, PARTICLES, TITLE_WORDS
+from bot.rules.name_words import (
+    COMPANY_WORD_RE,
+    HONORIFIC_RE,
+    HONORIFIC_TAIL_RE,
+    JOB_WORDS,
+    LEGAL_RE,
+    PARTICLES,
+    TITLE_WORDS,
+)
 from bot.rules.products import find_product
 
 __all__ = ["find_company", "find_customer_name", "find_product", "labelled_values"]
@@ -129,7 +137,7 @@ def _looks_like_person(name: str) -> bool:
     words = name.split()
     if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name):
         return False
-    if any(w.casefold().strip(".,") in TITLE_WORDS for w in words):
+    if any(w.casefold().strip(".,") in TITLE_WORDS or w.casefold().strip(".,") in JOB_WORDS for w in words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name):
         return True
