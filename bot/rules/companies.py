@@ -141,7 +141,7 @@ def _company_end(company: str) -> str:
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
                      "", company, flags=re.IGNORECASE)
     company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
-    return re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w ]*$", "", company).strip(" ,;")
+    return _unquoted(re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w' -]*$", "", company).strip(" ,;"))
 
 
 def _without_arabic_place(company: str) -> str:

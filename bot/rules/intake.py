@@ -87,7 +87,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     email = find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
-    evidence = country_evidence(customer)
+    # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
+    readable = _QUOTE_MARK_RE.sub("", customer)
+    evidence = country_evidence(readable)
     stated = evidence.stated if evidence.stated != own.home_country else None
     # National numbers ("Tel: (11) 98765-4321") are read in the customer's likely countries, by precedence:
     # the stated country, the countries of their international numbers, the e-mail's and website's ccTLD,
@@ -104,18 +106,18 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     spoken = language_countries(language) if language else ()
     guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
-    labelled = labelled_values(customer)
+    labelled = labelled_values(readable)
     return ParsedInquiry(
         text=original,
-        customer_name=find_customer_name(customer, labelled, own.names),
-        company=find_company(customer, labelled),
+        customer_name=find_customer_name(readable, labelled, own.names),
+        company=find_company(readable, labelled),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
         text_country=evidence.best,
         source=detect_source(text, customer_part(text, own, lines_too=False)),
-        product=find_product(customer, labelled),
+        product=find_product(readable, labelled),
         region_tag=find_region_tag(text),
         other_phones=phones.others,
         stated_country=stated,
@@ -123,6 +125,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_QUOTE_MARK_RE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 

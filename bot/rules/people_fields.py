@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from bot.rules.companies import clean_company, company_in_parts, find_company
+from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
     ANGLE_RE,
     CHINESE_HONORIFIC_RE,
@@ -53,6 +54,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _display_name(value) or _leading_name(value)
             if name:
                 yield name
+    for match in _WROTE_RE.finditer(text):
+        name = _display_name(match.group("sender"))
+        if name and _looks_like_person(name):
+            yield name
     for regex in (FROM_RE, INTRO_RE):
         for match in regex.finditer(text):
             name = _leading_name(match.group("rest"), free_text=True)
@@ -71,6 +76,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
             yield name
+    for match in _DASH_SIGNED_RE.finditer(text):
+        name = _leading_name(match.group("rest"), free_text=True)
+        if name and len(name.split()) >= 2 and not find_country_in_text(name):
+            yield name
     yield from _card_names(text)
     for match in HONORIFIC_LED_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
@@ -78,6 +87,24 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             yield name
     for match in CHINESE_HONORIFIC_RE.finditer(text):
         yield match.group("surname")
+
+
+# The sender of a quoted message: "On Tue, 3 Jun 2025 at 09:14, Jonas Richter <j@x.de> wrote:", "Am ... schrieb
+# Jonas Richter <j@x.de>:"; the words before the address after the date, the time and the verb.
+_WROTE_RE = re.compile(
+    r"^[ \t]*(?:on|am|le|el|em|в)\b[^\n<]*?(?:\d[ \t]*(?:[ap]\.?m\.?)?|schrieb|escribió|escreveu|написал[аи]?)"
+    r"[ \t]*,?[ \t]+(?!schrieb|escribió|escreveu|написал)(?P<sender>[^\W\d_][^<>\n\d]{1,60}<[^>\n]+@[^>\n]+>)[ \t]*(?:wrote|a écrit|escribió|escreveu|"
+    r"schrieb|написал[аи]?)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# A chat message signed at its end after a dash: "... por whatsapp. Gracias!! - Daniela Ospina",
+# "... на почту lab@x.ru — Ирина Смирнова".
+_DASH_SIGNED_RE = re.compile(
+    r"(?<=\S)[ \t]+[-–—]{1,2}[ \t]*(?P<rest>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){1,3})[ \t]*[\"”»]?[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def _display_name(value: str) -> str | None:
