@@ -52,12 +52,24 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_after_name(value) or company_in_parts(value)
             if company:
                 return company
+    for match in _BRACKETED_RE.finditer(text):  # "I run a small lab in Accra (Mensah Medical Laboratory)"
+        company = clean_company(match.group(1), strict=True)
+        if company and len(company.split()) >= 2 and not _legal_form_only(company):
+            return _company_end(company)
     lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
     for line in [*signature_lines(text), *lines]:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
             return _company_end(company)
     return None
+
+
+_BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
+
+
+def _legal_form_only(company: str) -> bool:
+    """"(Pty) Ltd", "(S.A.)": brackets around a legal form, not around a name."""
+    return not LEGAL_RE.sub("", company).strip(" .,&()")
 
 
 def _company_after_name(rest: str) -> str | None:

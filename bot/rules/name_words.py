@@ -69,7 +69,9 @@ COMPANY_WORD_RE = re.compile(
     r"industries|industrial|group|enterprises?|solutions|technologies|tech|instruments|instrumentos|"
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
     r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
-    r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya)(?![^\W\d_])"
+    r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya|bodega|winery|farms?|"
+    r"fazenda|hacienda|cooperativa|cooperative|agro|pharmaceuticals?|farmac[eê]utica|biotech|engineering|"
+    r"ingeniería|engenharia|holding|corporación|corporação|consulting)(?![^\W\d_])"
     r"|лаб|مختبر|معمل",
     re.IGNORECASE,
 )
