@@ -52,6 +52,10 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_after_name(value) or company_in_parts(value)
             if company:
                 return company
+    for line in text.splitlines():
+        company = prefix_form_company(line)
+        if company:
+            return company
     for match in _BRACKETED_RE.finditer(text):  # "I run a small lab in Accra (Mensah Medical Laboratory)"
         company = clean_company(match.group(1), strict=True)
         if company and len(company.split()) >= 2 and not _legal_form_only(company):
@@ -61,6 +65,40 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
             return _company_end(company)
+    return None
+
+
+# Legal forms written before the name in scripts and languages where the name has no clear end otherwise:
+# Vietnamese "Công ty TNHH Thủy Sản Cửu Long" (the capitalised words after it), Thai "บริษัท ไทยแล็บ จำกัด".
+_VIETNAMESE_FORM_RE = re.compile(
+    r"(?<![^\W\d_])(?:công\s+ty|cty)(?:\s+(?:tnhh|cp|cổ\s+phần|mtv|tư\s+nhân|hợp\s+danh))*(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_VIETNAMESE_STOPS = frozenset({"cần", "muốn", "xin", "đang", "có", "là", "ở", "tại", "chúng", "bên", "gửi", "mua",
+                               "hỏi", "báo", "yêu", "đề", "và", "của", "em", "tôi", "anh", "chị"})
+_THAI_FORM_RE = re.compile(r"บริษัท\s*[\u0e00-\u0e7f][\u0e00-\u0e7f\w .&-]{0,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+
+
+def prefix_form_company(text: str) -> str | None:
+    """A Vietnamese or Thai company with its legal form in front, wherever it sits in the text."""
+    thai = _THAI_FORM_RE.search(text)
+    if thai:
+        return thai.group().strip()
+    for match in _VIETNAMESE_FORM_RE.finditer(text):
+        # Vietnamese writes names in sentence case too ("Thiết bị Khoa học Sài Gòn"): the name runs to a
+        # punctuation mark or a verb ("... Hà Nội cần báo giá"), from a capitalised first word.
+        name: list[str] = []
+        for word in text[match.end() :].split():
+            bare = word.strip(".,;:!?()\"")
+            if not bare or bare.casefold() in _VIETNAMESE_STOPS or not (name or bare[0].isupper()):
+                break
+            name.append(bare)
+            if bare != word.rstrip():
+                break
+        while name and not name[-1][0].isupper():
+            name.pop()
+        if name:
+            return " ".join([match.group()[:1].upper() + match.group()[1:], *name])
     return None
 
 
@@ -112,6 +150,10 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
                    r"(?=[^\W\d_a-zà-ÿа-яё])", "", value, count=1)
     value = CONTACT_RE.sub(" ", value)
     parts = [_without_final_stop(p.strip()) for p in PARTS_RE.split(value)]
+    for part in parts[:2]:  # "phòng thí nghiệm Công ty TNHH Thủy Sản Cửu Long": the company inside the part
+        company = prefix_form_company(part)
+        if company:
+            return company
     if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
         if len(first.split()) >= 2 and first[:1].isupper() and clean_company(first, strict=False):
