@@ -7,15 +7,16 @@ import re
 from bot.rules.countries import find_country_in_text
 from bot.rules.country_names import strip_marks
 from bot.rules.free_text import (
-    ANGLE_RE,
+    CJK_COMPANY_RE,
     COMPANY_AFTER_RE,
     CONTACT_RE,
     CUT_RE,
     FROM_RE,
     HERE_RE,
     INTRO_RE,
-    SENTENCE_RE,
+    LATIN_COMPANY_OF_RE,
     PARTS_RE,
+    SENTENCE_RE,
     capitalised_run,
     is_company_label,
     is_name_label,
@@ -52,6 +53,12 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_after_name(value) or company_in_parts(value)
             if company:
                 return company
+    for match in CJK_COMPANY_RE.finditer(text):  # "我係香港科進化驗有限公司嘅 Kelvin Chan"
+        return match.group("company")
+    for match in LATIN_COMPANY_OF_RE.finditer(text):  # "Red Sea Food Industries 的QC经理"
+        company = clean_company(match.group("company"), strict=True)
+        if company:
+            return company
     for line in text.splitlines():
         company = prefix_form_company(line)
         if company:
@@ -168,7 +175,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
 
 def _is_prefix_form(company: str, match: re.Match[str]) -> bool:
     """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
-    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|pt|cv)\.?", match.group().strip(), re.IGNORECASE))
+    form = match.group().strip()
+    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|pt|cv)\.?", form, re.IGNORECASE))
 
 
 def _without_final_stop(part: str) -> str:

@@ -39,7 +39,7 @@ INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact|"
-    r"(?:les|le|os)\s+(?:escribe|saluda)|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
+    r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
@@ -70,6 +70,32 @@ HONORIFIC_LED_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|"
     r"الأستاذ|الاستاذ)\s+)(?P<rest>[^\n]+)",
     re.IGNORECASE,
+)
+# Chinese and Cantonese self-introductions and notes: "我是/我係 <company>的/嘅 <name>", "客户 Omar Basalamah",
+# "Red Sea Food Industries 的QC经理" (a Latin company, then "'s <title>").
+_CJK = "\u3400-\u9fff"
+# The common Chinese surnames (simplified and traditional): a two- or three-character name starts with one,
+# so "我是学生" ("I am a student") gives no name.
+SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于"
+    "蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍"
+    "史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯温溫欧歐区區麦麥岑关關翁"
+)
+CJK_INTRO_RE = re.compile(
+    rf"(?:我是|我係|我系|我叫|本人是|我们是|我們是|我哋係|这里是|這裡是)(?:来自|來自)?"
+    rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
+    rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{_CJK}]{{1,2}}(?![{_CJK}]))"
+)
+CJK_COMPANY_RE = re.compile(
+    rf"(?:我是|我係|我系|我们是|我們是|我哋係|来自|來自)(?:来自|來自)?"
+    rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))"
+)
+CJK_CUSTOMER_RE = re.compile(
+    r"(?:客户|客戶|客人|买家|買家|联系人|聯繫人)[ \t]*(?:是|叫|名叫)?[ \t]*"
+    r"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){1,3})"
+)
+LATIN_COMPANY_OF_RE = re.compile(
+    rf"(?P<company>[A-Z][\w&.'-]*(?:[ \t]+[\w&.'-]+){{0,7}})[ \t]*(?:的|嘅)(?=[A-Za-z{_CJK}])"
 )
 CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 

@@ -102,10 +102,26 @@ JOB_WORDS = frozenset(
         "müdür", "müdürü", "sorumlusu", "uzmanı", "uzman", "şefi", "kierownik", "kierowniczka", "dyrektor",
         "specjalista", "leiter", "leiterin", "einkauf", "einkäufer", "einkäuferin", "руководитель", "начальник",
         "заведующий", "заведующая", "специалист", "главный", "технолог", "керівник", "mudir", "qc", "qa",
-        "trưởng", "giám", "chief", "president", "vp", "procurement", "admin", "administrator", "secretary",
+        "trưởng", "giám", "chief", "president", "vp", "admin", "administrator", "secretary",
     }
 )
 PARTICLES = frozenset(
     {"da", "de", "do", "dos", "das", "del", "la", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ter",
      "y", "e", "di", "du", "le", "des"}
+)
+
+# Words of things and requests: a line made of them ("Rotary Evaporator", "Urgent Request") is no person.
+THING_WORDS = frozenset(
+    {
+        "request", "urgent", "important", "order", "sample", "samples", "catalog", "catalogue", "brochure",
+        "details", "specification", "specifications", "attached", "attachment", "invoice", "proforma",
+        "delivery", "shipping", "meter", "analyzer", "analyser", "machine", "equipment", "system", "instrument",
+        "instruments", "device", "apparatus", "oven", "incubator", "centrifuge", "balance", "evaporator",
+        "spectrophotometer", "spectrometer", "microscope", "autoclave", "furnace", "chromatograph", "titrator",
+        "pump", "reactor", "chamber", "bath", "shaker", "stirrer", "thermometer", "kit", "reagent", "reagents",
+        "tester", "detector", "sensor", "cabinet", "hood", "freezer", "refrigerator", "dryer", "mixer", "mill",
+        "printer", "counter", "controller", "lamp", "filter", "scale", "pipette", "pipettes", "hplc", "viscometer",
+        "photometer", "colorimeter", "refractometer", "polarimeter", "cycler", "purifier", "distiller",
+        "thanks", "regards", "price", "quotation", "quote", "offer", "inquiry", "enquiry", "info",
+    }
 )

@@ -10,6 +10,8 @@ from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
     ANGLE_RE,
     CHINESE_HONORIFIC_RE,
+    CJK_CUSTOMER_RE,
+    CJK_INTRO_RE,
     CONTACT_RE,
     CUT_RE,
     DOMAIN_RE,
@@ -26,12 +28,14 @@ from bot.rules.free_text import (
     signature_lines,
 )
 from bot.rules.name_words import (
+    CLOSING_RE,
     COMPANY_WORD_RE,
     HONORIFIC_RE,
     HONORIFIC_TAIL_RE,
     JOB_WORDS,
     LEGAL_RE,
     PARTICLES,
+    THING_WORDS,
     TITLE_WORDS,
 )
 from bot.rules.products import find_product
@@ -54,6 +58,12 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _display_name(value) or _leading_name(value)
             if name:
                 yield name
+    for regex in (CJK_INTRO_RE, CJK_CUSTOMER_RE):
+        for match in regex.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name and _looks_like_person(name):
+                yield name
+    yield from _thai_names(text)
     for match in _WROTE_RE.finditer(text):
         name = _display_name(match.group("sender"))
         if name and _looks_like_person(name):
@@ -85,6 +95,9 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
             yield name
+    name = _signed_last(text)
+    if name:
+        yield name
     for match in CHINESE_HONORIFIC_RE.finditer(text):
         yield match.group("surname")
 
@@ -93,7 +106,8 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
 # Jonas Richter <j@x.de>:"; the words before the address after the date, the time and the verb.
 _WROTE_RE = re.compile(
     r"^[ \t]*(?:on|am|le|el|em|в)\b[^\n<]*?(?:\d[ \t]*(?:[ap]\.?m\.?)?|schrieb|escribió|escreveu|написал[аи]?)"
-    r"[ \t]*,?[ \t]+(?!schrieb|escribió|escreveu|написал)(?P<sender>[^\W\d_][^<>\n\d]{1,60}<[^>\n]+@[^>\n]+>)[ \t]*(?:wrote|a écrit|escribió|escreveu|"
+    r"[ \t]*,?[ \t]+(?!schrieb|escribió|escreveu|написал)(?P<sender>[^\W\d_][^<>\n\d]{1,60}<[^>\n]+@[^>\n]+>)"
+    r"[ \t]*(?:wrote|a écrit|escribió|escreveu|"
     r"schrieb|написал[аи]?)?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -104,6 +118,45 @@ _WROTE_RE = re.compile(
 _DASH_SIGNED_RE = re.compile(
     r"(?<=\S)[ \t]+[-–—]{1,2}[ \t]*(?P<rest>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){1,3})[ \t]*[\"”»]?[ \t]*$",
     re.MULTILINE,
+)
+
+
+# Thai: "ผมชื่อ สมชาย ศรีสุข จากบริษัท ..." ("my name is ... from the company ..."); first name and surname are
+# the two words after it, unless the second is already the next phrase.
+_THAI_INTRO_RE = re.compile(
+    r"(?:ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ชื่อ)[ \t]*(?:คุณ[ \t]*)?(?P<first>[\u0e00-\u0e7f]+)(?:[ \t]+(?P<last>[\u0e00-\u0e7f]+))?"
+)
+_THAI_NOT_NAME = ("จาก", "บริษัท", "ครับ", "ค่ะ", "คะ", "สนใจ", "ติดต่อ", "โทร", "อยาก", "ต้องการ", "ขอ", "ที่", "เป็น")
+
+
+def _thai_names(text: str) -> Iterator[str]:
+    for match in _THAI_INTRO_RE.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if first.startswith(_THAI_NOT_NAME):
+            continue
+        yield f"{first} {last}" if last and not last.startswith(_THAI_NOT_NAME) else first
+
+
+def _signed_last(text: str) -> str | None:
+    """A message that ends with the sender's bare name: "..., Бишкек. Айбек", a last line "Maria"."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!")
+    if not 1 <= len(last.split()) <= 3 or last != capitalised_run(last) or last.isupper():
+        return None
+    if CLOSING_RE.fullmatch(last) or _SIGN_OFF_RE.search(last) or find_country_in_text(last):
+        return None
+    name = _clean_name(last)
+    return name if name and _looks_like_person(name) else None
+
+
+# Closing words that end a message without being a name.
+_SIGN_OFF_RE = re.compile(
+    r"(?<![^\W\d_])(?:pozdrawiam|poważaniem|saygılar\w*|grüße|gruss|gruß|mfg|groeten|hälsningar|terveisin|"
+    r"cumprimentos|abra[çc]os?|besos|bises|amicalement|salutations|regards|thanks|thank|cheers|gracias|saludos|"
+    r"obrigad[oa]|merci|danke|grazie|спасибо|дякую|teşekkürler|urgent|asap|please|pls|ok|okay|bye)(?![^\W\d_])",
+    re.IGNORECASE,
 )
 
 
@@ -164,9 +217,9 @@ def _looks_like_person(name: str) -> bool:
     words = name.split()
     if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name):
         return False
-    if any(w.casefold().strip(".,") in TITLE_WORDS or w.casefold().strip(".,") in JOB_WORDS for w in words):
+    if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS for w in words):
         return False
-    if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name):
+    if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
         return True
     if re.fullmatch(r"[\u0600-\u06ff ]+", name):
         return 1 <= len(words) <= 4
