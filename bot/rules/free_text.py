@@ -22,7 +22,7 @@ NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 SENTENCE_RE = re.compile(
     r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
 )
-PARTS_RE = re.compile(r"[,،]\s+|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
+PARTS_RE = re.compile(r"[,،]\s+(?!(?:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
@@ -49,7 +49,9 @@ INTRO_RE = re.compile(
 # "..., obrigado, Felipe Arruda - felipe@x.com.br": a thank-you inside a line, then the sender's name.
 INLINE_CLOSING_RE = re.compile(
     r"\b(?:thanks|thank\s+you|regards|obrigad[oa]|gracias|saludos|merci|cordialement|grazie|danke|спасибо|"
-    r"terima\s+kasih|cảm\s+ơn|teşekkürler)[,!.]?\s+(?P<rest>[^\W\d_][^\n]*)",
+    r"terima\s+kasih|cảm\s+ơn|teşekkürler|atenciosamente|cordialmente|"
+    r"atentamente|atte\.?|mit\s+freundlichen\s+grüßen|viele\s+grüße|pozdrawiam|saygılarımla|"
+    r"مع\s+تحياتي)[,!.，]*[ \t]+(?:[-–—][ \t]*)?(?P<rest>[^\W\d_][^\n]*)",
     re.IGNORECASE,
 )
 COMPANY_AFTER_RE = re.compile(
@@ -57,7 +59,7 @@ COMPANY_AFTER_RE = re.compile(
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
     r"dari|từ|của|من|di|из|від|з|компания|компании|компанія|фирма|,)\s+)"
-    r"(?:(?:la|le|der|die|the|a|o|(?-i:empresa|société|company|firma))\s+|l['’])?"
+    r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irma)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )
