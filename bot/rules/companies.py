@@ -43,6 +43,11 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             company = _company_after_name(match.group("rest"))
             if company:
                 return company
+    for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
+        rest = re.split(r"\s(?:and|y|e|et|und|и|which|that|who|we)\s|[,;]", SENTENCE_RE.split(match.group("rest"))[0])[0]
+        company = clean_company(rest, strict=True)
+        if company:
+            return _company_end(company)
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
         line_end = text.find("\n", match.end())
         company = _company_after_name(match.group("rest") + text[match.end() : line_end if line_end >= 0 else None])
@@ -107,6 +112,18 @@ def prefix_form_company(text: str) -> str | None:
         if name:
             return " ".join([match.group()[:1].upper() + match.group()[1:], *name])
     return None
+
+
+_COMPANY_INTRO_RE = re.compile(
+    r"(?:\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bnuestra\s+empresa\s+es|\bsomos|"
+    r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–])"
+    r"\s+(?P<rest>[^\n]+)",
+    re.IGNORECASE,
+)
+# What a company field holds when there is none.
+_NO_COMPANY = frozenset({"n/a", "na", "none", "nil", "null", "no", "individual", "private", "personal", "self",
+                         "self-employed", "particular", "ninguna", "nenhuma", "aucune", "keine", "нет", "无", "个人",
+                         "لا يوجد", "لا يوجد"})
 
 
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
@@ -218,6 +235,8 @@ def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
     company = _unquoted(company)
+    if not re.search(r"[^\W\d_]", company) or company.casefold().strip(".") in _NO_COMPANY:
+        return None
     we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
     if we:
         company = company[we.end() :].split(" في ")[0]

@@ -22,7 +22,7 @@ NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 SENTENCE_RE = re.compile(
     r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
 )
-PARTS_RE = re.compile(r"[,،]\s+(?!(?:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
+PARTS_RE = re.compile(r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
