@@ -44,7 +44,8 @@ def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
             if company:
                 return company
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
-        rest = re.split(r"\s(?:and|y|e|et|und|и|which|that|who|we)\s|[,;]", SENTENCE_RE.split(match.group("rest"))[0])[0]
+        sentence = SENTENCE_RE.split(match.group("rest"))[0]
+        rest = re.split(r"\s(?:and|y|e|et|und|и|which|that|who|we)\s|[,;]", sentence)[0]
         company = clean_company(rest, strict=True)
         if company:
             return _company_end(company)
@@ -123,7 +124,7 @@ _COMPANY_INTRO_RE = re.compile(
 # What a company field holds when there is none.
 _NO_COMPANY = frozenset({"n/a", "na", "none", "nil", "null", "no", "individual", "private", "personal", "self",
                          "self-employed", "particular", "ninguna", "nenhuma", "aucune", "keine", "нет", "无", "个人",
-                         "لا يوجد", "لا يوجد"})
+                         "لا يوجد"})
 
 
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")

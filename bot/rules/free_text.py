@@ -22,7 +22,11 @@ NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
 SENTENCE_RE = re.compile(
     r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
 )
-PARTS_RE = re.compile(r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])")
+# Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
+PARTS_RE = re.compile(
+    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
+    r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])"
+)
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
 DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
@@ -39,7 +43,7 @@ INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact|"
-    r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
+    r"jsem|jestem|(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
@@ -57,9 +61,9 @@ INLINE_CLOSING_RE = re.compile(
 COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
-    r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|"
+    r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|para|pour|per|dla|для|z|ze|"
     r"dari|từ|của|من|di|из|від|з|компания|компании|компанія|фирма|,)\s+)"
-    r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irma)\s+|l['’])?"
+    r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irm[ay]|společnosti)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )

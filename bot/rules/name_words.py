@@ -55,7 +55,7 @@ CLOSING_RE = re.compile(
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
     r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
-    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?a\.?c|s\.?a\.?s|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt)"
     r"(?:\.|(?![^\W\d_]))"
