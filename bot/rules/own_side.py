@@ -95,6 +95,10 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
             kept += [""] * len(block)
         else:
             kept += [_kept_line(line, own) if lines_too else line for line in block]
+    if not any(line.strip() for line in kept):
+        # All of it under our own header: a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ..."),
+        # so only its lines of ours go.
+        kept = [_kept_line(line, own) if lines_too else line for line in lines]
     return "\n".join(kept)
 
 

@@ -78,7 +78,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     for line in signature_lines(text):
-        name = _leading_name(line)
+        name = _leading_name(line) or _lower_case_name(line)
         if name:
             yield name
             break
@@ -137,12 +137,26 @@ def _thai_names(text: str) -> Iterator[str]:
         yield f"{first} {last}" if last and not last.startswith(_THAI_NOT_NAME) else first
 
 
+def _lower_case_name(line: str) -> str | None:
+    """A chat sign-off in lower case under a closing ("regards\njames"): one or two plain words, capitalised."""
+    if not re.fullmatch(r"[^\W\d_]{2,20}(?: [^\W\d_]{2,20})?", line) or not line.islower():
+        return None
+    words = line.split()
+    if any(w in TITLE_WORDS | JOB_WORDS | THING_WORDS | PARTICLES or _SIGN_OFF_RE.search(w) for w in words):
+        return None
+    name = " ".join(w.capitalize() for w in words)
+    return None if find_country_in_text(name) or COMPANY_WORD_RE.search(name) else name
+
+
 def _signed_last(text: str) -> str | None:
     """A message that ends with the sender's bare name: "..., Бишкек. Айбек", a last line "Maria"."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
     last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!")
+    place = re.match(r"(?P<name>[^,]+),\s*(?P<place>[^,]+)$", last)  # "Youssef, Casablanca"
+    if place and find_country_in_text(place.group("place")):
+        last = place.group("name").strip()
     if not 1 <= len(last.split()) <= 3 or last != capitalised_run(last) or last.isupper():
         return None
     if CLOSING_RE.fullmatch(last) or _SIGN_OFF_RE.search(last) or find_country_in_text(last):
