@@ -25,7 +25,7 @@ from bot.rules.free_text import (
     signature_lines,
     skipped_label,
 )
-from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES, THING_WORDS
 from bot.rules.places import city_mentions
 
 __all__ = ["clean_company", "company_in_parts", "find_company"]
@@ -117,7 +117,8 @@ def prefix_form_company(text: str) -> str | None:
 
 _COMPANY_INTRO_RE = re.compile(
     r"(?:\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bnuestra\s+empresa\s+es|\bsomos|"
-    r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–])"
+    r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
+    r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
@@ -221,7 +222,7 @@ def _company_end(company: str) -> str:
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
                      "", company, flags=re.IGNORECASE)
     company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
-    return _unquoted(re.sub(r"\s+(?:in|em|en|à|a|à|в|في|ở|di)\s+[^\W\d_][\w' -]*$", "", company).strip(" ,;"))
+    return _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
 
 
 def _without_arabic_place(company: str) -> str:
@@ -248,6 +249,11 @@ def clean_company(value: str, strict: bool) -> str | None:
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
     if strict and (len(company.split()) > 9 or is_title(company) or not _capitalised_enough(company)):
+        return None
+    # A question or a sentence to us ("Do you sell Hospital Beds? I'm Maria."), or goods ("Water Bath 6 holes").
+    if strict and (re.search(r"[?!？！]|\b(?:you|your|i['’]m|my)\b", company, re.IGNORECASE) or (
+        not LEGAL_RE.search(company) and any(w.casefold() in THING_WORDS for w in re.findall(r"[^\W\d_]+", company))
+    )):
         return None
     if re.search(r"[\u3400-\u9fff]", company) and (re.search(r"[A-Za-z]", company) or "的" in company):
         return None

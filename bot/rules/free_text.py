@@ -18,9 +18,9 @@ LABELLED_RE = re.compile(
     re.MULTILINE,
 )
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
-NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)"
+NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
 SENTENCE_RE = re.compile(
-    r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
+    r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(
@@ -42,7 +42,7 @@ FROM_RE = re.compile(
 INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
-    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact|"
+    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
@@ -70,7 +70,10 @@ COMPANY_AFTER_RE = re.compile(
 
 
 # "Dawit Bekele here, ..." at the start of a line or sentence.
-HERE_RE = re.compile(r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+here\b", re.MULTILINE)
+HERE_RE = re.compile(
+    r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+(?:here|aquí|aqui|ici|hier|здесь)(?![^\W\d_])",
+    re.MULTILINE,
+)
 # A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
 HONORIFIC_LED_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|"

@@ -35,7 +35,7 @@ PRODUCT_LABELS = frozenset(
     }
 )
 HONORIFIC_RE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|"
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın)\.?|السيد|السيدة|المهندس|المهندسة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
     re.IGNORECASE,
