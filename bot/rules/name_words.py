@@ -71,7 +71,9 @@ COMPANY_WORD_RE = re.compile(
     r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
     r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya|bodega|winery|farms?|"
     r"fazenda|hacienda|cooperativa|cooperative|agro|pharmaceuticals?|farmac[eê]utica|biotech|engineering|"
-    r"ingeniería|engenharia|holding|corporación|corporação|consulting)(?![^\W\d_])"
+    r"ingeniería|engenharia|holding|corporación|corporação|consulting|société|sociedad|sociedade|compañía|"
+    r"companhia|groupe|grupo|analyses|análisis|analysis|analytics|analytical|analítica|analitica|biosciences|"
+    r"sciences)(?![^\W\d_])"
     r"|лаб|مختبر|معمل",
     re.IGNORECASE,
 )

@@ -64,7 +64,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             if name and _looks_like_person(name):
                 yield name
     yield from _thai_names(text)
-    for match in _WROTE_RE.finditer(text):
+    for match in [*_WROTE_RE.finditer(text), *_SENDER_WROTE_RE.finditer(text)]:
         name = _display_name(match.group("sender"))
         if name and _looks_like_person(name):
             yield name
@@ -113,6 +113,12 @@ _WROTE_RE = re.compile(
 )
 
 
+# '"Wang, Lei" <lei.wang@x.sg> wrote:' without the date in front.
+_SENDER_WROTE_RE = re.compile(
+    r"^[ \t]*(?P<sender>\"?[^\W\d_][^<>\n\d]{1,60}<[^>\n]+@[^>\n]+>)[ \t]*"
+    r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A chat message signed at its end after a dash: "... por whatsapp. Gracias!! - Daniela Ospina",
 # "... на почту lab@x.ru — Ирина Смирнова".
 _DASH_SIGNED_RE = re.compile(
