@@ -213,6 +213,8 @@ def _unquoted(company: str) -> str:
 def _company_end(company: str) -> str:
     """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
     company = _unquoted(company)
+    # Turkish writes the case ending after an apostrophe: "Ege Gıda Laboratuvarı'ndan" is "from Ege Gıda ...".
+    company = re.sub(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])$", "", company.strip())
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]

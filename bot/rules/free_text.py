@@ -46,7 +46,11 @@ INTRO_RE = re.compile(
     r"jsem|jestem|(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
-    r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك)"
+    r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم"
+    # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
+    r"|\bit['’]s|\bit\s+is"
+    r"|(?<![^\W\d_])(?:hi|hello|hey|hola|olá|oi|bonjour|salut|hallo|good\s+(?:morning|afternoon|day|evening))"
+    r"[,!]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -71,7 +75,8 @@ COMPANY_AFTER_RE = re.compile(
 
 # "Dawit Bekele here, ..." at the start of a line or sentence.
 HERE_RE = re.compile(
-    r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+(?:here|aquí|aqui|ici|hier|здесь)(?![^\W\d_])",
+    r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+"
+    r"(?:here|aquí|aqui|ici|hier|здесь|speaking|hablando|falando)(?![^\W\d_])",
     re.MULTILINE,
 )
 # A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
