@@ -119,8 +119,12 @@ _COMPANY_INTRO_RE = re.compile(
     r"(?:\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
     r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
-    r"\s+(?P<rest>[^\n]+)",
+    # "we are a medical laboratory in Kano" describes the customer; it names no company.
+    r"\s+(?!(?:a|an|one|un|una|une|uma|um|ein|eine|looking|interested)\s)(?P<rest>[^\n]+)",
     re.IGNORECASE,
+)
+_DESCRIBED_RE = re.compile(
+    r"(?:we\s+are|i\s+am|somos|nous\s+sommes|wir\s+sind)\s+(?:a|an|un|una|une|uma|um|ein|eine)\s", re.IGNORECASE
 )
 # What a company field holds when there is none.
 _NO_COMPANY = frozenset({"n/a", "na", "none", "nil", "null", "no", "individual", "private", "personal", "self",
@@ -251,6 +255,8 @@ def clean_company(value: str, strict: bool) -> str | None:
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
     if strict and (len(company.split()) > 9 or is_title(company) or not _capitalised_enough(company)):
+        return None
+    if strict and _DESCRIBED_RE.match(company):
         return None
     # A question or a sentence to us ("Do you sell Hospital Beds? I'm Maria."), or goods ("Water Bath 6 holes").
     if strict and (re.search(r"[?!？！]|\b(?:you|your|i['’]m|my)\b", company, re.IGNORECASE) or (
