@@ -41,6 +41,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^[ \t]*\S{2,4}转的[，,：:]|"
         r"^[ \t]*转自|转交[:：]|"
         r"\b(?:pas[óo]|passed|handed\s+over|shared)\s+(?:este|this|the)\s+(?:contacto|contact|lead)|"
+        r"^[ \t]*(?:handed\s+over|passed\s+on|forwarded)\s+(?:to\s+(?:me|us)\s+)?by\s+\S+[^\n]*colleague|"
         r"\b(?:por|de)\s+un[ao]?\s+colega|\bpor\s+(?:el|la)\s+colega|\bcoll[eè]gue\s+(?:nous\s+)?transmis|"
         r"\bот\s+коллег", _I | _M)),
     ("website_chat", re.compile(
@@ -65,17 +66,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(
         r"\btelegram\b|телеграм|\bzalo\b|\bviber\b|\bline\s+app\b|\btrade\s+(?:fair|show)\b|\bexhibition\b|"
         r"\b(?:met|visited)\s+(?:us\s+)?at\b|\bbusiness\s+card\b|\bphone\s+call\b|выставк|展会|(?<!-)\bfeira\b|\bferia\b|"
-        r"\bsalon\b|\bmesse\b|\bfuar\b|\bpameran\b|\bhội\s+chợ\b", _I)),
+        r"\bsalon\b|\bmesse\b|\bfuar\w*|\bkartvizit|\bpameran\b|\bhội\s+chợ\b|电话记录|来电记录|电话询盘|"
+        r"\b(?:phone|call)\s+(?:note|record|log)\b|\bllamada\s+telef[oó]nica\b|\bliga[çc][ãa]o\s+telef[oô]nica\b", _I)),
     ("website", re.compile(
         r"\bwebsite\b|\bweb\s+(?:site|form)\b|\bcontact\s+form\b|\bsitio\s+web\b|\bsite\s+(?:web|oficial|internet)\b|"
         r"\b(?:pelo|no|do)\s+site\b|官网|官方网站|网站|сайт|\bweb\s?sitesi|\bsito\s+web\b|\bsitio\b|\bsitus\s+web\b|"
         r"\bformul[aá]rio\s+do\s+site|\bwebseite\b|\bformulir\b|\bcontact\s+form|\bwebsite\s+(?:inquiry|enquiry)|"
         r"\b(?:new\s+)?inquiry\s+from\s+www\.|الموقع|نموذج\s+الموقع|\bsite\s+web\b|\bkontaktformular|"
-        r"\bform(?:ulario)?\s+(?:web|del\s+sitio)|\btrang\s+web\b", _I)),
+        r"\bform(?:ulario)?\s+(?:web|del\s+sitio)|\btrang\s+web\b|\bformulaire\s+de\s+contact|"
+        r"\bformulario\s+de\s+contacto|\bformularz|\bstron[yaie]\s+internetow|\bpágina\s+web\b", _I)),
     ("email", re.compile(
         r"\b(?:by|via|per|through|por)\s+(?:e-?mail|correo)\b|\be-?mail\s+(?:inquiry|enquiry|recebido|received)\b|邮件|"
         r"عبر\s+البريد|البريد\s+الإلكتروني\s*$|\bвходящее\s+письмо|\bписьмо\b|\bcorreo\s+recibido|"
-        r"^[ \t>]*(?:on|le|el|em|am)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb)[ \t]*:?[ \t]*$",
+        r"\bforwarded\s+e-?mail|\be-?mail\s+forwarded|\bcorreo\s+reenviado|"
+        r"^[ \t>]*(?:on|le|el|em|am)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb)(?:[^\n]{0,80}>)?"
+        r"[ \t]*:?[ \t]*$",
         _I | _M)),
     # A pasted email: a "From:" header together with a "Subject:" or "Sent:" header.
     ("email", re.compile(
@@ -101,7 +106,8 @@ _LABEL_RE = re.compile(
 # Contact fields ("WhatsApp: +971...", "Email: a@b.com", "微信：abc") name a way to reply, not a source; they
 # are blanked before the keyword scan and only used when nothing else names a source.
 _CONTACT_FIELD_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:whats\s?app|we\s?chat(?:\s+id)?|e-?mail(?:\s+address)?|correo(?:\s+electr[oó]nico)?|"
+    r"(?<!forwarded )(?:(?<![^\W\d_])(?:whats\s?app|we\s?chat(?:\s+id)?|e-?mail(?:\s+address)?|"
+    r"correo(?:\s+electr[oó]nico)?|"
     r"почта|эл\.\s*почта|البريد(?:\s+الإلكتروني)?|wa|tel|phone|mobile)|微信号?|邮箱|电子邮件|邮件地址)"
     r"\s*[:：][^\n]*",
     _I,
@@ -121,6 +127,13 @@ def detect_source(text: str, customer: str | None = None) -> str | None:
             return found
     if _scan(text, _PATTERNS[:1]):
         return "colleague"
+    # The specialist's lead-in line ("Recibido por correo:", "DM de Instagram 👇") names the channel we got it
+    # through, before anything the customer mentions further down.
+    lead = next((line for line in text.splitlines() if line.strip()), "")
+    if len(lead) <= 60 and lead.rstrip().endswith((":", "：", "👇")):
+        found = _scan(lead, _PATTERNS)
+        if found:
+            return found
     found = _scan(_CONTACT_FIELD_RE.sub(" ", text if customer is None else customer), _PATTERNS)
     if found:
         return found

@@ -146,3 +146,24 @@ def test_the_self_introduction_states_where_the_customer_is() -> None:
 )
 def test_national_numbers(text: str, phone: str) -> None:
     assert parse_inquiry(text, OWN).phone == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("Recibido por correo:\nHola, soy Jorge.\nWhatsApp +52 33 2418 7765", "email",
+                     id="the-specialists-lead-in-line-beats-a-messenger-mentioned-below"),
+        pytest.param("Forwarded e-mail:\nDear Kerun, please quote.", "email", id="forwarded-e-mail"),
+        pytest.param("Formulaire de contact du site\nNom : Youssef Benali", "website", id="french-contact-form"),
+        pytest.param("Zapytanie ze strony internetowej (formularz)\nImię i nazwisko: Jan Kowalski", "website",
+                     id="polish-website-form"),
+        pytest.param("Handed over by Kevin (colleague from trade2, he met this customer on WeChat):\nCustomer: X",
+                     "colleague", id="handed-over-by-a-colleague"),
+        pytest.param("电话记录（刘佳接听）：客户问价格。", "other", id="a-phone-call-note"),
+        pytest.param("Analytica fuarı — kartvizit\nDr. Ayşe Demir", "other", id="a-trade-fair-card"),
+        pytest.param("Am 03.06.2025 um 09:14 schrieb Jonas Richter <j.richter@spreelab.de>:\n> Hallo", "email",
+                     id="a-quoted-reply-header-ending-in-the-address"),
+    ],
+)
+def test_source(text: str, source: str) -> None:
+    assert parse_inquiry(text, OWN).source == source
