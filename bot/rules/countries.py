@@ -112,7 +112,13 @@ def _stated_parts(text: str) -> list[str]:
     labelled = [m.group("value") for m in _LABELLED_RE.finditer(text)]
     lines = text.splitlines()
     address = [line for line in lines if _ADDRESS_RE.search(line)]
-    return [*labelled, *address, "\n".join(signature_lines(text)), *introductions(text)]
+    # In an introduction only a place standing as its own part counts ("..., Port Harcourt, Nigeria."), not
+    # one in a phrase ("we are looking to export to Nigeria").
+    places = [
+        part for sentence in introductions(text) for part in re.split(r"[,;()]\s*|\s[-–—]\s", sentence.rstrip(". "))
+        if 0 < len(part.split()) <= 4 and part.strip()[:1].isupper()
+    ]
+    return [*labelled, *address, "\n".join(signature_lines(text)), *places]
 
 
 def _named_in(text: str) -> str | None:

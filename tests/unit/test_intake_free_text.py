@@ -135,6 +135,12 @@ def test_the_self_introduction_states_where_the_customer_is() -> None:
     assert (parsed.stated_country, parsed.phone) == ("NG", "+447456213980")
 
 
+def test_a_country_in_a_phrase_of_the_introduction_states_nothing() -> None:
+    parsed = parse_inquiry("Hi, I am John Smith from Acme Inc, we are looking to export to Nigeria. Call +1 212 555 "
+                           "0143", OWN)
+    assert (parsed.stated_country, parsed.phone) == (None, "+12125550143")
+
+
 @pytest.mark.parametrize(
     ("text", "phone"),
     [
