@@ -162,7 +162,7 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
     folded = [fold(w.group()) for w in words]
     i = 0
     while i < len(words):
-        if not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i):
+        if not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i) or _in_compound(words[i]):
             i += 1
             continue
         for n in range(min(tables.max_words, len(words) - i), 0, -1):
@@ -173,6 +173,12 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
                 break
         else:
             i += 1
+
+
+def _in_compound(word: re.Match[str]) -> bool:
+    """The end of a hyphenated place name: "France" in "Fort-de-France" (Martinique)."""
+    at, text = word.start(), word.string
+    return at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha()
 
 
 def _after_sea_word(folded: list[str], words: list[re.Match[str]], i: int) -> bool:

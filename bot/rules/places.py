@@ -125,6 +125,27 @@ _CITIES: dict[str, str] = {
     "CA": "Toronto|Montreal|Montréal|Vancouver|Calgary|Ottawa|多伦多|温哥华",
     "AU": "Melbourne|Brisbane|悉尼|墨尔本",
     "SH": "Jamestown, St Helena|St Helena|Saint Helena",
+    # Capitals and main ports of further markets; names shared with a person or another place ("Sofia",
+    # "Victoria", "Kingston", "Georgetown", "La Paz", "San José") are left out.
+    "SN": "Dakar|达喀尔", "CI": "Abidjan|Yamoussoukro|阿比让", "RW": "Kigali|基加利", "UG": "Kampala|Entebbe|坎帕拉",
+    "ZM": "Lusaka|Ndola|Kitwe|卢萨卡", "ZW": "Harare|Bulawayo|哈拉雷", "MZ": "Maputo|Beira|Nampula|马普托",
+    "AO": "Luanda|Benguela|Lobito|罗安达", "CM": "Douala|Yaoundé|杜阿拉|雅温得", "CD": "Kinshasa|Lubumbashi|金沙萨",
+    "ML": "Bamako", "BF": "Ouagadougou", "TG": "Lomé", "BJ": "Cotonou|Porto-Novo", "NE": "Niamey",
+    "GN": "Conakry", "SL": "Freetown", "LR": "Monrovia", "MR": "Nouakchott", "SO": "Mogadishu|Hargeisa",
+    "ER": "Asmara", "SS": "Juba", "MW": "Lilongwe|Blantyre", "NA": "Windhoek|Walvis Bay", "BW": "Gaborone",
+    "MG": "Antananarivo|Toamasina", "SD": "Khartoum|Omdurman|Port Sudan|الخرطوم|أم درمان|بورتسودان",
+    "LK": "Colombo|Kandy|科伦坡", "NP": "Kathmandu|加德满都", "MM": "Yangon|Rangoon|Mandalay|Naypyidaw|仰光",
+    "KH": "Phnom Penh|金边", "LA": "Vientiane|万象", "MN": "Ulaanbaatar|Ulan Bator|乌兰巴托",
+    "TW": "Taipei|Kaohsiung|Taichung|台北|高雄|台中", "KR": "Seoul|Busan|Incheon|首尔|釜山",
+    "JP": "Tokyo|Osaka|Yokohama|Nagoya|东京|大阪", "SY": "Damascus|Aleppo|دمشق|حلب",
+    "YE": "Sanaa|Sana'a|Aden|صنعاء|عدن",
+    "LY": "Benghazi|Misrata|بنغازي|مصراتة", "PA": "Panama City|Ciudad de Panamá|Colón, Panamá",
+    "NI": "Managua", "HN": "Tegucigalpa|San Pedro Sula", "SV": "San Salvador", "DO": "Santo Domingo",
+    "CU": "Havana|La Habana", "TJ": "Dushanbe|Душанбе", "TM": "Ashgabat|Ашхабад", "AZ": "Baku|Баку",
+    "GE": "Tbilisi|Тбилиси", "AM": "Yerevan|Ереван", "MD": "Chisinau|Chișinău|Кишинёв|Кишинев", "LV": "Riga|Рига",
+    "LT": "Vilnius|Вильнюс", "EE": "Tallinn|Таллин", "RO": "Bucharest|București|Cluj-Napoca",
+    "RS": "Belgrade|Beograd",
+    "HR": "Zagreb", "HU": "Budapest", "CZ": "Prague|Praha|Brno", "AT": "Vienna|Wien", "GR": "Athens|Thessaloniki",
 }
 
 # "a Mexican company", "empresa mexicana", "société marocaine", "российская компания", "شركة سعودية": a

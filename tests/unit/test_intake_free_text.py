@@ -122,6 +122,8 @@ def test_a_text_all_under_our_header_is_a_colleagues_hand_off() -> None:
         pytest.param("معك المهندس خالد من شركة البتراء للمختبرات - عمّان", "JO", id="amman-by-its-shadda"),
         pytest.param("Laboratoire Océan Indien Analyses à Saint-Pierre (La Réunion)", "RE",
                      id="a-country-inside-a-seas-name-does-not-count"),
+        pytest.param("Bonjour, Fort-de-France (Martinique).", "MQ", id="a-country-inside-a-hyphenated-city"),
+        pytest.param("Salut, Dakar. Tel 77 123 45 67", "SN", id="a-capital-of-a-further-market"),
     ],
 )
 def test_country_mentioned(text: str, country: str) -> None:
