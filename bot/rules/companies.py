@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from bot.rules.countries import find_country_in_text
 from bot.rules.country_names import strip_marks
@@ -31,54 +32,66 @@ from bot.rules.places import city_mentions
 __all__ = ["clean_company", "company_in_parts", "find_company"]
 
 
-def find_company(text: str, labelled: list[tuple[str, str]]) -> str | None:
-    """A labelled company, else the company after an introduction, on a card line or in the signature."""
+def find_company(text: str, labelled: list[tuple[str, str]], ours: Iterable[str] = ()) -> str | None:
+    """A labelled company, else the company after an introduction, on a card line or in the signature.
+
+    Never our own company: one whose letters hold one of `ours` (our brand, "kerun" in "Hangzhou Kerun
+    Scientific Instrument Co., Ltd." of an Alibaba "To:" line or a "Dear ..." greeting).
+    """
+    brands = [b for b in ours if b]
+    for company in _company_candidates(text, labelled):
+        letters = re.sub(r"[\W\d_]", "", company).casefold()
+        if not any(brand in letters for brand in brands):
+            return company
+    return None
+
+
+def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
     for label, value in labelled:
         if is_company_label(label):
             company = clean_company(value, strict=False)
             if company:
-                return company
+                yield company
     for regex in (FROM_RE, INTRO_RE):
         for match in regex.finditer(text):
             company = _company_after_name(match.group("rest"))
             if company:
-                return company
+                yield company
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
         rest = re.split(r"\s(?:and|y|e|et|und|и|which|that|who|we)\s|[,;]", sentence)[0]
         company = clean_company(rest, strict=True)
         if company:
-            return _company_end(company)
+            yield _company_end(company)
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
         line_end = text.find("\n", match.end())
         company = _company_after_name(match.group("rest") + text[match.end() : line_end if line_end >= 0 else None])
         if company:
-            return company
+            yield company
     for label, value in labelled:
         if is_name_label(label):
             company = _company_after_name(value) or company_in_parts(value)
             if company:
-                return company
+                yield company
     for match in CJK_COMPANY_RE.finditer(text):  # "我係香港科進化驗有限公司嘅 Kelvin Chan"
-        return match.group("company")
+        yield match.group("company")
     for match in LATIN_COMPANY_OF_RE.finditer(text):  # "Red Sea Food Industries 的QC经理"
         company = clean_company(match.group("company"), strict=True)
         if company:
-            return company
+            yield company
     for line in text.splitlines():
         company = prefix_form_company(line)
         if company:
-            return company
+            yield company
     for match in _BRACKETED_RE.finditer(text):  # "I run a small lab in Accra (Mensah Medical Laboratory)"
         company = clean_company(match.group(1), strict=True)
         if company and len(company.split()) >= 2 and not _legal_form_only(company):
-            return _company_end(company)
+            yield _company_end(company)
     lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
     for line in [*signature_lines(text), *lines]:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
-            return _company_end(company)
-    return None
+            yield _company_end(company)
 
 
 # Legal forms written before the name in scripts and languages where the name has no clear end otherwise:
@@ -129,7 +142,8 @@ _DESCRIBED_RE = re.compile(
 # What a company field holds when there is none.
 _NO_COMPANY = frozenset({"n/a", "na", "none", "nil", "null", "no", "individual", "private", "personal", "self",
                          "self-employed", "particular", "ninguna", "nenhuma", "aucune", "keine", "нет", "无", "个人",
-                         "لا يوجد"})
+                         "لا يوجد", "not provided", "not specified", "unknown", "no company", "sin empresa",
+                         "não informado", "не указано", "未提供"})
 
 
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
@@ -243,8 +257,10 @@ def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
     company = _unquoted(company)
-    if not re.search(r"[^\W\d_]", company) or company.casefold().strip(".") in _NO_COMPANY:
+    if not re.search(r"[^\W\d_]", company) or company.casefold().strip(" .()[]") in _NO_COMPANY:
         return None
+    if strict and re.match(r"(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b", company, re.IGNORECASE):
+        return None  # a greeting addresses us: "Dear Hangzhou Kerun ... Co., Ltd.,"
     we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
     if we:
         company = company[we.end() :].split(" في ")[0]

@@ -40,6 +40,19 @@ class OwnSide:
             frozenset(n.strip() for n in names if len(n.strip()) >= 2),
         )
 
+    @property
+    def brands(self) -> tuple[str, ...]:
+        """Our company's name as lower-case letters, from our domains: "kerunlab.com" and
+        "kerun-instruments.cn" give "kerunlab", "kerun" and "keruninstruments"."""
+        found: list[str] = []
+        for domain in sorted(self.domains):
+            label = domain.split(".")[0]
+            whole = re.sub(r"[^a-z]", "", label)
+            first = re.sub(r"[^a-z]", "", label.split("-")[0])
+            bare = re.sub(r"(?:labs?|tech|instruments?|scientific|group|china|global|intl)$", "", whole)
+            found += [w for w in (whole, first, bare) if len(w) >= 5]
+        return tuple(dict.fromkeys(found))
+
     def owns_email(self, email: str) -> bool:
         domain = email.rsplit("@", 1)[-1].lower()
         return any(domain == d or domain.endswith("." + d) for d in self.domains)

@@ -58,6 +58,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _display_name(value) or _leading_name(value)
             if name:
                 yield name
+    yield from _chat_speakers(text)
     for regex in (CJK_INTRO_RE, CJK_CUSTOMER_RE):
         for match in regex.finditer(text):
             name = _clean_name(match.group("name"))
@@ -141,6 +142,29 @@ def _thai_names(text: str) -> Iterator[str]:
         if first.startswith(_THAI_NOT_NAME):
             continue
         yield f"{first} {last}" if last and not last.startswith(_THAI_NOT_NAME) else first
+
+
+# A pasted chat line: "[10:42, 9/4/2026] Maria Lopez: hi", "Maria Lopez (Bioquim S.A.): hi, price?".
+_SPEAKER_RE = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*)?(?P<who>[^\W\d_][^\n:：()\[\]]{1,40}?)[ \t]*"
+    r"(?P<company>\([^()\n]{2,60}\))?[ \t]*[:：][ \t]*\S",
+    re.MULTILINE,
+)
+
+
+def _chat_speakers(text: str) -> Iterator[str]:
+    """The speaker of a pasted chat: a name before ":" with a time stamp, a company in brackets, or that
+    speaks on two lines; field labels ("Payment Terms:") have none of these."""
+    matches = list(_SPEAKER_RE.finditer(text))
+    counts: dict[str, int] = {}
+    for match in matches:
+        counts[match.group("who")] = counts.get(match.group("who"), 0) + 1
+    for match in matches:
+        who = match.group("who")
+        if match.group("stamp") or match.group("company") or counts[who] >= 2:
+            name = _clean_name(who)
+            if name and len(name.split()) >= 2 and _looks_like_person(name) and not is_name_label(name.casefold()):
+                yield name
 
 
 def _lower_case_name(line: str) -> str | None:

@@ -91,6 +91,18 @@ OWN = OwnSide.build(domains=["kerunlab.com"], phones=["+86 571 8691 2233"], name
         pytest.param("السلام عليكم، معاك أحمد. عايز سعر جهاز طرد مركزي.", "أحمد", None, id="egyptian-maak"),
         pytest.param("Merhaba, ben Mehmet Yılmaz, Ege Gıda Kontrol Laboratuvarı'ndan. Fiyat teklifi rica ederim.",
                      "Mehmet Yılmaz", "Ege Gıda Kontrol Laboratuvarı", id="turkish-case-ending-goes"),
+        pytest.param("Alibaba.com inquiry\nTo: Hangzhou Kerun Scientific Instrument Co., Ltd.\nFrom: Peter Novak\n"
+                     "Message: price for oven?", "Peter Novak", None, id="our-own-company-in-the-to-line"),
+        pytest.param("Dear Hangzhou Kerun Scientific Instrument Co., Ltd.,\nWe need 2 incubators.\nRegards\nLina "
+                     "Haddad", "Lina Haddad", None, id="a-greeting-to-our-company"),
+        pytest.param("Buyer: Carlos Ruiz\nCompany: (not provided)\nCountry: Spain", "Carlos Ruiz", None,
+                     id="company-not-provided"),
+        pytest.param("TradeManager chat\nMaria Lopez (Bioquim S.A.): hi, price for ph meter?", "Maria Lopez",
+                     "Bioquim S.A.", id="chat-speaker-with-company"),
+        pytest.param("[10:42, 9/4/2026] Maria Lopez: hi\n[10:44, 9/4/2026] Amy Wu: sure", "Maria Lopez", None,
+                     id="chat-speaker-with-time-stamp-not-our-staff"),
+        pytest.param("Payment Terms: T/T\nShipping Port: Santos\nTarget Price: 100", None, None,
+                     id="field-labels-are-no-speakers"),
         pytest.param("Hello, I need 3 magnetic stirrers for my home lab. Send price to mike.t@gmail.com", None, None,
                      id="nobody-and-no-company"),
     ],
