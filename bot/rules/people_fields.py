@@ -58,7 +58,6 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _display_name(value) or _leading_name(value)
             if name:
                 yield name
-    yield from _chat_speakers(text)
     for regex in (CJK_INTRO_RE, CJK_CUSTOMER_RE):
         for match in regex.finditer(text):
             name = _clean_name(match.group("name"))
@@ -87,6 +86,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
             yield name
+    yield from _chat_speakers(text)  # after introductions: our own staff speak in a pasted chat too
     for match in _DASH_SIGNED_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name and len(name.split()) >= 2 and not find_country_in_text(name):
