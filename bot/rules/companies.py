@@ -200,6 +200,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
             return company
     if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):
         first = parts[0]
+        if find_country_in_text(capitalised_run(first)):  # "Daniel from Kenya here": a place, not a company
+            return None
         if len(first.split()) >= 2 and first[:1].isupper() and clean_company(first, strict=False):
             return _company_end(first)
         return None

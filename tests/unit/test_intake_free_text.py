@@ -82,6 +82,8 @@ OWN = OwnSide.build(domains=["kerunlab.com"], phones=["+86 571 8691 2233"], name
         pytest.param("Hello, we are Sahara Labs, a Nigerian distributor. Contact: Emeka Obi +234 802 111 2222",
                      "Emeka Obi", "Sahara Labs", id="inline-contact-label"),
         pytest.param("Hey, it's Sam. Need a quote for 2 pipette sets.", "Sam", None, id="its-sam"),
+        pytest.param("Hello, Daniel from Kenya here, need price of incubator", "Daniel", None,
+                     id="from-a-country-is-no-company"),
         pytest.param("Hi, Maria from Brazil. Do you have stock of pH meters?", "Maria", None,
                      id="greeting-then-name-from-country"),
         pytest.param("Hola, Soy Martín Gómez de Mendoza.", "Martín Gómez", None,
