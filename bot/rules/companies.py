@@ -87,11 +87,30 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         company = clean_company(match.group(1), strict=True)
         if company and len(company.split()) >= 2 and not _legal_form_only(company):
             yield _company_end(company)
+    yield from _signature_company(signature_lines(text))
     lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
-    for line in [*signature_lines(text), *lines]:
+    for line in lines:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
             yield _company_end(company)
+
+
+def _signature_company(lines: list[str]) -> Iterator[str]:
+    """The company of a signature block: one with a legal form first, then an institution ("St. Luke
+    Hospital"), then any: a department line ("Head, Microbiology Lab") sits above the organisation."""
+    found = []
+    for line in lines:
+        company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
+        if company:
+            found.append(_company_end(company))
+    yield from sorted(found, key=lambda c: 0 if LEGAL_RE.search(c) else 1 if _INSTITUTION_RE.search(c) else 2)
+
+
+_INSTITUTION_RE = re.compile(
+    r"(?<![^\W\d_])(?:hospital|university|universidad|universidade|université|universität|institute|instituto|"
+    r"institut|clinic|clínica|ministry|ministerio|ministério|college|school|center|centre|centro)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # Legal forms written before the name in scripts and languages where the name has no clear end otherwise:

@@ -105,6 +105,10 @@ OWN = OwnSide.build(domains=["kerunlab.com"], phones=["+86 571 8691 2233"], name
                      id="chat-speaker-with-time-stamp-not-our-staff"),
         pytest.param("Payment Terms: T/T\nShipping Port: Santos\nTarget Price: 100", None, None,
                      id="field-labels-are-no-speakers"),
+        pytest.param("Please quote.\nRegards,\nDr. Grace Achieng\nHead, Microbiology Lab\nSt. Luke Hospital, Nairobi",
+                     "Grace Achieng", "St. Luke Hospital", id="signature-department-above-the-hospital"),
+        pytest.param("Hello,\nneed quote.\nThanks,\nAna\nLaboratório de Controle de Qualidade\nLaticínios Serra "
+                     "Azul Ltda", "Ana", "Laticínios Serra Azul Ltda", id="signature-department-above-the-company"),
         pytest.param("Hello, I need 3 magnetic stirrers for my home lab. Send price to mike.t@gmail.com", None, None,
                      id="nobody-and-no-company"),
     ],
