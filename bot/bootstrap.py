@@ -7,10 +7,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import platforms
+from bot.bootstrap_reader import require_schema_head
 from bot.clock import Clock, SystemClock
 from bot.notifiers.base import Notifier
 from bot.notifiers.dispatcher import Dispatcher
@@ -20,13 +22,14 @@ from bot.org.loader import load_org
 from bot.org.model import Org
 from bot.rules.calendar import WorkCalendar
 from bot.runtime import PlatformRuntime
-from bot.scheduler import Scheduler
 from bot.services.context import Context
 from bot.settings import Settings
 from storage.database import make_engine, session_factory
-from storage.errors import DatabaseProblem
-from storage.migrate import current_revisions, head_revisions, upgrade
+from storage.migrate import upgrade
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from bot.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -116,20 +119,11 @@ async def _wire(
         runtimes = _platforms(settings, ctx, renderer)
         notifiers.update({r.name: r.notifier for r in runtimes})
     dispatcher = Dispatcher(ctx, renderer, notifiers, wakeup)
-    scheduler = Scheduler(ctx, dispatcher, engine)
-    return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes, scheduler)
+    if read_only:  # a command that only looks never schedules: it does not import APScheduler either
+        return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes)
+    from bot.scheduler import Scheduler
 
-
-async def require_schema_head(engine: AsyncEngine) -> None:
-    """Read commands never migrate: a database behind this install is named, with the command that fixes it."""
-    current, heads = await current_revisions(engine), head_revisions()
-    if current == heads:
-        return
-    if not current:
-        raise DatabaseProblem("the database has no Inquiry Desk tables yet. Fix: run `inquirybot db upgrade` "
-                              "(`run` and `serve` also do it at start).")
-    raise DatabaseProblem(f"the database schema is at {', '.join(sorted(current))}, this install expects "
-                          f"{', '.join(sorted(heads))}. Fix: run `inquirybot db upgrade`.")
+    return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes, Scheduler(ctx, dispatcher, engine))
 
 
 def _platforms(settings: Settings, ctx: Context, renderer: Renderer) -> list[PlatformRuntime]:

@@ -21,7 +21,6 @@ from bot.handlers.shell import ShellSession
 from bot.org.loader import load_org
 from bot.org.model import Locale
 from bot.rules.deadlines import local_at
-from bot.services import all_jobs  # noqa: F401  (registers the job bodies the demo runs)
 from bot.services.jobs import BODIES, run_at
 from bot.settings import Settings
 

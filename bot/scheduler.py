@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -20,8 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot import metrics
 from bot.notifiers.dispatcher import Dispatcher
-from bot.rules.slots import next_slot
-from bot.services import all_jobs  # noqa: F401  (registers the job bodies)
+from bot.rules.slots import listing, next_slot
 from bot.services.context import Context
 from bot.services.jobs import BODIES, catch_up, fire, mark_started
 
@@ -126,15 +125,4 @@ class Scheduler:
 
     def listing(self, now: datetime) -> list[dict[str, Any]]:
         """Name, schedule and next run of every job (`inquirybot jobs list`)."""
-        from bot.rules.slots import describe
-
-        return [
-            {"job": name, "schedule": describe(name, self.ctx.org.schedule),
-             "next_run": _iso(next_slot(name, now, self.ctx.tz, self.ctx.org.schedule, self.ctx.calendar),
-                              self.ctx.tz)}
-            for name in sorted(BODIES)
-        ]
-
-
-def _iso(value: datetime | None, tz: tzinfo) -> str | None:
-    return value.astimezone(tz).isoformat() if value else None
+        return listing(now, self.ctx.tz, self.ctx.org.schedule, self.ctx.calendar)

@@ -1,12 +1,69 @@
-"""`inquirybot`: the console script (SPEC section 8). Each command group lives in its own module."""
+"""`inquirybot`: the console script (SPEC section 8). Each command group lives in its own module.
+
+The modules are imported only for the command that runs: `inquirybot --help` reads the table below, and
+`inquirybot inquiries show` never imports the scheduler, the charts or the spreadsheet writer.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import version
 
 import typer
+from typer._click import Command, Context, HelpFormatter  # typer ships its own click; its group subclasses that
+from typer.core import TyperGroup
 
-from bot.cli import calendar, db, demo, doctor, incentives, inquiries, jobs, org, report, reports, run
+# name -> (module, how it registers: "app" for a Typer group, "register" for top-level commands, one line of help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "run": ("bot.cli.run", "register",
+            "Run the bot: Slack (Socket Mode) and/or Telegram (polling) with the scheduler, or the shell chat."),
+    "serve": ("bot.cli.run", "register",
+              "HTTP mode: POST /slack/events, POST /telegram/webhook, GET /healthz, GET /metrics."),
+    "demo": ("bot.cli.demo", "register",
+             "Play one working day of the sample org on a temporary database and print what everyone saw."),
+    "doctor": ("bot.cli.doctor", "register",
+               "Check settings, the database and its schema, the org file, each platform token, channel and person."),
+    "db": ("bot.cli.db", "app", "Database schema."),
+    "org": ("bot.cli.org", "app", "The organisation file."),
+    "calendar": ("bot.cli.calendar", "app", "The working-day calendar."),
+    "inquiries": ("bot.cli.inquiries", "app", "Look at inquiries."),
+    "jobs": ("bot.cli.jobs", "app", "Scheduled jobs."),
+    "report": ("bot.cli.report", "app", "Reports."),
+    "ledger": ("bot.cli.reports", "app", "The ledger 《海外电子商务信息汇总台账》 as XLSX."),
+    "incentives": ("bot.cli.incentives", "app", "Penalties (负激励): the list and the monthly statement."),
+}
+
+
+def load_command(name: str) -> Command:
+    """Import the module of one command and turn it into its click command."""
+    module_name, kind, _help = COMMANDS[name]
+    module = import_module(module_name)
+    if kind == "app":
+        group = typer.main.get_group(module.app)
+        group.name = name
+        return group
+    holder = typer.Typer()
+    module.register(holder)
+    return typer.main.get_group(holder).commands[name]
+
+
+class LazyGroup(TyperGroup):
+    """Lists commands from COMMANDS and imports a command's module only when that command is asked for."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands[cmd_name]
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, line) for name, (_m, _k, line) in COMMANDS.items()])
+
 
 app = typer.Typer(
     name="inquirybot",
@@ -14,6 +71,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=LazyGroup,
 )
 
 
@@ -30,19 +89,6 @@ def _options(
     ),
 ) -> None:
     """Inquiry Desk: routes customer inquiries, watches deadlines and keeps the penalty ledger."""
-
-
-app.add_typer(db.app, name="db")
-app.add_typer(org.app, name="org")
-app.add_typer(calendar.app, name="calendar")
-app.add_typer(inquiries.app, name="inquiries")
-app.add_typer(jobs.app, name="jobs")
-app.add_typer(report.app, name="report")
-run.register(app)
-app.add_typer(reports.app, name="ledger")
-app.add_typer(incentives.app, name="incentives")
-demo.register(app)
-doctor.register(app)
 
 
 def main() -> None:

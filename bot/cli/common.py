@@ -6,18 +6,20 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from pydantic import ValidationError
 
-from bot.bootstrap import App, build
 from bot.clock import Clock
 from bot.logs import configure as configure_logging
 from bot.org.loader import OrgFileError, load_org
 from bot.settings import Settings
-from storage.database import sqlite_file, sqlite_read_only
-from storage.errors import DatabaseProblem, explain, read_only_message
+
+if TYPE_CHECKING:
+    from bot.bootstrap import App
+    from bot.bootstrap_reader import Reader
+    from bot.org.model import Org
 
 T = TypeVar("T")
 EMPTY_DATABASE = "sqlite+aiosqlite:///:memory:"
@@ -57,35 +59,37 @@ def org_failure(error: OrgFileError) -> str:
     return first if more == 0 else f"{first}\n…and {more} more problem(s): `inquirybot org check` lists them all."
 
 
+def load_org_or_exit(config: Settings) -> Org:
+    """The org file, or a readable exit naming its first problem."""
+    if not config.org_file.exists():
+        raise fail(missing_org_hint(config.org_file))
+    try:
+        return load_org(config.org_file)
+    except OrgFileError as error:
+        raise fail(org_failure(error)) from None
+
+
 async def with_app(
     config: Settings,
     work: Callable[[App], Awaitable[T]],
     *,
     clock: Clock | None = None,
     shell_write: Callable[[str], None] | None = None,
-    read_only: bool = False,
     command: str | None = None,
 ) -> T:
     """Build the app, run `work`, always dispose the engine. Org and database problems become a readable
-    exit (one or two lines, no traceback). `read_only` commands never write, so they work on a read-only file;
-    a writing `command` on such a file is refused with the reason."""
-    if not config.org_file.exists():
-        raise fail(missing_org_hint(config.org_file))
+    exit (one or two lines, no traceback). A writing `command` on a read-only file is refused with the reason;
+    commands that only look use `with_reader`."""
+    # Imported here, not at the top: commands without a database never import SQLAlchemy.
+    from bot.bootstrap import build
+    from storage.database import sqlite_file, sqlite_read_only
+    from storage.errors import read_only_message
+
+    org = load_org_or_exit(config)
+    if sqlite_read_only(config.database_url):
+        raise fail(read_only_message(str(sqlite_file(config.database_url)), command))
     try:
-        org = load_org(config.org_file)
-    except OrgFileError as error:
-        raise fail(org_failure(error)) from None
-    path = sqlite_file(config.database_url)
-    if read_only and path is not None and not path.exists():
-        # Nothing was ever stored: answer from an empty in-memory schema instead of creating the file.
-        typer.echo(f"note: no database at {path} yet, so there is nothing to show (check DATABASE_URL if that "
-                   "is unexpected)", err=True)
-        config = config.model_copy(update={"database_url": EMPTY_DATABASE})
-        read_only = False
-    if not read_only and sqlite_read_only(config.database_url):
-        raise fail(read_only_message(str(path), command))
-    try:
-        app = await build(config, clock=clock, org=org, shell_write=shell_write, read_only=read_only)
+        app = await build(config, clock=clock, org=org, shell_write=shell_write)
     except Exception as error:
         raise database_failure(error, config, command) from None
     try:
@@ -98,8 +102,39 @@ async def with_app(
         await app.close()
 
 
+async def with_reader(config: Settings, work: Callable[[Reader], Awaitable[T]], *, clock: Clock | None = None) -> T:
+    """For commands that only look: a read-only engine and the context, nothing else built (no templates,
+    notifiers or scheduler), so they start fast and work on a read-only file. Problems become readable exits."""
+    from bot.bootstrap_reader import open_reader  # here: commands without a database never import SQLAlchemy
+    from storage.database import sqlite_file
+
+    org = load_org_or_exit(config)
+    path = sqlite_file(config.database_url)
+    missing = path is not None and not path.exists()
+    if missing:
+        # Nothing was ever stored: answer from an empty in-memory schema instead of creating the file.
+        typer.echo(f"note: no database at {path} yet, so there is nothing to show (check DATABASE_URL if that "
+                   "is unexpected)", err=True)
+        config = config.model_copy(update={"database_url": EMPTY_DATABASE})
+    try:
+        reader = await open_reader(config, org, clock=clock, migrate=missing)
+    except Exception as error:
+        raise database_failure(error, config, None) from None
+    try:
+        return await work(reader)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:
+        raise database_failure(error, config, None) from None
+    finally:
+        await reader.close()
+
+
 def database_failure(error: Exception, config: Settings, command: str | None) -> Exception:
     """A recognised database failure as a readable exit; anything else goes on (with its traceback)."""
+    from storage.database import sqlite_file
+    from storage.errors import DatabaseProblem, explain, read_only_message
+
     if isinstance(error, DatabaseProblem):
         return fail(str(error))
     message = explain(error, config.database_url)

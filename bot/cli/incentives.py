@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from bot.bootstrap import App
-from bot.cli.common import fail, print_json, run_async, settings, with_app
+from bot.cli.common import fail, print_json, run_async, settings, with_app, with_reader
 from bot.cli.reports import month_option
 from bot.services.penalty_records import penalty_view
-from bot.services.statements import write_statement
+
+if TYPE_CHECKING:
+    from bot.bootstrap import App
+    from bot.bootstrap_reader import Reader
 
 app = typer.Typer(help="Penalties (负激励): the list and the monthly statement.", no_args_is_help=True)
+
 
 @app.command("list")
 def list_(
@@ -23,7 +27,7 @@ def list_(
     """Penalties, oldest first, each with its history; waived ones are listed too (their status says so)."""
     wanted = month_option(month) if month else None
 
-    async def work(bot: App) -> None:
+    async def work(bot: Reader) -> None:
         if person and bot.org.person(person) is None:
             async with bot.ctx.uow() as uow:
                 known = await uow.people.names()
@@ -42,7 +46,7 @@ def list_(
                        f"{item['period']:<10}  {item['inquiry'] or ''}")
         typer.echo(f"{len(items)} penalties", err=True)
 
-    run_async(with_app(settings(), work, read_only=True))
+    run_async(with_reader(settings(), work))
 
 
 @app.command()
@@ -52,6 +56,8 @@ def statement(
 ) -> None:
     """The monthly incentive statement: a summary per person and rule (P6 splits shown), one sheet per person."""
     wanted = month_option(month)
+
+    from bot.services.statements import write_statement  # openpyxl: only this command needs it
 
     async def work(bot: App) -> None:
         made = await write_statement(bot.ctx, wanted, out, actor="cli")

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
 import typer
 
-from bot.bootstrap import App
-from bot.cli.common import fail, print_json, run_async, settings, with_app
+from bot.cli.common import fail, print_json, run_async, settings, with_app, with_reader
 from bot.rules.ids import normalise_inquiry_id
 from bot.rules.inquiry import Status
-from bot.services.privacy import erase_inquiry
-from bot.services.views import inquiry_json
+from bot.services.views import inquiry_json, listed_json
+
+if TYPE_CHECKING:
+    from bot.bootstrap import App
+    from bot.bootstrap_reader import Reader
 
 app = typer.Typer(help="Look at inquiries.", no_args_is_help=True)
 
@@ -23,32 +31,50 @@ def _status(value: str | None) -> Status | None:
         raise fail(f"unknown status {value!r}; use one of: {', '.join(s.value for s in Status)}") from None
 
 
+def _since(value: str | None, tz: ZoneInfo) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--since {value!r} is not YYYY-MM-DD") from None
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
 @app.command("list")
 def list_(
     status: str | None = typer.Option(None, "--status", help="Only this status (assigned, followed_up, ...)"),
-    as_json: bool = typer.Option(False, "--json", help="One JSON array on stdout"),
+    since: str | None = typer.Option(None, "--since", help="Only those forwarded on or after this day, YYYY-MM-DD"),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most N inquiries (the oldest first)"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON array on stdout (one inquiry a line)"),
 ) -> None:
-    """Inquiries, oldest first."""
+    """Inquiries, oldest first. Read in one streamed query and written as they come, so any number fits."""
     wanted = _status(status)
 
-    async def work(bot: App) -> None:
+    async def work(bot: Reader) -> None:
+        out = sys.stdout
+        shown = 0
         async with bot.ctx.uow() as uow:
-            found = await uow.inquiries.list(statuses=[wanted] if wanted else None)
-            items = [inquiry_json(i, await uow.inquiries.history(i.id), bot.ctx.tz) for i in found]
+            rows = uow.inquiries.stream_listing(statuses=[wanted] if wanted else None,
+                                                forwarded_from=_since(since, bot.ctx.tz), limit=limit)
+            async for listed in rows:
+                item = listed_json(listed, bot.ctx.tz)
+                if as_json:
+                    out.write(("[\n" if shown == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=str))
+                else:
+                    customer = item["customer"]
+                    who = customer["name"] or customer["company"] or "—"
+                    out.write(f"{item['id']}  {item['status']:<12} {item['region'] or '—':<10} "
+                              f"{item['assignee'] or '—':<10} {item['forwarded_at'][:16]}  {who}\n")
+                shown += 1
         if as_json:
-            print_json(items)
+            out.write("\n]\n" if shown else "[]\n")
+            out.flush()
             return
-        for item in items:
-            customer = item["customer"]
-            who = customer["name"] or customer["company"] or "—"
-            typer.echo(
-                f"{item['id']}  {item['status']:<12} {item['region'] or '—':<10} {item['assignee'] or '—':<10} "
-                f"{item['forwarded_at'][:16]}  {who}"
-            )
-        if not as_json:
-            typer.echo(f"{len(items)} inquiries", err=True)
+        out.flush()
+        typer.echo(f"{shown} inquiries", err=True)
 
-    run_async(with_app(settings(), work, read_only=True))
+    run_async(with_reader(settings(), work))
 
 
 @app.command()
@@ -61,7 +87,7 @@ def show(
     if wanted is None:
         raise fail(f"{inquiry_id!r} is not an inquiry id (INQ-2026-000123)")
 
-    async def work(bot: App) -> None:
+    async def work(bot: Reader) -> None:
         async with bot.ctx.uow() as uow:
             inquiry = await uow.inquiries.get(wanted)
             if inquiry is None:
@@ -77,7 +103,7 @@ def show(
             extra = {k: v for k, v in event.items() if k not in ("at", "kind", "actor")}
             typer.echo(f"  {event['at'][:16]}  {event['actor'] or 'bot':<10} {event['kind']}  {extra or ''}")
 
-    run_async(with_app(settings(), work, read_only=True))
+    run_async(with_reader(settings(), work))
 
 
 @app.command()
@@ -91,6 +117,8 @@ def erase(
         raise fail(f"{inquiry_id!r} is not an inquiry id (INQ-2026-000123)")
     if not yes:
         typer.confirm(f"Erase the customer's personal data from {wanted}? This cannot be undone", abort=True)
+
+    from bot.services.privacy import erase_inquiry  # pulls in intake and its parsers: only this command needs it
 
     async def work(bot: App) -> None:
         if not await erase_inquiry(bot.ctx, wanted, actor="cli"):

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import typer
 
 from bot import platforms
-from bot.bootstrap import App
-from bot.cli.common import fail, print_json, run_async, settings, with_app
+from bot.cli.common import fail, load_org_or_exit, print_json, run_async, settings, with_app
 from bot.clock import FrozenClock, LaterOf, SystemClock
-from bot.rules.slots import JOBS, LOOKBACK_DAYS
-from bot.services.jobs import Outcome, run_at
+from bot.rules.calendar import WorkCalendar
+from bot.rules.slots import JOBS, LOOKBACK_DAYS, listing
+
+if TYPE_CHECKING:
+    from bot.bootstrap import App
+    from bot.services.jobs import Outcome
 
 app = typer.Typer(help="Scheduled jobs.", no_args_is_help=True)
 
@@ -19,17 +24,14 @@ app = typer.Typer(help="Scheduled jobs.", no_args_is_help=True)
 @app.command("list")
 def list_(as_json: bool = typer.Option(False, "--json", help="One JSON array on stdout")) -> None:
     """Every job with its schedule and next run."""
-
-    async def work(bot: App) -> None:
-        assert bot.scheduler is not None
-        rows = bot.scheduler.listing(bot.ctx.now())
-        if as_json:
-            print_json(rows)
-            return
-        for row in rows:
-            typer.echo(f"{row['job']:<22} {row['next_run'] or '—':<27} {row['schedule']}")
-
-    run_async(with_app(settings(), work, clock=SystemClock()))
+    org = load_org_or_exit(settings())  # the schedule is all in the org file: no database, no job bodies
+    rows = listing(SystemClock().now(), ZoneInfo(org.timezone), org.schedule,
+                   WorkCalendar(org.calendar, org.calendar_overrides))
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['job']:<22} {row['next_run'] or '—':<27} {row['schedule']}")
 
 
 def _parse_at(raw: str) -> datetime:
@@ -63,6 +65,8 @@ def run(
     when = _parse_at(at)
     config = settings()
     shell = not platforms.configured(config)
+
+    from bot.services.jobs import run_at
 
     async def work(bot: App) -> None:
         real_now = SystemClock().now()

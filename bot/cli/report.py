@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
-from bot.bootstrap import App
-from bot.cli.common import fail, print_json, run_async, settings, with_app
+from bot.cli.common import fail, print_json, run_async, settings, with_reader
 from bot.rules.counts import report_json
 from bot.services.counts import report_for
+
+if TYPE_CHECKING:
+    from bot.bootstrap_reader import Reader
 
 app = typer.Typer(help="Reports.", no_args_is_help=True)
 
@@ -25,7 +28,7 @@ def counts(
     except ValueError:
         raise fail(f"--date {day!r} is not YYYY-MM-DD") from None
 
-    async def work(bot: App) -> None:
+    async def work(bot: Reader) -> None:
         async with bot.ctx.uow() as uow:
             data = report_json(await report_for(uow, bot.ctx, wanted))
         if as_json:
@@ -36,4 +39,4 @@ def counts(
             reps = ", ".join(f"{r['person']} {r['total']}/{r['open']} open" for r in region["reps"])
             typer.echo(f"  {region['region']:<10} {region['total']:>3}  followed up {region['followed_up']:>3}  {reps}")
 
-    run_async(with_app(settings(), work, read_only=True))
+    run_async(with_reader(settings(), work))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from bot.bootstrap import App
 from bot.cli.common import fail, run_async, settings, with_app
 from bot.errors import InvalidInput
 from bot.rules.months import parse_month
-from bot.services.ledger import export
+
+if TYPE_CHECKING:
+    from bot.bootstrap import App
 
 app = typer.Typer(help="The ledger 《海外电子商务信息汇总台账》 as XLSX.", no_args_is_help=True)
 
@@ -31,6 +33,8 @@ def export_(
 ) -> None:
     """One sheet per department; every export is written to the audit log."""
     wanted = month_option(month)
+
+    from bot.services.ledger import export  # openpyxl: only this command needs it
 
     async def work(bot: App) -> None:
         if department and bot.org.department(department) is None:

@@ -13,10 +13,12 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import chinese_calendar
-import holidays
+
+if TYPE_CHECKING:
+    import holidays
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +151,8 @@ class WorkCalendar:
                 "working days (调休). Add calendar_overrides to org.yaml or upgrade chinesecalendar.",
                 year,
             )
+            import holidays  # only for years chinese_calendar lacks: the import alone costs about 0.1 s
+
             table = holidays.country_holidays("CN", years=year)
             self._fallback_years[year] = table
         return table
@@ -207,6 +211,8 @@ def _holiday_name(day: date, cal: WorkCalendar) -> str | None:
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
         return str(name) if on_holiday and name else None
     if cal.kind == "cn":
+        import holidays
+
         names = holidays.country_holidays("CN", years=day.year)
         found = names.get(day)
         return str(found) if found else None

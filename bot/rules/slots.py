@@ -206,3 +206,13 @@ def describe(job: str, schedule: Schedule) -> str:
         f"{_hhmm(schedule.weekly_manager_table.at)}",
     }
     return DESCRIPTIONS[job].format(**values)
+
+
+def listing(now: datetime, tz: ZoneInfo, schedule: Schedule, cal: WorkCalendar) -> list[dict[str, str | None]]:
+    """Name, schedule and next run of every job (`inquirybot jobs list`), in name order."""
+    rows: list[dict[str, str | None]] = []
+    for name in sorted(JOBS):
+        upcoming = next_slot(name, now, tz, schedule, cal)
+        rows.append({"job": name, "schedule": describe(name, schedule),
+                     "next_run": upcoming.astimezone(tz).isoformat() if upcoming else None})
+    return rows

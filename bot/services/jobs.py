@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from importlib import import_module
 
 from bot import metrics
 from bot.rules.slots import JOBS as SCHEDULES
 from bot.rules.slots import latest_slot, slot_key, slots_between
+from bot.services.all_jobs import BODY_PATHS
 from bot.services.context import Context
 from bot.worker import worker_name
 from storage.repositories.jobs import SCHEDULER_MARK
@@ -33,19 +35,35 @@ class SlotRun:
 
 
 JobBody = Callable[[Context, UnitOfWork, SlotRun], Awaitable[str]]
-BODIES: dict[str, JobBody] = {}
+
+
+class _Bodies(Mapping[str, JobBody]):
+    """Job name -> body, imported from its dotted path (bot.services.all_jobs) the first time it is asked for."""
+
+    def __getitem__(self, name: str) -> JobBody:
+        module, _, attribute = BODY_PATHS[name].partition(":")
+        body: JobBody = getattr(import_module(module), attribute)
+        return body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(BODY_PATHS)
+
+    def __len__(self) -> int:
+        return len(BODY_PATHS)
+
+
+BODIES: Mapping[str, JobBody] = _Bodies()
 
 
 def job(name: str) -> Callable[[JobBody], JobBody]:
-    """Register the body of a scheduled job; names are those of SPEC section 8."""
-    if name not in SCHEDULES:
-        raise ValueError(f"{name} has no schedule in bot.rules.slots")
+    """Mark the body of a scheduled job; names are those of SPEC section 8, each listed in all_jobs.BODY_PATHS."""
+    if name not in SCHEDULES or name not in BODY_PATHS:
+        raise ValueError(f"{name} has no schedule in bot.rules.slots or no path in bot.services.all_jobs")
 
-    def register(body: JobBody) -> JobBody:
-        BODIES[name] = body
+    def mark(body: JobBody) -> JobBody:
         return body
 
-    return register
+    return mark
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from bot.rules.inquiry import HistoryEvent, Inquiry
+from storage.repositories.inquiries import ListedInquiry
 
 
 def iso(value: datetime | None, tz: tzinfo | None = None) -> str | None:
@@ -76,4 +77,28 @@ def inquiry_json(inquiry: Inquiry, events: list[HistoryEvent], tz: tzinfo | None
         "acknowledged_at": view["acknowledged_at"],
         "followed_up_at": view["followed_up_at"],
         "history": history_view(events, tz),
+    }
+
+
+def listed_json(listed: ListedInquiry, tz: tzinfo | None = None) -> dict[str, Any]:
+    """`inquiry_json` for a row of `inquiries list`: the same keys and values, built from plain columns."""
+    return {
+        "id": listed.id,
+        "status": listed.status,
+        "region": listed.region_id,
+        "department": listed.department_id,
+        "assignee": listed.assignee_id,
+        "source": listed.source,
+        "customer": {"name": listed.customer_name, "company": listed.company, "email": listed.email,
+                     "phone": listed.phone, "country": listed.country},
+        "received_at": iso(listed.received_at, tz),
+        "forwarded_at": iso(listed.forwarded_at, tz),
+        "due_at": iso(listed.due_at, tz),
+        "acknowledged_at": iso(listed.acknowledged_at, tz),
+        "followed_up_at": iso(listed.followed_up_at, tz),
+        "history": [
+            {"at": iso(e.at, tz), "kind": e.kind, "actor": e.actor_id, **e.data, "holder": e.holder_id,
+             "holder_department": e.holder_department_id, "holder_due_at": iso(e.holder_due_at, tz)}
+            for e in listed.history
+        ],
     }

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import fields
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, String, func, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Holder, Inquiry, Status
@@ -38,6 +39,70 @@ def _columns(inquiry: Inquiry) -> dict[str, Any]:
     for attr, column in _CUSTOMER_COLUMNS.items():
         values[column] = getattr(inquiry.customer, attr)
     return values
+
+
+class ListedEvent(NamedTuple):
+    """One history event as `inquiries list` shows it (no ORM object behind it)."""
+
+    at: datetime
+    kind: str
+    actor_id: str | None
+    data: dict[str, Any]
+    holder_id: str | None
+    holder_department_id: str | None
+    holder_due_at: datetime | None
+
+
+class ListedInquiry(NamedTuple):
+    """The columns of one inquiry that `inquiries list --json` shows, with its history, oldest event first."""
+
+    id: str
+    status: str
+    region_id: str | None
+    department_id: str | None
+    assignee_id: str | None
+    source: str | None
+    customer_name: str | None
+    company: str | None
+    email: str | None
+    phone: str | None
+    country: str | None
+    received_at: datetime | None
+    forwarded_at: datetime | None
+    due_at: datetime | None
+    acknowledged_at: datetime | None
+    followed_up_at: datetime | None
+    history: builtins.list[ListedEvent]
+
+
+_I = InquiryRow
+_E = InquiryEventRow
+_LISTED_PLAIN = (_I.id, _I.status, _I.region_id, _I.department_id, _I.assignee_id, _I.source, _I.customer_name,
+                 _I.company, _I.email, _I.phone, _I.country)
+_LISTED_INSTANTS = (_I.received_at, _I.forwarded_at, _I.due_at, _I.acknowledged_at, _I.followed_up_at)
+
+
+def _raw(column: Any) -> ColumnElement[Any]:
+    """The stored value without SQLAlchemy's result processing (a listing converts it once, see `_utc`)."""
+    return type_coerce(column, String()).label(None)
+
+
+def _utc(value: Any) -> datetime | None:
+    """A raw stored instant as an aware UTC datetime: SQLite keeps naive UTC text, PostgreSQL gives datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _data(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    loaded = json.loads(value) if isinstance(value, str | bytes) else value
+    assert isinstance(loaded, dict)
+    return loaded
 
 
 class InquiryRepository:
@@ -119,6 +184,43 @@ class InquiryRepository:
             .order_by(InquiryRow.seq)
         )
         return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
+
+    async def stream_listing(
+        self, *, statuses: Sequence[Status] | None = None, forwarded_from: datetime | None = None,
+        limit: int | None = None, chunk: int = 2000,
+    ) -> AsyncIterator[ListedInquiry]:
+        """Inquiries oldest first, each with its history, from ONE query (inquiries left-joined to their events,
+        ordered by seq then event id) read in chunks: memory stays flat and no ORM object is built, so 100,000
+        inquiries list in seconds. Filters and the limit are applied in SQL."""
+        conditions: builtins.list[ColumnElement[bool]] = []
+        if statuses:
+            conditions.append(_I.status.in_([s.value for s in statuses]))
+        if forwarded_from:
+            conditions.append(_I.forwarded_at >= forwarded_from)
+        if limit:
+            conditions = [_I.id.in_(select(_I.id).where(*conditions).order_by(_I.seq).limit(limit).scalar_subquery())]
+        stmt = (
+            select(*_LISTED_PLAIN, *(_raw(c) for c in _LISTED_INSTANTS), _E.id, _raw(_E.at), _E.kind, _E.actor_id,
+                   _raw(_E.data), _E.holder_id, _E.holder_department_id, _raw(_E.holder_due_at))
+            .select_from(_I).outerjoin(_E, _E.inquiry_id == _I.id)
+            .where(*conditions)
+            .order_by(_I.seq, _E.id)
+        )
+        result = await self.session.stream(stmt)
+        current: ListedInquiry | None = None
+        async for part in result.partitions(chunk):
+            for row in part:
+                if current is None or row[0] != current.id:
+                    if current is not None:
+                        yield current
+                    current = ListedInquiry._make((*row[:11], *(_utc(v) for v in row[11:16]), []))
+                if row[16] is not None:
+                    at = _utc(row[17])
+                    assert at is not None
+                    current.history.append(ListedEvent(at, row[18], row[19], _data(row[20]), row[21], row[22],
+                                                       _utc(row[23])))
+        if current is not None:
+            yield current
 
     async def won_between(self, start: datetime, end: datetime) -> builtins.list[Inquiry]:
         stmt = (
