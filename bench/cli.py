@@ -48,8 +48,8 @@ async def seed(url: str) -> str:
     last = ""
     for n in range(20):
         clock.advance(timedelta(minutes=3))
-        result = await ingest(IntakeMessage("slack", li, f"RFQ GC-2030, ana{n}@quimicafina.com.br, +55 21 9{n:04d}-5432",
-                                            clock.now(), message_key=f"slack:C:{n}"), ctx=app.ctx)
+        text = f"RFQ GC-2030, ana{n}@quimicafina.com.br, +55 21 9{n:04d}-5432"
+        result = await ingest(IntakeMessage("slack", li, text, clock.now(), message_key=f"slack:C:{n}"), ctx=app.ctx)
         assert result.inquiry is not None
         last = result.inquiry.id
     await app.close()
