@@ -13,7 +13,7 @@ import typer
 from bot.cli.common import fail, print_json, run_async, settings, with_app, with_reader
 from bot.rules.ids import normalise_inquiry_id
 from bot.rules.inquiry import Status
-from bot.services.views import inquiry_json, listed_json
+from bot.services.views import IsoCache, inquiry_json, listed_json
 
 if TYPE_CHECKING:
     from bot.bootstrap import App
@@ -54,11 +54,12 @@ def list_(
     async def work(bot: Reader) -> None:
         out = sys.stdout
         shown = 0
+        cache = IsoCache(bot.ctx.tz)
         async with bot.ctx.uow() as uow:
             rows = uow.inquiries.stream_listing(statuses=[wanted] if wanted else None,
                                                 forwarded_from=_since(since, bot.ctx.tz), limit=limit)
             async for listed in rows:
-                item = listed_json(listed, bot.ctx.tz)
+                item = listed_json(listed, bot.ctx.tz, cache)
                 if as_json:
                     out.write(("[\n" if shown == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=str))
                 else:

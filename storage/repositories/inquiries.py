@@ -97,6 +97,24 @@ def _utc(value: Any) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _cached_utc(value: Any, seen: dict[Any, datetime | None]) -> datetime | None:
+    found = seen.get(value, seen)
+    if found is seen:
+        found = seen[value] = _utc(value)
+    assert found is None or isinstance(found, datetime)
+    return found
+
+
+def _cached_data(value: Any, seen: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    """Shared between events with the same stored text: callers copy, never change it."""
+    if not isinstance(value, str):
+        return _data(value)
+    found = seen.get(value)
+    if found is None:
+        found = seen[value] = _data(value)
+    return found
+
+
 def _data(value: Any) -> dict[str, Any]:
     if value is None:
         return {}
@@ -187,7 +205,7 @@ class InquiryRepository:
 
     async def stream_listing(
         self, *, statuses: Sequence[Status] | None = None, forwarded_from: datetime | None = None,
-        limit: int | None = None, chunk: int = 2000,
+        limit: int | None = None, chunk: int = 5000,
     ) -> AsyncIterator[ListedInquiry]:
         """Inquiries oldest first, each with its history, from ONE query (inquiries left-joined to their events,
         ordered by seq then event id) read in chunks: memory stays flat and no ORM object is built, so 100,000
@@ -206,19 +224,25 @@ class InquiryRepository:
             .where(*conditions)
             .order_by(_I.seq, _E.id)
         )
-        result = await self.session.stream(stmt)
+        connection = await self.session.connection()  # Core rows: no ORM loading machinery per row
+        result = await connection.stream(stmt)
         current: ListedInquiry | None = None
+        instants: dict[Any, datetime | None] = {None: None}  # an inquiry repeats its instants in its events
+        datas: dict[Any, dict[str, Any]] = {}  # and event data repeats across inquiries ({"to": "zhang", ...})
         async for part in result.partitions(chunk):
             for row in part:
                 if current is None or row[0] != current.id:
                     if current is not None:
                         yield current
-                    current = ListedInquiry._make((*row[:11], *(_utc(v) for v in row[11:16]), []))
+                    if len(instants) > 4096 or len(datas) > 4096:
+                        instants, datas = {None: None}, {}
+                    current = ListedInquiry._make((*row[:11], *(_cached_utc(v, instants) for v in row[11:16]), []))
                 if row[16] is not None:
-                    at = _utc(row[17])
+                    at = _cached_utc(row[17], instants)
                     assert at is not None
-                    current.history.append(ListedEvent(at, row[18], row[19], _data(row[20]), row[21], row[22],
-                                                       _utc(row[23])))
+                    data = _cached_data(row[20], datas)
+                    current.history.append(ListedEvent(at, row[18], row[19], data, row[21], row[22],
+                                                       _cached_utc(row[23], instants)))
         if current is not None:
             yield current
 
