@@ -1,16 +1,28 @@
-"""Ingest throughput: N forwarded inquiries, each parsed, routed, assigned and committed with its outbox rows.
+"""Ingest beside its floor: N forwarded inquiries, each parsed, routed, assigned and committed with its history
+and outbox rows, against a bare one-row INSERT in its own transaction on the same engine (same connection
+pool and settings: on SQLite WAL with synchronous=NORMAL, as the product runs).
 
-    python -m bench.ingest -n 2000 [--database-url postgresql+asyncpg://...]
+    python -m bench.ingest -n 2000 [--rounds 5] [--database-url postgresql+asyncpg://...]
+
+The run is split into rounds; each round does n/rounds floor inserts, then n/rounds ingests, and the figures
+are medians of the rounds (interleaved, so a busy machine slows both alike). Parsing alone (no database) is
+timed on the same texts, and every SQL statement of one ingest is counted and listed. Limit (issue 13): ingest
+<= 3x the floor on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import asyncio
+import statistics
 import time
 from datetime import timedelta
 
+from sqlalchemy import event, text
+
 from bench.common import arguments, local, make_app, peak_rss_mb
 from bot.clock import FrozenClock
+from bot.rules.intake import parse_inquiry
+from bot.rules.own_side import own_side_of
 from bot.services.intake import IntakeMessage, ingest
 
 SAMPLES = (
@@ -21,21 +33,59 @@ SAMPLES = (
 )
 
 
+def sample(n: int) -> str:
+    return SAMPLES[n % len(SAMPLES)].format(n=n % 9000)
+
+
 async def main() -> None:
     args = arguments(__doc__ or "", 2000)
+    rounds = 5
     clock = FrozenClock(local(2026, 11, 23, 9, 0))
     app = await make_app(args.database_url, clock)
     li = app.org.person("li")
     assert li is not None
-    started = time.perf_counter()
-    for n in range(args.n):
-        clock.advance(timedelta(seconds=5))
-        text = SAMPLES[n % len(SAMPLES)].format(n=n % 9000)
-        await ingest(IntakeMessage("slack", li, text, clock.now(), message_key=f"slack:C0INTAKE:{n}",
-                                   delivery_key=f"slack-event:Ev{n}"), ctx=app.ctx)
-    elapsed = time.perf_counter() - started
-    print(f"ingest: {args.n} inquiries in {elapsed:.2f} s = {args.n / elapsed:.0f} inquiries/s "
-          f"({elapsed / args.n * 1000:.2f} ms each) on {app.engine.dialect.name}; peak RSS {peak_rss_mb():.0f} MB")
+    statements: list[str] = []
+    event.listen(app.engine.sync_engine, "before_cursor_execute",
+                 lambda _c, _cur, sql, *_a: statements.append(" ".join(sql.split())[:110]))
+    async with app.engine.begin() as conn:
+        await conn.execute(text("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, payload VARCHAR(200))"))
+    per = max(1, args.n // rounds)
+    floor_ms, ingest_ms, parse_ms, counts = [], [], [], []
+    n = 0
+    for r in range(rounds):
+        started = time.perf_counter()
+        for i in range(per):
+            async with app.engine.begin() as conn:  # the floor: one statement, one commit
+                await conn.execute(text("INSERT INTO bench_floor (id, payload) VALUES (:i, :p)"),
+                                   {"i": r * per + i, "p": sample(i)})
+        floor_ms.append((time.perf_counter() - started) / per * 1000)
+        started = time.perf_counter()
+        for _ in range(per):
+            n += 1
+            clock.advance(timedelta(seconds=5))
+            before = len(statements)
+            await ingest(IntakeMessage("slack", li, sample(n), clock.now(), message_key=f"slack:C0INTAKE:{n}",
+                                       delivery_key=f"slack-event:Ev{n}"), ctx=app.ctx)
+            counts.append(len(statements) - before)
+        ingest_ms.append((time.perf_counter() - started) / per * 1000)
+        own = own_side_of(app.org)
+        started = time.perf_counter()
+        for i in range(per):
+            parse_inquiry(sample(i), own)
+        parse_ms.append((time.perf_counter() - started) / per * 1000)
+    last = statements[-counts[-1]:]
+    floor, took, parse = statistics.median(floor_ms), statistics.median(ingest_ms), statistics.median(parse_ms)
+    dialect = app.engine.dialect.name
+    print(f"{dialect}: {n} ingests in {rounds} interleaved rounds (medians); "
+          f"{'WAL, synchronous=NORMAL' if dialect == 'sqlite' else 'default synchronous_commit'} for both")
+    print(f"floor (one-row INSERT + COMMIT): {floor:.2f} ms")
+    print(f"ingest:                          {took:.2f} ms = {took / floor:.2f}x floor (limit 3x); "
+          f"{statistics.median(counts):.0f} SQL statements each (BEGIN/COMMIT not counted)")
+    print(f"  of which parsing (no database): {parse:.2f} ms")
+    print("statements of the last ingest:")
+    for sql in last:
+        print(f"  {sql}")
+    print(f"peak RSS {peak_rss_mb():.0f} MB")
     await app.close()
 
 

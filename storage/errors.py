@@ -11,6 +11,11 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 READ_ONLY_MARKERS = ("attempt to write a readonly database", "readonly database")
 
 
+class AlreadyStored(Exception):
+    """A row with the same unique key is already stored (e.g. the inquiry a message made); the transaction
+    must be rolled back."""
+
+
 class DatabaseProblem(Exception):
     """A database failure already explained in words (`str(problem)` is the whole message)."""
 

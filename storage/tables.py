@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -310,3 +311,10 @@ class ConversationRow(Base):
     key: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]]
     expires_at: Mapped[datetime]
+
+
+def table_of(mapped: type[Base]) -> Table:
+    """The Core table of a mapped class, for statements that need no ORM objects (bulk inserts)."""
+    table = mapped.__table__
+    assert isinstance(table, Table)
+    return table

@@ -19,7 +19,8 @@ async def pick_assignee(uow: UnitOfWork, ctx: Context, department_id: str, at: d
     reps = [p.id for p in ctx.org.reps_of(department_id)]
     last = await uow.pointers.last(department_id)
     counts = await uow.inquiries.open_counts(reps) if ctx.org.assignment_strategy == "least_open" else {}
-    chosen = choose_rep(ctx.org, department_id, ctx.local(at).date(), await availability(uow, ctx), last, counts)
+    day = ctx.local(at).date()
+    chosen = choose_rep(ctx.org, department_id, day, Availability(await uow.away.periods(on=day)), last, counts)
     if chosen is not None:
         await uow.pointers.set(department_id, chosen, ctx.now())
     return chosen

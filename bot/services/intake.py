@@ -13,7 +13,7 @@ from bot.outbound import Outbound, Reply, Target
 from bot.rules import lifecycle
 from bot.rules.deadlines import followup_due
 from bot.rules.ids import inquiry_id, inquiry_seq
-from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
+from bot.rules.inquiry import Customer, HistoryEvent, Holder, Inquiry, Status
 from bot.rules.intake import ParsedInquiry, parse_inquiry
 from bot.rules.own_side import own_side_of
 from bot.rules.routing import RegionDecision, decide_region
@@ -22,6 +22,7 @@ from bot.services.assigning import pick_assignee
 from bot.services.context import Context
 from bot.services.notices import assigned_notices
 from bot.services.views import inquiry_view
+from storage.errors import AlreadyStored
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -61,22 +62,40 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
     """Create the inquiry, assign it and queue its notices, all in one transaction; idempotent per message."""
     if not message.sender.has(Role.SPECIALIST) and not message.sender.has(Role.ADMIN):
         return IntakeResult(None, created=False)
-    async with ctx.uow() as uow:
-        if message.delivery_key and not await uow.events.claim(message.delivery_key, ctx.now()):
-            return IntakeResult(None, created=False)
-        existing = await uow.inquiries.by_message_key(message.message_key) if message.message_key else None
-        if existing is not None:
+    parsed = parse_inquiry(message.text, own_side_of(ctx.org))
+    try:
+        async with ctx.uow() as uow:
+            if message.delivery_key and not await uow.events.claim(message.delivery_key, ctx.now()):
+                return IntakeResult(None, created=False)
+            if not message.confirmed and not has_signal(parsed):
+                await _ask_if_inquiry(message, uow, ctx)
+                await uow.commit()
+                return IntakeResult(None, created=False)
+            # No look-up by message key first: the unique key on the inquiry refuses a second one (below).
+            inquiry = await _create(message, parsed, uow, ctx)
             await uow.commit()
-            return IntakeResult(existing, created=False)
-        if not message.confirmed and not has_signal(parse_inquiry(message.text, own_side_of(ctx.org))):
-            await _ask_if_inquiry(message, uow, ctx)
-            await uow.commit()
-            return IntakeResult(None, created=False)
-        inquiry = await _create(message, uow, ctx)
-        await uow.commit()
+    except AlreadyStored:
+        existing = await _already_logged(message, ctx)
+        if existing is None:
+            raise
+        return IntakeResult(existing, created=False)
     metrics.inquiry_ingested(message.platform)
     log.info("inquiry %s created (%s, region %s)", inquiry.id, message.platform, inquiry.region_id)
     return IntakeResult(inquiry, created=True, reply=Reply("intake.created", {"inquiry": inquiry_view(inquiry)}))
+
+
+async def _already_logged(message: IntakeMessage, ctx: Context) -> Inquiry | None:
+    """The inquiry a message already made (its key is taken); the delivery is claimed as handled."""
+    if message.message_key is None:
+        return None
+    async with ctx.uow() as uow:
+        existing = await uow.inquiries.by_message_key(message.message_key)
+        if existing is None:
+            return None
+        if message.delivery_key:
+            await uow.events.claim(message.delivery_key, ctx.now())
+        await uow.commit()
+    return existing
 
 
 async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> None:
@@ -93,8 +112,7 @@ async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context)
     }), ctx.now())
 
 
-async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inquiry:
-    parsed = parse_inquiry(message.text, own_side_of(ctx.org))
+async def _create(message: IntakeMessage, parsed: ParsedInquiry, uow: UnitOfWork, ctx: Context) -> Inquiry:
     decision = decide_region(parsed, ctx.org, message.sender.id)
     year = ctx.local(message.forwarded_at).year
     number = await uow.sequences.next("inquiry", year)
@@ -117,10 +135,10 @@ async def _create(message: IntakeMessage, uow: UnitOfWork, ctx: Context) -> Inqu
         inquiry, event = lifecycle.assign(inquiry, None, assignee, ctx.now(), due)
         events.append(event)
     await uow.inquiries.add(inquiry, inquiry_seq(year, number), message.message_key)
-    for event in events:
-        await uow.inquiries.append_event(inquiry.id, event)
-    for notice in _intake_notices(message, inquiry, decision, duplicate, tuple(r.id for r in ctx.org.regions)):
-        await uow.outbox.add(notice, ctx.now())
+    held = Holder(inquiry.assignee_id, inquiry.department_id, inquiry.due_at)  # as saved: no read back
+    await uow.inquiries.append_events(inquiry.id, [e if e.holder else replace(e, holder=held) for e in events])
+    notices = _intake_notices(message, inquiry, decision, duplicate, tuple(r.id for r in ctx.org.regions))
+    await uow.outbox.add_many(notices, ctx.now())
     return inquiry
 
 

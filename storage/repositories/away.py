@@ -20,8 +20,13 @@ class AwayRepository:
         self.session.add(AwayRow(person_id=person_id, start=start, end=end, delegate_id=delegate, created_by=by,
                                  created_at=now))
 
-    async def periods(self) -> dict[str, tuple[AwayPeriod, ...]]:
+    async def periods(self, on: date | None = None) -> dict[str, tuple[AwayPeriod, ...]]:
+        """Recorded leave by person; only the periods covering `on` when given (ingest needs one day, and the
+        table only grows)."""
         found: dict[str, list[AwayPeriod]] = defaultdict(list)
-        for row in (await self.session.execute(select(AwayRow).order_by(AwayRow.id))).scalars():
+        stmt = select(AwayRow).order_by(AwayRow.id)
+        if on is not None:
+            stmt = stmt.where(AwayRow.start <= on, AwayRow.end >= on)
+        for row in (await self.session.execute(stmt)).scalars():
             found[row.person_id].append(AwayPeriod(row.start, row.end, row.delegate_id))
         return {person: tuple(periods) for person, periods in found.items()}

@@ -9,11 +9,13 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, String, func, or_, select, type_coerce, update
+from sqlalchemy import ColumnElement, String, func, insert, or_, select, type_coerce, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Holder, Inquiry, Status
-from storage.tables import InquiryEventRow, InquiryRow
+from storage.errors import AlreadyStored
+from storage.tables import InquiryEventRow, InquiryRow, table_of
 
 _CUSTOMER_COLUMNS = {
     "name": "customer_name",
@@ -128,8 +130,15 @@ class InquiryRepository:
         self.session = session
 
     async def add(self, inquiry: Inquiry, seq: int, message_key: str | None) -> None:
+        """Insert now. A refused insert of a keyed message is AlreadyStored: most likely the key made an inquiry
+        before, which the caller reads after rolling back (and re-raises if not)."""
         self.session.add(InquiryRow(seq=seq, message_key=message_key, **_columns(inquiry)))
-        await self.session.flush()
+        try:
+            await self.session.flush()
+        except IntegrityError as error:
+            if message_key is None:
+                raise
+            raise AlreadyStored(message_key) from error
 
     async def save(self, inquiry: Inquiry) -> None:
         await self.session.execute(
@@ -276,6 +285,19 @@ class InquiryRepository:
                 holder_id=holder.person_id, holder_department_id=holder.department_id, holder_due_at=holder.due_at,
             )
         )
+
+    async def append_events(self, inquiry_id: str, events: Sequence[HistoryEvent]) -> None:
+        """Several events that name their holders, in one statement (an executemany, no ORM objects)."""
+        if not events:
+            return
+        rows = []
+        for event in events:
+            if event.holder is None:
+                raise ValueError("append_events needs each event's holder; append_event reads it from the inquiry")
+            rows.append({"inquiry_id": inquiry_id, "at": event.at, "actor_id": event.actor_id, "kind": event.kind,
+                         "data": event.data, "holder_id": event.holder.person_id,
+                         "holder_department_id": event.holder.department_id, "holder_due_at": event.holder.due_at})
+        await self.session.execute(insert(table_of(InquiryEventRow)), rows)  # Core: one executemany
 
     async def history(self, inquiry_id: str) -> builtins.list[HistoryEvent]:
         return (await self.histories([inquiry_id])).get(inquiry_id, [])

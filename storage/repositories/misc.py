@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import insert_once, insert_or_ignore
+from storage.database import dialect_of, insert_once
 from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
 
 
@@ -17,14 +19,12 @@ class SequenceRepository:
         self.session = session
 
     async def next(self, name: str, year: int) -> int:
-        """The next number of a yearly sequence; the row lock makes concurrent callers queue."""
-        await self.session.execute(
-            insert_or_ignore(self.session, SequenceRow, name=name, year=year, last=0)
-        )
+        """The next number of a yearly sequence in one upsert; its row lock makes concurrent callers queue."""
+        insert = pg_insert if dialect_of(self.session) == "postgresql" else sqlite_insert
         stmt = (
-            update(SequenceRow)
-            .where(SequenceRow.name == name, SequenceRow.year == year)
-            .values(last=SequenceRow.last + 1)
+            insert(SequenceRow).values(name=name, year=year, last=1)
+            .on_conflict_do_update(index_elements=[SequenceRow.name, SequenceRow.year],
+                                   set_={"last": SequenceRow.last + 1})
             .returning(SequenceRow.last)
         )
         return int((await self.session.execute(stmt)).scalar_one())
@@ -35,19 +35,18 @@ class PointerRepository:
         self.session = session
 
     async def last(self, department_id: str) -> str | None:
-        stmt = select(AssignmentPointerRow).where(AssignmentPointerRow.department_id == department_id)
-        row = (await self.session.execute(stmt.with_for_update())).scalar_one_or_none()
-        return row.last_person_id if row else None
+        stmt = select(AssignmentPointerRow.last_person_id).where(AssignmentPointerRow.department_id == department_id)
+        last: str | None = (await self.session.execute(stmt.with_for_update())).scalar_one_or_none()
+        return last
 
     async def set(self, department_id: str, person_id: str, now: datetime) -> None:
-        row = await self.session.get(AssignmentPointerRow, department_id)
-        if row is None:
-            self.session.add(
-                AssignmentPointerRow(department_id=department_id, last_person_id=person_id, updated_at=now)
-            )
-        else:
-            row.last_person_id = person_id
-            row.updated_at = now
+        """Move the pointer in one upsert (the row was locked by `last` on PostgreSQL)."""
+        insert = pg_insert if dialect_of(self.session) == "postgresql" else sqlite_insert
+        stmt = insert(AssignmentPointerRow).values(department_id=department_id, last_person_id=person_id,
+                                                   updated_at=now)
+        stmt = stmt.on_conflict_do_update(index_elements=[AssignmentPointerRow.department_id],
+                                          set_={"last_person_id": person_id, "updated_at": now})
+        await self.session.execute(stmt)
 
 
 class ProcessedEventRepository:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select, update
+from sqlalchemy import String, cast, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
 from storage.database import dialect_of
-from storage.tables import OutboxRow
+from storage.tables import OutboxRow, table_of
 
 STALE_CLAIM = timedelta(minutes=5)
 
@@ -52,6 +52,17 @@ class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self.added = 0
+
+    async def add_many(self, messages: list[Outbound], now: datetime) -> None:
+        """Several messages in one statement (an executemany, no ORM objects): what one change queues."""
+        if not messages:
+            return
+        self.added += len(messages)
+        await self.session.execute(insert(table_of(OutboxRow)), [  # Core: one executemany
+            {"created_at": now, "key": m.key, "data": m.data, "target": m.target.as_json(),
+             "inquiry_id": m.inquiry_id, "status": "pending", "attempts": 0, "next_attempt_at": now}
+            for m in messages
+        ])
 
     async def add(self, message: Outbound, now: datetime) -> None:
         self.added += 1

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import inspect
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.outbound import Outbound, Target
 from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
 from storage.database import make_engine, session_factory
+from storage.errors import AlreadyStored
 from storage.migrate import upgrade
 from storage.uow import UnitOfWork
 from tests.conftest import local
@@ -74,7 +74,7 @@ async def test_the_same_message_key_cannot_make_two_inquiries(engine: AsyncEngin
         await uow.inquiries.add(sample(1), inquiry_seq(2026, 1), "slack:C1:1.0")
         await uow.commit()
     async with uow_factory(engine) as uow:
-        with pytest.raises(IntegrityError):
+        with pytest.raises(AlreadyStored):  # the unique key refuses it (intake then reads the first one)
             await uow.inquiries.add(sample(2), inquiry_seq(2026, 2), "slack:C1:1.0")
 
 
