@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from sqlalchemy import event, text
 
-from bench.common import arguments, local, make_app, peak_rss_mb
+from bench.common import arguments, close_app, local, make_app, peak_rss_mb
 from bot.clock import FrozenClock
 from bot.rules.intake import parse_inquiry
 from bot.rules.own_side import own_side_of
@@ -86,7 +86,7 @@ async def main() -> None:
     for sql in last:
         print(f"  {sql}")
     print(f"peak RSS {peak_rss_mb():.0f} MB")
-    await app.close()
+    await close_app(app)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from datetime import UTC, timedelta
 
 from sqlalchemy import insert
 
-from bench.common import arguments, local, make_app, peak_rss_mb
+from bench.common import arguments, close_app, local, make_app, peak_rss_mb
 from bot.clock import FrozenClock
 from bot.services.jobs import run_at
 from storage.tables import InquiryRow
@@ -59,7 +59,7 @@ async def main() -> None:
         elapsed = time.perf_counter() - started
         print(f"{job}: {elapsed * 1000:.0f} ms with {args.n} stored, {DUE_TONIGHT} due — {outcome.summary}")
     print(f"peak RSS {peak_rss_mb():.0f} MB on {app.engine.dialect.name}")
-    await app.close()
+    await close_app(app)
 
 
 if __name__ == "__main__":
