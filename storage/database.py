@@ -90,6 +90,12 @@ def insert_or_ignore(session: AsyncSession, table: Any, **values: Any) -> Any:
     return insert(table).values(**values).on_conflict_do_nothing()
 
 
+def insert_or_ignore_many(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
+    """One multi-row INSERT ... ON CONFLICT DO NOTHING (add `.returning(...)` to learn which rows went in)."""
+    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    return insert(table).values(rows).on_conflict_do_nothing()
+
+
 async def insert_once(session: AsyncSession, table: Any, returned: Any, **values: Any) -> bool:
     """Insert unless the unique key is taken; True for the one caller whose row went in (claims, dedupe)."""
     statement = insert_or_ignore(session, table, **values).returning(returned)

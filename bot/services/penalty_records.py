@@ -54,25 +54,31 @@ def decision_actions(penalty: Penalty) -> list[dict[str, str]]:
 async def record(
     uow: UnitOfWork, ctx: Context, drafts: Sequence[PenaltyDraft], *, decided_by: str | None = None, late: bool = False
 ) -> list[Penalty]:
-    """Record each draft whose lapse is new and queue the notices; returns what was recorded."""
+    """Record each draft whose lapse is new and queue the notices; returns what was recorded, in draft order.
+
+    A whole sweep in a bounded number of statements, whatever its size: which lapses exist, the ids (one
+    upsert), the penalties and their first steps (per 200), the read back, the inquiries' regions and the
+    notices (one executemany). One draft at a time gives the same records (tests/storage/test_sweep_batches)."""
     existing = await uow.penalties.existing_keys([d.lapse_key for d in drafts])
-    recorded: list[Penalty] = []
-    for draft in drafts:
-        if draft.lapse_key in existing:
-            continue
-        year = ctx.local(ctx.now()).year
-        new_id = penalty_id(year, await uow.sequences.next("penalty", year))
-        if not await uow.penalties.add(draft, new_id, ctx.now(), decided_by, calendar_fallback=_guessed(ctx, draft)):
-            continue
-        penalty = await uow.penalties.get(new_id)
-        assert penalty is not None
-        recorded.append(penalty)
+    fresh: list[PenaltyDraft] = []
+    for draft in drafts:  # the first draft of a lapse wins
+        if draft.lapse_key not in existing:
+            existing.add(draft.lapse_key)
+            fresh.append(draft)
+    if not fresh:
+        return []
+    year = ctx.local(ctx.now()).year
+    numbers = await uow.sequences.take("penalty", year, len(fresh))
+    numbered = [(d, penalty_id(year, n), _guessed(ctx, d)) for d, n in zip(fresh, numbers, strict=True)]
+    recorded = await uow.penalties.add_many(numbered, ctx.now(), decided_by)
+    where = await uow.inquiries.regions_and_platforms([p.inquiry_id for p in recorded if p.inquiry_id])
+    notices: list[Outbound] = []
+    for penalty in recorded:
         if penalty.status is PenaltyStatus.PROPOSED:
             uow.after_commit(_count_proposed(str(penalty.rule)))
-        inquiry = await uow.inquiries.get(draft.inquiry_id) if draft.inquiry_id else None
-        region_id, platform = (inquiry.region_id, inquiry.platform) if inquiry else (None, None)
-        for notice in _notices(ctx.org, penalty, region_id, platform, late):
-            await uow.outbox.add(notice, ctx.now())
+        region_id, platform = where.get(penalty.inquiry_id or "", (None, None))
+        notices.extend(_notices(ctx.org, penalty, region_id, platform, late))
+    await uow.outbox.add_many(notices, ctx.now())
     return recorded
 
 

@@ -263,6 +263,16 @@ class InquiryRepository:
         )
         return [to_domain(r) for r in (await self.session.execute(stmt)).scalars()]
 
+    async def regions_and_platforms(self, inquiry_ids: Sequence[str]) -> dict[str, tuple[str | None, str]]:
+        """Region and platform of each inquiry, one query per 500 ids (where a sweep's notices go)."""
+        found: dict[str, tuple[str | None, str]] = {}
+        ids = list(dict.fromkeys(inquiry_ids))
+        for start in range(0, len(ids), 500):
+            stmt = select(InquiryRow.id, InquiryRow.region_id, InquiryRow.platform).where(
+                InquiryRow.id.in_(ids[start:start + 500]))
+            found.update({str(i): (region, str(platform)) for i, region, platform in await self.session.execute(stmt)})
+        return found
+
     async def open_counts(self, person_ids: Sequence[str]) -> dict[str, int]:
         stmt = (
             select(InquiryRow.assignee_id, func.count())

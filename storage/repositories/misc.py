@@ -20,14 +20,19 @@ class SequenceRepository:
 
     async def next(self, name: str, year: int) -> int:
         """The next number of a yearly sequence in one upsert; its row lock makes concurrent callers queue."""
+        return (await self.take(name, year, 1))[0]
+
+    async def take(self, name: str, year: int, count: int) -> list[int]:
+        """The next `count` numbers of a yearly sequence, in order, in one upsert (a sweep's penalty ids)."""
         insert = pg_insert if dialect_of(self.session) == "postgresql" else sqlite_insert
         stmt = (
-            insert(SequenceRow).values(name=name, year=year, last=1)
+            insert(SequenceRow).values(name=name, year=year, last=count)
             .on_conflict_do_update(index_elements=[SequenceRow.name, SequenceRow.year],
-                                   set_={"last": SequenceRow.last + 1})
+                                   set_={"last": SequenceRow.last + count})
             .returning(SequenceRow.last)
         )
-        return int((await self.session.execute(stmt)).scalar_one())
+        last = int((await self.session.execute(stmt)).scalar_one())
+        return list(range(last - count + 1, last + 1))
 
 
 class PointerRepository:

@@ -6,13 +6,13 @@ import builtins
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.penalties import Penalty, PenaltyDraft, PenaltyStatus
 from bot.rules.penalty_facts import PenaltyFacts, PenaltyStep
-from storage.database import insert_once
-from storage.tables import PenaltyRow, PenaltyStepRow
+from storage.database import insert_once, insert_or_ignore_many
+from storage.tables import PenaltyRow, PenaltyStepRow, table_of
 
 
 def _domain(row: PenaltyRow) -> Penalty:
@@ -52,6 +52,34 @@ class PenaltyRepository:
         first = "recorded" if draft.status is PenaltyStatus.CONFIRMED else "proposed"
         await self.add_step(penalty_id, PenaltyStep(first, now, decided_by, draft.reason, draft.amount))
         return True
+
+    async def add_many(
+        self, drafts: builtins.list[tuple[PenaltyDraft, str, bool]], now: datetime, decided_by: str | None = None,
+    ) -> builtins.list[Penalty]:
+        """`add` for many (draft, id, calendar_fallback) at once: one multi-row INSERT ... ON CONFLICT DO NOTHING
+        per 200, one executemany for their first steps and one read back; returns those recorded, in order."""
+        taken: set[str] = set()
+        for start in range(0, len(drafts), 200):
+            rows = [{**draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
+                     "decided_by": decided_by, "decided_at": now if decided_by else None,
+                     "facts": draft.facts.as_json(), "calendar_fallback": fallback}
+                    for draft, penalty_id, fallback in drafts[start:start + 200]]
+            stmt = insert_or_ignore_many(self.session, table_of(PenaltyRow), rows).returning(PenaltyRow.id)
+            taken.update(str(i) for i in (await self.session.execute(stmt)).scalars())
+        steps = [{"penalty_id": penalty_id, "what": "recorded" if draft.status is PenaltyStatus.CONFIRMED
+                  else "proposed", "who": decided_by, "at": now, "reason": draft.reason, "amount": draft.amount}
+                 for draft, penalty_id, _ in drafts if penalty_id in taken]
+        if steps:
+            await self.session.execute(insert(table_of(PenaltyStepRow)), steps)
+        found = {p.id: p for p in await self.many([i for _, i, _ in drafts if i in taken])}
+        return [found[i] for _, i, _ in drafts if i in found]
+
+    async def many(self, penalty_ids: builtins.list[str]) -> builtins.list[Penalty]:
+        found: builtins.list[Penalty] = []
+        for start in range(0, len(penalty_ids), 500):
+            stmt = select(PenaltyRow).where(PenaltyRow.id.in_(penalty_ids[start:start + 500]))
+            found.extend(_domain(r) for r in (await self.session.execute(stmt)).scalars())
+        return found
 
     async def add_step(self, penalty_id: str, step: PenaltyStep) -> None:
         self.session.add(PenaltyStepRow(penalty_id=penalty_id, what=step.what, who=step.who, at=step.at,
