@@ -74,6 +74,8 @@ class InquiryRow(Base):
     __table_args__ = (
         Index("ix_inquiries_status_due", "status", "due_at"),
         Index("ix_inquiries_assignee_status", "assignee_id", "status"),
+        Index("ix_inquiries_status_seq", "status", "seq"),  # unrouted ones in order, without a seq-index walk
+        Index("ix_inquiries_status_won", "status", "won_at"),
     )
     id: Mapped[str] = mapped_column(String(20), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
