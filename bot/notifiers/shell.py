@@ -17,10 +17,10 @@ class ShellNotifier:
 
     def __init__(self, write: Callable[[str], None] = print) -> None:
         self.write = write
-        self.sent: list[tuple[Address, Rendered]] = []
+        self.sent = 0  # how many went out (a count, not the messages: a long shell session must not grow)
 
     async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
-        self.sent.append((address, message))
+        self.sent += 1
         lines = [f"── to {address.label} ──", message.text]
         attachment = message.data.get("attachment")
         if isinstance(attachment, dict) and attachment.get("path"):
@@ -30,4 +30,4 @@ class ShellNotifier:
             lines.append("   " + "  |  ".join(f"[{b['label']}: {h}]" for b, h in zip(message.buttons, hints,
                                                                                    strict=True)))
         self.write("\n".join(lines))
-        return {"shell": len(self.sent)}
+        return {"shell": self.sent}
