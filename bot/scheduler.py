@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
-from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -20,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot import metrics
 from bot.notifiers.dispatcher import Dispatcher
-from bot.rules.slots import listing, next_slot
+from bot.rules.slots import next_slot
 from bot.services.context import Context
 from bot.services.jobs import BODIES, catch_up, fire, mark_started
 
@@ -122,7 +121,3 @@ class Scheduler:
         if self._lock_connection is not None:
             await self._lock_connection.invalidate()  # end the session so the lock goes with it
             self._lock_connection = None
-
-    def listing(self, now: datetime) -> list[dict[str, Any]]:
-        """Name, schedule and next run of every job (`inquirybot jobs list`)."""
-        return listing(now, self.ctx.tz, self.ctx.org.schedule, self.ctx.calendar)
