@@ -90,10 +90,10 @@ def insert_or_ignore(session: AsyncSession, table: Any, **values: Any) -> Any:
     return insert(table).values(**values).on_conflict_do_nothing()
 
 
-def insert_or_ignore_many(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
-    """One multi-row INSERT ... ON CONFLICT DO NOTHING (add `.returning(...)` to learn which rows went in)."""
+def insert_or_ignore_many(session: AsyncSession, table: Any) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING to execute with a list of rows: one executemany, compiled once."""
     insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
-    return insert(table).values(rows).on_conflict_do_nothing()
+    return insert(table).on_conflict_do_nothing()
 
 
 async def insert_once(session: AsyncSession, table: Any, returned: Any, **values: Any) -> bool:

@@ -56,23 +56,23 @@ class PenaltyRepository:
     async def add_many(
         self, drafts: builtins.list[tuple[PenaltyDraft, str, bool]], now: datetime, decided_by: str | None = None,
     ) -> builtins.list[Penalty]:
-        """`add` for many (draft, id, calendar_fallback) at once: one multi-row INSERT ... ON CONFLICT DO NOTHING
-        per 200, one executemany for their first steps and one read back; returns those recorded, in order."""
-        taken: set[str] = set()
-        for start in range(0, len(drafts), 200):
-            rows = [{**draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
-                     "decided_by": decided_by, "decided_at": now if decided_by else None,
-                     "facts": draft.facts.as_json(), "calendar_fallback": fallback}
-                    for draft, penalty_id, fallback in drafts[start:start + 200]]
-            stmt = insert_or_ignore_many(self.session, table_of(PenaltyRow), rows).returning(PenaltyRow.id)
-            taken.update(str(i) for i in (await self.session.execute(stmt)).scalars())
-        steps = [{"penalty_id": penalty_id, "what": "recorded" if draft.status is PenaltyStatus.CONFIRMED
-                  else "proposed", "who": decided_by, "at": now, "reason": draft.reason, "amount": draft.amount}
-                 for draft, penalty_id, _ in drafts if penalty_id in taken]
+        """`add` for many (draft, id, calendar_fallback) at once: one executemany of INSERT ... ON CONFLICT DO
+        NOTHING, one executemany for the first steps of those that went in (the ids are new, so a row read back
+        under one is ours) and one read back; returns those recorded, in order."""
+        if not drafts:
+            return []
+        rows = [{**draft.__dict__, "status": draft.status.value, "id": penalty_id, "created_at": now,
+                 "decided_by": decided_by, "decided_at": now if decided_by else None, "facts": draft.facts.as_json(),
+                 "calendar_fallback": fallback} for draft, penalty_id, fallback in drafts]
+        await self.session.execute(insert_or_ignore_many(self.session, table_of(PenaltyRow)), rows)
+        found = {p.id: p for p in await self.many([i for _, i, _ in drafts])}
+        recorded = [(draft, found[i]) for draft, i, _ in drafts if i in found and found[i].lapse_key == draft.lapse_key]
+        steps = [{"penalty_id": p.id, "what": "recorded" if draft.status is PenaltyStatus.CONFIRMED else "proposed",
+                  "who": decided_by, "at": now, "reason": draft.reason, "amount": draft.amount}
+                 for draft, p in recorded]
         if steps:
             await self.session.execute(insert(table_of(PenaltyStepRow)), steps)
-        found = {p.id: p for p in await self.many([i for _, i, _ in drafts if i in taken])}
-        return [found[i] for _, i, _ in drafts if i in found]
+        return [p for _, p in recorded]
 
     async def many(self, penalty_ids: builtins.list[str]) -> builtins.list[Penalty]:
         found: builtins.list[Penalty] = []
