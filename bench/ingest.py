@@ -33,6 +33,23 @@ SAMPLES = (
 )
 
 
+WHY = (  # what each statement of an ingest is for (issue 13: every one justified)
+    ("INSERT INTO processed_events", "claim the delivery: a platform retry of the same event stops here"),
+    ("INSERT INTO sequences", "the inquiry number: one upsert, its row lock orders concurrent ingests"),
+    ("SELECT inquiries.", "an open inquiry with the same e-mail or phone in 90 days (duplicate link, same rep)"),
+    ("SELECT assignment_pointers", "the department's round-robin pointer (locked on PostgreSQL)"),
+    ("SELECT away_periods", "leave recorded in chat covering today (who cannot get it)"),
+    ("INSERT INTO assignment_pointers", "move the pointer (upsert)"),
+    ("INSERT INTO inquiries", "the inquiry; its unique message key refuses a second one for the same message"),
+    ("INSERT INTO inquiry_events", "its history, all events in one executemany"),
+    ("INSERT INTO outbox", "its notices, all in one executemany, committed with it"),
+)
+
+
+def why(sql: str) -> str:
+    return next((reason for prefix, reason in WHY if sql.startswith(prefix)), "?")
+
+
 def sample(n: int) -> str:
     return SAMPLES[n % len(SAMPLES)].format(n=n % 9000)
 
@@ -84,7 +101,7 @@ async def main() -> None:
     print(f"  of which parsing (no database): {parse:.2f} ms")
     print("statements of the last ingest:")
     for sql in last:
-        print(f"  {sql}")
+        print(f"  {sql[:60]:<60} -- {why(sql)}")
     print(f"peak RSS {peak_rss_mb():.0f} MB")
     await close_app(app)
 
