@@ -52,7 +52,7 @@ def list_(
     wanted = _status(status)
 
     async def work(bot: Reader) -> None:
-        out = sys.stdout
+        out: list[str] = []  # written 500 lines at a time
         shown = 0
         cache = IsoCache(bot.ctx.tz)
         async with bot.ctx.uow() as uow:
@@ -61,19 +61,22 @@ def list_(
             async for listed in rows:
                 item = listed_json(listed, bot.ctx.tz, cache)
                 if as_json:
-                    out.write(("[\n" if shown == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=str))
+                    out.append(("[\n" if shown == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=str))
                 else:
                     customer = item["customer"]
                     who = customer["name"] or customer["company"] or "—"
-                    out.write(f"{item['id']}  {item['status']:<12} {item['region'] or '—':<10} "
-                              f"{item['assignee'] or '—':<10} {item['forwarded_at'][:16]}  {who}\n")
+                    out.append(f"{item['id']}  {item['status']:<12} {item['region'] or '—':<10} "
+                               f"{item['assignee'] or '—':<10} {item['forwarded_at'][:16]}  {who}\n")
                 shown += 1
+                if len(out) == 500:
+                    sys.stdout.write("".join(out))
+                    out.clear()
         if as_json:
-            out.write("\n]\n" if shown else "[]\n")
-            out.flush()
-            return
-        out.flush()
-        typer.echo(f"{shown} inquiries", err=True)
+            out.append("\n]\n" if shown else "[]\n")
+        sys.stdout.write("".join(out))
+        sys.stdout.flush()
+        if not as_json:
+            typer.echo(f"{shown} inquiries", err=True)
 
     run_async(with_reader(settings(), work))
 

@@ -80,25 +80,24 @@ def inquiry_json(inquiry: Inquiry, events: list[HistoryEvent], tz: tzinfo | None
     }
 
 
-class IsoCache:
-    """`iso` remembered per instant: an inquiry and its events share most of theirs (received, due)."""
+class IsoCache(dict[datetime | None, str | None]):
+    """`iso` remembered per instant (`cache[instant]`): an inquiry and its events share most of theirs."""
 
     def __init__(self, tz: tzinfo | None) -> None:
+        super().__init__({None: None})
         self.tz = tz
-        self._seen: dict[datetime | None, str | None] = {None: None}
 
-    def __call__(self, value: datetime | None) -> str | None:
-        found = self._seen.get(value, "")
-        if found == "":
-            if len(self._seen) > 4096:
-                self._seen = {None: None}
-            found = self._seen[value] = iso(value, self.tz)
+    def __missing__(self, value: datetime | None) -> str | None:
+        if len(self) > 4096:
+            self.clear()
+            self[None] = None
+        found = self[value] = iso(value, self.tz)
         return found
 
 
 def listed_json(listed: ListedInquiry, tz: tzinfo | None = None, cache: IsoCache | None = None) -> dict[str, Any]:
     """`inquiry_json` for a row of `inquiries list`: the same keys and values, built from plain columns."""
-    iso = cache or IsoCache(tz)
+    stamp = cache if cache is not None else IsoCache(tz)
     return {
         "id": listed.id,
         "status": listed.status,
@@ -108,14 +107,14 @@ def listed_json(listed: ListedInquiry, tz: tzinfo | None = None, cache: IsoCache
         "source": listed.source,
         "customer": {"name": listed.customer_name, "company": listed.company, "email": listed.email,
                      "phone": listed.phone, "country": listed.country},
-        "received_at": iso(listed.received_at),
-        "forwarded_at": iso(listed.forwarded_at),
-        "due_at": iso(listed.due_at),
-        "acknowledged_at": iso(listed.acknowledged_at),
-        "followed_up_at": iso(listed.followed_up_at),
+        "received_at": stamp[listed.received_at],
+        "forwarded_at": stamp[listed.forwarded_at],
+        "due_at": stamp[listed.due_at],
+        "acknowledged_at": stamp[listed.acknowledged_at],
+        "followed_up_at": stamp[listed.followed_up_at],
         "history": [
-            {"at": iso(e.at), "kind": e.kind, "actor": e.actor_id, **e.data, "holder": e.holder_id,
-             "holder_department": e.holder_department_id, "holder_due_at": iso(e.holder_due_at)}
+            {"at": stamp[e.at], "kind": e.kind, "actor": e.actor_id, **e.data, "holder": e.holder_id,
+             "holder_department": e.holder_department_id, "holder_due_at": stamp[e.holder_due_at]}
             for e in listed.history
         ],
     }

@@ -99,22 +99,23 @@ def _utc(value: Any) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _cached_utc(value: Any, seen: dict[Any, datetime | None]) -> datetime | None:
-    found = seen.get(value, seen)
-    if found is seen:
-        found = seen[value] = _utc(value)
-    assert found is None or isinstance(found, datetime)
-    return found
+class _Instants(dict[Any, Any]):
+    """Raw stored instant -> aware UTC datetime, each distinct value converted once (a plain dict lookup after)."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, raw: Any) -> datetime | None:
+        found = self[raw] = _utc(raw)
+        return found
 
 
-def _cached_data(value: Any, seen: dict[Any, dict[str, Any]]) -> dict[str, Any]:
-    """Shared between events with the same stored text: callers copy, never change it."""
-    if not isinstance(value, str):
-        return _data(value)
-    found = seen.get(value)
-    if found is None:
-        found = seen[value] = _data(value)
-    return found
+class _Datas(dict[Any, Any]):
+    """Raw stored event data -> dict, decoded once per distinct text; shared, so callers copy, never change it."""
+
+    def __missing__(self, raw: Any) -> dict[str, Any]:
+        found = self[raw] = _data(raw)
+        return found
 
 
 def _data(value: Any) -> dict[str, Any]:
@@ -236,22 +237,22 @@ class InquiryRepository:
         connection = await self.session.connection()  # Core rows: no ORM loading machinery per row
         result = await connection.stream(stmt)
         current: ListedInquiry | None = None
-        instants: dict[Any, datetime | None] = {None: None}  # an inquiry repeats its instants in its events
-        datas: dict[Any, dict[str, Any]] = {}  # and event data repeats across inquiries ({"to": "zhang", ...})
+        instants = _Instants()  # an inquiry repeats its instants in its events
+        datas = _Datas()  # and event data repeats across inquiries ({"to": "zhang", ...})
         async for part in result.partitions(chunk):
             for row in part:
                 if current is None or row[0] != current.id:
                     if current is not None:
                         yield current
                     if len(instants) > 4096 or len(datas) > 4096:
-                        instants, datas = {None: None}, {}
-                    current = ListedInquiry._make((*row[:11], *(_cached_utc(v, instants) for v in row[11:16]), []))
+                        instants, datas = _Instants(), _Datas()
+                    current = ListedInquiry._make((*row[:11], instants[row[11]], instants[row[12]],
+                                                   instants[row[13]], instants[row[14]], instants[row[15]], []))
                 if row[16] is not None:
-                    at = _cached_utc(row[17], instants)
-                    assert at is not None
-                    data = _cached_data(row[20], datas)
-                    current.history.append(ListedEvent(at, row[18], row[19], data, row[21], row[22],
-                                                       _cached_utc(row[23], instants)))
+                    raw = row[20]  # text on SQLite; asyncpg may hand PostgreSQL json over decoded already
+                    data = datas[raw] if isinstance(raw, str | bytes) else _data(raw)
+                    current.history.append(ListedEvent(instants[row[17]], row[18], row[19], data,
+                                                       row[21], row[22], instants[row[23]]))
         if current is not None:
             yield current
 
