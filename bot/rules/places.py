@@ -266,7 +266,19 @@ def city_mentions(text: str) -> list[Mention]:
     """(position, country) of every known city in the text; a Latin or Cyrillic name only when capitalised
     ("Lima" the city, not "lima" the file) and not inside a name ("Ana Lima")."""
     lowered = _fold(text).lower()
-    return city_matches(text, [(p, code) for p, code, keys in _city_patterns() if any(k in lowered for k in keys)])
+    patterns = _city_patterns()
+    wanted = sorted({i for key, where in _patterns_by_key().items() if key in lowered for i in where})
+    return city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
+
+
+@cache
+def _patterns_by_key() -> dict[str, tuple[int, ...]]:
+    """Each key -> the city patterns (by position) that have it: every distinct key is looked for once."""
+    found: dict[str, list[int]] = {}
+    for i, (_pattern, _code, keys) in enumerate(_city_patterns()):
+        for key in keys:
+            found.setdefault(key, []).append(i)
+    return {key: tuple(where) for key, where in found.items()}
 
 
 def city_matches(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> list[Mention]:
