@@ -6,11 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import dialect_of, insert_once
+from storage.database import dialect_insert, insert_once
 from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
 
 
@@ -24,7 +22,7 @@ class SequenceRepository:
 
     async def take(self, name: str, year: int, count: int) -> list[int]:
         """The next `count` numbers of a yearly sequence, in order, in one upsert (a sweep's penalty ids)."""
-        insert = pg_insert if dialect_of(self.session) == "postgresql" else sqlite_insert
+        insert = dialect_insert(self.session)
         stmt = (
             insert(SequenceRow).values(name=name, year=year, last=count)
             .on_conflict_do_update(index_elements=[SequenceRow.name, SequenceRow.year],
@@ -46,7 +44,7 @@ class PointerRepository:
 
     async def set(self, department_id: str, person_id: str, now: datetime) -> None:
         """Move the pointer in one upsert (the row was locked by `last` on PostgreSQL)."""
-        insert = pg_insert if dialect_of(self.session) == "postgresql" else sqlite_insert
+        insert = dialect_insert(self.session)
         stmt = insert(AssignmentPointerRow).values(department_id=department_id, last_person_id=person_id,
                                                    updated_at=now)
         stmt = stmt.on_conflict_do_update(index_elements=[AssignmentPointerRow.department_id],
