@@ -20,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from starlette.routing import BaseRoute
 
 from bot.handlers.slack import register
-from bot.handlers.slack_base import Background, SlackDeps
+from bot.handlers.slack_base import SlackDeps
 from bot.handlers.slack_http import events_route
 from bot.notifiers.base import Notifier
 from bot.notifiers.render import Renderer
@@ -59,17 +59,18 @@ class SlackRuntime:
 
     name = "slack"
 
-    def __init__(self, bolt: AsyncApp, notifier: SlackNotifier, background: Background, settings: Settings) -> None:
+    def __init__(self, bolt: AsyncApp, notifier: SlackNotifier, deps: SlackDeps, settings: Settings) -> None:
         self.bolt = bolt
+        self.ctx = deps.ctx
         self.notifier: Notifier = notifier
-        self.background = background
+        self.background = deps.background
         self.signing_secret = secret(settings.slack_signing_secret)
         self.app_token = secret(settings.slack_app_token)
         self.socket_client = web_client(settings, None)
         self.socket: AsyncSocketModeHandler | None = None
 
     def routes(self) -> list[BaseRoute]:
-        return [events_route(AsyncSlackRequestHandler(self.bolt), self.signing_secret)]
+        return [events_route(AsyncSlackRequestHandler(self.bolt), self.signing_secret, self.ctx)]
 
     async def start(self, *, http: bool) -> None:
         if http:  # events arrive by HTTP whatever auth.test says now; outbound sends are retried by the outbox
@@ -149,4 +150,4 @@ def build_slack(
     )
     deps = SlackDeps(ctx, renderer)
     register(bolt, deps)
-    return SlackRuntime(bolt, SlackNotifier(client, pacing=pacing), deps.background, settings)
+    return SlackRuntime(bolt, SlackNotifier(client, pacing=pacing), deps, settings)

@@ -11,12 +11,13 @@ import logging
 from typing import Any
 
 from starlette.routing import BaseRoute
-from telegram import Bot, BotCommand
+from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.handlers.inbound import answer_failure
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
-from bot.handlers.telegram_http import SECRET_HEADER, WEBHOOK_PATH, webhook_route
+from bot.handlers.telegram_http import SECRET_HEADER, WEBHOOK_PATH, parse_update, process_update, webhook_route
 from bot.handlers.telegram_replies import TelegramDeps
 from bot.notifiers.base import Notifier
 from bot.notifiers.pacing import Pacer
@@ -27,6 +28,7 @@ from bot.runtime import PlatformRejected, PlatformUnreachable
 from bot.services.context import Context
 from bot.services.held import hold
 from bot.settings import Settings, is_placeholder
+from bot.telegram_polling import Poller
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +107,10 @@ class TelegramRuntime:
         self.ctx = ctx
         self.secret = secret
         self.webhook_url = webhook_url
-        self.polling = False
+        self.poller: Poller | None = None
 
     def routes(self) -> list[BaseRoute]:
-        return [webhook_route(self.application, self.handlers, self.secret)]
+        return [webhook_route(self.application, self.handlers, self.secret, self.ctx)]
 
     async def start(self, *, http: bool) -> None:
         """getMe, setMyCommands, then the webhook (when a URL is set) or long polling (under `run`)."""
@@ -126,10 +128,9 @@ class TelegramRuntime:
         if self.webhook_url:
             mode = "webhook set" if http else "webhook set; `inquirybot serve` must receive it"
         elif not http:
-            if self.application.updater is None:
-                raise RuntimeError("long polling needs the PTB updater")
-            await self.application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT)
-            self.polling = True
+            self.poller = Poller(self.application.bot, process=self._process, parse=self._parse, fail=self._failure,
+                                 allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT)
+            await self.poller.start()
             mode = "long polling"
         else:
             mode = f"waiting for updates at POST {WEBHOOK_PATH} (no TELEGRAM_WEBHOOK_URL, setWebhook not called)"
@@ -139,13 +140,22 @@ class TelegramRuntime:
         log.info("telegram bot @%s (id %s): %s", bot.username, bot.id, mode)
 
     async def stop(self) -> None:
-        """Stop polling first (no new updates), then let PTB finish what it holds, then close the client."""
-        if self.polling and self.application.updater is not None:
-            await self.application.updater.stop()
-            self.polling = False
+        """Stop polling first (no new updates; what it had not confirmed comes again), then PTB, then the client."""
+        if self.poller is not None:
+            poller, self.poller = self.poller, None
+            await poller.stop()
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
+
+    async def _process(self, update: Update) -> BaseException | None:
+        return await process_update(self.application, self.handlers, update)
+
+    def _parse(self, raw: dict[str, Any]) -> Update | str:
+        return parse_update(raw, self.application)
+
+    async def _failure(self, error: BaseException | str, body: bytes) -> int:
+        return await answer_failure(self.ctx, self.name, error, body)
 
     async def _set_commands(self) -> None:
         """The command menu, in the org's language by default and in the other one by language code."""

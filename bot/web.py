@@ -10,12 +10,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from bot.bootstrap import App
 from bot.health import Snapshot, snapshot
+from bot.http_limits import MAX_BODY, BodyLimit
 from bot.running import running
 from storage.errors import explain
 
@@ -39,7 +41,8 @@ def create_web_app(app: App, *, scheduler: bool = True, lifespan: bool = True) -
     ]
     for runtime in app.runtimes:
         routes.extend(runtime.routes())
-    return Starlette(routes=routes, lifespan=run_alongside if lifespan else None)
+    return Starlette(routes=routes, lifespan=run_alongside if lifespan else None,
+                     middleware=[Middleware(BodyLimit, limit=MAX_BODY)])
 
 
 def _platforms(app: App) -> list[str]:

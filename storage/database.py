@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,7 @@ def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> AsyncEng
         kwargs.setdefault("connect_args", {"timeout": 30})
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        _WRITERS[engine.sync_engine] = SingleWriter()
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_async_engine(url, **kwargs)
@@ -112,3 +115,42 @@ async def insert_once(session: AsyncSession, table: Any, returned: Any, **values
 
 def dialect_of(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
+
+
+class SingleWriter:
+    """SQLite lets one transaction write at a time. Without a queue of our own, concurrent transactions of this
+    process meet in SQLite's busy handler, which polls with sleeps of up to 100 ms, and a transaction that read
+    before another one committed cannot write at all (SQLITE_BUSY_SNAPSHOT, raised at once): the lock-wait tail
+    of the acks. So a process's units of work on one SQLite file take turns here, in arrival order, each holding
+    the turn for its one short transaction. Re-entrant for the task that holds it (a unit of work opened inside
+    another one in the same task does not wait for itself)."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+        self._depth = 0
+
+    async def acquire(self) -> None:
+        task = asyncio.current_task()
+        if task is not None and self._owner is task:
+            self._depth += 1
+            return
+        await self._lock.acquire()
+        self._owner, self._depth = task, 1
+
+    def release(self) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self._owner = None
+            self._lock.release()
+
+
+_WRITERS: weakref.WeakKeyDictionary[Any, SingleWriter] = weakref.WeakKeyDictionary()
+
+
+def single_writer(sessions: async_sessionmaker[AsyncSession]) -> SingleWriter | None:
+    """The turn-taking of a SQLite engine's units of work; None for PostgreSQL (its row locks are enough)."""
+    bind = sessions.kw.get("bind")
+    engine = getattr(bind, "sync_engine", None)
+    return _WRITERS.get(engine) if engine is not None else None
+

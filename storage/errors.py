@@ -6,7 +6,15 @@ import errno
 from collections.abc import Iterator
 
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 READ_ONLY_MARKERS = ("attempt to write a readonly database", "readonly database")
 
@@ -94,3 +102,23 @@ def read_only_message(path: str, command: str | None = None) -> str:
     what = f"`inquirybot {command}` writes to the database, but " if command else ""
     return (f"{what}the SQLite file {path} is read-only for this user. Fix: make the file and its folder "
             "writable (chmod u+w), or use a read-only command (inquiries list, report counts, incentives list).")
+
+
+UNAVAILABLE_NAMES = frozenset({
+    "CannotConnectNowError", "ConnectionDoesNotExistError", "ConnectionFailureError", "AdminShutdownError",
+    "CrashShutdownError", "TooManyConnectionsError", "ConnectionRejectionError", "DisconnectionError",
+})
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """True when the failure is the database's (down, unreachable, locked, missing a table), so the same request
+    may work later and the platform should deliver it again; False for a request the bot cannot process."""
+    for cause in chain(error):
+        if isinstance(cause, OperationalError | InterfaceError | DisconnectionError | SATimeoutError | OSError
+                      | TimeoutError):
+            return True
+        if isinstance(cause, DBAPIError) and cause.connection_invalidated:
+            return True
+        if type(cause).__name__ in UNAVAILABLE_NAMES:
+            return True
+    return False

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -313,6 +314,18 @@ class ConversationRow(Base):
     key: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]]
     expires_at: Mapped[datetime]
+
+
+class InboundFailureRow(Base):
+    """A verified request the bot could not process: answered 200 (so the platform stops re-sending it) and kept
+    here, exactly as received, for someone to look at."""
+
+    __tablename__ = "inbound_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    error: Mapped[str] = mapped_column(Text)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 def table_of(mapped: type[Base]) -> Table:

@@ -8,8 +8,10 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.database import single_writer
 from storage.repositories.away import AwayRepository
 from storage.repositories.chat_state import ConversationRepository, SentMessageRepository
+from storage.repositories.inbound import InboundFailureRepository
 from storage.repositories.inquiries import InquiryRepository
 from storage.repositories.jobs import JobRunRepository
 from storage.repositories.misc import (
@@ -41,6 +43,7 @@ class UnitOfWork:
     jobs: JobRunRepository
     penalties: PenaltyRepository
     reports: ReportRepository
+    inbound_failures: InboundFailureRepository
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], on_outbox: Callable[[], None] | None = None
@@ -48,12 +51,24 @@ class UnitOfWork:
         self._sessions = sessions
         self._on_outbox = on_outbox
         self._after_commit: list[Callable[[], None]] = []
+        self._writer = single_writer(sessions)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run `callback` once this transaction commits (counters must not count what was rolled back)."""
         self._after_commit.append(callback)
 
     async def __aenter__(self) -> Self:
+        if self._writer is not None:
+            await self._writer.acquire()
+        try:
+            self._open()
+        except BaseException:
+            if self._writer is not None:
+                self._writer.release()
+            raise
+        return self
+
+    def _open(self) -> None:
         self.session = self._sessions()
         self.inquiries = InquiryRepository(self.session)
         self.outbox = OutboxRepository(self.session)
@@ -68,7 +83,7 @@ class UnitOfWork:
         self.jobs = JobRunRepository(self.session)
         self.penalties = PenaltyRepository(self.session)
         self.reports = ReportRepository(self.session)
-        return self
+        self.inbound_failures = InboundFailureRepository(self.session)
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -76,7 +91,11 @@ class UnitOfWork:
         try:
             await self.session.rollback()
         finally:
-            await self.session.close()
+            try:
+                await self.session.close()
+            finally:
+                if self._writer is not None:
+                    self._writer.release()
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -28,6 +28,7 @@ from bot.services import (
 from bot.services import inquiry_commands as ic
 from bot.services.context import Context
 from bot.services.intake import IntakeMessage, ingest
+from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Origin:
     message_key: str | None = None
     reply_to: dict[str, Any] = field(default_factory=dict)
     at: datetime | None = None
+    user: str | None = None  # the platform's id of who typed it: an unknown person's refusal names it
 
 
 HANDLERS: dict[str, Handler] = {
@@ -86,10 +88,9 @@ HANDLERS: dict[str, Handler] = {
 
 async def execute(ctx: Context, actor: Person | None, text: str, origin: Origin) -> Reply:
     """The single entry for every platform; refusals and mistakes come back as one-line replies."""
-    if actor is None:
-        return Reply("error.not_in_roster", {}, ok=False)
-    if not actor.active:
-        return Reply("refused.inactive", {}, ok=False)
+    refused = await roster_refusal(ctx, actor, origin.platform, origin.user, verb_of(text))
+    if refused is not None or actor is None:
+        return refused or Reply("error.not_in_roster", {}, ok=False)
     try:
         command = parse(text)
         if command.verb == "new":
@@ -101,6 +102,12 @@ async def execute(ctx: Context, actor: Person | None, text: str, origin: Origin)
     except BotError as error:
         log.info("command %r by %s refused: %s", text.split(" ", 2)[:2], actor.id, error.key)
         return Reply(error.key, dict(error.data), ok=False)
+
+
+def verb_of(text: str) -> str:
+    """The first word after `/inq` ("help" when there is none), for the audit log of a refusal."""
+    words = text.split()
+    return words[1].lower() if len(words) > 1 else "help"
 
 
 async def _new(ctx: Context, actor: Person, command: Command, origin: Origin) -> Reply:

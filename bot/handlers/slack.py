@@ -16,6 +16,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.handlers.commands import Origin
+from bot.handlers.inbound import answer_failure
 from bot.handlers.slack_actions import BUTTON_PATTERN, MODAL_PATTERN, Actions
 from bot.handlers.slack_base import SlackDeps
 from bot.handlers.slack_messages import FOLLOWUP_STATE, on_message
@@ -43,19 +44,24 @@ def register(bolt: AsyncApp, deps: SlackDeps) -> None:
     bolt.action(FOLLOWUP_STATE)(actions.on_method_picked)
     bolt.action(BUTTON_PATTERN)(actions.on_button)
     bolt.view(MODAL_PATTERN)(actions.on_submit)
-    bolt.error(on_error)
+
+    async def error(error: Exception, request: AsyncBoltRequest) -> BoltResponse:
+        return await on_error(deps, error, request)
+
+    bolt.error(error)
 
 
-async def on_error(error: Exception, request: AsyncBoltRequest) -> BoltResponse | None:
+async def on_error(deps: SlackDeps, error: Exception, request: AsyncBoltRequest) -> BoltResponse:
     """A verified request no listener takes (app_mention, reaction_added, another app's shortcut, view_closed...)
     is answered 200, so Slack shows nobody an error and does not retry; it is logged once, at DEBUG.
-    Any other error keeps bolt's 500 and is logged with its traceback."""
+    A request whose processing failed is answered 500 (Slack retries) only when the database was the cause;
+    otherwise it is logged with its traceback, kept in inbound_failures and answered 200."""
     if isinstance(error, BoltUnhandledRequestError):
         if not request.headers.get("x-slack-retry-num"):
             log.debug("slack request not handled: %s", unhandled_kind(request.body))
         return BoltResponse(status=200, body="")
-    log.error("slack listener failed", exc_info=error)
-    return None
+    status = await answer_failure(deps.ctx, "slack", error, request.raw_body.encode("utf-8", "replace"))
+    return BoltResponse(status=status, body="")
 
 
 def unhandled_kind(body: dict[str, Any]) -> str:
@@ -75,7 +81,7 @@ def command_response(deps: SlackDeps, reply: Reply, person: Person | None) -> di
 async def on_command(deps: SlackDeps, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
     """Ack with the answer when it is ready within FAST_REPLY; otherwise ack now and answer when done."""
     person = deps.person(command.get("user_id"))
-    origin = Origin(platform="slack", reply_to={"slack": command.get("channel_id")})
+    origin = Origin(platform="slack", reply_to={"slack": command.get("channel_id")}, user=command.get("user_id"))
     work = asyncio.ensure_future(deps.run(person, str(command.get("text") or ""), origin))
     try:
         reply = await asyncio.wait_for(asyncio.shield(work), FAST_REPLY)

@@ -18,6 +18,7 @@ from bot.handlers.slack_modals import CALLBACK_PREFIX, ERROR_LIMIT, MODALS, Moda
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services.deal_picks import PICKS, pick_unavailable, prompt_choices
+from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +31,9 @@ BUTTON_PATTERN = re.compile(rf"^({'|'.join(map(re.escape, BUTTONS))})(:\d+)?$")
 MODAL_PATTERN = re.compile(rf"^{re.escape(CALLBACK_PREFIX)}")
 
 
-def roster_refusal(person: Person | None) -> Reply | None:
-    """execute()'s first check, needed before a modal opens for someone who may not act at all."""
-    if person is None:
-        return Reply("error.not_in_roster", {}, ok=False)
-    return None if person.active else Reply("refused.inactive", {}, ok=False)
+async def refused(deps: SlackDeps, person: Person | None, body: dict[str, Any], action: str) -> Reply | None:
+    """execute()'s first check (audited like it), needed before a modal opens for someone who may not act."""
+    return await roster_refusal(deps.ctx, person, "slack", body["user"]["id"], action)
 
 
 def where(body: dict[str, Any]) -> dict[str, str]:
@@ -78,7 +77,8 @@ class Actions:
         if button.form and person is not None and person.active:
             await self._open_modal(button.form, value, body, client, person)
             return
-        reply = roster_refusal(person) or await self.deps.run(person, (button.command or name).format(value=value))
+        reply = (await refused(self.deps, person, body, name)
+                 or await self.deps.run(person, (button.command or name).format(value=value)))
         spot = {**where(body), "user": str(body["user"]["id"])}
         self._answer(client, person, body.get("message") or {}, spot, reply, name)
 
@@ -128,7 +128,7 @@ class Actions:
         person = self.deps.person(body["user"]["id"])
         values = (view.get("state") or {}).get("values") or {}
         modal = MODALS[name]
-        refusal = roster_refusal(person) or modal.check(values)
+        refusal = await refused(self.deps, person, body, name) or modal.check(values)
         reply = refusal or await self.deps.run(person, modal.command(value, values))
         if person is None or not reply.ok:
             text = self.deps.render(reply, person)[:ERROR_LIMIT]

@@ -1,5 +1,6 @@
 """POST /slack/events: check the signature and the shape of the body before bolt sees it, so that a forged
-request gets 401, a broken one 400, and neither changes anything."""
+request gets 401 and changes nothing, and a signed one the bot cannot read is kept for inspection and answered
+200 (Slack would otherwise re-send it)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,19 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.handlers.inbound import answer_failure
+from bot.services.context import Context
+
 log = logging.getLogger(__name__)
 
 PATH = "/slack/events"
+PLATFORM = "slack"
 
 
 def _json_object(raw: str) -> dict[str, Any] | None:
     try:
         decoded = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return decoded if isinstance(decoded, dict) else None
 
@@ -55,8 +60,9 @@ def signed(verifier: SignatureVerifier | None, body: bytes, request: Request) ->
         return False
 
 
-def events_route(handler: AsyncSlackRequestHandler, signing_secret: str | None) -> Route:
-    """The route `inquirybot serve` mounts; without a signing secret every request is refused."""
+def events_route(handler: AsyncSlackRequestHandler, signing_secret: str | None, ctx: Context) -> Route:
+    """The route `inquirybot serve` mounts; without a signing secret every request is refused. The body was
+    capped by bot.http_limits before this runs, so an unsigned body is never read beyond the limit."""
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def slack_events(request: Request) -> Response:
@@ -65,8 +71,11 @@ def events_route(handler: AsyncSlackRequestHandler, signing_secret: str | None) 
             log.warning("slack request refused: bad or missing signature")
             return PlainTextResponse("invalid signature", status_code=401)
         if not well_formed(body, request.headers.get("content-type", "")):
-            log.warning("slack request refused: malformed body")
-            return PlainTextResponse("malformed request", status_code=400)
-        return await handler.handle(request)
+            status = await answer_failure(ctx, PLATFORM, "malformed body", body)
+            return Response(status_code=status)
+        try:
+            return await handler.handle(request)
+        except Exception as error:  # bolt could not even read it (its own listener errors go to on_error)
+            return Response(status_code=await answer_failure(ctx, PLATFORM, error, body))
 
     return Route(PATH, slack_events, methods=["POST"])

@@ -38,6 +38,7 @@ from bot.services import intake_events
 from bot.services.held import release
 from bot.services.intake import ingest
 from bot.services.intake_events import IntakeChange
+from storage.errors import database_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class TelegramHandlers:
 
     def __init__(self, deps: TelegramDeps) -> None:
         self.deps = deps
-        self._failed: set[int] = set()
+        self._failed: dict[int, BaseException] = {}
 
     @property
     def intake_chat(self) -> int | None:
@@ -108,12 +109,9 @@ class TelegramHandlers:
         application.add_handler(TypeHandler(Update, self.dispatch))
         application.add_error_handler(self.on_error)
 
-    def failed(self, update_id: int) -> bool:
-        """True once for an update whose handling raised (the webhook then answers 500 so Telegram retries)."""
-        if update_id in self._failed:
-            self._failed.discard(update_id)
-            return True
-        return False
+    def failed(self, update_id: int) -> BaseException | None:
+        """Once, the error of an update whose handling raised (the caller decides: deliver again or keep it)."""
+        return self._failed.pop(update_id, None)
 
     async def dispatch(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         bot = context.bot
@@ -138,17 +136,21 @@ class TelegramHandlers:
             try:
                 await route(self, update)
                 return
-            except Exception:
+            except Exception as error:
+                if not database_unavailable(error):
+                    raise  # a poison update fails the same way every time
                 log.warning("telegram intake of update %s failed; retrying in %.1fs", update.update_id, delay,
                             exc_info=True)
                 await asyncio.sleep(delay)
         await route(self, update)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """PTB's error hook: log with the traceback and remember the update as failed."""
-        log.error("telegram update failed", exc_info=context.error)
+        """PTB's error hook: remember the update's error; whoever passed the update in logs it once, by kind."""
+        error = context.error or RuntimeError("unknown error")
         if isinstance(update, Update):
-            self._failed.add(update.update_id)
+            self._failed[update.update_id] = error
+        else:
+            log.error("telegram update failed", exc_info=error)
 
     async def _apologise(self, update: Update) -> None:
         try:
@@ -168,7 +170,7 @@ class TelegramHandlers:
         person = self.deps.person(message.from_user)
         if person is None:
             log.info("telegram: user %s in chat %s is not in org.yaml", _user_id(message), message.chat_id)
-        origin = Origin(PLATFORM, message_key(message), dict(reply_to(message)), message.date)
+        origin = Origin(PLATFORM, message_key(message), dict(reply_to(message)), message.date, _user(message))
         reply = await execute(self.deps.ctx, person, message.text or "", origin)
         if reply.key not in QUEUED_REPLIES:
             await self.deps.reply(message, reply, person)
@@ -179,7 +181,7 @@ class TelegramHandlers:
             return
         person = self.deps.person(message.from_user)
         log.info("telegram: /start from user %s (%s)", _user_id(message), person.id if person else "not in org.yaml")
-        reply = await execute(self.deps.ctx, person, "/inq help", Origin(PLATFORM))
+        reply = await execute(self.deps.ctx, person, "/inq help", Origin(PLATFORM, user=_user(message)))
         await self.deps.reply(message, reply, person)
         if person is not None:
             await release(self.deps.ctx, PLATFORM, person.id)  # what waited for them arrives now
@@ -247,6 +249,10 @@ def _message(update: Update) -> Message:
 
 def _user_id(message: Message) -> int | None:
     return message.from_user.id if message.from_user else None
+
+
+def _user(message: Message) -> str | None:
+    return str(message.from_user.id) if message.from_user else None
 
 
 ROUTES: dict[str, Route] = {

@@ -24,6 +24,7 @@ from bot.org.model import Person, Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
+from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ async def on_callback(deps: TelegramDeps, query: CallbackQuery) -> None:
     person = deps.person(query.from_user)
     action, values = parse_callback(query.data or "")
     if person is None:
-        await query.answer(deps.plain(Reply("error.not_in_roster", {}, ok=False), None), show_alert=True)
+        refused = await roster_refusal(deps.ctx, None, PLATFORM, query.from_user.id, action or "button")
+        await query.answer(deps.plain(refused or Reply("error.not_in_roster", {}, ok=False), None), show_alert=True)
         return
     if any(v.split() != [v] for v in values if v):  # never from our buttons: a value is one word
         action = "invalid"

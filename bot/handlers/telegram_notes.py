@@ -21,6 +21,7 @@ from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services.intake_events import is_intake_person
 from bot.services.notes import logged_inquiry, noted_inquiry
+from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,9 @@ async def on_private_text(deps: TelegramDeps, message: Message, person: Person |
         await run(deps, message, person, prompt_command(pending, text))
         return
     if person is None:
-        await deps.reply(message, Reply("error.not_in_roster", {}, ok=False), None)
+        user = message.from_user.id if message.from_user else None
+        refused = await roster_refusal(deps.ctx, None, PLATFORM, user, "message")
+        await deps.reply(message, refused or Reply("error.not_in_roster", {}, ok=False), None)
         return
     await deps.reply(message, Reply("chat.not_a_command", {}), person)
 

@@ -159,6 +159,11 @@ async def test_strangers_are_told_they_are_not_in_the_roster(bot: SlackBot, fake
     [ephemeral] = await fake_slack.wait_for("chat.postEphemeral")
     assert ephemeral.params["text"] == command.json()["text"]
     assert fake_slack.called("views.open") == []
+    async with bot.app.ctx.uow() as uow:  # SPEC: refusals are audited, strangers' too (by Slack user id)
+        refusals = [(e["actor"], e["action"], e["outcome"], e["detail"]["reason"]) for e in await uow.audit.entries()
+                    if e["actor"].startswith("slack:")]
+    assert refusals == [("slack:U0STRANGER", "mine", "refused", "error.not_in_roster"),
+                        ("slack:U0STRANGER", "followup", "refused", "error.not_in_roster")]
 
 
 async def test_the_specialist_reassigns_through_the_intake_buttons(bot: SlackBot, fake_slack: FakeSlack) -> None:

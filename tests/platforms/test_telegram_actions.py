@@ -164,6 +164,12 @@ async def test_unknown_people_are_told_they_are_not_in_the_roster(
     assert tg.sent_to(777)[0].params["text"] == tg.sent_to(778)[0].params["text"]
     assert tg.fake.called("answerCallbackQuery")[-1].params["show_alert"] in ("true", "True")
     assert (await tg.inquiry(INQ)).acknowledged_at is None
+    async with tg.app.ctx.uow() as uow:  # SPEC: refusals are audited, strangers' too (by Telegram user id)
+        refusals = [(e["actor"], e["action"], e["outcome"], e["detail"]["reason"]) for e in await uow.audit.entries()
+                    if e["actor"].startswith("telegram:")]
+    assert refusals == [("telegram:777", "mine", "refused", "error.not_in_roster"),
+                        ("telegram:778", "help", "refused", "error.not_in_roster"),
+                        ("telegram:779", "ack", "refused", "error.not_in_roster")]
 
 
 async def test_specialist_reassigns_with_the_rep_picker(tg: Harness) -> None:

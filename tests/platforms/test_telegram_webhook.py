@@ -64,13 +64,30 @@ async def test_a_missing_or_wrong_secret_is_refused_and_nothing_is_stored(
     assert tg.fake.called("sendMessage") == []
 
 
-@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "x"}', b"\xff\xfe"])
-async def test_a_malformed_body_is_a_400(tg: Harness, body: bytes) -> None:
+MALFORMED = [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "x"}', b"\xff\xfe",
+             b'{"update_id": 5, "message": {"message_id": "x", "chat": 3, "from": [], "text": {"a": 1}}}',
+             b'{"update_id": 6, "message": ' + b"[" * 5000 + b"]" * 5000 + b"}"]
+
+
+@pytest.mark.parametrize("body", MALFORMED)
+async def test_a_body_the_bot_cannot_process_is_kept_and_answered_200(tg: Harness, body: bytes) -> None:
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
     response = await tg.http.post("/telegram/webhook", content=body, headers=headers)
 
-    assert response.status_code == 400
+    assert response.status_code == 200  # Telegram would deliver a 4xx or 5xx again and again
     assert await processed_events(tg) == 0
+    async with tg.app.ctx.uow() as uow:
+        assert [(f.platform, f.body) for f in await uow.inbound_failures.latest()] == [("telegram", body)]
+
+
+async def test_a_body_over_one_megabyte_is_413_before_the_secret_is_even_checked(tg: Harness) -> None:
+    update = {**forward(), "padding": "x" * (1024 * 1024)}
+
+    with_secret = await tg.post(update)
+    without = await tg.post(update, secret=None)
+
+    assert (with_secret.status_code, without.status_code) == (413, 413)
+    assert await tg.inquiries() == []
 
 
 async def test_the_right_secret_is_processed_before_the_answer(tg: Harness) -> None:
