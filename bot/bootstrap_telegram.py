@@ -18,6 +18,7 @@ from telegram.ext import Application, ApplicationBuilder
 from bot.handlers.inbound import answer_failure
 from bot.handlers.telegram import ALLOWED_UPDATES, TelegramHandlers
 from bot.handlers.telegram_http import SECRET_HEADER, WEBHOOK_PATH, parse_update, process_update, webhook_route
+from bot.handlers.telegram_polling import Poller
 from bot.handlers.telegram_replies import TelegramDeps
 from bot.notifiers.base import Notifier
 from bot.notifiers.pacing import Pacer
@@ -28,7 +29,6 @@ from bot.runtime import PlatformRejected, PlatformUnreachable
 from bot.services.context import Context
 from bot.services.held import hold
 from bot.settings import Settings, is_placeholder
-from bot.telegram_polling import Poller
 
 log = logging.getLogger(__name__)
 

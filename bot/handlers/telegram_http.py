@@ -1,7 +1,7 @@
 """POST /telegram/webhook: check the secret token, parse the update, process it; the inquiry is committed
 before 200 goes back. An update whose processing failed answers 500 (Telegram delivers it again) only when the
 database was the cause; one the bot cannot process is kept in inbound_failures and answered 200. The body was
-capped by bot.http_limits before this runs. Long polling (bot.telegram_polling) judges updates the same way."""
+capped by bot.http_limits before this runs. Long polling (bot.handlers.telegram_polling) judges updates the same way."""
 
 from __future__ import annotations
 

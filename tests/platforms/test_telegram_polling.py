@@ -40,7 +40,7 @@ async def test_forwards_polled_while_the_database_fails_are_committed_afterwards
 ) -> None:
     app = await build(telegram_settings(sqlite_url, fake_telegram), clock=clock, org=org)
     runtime = next(r for r in app.runtimes if isinstance(r, TelegramRuntime))
-    caplog.set_level(logging.WARNING, logger="bot.telegram_polling")
+    caplog.set_level(logging.WARNING, logger="bot.handlers.telegram_polling")
     try:
         await runtime.start(http=False)
         async with app.engine.begin() as connection:  # the database cannot store an intake any more
