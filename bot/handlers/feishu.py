@@ -42,6 +42,7 @@ from bot.services import intake_events
 from bot.services.intake import IntakeMessage, ingest
 from bot.services.intake_events import IntakeChange, is_intake_person
 from bot.services.notes import logged_inquiry, noted_inquiry
+from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,7 @@ class FeishuHandlers:
         person = self.deps.person(message.open_id)
         log.info("feishu: /inq from user %s (%s) in chat %s (%s)", message.open_id,
                  person.id if person else "not in org.yaml", message.chat_id, message.chat_type)
-        origin = Origin(PLATFORM, message.message_key, dict(message.reply_to), message.created)
+        origin = Origin(PLATFORM, message.message_key, dict(message.reply_to), message.created, message.open_id)
         reply = await execute(self.deps.ctx, person, command_text(message) or "", origin)
         if reply.key not in QUEUED_REPLIES:
             await self.deps.answer(message, reply, person)
@@ -202,7 +203,8 @@ class FeishuHandlers:
         if not await first_delivery(self.deps, message.delivery_key):
             return
         if person is None:
-            await self.deps.answer(message, Reply("error.not_in_roster", {}, ok=False), None)
+            refused = await roster_refusal(self.deps.ctx, None, PLATFORM, message.open_id, "message")
+            await self.deps.answer(message, refused or Reply("error.not_in_roster", {}, ok=False), None)
             return
         pending = await recall(self.deps, person)
         if pending is not None and message.text.strip():
