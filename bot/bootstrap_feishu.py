@@ -16,20 +16,17 @@ import contextlib
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import lark_oapi as lark
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute
 
 from bot.context import Context
 from bot.handlers.feishu import FeishuHandlers
 from bot.handlers.feishu_base import FeishuDeps
-from bot.handlers.feishu_http import Refused, open_request
+from bot.handlers.feishu_http import EVENTS_PATH, events_route
 from bot.notifiers.base import Notifier
 from bot.notifiers.feishu import FeishuNotifier
 from bot.notifiers.feishu_api import TOKEN_REFUSED, FeishuApi, FeishuApiError
@@ -41,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EVENTS_PATH = "/feishu/events"
 WS_ANSWER_TIMEOUT = 10.0  # a card press must be answered within 3 s; an intake commit may take longer
 STOP_TIMEOUT = 5.0
 
@@ -81,7 +77,8 @@ class FeishuRuntime:
         self.connection: LongConnection | None = None
 
     def routes(self) -> list[BaseRoute]:
-        return [Route(EVENTS_PATH, self.events, methods=["POST"])]
+        return [events_route(self.handlers, self.handlers.deps.ctx, encrypt_key=self.encrypt_key,
+                             verification_token=self.verification_token)]
 
     async def start(self, *, http: bool) -> None:
         """Check the app's credentials (a tenant token), then open the long connection under `run`."""
@@ -109,25 +106,6 @@ class FeishuRuntime:
         if self.connection is not None:
             connection, self.connection = self.connection, None
             await connection.stop()
-
-    async def events(self, request: Request) -> Response:
-        """Refuse what is not from Feishu (401, nothing read); answer the challenge; handle the event, committed
-        before 200 goes back (a 500 makes Feishu deliver it again, which changes nothing twice)."""
-        body = await request.body()
-        try:
-            opened = open_request(body, request.headers, encrypt_key=self.encrypt_key,
-                                  verification_token=self.verification_token, now=time.time())
-        except Refused as refused:
-            log.warning("feishu: refused a request to %s: %s", EVENTS_PATH, refused.reason)
-            return Response(status_code=refused.status)
-        if opened.is_challenge:
-            return JSONResponse({"challenge": opened.payload.get("challenge", "")})
-        try:
-            answer = await self.handlers.handle(opened.payload)
-        except Exception:
-            log.exception("feishu event %s (%s) failed", opened.event_id, opened.event_type)
-            return Response(status_code=500)
-        return JSONResponse(answer)
 
 
 class _Relay(lark.EventDispatcherHandler):  # type: ignore[misc]

@@ -12,11 +12,25 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from lark_oapi.core.utils import AESCipher
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from bot.context import Context
+from bot.handlers.feishu import FeishuHandlers
+from bot.handlers.inbound import answer_failure
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/feishu/events"
+PLATFORM = "feishu"
 
 MAX_AGE = 300.0  # seconds a signed request stays acceptable (as Slack's five minutes)
 TIMESTAMP, NONCE, SIGNATURE = "X-Lark-Request-Timestamp", "X-Lark-Request-Nonce", "X-Lark-Signature"
@@ -108,3 +122,27 @@ def _check_signature(body: bytes, headers: Mapping[str, str], encrypt_key: str, 
         raise Refused("wrong signature")
     if abs(now - int(timestamp)) > MAX_AGE:
         raise Refused(f"stale request (signed {int(now) - int(timestamp)} s ago)")
+
+
+def events_route(handlers: FeishuHandlers, ctx: Context, *, encrypt_key: str, verification_token: str) -> Route:
+    """POST /feishu/events: refuse what is not from Feishu (401, nothing stored); answer the challenge; handle the
+    event, committed before 200 goes back. A failure is answered as on Slack and Telegram: 500 (Feishu delivers
+    it again) only when the database is down, else the body is kept in inbound_failures and answered 200."""
+
+    async def events(request: Request) -> Response:
+        body = await request.body()
+        try:
+            opened = open_request(body, request.headers, encrypt_key=encrypt_key,
+                                  verification_token=verification_token, now=time.time())
+        except Refused as refused:
+            log.warning("feishu: refused a request to %s: %s", EVENTS_PATH, refused.reason)
+            return Response(status_code=refused.status)
+        if opened.is_challenge:
+            return JSONResponse({"challenge": opened.payload.get("challenge", "")})
+        try:
+            answer = await handlers.handle(opened.payload)
+        except Exception as error:
+            return Response(status_code=await answer_failure(ctx, PLATFORM, error, body))
+        return JSONResponse(answer)
+
+    return Route(EVENTS_PATH, events, methods=["POST"])

@@ -285,3 +285,24 @@ async def test_a_command_after_an_at_mention_in_a_group(running: Running) -> Non
     assert answer.parent_id == "om_help"
     assert "/inq" in answer.shown
     assert await running.inquiries() == []  # a command in the intake group is not an inquiry
+
+
+JUNK_EVENTS = [
+    ("im.message.receive_v1", {"message": "not an object", "sender": 5}),
+    ("im.message.receive_v1", {"message": {"message_id": ["x"], "chat_id": {}, "content": "{not json",
+                                           "message_type": 7}, "sender": {"sender_id": None}}),
+    ("card.action.trigger", {"action": {"value": [1, 2]}, "operator": "nobody", "context": 3}),
+    ("im.chat.member.bot.added_v1", []),
+]
+
+
+async def test_a_verified_event_the_bot_cannot_read_is_kept_and_answered_200(running: Running) -> None:
+    """Poison: Feishu would re-send a 500 for ever; the body is kept in inbound_failures instead (as on Slack and
+    Telegram), and nothing else is stored."""
+    answers = [await running.post(running.sender.envelope(kind, event)) for kind, event in JUNK_EVENTS]
+    assert [a.status_code for a in answers] == [200] * len(JUNK_EVENTS)
+    async with running.app.ctx.uow() as uow:
+        kept = await uow.inbound_failures.latest()
+    assert kept and {k.platform for k in kept} == {"feishu"}
+    assert all(k.error for k in kept)
+    assert await running.inquiries() == []
