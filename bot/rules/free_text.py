@@ -18,9 +18,9 @@ LABELLED_RE = re.compile(
     re.MULTILINE,
 )
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
-NOT_END = r"(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+NOT_END = r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
 SENTENCE_RE = re.compile(
-    r"(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
+    r"(?<!Pvt\.)(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я])"
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(
@@ -43,8 +43,9 @@ INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
-    r"jsem|jestem|(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
-    r"|(?:^|(?<=[,.!:] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
+    r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
+    r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
+    r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
@@ -105,8 +106,8 @@ CJK_COMPANY_RE = re.compile(
     rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))"
 )
 CJK_CUSTOMER_RE = re.compile(
-    r"(?:客户|客戶|客人|买家|買家|联系人|聯繫人)[ \t]*(?:是|叫|名叫)?[ \t]*"
-    r"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){1,3})"
+    r"(?:客户|客戶|客人|买家|買家|联系人|聯繫人)[ \t]*(?:是|叫|名叫)?[ \t，,：:]*"
+    r"(?P<name>[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+){1,3})"
 )
 LATIN_COMPANY_OF_RE = re.compile(
     rf"(?P<company>[A-Z][\w&.'-]*(?:[ \t]+[\w&.'-]+){{0,7}})[ \t]*(?:的|嘅)(?=[A-Za-z{_CJK}])"
@@ -133,7 +134,9 @@ def is_name_label(label: str) -> bool:
     if re.search(r"imię|nazwisko|cognome|apellido|sobrenome|nachname|vorname|фамилия|прізвище|jméno|"
                  r"naam|nimi|navn|namn|όνομα", label):
         return True
-    return bool(re.search(r"(?:^|\s)(?:name|from|contact)$|^sender|^buyer|^customer|^client", label))
+    return bool(re.search(
+        r"(?:^|\s)(?:name|from|contact)$|^first\s*(?:/|&|and)\s*last|^sender|^buyer|^customer|^client", label
+    ))
 
 
 def is_company_label(label: str) -> bool:

@@ -109,7 +109,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     labelled = labelled_values(readable)
     return ParsedInquiry(
         text=original,
-        customer_name=find_customer_name(readable, labelled, own.names),
+        customer_name=find_customer_name(readable, labelled, own.names, email),
         company=find_company(readable, labelled, own.brands),
         email=email,
         phone=phones.phone,

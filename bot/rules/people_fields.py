@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.companies import clean_company, company_in_parts, find_company
@@ -38,18 +39,119 @@ from bot.rules.name_words import (
     THING_WORDS,
     TITLE_WORDS,
 )
+from bot.rules.places import city_mentions
 from bot.rules.products import find_product
 
 __all__ = ["find_company", "find_customer_name", "find_product", "labelled_values"]
 
 
-def find_customer_name(text: str, labelled: list[tuple[str, str]], own: Iterable[str] = ()) -> str | None:
-    """The customer's name, honorifics stripped; never one of `own` (our people)."""
+def find_customer_name(
+    text: str, labelled: list[tuple[str, str]], own: Iterable[str] = (), email: str | None = None
+) -> str | None:
+    """The customer's name, honorifics stripped; never one of `own` (our people).
+
+    The candidates are weighed by more than their order: a labelled name wins; else one that the e-mail's local
+    part spells ("a.wroblewska" for Agnieszka Wróblewska, also a capitalised run anywhere in the text); a first
+    name alone gives way to a fuller name that starts with it ("this is Rashid ..." and "Rashid Al-Kuwari" under
+    the closing).
+    """
     ours = {n.casefold() for n in own}
-    for name in _name_candidates(text, labelled):
-        if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5):
-            return name
-    return None
+    labelled_names = {n for label, value in labelled if is_name_label(label) for n in (_labelled_name(value),) if n}
+    candidates = [
+        _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
+        if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
+    ]
+    if candidates and candidates[0] in labelled_names:
+        return candidates[0]
+    local = _email_local(email)
+    if local:
+        spelled = [c for c in candidates if _spells(local, c)]
+        spelled += [c for c in _capitalised_runs(text) if _spells_fully(email or "", c) and c.casefold() not in ours]
+        full = [c for c in spelled if len(c.split()) >= 2]
+        if full or spelled:
+            return (full or spelled)[0]
+    if not candidates:
+        return None
+    first = candidates[0]
+    if len(first.split()) == 1:
+        fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
+        return fuller or first
+    return first
+
+
+def _labelled_name(value: str) -> str | None:
+    return _display_name(value) or _leading_name(value)
+
+
+# A Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия" (the patronymic ends in -вич/-вна/-ична/-ич).
+_PATRONYMIC_RE = re.compile(r"[а-яё]+(?:вич|вна|ична|инична|ич)", re.IGNORECASE)
+
+
+def _name_order(name: str) -> str:
+    words = name.split()
+    # "Hicham de Fès": "de" and a place after a name is where the person is from.
+    if len(words) >= 3 and words[-2].casefold() in ("de", "da", "do", "from") and city_mentions(words[-1]):
+        words = words[:-2]
+        name = " ".join(words)
+    if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[2]) and not _PATRONYMIC_RE.fullmatch(words[1]):
+        return f"{words[1]} {words[0]}"
+    if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[1]):  # "Имя Отчество Фамилия"
+        return f"{words[0]} {words[2]}"
+    return name
+
+
+_FREE_MAIL_LOCALS = frozenset({"info", "sales", "admin", "office", "contact", "lab", "mail", "hello", "support"})
+
+
+def _email_local(email: str | None) -> str:
+    if not email or "@" not in email:
+        return ""
+    local = _ascii_letters(email.split("@")[0])
+    return "" if local in _FREE_MAIL_LOCALS or len(local) < 4 else local
+
+
+def _ascii_letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("ı", "i").replace("ø", "o"))
+    return "".join(ch for ch in folded if "a" <= ch <= "z")
+
+
+def _spells(local: str, name: str) -> bool:
+    """The e-mail's local part holds the surname (4+ letters) or the whole first name and the surname's start."""
+    words = [_ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
+    words = [w for w in words if w]
+    if not words or not all("a" <= ch <= "z" for w in words for ch in w):
+        return False
+    last = words[-1]
+    if len(words) >= 2 and len(last) >= 4 and last in local:
+        return True
+    return len(words) >= 2 and len(words[0]) >= 4 and words[0] in local and local.endswith(last[:1])
+
+
+def _spells_fully(email: str, name: str) -> bool:
+    """A stricter test for words found anywhere: "ollie.bennett", "s.bondarenko", "tnkosi" spell the initial
+    and the surname of Oliver Bennett, Serhii Bondarenko, Thandiwe Nkosi."""
+    tokens = [_ascii_letters(t) for t in re.split(r"[._-]+", email.split("@")[0])]
+    words = [_ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
+    if len(words) < 2 or not all(words) or len(words[-1]) < 3:
+        return False
+    first, last = words[0], words[-1]
+    for index, token in enumerate(tokens):
+        if token == first[:1] + last:
+            return True
+        if token == last and index > 0 and tokens[index - 1][:1] == first[:1]:
+            return True
+    return False
+
+
+_RUN_RE = re.compile(r"(?<![\w@.])[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z][^\W\d_-]*(?:-[^\W\d_]+)?){1,2}(?![\w@])")
+
+
+def _capitalised_runs(text: str) -> Iterator[str]:
+    """Two or three capitalised words in a row anywhere in the text, that could be a person."""
+    for match in _RUN_RE.finditer(text):
+        name = _clean_name(match.group())
+        if name and _looks_like_person(name) and not find_country_in_text(name):
+            yield name
 
 
 def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
