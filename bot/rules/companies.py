@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.countries import find_country_in_text
@@ -32,18 +33,57 @@ from bot.rules.places import city_mentions
 __all__ = ["clean_company", "company_in_parts", "find_company"]
 
 
-def find_company(text: str, labelled: list[tuple[str, str]], ours: Iterable[str] = ()) -> str | None:
+def find_company(
+    text: str, labelled: list[tuple[str, str]], ours: Iterable[str] = (), email: str | None = None
+) -> str | None:
     """A labelled company, else the company after an introduction, on a card line or in the signature.
 
     Never our own company: one whose letters hold one of `ours` (our brand, "kerun" in "Hangzhou Kerun
-    Scientific Instrument Co., Ltd." of an Alibaba "To:" line or a "Dear ..." greeting).
+    Scientific Instrument Co., Ltd." of an Alibaba "To:" line or a "Dear ..." greeting). Without a label, a
+    candidate that the customer's e-mail domain spells ("umgeniwts.co.za" for Umgeni Water Testing Services)
+    beats one met earlier (a trade fair, a department).
     """
     brands = [b for b in ours if b]
-    for company in _company_candidates(text, labelled):
-        letters = re.sub(r"[\W\d_]", "", company).casefold()
-        if not any(brand in letters for brand in brands):
-            return company
-    return None
+    candidates = [
+        company for company in dict.fromkeys(_company_candidates(text, labelled))
+        if not any(brand in re.sub(r"[\W\d_]", "", company).casefold() for brand in brands)
+    ]
+    if not candidates:
+        return None
+    labelled_companies = {clean_company(value, strict=False) for label, value in labelled if is_company_label(label)}
+    if candidates[0] in labelled_companies:
+        return candidates[0]
+    domain = _domain_label(email)
+    spelled = next((c for c in candidates if domain and _domain_spells(domain, c)), None)
+    return spelled or candidates[0]
+
+
+_FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "mail",
+                        "yandex", "proton", "protonmail", "qq", "163", "126", "gmx", "web", "rambler", "ukr", "inbox",
+                        "bk", "list", "zoho", "rediffmail", "orange", "wanadoo", "libero", "uol", "bol", "terra"})
+
+
+def _domain_label(email: str | None) -> str:
+    """The name part of the customer's e-mail domain ("umgeniwts" of tnkosi@umgeniwts.co.za); none for free mail."""
+    if not email or "@" not in email:
+        return ""
+    labels = email.split("@")[1].casefold().split(".")
+    label = next((part for part in labels if part not in ("www", "mail")), "")
+    return "" if label in _FREE_MAIL else _ascii_letters(label)
+
+
+def _ascii_letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i").replace("ł", "l"))
+    return "".join(ch for ch in folded if "a" <= ch <= "z")
+
+
+def _domain_spells(domain: str, company: str) -> bool:
+    """The domain starts with the company's first word (4+ letters) or holds its first two words."""
+    words = [_ascii_letters(w) for w in LEGAL_RE.sub(" ", company).split() if w.casefold() not in PARTICLES]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    return len(words[0]) >= 4 and domain.startswith(words[0]) or len(words) >= 2 and words[0] + words[1] in domain
 
 
 def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
@@ -63,6 +103,10 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         company = clean_company(rest, strict=True)
         if company:
             yield _company_end(company)
+    for match in _COMPANY_NOUN_RE.finditer(text):  # "Компания СибБиоТех, ...", "Kampuni yetu ni Maji Safi ..."
+        company = _named_company(match.group("rest"))
+        if company:
+            yield company
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
         line_end = text.find("\n", match.end())
         company = _company_after_name(match.group("rest") + text[match.end() : line_end if line_end >= 0 else None])
@@ -124,11 +168,20 @@ _VIETNAMESE_STOPS = frozenset({"cần", "muốn", "xin", "đang", "có", "là", 
 _THAI_FORM_RE = re.compile(r"บริษัท\s*[\u0e00-\u0e7f][\u0e00-\u0e7f\w .&-]{0,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
 
 
+_QUOTED_FORM_RE = re.compile(
+    r"(?<![^\W\d_])(?:ООО|ОАО|ЗАО|ПАО|АО|ТОО|ТОВ|ОсОО|ЧУП|ИП|ПП|ЧП)[ \t]*[«\"„“][^»\"“”«\n]{2,60}[»\"”“]"
+)
+
+
 def prefix_form_company(text: str) -> str | None:
-    """A Vietnamese or Thai company with its legal form in front, wherever it sits in the text."""
+    """A company with its legal form in front, wherever it sits in the text: Vietnamese, Thai, and a Russian
+    form before a quoted name ("... лаборатории ОАО «Неманхим» (Гродно)")."""
     thai = _THAI_FORM_RE.search(text)
     if thai:
         return thai.group().strip()
+    quoted = _QUOTED_FORM_RE.search(text)
+    if quoted:
+        return quoted.group()
     for match in _VIETNAMESE_FORM_RE.finditer(text):
         # Vietnamese writes names in sentence case too ("Thiết bị Khoa học Sài Gòn"): the name runs to a
         # punctuation mark or a verb ("... Hà Nội cần báo giá"), from a capitalised first word.
@@ -155,6 +208,25 @@ _COMPANY_INTRO_RE = re.compile(
     r"\s+(?!(?:a|an|one|un|una|une|uma|um|ein|eine|looking|interested)\s)(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
+# A word for "company" and then its name: "Компания СибБиоТех", "reprezentuję firmę BioPharm Lublin Sp. z o.o.",
+# "Kampuni yetu ni Maji Safi Analytics Ltd", "Kamfanin mu ...", "公司 Laboratorio Agroexport Perú E.I.R.L.".
+_COMPANY_NOUN_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:(?i:company|компания|компанія|фирма|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
+    r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?|société))|(?<![限责])(?:公司|单位))"
+    r"[ \t:：]*(?P<rest>[«\"„“A-ZÀ-ÞА-ЯЁ][^\n]*)"
+)
+
+
+def _named_company(rest: str) -> str | None:
+    """The name after a word for "company": up to the end of its sentence, a comma or a bracket."""
+    sentence = SENTENCE_RE.split(rest, maxsplit=1)[0]
+    part = re.split(r"[,;，。（(]|\s[-–—]\s", sentence, maxsplit=1)[0].strip()
+    company = clean_company(_company_end(part), strict=False)
+    if not company or len(company.split()) > 7 or not _capitalised_enough(company) or find_country_in_text(company):
+        return None
+    return company
+
+
 _DESCRIBED_RE = re.compile(
     r"(?:we\s+are|i\s+am|somos|nous\s+sommes|wir\s+sind)\s+(?:a|an|un|una|une|uma|um|ein|eine)\s", re.IGNORECASE
 )
@@ -218,10 +290,11 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
         if company:
             return company
     if loose and parts and not any(clean_company(p, strict=True) for p in parts[:2]):
-        first = parts[0]
+        first = _company_end(parts[0]) if LEGAL_RE.search(parts[0]) else parts[0]  # "X A.Ş. satın alma ..."
         if find_country_in_text(capitalised_run(first)):  # "Daniel from Kenya here": a place, not a company
             return None
-        if len(first.split()) >= 2 and first[:1].isupper() and clean_company(first, strict=False):
+        arabic = bool(re.match(r"[\u0600-\u06ff]", first)) and _definite_if_arabic(first)
+        if len(first.split()) >= 2 and (first[:1].isupper() or arabic) and clean_company(first, strict=False):
             return _company_end(first)
         return None
     for part in parts[:4]:
@@ -257,7 +330,7 @@ def _company_end(company: str) -> str:
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]
-    company = re.sub(r"\s*\((?!pty\))[^)]*\)$", "", company, flags=re.IGNORECASE)
+    company = re.sub(r"\s*\((?!pty\))[^)]*\)$|\s*\((?!pty\))[^()]*$", "", company, flags=re.IGNORECASE)
     company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
     company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
@@ -296,7 +369,9 @@ def clean_company(value: str, strict: bool) -> str | None:
     if strict and _DESCRIBED_RE.match(company):
         return None
     # A question or a sentence to us ("Do you sell Hospital Beds? I'm Maria."), or goods ("Water Bath 6 holes").
-    if strict and (re.search(r"[?!？！]|\b(?:you|your|i['’]m|my)\b", company, re.IGNORECASE) or (
+    if strict and _DEPARTMENT_RE.match(company):
+        return None  # "Dept. of Science Lab Technology" is inside the organisation
+    if strict and (re.search(r"[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b", company, re.IGNORECASE) or (
         not LEGAL_RE.search(company) and any(w.casefold() in THING_WORDS for w in re.findall(r"[^\W\d_]+", company))
     )):
         return None
@@ -308,6 +383,13 @@ def clean_company(value: str, strict: bool) -> str | None:
                          r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",
                          company, flags=re.IGNORECASE)
     return company if strict or company else None
+
+
+_DEPARTMENT_RE = re.compile(
+    r"(?:dept\.?|department|faculty|division|section|departamento|département|abteilung|dział|отдел|кафедра)"
+    r"(?![^\W\d_])\s+(?:of|de|du|des|do|da|für|\S)",
+    re.IGNORECASE,
+)
 
 
 def _definite_if_arabic(company: str) -> bool:

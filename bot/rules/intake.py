@@ -110,7 +110,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     return ParsedInquiry(
         text=original,
         customer_name=find_customer_name(readable, labelled, own.names, email),
-        company=find_company(readable, labelled, own.brands),
+        company=find_company(readable, labelled, own.brands, email),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
