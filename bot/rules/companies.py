@@ -212,7 +212,7 @@ _COMPANY_INTRO_RE = re.compile(
 # "Kampuni yetu ni Maji Safi Analytics Ltd", "Kamfanin mu ...", "公司 Laboratorio Agroexport Perú E.I.R.L.".
 _COMPANY_NOUN_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:(?i:company|компания|компанія|фирма|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
-    r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?|société))|(?<![限责])(?:公司|单位))"
+    r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?))|(?<![限责])(?:公司|单位))"
     r"[ \t:：]*(?P<rest>[«\"„“A-ZÀ-ÞА-ЯЁ][^\n]*)"
 )
 
