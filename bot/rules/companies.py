@@ -222,8 +222,10 @@ def _named_company(rest: str) -> str | None:
     sentence = SENTENCE_RE.split(rest, maxsplit=1)[0]
     part = re.split(r"[,;，。（(]|\s[-–—]\s", sentence, maxsplit=1)[0].strip()
     company = clean_company(_company_end(part), strict=False)
-    if not company or len(company.split()) > 7 or not _capitalised_enough(company) or find_country_in_text(company):
+    if not company or len(company.split()) > 7 or not _capitalised_enough(company):
         return None
+    if find_country_in_text(company) and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
+        return None  # "company Kenya ..." names a place
     return company
 
 
@@ -335,6 +337,7 @@ def _company_end(company: str) -> str:
     company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
                      "", company, flags=re.IGNORECASE)
+    company = re.sub(r"^(?:من|في|لدى)\s+(?=\S+\s)", "", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
     return _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
 

@@ -122,9 +122,16 @@ _CITIES: dict[str, str] = {
     "VE": "Caracas|Maracaibo|Barquisimeto",
     "GT": "Ciudad de Guatemala",
     "PT": "Lisboa|Lisbon|Coimbra",
-    "US": "New York|Los Angeles|Chicago|Houston|San Francisco|Miami|Boston|Seattle|纽约|洛杉矶",
-    "CA": "Toronto|Montreal|Montréal|Vancouver|Calgary|Ottawa|多伦多|温哥华",
-    "AU": "Melbourne|Brisbane|悉尼|墨尔本",
+    # States and provinces stand for the city in a North American or Australian address ("State: Kentucky");
+    # those shared with a country or a common name (Georgia, Washington, Victoria) are left out.
+    "US": "New York|Los Angeles|Chicago|Houston|San Francisco|Miami|Boston|Seattle|纽约|洛杉矶|Alabama|Alaska|"
+          "Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Iowa|Kansas|"
+          "Kentucky|Louisiana|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|"
+          "Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|"
+          "Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Wisconsin|Wyoming",
+    "CA": "Toronto|Montreal|Montréal|Vancouver|Calgary|Ottawa|多伦多|温哥华|Ontario|Québec|British Columbia|"
+          "Manitoba|Saskatchewan|Nova Scotia|New Brunswick",
+    "AU": "Melbourne|Brisbane|悉尼|墨尔本|New South Wales|Queensland|Tasmania",
     "SH": "Jamestown, St Helena|St Helena|Saint Helena",
     # Capitals and main ports of further markets; names shared with a person or another place ("Sofia",
     # "Victoria", "Kingston", "Georgetown", "La Paz", "San José") are left out.
