@@ -10,6 +10,9 @@ from bot.rules.countries import country_of_email_domain, find_country_in_text, i
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # US states are the United States, never Mexico or Jersey
+        ("New Mexico and New Jersey offices", "US"),
+        ("State: Kentucky", "US"),
         # English, any case, on word boundaries
         ("We are a distributor in the United States.", "US"),
         ("shipping to united kingdom", "GB"),
@@ -103,7 +106,6 @@ def test_country_names_are_found(text: str, expected: str) -> None:
         "Того же мнения, нужно грузить завтра",  # Russian words that look like Togo and Georgia
         "Reunião na quinta-feira; reunión el martes",  # "meeting", not Réunion
         "Salvador, Bahia",  # a Brazilian city, not El Salvador
-        "New Mexico and New Jersey offices",  # US states
         "Long Island lab",
         "我们对产品很感兴趣",
     ],
