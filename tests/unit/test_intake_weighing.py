@@ -1,0 +1,82 @@
+"""Name and company candidates are weighed by several signals, not only by where they first appear."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import parse_inquiry
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The e-mail's local part spells a name that no label, closing or introduction gives.
+        (
+            "LinkedIn message\nPriya Raman\nQuality Head at Sunrise Dairy Foods Pvt. Ltd., Pune, Maharashtra, India "
+            "and 3 other plants across the western region\n\nHello, please send prices for a milk analyser. "
+            "p.raman@sunrisedairy.in",
+            "Priya Raman",
+        ),
+        ("X DM from @dairy_kid (Maren Holt)\nprice of a pH meter? maren.holt@outlook.com", "Maren Holt"),
+        # A bare first name in the introduction gives way to the full name under the closing.
+        (
+            "Good morning, this is Tomasz with Baltic Feed Lab Sp. z o.o. We need a NIR analyser.\n\n"
+            "Regards\nTomasz Nowicki\nLab Manager\n",
+            "Tomasz Nowicki",
+        ),
+        # Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия".
+        (
+            "От: Кузнецов Андрей Петрович <a.kuznetsov@labsib.ru>\nТема: запрос\n\nНужен рН-метр, 2 шт.",
+            "Андрей Кузнецов",
+        ),
+        # "de" and a city after a first name say where the person is from.
+        ("Salam, c'est Karim de Rabat. Prix d'une étuve svp? 0661-220-318", "Karim"),
+        # "First/Last:" is a name label.
+        ("Website form\nFirst/Last: Dana Whitfield\nCompany: Ohio Soil Lab LLC\nMessage: quote a muffle furnace",
+         "Dana Whitfield"),
+        # Self-introductions in Polish, Portuguese and Swahili.
+        ("Dzień dobry, nazywam się Marek Zieliński i potrzebuję oferty na wagę analityczną.", "Marek Zieliński"),
+        ("Bom dia, chamo-me Rui Figueiredo e preciso de um orçamento para uma mufla.", "Rui Figueiredo"),
+        ("Habari! Mimi ni Baraka Otieno kutoka Kisumu. Tunahitaji pH meter.", "Baraka Otieno"),
+    ],
+)
+def test_the_customer_name_is_weighed(text: str, name: str) -> None:
+    assert parse_inquiry(text).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # The customer's e-mail domain spells their company; the trade fair met earlier in the text is none.
+        (
+            "Hi Mr Li,\nNice meeting you at Lab Asia Expo in Kuala Lumpur. Please quote the water purifier.\n"
+            "Siti Aminah\nQC Lead, Permata Water Services\nsiti@permatawater.com.my\n",
+            "Permata Water Services",
+        ),
+        # A word for "company" and then its name, in any position.
+        ("Добрый день! Компания АгроТестСервис, Казань. Нужен влагомер зерна.", "АгроТестСервис"),
+        ("Habari, Tunahitaji pH meter. Kampuni yetu ni Pwani Water Labs Ltd. Asante.", "Pwani Water Labs Ltd."),
+        ("Dzień dobry, reprezentuję firmę AgroChem Opole Sp. z o.o. Prosimy o ofertę.", "AgroChem Opole Sp. z o.o."),
+        ("电话记录：智利客户来电，公司 Viña Los Robles SpA，在圣地亚哥，要报价。", "Viña Los Robles SpA"),
+        # A department is inside the organisation, never the company.
+        (
+            "Call from Dr. Ama Owusu, University of Cape Coast (Department of Chemistry), wants a fume hood.",
+            "University of Cape Coast",
+        ),
+        # A Russian legal form before a quoted name, inside a sentence.
+        ("Пишет вам Олег Сидоренко, инженер лаборатории ОАО «Гомельхим». Нужен хроматограф.", "ОАО «Гомельхим»"),
+        # A long sentence after the legal form is cut at the form.
+        (
+            "Merhaba,\nBen Ayşe Kaya, Marmara Su Analiz Laboratuvarları A.Ş. kalite biriminden yazıyorum. "
+            "2 adet pH metre için teklif rica ediyoruz.",
+            "Marmara Su Analiz Laboratuvarları A.Ş.",
+        ),
+    ],
+)
+def test_the_company_is_weighed(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_a_us_state_in_a_web_form_places_a_national_number() -> None:
+    parsed = parse_inquiry("Website form\nName: Dana Whitfield\nPhone: (614) 555-0142\nState: Ohio\nMessage: quote")
+    assert parsed.phone == "+16145550142"
