@@ -107,6 +107,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         company = _named_company(match.group("rest"))
         if company:
             yield company
+    yield from _legal_form_runs(text)
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
         line_end = text.find("\n", match.end())
         company = _company_after_name(match.group("rest") + text[match.end() : line_end if line_end >= 0 else None])
@@ -212,9 +213,46 @@ _COMPANY_INTRO_RE = re.compile(
 # "Kampuni yetu ni Maji Safi Analytics Ltd", "Kamfanin mu ...", "公司 Laboratorio Agroexport Perú E.I.R.L.".
 _COMPANY_NOUN_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:(?i:company|компания|компанія|фирма|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
-    r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?))|(?<![限责])(?:公司|单位))"
+    r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?|called|named|llamad[ao]|chamad[ao]|nommée?))"
+    r"|(?<![限责])(?:公司|单位))"
     r"[ \t:：]*(?P<rest>[«\"„“A-ZÀ-ÞА-ЯЁ][^\n]*)"
 )
+
+
+_WORD_RE = re.compile(r"[^\s()]+")
+_LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
+                    "des", "di", "von", "der", "la", "le", "van"})
+
+
+def _legal_form_runs(text: str) -> Iterator[str]:
+    """A name that ends in a legal form anywhere in a sentence ("I'm the buyer at Kilimanjaro Breweries Ltd.",
+    "je suis responsable du labo chez BioAnalyse Maroc SARL"): the capitalised words before the form, within
+    its clause. A person before "del Laboratorio ..." is not part of it."""
+    for line in text.splitlines():
+        for match in LEGAL_RE.finditer(line):
+            if match.start() == 0 or _is_prefix_form(line, match) or not re.match(r"[\s(]", line[match.start() - 1]):
+                continue
+            clause_start = max((m.end() for m in re.finditer(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s", line[: match.start()])),
+                               default=0)
+            words = list(_WORD_RE.finditer(line, clause_start, match.start()))[-8:]
+            kept: list[re.Match[str]] = []
+            for word in reversed(words):
+                bare = word.group().strip("()")
+                if bare[:1].isupper() or bare.casefold() in _LINKS and kept:
+                    kept.insert(0, word)
+                else:
+                    break
+            while kept and kept[0].group().casefold() in _LINKS:
+                kept.pop(0)
+            for index, word in enumerate(kept[1:-1], start=1):  # "Giulia Romano del Laboratorio Analisi ..."
+                if word.group().casefold() in _LINKS and COMPANY_WORD_RE.match(kept[index + 1].group()):
+                    kept = kept[index + 1 :]
+                    break
+            if not kept or kept[0].group() in ("I", "We", "Our", "My"):
+                continue
+            company = clean_company(_company_end(line[kept[0].start() :]), strict=True)
+            if company:  # inside a sentence its full stop ends the sentence; a card line "ACME Inc." keeps it
+                yield _without_final_stop(company) if kept[0].start() > 0 else company
 
 
 def _named_company(rest: str) -> str | None:
@@ -339,7 +377,10 @@ def _company_end(company: str) -> str:
                      "", company, flags=re.IGNORECASE)
     company = re.sub(r"^(?:من|في|لدى)\s+(?=\S+\s)", "", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
-    return _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
+    company = _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
+    if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
+        company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
+    return company
 
 
 def _without_arabic_place(company: str) -> str:

@@ -36,7 +36,9 @@ PRODUCT_LABELS = frozenset(
 )
 HONORIFIC_RE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
-    r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın)\.?|السيد|السيدة|المهندس|المهندسة|"
+    r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın)\.?|(?:eng|dr|sr|prof)\.?ª|"
+    # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
+    r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -73,7 +75,9 @@ COMPANY_WORD_RE = re.compile(
     r"fazenda|hacienda|cooperativa|cooperative|agro|pharmaceuticals?|farmac[eê]utica|biotech|engineering|"
     r"ingeniería|engenharia|holding|corporación|corporação|consulting|société|sociedad|sociedade|compañía|"
     r"companhia|groupe|grupo|analyses|análisis|analysis|analytics|analytical|analítica|analitica|biosciences|"
-    r"sciences)(?![^\W\d_])"
+    r"sciences|pharmacy|pharmacies|farmacia|farmácia|pharmacie|apteka|аптека|brewery|breweries|ventures|"
+    r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
+    r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic)(?![^\W\d_])"
     r"|лаб|مختبر|معمل",
     re.IGNORECASE,
 )
@@ -105,7 +109,9 @@ JOB_WORDS = frozenset(
         "müdür", "müdürü", "sorumlusu", "uzmanı", "uzman", "şefi", "kierownik", "kierowniczka", "dyrektor",
         "specjalista", "leiter", "leiterin", "einkauf", "einkäufer", "einkäuferin", "руководитель", "начальник",
         "заведующий", "заведующая", "специалист", "главный", "технолог", "керівник", "mudir", "qc", "qa",
-        "trưởng", "giám", "chief", "president", "vp", "admin", "administrator", "secretary",
+        "trưởng", "giám", "chief", "president", "vp", "admin", "administrator", "secretary", "scientist",
+        "researcher", "microbiologist", "biologist", "pharmacist", "professor", "lecturer", "consultant",
+        "executive", "representative", "scientifique", "científico", "cientista", "investigador", "pesquisador",
     }
 )
 PARTICLES = frozenset(

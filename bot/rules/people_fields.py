@@ -194,6 +194,11 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name and len(name.split()) >= 2 and not find_country_in_text(name):
             yield name
     yield from _card_names(text)
+    last = _LAST_DASH_RE.search(text)  # a last line "— Chidi, Lekki Diagnostics"
+    if last:
+        name = _leading_name(last.group("rest"), free_text=True)
+        if name:
+            yield name
     for match in HONORIFIC_LED_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
@@ -228,6 +233,9 @@ _DASH_SIGNED_RE = re.compile(
     r"(?<=\S)[ \t]+[-–—]{1,2}[ \t]*(?P<rest>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){1,3})[ \t]*[\"”»]?[ \t]*$",
     re.MULTILINE,
 )
+
+
+_LAST_DASH_RE = re.compile(r"^[ \t]*[-–—~]{1,2}[ \t]*(?P<rest>[^\W\d_][^\n]*)\s*\Z", re.MULTILINE)
 
 
 # Thai: "ผมชื่อ สมชาย ศรีสุข จากบริษัท ..." ("my name is ... from the company ..."); first name and surname are
