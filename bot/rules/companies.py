@@ -99,7 +99,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
                 yield company
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
-        rest = re.split(r"\s(?:and|y|e|et|und|и|which|that|who|we)\s|[,;]", sentence)[0]
+        # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.
+        rest = re.split(r"\s(?:and|y|e|et|und|и)\s(?![A-ZÀ-ÞА-ЯЁ])|\s(?:which|that|who|we)\s|[,;]", sentence)[0]
         company = clean_company(rest, strict=True)
         if company:
             yield _company_end(company)
@@ -129,7 +130,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         if company:
             yield company
     for match in _BRACKETED_RE.finditer(text):  # "I run a small lab in Accra (Mensah Medical Laboratory)"
-        company = clean_company(match.group(1), strict=True)
+        inner = match.group(1)
+        company = company_in_parts(inner) if "," in inner else clean_company(inner, strict=True)
         if company and len(company.split()) >= 2 and not _legal_form_only(company):
             yield _company_end(company)
     yield from _signature_company(signature_lines(text))
@@ -318,10 +320,13 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
     value = value.strip()
     at = re.match(r"^([^,\n]*?)\s(?:at|en|em|chez|bei)\s+(?=\S)", value)
     # "Lab manager at X" unwraps; "Laboratorio X S.L. en Las Palmas" keeps the company before "en".
-    if at and not (LEGAL_RE.search(at.group(1)) and not LEGAL_RE.search(value[at.end() :].split(",")[0])):
+    after = value[at.end() :].split(",")[0] if at else ""
+    place = bool(at) and bool(city_mentions(capitalised_run(after)) or find_country_in_text(capitalised_run(after)))
+    if at and not place and not (LEGAL_RE.search(at.group(1)) and not LEGAL_RE.search(after)):
         value = value[at.end() :]
     # "procurement for X Ltd", "compras de X", "técnica del Laboratorio X": a role in lower case, then the company.
-    value = re.sub(r"^(?:[a-zà-ÿа-яё][\w-]*\s+){1,3}?(?:for|of|de|del|da|do|dos|das|du|des|di|von|der|для|من)\s+"
+    value = re.sub(r"^(?:I\s+am\s+|I['’]m\s+)?(?:(?:the|an?)\s+)?"
+                   r"(?:[a-zà-ÿа-яё][\w-]*\s+){1,3}?(?:for|of|de|del|da|do|dos|das|du|des|di|von|der|для|من)\s+"
                    r"(?=[^\W\d_a-zà-ÿа-яё])", "", value, count=1)
     value = CONTACT_RE.sub(" ", value)
     parts = [_without_final_stop(p.strip()) for p in PARTS_RE.split(value)]

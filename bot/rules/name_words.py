@@ -77,7 +77,9 @@ COMPANY_WORD_RE = re.compile(
     r"companhia|groupe|grupo|analyses|análisis|analysis|analytics|analytical|analítica|analitica|biosciences|"
     r"sciences|pharmacy|pharmacies|farmacia|farmácia|pharmacie|apteka|аптека|brewery|breweries|ventures|"
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
-    r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic)(?![^\W\d_])"
+    r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
+    r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
+    r"université|cervejaria|cervecería)(?![^\W\d_])"
     r"|лаб|مختبر|معمل",
     re.IGNORECASE,
 )

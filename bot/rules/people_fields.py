@@ -75,6 +75,9 @@ def find_customer_name(
     first = candidates[0]
     if len(first.split()) == 1:
         fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
+        fuller = fuller or next(
+            (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
+        )
         return fuller or first
     return first
 
