@@ -260,7 +260,7 @@ def _legal_form_runs(text: str) -> Iterator[str]:
 def _named_company(rest: str) -> str | None:
     """The name after a word for "company": up to the end of its sentence, a comma or a bracket."""
     sentence = SENTENCE_RE.split(rest, maxsplit=1)[0]
-    part = re.split(r"[,;，。（(]|\s[-–—]\s", sentence, maxsplit=1)[0].strip()
+    part = _without_final_stop(re.split(r"[,;，。（(]|\s[-–—]\s", sentence, maxsplit=1)[0].strip())
     company = clean_company(_company_end(part), strict=False)
     if not company or len(company.split()) > 7 or not _capitalised_enough(company):
         return None

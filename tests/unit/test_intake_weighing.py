@@ -38,6 +38,16 @@ from bot.rules.intake import parse_inquiry
         ("Dzień dobry, nazywam się Marek Zieliński i potrzebuję oferty na wagę analityczną.", "Marek Zieliński"),
         ("Bom dia, chamo-me Rui Figueiredo e preciso de um orçamento para uma mufla.", "Rui Figueiredo"),
         ("Habari! Mimi ni Baraka Otieno kutoka Kisumu. Tunahitaji pH meter.", "Baraka Otieno"),
+        # Signing prefixes go: German "i.A.", Portuguese "Eng.ª".
+        ("Bitte um ein Angebot.\nMit freundlichen Grüßen\n\ni.A. Jonas Weber\nEinkauf\nWeber Analytik GmbH",
+         "Jonas Weber"),
+        ("Prezados, orçamento de uma estufa.\nAtenciosamente,\nEng.ª Carla Nunes\nLaticínios Boa Vista Ltda.",
+         "Carla Nunes"),
+        # A chat message signed on its last line after a dash.
+        ("Hi, price for 2 centrifuges pls. Delivery Abuja.\n— Emeka, Garki Diagnostics", "Emeka"),
+        # The first name of an introduction is completed by a fuller name elsewhere.
+        ("Hi, this is Ravi from Konkan Agro Chemicals Pvt Ltd. Need a vacuum pump.\nRavi Desai | +91 98200 11223",
+         "Ravi Desai"),
     ],
 )
 def test_the_customer_name_is_weighed(text: str, name: str) -> None:
@@ -58,6 +68,25 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
         ("Habari, Tunahitaji pH meter. Kampuni yetu ni Pwani Water Labs Ltd. Asante.", "Pwani Water Labs Ltd."),
         ("Dzień dobry, reprezentuję firmę AgroChem Opole Sp. z o.o. Prosimy o ofertę.", "AgroChem Opole Sp. z o.o."),
         ("电话记录：智利客户来电，公司 Viña Los Robles SpA，在圣地亚哥，要报价。", "Viña Los Robles SpA"),
+        # A name that ends in a legal form inside a sentence; a person before "del Laboratorio ..." is not in it.
+        ("Hi team, I'm the buyer at Serengeti Breweries Ltd. We need 2 pH meters. Regards, Joseph Mrema",
+         "Serengeti Breweries Ltd"),
+        ("Bonjour, je suis responsable du labo chez AgroAnalyse Tunisie SARL. Un devis svp ?",
+         "AgroAnalyse Tunisie SARL"),
+        ("Buongiorno, sono Marta Conti del Laboratorio Analisi Parma S.r.l. e vorrei un preventivo.",
+         "Laboratorio Analisi Parma S.r.l."),
+        # "called X"; "and" before a capitalised word stays in the name.
+        ("Hello, we run a small pharmacy chain in Kumasi called WellSpring Pharmacy. Need a lab fridge.",
+         "WellSpring Pharmacy"),
+        ("On behalf of Ndola Water and Sewerage Company, I request a quotation for 3 turbidity meters.",
+         "Ndola Water and Sewerage Company"),
+        # A role, then a public body; a faculty in brackets is cut.
+        ("Hello\nI am procurement officer for Ministry of Health, Juba. We need 10 microscopes.", "Ministry of Health"),
+        ("Our university (Universiti Sains Malaysia, Faculty of Pharmacy) wants 2 rotary evaporators.",
+         "Universiti Sains Malaysia"),
+        # "em <city>" after the company is where it is, not a company to unwrap.
+        ("Olá! Meu nome é Juliana Ribeiro, trabalho na Cervejaria Serra Alta em Petrópolis. Vocês vendem densímetro?",
+         "Cervejaria Serra Alta"),
         # A department is inside the organisation, never the company.
         (
             "Call from Dr. Ama Owusu, University of Cape Coast (Department of Chemistry), wants a fume hood.",
