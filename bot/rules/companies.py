@@ -382,7 +382,7 @@ def _company_end(company: str) -> str:
                      "", company, flags=re.IGNORECASE)
     company = re.sub(r"^(?:من|في|لدى)\s+(?=\S+\s)", "", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
-    company = _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
+    company = _unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di|from)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
     if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
         company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
     return company

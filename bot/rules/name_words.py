@@ -80,7 +80,7 @@ COMPANY_WORD_RE = re.compile(
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
     r"université|cervejaria|cervecería)(?![^\W\d_])"
-    r"|лаб|مختبر|معمل",
+    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(

@@ -116,6 +116,11 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
 
 
 def _kept_line(line: str, own: OwnSide) -> str:
+    note = _NOTE_HEAD_RE.match(line)
+    if note and any(name.casefold() == note.group("who").strip().casefold() for name in own.names):
+        # "Call note (Lisa Wang): spoke with Mr. Diego ...": our colleague's note is about the customer.
+        body = line[note.end() :]
+        return " " * note.end() + ("" if _line_is_ours(body, own) else _without_our_names(body, own))
     if any(_speaks(name, line) for name in own.names):
         return ""
     sentences = _SENTENCE_END_RE.split(line)
@@ -124,6 +129,12 @@ def _kept_line(line: str, own: OwnSide) -> str:
         kept = ["" if _line_is_ours(s, own) else s for s in sentences]
         return _without_our_names("".join(kept), own) if any(k.strip() for k in kept) else ""
     return "" if _line_is_ours(line, own) else _without_our_names(line, own)
+
+
+# The head of a colleague's note on one line: "Call note (Lisa Wang):", "Notiz (Amy):"; its text follows.
+_NOTE_HEAD_RE = re.compile(
+    r"^[ \t]*[^\W\d_][^:：()\n]{1,30}?[ \t]*\((?P<who>[^()\n]{2,30})\)[ \t]*[:：][ \t]*(?=\S)"
+)
 
 
 # Where a sentence ends inside one line: "。" or ". " (the stop stays with its sentence).
