@@ -135,6 +135,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         if company and len(company.split()) >= 2 and not _legal_form_only(company):
             yield _company_end(company)
     yield from _signature_company(signature_lines(text))
+    yield from _company_word_runs(text)
     lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
     for line in lines:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
@@ -214,7 +215,7 @@ _COMPANY_INTRO_RE = re.compile(
 # A word for "company" and then its name: "Компания СибБиоТех", "reprezentuję firmę BioPharm Lublin Sp. z o.o.",
 # "Kampuni yetu ni Maji Safi Analytics Ltd", "Kamfanin mu ...", "公司 Laboratorio Agroexport Perú E.I.R.L.".
 _COMPANY_NOUN_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:(?i:company|компания|компанія|фирма|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
+    r"(?:(?<![^\W\d_])(?:(?i:company|компания|компании|компанию|компанія|фирма|фирме|фирмы|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
     r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?|called|named|llamad[ao]|chamad[ao]|nommée?))"
     r"|(?<![限责])(?:公司|单位))"
     r"[ \t:：]*(?P<rest>[«\"„“A-ZÀ-ÞА-ЯЁ][^\n]*)"
@@ -255,6 +256,47 @@ def _legal_form_runs(text: str) -> Iterator[str]:
             company = clean_company(_company_end(line[kept[0].start() :]), strict=True)
             if company:  # inside a sentence its full stop ends the sentence; a card line "ACME Inc." keeps it
                 yield _without_final_stop(company) if kept[0].start() > 0 else company
+
+
+_RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
+
+
+# The words a company follows inside a sentence ("the lab at X", "buyer for X", "de X"); "sell Hospital Beds" no.
+_BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da", "do", "na", "no", "en", "em", "chez",
+                             "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
+                             "của", "called", "named", "join", "joined", "represent", "represents", "representing"})
+
+
+def _company_word_runs(text: str) -> Iterator[str]:
+    """A capitalised run holding a company word after a preposition inside a sentence ("I manage the lab at
+    Bodega Los Andes (Mendoza)")."""
+    for line in text.splitlines():
+        words = list(_RUN_WORD_RE.finditer(line))
+        index = 0
+        while index < len(words):
+            word = words[index].group()
+            if not word[:1].isupper() or index == 0 or words[index - 1].group().casefold() not in _BEFORE_COMPANY:
+                index += 1
+                continue
+            between = line[words[index - 1].end() : words[index].start()]
+            end = index
+            while end + 1 < len(words):
+                gap = line[words[end].end() : words[end + 1].start()]
+                nxt = words[end + 1].group()
+                if gap.strip() or not (nxt[:1].isupper() or nxt.casefold() in _LINKS and end + 2 < len(words)
+                                       and words[end + 2].group()[:1].isupper()):
+                    break
+                end += 1
+            start = words[index].start()
+            run = line[start : words[end].end()]
+            index = end + 1
+            if between.strip() or len(run.split()) < 2 or not COMPANY_WORD_RE.search(run):
+                continue
+            if _DEPARTMENT_RE.search(line[max(0, start - 20) : start] + "x"):
+                continue  # "Dept. of Science Lab Technology" is inside the organisation
+            company = clean_company(run, strict=True)
+            if company:
+                yield _without_final_stop(company)
 
 
 def _named_company(rest: str) -> str | None:
@@ -375,7 +417,7 @@ def _company_end(company: str) -> str:
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
     if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
         company = company[: ends[-1]]
-    company = re.sub(r"\s*\((?!pty\))[^)]*\)$|\s*\((?!pty\))[^()]*$", "", company, flags=re.IGNORECASE)
+    company = re.sub(r"\s*\((?!pty\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", "", company, flags=re.IGNORECASE)
     company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
     company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",

@@ -79,7 +79,7 @@ COMPANY_WORD_RE = re.compile(
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
-    r"université|cervejaria|cervecería)(?![^\W\d_])"
+    r"université|cervejaria|cervecería|bureau|board|commission|directorate)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules.intake import parse_inquiry
+from bot.rules.own_side import OwnSide
 
 
 @pytest.mark.parametrize(
@@ -87,6 +88,13 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
         # "em <city>" after the company is where it is, not a company to unwrap.
         ("Olá! Meu nome é Juliana Ribeiro, trabalho na Cervejaria Serra Alta em Petrópolis. Vocês vendem densímetro?",
          "Cervejaria Serra Alta"),
+        # A capitalised run with a company word after a preposition; goods after "sell" are none.
+        ("Hi, Carla here. I manage the lab at Bodega Las Piedras (San Juan). We need a refractometer.",
+         "Bodega Las Piedras"),
+        ("Меня зовут Сергей Волков, я закупщик в компании «УралХимТест». Интересует титратор.", "УралХимТест"),
+        # A colleague's one-line note keeps its text: the customer is in it.
+        ("Call note (Lisa Wang): spoke with Mr. Diego Ferreira, purchasing at Frigorífico Salto S.A. (Uruguay).",
+         "Frigorífico Salto S.A."),
         # A department is inside the organisation, never the company.
         (
             "Call from Dr. Ama Owusu, University of Cape Coast (Department of Chemistry), wants a fume hood.",
@@ -103,7 +111,10 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
     ],
 )
 def test_the_company_is_weighed(text: str, company: str) -> None:
-    assert parse_inquiry(text).company == company
+    assert parse_inquiry(text, OWN).company == company
+
+
+OWN = OwnSide.build(domains=["kerun-sci.com"], phones=["+86 571 8765 4321"], home_country="CN", names=["Lisa Wang"])
 
 
 def test_a_us_state_in_a_web_form_places_a_national_number() -> None:
