@@ -13,7 +13,7 @@ NAME_LABELS = frozenset(
         "nombre completo", "nom", "nom complet", "prénom et nom", "имя", "фио", "контактное лицо", "ім'я",
         "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل", "المسؤول", "من", "ad soyad", "ad",
         "isim", "yetkili", "nama", "nama lengkap", "họ tên", "họ và tên", "tên", "người liên hệ", "kontakt",
-        "ansprechpartner", "name des kunden", "requester", "applicant", "client", "cliente", "cliente nome",
+        "ansprechpartner", "контакт", "name des kunden", "requester", "applicant", "client", "cliente", "cliente nome",
     }
 )
 COMPANY_LABELS = frozenset(
@@ -57,7 +57,7 @@ CLOSING_RE = re.compile(
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
     r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
-    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt)"
     r"(?:\.|(?![^\W\d_]))"
@@ -67,7 +67,7 @@ LEGAL_RE = re.compile(
 # Words that make a line a company name even without a legal form ("Maabara Labs Kenya").
 COMPANY_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:lab|labs|laboratory|laboratories|laboratorio|laboratorios|laboratório|laboratórios|"
-    r"laboratoire|laboratuvar|labor|labo|scientific|diagnostics|medical|pharma|supplies|supply|trading|"
+    r"laboratoire|laboratuvar|labor|labo|scientific|scientifics|diagnostics|medical|pharma|supplies|supply|trading|"
     r"industries|industrial|group|enterprises?|solutions|technologies|tech|instruments|instrumentos|"
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
     r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"

@@ -78,8 +78,21 @@ def find_customer_name(
         fuller = fuller or next(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
-        return fuller or first
+        return fuller or _completed_by_email(first, email) or first
     return first
+
+
+def _completed_by_email(first: str, email: str | None) -> str | None:
+    """"Jorge" and jorge.mena@...: the address gives the surname the message left out."""
+    if not email or "@" not in email:
+        return None
+    tokens = re.split(r"[._-]", email.split("@")[0])
+    if len(tokens) != 2 or _ascii_letters(tokens[0]) != _ascii_letters(first) or tokens[0] != _ascii_letters(tokens[0]):
+        return None
+    last = tokens[1]
+    if not re.fullmatch(r"[a-z]{2,20}", last) or last in _FREE_MAIL_LOCALS or last in TITLE_WORDS | JOB_WORDS:
+        return None
+    return f"{first} {last.capitalize()}"
 
 
 def _labelled_name(value: str) -> str | None:

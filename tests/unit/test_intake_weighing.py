@@ -25,6 +25,12 @@ from bot.rules.own_side import OwnSide
             "Regards\nTomasz Nowicki\nLab Manager\n",
             "Tomasz Nowicki",
         ),
+        # A bare first name is completed by an address "first.last@".
+        ("Hi, Rodrigo from Aguas del Sur here. Please quote a turbidimeter. rodrigo.paz@aguasdelsur.com.ar",
+         "Rodrigo Paz"),
+        # "Контакт:" is a name label.
+        ("Прошу счёт на сушильный шкаф.\nОрганизация: ИП Ахметов Б.К.\nКонтакт: Бауыржан, +7 701 555 12 34",
+         "Бауыржан"),
         # Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия".
         (
             "От: Кузнецов Андрей Петрович <a.kuznetsov@labsib.ru>\nТема: запрос\n\nНужен рН-метр, 2 шт.",
