@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ import typer
 from bot.cli.common import fail, print_json, run_async, settings, with_app, with_reader
 from bot.rules.ids import normalise_inquiry_id
 from bot.rules.inquiry import Status
-from bot.services.views import IsoCache, inquiry_json, listed_json
+from bot.services.views import DataFragments, IsoCache, QuotedIsoCache, inquiry_json, listed_json, listed_line
 
 if TYPE_CHECKING:
     from bot.bootstrap import App
@@ -55,14 +54,15 @@ def list_(
         out: list[str] = []  # written 500 lines at a time
         shown = 0
         cache = IsoCache(bot.ctx.tz)
+        stamps, fragments = QuotedIsoCache(bot.ctx.tz), DataFragments()
         async with bot.ctx.uow() as uow:
             rows = uow.inquiries.stream_listing(statuses=[wanted] if wanted else None,
                                                 forwarded_from=_since(since, bot.ctx.tz), limit=limit)
             async for listed in rows:
-                item = listed_json(listed, bot.ctx.tz, cache)
-                if as_json:
-                    out.append(("[\n" if shown == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=str))
+                if as_json:  # the text json.dumps(listed_json(...)) gives, written without building the dict
+                    out.append(("[\n" if shown == 0 else ",\n") + listed_line(listed, stamps, fragments))
                 else:
+                    item = listed_json(listed, bot.ctx.tz, cache)
                     customer = item["customer"]
                     who = customer["name"] or customer["company"] or "—"
                     out.append(f"{item['id']}  {item['status']:<12} {item['region'] or '—':<10} "

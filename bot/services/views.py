@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, tzinfo
+from json.encoder import encode_basestring
 from typing import Any
 
 from bot.rules.inquiry import HistoryEvent, Inquiry
@@ -118,3 +120,71 @@ def listed_json(listed: ListedInquiry, tz: tzinfo | None = None, cache: IsoCache
             for e in listed.history
         ],
     }
+
+
+class QuotedIsoCache(dict[datetime | None, str]):
+    """`iso` as a JSON value (`"2026-..."` or `null`) remembered per instant, for `listed_line`."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        super().__init__({None: "null"})
+        self.tz = tz
+
+    def __missing__(self, value: datetime | None) -> str:
+        if len(self) > 4096:
+            self.clear()
+            self[None] = "null"
+        found = self[value] = f'"{iso(value, self.tz)}"'
+        return found
+
+
+_EVENT_KEYS = frozenset(("at", "kind", "actor", "holder", "holder_department", "holder_due_at"))
+
+
+class DataFragments(dict[int, tuple[dict[str, Any], str | None]]):
+    """An event's data as the JSON text it adds to its event (`, "to": "zhou", "previous": null`), encoded once
+    per data object (the listing shares one object per distinct stored text). Keyed by `id(data)` with the object
+    kept alive beside its text, so an id is never reused while cached. None: a key the event sets itself, which
+    `listed_line` leaves to the plain encoder (the data's value replaces the event's in place)."""
+
+    def fragment(self, data: dict[str, Any]) -> str | None:
+        held = self.get(id(data))
+        if held is not None and held[0] is data:
+            return held[1]
+        if len(self) > 4096:
+            self.clear()
+        text: str | None
+        if _EVENT_KEYS.isdisjoint(data):
+            text = ", " + json.dumps(data, ensure_ascii=False, default=str)[1:-1] if data else ""
+        else:
+            text = None
+        self[id(data)] = (data, text)
+        return text
+
+
+def _q(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def listed_line(listed: ListedInquiry, stamp: QuotedIsoCache, fragments: DataFragments) -> str:
+    """`json.dumps(listed_json(listed), ensure_ascii=False, default=str)`, the same text, written directly: the
+    columns are strings or null, so each is one C call (`encode_basestring`) with no dict built or walked; the
+    instants and the event data are encoded once per distinct value (see `QuotedIsoCache`, `DataFragments`)."""
+    events = []
+    for e in listed.history:
+        data = fragments.fragment(e.data)
+        if data is None:
+            event = {"at": iso(e.at, stamp.tz), "kind": e.kind, "actor": e.actor_id, **e.data, "holder": e.holder_id,
+                     "holder_department": e.holder_department_id, "holder_due_at": iso(e.holder_due_at, stamp.tz)}
+            events.append(json.dumps(event, ensure_ascii=False, default=str))
+        else:
+            events.append(f'{{"at": {stamp[e.at]}, "kind": {_q(e.kind)}, "actor": {_q(e.actor_id)}{data}, '
+                          f'"holder": {_q(e.holder_id)}, "holder_department": {_q(e.holder_department_id)}, '
+                          f'"holder_due_at": {stamp[e.holder_due_at]}}}')
+    return (f'{{"id": {_q(listed.id)}, "status": {_q(listed.status)}, "region": {_q(listed.region_id)}, '
+            f'"department": {_q(listed.department_id)}, "assignee": {_q(listed.assignee_id)}, '
+            f'"source": {_q(listed.source)}, "customer": {{"name": {_q(listed.customer_name)}, '
+            f'"company": {_q(listed.company)}, "email": {_q(listed.email)}, "phone": {_q(listed.phone)}, '
+            f'"country": {_q(listed.country)}}}, "received_at": {stamp[listed.received_at]}, '
+            f'"forwarded_at": {stamp[listed.forwarded_at]}, "due_at": {stamp[listed.due_at]}, '
+            f'"acknowledged_at": {stamp[listed.acknowledged_at]}, "followed_up_at": {stamp[listed.followed_up_at]}, '
+            f'"history": [{", ".join(events)}]}}')
