@@ -12,7 +12,7 @@ import typer
 from bot.cli.common import fail, print_json, run_async, settings, with_app, with_reader
 from bot.rules.ids import normalise_inquiry_id
 from bot.rules.inquiry import Status
-from bot.services.views import DataFragments, IsoCache, QuotedIsoCache, inquiry_json, listed_json, listed_line
+from bot.services.views import DataFragments, IsoCache, Quoted, QuotedIsoCache, inquiry_json, listed_json, listed_line
 
 if TYPE_CHECKING:
     from bot.bootstrap import App
@@ -54,13 +54,13 @@ def list_(
         out: list[str] = []  # written 500 lines at a time
         shown = 0
         cache = IsoCache(bot.ctx.tz)
-        stamps, fragments = QuotedIsoCache(bot.ctx.tz), DataFragments()
+        stamps, fragments, quoted = QuotedIsoCache(bot.ctx.tz), DataFragments(), Quoted()
         async with bot.ctx.uow() as uow:
             rows = uow.inquiries.stream_listing(statuses=[wanted] if wanted else None,
                                                 forwarded_from=_since(since, bot.ctx.tz), limit=limit)
             async for listed in rows:
                 if as_json:  # the text json.dumps(listed_json(...)) gives, written without building the dict
-                    out.append(("[\n" if shown == 0 else ",\n") + listed_line(listed, stamps, fragments))
+                    out.append(("[\n" if shown == 0 else ",\n") + listed_line(listed, stamps, fragments, quoted))
                 else:
                     item = listed_json(listed, bot.ctx.tz, cache)
                     customer = item["customer"]

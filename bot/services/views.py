@@ -161,14 +161,24 @@ class DataFragments(dict[int, tuple[dict[str, Any], str | None]]):
         return text
 
 
-def _q(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
+class Quoted(dict[str | None, str]):
+    """A column as a JSON value (`"latam"` or `null`), remembered: statuses, regions, people repeat."""
+
+    def __init__(self) -> None:
+        super().__init__({None: "null"})
+
+    def __missing__(self, value: str) -> str:
+        if len(self) > 4096:
+            self.clear()
+            self[None] = "null"
+        found = self[value] = encode_basestring(value)
+        return found
 
 
-def listed_line(listed: ListedInquiry, stamp: QuotedIsoCache, fragments: DataFragments) -> str:
+def listed_line(listed: ListedInquiry, stamp: QuotedIsoCache, fragments: DataFragments, q: Quoted) -> str:
     """`json.dumps(listed_json(listed), ensure_ascii=False, default=str)`, the same text, written directly: the
-    columns are strings or null, so each is one C call (`encode_basestring`) with no dict built or walked; the
-    instants and the event data are encoded once per distinct value (see `QuotedIsoCache`, `DataFragments`)."""
+    columns are strings or null, so each is one dict lookup (`Quoted`) with no dict built or walked; the instants
+    and the event data are encoded once per distinct value too (see `QuotedIsoCache`, `DataFragments`)."""
     events = []
     for e in listed.history:
         data = fragments.fragment(e.data)
@@ -177,14 +187,14 @@ def listed_line(listed: ListedInquiry, stamp: QuotedIsoCache, fragments: DataFra
                      "holder_department": e.holder_department_id, "holder_due_at": iso(e.holder_due_at, stamp.tz)}
             events.append(json.dumps(event, ensure_ascii=False, default=str))
         else:
-            events.append(f'{{"at": {stamp[e.at]}, "kind": {_q(e.kind)}, "actor": {_q(e.actor_id)}{data}, '
-                          f'"holder": {_q(e.holder_id)}, "holder_department": {_q(e.holder_department_id)}, '
+            events.append(f'{{"at": {stamp[e.at]}, "kind": {q[e.kind]}, "actor": {q[e.actor_id]}{data}, '
+                          f'"holder": {q[e.holder_id]}, "holder_department": {q[e.holder_department_id]}, '
                           f'"holder_due_at": {stamp[e.holder_due_at]}}}')
-    return (f'{{"id": {_q(listed.id)}, "status": {_q(listed.status)}, "region": {_q(listed.region_id)}, '
-            f'"department": {_q(listed.department_id)}, "assignee": {_q(listed.assignee_id)}, '
-            f'"source": {_q(listed.source)}, "customer": {{"name": {_q(listed.customer_name)}, '
-            f'"company": {_q(listed.company)}, "email": {_q(listed.email)}, "phone": {_q(listed.phone)}, '
-            f'"country": {_q(listed.country)}}}, "received_at": {stamp[listed.received_at]}, '
+    return (f'{{"id": {q[listed.id]}, "status": {q[listed.status]}, "region": {q[listed.region_id]}, '
+            f'"department": {q[listed.department_id]}, "assignee": {q[listed.assignee_id]}, '
+            f'"source": {q[listed.source]}, "customer": {{"name": {q[listed.customer_name]}, '
+            f'"company": {q[listed.company]}, "email": {q[listed.email]}, "phone": {q[listed.phone]}, '
+            f'"country": {q[listed.country]}}}, "received_at": {stamp[listed.received_at]}, '
             f'"forwarded_at": {stamp[listed.forwarded_at]}, "due_at": {stamp[listed.due_at]}, '
             f'"acknowledged_at": {stamp[listed.acknowledged_at]}, "followed_up_at": {stamp[listed.followed_up_at]}, '
             f'"history": [{", ".join(events)}]}}')
