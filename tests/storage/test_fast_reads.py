@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.rules.ids import inquiry_seq
 from bot.rules.inquiry import HistoryEvent, Holder, Status
-from bot.services.views import inquiry_json, listed_json
+from bot.services.views import DataFragments, Quoted, QuotedIsoCache, inquiry_json, listed_json, listed_line
 from storage.database import make_engine
 from storage.migrate import quick_current_revisions, quick_head_revisions, upgrade
 from tests.conftest import local
@@ -59,6 +60,35 @@ async def test_the_streamed_listing_is_show_for_every_inquiry(engine: AsyncEngin
     listed = await _listed(engine)
     assert listed == shown
     assert [len(item["history"]) for item in listed] == [2, 2, 2, 0, 2]  # type: ignore[arg-type]
+
+
+async def test_list_json_lines_are_the_text_json_dumps_gives(engine: AsyncEngine) -> None:
+    """`inquiries list --json` writes each line directly; it must be the text json.dumps gives for the same dict,
+    also for names with quotes and non-ASCII, event data of every JSON type, and data that sets a key the event
+    sets itself (the data's value wins, in the event's place)."""
+    await _stored(engine)
+    async with uow_factory(engine) as uow:
+        odd = sample(6, customer=sample(6).customer.__class__(name='Ana "A\\B" Ngô', company=None, email=None,
+                                                                     phone="+86 10 1234\t5678", country=None,
+                                                                     product=None), source=None)
+        await uow.inquiries.add(odd, inquiry_seq(2026, 6), "shell:6")
+        at = local(2026, 11, 27, 9, 0)
+        await uow.inquiries.append_event(odd.id, HistoryEvent(at, "note", "li", {
+            "n": 3, "x": 1.5, "ok": True, "none": None, "list": [1, "二"], "nested": {"a": {"b": []}}}))
+        await uow.inquiries.append_event(odd.id, HistoryEvent(at, "moved", None, {"holder": "wu", "at": "then"},
+                                                              holder=Holder("zhou", "trade1", at)))
+        await uow.inquiries.append_event(odd.id, HistoryEvent(at, "empty", None, {}))
+        await uow.commit()
+    stamps, fragments, quoted = QuotedIsoCache(TZ), DataFragments(), Quoted()
+    async with uow_factory(engine) as uow:
+        rows = [row async for row in uow.inquiries.stream_listing(chunk=2)]
+    assert len(rows) == 6 and [len(row.history) for row in rows][-1] == 3
+    for row in rows * 2:  # twice: the second time every value comes from the caches
+        expected = json.dumps(listed_json(row, TZ), ensure_ascii=False, default=str)
+        assert listed_line(row, stamps, fragments, quoted) == expected
+        json.loads(expected)
+    moved = json.loads(listed_line(rows[-1], stamps, fragments, quoted))["history"][1]
+    assert list(moved)[:3] == ["at", "kind", "actor"] and moved["at"] == "then" and moved["holder"] == "zhou"
 
 
 async def test_status_since_and_limit_filter_in_the_query(engine: AsyncEngine) -> None:
