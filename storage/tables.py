@@ -170,7 +170,8 @@ class OutboxRow(Base):
     """A message to send, written in the same transaction as the change that caused it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),
+                      Index("ix_outbox_lane_status", "lane", "status"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[datetime]
     key: Mapped[str] = mapped_column(String(64))
@@ -185,6 +186,9 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(Text)
     delivery: Mapped[dict[str, Any] | None]
+    lane: Mapped[str | None] = mapped_column(String(40))  # one destination: its rows go out in order, by one worker
+    lease_until: Mapped[datetime | None]  # on the database's clock; renewed by the worker while it sends
+    attempted_at: Mapped[datetime | None]  # a send may have happened: check the platform before sending again
 
 
 class JobRunRow(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.notifiers.render import RenderPlatform
 
@@ -28,6 +28,7 @@ class Rendered:
     key: str = ""
     locale: str = "en"
     data: dict[str, Any] = field(default_factory=dict)
+    outbox_id: int | None = None  # carried with the post where the platform keeps it (Slack message metadata)
 
 
 @dataclass(frozen=True)
@@ -64,4 +65,13 @@ class Notifier(Protocol):
 
     async def send(self, address: Address, message: Rendered) -> dict[str, Any]:
         """Deliver; return `{"chat": ..., "message_id": ...}` of the posted message (Slack ts, Telegram id)."""
+        ...
+
+
+@runtime_checkable
+class SentLookup(Protocol):
+    """A platform that can tell whether an outbox row was already posted (Slack: message metadata)."""
+
+    async def find_sent(self, address: Address, outbox_id: int) -> dict[str, Any] | None:
+        """The `{"chat", "message_id"}` of the post carrying `outbox_id`, or None when there is none."""
         ...

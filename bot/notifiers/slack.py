@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.models.metadata import Metadata
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.notifiers.base import Address, Attachment, DeliveryError, Rendered, attachment_of
@@ -19,7 +20,9 @@ from bot.notifiers.render import RenderPlatform
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PACING = 1.0  # Slack allows about one chat.postMessage per second per channel
+DEFAULT_PACING = 1.05  # Slack allows about one chat.postMessage per second per channel; a little headroom
+OUTBOX_EVENT = "inquiry_desk_outbox"  # message metadata event type carrying the outbox row id
+HISTORY_LOOKBACK = 100  # recent messages searched for an earlier attempt's post
 SECTION_LIMIT = 3000  # characters of mrkdwn in one section block
 BUTTONS_PER_BLOCK = 25
 LABEL_LIMIT = 75
@@ -94,6 +97,12 @@ def message_blocks(message: Rendered) -> list[dict[str, Any]]:
     return [*section_blocks(message.text), *action_blocks(message.buttons)]
 
 
+def _outbox_metadata(outbox_id: int | None) -> Metadata | None:
+    if outbox_id is None:
+        return None
+    return Metadata(event_type=OUTBOX_EVENT, event_payload={"outbox_id": str(outbox_id)})
+
+
 def _retry_after(headers: Mapping[str, Any] | None) -> float | None:
     for name, value in (headers or {}).items():
         if name.lower() == "retry-after":
@@ -133,6 +142,7 @@ class SlackNotifier:
                 response = await self.client.chat_postMessage(
                     channel=channel, text=message.text, blocks=message_blocks(message),
                     thread_ts=address.thread, unfurl_links=False, unfurl_media=False,
+                    metadata=_outbox_metadata(message.outbox_id),
                 )
                 attachment = attachment_of(message)
                 if attachment is not None:
@@ -142,6 +152,27 @@ class SlackNotifier:
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
             raise DeliveryError(f"connection_error: {type(error).__name__}", permanent=False) from error
         return {"chat": response["channel"], "message_id": response["ts"]}
+
+    async def find_sent(self, address: Address, outbox_id: int) -> dict[str, Any] | None:
+        """The post an earlier attempt made for `outbox_id`, found by its metadata in the channel's (or the
+        thread's) recent history; None when it is not there or Slack cannot say (then the row is sent)."""
+        try:
+            channel = address.channel or await self._dm_channel(address)
+            if address.thread:
+                page = await self.client.conversations_replies(
+                    channel=channel, ts=address.thread, limit=HISTORY_LOOKBACK, include_all_metadata=True)
+            else:
+                page = await self.client.conversations_history(
+                    channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True)
+        except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as error:
+            log.warning("cannot look for outbox %s in %s (%s); sending it", outbox_id, address.label, error)
+            return None
+        for posted in page.get("messages") or []:
+            metadata = posted.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == OUTBOX_EVENT and str(payload.get("outbox_id")) == str(outbox_id):
+                return {"chat": channel, "message_id": posted["ts"]}
+        return None
 
     async def _upload(self, channel: str, thread_ts: str, attachment: Attachment) -> None:
         """A report file, in the thread of the message that announces it (the external upload flow)."""

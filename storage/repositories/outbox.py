@@ -1,20 +1,55 @@
-"""The outbox: rows written with the change that caused them, claimed atomically by any dispatcher."""
+"""The outbox: rows written with the change that caused them, claimed by lane under a lease.
+
+A lane is one destination: its rows go out in order, and one worker at a time holds it. A claim is a lease
+on the database's clock (never a process clock, so replicas whose clocks disagree, or `jobs run --at` a
+future time, cannot take rows a live worker is sending); the worker renews it while it sends, and the rows of
+a worker that died are claimable again once the lease runs out.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, func, insert, or_, select, update
+from sqlalchemy import String, and_, cast, exists, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.outbound import Outbound, Target
 from storage.database import dialect_of
 from storage.tables import OutboxRow, table_of
 
-STALE_CLAIM = timedelta(minutes=5)
+LEASE = timedelta(seconds=15)
+CLAIM_LOCK = 0x1E0_B08  # PostgreSQL: claimers take turns, so two workers never pick the same lane at once
+
+
+def lane_of(target: dict[str, Any]) -> str:
+    """The destination a target stands for: a person's DM whatever platform is hinted, a channel whatever
+    thread (replies in different threads share the channel's pace)."""
+    key = {k: v for k, v in target.items()
+           if k != "thread" and not (k == "platform" and target.get("kind") == "person")}
+    return hashlib.sha1(json.dumps(key, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class DatabaseClock:
+    """The database's now, and whether it has been up long enough for every live worker to have renewed its
+    leases (after a database restart every lease looks expired, yet their workers may be alive)."""
+
+    now: datetime
+    settled: bool
+
+
+async def database_clock(session: AsyncSession, lease: timedelta = LEASE) -> DatabaseClock:
+    if dialect_of(session) == "postgresql":
+        row = (await session.execute(text("SELECT now(), now() - pg_postmaster_start_time()"))).one()
+        return DatabaseClock(row[0].astimezone(UTC), row[1] >= lease)
+    raw = (await session.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))).scalar_one()
+    return DatabaseClock(datetime.fromisoformat(str(raw)).replace(tzinfo=UTC), True)
 
 
 @dataclass(frozen=True)
@@ -24,6 +59,8 @@ class OutboxItem:
     attempts: int
     created_at: datetime
     delivered: dict[str, dict[str, Any]]  # platforms already sent on an earlier attempt
+    attempted: bool = False  # an earlier attempt may have sent it: look on the platform before sending again
+    lane: str = ""
 
 
 def _item(row: OutboxRow) -> OutboxItem:
@@ -31,7 +68,8 @@ def _item(row: OutboxRow) -> OutboxItem:
         key=row.key, target=Target.from_json(row.target), data=dict(row.data), inquiry_id=row.inquiry_id
     )
     return OutboxItem(id=row.id, message=message, attempts=row.attempts, created_at=row.created_at,
-                      delivered=dict(row.delivery or {}))
+                      delivered=dict(row.delivery or {}), attempted=row.attempted_at is not None,
+                      lane=row.lane or "")
 
 
 PERSONAL = ("name", "company", "email", "phone")
@@ -46,6 +84,14 @@ def _without_customer(value: Any, inquiry_id: str) -> Any:
     if isinstance(value, list):
         return [_without_customer(v, inquiry_id) for v in value]
     return value
+
+
+def _due(now: datetime, clock: DatabaseClock) -> ColumnElement[bool]:
+    """Pending rows whose time has come (bot clock), and rows whose lease ran out (database clock)."""
+    expired = and_(OutboxRow.status == "sending",
+                   or_(OutboxRow.lease_until.is_(None), OutboxRow.lease_until <= clock.now))
+    waiting = and_(OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now)
+    return or_(waiting, expired) if clock.settled else waiting
 
 
 class OutboxRepository:
@@ -76,61 +122,93 @@ class OutboxRepository:
                 status="pending",
                 attempts=0,
                 next_attempt_at=now,
+                lane=lane_of(message.target.as_json()),
             )
         )
 
-    async def claim(self, worker: str, now: datetime, limit: int = 50) -> list[OutboxItem]:
-        """Mark up to `limit` due rows as ours in one statement; a row is claimed by one worker only."""
-        due = (
-            select(OutboxRow.id)
-            .where(
-                or_(
-                    (OutboxRow.status == "pending") & (OutboxRow.next_attempt_at <= now),
-                    (OutboxRow.status == "sending") & (OutboxRow.claimed_at < now - STALE_CLAIM),
-                )
-            )
-            .order_by(OutboxRow.id)
-            .limit(limit)
-        )
+    async def claim(
+        self, worker: str, now: datetime, limit: int = 100, *, per_lane: int | None = None,
+        lease: timedelta = LEASE,
+    ) -> list[OutboxItem]:
+        """Lease up to `limit` due rows (`per_lane` at most from one lane) of lanes no live worker holds.
+        `now` is the bot's clock and says which retries are due; leases are judged on the database's clock."""
         if dialect_of(self.session) == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+            await self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLAIM_LOCK})
+        clock = await database_clock(self.session, lease)
+        due = _due(now, clock)
+        other = aliased(OutboxRow)
+        held = other.status == "sending"
+        if clock.settled:
+            held = held & (other.lease_until > clock.now)
+        free_lane = ~exists().where(other.lane == OutboxRow.lane, held)
+        rank = func.row_number().over(partition_by=OutboxRow.lane, order_by=OutboxRow.id).label("rank")
+        candidates = select(OutboxRow.id, rank).where(due, free_lane).subquery()
+        chosen = select(candidates.c.id).order_by(candidates.c.id).limit(limit)
+        if per_lane is not None:
+            chosen = chosen.where(candidates.c.rank <= per_lane)
         stmt = (
             update(OutboxRow)
-            .where(OutboxRow.id.in_(due.scalar_subquery()))
-            .values(status="sending", claimed_by=worker, claimed_at=now, attempts=OutboxRow.attempts + 1)
+            .where(OutboxRow.id.in_(chosen.scalar_subquery()), due)  # `due` again: a racing claimer lost
+            .values(status="sending", claimed_by=worker, claimed_at=clock.now, lease_until=clock.now + lease,
+                    attempts=OutboxRow.attempts + 1)
             .returning(OutboxRow)
             .execution_options(synchronize_session=False)
         )
         rows = (await self.session.execute(stmt)).scalars().all()
         return sorted((_item(r) for r in rows), key=lambda i: i.id)
 
+    async def attempt(self, item_id: int, worker: str, lease: timedelta = LEASE) -> bool:
+        """Mark a row as attempted (committed before the send) while it is still ours; False when another
+        worker took it over, which then sends it."""
+        clock = await database_clock(self.session, lease)
+        stmt = (
+            update(OutboxRow)
+            .where(OutboxRow.id == item_id, OutboxRow.claimed_by == worker, OutboxRow.status == "sending")
+            .values(attempted_at=clock.now, lease_until=clock.now + lease)
+            .returning(OutboxRow.id)
+            .execution_options(synchronize_session=False)
+        )
+        return (await self.session.execute(stmt)).first() is not None
+
     async def mark_sent(self, item_id: int, now: datetime, delivery: dict[str, Any]) -> None:
-        await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None)
+        await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None, lease_until=None)
 
     async def mark_retry(
         self, item_id: int, error: str, next_attempt_at: datetime, delivered: dict[str, Any] | None = None
     ) -> None:
         await self._set(item_id, status="pending", error=error, next_attempt_at=next_attempt_at,
-                        delivery=delivered or None)
+                        delivery=delivered or None, lease_until=None)
 
     async def mark_failed(
         self, item_id: int, error: str, now: datetime, delivered: dict[str, Any] | None = None
     ) -> None:
         """A permanent failure: kept with its reason, never retried, reported by the dispatcher."""
         await self._set(item_id, status="failed", error=error, sent_at=None, claimed_at=now,
-                        delivery=delivered or None)
+                        delivery=delivered or None, lease_until=None)
 
-    async def renew(self, item_ids: list[int], worker: str, now: datetime) -> set[int]:
-        """Push the claim time forward so a long paced round is not mistaken for a crash; returns the ids that
-        are still ours (a worker that stalled past the stale limit may have lost some to another)."""
+    async def renew(self, worker: str, lease: timedelta = LEASE) -> set[int]:
+        """Extend every lease `worker` holds, on the database's clock; returns the ids that are still ours (a
+        worker cut off from the database longer than its lease may have lost some to another)."""
+        clock = await database_clock(self.session, lease)
         stmt = (
             update(OutboxRow)
-            .where(OutboxRow.id.in_(item_ids), OutboxRow.claimed_by == worker, OutboxRow.status == "sending")
-            .values(claimed_at=now)
+            .where(OutboxRow.claimed_by == worker, OutboxRow.status == "sending")
+            .values(lease_until=clock.now + lease)
             .returning(OutboxRow.id)
             .execution_options(synchronize_session=False)
         )
         return {int(i) for i in (await self.session.execute(stmt)).scalars()}
+
+    async def release(self, item_ids: list[int], worker: str) -> None:
+        """Hand back rows not attempted yet (a stopping worker): due at once for whoever claims next."""
+        if not item_ids:
+            return
+        await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(item_ids), OutboxRow.claimed_by == worker, OutboxRow.status == "sending",
+                   OutboxRow.attempted_at.is_(None))
+            .values(status="pending", lease_until=None, attempts=OutboxRow.attempts - 1)
+        )
 
     async def _set(self, item_id: int, **values: Any) -> None:
         await self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))

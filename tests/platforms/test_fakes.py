@@ -20,6 +20,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.models.metadata import Metadata
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
@@ -301,3 +302,25 @@ async def test_membership_and_missing_users_as_slack_sdk_reads_them(fake_slack: 
     assert members["members"] == ["UBOT"] and nobody["members"] == []
     assert members["response_metadata"]["next_cursor"] == ""
     assert gone.value.response["error"] == "user_not_found"
+
+
+async def test_history_and_replies_return_message_metadata_only_when_asked(fake_slack: FakeSlack) -> None:
+    client = client_for(fake_slack)
+    tagged = Metadata(event_type="inquiry_desk_outbox", event_payload={"outbox_id": "41"})
+    parent = await client.chat_postMessage(channel="C1", text="parent", metadata=tagged)
+    in_thread = Metadata(event_type="inquiry_desk_outbox", event_payload={"outbox_id": "42"})
+    await client.chat_postMessage(channel="C1", text="in thread", thread_ts=parent["ts"], metadata=in_thread)
+    await client.chat_postMessage(channel="C2", text="elsewhere")
+    later = await client.chat_postMessage(channel="C1", text="later")
+
+    history = await client.conversations_history(channel="C1", include_all_metadata=True, limit=10)
+    bare = await client.conversations_history(channel="C1", limit=10)
+    replies = await client.conversations_replies(channel="C1", ts=parent["ts"], include_all_metadata=True)
+
+    assert [m["ts"] for m in history["messages"]] == [later["ts"], parent["ts"]]  # newest first, no replies
+    found = Metadata(**history["messages"][1]["metadata"])
+    assert (found.event_type, found.event_payload) == ("inquiry_desk_outbox", {"outbox_id": "41"})
+    assert all("metadata" not in m for m in bare["messages"])
+    assert [m["text"] for m in replies["messages"]] == ["parent", "in thread"]
+    assert replies["messages"][1]["metadata"]["event_payload"] == {"outbox_id": "42"}
+    assert fake_slack.called("conversations.history")[0].params["include_all_metadata"] in ("1", "true", True)

@@ -65,6 +65,8 @@ class FakeSlack(FakeServer):
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
             "conversations.members": self._conversations_members,
+            "conversations.history": self._conversations_history,
+            "conversations.replies": self._conversations_replies,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
             "apps.connections.open": lambda p: {"ok": True, "url": self.socket.url()},
@@ -253,6 +255,31 @@ class FakeSlack(FakeServer):
             return {"ok": False, "error": "channel_not_found"}
         members = [] if cid in self.not_member_of else [BOT_USER_ID]
         return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
+
+    def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The channel's top-level messages (thread replies are not in history), newest first; message
+        metadata only with include_all_metadata, as Slack does."""
+        channel = _dm_channel(str(params.get("channel", "")))
+        if not channel.startswith(("C", "G", "D")):
+            return {"ok": False, "error": "channel_not_found"}
+        found = [m for (c, ts), m in self.messages.items()
+                 if c == channel and m.get("thread_ts") in (None, ts)]
+        return self._page(sorted(found, key=lambda m: float(m["ts"]), reverse=True), params)
+
+    def _conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A thread: its parent (when the bot knows it) then the replies, oldest first."""
+        channel, thread = _dm_channel(str(params.get("channel", ""))), str(params.get("ts", ""))
+        if not thread:
+            return {"ok": False, "error": "invalid_arguments"}
+        found = [m for (c, ts), m in self.messages.items() if c == channel and thread in (ts, m.get("thread_ts"))]
+        return self._page(sorted(found, key=lambda m: float(m["ts"])), params)
+
+    def _page(self, messages: list[dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+        limit = int(params.get("limit") or 100)
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        shown = [m if with_metadata else {k: v for k, v in m.items() if k != "metadata"} for m in messages[:limit]]
+        return {"ok": True, "messages": shown, "has_more": len(messages) > limit, "pin_count": 0,
+                "response_metadata": {"next_cursor": ""}}
 
     def _view(self, params: dict[str, Any]) -> dict[str, Any]:
         view = _maybe_json(params.get("view", {}))
