@@ -1,4 +1,8 @@
-"""Send pacing: at most one message per interval per chat, N per period per group, M per period overall."""
+"""Send pacing: at most one message per interval per chat, N per period per group, M per period overall.
+
+Each chat is paced on its own: a message waits only for its own chat's interval, its group's window and the
+bot's overall window, never for another chat's turn (the dispatcher sends each destination in its own lane).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
-    """Telegram's published flood limits by default; tests shrink them to keep runs short."""
+    """Telegram's published flood limits (1/s per chat, 20/min per group, 30/s overall) with a little headroom,
+    so clock jitter and the round trip never push a burst over them."""
 
-    per_chat_interval: float = 1.0
-    group_max: int = 20
+    per_chat_interval: float = 1.05
+    group_max: int = 19
     group_period: float = 60.0
-    overall_max: int = 30
+    overall_max: int = 28
     overall_period: float = 1.0
 
 

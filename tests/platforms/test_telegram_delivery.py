@@ -11,7 +11,7 @@ from bot.notifiers.pacing import Limits
 from bot.org.model import Org
 from bot.outbound import Outbound, Target
 
-from .fakes import Call, FakeTelegram
+from .fakes import FakeTelegram
 from .fakes.telegram import command_update, forwarded_message_update, origin_user, text_message_update
 from .telegram_harness import GAO, INTAKE, LATAM_GROUP, LI, PERU, ZHANG, Harness, telegram_app
 
@@ -64,36 +64,17 @@ async def test_a_flood_wait_is_honoured_and_the_message_goes_out_once(tg: Harnes
     assert [status for _, status, _ in await rows(tg)] == ["sent", "sent"]
 
 
-def gaps_respect(calls: list[Call], most: int, period: float) -> bool:
-    """No `period`-second window holds more than `most` calls (a little slack for the loopback round trip)."""
-    times = [c.at for c in calls]
-    return all(times[i + most] - times[i] >= period - 0.02 for i in range(len(times) - most))
-
-
-async def test_a_burst_to_one_group_respects_the_per_group_limit(tg: Harness) -> None:
-    tg.runtime.telegram_notifier.pacer.limits = Limits(per_chat_interval=0.0, group_max=20, group_period=1.0)
+async def test_a_burst_to_one_group_goes_out_whole_past_the_per_group_window(tg: Harness) -> None:
+    """The pacing decisions themselves are tested on an injected clock (tests/unit/test_pacing.py); real-time
+    figures are in bench/pacing.py."""
+    tg.runtime.telegram_notifier.pacer.limits = Limits(per_chat_interval=0.0, group_max=20, group_period=0.2)
     await queue(tg, *(notice(f"INQ-2026-{n:06d}", LATAM_GROUP) for n in range(1, 26)))
 
     await tg.deliver()
 
     calls = tg.sent_to(LATAM_GROUP)
-    assert len(calls) == 25
-    assert calls[20].at - calls[0].at >= 0.98  # the 21st waited for the window
-    assert gaps_respect(calls, 20, 1.0)
-
-
-async def test_one_chat_gets_one_message_per_interval_and_all_chats_share_an_overall_limit(tg: Harness) -> None:
-    tg.runtime.telegram_notifier.pacer.limits = Limits(per_chat_interval=0.2, overall_max=5, overall_period=0.5)
-    people = ("li", "zhang", "wu", "wang", "gao", "zhao")
-    await queue(tg, *(Outbound("intake.exists", Target.to_person("zhang"), {"id": str(n)}) for n in range(3)))
-    await queue(tg, *(Outbound("intake.exists", Target.to_person(p), {"id": p}) for p in people))
-
-    await tg.deliver()
-
-    to_zhang = tg.sent_to(ZHANG)
-    assert len(to_zhang) == 4
-    assert all(b.at - a.at >= 0.18 for a, b in zip(to_zhang, to_zhang[1:], strict=False))
-    assert gaps_respect(tg.fake.called("sendMessage"), 5, 0.5)
+    assert [f"INQ-2026-{n:06d}" in c.params["text"] for n, c in enumerate(calls, 1)] == [True] * 25  # in order
+    assert [status for _, status, _ in await rows(tg)] == ["sent"] * 25
 
 
 async def test_a_dm_refused_falls_back_to_the_region_group_and_tells_an_admin_once(tg: Harness) -> None:
