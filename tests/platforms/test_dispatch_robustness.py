@@ -10,6 +10,7 @@ import pytest
 
 from bot.bootstrap import App, build
 from bot.clock import FrozenClock
+from bot.notifiers.base import Address, Rendered
 from bot.org.model import Org
 from bot.outbound import Outbound, Target
 from tests.conftest import Transcript
@@ -99,3 +100,46 @@ async def test_an_unexpected_error_is_retried_later_and_does_not_hold_up_the_nex
         rows = [(r[1], r[2]) for r in await uow.outbox.rows()]
     assert rows[0][0] == "pending" and (rows[0][1] or "").startswith("internal_error")  # kept, to retry
     assert rows[1] == ("sent", None)
+
+
+async def crashed_after_claim(app: App) -> int:
+    """A worker claimed the row, marked it attempted, then died: its lease has run out."""
+    async with app.ctx.uow() as uow:
+        [item] = await uow.outbox.claim("crashed", app.ctx.now(), lease=timedelta(0))
+        assert await uow.outbox.attempt(item.id, "crashed", lease=timedelta(0))
+        await uow.commit()
+    return item.id
+
+
+async def test_a_post_the_crashed_worker_made_is_found_on_slack_and_only_telegram_is_sent_again(
+    both: App, fake_slack: FakeSlack, fake_telegram: FakeTelegram
+) -> None:
+    await queue(both, Outbound("counts.region", LATAM, POST))
+    row_id = await crashed_after_claim(both)
+    slack_post = Rendered("counts", outbox_id=row_id)
+    posted = await both.notifiers["slack"].send(Address("slack", channel="C0LATAM"), slack_post)
+    await both.notifiers["telegram"].send(Address("telegram", channel=str(LATAM.telegram)), Rendered("counts"))
+
+    await both.dispatcher.drain()
+
+    assert len(fake_slack.called("chat.postMessage")) == 1  # found by its metadata: not posted twice
+    [lookup] = fake_slack.called("conversations.history")
+    assert lookup.params["channel"] == "C0LATAM"
+    assert len(fake_telegram.called("sendMessage")) == 2  # Telegram cannot be asked: sent again
+    async with both.ctx.uow() as uow:
+        [(item, status, _)] = await uow.outbox.rows()
+    assert status == "sent" and item.delivered["slack"]["message_id"] == posted["message_id"]
+
+
+async def test_an_attempt_that_never_reached_slack_is_posted_once_with_its_outbox_id(
+    both: App, fake_slack: FakeSlack
+) -> None:
+    await queue(both, Outbound("counts.region", LATAM, POST))
+    row_id = await crashed_after_claim(both)
+
+    await both.dispatcher.drain()
+    await both.dispatcher.drain()
+
+    [post] = fake_slack.called("chat.postMessage")
+    assert fake_slack.called("conversations.history")
+    assert post.json("metadata") == {"event_type": "inquiry_desk_outbox", "event_payload": {"outbox_id": str(row_id)}}
