@@ -49,7 +49,7 @@ class Plan:
 # delay measured after a fault is the fault's, not pacing's.
 SHORT = Plan(kills=3, kill_every=3.0, outage=5.0, stream_rate=0.5, burst=24)
 FULL = Plan(kills=20, kill_every=10.0, outage=30.0, stream_rate=0.5, burst=200, align_leader_kill=True,
-            slot_gap=2, settle=300.0)
+            slot_gap=4, settle=420.0)
 
 Say = Callable[[str], None]
 
@@ -193,7 +193,8 @@ class Run:
         raise AssertionError("no replica leads the scheduler")
 
     async def _burst(self, http: httpx.AsyncClient, traffic: Traffic) -> None:
-        events = [make_event(next(self.numbers), "slack" if i % 2 else "telegram") for i in range(self.plan.burst)]
+        events = [make_event(n, "telegram" if n % 4 == 0 else "slack")
+                  for n in itertools.islice(self.numbers, self.plan.burst)]
         gate = asyncio.Semaphore(self.plan.burst_concurrency)
 
         async def one(event_index: int) -> None:
