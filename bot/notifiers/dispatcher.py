@@ -67,7 +67,7 @@ class Dispatcher:
 
     async def run_once(self, limit: int = 100) -> int:
         """Deliver what is due now; returns how many rows were handled (sent, retried or failed)."""
-        items = await self._stored(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), limit))
+        items = await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), limit))
         await asyncio.gather(*(self._deliver_in_order(lane) for lane in by_lane(items)))
         return len(items)
 
