@@ -217,3 +217,18 @@ async def test_the_migrations_build_exactly_the_models(engine: AsyncEngine) -> N
 
     async with engine.connect() as conn:
         assert await conn.run_sync(diff) == []
+
+
+async def test_a_long_queue_to_one_destination_does_not_crowd_out_the_others(engine: AsyncEngine) -> None:
+    async with uow_factory(engine) as uow:
+        for n in range(40):
+            await uow.outbox.add(Outbound("help", Target(kind="channel", slack="C0INTAKE"), {"n": n}), NOW)
+        for person in ("zhang", "li"):
+            await uow.outbox.add(Outbound("help", Target.to_person(person)), NOW)
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        taken = await uow.outbox.claim("w", NOW, limit=20, per_lane=5)
+        await uow.commit()
+    to_channel = [i.message.data["n"] for i in taken if i.message.target.kind == "channel"]
+    assert to_channel == [0, 1, 2, 3, 4]  # the channel's first five, in order
+    assert sorted(i.message.target.person or "" for i in taken if i.message.target.kind == "person") == ["li", "zhang"]
