@@ -13,17 +13,19 @@ import asyncio
 import logging
 import time
 
-from tests.faults.suite import FULL, SHORT, run
+from tests.faults.suite import BURST, FULL, SHORT, run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="20 kills, a 30 s outage, a 200-inquiry burst")
+    parser.add_argument("--burst", action="store_true", help="only the 200-inquiry burst")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    name, plan = ("full", FULL) if args.full else ("burst", BURST) if args.burst else ("short", SHORT)
     started = time.monotonic()
-    figures = asyncio.run(run(FULL if args.full else SHORT, say=lambda line: print(f"  .. {line}", flush=True)))
-    print(f"fault suite ({'full' if args.full else 'short'}) in {time.monotonic() - started:.0f} s")
+    figures = asyncio.run(run(plan, say=lambda line: print(f"  .. {line}", flush=True)))
+    print(f"fault suite ({name}) in {time.monotonic() - started:.0f} s")
     for line in figures.lines():
         print(f"  {line}")
     print("floors: 0 inquiries lost or duplicated, 0 messages lost, 0 Slack duplicates, <= 1 Telegram duplicate "

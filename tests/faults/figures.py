@@ -21,6 +21,7 @@ from tests.platforms.fakes import FakeSlack, FakeTelegram
 
 from .traffic import Event, Traffic
 
+BACKLOGGED = 10  # messages queued at once for one DM by the burst
 LATE_AFTER = 30.0  # seconds after a fault's end (or the row's creation, if later)
 WALL_OFFSET = time.time() - time.monotonic()  # fake calls are stamped with the monotonic clock
 
@@ -85,6 +86,8 @@ class Figures:
             f"burst: {len(self.burst_rates)} rep DMs, per-destination rate min "
             f"{(rates or [0.0])[0]:.2f} / median {statistics.median(rates or [0.0]):.2f} msg/s "
             f"(floor 0.90, limit 1.00); burst drained in {self.burst_drain:.0f} s",
+            "burst per DM (messages, msg/s): " + ", ".join(
+                f"{d} {n} {r:.2f}" for d, (n, r) in sorted(self.burst_rates.items())),
             f"acks: p50 {1000 * self.ack_p50:.0f} ms, p99 {1000 * self.ack_p99:.0f} ms, max {1000 * self.ack_max:.0f} "
             f"ms over {sum(1 for k in self.answers if k == '200') and self.answers.get('200', 0)} answers of 200; "
             f"other answers {dict((k, v) for k, v in self.answers.items() if k != '200')}",
@@ -109,7 +112,7 @@ async def measure(
     _inquiries(figures, traffic.delivered, emails)
     deliveries = _deliveries(figures, rows, slack, telegram)
     _lateness(figures, rows, deliveries, windows)
-    _burst(figures, deliveries, windows)
+    _burst(figures, rows, deliveries, windows)
     _slots(figures, org, runs, rows, scheduled_from, scheduled_to)
     acks = sorted(traffic.acks)
     if acks:
@@ -143,8 +146,8 @@ def _deliveries(figures: Figures, rows: list[Any], slack: FakeSlack, telegram: F
     figures.slack_duplicates = sum(n - 1 for n in per_row.values() if n > 1)
     recorded = {(int(ref["chat"]), int(ref["message_id"])): int(r.id) for r in rows
                 for ref in [_json(r.delivery).get("telegram")] if ref}
-    for (chat, message_id), message in telegram.messages.items():
-        found.append(Delivery(recorded.get((chat, message_id)), f"telegram:{chat}", float(message["date"])))
+    for (chat, message_id), at in telegram.posted_at.items():
+        found.append(Delivery(recorded.get((chat, message_id)), f"telegram:{chat}", at + WALL_OFFSET))
     figures.telegram_sends = len(telegram.called("sendMessage"))
     figures.telegram_duplicates = max(0, figures.telegram_sends - len(recorded))
     return found
@@ -165,23 +168,26 @@ def _lateness(figures: Figures, rows: list[Any], deliveries: list[Delivery], win
         since = max([born] + [f.end for f in faults if f.start <= at and f.end >= born])
         waited = at - since
         figures.latest_after_fault = max(figures.latest_after_fault, waited)
-        figures.late += waited > LATE_AFTER + 1  # Telegram stamps whole seconds
+        figures.late += waited > LATE_AFTER
 
 
-def _burst(figures: Figures, deliveries: list[Delivery], windows: list[Window]) -> None:
+def _burst(figures: Figures, rows: list[Any], deliveries: list[Delivery], windows: list[Window]) -> None:
+    """Per DM, the pace of the messages the burst queued for it: (n - 1) / (last - first). Only destinations
+    that got at least BACKLOGGED of them count: fewer, and their own arrival, not the pace, sets the rate."""
     bursts = [w for w in windows if w.kind == "burst"]
     if not bursts:
         return
     burst = bursts[-1]
+    queued = {int(r.id) for r in rows if burst.start <= _aware(r.created_at).timestamp() <= burst.end + 1}
     times: defaultdict[str, list[float]] = defaultdict(list)
     for d in deliveries:
-        if d.at >= burst.start:
+        if d.outbox_id in queued:
             times[d.destination].append(d.at)
     figures.burst_drain = max((max(t) for t in times.values()), default=burst.end) - burst.start
     for destination, at in times.items():
         dm = destination.startswith("slack:D") or (destination.startswith("telegram:") and
                                                    not destination.startswith("telegram:-"))
-        if dm and len(at) >= 5:
+        if dm and len(at) >= BACKLOGGED:
             at.sort()
             figures.burst_rates[destination] = (len(at), (len(at) - 1) / max(at[-1] - at[0], 1e-9))
 

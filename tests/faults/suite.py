@@ -40,6 +40,7 @@ class Plan:
     stream_rate: float  # events per second during the fault phases
     burst: int  # inquiries sent at once at the end
     burst_concurrency: int = 20
+    leader_kill: bool = True
     align_leader_kill: bool = False  # kill the leader just before a scheduled slot (waits up to slot_gap)
     slot_gap: int = 1  # minutes between the scheduled slots the suite adds
     settle: float = 120.0  # at most this long for the outbox to empty at the end
@@ -48,6 +49,7 @@ class Plan:
 # The stream stays under what one intake channel may carry (Slack 1/s, a Telegram group 20/min), so every
 # delay measured after a fault is the fault's, not pacing's.
 SHORT = Plan(kills=3, kill_every=3.0, outage=5.0, stream_rate=0.5, burst=24)
+BURST = Plan(kills=0, kill_every=0.0, outage=0.0, stream_rate=0.5, burst=200, leader_kill=False, settle=420.0)
 FULL = Plan(kills=20, kill_every=10.0, outage=30.0, stream_rate=0.5, burst=200, align_leader_kill=True,
             slot_gap=4, settle=420.0)
 
@@ -104,8 +106,10 @@ class Run:
             async with httpx.AsyncClient(timeout=10.0) as http:
                 async with self._stream(http, traffic) as senders:
                     await self._kills(replicas[0])
-                    await self._outage(cluster)
-                    await self._leader_kill(replicas, first_slot)
+                    if self.plan.outage:
+                        await self._outage(cluster)
+                    if self.plan.leader_kill:
+                        await self._leader_kill(replicas, first_slot)
                 await asyncio.wait_for(asyncio.gather(*senders), timeout=traffic.give_up_after + 30)
                 await self._burst(http, traffic)
             await self._settle(cluster.url)

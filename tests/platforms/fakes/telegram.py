@@ -86,6 +86,7 @@ class FakeTelegram(FakeServer):
         super().__init__()
         self.token = token
         self.messages: dict[tuple[int, int], JSON] = {}
+        self.posted_at: dict[tuple[int, int], float] = {}  # monotonic, finer than a message's whole-second date
         self.files: dict[str, StoredFile] = {}
         self.chats: dict[int, JSON] = {}
         self.unknown_chats: set[int] = set()  # getChat / getChatMember answer "chat not found"
@@ -210,6 +211,7 @@ class FakeTelegram(FakeServer):
             msg["reply_markup"] = markup
         stored = {k: v for k, v in msg.items() if k != "reply_to_message"}
         self.messages[(chat_id, msg["message_id"])] = stored
+        self.posted_at[(chat_id, msg["message_id"])] = time.monotonic()
         return msg
 
     def _send_message(self, params: JSON, files: dict[str, FilePart]) -> JSON:
