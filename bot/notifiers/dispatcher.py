@@ -60,7 +60,8 @@ class Dispatcher:
         self.ctx = ctx
         self.renderer = renderer
         self.notifiers = dict(notifiers)
-        self.worker = f"{worker_name()}:{secrets.token_hex(3)}"  # a restarted process with a reused pid is new
+        # a restarted process with a reused pid is a new worker; the name fits the 64-character column
+        self.worker = f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
         self.wakeup = wakeup or asyncio.Event()
         self.quitting = False
         self._lanes: set[asyncio.Task[None]] = set()
@@ -85,6 +86,9 @@ class Dispatcher:
                 self.wakeup.clear()  # before the round, so a commit during it is not missed
                 try:
                     claimed = await self._claim_round()
+                except (SQLAlchemyError, OSError, TimeoutError) as error:
+                    log.warning("outbox round failed (%s); retrying", type(error).__name__)
+                    claimed = 0
                 except Exception:
                     log.exception("outbox round failed; retrying")
                     claimed = 0
