@@ -65,6 +65,7 @@ class Scheduler:
         self._watcher: asyncio.Task[None] | None = None
         self._retrying: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
+        self._checking = asyncio.Lock()
         self.leading = False  # read by /healthz and /metrics
 
     def add_jobs(self) -> None:
@@ -133,11 +134,13 @@ class Scheduler:
             return False
         if self.engine.dialect.name != "postgresql":
             return True
-        connection = self._lock_connection
         try:
-            assert connection is not None
-            held = (await asyncio.wait_for(connection.execute(text(HOLDS_LOCK), {"k": LEADER_LOCK}),
-                                           timeout=LEADER_CHECK_SECONDS)).scalar()
+            async with self._checking:  # one query at a time on the lock session (the watcher and a firing job)
+                connection = self._lock_connection
+                assert connection is not None
+                held = (await asyncio.wait_for(connection.execute(text(HOLDS_LOCK), {"k": LEADER_LOCK}),
+                                               timeout=LEADER_CHECK_SECONDS)).scalar()
+                await connection.commit()  # never idle in a transaction; the session-level lock stays
         except Exception as error:
             log.warning("the scheduler lock session is gone (%s); stepping down", type(error).__name__)
             held = False
@@ -196,6 +199,7 @@ class Scheduler:
         try:
             result = await connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": LEADER_LOCK})
             won = bool(result.scalar())
+            await connection.commit()
         except Exception:
             await connection.invalidate()
             raise
