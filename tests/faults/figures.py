@@ -95,8 +95,8 @@ class Figures:
 
 
 async def measure(
-    database_url: str, org: Org, slack: FakeSlack, telegram: FakeTelegram, traffic: Traffic,
-    windows: list[Window], scheduled_from: datetime, scheduled_to: datetime,
+    database_url: str, schedules: list[tuple[Org, datetime, datetime]], slack: FakeSlack, telegram: FakeTelegram,
+    traffic: Traffic, windows: list[Window],
 ) -> Figures:
     engine = create_async_engine(database_url)
     try:
@@ -113,7 +113,9 @@ async def measure(
     deliveries = _deliveries(figures, rows, slack, telegram)
     _lateness(figures, rows, deliveries, windows)
     _burst(figures, rows, deliveries, windows)
-    _slots(figures, org, runs, rows, scheduled_from, scheduled_to)
+    for org, since, until in schedules:
+        _expected_slots(figures, org, runs, since, until)
+    _slots_twice(figures, rows)
     acks = sorted(traffic.acks)
     if acks:
         figures.ack_p50, figures.ack_max = acks[len(acks) // 2], acks[-1]
@@ -192,7 +194,7 @@ def _burst(figures: Figures, rows: list[Any], deliveries: list[Delivery], window
             figures.burst_rates[destination] = (len(at), (len(at) - 1) / max(at[-1] - at[0], 1e-9))
 
 
-def _slots(figures: Figures, org: Org, runs: list[Any], rows: list[Any], start: datetime, end: datetime) -> None:
+def _expected_slots(figures: Figures, org: Org, runs: list[Any], start: datetime, end: datetime) -> None:
     tz, calendar = ZoneInfo(org.timezone), WorkCalendar(org.calendar, org.calendar_overrides)
     done = {(str(r.job), str(r.slot)) for r in runs if r.status == "done"}
     for job in JOBS:
@@ -200,11 +202,15 @@ def _slots(figures: Figures, org: Org, runs: list[Any], rows: list[Any], start: 
             figures.slots_expected += 1
             if (job, slot_key(slot, tz)) not in done:
                 figures.slots_missed.append(f"{job}@{slot_key(slot, tz)}")
+
+
+def _slots_twice(figures: Figures, rows: list[Any]) -> None:
+    """A slot's messages queued twice (the same message to the same place) means it ran twice."""
     posts: Counter[str] = Counter()
     for r in rows:
         data = _json(r.data)
         if "job" in data and "slot" in data:
-            posts[json.dumps([r.key, _json(r.target), data], sort_keys=True)] += 1  # the same message again
+            posts[json.dumps([r.key, _json(r.target), data], sort_keys=True)] += 1
     figures.slots_twice = [key for key, n in posts.items() if n > 1]
 
 

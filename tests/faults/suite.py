@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import shutil
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
@@ -41,8 +42,9 @@ class Plan:
     burst: int  # inquiries sent at once at the end
     burst_concurrency: int = 20
     leader_kill: bool = True
-    align_leader_kill: bool = False  # kill the leader just before a scheduled slot (waits up to slot_gap)
-    slot_gap: int = 1  # minutes between the scheduled slots the suite adds
+    # Re-plan the count slots at the last kill so that one fires during the outage and the leader dies just
+    # before the next (costs up to two minutes of waiting); otherwise the slots fall where they fall.
+    align_slots: bool = False
     settle: float = 120.0  # at most this long for the outbox to empty at the end
 
 
@@ -50,21 +52,35 @@ class Plan:
 # delay measured after a fault is the fault's, not pacing's.
 SHORT = Plan(kills=3, kill_every=3.0, outage=5.0, stream_rate=0.5, burst=24)
 BURST = Plan(kills=0, kill_every=0.0, outage=0.0, stream_rate=0.5, burst=200, leader_kill=False, settle=420.0)
-FULL = Plan(kills=20, kill_every=10.0, outage=30.0, stream_rate=0.5, burst=200, align_leader_kill=True,
-            slot_gap=4, settle=420.0)
+FULL = Plan(kills=20, kill_every=10.0, outage=30.0, stream_rate=0.5, burst=200, align_slots=True, settle=420.0)
+SLOT_GAP = timedelta(minutes=2)
+OUTAGE_BEFORE_SLOT = 10.0  # seconds: the database goes down this long before the slot it makes fail
+KILL_BEFORE_SLOT = 3.0
 
 Say = Callable[[str], None]
 
 
-def fault_org(workdir: Path, first: datetime, gap: int) -> Path:
+def fault_org(path: Path, first: datetime) -> list[datetime]:
     """The example org with its three daily count posts moved to minutes the suite runs through."""
     org = yaml.safe_load(EXAMPLE_ORG.read_text())
-    tz = ZoneInfo(org["timezone"])
-    local = first.astimezone(tz)
-    org["schedule"]["counts"] = [(local + timedelta(minutes=gap * i)).strftime("%H:%M") for i in range(3)]
-    path = workdir / "org.yaml"
+    slots = [first + SLOT_GAP * i for i in range(3)]
+    org["schedule"]["counts"] = [s.astimezone(ZoneInfo(org["timezone"])).strftime("%H:%M") for s in slots]
     path.write_text(yaml.safe_dump(org, allow_unicode=True, sort_keys=False))
-    return path
+    return slots
+
+
+@dataclass
+class Schedule:
+    """Which org file the replicas ran with, from when to when (its slots in that span are expected to run)."""
+
+    org_file: Path
+    since: datetime
+    slots: list[datetime]
+    until: datetime | None = None
+
+
+async def pause_until(moment: datetime, at_most: float) -> None:
+    await asyncio.sleep(max(0.0, min(moment.timestamp() - time.time(), at_most)))
 
 
 def next_minute(after: float) -> datetime:
@@ -79,6 +95,7 @@ class Run:
         self.windows: list[Window] = []
         self.workdir = Path(tempfile.mkdtemp(prefix="faults-"))
         self.numbers = itertools.count(1)
+        self.schedules: list[Schedule] = []
 
     async def __call__(self) -> Figures:
         binaries = pg_bin()
@@ -93,32 +110,33 @@ class Run:
                 await cluster.destroy()
 
     async def _run(self, cluster: Cluster, slack: FakeSlack, telegram: FakeTelegram) -> Figures:
-        first_slot = next_minute(time.time() + 25)
-        org_file = fault_org(self.workdir, first_slot, self.plan.slot_gap)
+        org_file = self.workdir / "org.yaml"
+        slots = fault_org(org_file, next_minute(time.time() + 25))
         env = serve_env(cluster.url, org_file, slack, telegram)
         replicas = [Replica("one", env, self.workdir), Replica("two", env, self.workdir)]
         traffic = Traffic(replicas)
         await replicas[0].start()
         await replicas[0].wait_healthy()
-        scheduled_from = datetime.now(UTC)
-        self.say(f"serve is up on {cluster.url}; count slots from {first_slot:%H:%M} UTC")
+        self.schedules = [Schedule(self.workdir / "org-0.yaml", datetime.now(UTC), slots)]
+        shutil.copy(org_file, self.schedules[0].org_file)
+        self.say(f"serve is up on {cluster.url}; count slots at {', '.join(f'{s:%H:%M}' for s in slots)} UTC")
         try:
             async with httpx.AsyncClient(timeout=10.0) as http:
                 async with self._stream(http, traffic) as senders:
-                    await self._kills(replicas[0])
+                    await self._kills(replicas[0], org_file)
                     if self.plan.outage:
                         await self._outage(cluster)
                     if self.plan.leader_kill:
-                        await self._leader_kill(replicas, first_slot)
+                        await self._leader_kill(replicas)
                 await asyncio.wait_for(asyncio.gather(*senders), timeout=traffic.give_up_after + 30)
                 await self._burst(http, traffic)
             await self._settle(cluster.url)
         finally:
             for replica in replicas:
                 await replica.terminate()
-        scheduled_to = datetime.now(UTC) - timedelta(seconds=20)
-        figures = await measure(cluster.url, load_org(org_file), slack, telegram, traffic, self.windows,
-                                scheduled_from, scheduled_to)
+        self.schedules[-1].until = datetime.now(UTC) - timedelta(seconds=20)
+        spans = [(load_org(s.org_file), s.since, s.until or s.since) for s in self.schedules]
+        figures = await measure(cluster.url, spans, slack, telegram, traffic, self.windows)
         figures.kills = self.plan.kills + 1
         figures.outage = self.plan.outage
         return figures
@@ -145,18 +163,32 @@ class Run:
             stop.set()
             await producer
 
-    async def _kills(self, replica: Replica) -> None:
+    async def _kills(self, replica: Replica, org_file: Path) -> None:
         for n in range(self.plan.kills):
             await asyncio.sleep(self.plan.kill_every)
             started = time.time()
             await replica.kill()
+            if self.plan.align_slots and n == self.plan.kills - 1:
+                self._replan(org_file)
             await replica.start()  # a process manager restarts it at once
             await replica.wait_healthy()
             self.windows.append(Window("kill", started, time.time()))
             self.say(f"kill -9 #{n + 1}: back in {time.time() - started:.1f} s")
 
+    def _replan(self, org_file: Path) -> None:
+        """New count slots: the next one falls in the outage, the one after just after the leader's death."""
+        now = datetime.now(UTC)
+        slots = fault_org(org_file, next_minute(time.time() + self.plan.kill_every + OUTAGE_BEFORE_SLOT + 15))
+        self.schedules[-1].until = now
+        self.schedules.append(Schedule(self.workdir / f"org-{len(self.schedules)}.yaml", now, slots))
+        shutil.copy(org_file, self.schedules[-1].org_file)
+        self.say(f"count slots moved to {', '.join(f'{s:%H:%M}' for s in slots)} UTC")
+
     async def _outage(self, cluster: Cluster) -> None:
-        await asyncio.sleep(self.plan.kill_every)
+        if self.plan.align_slots:
+            await pause_until(self.schedules[-1].slots[0] - timedelta(seconds=OUTAGE_BEFORE_SLOT), 120.0)
+        else:
+            await asyncio.sleep(self.plan.kill_every)
         started = time.time()
         await cluster.stop()
         await asyncio.sleep(self.plan.outage)
@@ -164,16 +196,13 @@ class Run:
         self.windows.append(Window("outage", started, time.time()))
         self.say(f"database outage: {time.time() - started:.1f} s")
 
-    async def _leader_kill(self, replicas: list[Replica], first_slot: datetime) -> None:
+    async def _leader_kill(self, replicas: list[Replica]) -> None:
         """A second replica joins; the leader is killed (just before a slot when the plan says so)."""
         await replicas[1].start()
         await replicas[1].wait_healthy()
         leader = await self._leader(replicas)
-        if self.plan.align_leader_kill:
-            slots = [first_slot + timedelta(minutes=self.plan.slot_gap * i) for i in range(3)]
-            upcoming = [s for s in slots if s.timestamp() - time.time() > 5]
-            if upcoming:
-                await asyncio.sleep(min(upcoming[0].timestamp() - time.time() - 3, 60.0 * self.plan.slot_gap))
+        if self.plan.align_slots:
+            await pause_until(self.schedules[-1].slots[1] - timedelta(seconds=KILL_BEFORE_SLOT), 150.0)
         started = time.time()
         await leader.kill()
         follower = next(r for r in replicas if r is not leader)
