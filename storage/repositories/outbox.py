@@ -46,7 +46,8 @@ class DatabaseClock:
 
 async def database_clock(session: AsyncSession, lease: timedelta = LEASE) -> DatabaseClock:
     if dialect_of(session) == "postgresql":
-        row = (await session.execute(text("SELECT clock_timestamp(), clock_timestamp() - pg_postmaster_start_time()"))).one()
+        query = "SELECT clock_timestamp(), clock_timestamp() - pg_postmaster_start_time()"
+        row = (await session.execute(text(query))).one()
         return DatabaseClock(row[0].astimezone(UTC), row[1] >= lease)
     raw = (await session.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))).scalar_one()
     return DatabaseClock(datetime.fromisoformat(str(raw)).replace(tzinfo=UTC), True)
