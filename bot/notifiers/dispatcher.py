@@ -103,7 +103,7 @@ class Dispatcher:
         items = await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), ROUND_LIMIT,
                                                                per_lane=LANE_BATCH))
         for lane in by_lane(items):
-            task = asyncio.create_task(self._deliver_in_order(lane))
+            task = asyncio.create_task(self._deliver_in_order(lane, more=LANE_BATCH))
             self._lanes.add(task)
             task.add_done_callback(self._lane_done)
         return len(items)
@@ -123,15 +123,26 @@ class Dispatcher:
             except Exception as error:
                 log.warning("could not renew outbox leases (%s); trying again in %.0fs", error, RENEW_EVERY)
 
-    async def _deliver_in_order(self, queue: list[OutboxItem]) -> None:
-        """One destination's messages go out in order; different destinations do not wait for each other."""
-        for n, item in enumerate(queue):
+    async def _deliver_in_order(self, queue: list[OutboxItem], more: int = 0) -> None:
+        """One destination's messages go out in order; different destinations do not wait for each other.
+        With `more`, the lane takes its destination's next rows before its last one goes, so it keeps the
+        destination (and its pace) for as long as there is work."""
+        for n, item in enumerate(queue):  # grows as the lane takes more
             if self.quitting:  # stopping: hand back what was not tried, so another worker need not wait
                 await self._release([i.id for i in queue[n:]])
                 return
+            if more and n == len(queue) - 1 and item.lane:
+                with contextlib.suppress(SQLAlchemyError, OSError, TimeoutError):  # then the lane falls free
+                    queue.extend(await self._once(self._claim_more(item.lane, more)))
             if not await self._stored(self._attempt(item.id)):
                 continue  # another worker took it over while this one was cut off: theirs to send
             await self._deliver(item)
+
+    def _claim_more(self, lane: str, limit: int) -> Callable[[UnitOfWork], Awaitable[list[OutboxItem]]]:
+        async def claim_more(uow: UnitOfWork) -> list[OutboxItem]:
+            return await uow.outbox.claim_more(self.worker, lane, self.ctx.now(), limit)
+
+        return claim_more
 
     def _attempt(self, item_id: int) -> Callable[[UnitOfWork], Awaitable[bool]]:
         async def attempt(uow: UnitOfWork) -> bool:

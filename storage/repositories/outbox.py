@@ -28,10 +28,10 @@ CLAIM_LOCK = 0x1E0_B08  # PostgreSQL: claimers take turns, so two workers never 
 
 
 def lane_of(target: dict[str, Any]) -> str:
-    """The destination a target stands for: a person's DM whatever platform is hinted, a channel whatever
-    thread (replies in different threads share the channel's pace)."""
-    key = {k: v for k, v in target.items()
-           if k != "thread" and not (k == "platform" and target.get("kind") == "person")}
+    """The destination a target stands for, whatever thread (replies in different threads share the channel's
+    pace). A person's DMs hinted to different platforms are different lanes: on Slack and on Telegram they
+    are different chats, each paced on its own."""
+    key = {k: v for k, v in target.items() if k != "thread"}
     return hashlib.sha1(json.dumps(key, sort_keys=True).encode()).hexdigest()
 
 
@@ -150,6 +150,26 @@ class OutboxRepository:
         stmt = (
             update(OutboxRow)
             .where(OutboxRow.id.in_(chosen.scalar_subquery()), due)  # `due` again: a racing claimer lost
+            .values(status="sending", claimed_by=worker, claimed_at=clock.now, lease_until=clock.now + lease,
+                    attempts=OutboxRow.attempts + 1)
+            .returning(OutboxRow)
+            .execution_options(synchronize_session=False)
+        )
+        rows = (await self.session.execute(stmt)).scalars().all()
+        return sorted((_item(r) for r in rows), key=lambda i: i.id)
+
+    async def claim_more(
+        self, worker: str, lane: str, now: datetime, limit: int, lease: timedelta = LEASE
+    ) -> list[OutboxItem]:
+        """The next due rows of a lane this worker holds: the lane stays with one worker (and its pace) while
+        it has work, instead of falling free between two batches for another replica to pick up mid-pace."""
+        clock = await database_clock(self.session, lease)
+        chosen = (select(OutboxRow.id).where(OutboxRow.lane == lane, OutboxRow.status == "pending",
+                                              OutboxRow.next_attempt_at <= now)
+                  .order_by(OutboxRow.id).limit(limit))
+        stmt = (
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(chosen.scalar_subquery()), OutboxRow.status == "pending")
             .values(status="sending", claimed_by=worker, claimed_at=clock.now, lease_until=clock.now + lease,
                     attempts=OutboxRow.attempts + 1)
             .returning(OutboxRow)

@@ -129,6 +129,10 @@ class Run:
                     if self.plan.leader_kill:
                         await self._leader_kill(replicas)
                 await asyncio.wait_for(asyncio.gather(*senders), timeout=traffic.give_up_after + 30)
+                for replica in replicas:  # the burst meets two replicas
+                    if not replica.alive:
+                        await replica.start()
+                        await replica.wait_healthy()
                 await self._burst(http, traffic)
             await self._settle(cluster.url)
         finally:

@@ -130,16 +130,23 @@ async def test_a_destination_in_flight_is_left_to_its_worker(engine: AsyncEngine
     async with uow_factory(engine) as uow:
         for person in ("zhang", "zhang", "li"):
             await uow.outbox.add(Outbound("help", Target.to_person(person)), NOW)
-        await uow.outbox.add(Outbound("help", Target.to_person("zhang", "telegram")), NOW)  # same DM
+        await uow.outbox.add(Outbound("help", Target(kind="reply", platform="slack", slack="C0INTAKE", thread="1")),
+                             NOW)
+        await uow.outbox.add(Outbound("help", Target(kind="reply", platform="slack", slack="C0INTAKE", thread="2")),
+                             NOW)  # another thread of the same channel: the same destination
         await uow.commit()
     async with uow_factory(engine) as uow:
         first = await uow.outbox.claim("a", NOW, limit=1)
+        other = await uow.outbox.claim("c", NOW, limit=1, per_lane=1)
         await uow.commit()
     async with uow_factory(engine) as uow:
         second = await uow.outbox.claim("b", NOW)
+        more = await uow.outbox.claim_more("a", first[0].lane, NOW, 5)
         await uow.commit()
     assert [i.message.target.person for i in first] == ["zhang"]
-    assert [i.message.target.person for i in second] == ["li"]  # zhang's other rows wait for worker "a"
+    assert [i.message.target.person for i in other] == ["li"]
+    assert [i.message.target.thread for i in second] == ["1", "2"]  # zhang's next row waits for worker "a"
+    assert [i.message.target.person for i in more] == ["zhang"]  # "a" keeps its destination
 
 
 async def test_a_lapsed_lease_is_delivered_again_and_the_attempt_is_known(engine: AsyncEngine) -> None:

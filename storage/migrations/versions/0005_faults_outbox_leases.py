@@ -27,7 +27,7 @@ depends_on: str | Sequence[str] | None = None
 
 def _lane(target: dict[str, Any]) -> str:
     """As storage.repositories.outbox.lane_of computed it when this migration was written."""
-    key = {k: v for k, v in target.items() if k != "thread" and not (k == "platform" and target.get("kind") == "person")}
+    key = {k: v for k, v in target.items() if k != "thread"}
     return hashlib.sha1(json.dumps(key, sort_keys=True).encode()).hexdigest()
 
 
