@@ -7,13 +7,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import platforms
 from bot.bootstrap_reader import require_schema_head
 from bot.clock import Clock, SystemClock
+from bot.notifiers.addressing import lane_for
 from bot.notifiers.base import Notifier
 from bot.notifiers.dispatcher import Dispatcher
 from bot.notifiers.render import Renderer
@@ -95,10 +96,15 @@ async def _wire(
         await upgrade(engine)
     sessions = session_factory(engine)
     wakeup = asyncio.Event()
+    available: set[str] = set()  # the notifiers', once built: outbox lanes are the chats a target reaches
+
+    def lanes(target: dict[str, Any]) -> str:
+        return lane_for(ctx.org, target, available)
+
     ctx = Context(
         org=org,
         clock=clock or SystemClock(),
-        uow=lambda: UnitOfWork(sessions, on_outbox=wakeup.set),
+        uow=lambda: UnitOfWork(sessions, on_outbox=wakeup.set, lanes=lanes),
         calendar=WorkCalendar(org.calendar, org.calendar_overrides),
         reports_dir=settings.reports_dir,
         org_file=settings.org_file,
@@ -118,6 +124,7 @@ async def _wire(
     else:
         runtimes = _platforms(settings, ctx, renderer)
         notifiers.update({r.name: r.notifier for r in runtimes})
+    available.update(notifiers)
     dispatcher = Dispatcher(ctx, renderer, notifiers, wakeup)
     if read_only:  # a command that only looks never schedules: it does not import APScheduler either
         return App(settings, engine, ctx, renderer, dispatcher, notifiers, runtimes)

@@ -20,7 +20,7 @@ from storage.repositories.misc import (
     ProcessedEventRepository,
     SequenceRepository,
 )
-from storage.repositories.outbox import OutboxRepository
+from storage.repositories.outbox import LaneOf, OutboxRepository
 from storage.repositories.penalties import PenaltyRepository
 from storage.repositories.people import PeopleRepository
 from storage.repositories.reports import ReportRepository
@@ -46,10 +46,12 @@ class UnitOfWork:
     inbound_failures: InboundFailureRepository
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], on_outbox: Callable[[], None] | None = None
+        self, sessions: async_sessionmaker[AsyncSession], on_outbox: Callable[[], None] | None = None,
+        lanes: LaneOf | None = None,
     ) -> None:
         self._sessions = sessions
         self._on_outbox = on_outbox
+        self._lanes = lanes
         self._after_commit: list[Callable[[], None]] = []
         self._writer = single_writer(sessions)
 
@@ -71,7 +73,7 @@ class UnitOfWork:
     def _open(self) -> None:
         self.session = self._sessions()
         self.inquiries = InquiryRepository(self.session)
-        self.outbox = OutboxRepository(self.session)
+        self.outbox = OutboxRepository(self.session, self._lanes)
         self.sequences = SequenceRepository(self.session)
         self.pointers = PointerRepository(self.session)
         self.events = ProcessedEventRepository(self.session)

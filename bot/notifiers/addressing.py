@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from typing import Any
 
 from bot import platforms
 from bot.notifiers.base import Address
 from bot.org.model import Channel, Org, Person
 from bot.outbound import Target
+from storage.repositories.outbox import lane_key, lane_of
 
 
 def person_platform(
@@ -68,3 +70,12 @@ def _shell_address(org: Org, target: Target) -> Address:
         return Address("shell", label="intake thread")
     first = next(iter(target.ids.values()), "")
     return Address("shell", label=f"channel {first}".strip())
+
+
+def lane_for(org: Org, target: dict[str, Any], available: Set[str]) -> str:
+    """The outbox lane of a target: the chats it reaches now (whatever thread), so two targets that reach one
+    DM or channel share a lane and its pace; a target that reaches nothing gets a lane of its own."""
+    addresses = resolve(org, Target.from_json(target), available)
+    if not addresses:
+        return lane_of(target)
+    return lane_key("|".join(sorted(f"{a.platform}:{a.channel or a.user or a.label}" for a in addresses)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,12 +28,18 @@ LEASE = timedelta(seconds=15)
 CLAIM_LOCK = 0x1E0_B08  # PostgreSQL: claimers take turns, so two workers never pick the same lane at once
 
 
+LaneOf = Callable[[dict[str, Any]], str]
+
+
 def lane_of(target: dict[str, Any]) -> str:
-    """The destination a target stands for, whatever thread (replies in different threads share the channel's
-    pace). A person's DMs hinted to different platforms are different lanes: on Slack and on Telegram they
-    are different chats, each paced on its own."""
-    key = {k: v for k, v in target.items() if k != "thread"}
-    return hashlib.sha1(json.dumps(key, sort_keys=True).encode()).hexdigest()
+    """The destination a target stands for when nothing better is known, whatever thread (replies in
+    different threads share the channel's pace). The running bot passes `lanes` that resolve the target to the
+    chats it reaches (see bot.bootstrap), so two targets reaching one DM share its lane and pace."""
+    return lane_key(json.dumps({k: v for k, v in target.items() if k != "thread"}, sort_keys=True))
+
+
+def lane_key(destination: str) -> str:
+    return hashlib.sha1(destination.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,9 @@ def _due(now: datetime, clock: DatabaseClock) -> ColumnElement[bool]:
 
 
 class OutboxRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, lanes: LaneOf | None = None) -> None:
         self.session = session
+        self.lanes = lanes or lane_of
         self.added = 0
 
     async def add_many(self, messages: list[Outbound], now: datetime) -> None:
@@ -123,7 +131,7 @@ class OutboxRepository:
                 status="pending",
                 attempts=0,
                 next_attempt_at=now,
-                lane=lane_of(message.target.as_json()),
+                lane=self.lanes(message.target.as_json()),
             )
         )
 
