@@ -171,7 +171,7 @@ class OutboxRow(Base):
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),
-                      Index("ix_outbox_lane_status", "lane", "status"))
+                      Index("ix_outbox_lane_status", "lane", "status", "lease_until"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[datetime]
     key: Mapped[str] = mapped_column(String(64))

@@ -25,6 +25,7 @@ from storage.database import dialect_of
 from storage.tables import OutboxRow, table_of
 
 LEASE = timedelta(seconds=15)
+PACE = timedelta(seconds=1.1)  # a sent row keeps its lane from other workers this long: one chat's pace
 CLAIM_LOCK = 0x1E0_B08  # PostgreSQL: claimers take turns, so two workers never pick the same lane at once
 
 
@@ -149,6 +150,8 @@ class OutboxRepository:
         held = other.status == "sending"
         if clock.settled:
             held = held & (other.lease_until > clock.now)
+        # a destination another worker has just sent to waits out its pace (that worker's pacer knows it)
+        held = held | ((other.status == "sent") & (other.lease_until > clock.now) & (other.claimed_by != worker))
         free_lane = ~exists().where(other.lane == OutboxRow.lane, held)
         rank = func.row_number().over(partition_by=OutboxRow.lane, order_by=OutboxRow.id).label("rank")
         candidates = select(OutboxRow.id, rank).where(due, free_lane).subquery()
@@ -200,7 +203,9 @@ class OutboxRepository:
         return (await self.session.execute(stmt)).first() is not None
 
     async def mark_sent(self, item_id: int, now: datetime, delivery: dict[str, Any]) -> None:
-        await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None, lease_until=None)
+        clock = await database_clock(self.session)
+        await self._set(item_id, status="sent", sent_at=now, delivery=delivery, error=None,
+                        lease_until=clock.now + PACE)
 
     async def mark_retry(
         self, item_id: int, error: str, next_attempt_at: datetime, delivered: dict[str, Any] | None = None

@@ -36,7 +36,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("lane", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("lease_until", storage.types.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("attempted_at", storage.types.UTCDateTime(timezone=True), nullable=True))
-        batch_op.create_index("ix_outbox_lane_status", ["lane", "status"], unique=False)
+        batch_op.create_index("ix_outbox_lane_status", ["lane", "status", "lease_until"], unique=False)
     outbox = sa.table("outbox", sa.column("id", sa.Integer), sa.column("target", sa.JSON),
                       sa.column("status", sa.String), sa.column("lane", sa.String))
     connection = op.get_bind()
