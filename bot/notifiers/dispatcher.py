@@ -26,7 +26,7 @@ from bot.org.model import Role
 from bot.outbound import Outbound, Target
 from bot.worker import worker_name
 from storage.repositories.chat_state import SentMessage
-from storage.repositories.outbox import LEASE, OutboxItem
+from storage.repositories.outbox import LEASE, PACE, OutboxItem
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -125,18 +125,31 @@ class Dispatcher:
 
     async def _deliver_in_order(self, queue: list[OutboxItem], more: int = 0) -> None:
         """One destination's messages go out in order; different destinations do not wait for each other.
-        With `more`, the lane takes its destination's next rows before its last one goes, so it keeps the
-        destination (and its pace) for as long as there is work."""
-        for n, item in enumerate(queue):  # grows as the lane takes more
+        With `more`, the lane takes its destination's next rows before its last one goes, and once more a pace
+        after it, so it keeps the destination (and its pace) for as long as there is work."""
+        n = 0
+        while n < len(queue):
+            item = queue[n]
             if self.quitting:  # stopping: hand back what was not tried, so another worker need not wait
                 await self._release([i.id for i in queue[n:]])
                 return
-            if more and n == len(queue) - 1 and item.lane:
-                with contextlib.suppress(SQLAlchemyError, OSError, TimeoutError):  # then the lane falls free
-                    queue.extend(await self._once(self._claim_more(item.lane, more)))
-            if not await self._stored(self._attempt(item.id)):
-                continue  # another worker took it over while this one was cut off: theirs to send
-            await self._deliver(item)
+            if more and n == len(queue) - 1:
+                queue.extend(await self._more(item.lane, more))
+            if await self._stored(self._attempt(item.id)):
+                await self._deliver(item)
+            # else another worker took it over while this one was cut off: theirs to send
+            n += 1
+            if more and n == len(queue) and not self.quitting:
+                await asyncio.sleep(PACE.total_seconds() * 0.8)  # the destination is still ours for its pace
+                queue.extend(await self._more(item.lane, more))
+
+    async def _more(self, lane: str, limit: int) -> list[OutboxItem]:
+        if not lane:
+            return []
+        try:
+            return await self._once(self._claim_more(lane, limit))
+        except (SQLAlchemyError, OSError, TimeoutError):
+            return []  # the lane falls free; a later round claims what is left
 
     def _claim_more(self, lane: str, limit: int) -> Callable[[UnitOfWork], Awaitable[list[OutboxItem]]]:
         async def claim_more(uow: UnitOfWork) -> list[OutboxItem]:

@@ -46,14 +46,13 @@ class ChannelPacer:
 
     @contextlib.asynccontextmanager
     async def slot(self, channel: str) -> AsyncIterator[None]:
+        """Posts start `interval` apart (the round trip of one does not slow the channel's pace)."""
         async with self._locks[channel]:
             wait = self._next.get(channel, 0.0) - self._monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
-            try:
-                yield
-            finally:
-                self._next[channel] = self._monotonic() + self.interval
+            self._next[channel] = self._monotonic() + self.interval
+            yield
 
 
 def section_blocks(text: str) -> list[dict[str, Any]]:
