@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any
 
 import aiohttp
@@ -38,9 +38,13 @@ TRANSIENT_ERRORS = frozenset(
 class ChannelPacer:
     """At most one post per `interval` seconds in each channel; other channels are not held up."""
 
-    def __init__(self, interval: float, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, interval: float, monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.interval = interval
         self._monotonic = monotonic
+        self._sleep = sleep
         self._next: dict[str, float] = {}
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
@@ -50,7 +54,7 @@ class ChannelPacer:
         async with self._locks[channel]:
             wait = self._next.get(channel, 0.0) - self._monotonic()
             if wait > 0:
-                await asyncio.sleep(wait)
+                await self._sleep(wait)
             self._next[channel] = self._monotonic() + self.interval
             yield
 

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Iterable
 import pytest
 
 from bot.notifiers.pacing import Limits, Pacer
+from bot.notifiers.slack import DEFAULT_PACING, ChannelPacer
 
 
 class VirtualTime:
@@ -101,3 +102,25 @@ async def test_a_group_gets_its_per_minute_share_and_then_waits_for_the_window()
     assert most_in_any_window(to_group, limits.group_period) == limits.group_max
     to_a_person = [t for chat, t in sent if chat == 42]
     assert to_a_person == pytest.approx([0.0, limits.per_chat_interval])  # a DM is not held by the group
+
+
+async def test_slack_posts_to_a_channel_start_a_pace_apart_and_other_channels_do_not_wait() -> None:
+    clock = VirtualTime()
+    pacer = ChannelPacer(DEFAULT_PACING, monotonic=clock.monotonic, sleep=clock.sleep)
+    started: list[tuple[str, float]] = []
+
+    async def post(channel: str, round_trip: float) -> None:
+        async with pacer.slot(channel):
+            started.append((channel, clock.now))
+            await clock.sleep(round_trip)  # Slack answering
+
+    async def lane(channel: str, count: int) -> None:
+        for _ in range(count):
+            await post(channel, round_trip=0.3)
+
+    await clock.run([lane("C0INTAKE", 4), lane("DU07ZHANG", 2)])
+
+    intake = [t for c, t in started if c == "C0INTAKE"]
+    assert intake == pytest.approx([n * DEFAULT_PACING for n in range(4)])  # the round trip is inside the pace
+    assert 1 / DEFAULT_PACING >= 0.9
+    assert [t for c, t in started if c == "DU07ZHANG"] == pytest.approx([0.0, DEFAULT_PACING])
