@@ -24,7 +24,6 @@ from bot.notifiers.base import Address, DeliveryError, Notifier, Rendered, SentL
 from bot.notifiers.render import Renderer
 from bot.org.model import Role
 from bot.outbound import Outbound, Target
-from bot.worker import worker_name
 from storage.repositories.chat_state import SentMessage
 from storage.repositories.outbox import LEASE, PACE, OutboxItem
 from storage.uow import UnitOfWork

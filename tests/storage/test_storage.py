@@ -130,10 +130,9 @@ async def test_a_destination_in_flight_is_left_to_its_worker(engine: AsyncEngine
     async with uow_factory(engine) as uow:
         for person in ("zhang", "zhang", "li"):
             await uow.outbox.add(Outbound("help", Target.to_person(person)), NOW)
-        await uow.outbox.add(Outbound("help", Target(kind="reply", platform="slack", slack="C0INTAKE", thread="1")),
-                             NOW)
-        await uow.outbox.add(Outbound("help", Target(kind="reply", platform="slack", slack="C0INTAKE", thread="2")),
-                             NOW)  # another thread of the same channel: the same destination
+        await uow.outbox.add(Outbound("help", Target.reply("slack", {"slack": "C0INTAKE", "thread": "1"})), NOW)
+        # another thread of the same channel: the same destination
+        await uow.outbox.add(Outbound("help", Target.reply("slack", {"slack": "C0INTAKE", "thread": "2"})), NOW)
         await uow.commit()
     async with uow_factory(engine) as uow:
         first = await uow.outbox.claim("a", NOW, limit=1)
@@ -229,7 +228,7 @@ async def test_the_migrations_build_exactly_the_models(engine: AsyncEngine) -> N
 async def test_a_long_queue_to_one_destination_does_not_crowd_out_the_others(engine: AsyncEngine) -> None:
     async with uow_factory(engine) as uow:
         for n in range(40):
-            await uow.outbox.add(Outbound("help", Target(kind="channel", slack="C0INTAKE"), {"n": n}), NOW)
+            await uow.outbox.add(Outbound("help", Target.to_channel({"slack": "C0INTAKE"}), {"n": n}), NOW)
         for person in ("zhang", "li"):
             await uow.outbox.add(Outbound("help", Target.to_person(person)), NOW)
         await uow.commit()
