@@ -100,7 +100,7 @@ class Dispatcher:
 
     async def _claim_round(self) -> int:
         items = await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), ROUND_LIMIT,
-                                                               per_lane=LANE_BATCH))
+                                                               per_lane=LANE_BATCH, paced=True))
         for lane in by_lane(items):
             task = asyncio.create_task(self._deliver_in_order(lane, more=LANE_BATCH))
             self._lanes.add(task)

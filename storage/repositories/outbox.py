@@ -138,10 +138,11 @@ class OutboxRepository:
 
     async def claim(
         self, worker: str, now: datetime, limit: int = 100, *, per_lane: int | None = None,
-        lease: timedelta = LEASE,
+        lease: timedelta = LEASE, paced: bool = False,
     ) -> list[OutboxItem]:
-        """Lease up to `limit` due rows (`per_lane` at most from one lane) of lanes no live worker holds.
-        `now` is the bot's clock and says which retries are due; leases are judged on the database's clock."""
+        """Lease up to `limit` due rows (`per_lane` at most from one lane) of lanes no live worker holds and,
+        when `paced`, none has sent to within its pace. `now` is the bot's clock and says which retries are
+        due; leases are judged on the database's clock."""
         if dialect_of(self.session) == "postgresql":
             await self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLAIM_LOCK})
         clock = await database_clock(self.session, lease)
@@ -150,8 +151,8 @@ class OutboxRepository:
         held = other.status == "sending"
         if clock.settled:
             held = held & (other.lease_until > clock.now)
-        # a destination another worker has just sent to waits out its pace (that worker's pacer knows it)
-        held = held | ((other.status == "sent") & (other.lease_until > clock.now) & (other.claimed_by != worker))
+        if paced:  # a destination another worker has just sent to waits out its pace (that worker's pacer knows it)
+            held = held | ((other.status == "sent") & (other.lease_until > clock.now) & (other.claimed_by != worker))
         free_lane = ~exists().where(other.lane == OutboxRow.lane, held)
         rank = func.row_number().over(partition_by=OutboxRow.lane, order_by=OutboxRow.id).label("rank")
         candidates = select(OutboxRow.id, rank).where(due, free_lane).subquery()

@@ -118,7 +118,7 @@ async def test_a_post_the_crashed_worker_made_is_found_on_slack_and_only_telegra
     row_id = await crashed_after_claim(both)
     slack_post = Rendered("counts", outbox_id=row_id)
     posted = await both.notifiers["slack"].send(Address("slack", channel="C0LATAM"), slack_post)
-    await both.notifiers["telegram"].send(Address("telegram", channel=str(LATAM.telegram)), Rendered("counts"))
+    await both.notifiers["telegram"].send(Address("telegram", channel=LATAM.ids["telegram"]), Rendered("counts"))
 
     await both.dispatcher.drain()
 

@@ -82,7 +82,7 @@ async def test_different_channels_do_not_wait_for_each_other(app: App, fake_slac
     await dispatcher.drain()
 
     posts = fake_slack.called("chat.postMessage")
-    assert [p.params["channel"] for p in posts] == channels
+    assert sorted(p.params["channel"] for p in posts) == channels  # each in its own lane, in any order
     assert posts[-1].at - posts[0].at < 1.0
 
 
