@@ -116,7 +116,8 @@ class OutboxRepository:
         self.added += len(messages)
         await self.session.execute(insert(table_of(OutboxRow)), [  # Core: one executemany
             {"created_at": now, "key": m.key, "data": m.data, "target": m.target.as_json(),
-             "inquiry_id": m.inquiry_id, "status": "pending", "attempts": 0, "next_attempt_at": now}
+             "inquiry_id": m.inquiry_id, "status": "pending", "attempts": 0, "next_attempt_at": now,
+             "lane": self.lanes(m.target.as_json())}
             for m in messages
         ])
 

@@ -148,10 +148,14 @@ async def test_an_attempt_that_never_reached_slack_is_posted_once_with_its_outbo
 async def test_targets_that_reach_one_chat_share_its_lane_and_other_chats_do_not(both: App) -> None:
     await queue(both, Outbound("help", Target.to_person("emma", "slack")),
                 Outbound("help", Target.to_person("emma", "telegram")),  # emma is on Slack only: the same DM
-                Outbound("help", Target.to_person("zhang", "slack")),
-                Outbound("help", Target.to_person("zhang", "telegram")))  # zhang is on both: another chat
+                Outbound("help", Target.to_person("zhang", "slack")))
+    async with both.ctx.uow() as uow:  # what intake queues goes in one statement: the same lanes
+        await uow.outbox.add_many([Outbound("help", Target.to_person("zhang", "telegram")),  # another chat
+                                   Outbound("help", Target.to_person("zhang"))], both.ctx.now())
+        await uow.commit()
     async with both.ctx.uow() as uow:
         lanes = [item.lane for item, _, _ in await uow.outbox.rows()]
 
     assert lanes[0] == lanes[1]
     assert len({lanes[1], lanes[2], lanes[3]}) == 3
+    assert lanes[4] == lanes[2]  # zhang without a hint: his first platform, Slack
