@@ -37,6 +37,8 @@ ROUND_LIMIT = 500  # rows claimed in one round across all lanes
 RENEW_EVERY = LEASE.total_seconds() / 5
 STORE_RETRY_FIRST, STORE_RETRY_MAX, STORE_RETRY_FOR = 0.2, 5.0, 600.0  # a write waits out a database outage
 
+DRAIN_WAIT = 30.0  # at most this long for the running lanes, per drain round
+
 T = TypeVar("T")
 
 
@@ -72,10 +74,13 @@ class Dispatcher:
         return len(items)
 
     async def drain(self, rounds: int = 20) -> None:
-        """Deliver until nothing is due (used by the shell, `jobs run` and tests)."""
+        """Deliver until nothing is due (used by the shell, `jobs run` and tests), including what this process's
+        running lanes are sending at the time."""
         for _ in range(rounds):
             if await self.run_once() == 0:
-                return
+                if not self._lanes:
+                    return
+                await asyncio.wait(list(self._lanes), timeout=DRAIN_WAIT)
 
     async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Claim free lanes as they come due and let each run on its own; a lane that empties asks for more."""
