@@ -1,7 +1,7 @@
 """outbox lanes, leases on the database clock, and the attempted mark
 
 Revision ID: 0005_faults
-Revises: 0005_speed
+Revises: 0006_inbound
 
 Each unsent row gets its lane (its destination, so one worker sends a destination's rows in order); a row
 claimed before this migration has no lease and is taken over as soon as a worker looks.
@@ -20,7 +20,7 @@ from alembic import op
 import storage.types
 
 revision: str = "0005_faults"
-down_revision: str | None = "0005_speed"
+down_revision: str | None = "0006_inbound"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
