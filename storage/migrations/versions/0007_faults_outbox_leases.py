@@ -1,6 +1,6 @@
 """outbox lanes, leases on the database clock, and the attempted mark
 
-Revision ID: 0005_faults
+Revision ID: 0007_faults
 Revises: 0006_inbound
 
 Each unsent row gets its lane (its destination, so one worker sends a destination's rows in order); a row
@@ -19,7 +19,7 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0005_faults"
+revision: str = "0007_faults"
 down_revision: str | None = "0006_inbound"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
