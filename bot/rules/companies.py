@@ -224,7 +224,7 @@ _COMPANY_NOUN_RE = re.compile(
 
 _WORD_RE = re.compile(r"[^\s()]+")
 _LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
-                    "des", "di", "von", "der", "la", "le", "van"})
+                    "des", "di", "von", "der", "den", "la", "le", "van"})
 
 
 def _legal_form_runs(text: str) -> Iterator[str]:
@@ -245,7 +245,7 @@ def _legal_form_runs(text: str) -> Iterator[str]:
                     kept.insert(0, word)
                 else:
                     break
-            while kept and kept[0].group().casefold() in _LINKS:
+            while kept and kept[0].group() in _LINKS:  # a capitalised "Van den Berg ..." starts the name
                 kept.pop(0)
             for index, word in enumerate(kept[1:-1], start=1):  # "Giulia Romano del Laboratorio Analisi ..."
                 if word.group().casefold() in _LINKS and COMPANY_WORD_RE.match(kept[index + 1].group()):

@@ -50,7 +50,10 @@ CLOSING_RE = re.compile(
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|此致敬礼|此致|顺祝商祺|祝好|"
-    r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|--)"
+    r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
+    r"srdačan\s+pozdrav|srdačno|lijep\s+pozdrav|s\s+pozdravem|με\s+εκτίμηση|με\s+φιλικούς\s+χαιρετισμούς|cu\s+stimă|"
+    r"cu\s+respect|distinti\s+saluti|cordiali\s+saluti|met\s+vriendelijke\s+groeten|med\s+vänliga\s+hälsningar|"
+    r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|--)"
     r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -59,7 +62,7 @@ LEGAL_RE = re.compile(
     r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
-    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt)"
+    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt)"
     r"(?:\.|(?![^\W\d_]))"
     r"|有限公司|公司|^(?:شركة|مؤسسة)\s+\S|^pt\s|^cv\s|^công\s+ty|^cty",
     re.IGNORECASE,
@@ -79,7 +82,7 @@ COMPANY_WORD_RE = re.compile(
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
-    r"université|cervejaria|cervecería|bureau|board|commission|directorate)(?![^\W\d_])"
+    r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة",
     re.IGNORECASE,
 )

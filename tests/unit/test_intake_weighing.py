@@ -114,6 +114,27 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "2 adet pH metre için teklif rica ediyoruz.",
             "Marmara Su Analiz Laboratuvarları A.Ş.",
         ),
+        # Signature blocks under closings in Serbian and Greek, with their legal forms.
+        (
+            "Poštovani,\nTrebamo ponudu za tvrdomer.\n\nS poštovanjem,\nMarko Ilić\nBeoLab Analitika d.o.o.\n"
+            "Mob: 063 555 1212",
+            "BeoLab Analitika d.o.o.",
+        ),
+        (
+            "Καλημέρα,\nΘέλουμε προσφορά για φασματόμετρο.\n\nΜε εκτίμηση,\nΝίκος Γεωργίου\n"
+            "Ελληνικά Εργαστήρια Α.Ε.\nΑθήνα",
+            "Ελληνικά Εργαστήρια Α.Ε.",
+        ),
+        # "PJSC" is a legal form; a signature line ends in it.
+        ("Please quote two pH meters.\n\nBest regards,\nIryna Bondar\nOdesahim PJSC\n", "Odesahim PJSC"),
+        # A capitalised "Van" starts the company's name; only a lowercase link before the name is dropped.
+        (
+            "Please quote a viscometer.\n\nMet vriendelijke groeten,\nJan de Vries\nVan der Meer Coatings B.V.\n",
+            "Van der Meer Coatings B.V.",
+        ),
+        # A German university is an institution.
+        ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
+         "Universität Bremen"),
     ],
 )
 def test_the_company_is_weighed(text: str, company: str) -> None:
