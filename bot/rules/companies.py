@@ -239,12 +239,18 @@ def _legal_form_runs(text: str) -> Iterator[str]:
                                default=0)
             words = list(_WORD_RE.finditer(line, clause_start, match.start()))[-8:]
             kept: list[re.Match[str]] = []
+            start = 0
             for word in reversed(words):
                 bare = word.group().strip("()")
                 if bare[:1].isupper() or bare.casefold() in _LINKS and kept:
                     kept.insert(0, word)
-                else:
-                    break
+                    continue
+                # a lowercase prefix joined by a hyphen ("e-Umgeni Engineering Supplies (Pty) Ltd", Zulu "at")
+                prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1])
+                if prefixed and bare[prefixed.end() :][:1].isupper() and kept:
+                    start = word.start() + prefixed.end()
+                    kept.insert(0, word)
+                break
             while kept and kept[0].group() in _LINKS:  # a capitalised "Van den Berg ..." starts the name
                 kept.pop(0)
             for index, word in enumerate(kept[1:-1], start=1):  # "Giulia Romano del Laboratorio Analisi ..."
@@ -253,9 +259,10 @@ def _legal_form_runs(text: str) -> Iterator[str]:
                     break
             if not kept or kept[0].group() in ("I", "We", "Our", "My"):
                 continue
-            company = clean_company(_company_end(line[kept[0].start() :]), strict=True)
+            first = max(start, kept[0].start())
+            company = clean_company(_company_end(line[first:]), strict=True)
             if company:  # inside a sentence its full stop ends the sentence; a card line "ACME Inc." keeps it
-                yield _without_final_stop(company) if kept[0].start() > 0 else company
+                yield _without_final_stop(company) if first > 0 else company
 
 
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
@@ -265,6 +272,14 @@ _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 _BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da", "do", "na", "no", "en", "em", "chez",
                              "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
                              "của", "called", "named", "join", "joined", "represent", "represents", "representing"})
+
+
+def _starts_with_place(run: str) -> bool:
+    """ "Mexico City", "Belo Horizonte ...": a place, not an employer."""
+    return bool(find_country_in_text(run.split()[0])) or any(mention[0] == 0 for mention in city_mentions(run))
+
+
+_EMPLOYER_LINKS = frozenset({"at", "chez", "bei", "bij", "en", "em", "presso"})
 
 
 def _company_word_runs(text: str) -> Iterator[str]:
@@ -278,7 +293,8 @@ def _company_word_runs(text: str) -> Iterator[str]:
             if not word[:1].isupper() or index == 0 or words[index - 1].group().casefold() not in _BEFORE_COMPANY:
                 index += 1
                 continue
-            between = line[words[index - 1].end() : words[index].start()]
+            link = words[index - 1]
+            between = line[link.end() : words[index].start()]
             end = index
             while end + 1 < len(words):
                 gap = line[words[end].end() : words[end + 1].start()]
@@ -290,11 +306,16 @@ def _company_word_runs(text: str) -> Iterator[str]:
             start = words[index].start()
             run = line[start : words[end].end()]
             index = end + 1
-            if between.strip() or len(run.split()) < 2 or not COMPANY_WORD_RE.search(run):
+            clause = re.split(r"[,;:·|()\[\]]|[.!?]\s", line[: link.start()])[-1]
+            # "QA Manager at Plásticos Técnicos de Monterrey": after a job title, "at" names the employer.
+            employer = link.group().casefold() in _EMPLOYER_LINKS and is_title(clause)
+            if between.strip() or len(run.split()) < 2 or not (employer or COMPANY_WORD_RE.search(run)):
                 continue
             if _DEPARTMENT_RE.search(line[max(0, start - 20) : start] + "x"):
                 continue  # "Dept. of Science Lab Technology" is inside the organisation
             company = clean_company(run, strict=True)
+            if not company and employer and not _starts_with_place(run):
+                company = clean_company(run, strict=False)
             if company:
                 yield _without_final_stop(company)
 

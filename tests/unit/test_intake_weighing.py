@@ -132,12 +132,25 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "Please quote a viscometer.\n\nMet vriendelijke groeten,\nJan de Vries\nVan der Meer Coatings B.V.\n",
             "Van der Meer Coatings B.V.",
         ),
+        # After a job title, "at" names the employer even without a company word; a city after "at" is no employer.
+        (
+            "LinkedIn message from Rosa Ibarra\nRosa Ibarra · Purchasing Manager at Aceros Finos del Bajío\n\n"
+            "Hi, we need a Brinell tester. rosa@acerosfinos.mx",
+            "Aceros Finos del Bajío",
+        ),
+        ("LinkedIn message from Rosa Ibarra\nRosa Ibarra · Purchasing Manager at Mexico City\n\nWe need a Brinell "
+         "tester.", None),
+        # A lowercase prefix joined by a hyphen ("e-" is Zulu "at") is not part of the company.
+        (
+            "Sawubona! Ngingu Themba Khumalo, ngisebenza e-Nkomazi Sugar Testing (Pty) Ltd. Sidinga i-refractometer.",
+            "Nkomazi Sugar Testing (Pty) Ltd",
+        ),
         # A German university is an institution.
         ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
          "Universität Bremen"),
     ],
 )
-def test_the_company_is_weighed(text: str, company: str) -> None:
+def test_the_company_is_weighed(text: str, company: str | None) -> None:
     assert parse_inquiry(text, OWN).company == company
 
 
