@@ -405,7 +405,13 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
         if len(first.split()) >= 2 and (first[:1].isupper() or arabic) and clean_company(first, strict=False):
             return _company_end(first)
         return None
-    for part in parts[:4]:
+    limit = 4
+    for index, part in enumerate(parts):
+        if index >= limit:
+            break
+        if _DEPARTMENT_RE.match(part):  # "School of Mechanical Engineering, Addis Ababa University": inside it
+            limit += 1
+            continue
         company = clean_company(part, strict=True)
         if company:
             return _company_end(company)
@@ -498,7 +504,7 @@ def clean_company(value: str, strict: bool) -> str | None:
 
 
 _DEPARTMENT_RE = re.compile(
-    r"(?:dept\.?|department|faculty|division|section|departamento|département|abteilung|dział|отдел|кафедра)"
+    r"(?:dept\.?|department|faculty|school|division|section|departamento|département|abteilung|dział|отдел|кафедра)"
     r"(?![^\W\d_])\s+(?:of|de|du|des|do|da|für|\S)",
     re.IGNORECASE,
 )

@@ -145,6 +145,12 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "Sawubona! Ngingu Themba Khumalo, ngisebenza e-Nkomazi Sugar Testing (Pty) Ltd. Sidinga i-refractometer.",
             "Nkomazi Sugar Testing (Pty) Ltd",
         ),
+        # A school of a university is inside it: the university named after it is the organisation.
+        (
+            "Hello, I am writing as Grace Achieng, Lecturer, School of Civil Engineering, Kisumu Polytechnic "
+            "University. We need a compression tester.",
+            "Kisumu Polytechnic University",
+        ),
         # A German university is an institution.
         ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
          "Universität Bremen"),
