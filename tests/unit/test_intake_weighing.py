@@ -55,6 +55,9 @@ from bot.rules.own_side import OwnSide
         # The first name of an introduction is completed by a fuller name elsewhere.
         ("Hi, this is Ravi from Konkan Agro Chemicals Pvt Ltd. Need a vacuum pump.\nRavi Desai | +91 98200 11223",
          "Ravi Desai"),
+        # A German degree joined to the title is an honorific.
+        ("Bitte um ein Angebot für ein Viskosimeter.\n\nMit freundlichen Grüßen\nDr.-Ing. Jonas Keller\nTU Ilmenau\n",
+         "Jonas Keller"),
     ],
 )
 def test_the_customer_name_is_weighed(text: str, name: str) -> None:
