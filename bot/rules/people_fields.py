@@ -196,6 +196,8 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     for line in signature_lines(text):
+        if LEGAL_RE.search(line) and len(line.split()) >= 2 or _UNIT_RE.match(line):
+            continue  # "TALLERES MECÁNICOS ARAGÓN, S.L.", "Dpto. Calidad" above the person signing: not a name
         name = _leading_name(line) or _lower_case_name(line)
         if name:
             yield name
@@ -224,6 +226,11 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         yield name
     for match in CHINESE_HONORIFIC_RE.finditer(text):
         yield match.group("surname")
+
+
+# A department line of a signature: "Dpto. Calidad", "Abteilung Einkauf", "Dept. QA".
+_UNIT_RE = re.compile(r"(?:dpto|depto|dept|departamento|department|département|abteilung|dział|отдел)(?![^\W\d_])",
+                      re.IGNORECASE)
 
 
 # The sender of a quoted message: "On Tue, 3 Jun 2025 at 09:14, Jonas Richter <j@x.de> wrote:", "Am ... schrieb

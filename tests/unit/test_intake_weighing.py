@@ -55,6 +55,12 @@ from bot.rules.own_side import OwnSide
         # The first name of an introduction is completed by a fuller name elsewhere.
         ("Hi, this is Ravi from Konkan Agro Chemicals Pvt Ltd. Need a vacuum pump.\nRavi Desai | +91 98200 11223",
          "Ravi Desai"),
+        # A signature that starts with the company and a department line: the person signs below them.
+        (
+            "Buenos días:\nPresupuesto de un durómetro, por favor.\n\nUn saludo,\n\nHIERROS DEL EBRO, S.A.\n"
+            "Dpto. Compras\nLucía Romero Gil\nT. 976 11 22 33\n",
+            "Lucía Romero Gil",
+        ),
         # A German degree joined to the title is an honorific.
         ("Bitte um ein Angebot für ein Viskosimeter.\n\nMit freundlichen Grüßen\nDr.-Ing. Jonas Keller\nTU Ilmenau\n",
          "Jonas Keller"),
