@@ -55,7 +55,12 @@ def find_company(
         return candidates[0]
     domain = _domain_label(email)
     spelled = next((c for c in candidates if domain and _domain_spells(domain, c)), None)
-    return spelled or candidates[0]
+    first = spelled or candidates[0]
+    # "Delta Labs" of a chat display name gives way to "Delta Labs for Materials Testing" said in full; a name
+    # with its legal form is complete.
+    if LEGAL_RE.search(first):
+        return first
+    return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
 
 
 _FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "mail",
@@ -217,7 +222,7 @@ _COMPANY_INTRO_RE = re.compile(
 _COMPANY_NOUN_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:(?i:company|компания|компании|компанию|компанія|фирма|фирме|фирмы|firm[aęyie]|empresa|şirket(?:imiz|i)?|"
     r"kampuni(?:\s+yetu)?(?:\s+ni)?|kamfani(?:n)?(?:\s+mu)?|called|named|llamad[ao]|chamad[ao]|nommée?))"
-    r"|(?<![限责])(?:公司|单位))"
+    r"|(?<![限责])(?:公司|单位)|(?<![^\W\d_])(?:شركة|مؤسسة)(?=\s+[A-Z]))"
     r"[ \t:：]*(?P<rest>[«\"„“A-ZÀ-ÞА-ЯЁ][^\n]*)"
 )
 
@@ -324,6 +329,8 @@ def _named_company(rest: str) -> str | None:
     """The name after a word for "company": up to the end of its sentence, a comma or a bracket."""
     sentence = SENTENCE_RE.split(rest, maxsplit=1)[0]
     part = _without_final_stop(re.split(r"[,;，。（(]|\s[-–—]\s", sentence, maxsplit=1)[0].strip())
+    if re.match(r"[A-Za-z]", part):  # a Latin name ends where the sentence goes on in Arabic or Chinese
+        part = re.split(r"\s*(?=[\u0600-\u06ff\u3400-\u9fff])", part, maxsplit=1)[0]
     company = clean_company(_company_end(part), strict=False)
     if not company or len(company.split()) > 7 or not _capitalised_enough(company):
         return None

@@ -160,6 +160,13 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "University. We need a compression tester.",
             "Kisumu Polytechnic University",
         ),
+        # A chat display name's short company gives way to the full one said in an Arabic sentence; the Latin
+        # name ends where the Arabic goes on.
+        (
+            "Eng. Omar Farouk (Nile Labs): مساء الخير\nEng. Omar Farouk (Nile Labs): أنا من شركة Nile Labs for "
+            "Water Analysis في الإسكندرية\nEng. Omar Farouk (Nile Labs): محتاجين جهاز عكارة",
+            "Nile Labs for Water Analysis",
+        ),
         # A German university is an institution.
         ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
          "Universität Bremen"),
