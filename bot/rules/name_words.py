@@ -109,7 +109,8 @@ JOB_WORDS = frozenset(
     {
         "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
         "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro", "directeur",
-        "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "head", "officer", "lead", "jefe",
+        "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس",
+        "مشرف", "مشرفة", "مديرة", "رئيس", "رئيسة", "أخصائي", "أخصائية", "head", "officer", "lead", "jefe",
         "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "directora", "achats", "закупкам",
         "coordinator", "coordinador", "coordinadora", "coordenador", "coordenadora", "coordinateur", "supervisor",
         "specialist", "analyst", "chemist", "technician", "técnico", "técnica", "técnicos", "responsável",

@@ -167,6 +167,12 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "Water Analysis في الإسكندرية\nEng. Omar Farouk (Nile Labs): محتاجين جهاز عكارة",
             "Nile Labs for Water Analysis",
         ),
+        # An Arabic job title ("supervisor of the chemistry lab") is not the company; the university after it is.
+        (
+            "مرحبا، أنا سلمى الحسن، مشرفة مختبر الكيمياء في كلية العلوم – الجامعة الهاشمية، الزرقاء.\n"
+            "نحتاج جهاز قياس الحموضة.",
+            "الجامعة الهاشمية",
+        ),
         # A German university is an institution.
         ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
          "Universität Bremen"),
