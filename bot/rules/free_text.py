@@ -109,8 +109,11 @@ CJK_CUSTOMER_RE = re.compile(
     r"(?:客户|客戶|客人|买家|買家|联系人|聯繫人)[ \t]*(?:是|叫|名叫)?[ \t，,：:]*"
     r"(?P<name>[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+){1,3})"
 )
+_LATIN_WORD = rf"(?:(?![{_CJK}])[\w&.'-])"
 LATIN_COMPANY_OF_RE = re.compile(
-    rf"(?P<company>[A-Z][\w&.'-]*(?:[ \t]+[\w&.'-]+){{0,7}})[ \t]*(?:的|嘅)(?=[A-Za-z{_CJK}])"
+    # the company's words are not Chinese; a unit may stand before 的 ("X 材料实验室的主任", "X lab's director")
+    rf"(?P<company>[A-Z]{_LATIN_WORD}*(?:[ \t]+{_LATIN_WORD}+){{0,7}})[ \t]*(?:[{_CJK}]{{1,6}}?)?"
+    rf"(?:的|嘅)(?=[A-Za-z{_CJK}])"
 )
 CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 

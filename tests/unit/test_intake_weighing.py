@@ -173,6 +173,8 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
             "نحتاج جهاز قياس الحموضة.",
             "الجامعة الهاشمية",
         ),
+        # In a Chinese hand-off a unit of the organisation may stand between its Latin name and 的.
+        ("WhatsApp来的，客户是秘鲁 Andes Mining Group 质检部的经理，要一台光谱仪。", "Andes Mining Group"),
         # A German university is an institution.
         ("Bitte ein Angebot für ein Refraktometer.\n\nViele Grüße\nAnna Weber\nUniversität Bremen\n",
          "Universität Bremen"),
