@@ -4,30 +4,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.rules.ids import inquiry_seq
 from bot.rules.inquiry import HistoryEvent, Holder, Status
 from bot.services.views import DataFragments, Quoted, QuotedIsoCache, inquiry_json, listed_json, listed_line
-from storage.database import make_engine
-from storage.migrate import quick_current_revisions, quick_head_revisions, upgrade
+from storage.migrate import quick_current_revisions, quick_head_revisions
 from tests.conftest import local
 from tests.storage.test_storage import sample, uow_factory
 
 TZ = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    created = make_engine(database_url)
-    await upgrade(created)
-    yield created
-    await created.dispose()
 
 
 async def _stored(engine: AsyncEngine) -> None:

@@ -4,11 +4,9 @@ PostgreSQL (sequential scans priced out) no plan reads them without an index con
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,8 +15,7 @@ from bot.org.model import Org
 from bot.rules.calendar import WorkCalendar
 from bot.services.context import Context
 from bot.services.jobs import BODIES, SlotRun
-from storage.database import make_engine, session_factory
-from storage.migrate import upgrade
+from storage.database import session_factory
 from storage.tables import InquiryEventRow, InquiryRow
 from storage.uow import UnitOfWork
 from tests.conftest import local
@@ -30,14 +27,6 @@ JOBS = {  # job -> a time it runs (Monday 23 November 2026, Shanghai)
     "counts_night": local(2026, 11, 23, 21, 45), "crm_reminders": local(2026, 11, 23, 17, 30),
     "transfer_check": local(2026, 11, 23, 10, 0), "crm_audit": local(2026, 12, 4, 16, 0),
 }
-
-
-@pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    created = make_engine(database_url)
-    await upgrade(created)
-    yield created
-    await created.dispose()
 
 
 async def _history(engine: AsyncEngine, n: int) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,21 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.outbound import Outbound, Target
 from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
-from storage.database import make_engine, session_factory
+from storage.database import session_factory
 from storage.errors import AlreadyStored
 from storage.migrate import upgrade
 from storage.uow import UnitOfWork
 from tests.conftest import local
 
 NOW = local(2026, 11, 23, 10, 0)
-
-
-@pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    created = make_engine(database_url)
-    await upgrade(created)
-    yield created
-    await created.dispose()
 
 
 def uow_factory(engine: AsyncEngine) -> UnitOfWork:

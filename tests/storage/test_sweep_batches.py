@@ -3,11 +3,9 @@ the same ids, facts, first steps and notices (who is told, on which platform, wi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -18,22 +16,13 @@ from bot.rules.ids import inquiry_seq
 from bot.rules.penalties import PenaltyDraft, PenaltyStatus, followup_lapses
 from bot.services.context import Context
 from bot.services.penalty_records import record
-from storage.database import make_engine, session_factory
-from storage.migrate import upgrade
+from storage.database import session_factory
 from storage.tables import OutboxRow, PenaltyRow, PenaltyStepRow
 from storage.uow import UnitOfWork
 from tests.conftest import local
 from tests.storage.test_storage import sample
 
 SLOT = local(2026, 11, 23, 23, 59)
-
-
-@pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    created = make_engine(database_url)
-    await upgrade(created)
-    yield created
-    await created.dispose()
 
 
 def _context(engine: AsyncEngine, org: Org) -> Context:
