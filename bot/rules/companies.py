@@ -111,7 +111,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
             yield _company_end(company)
     for match in _COMPANY_NOUN_RE.finditer(text):  # "Компания СибБиоТех, ...", "Kampuni yetu ni Maji Safi ..."
         company = _named_company(match.group("rest"))
-        if company:
+        if company and not LEGAL_RE.fullmatch(company.strip(" .,")):  # "Empresa Ltda" is a name, not "Ltda"
             yield company
     yield from _legal_form_runs(text)
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
@@ -372,7 +372,10 @@ def _company_after_name(rest: str) -> str | None:
     tail = SENTENCE_RE.split(tail, maxsplit=1)[0]  # "..., compras de X. Usamos un correo de ... en España"
     match = COMPANY_AFTER_RE.match(tail)
     if match:
-        return company_in_parts(match.group("company"), loose=True)
+        company = company_in_parts(match.group("company"), loose=True)
+        if company and LEGAL_RE.fullmatch(company.strip(" .,")):  # ", Empresa Ltda": the word is the name's own
+            company = company_in_parts(tail.lstrip(" ,"), loose=True)
+        return company
     # "X, procurement for Y Ltd", "X, lab manager at Y LLC": a role, then the company (a sure one only).
     role = _ROLE_THEN_COMPANY_RE.match(tail)
     return company_in_parts(role.group("company")) if role else None

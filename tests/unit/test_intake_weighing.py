@@ -73,6 +73,10 @@ def test_the_customer_name_is_weighed(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "company"),
     [
+        # A generic word that is the company's own first word ("Empresa Ltda") is kept: the name is not "Ltda".
+        ("Alibaba inquiry from Maria Silva, Empresa Ltda\nWhatsApp: +55 11 98765-4321\nQuote 20 flow meters.",
+         "Empresa Ltda"),
+        ("Hola, soy Juan Pérez, Empresa S.A.\nNecesito un pHmetro.", "Empresa S.A."),
         # The customer's e-mail domain spells their company; the trade fair met earlier in the text is none.
         (
             "Hi Mr Li,\nNice meeting you at Lab Asia Expo in Kuala Lumpur. Please quote the water purifier.\n"
