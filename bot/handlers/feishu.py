@@ -35,7 +35,8 @@ from bot.handlers.feishu_messages import (
     merged_text,
     millis,
 )
-from bot.handlers.feishu_prompts import prompt_command, recall, run
+from bot.handlers.feishu_prompts import recall, run
+from bot.handlers.prompts import DEFAULT_METHOD, prompt_command
 from bot.org.model import Person
 from bot.outbound import Reply
 from bot.services import intake_events
@@ -47,7 +48,6 @@ from bot.services.refusals import roster_refusal
 log = logging.getLogger(__name__)
 
 QUEUED_REPLIES = frozenset({"intake.created"})  # the intake reply is queued in the outbox already
-DEFAULT_METHOD = "other"
 
 Route = Callable[["FeishuHandlers", Incoming], Awaitable[None]]
 

@@ -10,7 +10,7 @@ from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps
 from bot.handlers.feishu_messages import PLATFORM
 from bot.handlers.feishu_press import Answer, Press, card_state, finish
-from bot.handlers.feishu_prompts import PENDING_TTL
+from bot.handlers.prompts import PENDING_TTL
 from bot.notifiers.feishu_cards import button, card
 from bot.services.deal_picks import nothing_picked, pick_command, pick_unavailable, prompt_choices
 

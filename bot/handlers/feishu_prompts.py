@@ -3,44 +3,26 @@ or the note. The open prompt is kept per person in the conversation table, so a 
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-from bot.actions import ANSWERS
+from bot.handlers import prompts
 from bot.handlers.commands import Origin, execute
 from bot.handlers.feishu_base import FeishuDeps
 from bot.handlers.feishu_messages import PLATFORM, Incoming
 from bot.org.model import Person
 from bot.outbound import Reply
 
-PENDING = "pending"
-PENDING_TTL = timedelta(hours=12)
-DEFAULT_METHOD = "other"
-
-
 
 async def remember(deps: FeishuDeps, person: Person, pending: dict[str, Any]) -> None:
-    """One open prompt per person: {"verb", "value", "method"?, "chat", "message"}."""
-    async with deps.ctx.uow() as uow:
-        await uow.conversations.put(PLATFORM, person.id, PENDING, pending, deps.ctx.now() + PENDING_TTL)
-        await uow.commit()
+    await prompts.remember(deps.ctx, PLATFORM, person, pending)
 
 
 async def recall(deps: FeishuDeps, person: Person) -> dict[str, Any] | None:
-    async with deps.ctx.uow() as uow:
-        return await uow.conversations.get(PLATFORM, person.id, PENDING, deps.ctx.now())
+    return await prompts.recall(deps.ctx, PLATFORM, person)
 
 
 async def forget(deps: FeishuDeps, person: Person) -> None:
-    async with deps.ctx.uow() as uow:
-        await uow.conversations.clear(PLATFORM, person.id, PENDING)
-        await uow.commit()
-
-
-def prompt_command(pending: dict[str, Any], text: str) -> str:
-    template = ANSWERS[str(pending["verb"])]
-    return template.format(value=pending.get("value", ""), method=pending.get("method") or DEFAULT_METHOD,
-                           text=text)
+    await prompts.forget(deps.ctx, PLATFORM, person)
 
 
 async def run(deps: FeishuDeps, message: Incoming, person: Person, command: str) -> Reply:

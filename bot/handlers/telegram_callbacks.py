@@ -16,7 +16,8 @@ from telegram.error import BadRequest
 
 from bot.actions import CHOICE_OF, command_for
 from bot.handlers.commands import Origin, execute
-from bot.handlers.telegram_notes import PENDING_TTL, remember
+from bot.handlers.prompts import PENDING_TTL
+from bot.handlers.telegram_notes import remember
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.notifiers.telegram import NO_PREVIEW
 from bot.notifiers.telegram_markup import MAX_TEXT, callback_data, keyboard, parse_callback

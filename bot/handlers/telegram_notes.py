@@ -7,14 +7,14 @@ table, so a restart between the button and the reply loses nothing.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import Any
 
 from telegram import Message
 from telegram.constants import ChatType
 
-from bot.actions import ANSWERS
+from bot.handlers import prompts
 from bot.handlers.commands import Origin, execute
+from bot.handlers.prompts import DEFAULT_METHOD, prompt_command
 from bot.handlers.telegram_intake import message_key, reply_to
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.org.model import Person
@@ -25,35 +25,16 @@ from bot.services.refusals import roster_refusal
 
 log = logging.getLogger(__name__)
 
-PENDING = "pending"
-PENDING_TTL = timedelta(hours=12)
-DEFAULT_METHOD = "other"
-
-# what a remembered prompt turns the person's text into (the table of every platform)
-PROMPT_COMMANDS: dict[str, str] = ANSWERS
-
-
 async def remember(deps: TelegramDeps, person: Person, pending: dict[str, Any]) -> None:
-    """Keep one open prompt per person: {"verb", "value", "method"?, "chat", "message"}."""
-    async with deps.ctx.uow() as uow:
-        await uow.conversations.put(PLATFORM, person.id, PENDING, pending, deps.ctx.now() + PENDING_TTL)
-        await uow.commit()
+    await prompts.remember(deps.ctx, PLATFORM, person, pending)
 
 
 async def recall(deps: TelegramDeps, person: Person) -> dict[str, Any] | None:
-    async with deps.ctx.uow() as uow:
-        return await uow.conversations.get(PLATFORM, person.id, PENDING, deps.ctx.now())
+    return await prompts.recall(deps.ctx, PLATFORM, person)
 
 
 async def forget(deps: TelegramDeps, person: Person) -> None:
-    async with deps.ctx.uow() as uow:
-        await uow.conversations.clear(PLATFORM, person.id, PENDING)
-        await uow.commit()
-
-
-def prompt_command(pending: dict[str, Any], text: str) -> str:
-    template = PROMPT_COMMANDS[str(pending["verb"])]
-    return template.format(value=pending.get("value", ""), method=pending.get("method", DEFAULT_METHOD), text=text)
+    await prompts.forget(deps.ctx, PLATFORM, person)
 
 
 def answered_prompt(pending: dict[str, Any] | None, message: Message) -> dict[str, Any] | None:
