@@ -18,8 +18,8 @@ from bot.handlers.feishu_messages import PLATFORM
 from bot.handlers.feishu_picks import cancel_pick, report_pick, start_pick, toggle_pick
 from bot.handlers.feishu_press import Answer, Press, card_state, finish, press_of
 from bot.handlers.feishu_prompts import remember
+from bot.handlers.prompts import picker_choices
 from bot.notifiers.feishu_cards import card, picker
-from bot.org.model import Role
 from bot.outbound import Reply
 from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS
@@ -62,13 +62,7 @@ async def run_command(deps: FeishuDeps, press: Press) -> Answer:
 async def show_picker(deps: FeishuDeps, press: Press) -> Answer:
     """Swap the buttons for the choices (follow-up methods, regions, reps)."""
     kind, person = PICKERS[form_of(press.action)], press.person
-    org = deps.ctx.org
-    if kind == "method":
-        choices = [(deps.term("method", m, person), m) for m in FOLLOWUP_METHODS]
-    elif kind == "region":
-        choices = [(r.display(deps.locale(person)), r.id) for r in org.regions]
-    else:
-        choices = [(p.name, p.id) for p in org.people if p.has(Role.REP) and p.active]
+    choices = picker_choices(deps, kind, person)
     text, _buttons = await card_state(deps, press)
     label = deps.term("button", press.action, person)
     await deps.api.patch_card(press.chat, press.message_id, picker(text, kind, press.value, choices, label))

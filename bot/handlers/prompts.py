@@ -5,11 +5,12 @@ text that answers it becomes a command through the one table of answers (bot.act
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from bot.actions import ANSWERS
 from bot.context import Context
-from bot.org.model import Person
+from bot.org.model import Person, Role
+from bot.rules.inquiry import FOLLOWUP_METHODS
 
 PENDING = "pending"
 PENDING_TTL = timedelta(hours=12)
@@ -39,3 +40,24 @@ def prompt_command(pending: dict[str, Any], text: str) -> str:
     template = ANSWERS[str(pending["verb"])]
     return template.format(value=pending.get("value", ""), method=pending.get("method") or DEFAULT_METHOD,
                            text=text)
+
+
+class Wording(Protocol):
+    """What a platform's handler dependencies offer for wording a choice: the org, terms and a person's locale."""
+
+    @property
+    def ctx(self) -> Context: ...
+
+    def term(self, group: str, value: str, person: Person | None) -> str: ...
+
+    def locale(self, person: Person | None) -> str: ...
+
+
+def picker_choices(deps: Wording, kind: str, person: Person) -> list[tuple[str, str]]:
+    """(label, value) of a picker on any platform: follow-up methods, regions, or active reps."""
+    org = deps.ctx.org
+    if kind == "method":
+        return [(deps.term("method", m, person), m) for m in FOLLOWUP_METHODS]
+    if kind == "region":
+        return [(r.display(deps.locale(person)), r.id) for r in org.regions]
+    return [(p.name, p.id) for p in org.people if p.has(Role.REP) and p.active]

@@ -16,14 +16,13 @@ from telegram.error import BadRequest
 
 from bot.actions import CHOICE_OF, command_for
 from bot.handlers.commands import Origin, execute
-from bot.handlers.prompts import PENDING_TTL
+from bot.handlers.prompts import PENDING_TTL, picker_choices
 from bot.handlers.telegram_notes import remember
 from bot.handlers.telegram_replies import PLATFORM, TelegramDeps
 from bot.notifiers.telegram import NO_PREVIEW
 from bot.notifiers.telegram_markup import MAX_TEXT, callback_data, keyboard, parse_callback
-from bot.org.model import Person, Role
+from bot.org.model import Person
 from bot.outbound import Reply
-from bot.rules.inquiry import FOLLOWUP_METHODS
 from bot.services.deal_picks import PICKS, nothing_picked, pick_command, pick_unavailable, prompt_choices
 from bot.services.refusals import roster_refusal
 
@@ -97,13 +96,7 @@ async def show_picker(deps: TelegramDeps, press: Press) -> None:
 
 
 def picker(deps: TelegramDeps, person: Person, kind: str, value: str) -> InlineKeyboardMarkup | None:
-    org = deps.ctx.org
-    if kind == "method":
-        choices = [(deps.term("method", m, person), m) for m in FOLLOWUP_METHODS]
-    elif kind == "region":
-        choices = [(r.display(deps.locale(person)), r.id) for r in org.regions]
-    else:
-        choices = [(p.name, p.id) for p in org.people if p.has(Role.REP) and p.active]
+    choices = picker_choices(deps, kind, person)
     return keyboard([(label, callback_data(kind, value, choice)) for label, choice in choices])
 
 
