@@ -5,20 +5,26 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from bot.bootstrap import build
+from bot.bootstrap import App, build
 from bot.clock import FrozenClock
 from bot.org.model import Org
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, local
 
 
-@pytest.mark.postgres
-@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
-async def test_one_scheduler_leads_and_a_follower_takes_over(database_url: str, org: Org) -> None:
+async def _two_replicas(database_url: str, org: Org) -> tuple[App, App]:
+    """Two processes' worth of the bot on one database, sharing one clock."""
     settings = Settings(DATABASE_URL=database_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG))
     clock = FrozenClock(local(2026, 11, 23, 9, 0))
     first = await build(settings, clock=clock, org=org, shell_write=lambda _t: None)
     second = await build(settings, clock=clock, org=org, shell_write=lambda _t: None)
+    return first, second
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_one_scheduler_leads_and_a_follower_takes_over(database_url: str, org: Org) -> None:
+    first, second = await _two_replicas(database_url, org)
     assert first.scheduler is not None and second.scheduler is not None
     try:
         assert await first.scheduler.try_lead()
@@ -34,10 +40,7 @@ async def test_one_scheduler_leads_and_a_follower_takes_over(database_url: str, 
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_a_leader_that_lost_its_session_steps_down_and_never_runs_a_slot(database_url: str, org: Org) -> None:
-    settings = Settings(DATABASE_URL=database_url, INQUIRYBOT_ORG=str(EXAMPLE_ORG))
-    clock = FrozenClock(local(2026, 11, 23, 9, 0))
-    first = await build(settings, clock=clock, org=org, shell_write=lambda _t: None)
-    second = await build(settings, clock=clock, org=org, shell_write=lambda _t: None)
+    first, second = await _two_replicas(database_url, org)
     assert first.scheduler is not None and second.scheduler is not None
     try:
         await first.scheduler.start()
