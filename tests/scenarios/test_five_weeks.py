@@ -43,22 +43,17 @@ from bot.rules.counts import report_json
 from bot.rules.penalties import Penalty
 from bot.rules.penalty_facts import PenaltyStep
 from bot.rules.rankings import ranking_json
-from bot.rules.slots import slots_on
 from bot.services.counts import report_for
-from bot.services.jobs import BODIES, run_slot
 from bot.services.ledger import export
 from bot.services.rankings import ranking_for
 from bot.services.statements import write_statement
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, SHANGHAI, Transcript, local
+from tests.scenarios.playbook import Step, daily_reports, inquiry, play, timeline
 
 DAYS = [date(2026, 9, 28) + timedelta(days=n) for n in range(40)]  # 28 Sep .. 6 Nov
 PENALTY_JOBS = ("followup_sweep", "deals_daily_sweep", "deals_monthly_sweep", "ledger_sweep", "crm_audit",
                 "p3_notice")
-
-
-def inquiry(n: int) -> str:
-    return f"INQ-2026-{n:06d}"
 
 
 A, B, M, H, F, W, G, R, S = (inquiry(n) for n in range(1, 10))  # numbered in forwarding order
@@ -66,13 +61,6 @@ A, B, M, H, F, W, G, R, S = (inquiry(n) for n in range(1, 10))  # numbered in fo
 
 def brazil(n: int, name: str) -> str:
     return f"Inquiry via Alibaba: {name}, {name.lower()}@lab{n}.com.br, WhatsApp +55 11 9876{n}-43{n:02d}, quote"
-
-
-@dataclass(frozen=True)
-class Step:
-    at: datetime
-    who: str  # a person id, or "@A" etc.: the rep holding that inquiry
-    line: str
 
 
 def steps() -> list[Step]:
@@ -127,18 +115,6 @@ def steps() -> list[Step]:
         Step(d(2026, 11, 3, 10, 5), "zhao", "/inq ledger sent 2026-10"),
         Step(d(2026, 11, 3, 10, 10), "sun", "/inq ledger sent 2026-10"),
     ]
-
-
-def daily_reports(workdays: list[date]) -> list[Step]:
-    """Managers report the day's deals at 20:30 every working day; wang forgets Tuesday 13 October."""
-    found = []
-    for day in workdays:
-        for manager in ("wang", "chen", "liu"):
-            if manager == "wang" and day == date(2026, 10, 13):
-                continue
-            deals = A if manager == "wang" and day == date(2026, 9, 29) else "none"
-            found.append(Step(local(day.year, day.month, day.day, 20, 30), manager, f"/inq deals today {deals}"))
-    return found
 
 
 @dataclass(frozen=True)
@@ -213,30 +189,28 @@ async def five_weeks(org: Org, tmp_path_factory: pytest.TempPathFactory) -> Asyn
                         INQUIRYBOT_REPORTS_DIR=str(tmp_path / "reports"))
     app = await build(settings, clock=clock, org=org, shell_write=transcript.write)
     workdays = [d for d in DAYS if app.ctx.calendar.is_workday(d)]
-    timeline: list[tuple[datetime, int, object]] = [(s.at, 1, s) for s in [*steps(), *daily_reports(workdays)]]
-    timeline += [(slot, 0, job) for day in DAYS for job in sorted(BODIES)
-                 for slot in slots_on(job, day, app.ctx.tz, app.org.schedule, app.ctx.calendar)]
+    # wang forgets Tuesday 13 October; reports A on 29 September
+    reports = daily_reports(workdays, forgotten=date(2026, 10, 13), deal_day=date(2026, 9, 29), deal=A)
     # after the P7 of Saturday 17:30 (a September fact), before the 18:30 re-assignment; after the 10:15 transfer
-    timeline += [(local(2026, 10, 10, 18, 0), 2, BEFORE), (local(2026, 10, 12, 10, 20), 2, AFTER)]
-    for at, _order, what in sorted(timeline, key=lambda item: (item[0], item[1])):
-        clock.set(at)
+    marks = [(local(2026, 10, 10, 18, 0), BEFORE), (local(2026, 10, 12, 10, 20), AFTER)]
+
+    async def act(at: datetime, what: object) -> None:
         if isinstance(what, Snapshot):
             snapshots[what.name] = await september(app, tmp_path / f"{what.name}.xlsx")
             if what is BEFORE:
                 holders.update({x: await _rep_of(app, x) for x in (A, B, M)})
-        elif isinstance(what, Step):
-            who, line = await _line(app, what)
-            person = app.org.person(who)
-            assert person is not None
-            def said(text: str, w: str = who, t: datetime = at) -> None:
-                replies.append(f"{t.astimezone(SHANGHAI):%m-%d %H:%M} {w}: {text}")
+            return
+        assert isinstance(what, Step)
+        who, line = await _line(app, what)
+        person = app.org.person(who)
+        assert person is not None
 
-            session = ShellSession(app, person, said)
-            await session.handle(line)
-        else:
-            outcome = await run_slot(app.ctx, str(what), at, late=False)
-            assert outcome.status == "done", outcome
-        await app.dispatcher.drain()
+        def said(text: str, w: str = who, t: datetime = at) -> None:
+            replies.append(f"{t.astimezone(SHANGHAI):%m-%d %H:%M} {w}: {text}")
+
+        await ShellSession(app, person, said).handle(line)
+
+    await play(app, clock, timeline(app, DAYS, [*steps(), *reports], marks), act)
     yield Played(app, transcript, replies, snapshots, holders)
     await app.close()
 

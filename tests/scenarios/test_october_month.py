@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,23 +15,11 @@ from bot.bootstrap import App, build
 from bot.clock import FrozenClock
 from bot.handlers.shell import ShellSession
 from bot.org.model import Org
-from bot.rules.slots import slots_on
-from bot.services.jobs import BODIES, run_slot
 from bot.settings import Settings
 from tests.conftest import EXAMPLE_ORG, Transcript, local
+from tests.scenarios.playbook import Step, daily_reports, inquiry, play, timeline
 
 OCTOBER = [date(2026, 10, 1) + timedelta(days=n) for n in range(31)]
-
-
-@dataclass(frozen=True)
-class Step:
-    at: datetime
-    who: str
-    line: str
-
-
-def inquiry(n: int) -> str:
-    return f"INQ-2026-{n:06d}"
 
 
 A, B, E, D, C = (inquiry(n) for n in range(1, 6))  # numbered in forwarding order
@@ -69,23 +56,6 @@ PEOPLE_STEPS = [
 ]
 
 
-def daily_reports(cal_workdays: list[date]) -> list[Step]:
-    """Managers report the day's deals at 20:30 every working day; wang forgets Tuesday 13 October."""
-    steps = []
-    for day in cal_workdays:
-        for manager in ("wang", "chen", "liu"):
-            if manager == "wang" and day == date(2026, 10, 13):
-                continue
-            deals = A if manager == "wang" and day == date(2026, 10, 20) else "none"
-            steps.append(Step(local(day.year, day.month, day.day, 20, 30), manager, f"/inq deals today {deals}"))
-    return steps
-
-
-def job_slots(app: App) -> list[tuple[datetime, str]]:
-    return [(slot, job) for day in OCTOBER for job in sorted(BODIES)
-            for slot in slots_on(job, day, app.ctx.tz, app.org.schedule, app.ctx.calendar)]
-
-
 def messages(transcript: Transcript) -> list[tuple[str, str]]:
     """The shell transcript as (recipient, text) pairs."""
     found = []
@@ -106,19 +76,16 @@ async def october(
                         INQUIRYBOT_REPORTS_DIR=str(tmp_path / "reports"))
     app = await build(settings, clock=clock, org=org, shell_write=transcript.write)
     workdays = [d for d in OCTOBER if app.ctx.calendar.is_workday(d)]
-    timeline: list[tuple[datetime, int, object]] = [(s.at, 1, s) for s in [*PEOPLE_STEPS, *daily_reports(workdays)]]
-    timeline += [(slot, 0, job) for slot, job in job_slots(app)]
-    for at, _order, what in sorted(timeline, key=lambda item: (item[0], item[1])):
-        clock.set(at)
-        if isinstance(what, Step):
-            person = app.org.person(what.who)
-            assert person is not None
-            session = ShellSession(app, person, lambda text, who=what.who: replies.append(f"{who}: {text}"))
-            await session.handle(what.line)
-        else:
-            outcome = await run_slot(app.ctx, str(what), at, late=False)
-            assert outcome.status == "done", outcome
-        await app.dispatcher.drain()
+    reports = daily_reports(workdays, forgotten=date(2026, 10, 13), deal_day=date(2026, 10, 20), deal=A)
+
+    async def say(_at: datetime, step: object) -> None:
+        assert isinstance(step, Step)
+        person = app.org.person(step.who)
+        assert person is not None
+        session = ShellSession(app, person, lambda text, who=step.who: replies.append(f"{who}: {text}"))
+        await session.handle(step.line)
+
+    await play(app, clock, timeline(app, OCTOBER, [*PEOPLE_STEPS, *reports]), say)
     yield app, transcript, replies
     await app.close()
 
