@@ -1,12 +1,12 @@
 """Every button and action the bot puts on a message, and the `/inq` command it stands for: one table for every
-platform. A platform's handlers read it to turn a press into a command (Slack actions, Telegram callbacks, Feishu
-card actions); the shell prints the command itself. A new button is one line here plus its label in
+platform. A platform's handlers read it to turn a press into a command (a block action, a callback query, a card
+action); the shell prints the command itself. A new button is one line here plus its label in
 messages/terms.yaml (`button:` group).
 
 `form` names what the platform asks before the command can run (the person picks a method, a rep, a region, the
-inquiries of a deal report, or types a reason / an amount); each platform shows it its own way (a Slack modal,
-a Telegram picker or a reply prompt, a Feishu card). `final` presses retire every button of the message, others
-only the pressed one and `also`.
+inquiries of a deal report, or types a reason / an amount); each platform shows it its own way (a modal, a
+picker, a reply prompt, a card). `final` presses retire every button of the message, others only the pressed
+one and `also`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Feishu / Lark's plug-in (registered in bot/platforms.py). Light: lark-oapi is imported only by `build` and
-`doctor`. Its settings are its own FEISHU_* variables, read by the pydantic-settings class below.
+"""Feishu / Lark's plug-in, found by bot/platforms.py through ENTRY below. Light: lark-oapi is imported only by
+`build` and `doctor`. Its settings are its own FEISHU_* variables, read by the pydantic-settings class below.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.org.identities import IdentityKind, IdentitySpec
+from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
 
 if TYPE_CHECKING:
@@ -81,4 +83,13 @@ class FeishuPlugin:
         yield passed("feishu", f"app {settings.app_id}: tenant token issued by {settings.api_url}")
 
 
-PLUGIN = FeishuPlugin()
+FEISHU_IDS = IdentitySpec(
+    "Feishu",
+    user=IdentityKind("open id", r"ou_[0-9a-z]{8,}", example="ou_…",
+                      fix="use the person's open id for this app (it starts with ou_; docs/feishu-setup.md shows "
+                          "where to find it)"),
+    chat=IdentityKind("chat id", r"oc_[0-9a-z]{8,}", example="oc_…",
+                      fix="use the group's chat id (it starts with oc_; docs/feishu-setup.md shows where to find "
+                          "it)"),
+)
+ENTRY = PlatformEntry("feishu", FEISHU_IDS, "FEISHU_APP_ID", FeishuPlugin(), sdks=("lark_oapi",), order=30)

@@ -1,4 +1,5 @@
-"""Slack's plug-in (registered in bot/platforms.py). Light: slack_bolt is imported only by `build` and `doctor`.
+"""Slack's plug-in, found by bot/platforms.py through ENTRY below. Light: slack_bolt is imported only by `build`
+and `doctor`.
 
 Settings are the SLACK_* fields of the central bot.settings.Settings (kept there for existing deployments).
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.org.identities import IdentityKind, IdentitySpec
+from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
 
 if TYPE_CHECKING:
@@ -47,4 +50,12 @@ class SlackPlugin:
         return slack_checks(settings, org)
 
 
-PLUGIN = SlackPlugin()
+SLACK_IDS = IdentitySpec(
+    "Slack",
+    user=IdentityKind("member id", r"[UW][A-Z0-9]{2,}", example="U…",
+                      fix="copy the member id from the person's Slack profile (… > Copy member ID); it starts with U"),
+    chat=IdentityKind("channel id", r"[CG][A-Z0-9]{2,}", example="C…",
+                      fix="copy the id from the channel's details (the bottom of the About tab); it starts with C"),
+)
+ENTRY = PlatformEntry("slack", SLACK_IDS, "SLACK_BOT_TOKEN", SlackPlugin(), sdks=("slack_bolt", "slack_sdk"),
+                      order=10)  # first: the default platform of a person reached without `prefer:`

@@ -1,5 +1,5 @@
-"""Telegram's plug-in (registered in bot/platforms.py). Light: python-telegram-bot is imported only by `build`
-and `doctor`. Settings are the TELEGRAM_* fields of the central bot.settings.Settings.
+"""Telegram's plug-in, found by bot/platforms.py through ENTRY below. Light: python-telegram-bot is imported only
+by `build` and `doctor`. Settings are the TELEGRAM_* fields of the central bot.settings.Settings.
 """
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.org.identities import IdentityKind, IdentitySpec
+from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
 
 if TYPE_CHECKING:
@@ -43,4 +45,12 @@ class TelegramPlugin:
         return telegram_checks(settings, org)
 
 
-PLUGIN = TelegramPlugin()
+TELEGRAM_IDS = IdentitySpec(
+    "Telegram",
+    user=IdentityKind("user id", r"[1-9][0-9]*", numeric=True, example="123…",
+                      fix="use the person's numeric user id (a positive number, without quotes); negative ids are "
+                          "groups"),
+    chat=IdentityKind("chat id", r"-?[1-9][0-9]*", numeric=True, example="-100…",
+                      fix="use the numeric chat id without quotes, e.g. -1001000000001 for a group"),
+)
+ENTRY = PlatformEntry("telegram", TELEGRAM_IDS, "TELEGRAM_BOT_TOKEN", TelegramPlugin(), sdks=("telegram",), order=20)

@@ -46,7 +46,7 @@ S = TypeVar("S")
 
 
 class PlatformPlugin(Protocol[S]):
-    """What a platform registers in bot/platforms.py (see the docstring there). `S` is its settings type.
+    """What a platform hands the registry in its ENTRY (bot/platforms.py explains). `S` is its settings type.
     The module that defines it stays light: the SDK is imported inside `build` and `doctor` only."""
 
     def settings(self, base: Settings) -> S:
