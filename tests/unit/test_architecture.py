@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import platforms
+
 ROOT = Path(__file__).resolve().parents[2]
 RULES = sorted((ROOT / "bot" / "rules").glob("*.py"))
-FORBIDDEN_PACKAGES = {"sqlalchemy", "jinja2", "telegram", "slack_bolt", "slack_sdk", "storage", "aiohttp", "httpx",
-                      "asyncio", "openpyxl", "matplotlib"}
+FORBIDDEN_PACKAGES = {"sqlalchemy", "jinja2", "storage", "aiohttp", "httpx", "asyncio", "openpyxl", "matplotlib",
+                      *platforms.sdks()}
 FORBIDDEN_LAYERS = ("bot.services", "bot.notifiers", "bot.handlers", "bot.bootstrap")
 
 
@@ -88,7 +90,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "bootstrap": BELOW_SERVICES | {"services", "notifiers", "handlers", "bootstrap"},
     "cli": BELOW_SERVICES | {"services", "notifiers", "handlers", "bootstrap", "cli"},
 }
-PLATFORM_SDKS = ("slack_bolt", "slack_sdk", "telegram", "lark_oapi", "lark")
+PLATFORM_SDKS = platforms.sdks()  # every registered platform declares its SDK's top-level modules
 
 
 def layer_of(module: str) -> str | None:
@@ -131,10 +133,8 @@ SOURCES = [p for p in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "storage").rglob(
 
 def _platform_of(module: str) -> str | None:
     """The registered platform a handlers / notifiers module belongs to (by its name), None when neutral."""
-    from bot.platforms import names
-
     last = module.rsplit(".", 2)
-    return next((name for name in names() if any(part.startswith(name) for part in last[1:])), None)
+    return next((name for name in platforms.names() if any(part.startswith(name) for part in last[1:])), None)
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -171,22 +171,20 @@ def test_a_platform_module_imports_only_its_own_platform(layer: str) -> None:
 def test_the_core_names_no_platform(layer: str) -> None:
     """The core imports no platform SDK and no platform's module; its source names no platform in code
     (stored values such as platform='slack' in migrations aside)."""
-    from bot.platforms import names
-
     target = ROOT / layer
     paths = [target] if target.is_file() else [p for p in target.rglob("*.py") if "migrations" not in p.parts]
     offenders = []
     for path in paths:
         for imported in runtime_imports(path):
             parts = imported.split(".")
-            if parts[0] in PLATFORM_SDKS or any(name in part for part in parts for name in names()):
+            if parts[0] in PLATFORM_SDKS or any(name in part for part in parts for name in platforms.names()):
                 offenders.append(f"{path.relative_to(ROOT)} imports {imported}")
     assert offenders == []
     if layer not in ("bot/services", "storage"):
         return  # the rules read customers' messages, which name messengers; org files show examples of ids
     for path in paths:
         text = path.read_text(encoding="utf-8").lower()
-        offenders += [f"{path.relative_to(ROOT)} names {name}" for name in names() if name in text]
+        offenders += [f"{path.relative_to(ROOT)} names {name}" for name in platforms.names() if name in text]
     assert offenders == []
 
 
