@@ -1,6 +1,6 @@
 """How one platform writes the ids of people and chats in the org file: pure data plus one generic parser.
 
-A platform's entry in bot/platforms.py carries an IdentitySpec; the org schema gains a `<name>:` key for people
+A platform's ENTRY (bot/platform_<name>.py) carries an IdentitySpec; the org schema gains a `<name>:` key for people
 and channels for every registered platform, validated by `parse_identity`.
 """
 
