@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.rules.asides import is_aside
 from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
@@ -60,15 +61,19 @@ def normalise_email(raw: str) -> str | None:
 
 
 def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
-    """The first customer email address in the text, normalised; ours and the platforms' never."""
+    """The first customer email address in the text, normalised; ours and the platforms' never. One given in
+    passing for someone else ("our procurement officer Mr. Dawit Bekele (dawit.b@…)") only when no other is."""
+    aside: str | None = None
     for match in _EMAIL_IN_TEXT_RE.finditer(text):
         email = normalise_email(match.group())
         domain = email.rsplit("@", 1)[1] if email else ""
         if email and not own.owns_email(email) and not any(
             domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS
         ):
-            return email
-    return None
+            if not is_aside(text, match.start(), match.end()):
+                return email
+            aside = aside or email
+    return aside
 
 
 def find_region_tag(text: str) -> str | None:
@@ -130,8 +135,9 @@ _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 
 def _intl_countries(text: str, own: OwnSide) -> list[str]:
-    """Countries of the international numbers in the text: "+55 ... / (31) 98888-7777" reads the second in BR."""
-    countries = (country_of_phone(n) for n in written_international(text) if n not in own.phones)
+    """Countries of the international numbers in the text: "+55 ... / (31) 98888-7777" reads the second in BR.
+    A referring partner's "(Etosha Scientific CC, +264 …)" says nothing of the customer's country."""
+    countries = (country_of_phone(n) for n in written_international(text, asides=False) if n not in own.phones)
     return [c for c in countries if c and c != own.home_country]
 
 

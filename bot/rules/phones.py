@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
+from bot.rules.asides import is_aside
+
 __all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pick_phones", "written_international"]
 
 # "0055 11 ..." is "+55 11 ...": rewritten in place (same length, so positions stay) before matching.
@@ -24,7 +26,7 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they
 # are order numbers, dates, prices.
 _MOBILE_WORDS = (
-    r"whats\s?app|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
+    r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
     r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
     r"ватсап|вотсап|вацап|вайбер|"
     r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول"
@@ -123,16 +125,21 @@ def pick_phones(
     pool = foreign or found
     if not pool:
         return PhonePick(None)
-    first = next((c for c in pool if c.mobile), pool[0])
+    # A number given in passing for someone else ("the technical contact is Mr. X (+56 9 …)") is the phone only
+    # when the customer gave none of their own.
+    direct = [c for c in pool if not is_aside(prepared, c.at, c.end)] or pool
+    first = next((c for c in direct if c.mobile), direct[0])
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
 
 
-def written_international(text: str) -> list[str]:
-    """Valid numbers written with "+" or "00" (E.164), in order."""
+def written_international(text: str, *, asides: bool = True) -> list[str]:
+    """Valid numbers written with "+" or "00" (E.164), in order; without those given in passing for someone
+    else when `asides` is False."""
     prepared = _prepared(text)
     return [
         phonenumbers.format_number(m.number, PhoneNumberFormat.E164)
         for m in PhoneNumberMatcher(prepared, None, leniency=Leniency.VALID)
+        if asides or not is_aside(prepared, m.start, m.end)
     ]
 
 

@@ -1,0 +1,38 @@
+"""Contacts given in passing for someone else: "el contacto técnico es el Sr. Patricio Muñoz (pmunoz@…, +56 9 …)",
+"Referral from our distributor in Botswana (Kgosi Lab Supplies, +267 71 234 567)".
+
+A number or address inside brackets, right after a name (or after a name inside the brackets), on a line of
+prose, belongs to the third party the sentence talks about. The writer's own contacts stand on their own lines
+(a signature, "Tel: …", "Her cell: …"). Such an aside is the customer's only when nothing else is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
+_PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rather than a contact line
+
+
+def is_aside(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] (an e-mail address or a phone number) is a third party's contact in passing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    at, until = start - line_start, end - line_start
+    opening = line.rfind("(", 0, at)
+    closing = line.find(")", until)
+    if opening < 0 or closing < 0 or line.find(")", opening, at) >= 0:
+        return False  # not inside one pair of brackets ("Tel: (11) 98765-4321" has the number outside them)
+    outside = line[:opening] + line[closing + 1 :]
+    if len(_WORD_RE.findall(outside)) < _PROSE_WORDS:
+        return False  # "Contact: Ana Costa (ana@…)" is a contact line, not a sentence
+    inside_before = line[opening + 1 : at].strip(" ,;:/")
+    return _names_someone(_WORD_RE.findall(line[:opening])[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+
+
+def _names_someone(words: list[str]) -> bool:
+    """Two capitalised words in a row are a person's or a company's name: "Sr. Patricio Muñoz (", "Mr. Dawit
+    Bekele (", "(Kgosi Lab Supplies, +267 …)" name someone; "on WhatsApp (" and "(mobile +55 …)" do not."""
+    return len(words) == 2 and all(word[0].isupper() for word in words)
+
