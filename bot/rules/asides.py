@@ -14,11 +14,22 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rather than a contact line
 
 
+# Whoever carries or clears the goods: their contacts come with the shipping instructions, never as the buyer's.
+_AGENT_RE = re.compile(
+    r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
+    r"notify\s+party|agente\s+de\s+(?:carga|aduanas?)|despachante|transitaire|commissionnaire|spedizioniere|"
+    r"spedition|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri)\b|货代|货运代理|物流公司",
+    re.IGNORECASE,
+)
+
+
 def is_aside(text: str, start: int, end: int) -> bool:
     """True when text[start:end] (an e-mail address or a phone number) is a third party's contact in passing."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _for_the_agent(text, line_start, line):
+        return True
     at, until = start - line_start, end - line_start
     opening = line.rfind("(", 0, at)
     closing = line.find(")", until)
@@ -36,3 +47,12 @@ def _names_someone(words: list[str]) -> bool:
     Bekele (", "(Kgosi Lab Supplies, +267 …)" name someone; "on WhatsApp (" and "(mobile +55 …)" do not."""
     return len(words) == 2 and all(word[0].isupper() for word in words)
 
+
+def _for_the_agent(text: str, line_start: int, line: str) -> bool:
+    """A forwarder's or customs agent's line: "Ship through our clearing agent: Ace Cargo Ltd, tel …", or the
+    line after one that ends in a colon ("… our clearing agent in Lagos:" / "Ace Cargo Ltd, tel …")."""
+    if _AGENT_RE.search(line):
+        return True
+    previous_end = line_start - 1
+    previous = text[text.rfind("\n", 0, max(previous_end, 0)) + 1 : max(previous_end, 0)].rstrip()
+    return previous.endswith((":", "：")) and _AGENT_RE.search(previous) is not None

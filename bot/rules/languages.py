@@ -53,13 +53,28 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+# Scripts written for one language only (Han is not: Chinese and Japanese share it; kana tells Japanese).
+_OWN_SCRIPTS = {
+    "th": re.compile(r"[\u0e00-\u0e7f]"), "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"), "el": re.compile(r"[\u0370-\u03ff]"), "he": re.compile(r"[\u0590-\u05ff]"),
+    "ka": re.compile(r"[\u10a0-\u10ff]"), "hy": re.compile(r"[\u0530-\u058f]"), "km": re.compile(r"[\u1780-\u17ff]"),
+    "lo": re.compile(r"[\u0e80-\u0eff]"), "my": re.compile(r"[\u1000-\u109f]"),
+}
+# Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of yeh and kaf).
+_PERSIAN_RE = re.compile(r"[پچژگیک]")
+
+
 def guess_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when unsure. Scripts decide Arabic and Cyrillic."""
+    """ISO 639-1 code of the text's language, or None when unsure. Scripts decide Arabic, Persian, Cyrillic and
+    the scripts that belong to one language (Thai, Korean, Greek, …)."""
     arabic = len(re.findall(r"[\u0600-\u06ff]", text))
     cyrillic = len(re.findall(r"[\u0400-\u04ff]", text))
     latin = len(re.findall(r"[A-Za-zÀ-ɏ]", text))
+    for language, script in _OWN_SCRIPTS.items():
+        if len(script.findall(text)) > max(arabic, cyrillic, latin / 2):
+            return language
     if arabic > max(cyrillic, latin / 2):
-        return "ar"
+        return "fa" if _PERSIAN_RE.search(text) else "ar"
     if cyrillic > latin / 2:
         return "uk" if re.search(r"[іїєґ]", text) else "ru"
     words = [w.casefold() for w in _WORD_RE.findall(text)]

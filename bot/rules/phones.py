@@ -29,7 +29,7 @@ _MOBILE_WORDS = (
     r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
     r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
     r"ватсап|вотсап|вацап|вайбер|"
-    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول"
+    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|มือถือ"
 )
 # Phrases that put a number right after them: "call me on", "fale comigo no", "contactez-moi au", "звоните".
 _CONTACT_PHRASES = (
@@ -43,7 +43,7 @@ _LABEL = (
     r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
     r"số|numara)"
-    r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机)"
+    r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机|โทร(?:ศัพท์)?)"
 )
 _LABELLED_RE = re.compile(
     _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,]?[ \t]*" + _LABEL + r"\.?[ \t]*)*"

@@ -50,3 +50,16 @@ def test_brazilian_whats_is_a_whatsapp_label() -> None:
     parsed = parse_inquiry("Oi! Aqui é o Rafael, de Blumenau. Manda o preço do medidor de pH pro meu "
                            "whats 47 98834-1920 por favor")
     assert parsed.phone == "+5547988341920"
+
+
+def test_a_clearing_agent_s_block_is_not_the_customer_s() -> None:
+    parsed = parse_inquiry("Dear Sir,\nKindly send a proforma for 2 drying ovens. Ship through our clearing agent "
+                           "in Mombasa:\nPwani Cargo Ltd, attn Hassan Ali, tel +254 722 555 010, ops@pwanicargo.co.ke\n"
+                           "Regards,\nGrace Wanjiru\nNairobi Food Labs Ltd\n0733 456 789\ngrace@nairobifoodlabs.co.ke")
+    assert parsed.email == "grace@nairobifoodlabs.co.ke"
+    assert parsed.phone == "+254733456789"
+
+
+def test_a_thai_text_reads_its_national_number_after_the_thai_label() -> None:
+    parsed = parse_inquiry("สวัสดีครับ สนใจ เครื่องวัดความชื้น 3 เครื่อง รบกวนส่งราคาครับ\nโทร 089-765-4321")
+    assert parsed.phone == "+66897654321"
