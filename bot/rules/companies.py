@@ -531,8 +531,11 @@ def _definite_if_arabic(company: str) -> bool:
 
 
 def _without_lowercase_lead(company: str) -> str:
-    """"de Apícola del Sur SRL" -> "Apícola del Sur SRL": lower-case words before the name are prose."""
+    """"de Apícola del Sur SRL" -> "Apícola del Sur SRL": lower-case words before the name are prose. A name
+    typed all in lower case ("rossi strumenti srl") has no such lead and stays whole."""
     words = company.split()
+    if not any(letter.isupper() for letter in company):
+        return company
     while len(words) > 1 and words[0][:1].islower():
         words.pop(0)
     return " ".join(words)

@@ -38,7 +38,8 @@ HONORIFIC_RE = re.compile(
     # German degrees joined to the title first: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Ing."
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
     r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
-    r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın)\.?|(?:eng|dr|sr|prof)\.?ª|"
+    r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
+    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم)\.?|(?:eng|dr|sr|prof)\.?ª|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
@@ -51,7 +52,8 @@ CLOSING_RE = re.compile(
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
-    r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|此致敬礼|此致|顺祝商祺|祝好|"
+    r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
+    r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
     r"srdačan\s+pozdrav|srdačno|lijep\s+pozdrav|s\s+pozdravem|με\s+εκτίμηση|με\s+φιλικούς\s+χαιρετισμούς|cu\s+stimă|"
     r"cu\s+respect|distinti\s+saluti|cordiali\s+saluti|met\s+vriendelijke\s+groeten|med\s+vänliga\s+hälsningar|"
@@ -64,9 +66,12 @@ LEGAL_RE = re.compile(
     r"(?<![^\W\d_])(?:ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
-    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt)"
+    r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt|"
+    # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
+    # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD))"
     r"(?:\.|(?![^\W\d_]))"
-    r"|有限公司|公司|^(?:شركة|مؤسسة)\s+\S|^pt\s|^cv\s|^công\s+ty|^cty",
+    r"|有限公司|公司|^(?:شركة|شرکت|مؤسسة)\s+\S|^pt\s|^cv\s|^công\s+ty|^cty",
     re.IGNORECASE,
 )
 # Words that make a line a company name even without a legal form ("Maabara Labs Kenya").
@@ -85,7 +90,7 @@ COMPANY_WORD_RE = re.compile(
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
     r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate)(?![^\W\d_])"
-    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة",
+    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(
@@ -99,7 +104,7 @@ TITLE_WORDS = frozenset(
         "messenger", "trademanager", "zalo", "inquiry", "enquiry", "rfq", "quotation", "price", "the",
         "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
         "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
-        "attachment", "dm", "via", "from", "to", "cc", "fw", "re",
+        "attachment", "dm", "via", "from", "to", "cc", "fw", "re", "hp", "cel", "cell", "fax", "mob", "wa",
         "السلام", "عليكم", "مرحبا", "مرحباً", "اهلا", "أهلا", "صباح", "مساء", "الخير", "تحية", "buongiorno", "salve",
         "buenos", "buenas", "bom", "boa", "добрый", "доброго", "привет", "салам", "xin", "chào",
         "الهاتف", "هاتف", "الايميل", "الإيميل", "ايميل", "البريد", "رقم", "رقمي", "جوال", "الجوال", "واتساب",
@@ -120,17 +125,21 @@ JOB_WORDS = frozenset(
         "trưởng", "giám", "chief", "president", "vp", "admin", "administrator", "secretary", "scientist",
         "researcher", "microbiologist", "biologist", "pharmacist", "professor", "lecturer", "consultant",
         "executive", "representative", "scientifique", "científico", "cientista", "investigador", "pesquisador",
+        "md", "pegawai", "perolehan", "pengadaan", "pembelian", "manajer", "kepala", "staf", "pengurus",
+        "مدیر", "کارشناس", "mkuu", "afisa", "meneja",
     }
 )
 PARTICLES = frozenset(
     {"da", "de", "do", "dos", "das", "del", "la", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ter",
+     "binti", "bint", "binte", "bte", "ould",
      "y", "e", "di", "du", "le", "des"}
 )
 
 # Words of things and requests: a line made of them ("Rotary Evaporator", "Urgent Request") is no person.
 THING_WORDS = frozenset(
     {
-        "request", "urgent", "important", "order", "sample", "samples", "catalog", "catalogue", "brochure",
+        "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",
+        "sample", "samples", "catalog", "catalogue", "brochure",
         "details", "specification", "specifications", "attached", "attachment", "invoice", "proforma",
         "delivery", "shipping", "meter", "analyzer", "analyser", "machine", "equipment", "system", "instrument",
         "instruments", "device", "apparatus", "oven", "incubator", "centrifuge", "balance", "evaporator",

@@ -96,7 +96,16 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 
 def _labelled_name(value: str) -> str | None:
+    value = _capitalised_if_lower(value)
     return _display_name(value) or _leading_name(value)
+
+
+def _capitalised_if_lower(value: str) -> str:
+    """A name typed all in lower case after a label ("Name: ing. maría fernanda rojas") is written as a careful
+    person would record it: "ing. María Fernanda Rojas" (particles stay small: "de", "van", "bin")."""
+    if any(letter.isupper() for letter in value) or "@" in value:
+        return value
+    return " ".join(word if word in PARTICLES else word[:1].upper() + word[1:] for word in value.split(" "))
 
 
 # A Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия" (the patronymic ends in -вич/-вна/-ична/-ич).
@@ -173,7 +182,7 @@ def _capitalised_runs(text: str) -> Iterator[str]:
 def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
     for label, value in labelled:
         if is_name_label(label):
-            name = _display_name(value) or _leading_name(value)
+            name = _labelled_name(value)
             if name:
                 yield name
     for regex in (CJK_INTRO_RE, CJK_CUSTOMER_RE):

@@ -1,0 +1,45 @@
+"""Names and companies as they are written around the world: forms and honorifics of many countries, names typed
+in lower case, closings in more languages, titles that are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import parse_inquiry
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Regards,\nErik Lindqvist\nGöteborg Vattenlab AB\nSweden", "Göteborg Vattenlab AB"),
+    ("Med venlig hilsen\nSofie Madsen\nOdense Analyse A/S", "Odense Analyse A/S"),
+    ("Ystävällisin terveisin\nMikko Virtanen\nTampereen Mittaus Oy", "Tampereen Mittaus Oy"),
+    ("Üdvözlettel\nKovács Anna\nDebreceni Labor Kft.", "Debreceni Labor Kft."),
+    ("Saludos cordiales\nJosé Pérez\nSuministros Orinoco C.A.\nValencia, Venezuela", "Suministros Orinoco C.A."),
+    ("Name: paolo bianchi\nCompany: bianchi laboratori srl\nCountry: Italy", "bianchi laboratori srl"),
+])
+def test_legal_forms_of_many_countries_and_lower_case_names_make_a_company(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_a_short_form_in_capitals_is_not_read_inside_shouting() -> None:
+    assert parse_inquiry("PLEASE SEND PRICE AS SOON AS POSSIBLE FOR PH METER").company is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: dra. lucía gómez\nEmail: lgomez@labsur.com.ar\nMessage: cotización de balanzas", "Lucía Gómez"),
+    ("Habari, naitwa Bi. Amina Juma kutoka Arusha. Tunahitaji pH meter 5 pcs.", "Amina Juma"),
+    ("Bonjour,\nNous souhaitons un devis pour 2 étuves.\nCordialement,\nPr. Ousmane Ndiaye\nDakar", "Ousmane Ndiaye"),
+    ("Dear Sir,\nKindly quote 3 ovens.\nThanks\nChief Bola Adeyemi\nMD, Adeyemi Labs Ltd\n0803 555 1234",
+     "Bola Adeyemi"),
+    ("Mohon penawaran 1 unit fume hood.\nTerima kasih.\nPuan Siti Hajar binti Yusof\nPegawai Perolehan\n"
+     "Makmal Kimia Sdn Bhd\nHP: 012-345 6789", "Siti Hajar binti Yusof"),
+    ("با سلام\nلطفا قیمت دستگاه اسپکتروفتومتر را ارسال کنید.\nبا تشکر\nمریم کریمی\nشرکت آزما پارس",
+     "مریم کریمی"),
+])
+def test_honorifics_and_closings_of_many_languages_are_not_part_of_the_name(text: str, name: str) -> None:
+    assert parse_inquiry(text).customer_name == name
+
+
+def test_a_tender_notice_heading_is_not_a_person() -> None:
+    parsed = parse_inquiry("TENDER NOTICE\nThe Ministry of Water invites sealed bids for 10 turbidity meters.\n"
+                           "Contact the procurement unit, tel +251 11 551 0000")
+    assert parsed.customer_name is None
