@@ -56,3 +56,13 @@ def _for_the_agent(text: str, line_start: int, line: str) -> bool:
     previous_end = line_start - 1
     previous = text[text.rfind("\n", 0, max(previous_end, 0)) + 1 : max(previous_end, 0)].rstrip()
     return previous.endswith((":", "：")) and _AGENT_RE.search(previous) is not None
+
+
+def without_agents(text: str) -> str:
+    """The text with a forwarder's or customs agent's lines blanked (line breaks kept), for finding the buyer."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    kept = ("" if _for_the_agent(text, start, line) else line for start, line in zip(starts, lines, strict=True))
+    return "\n".join(kept)

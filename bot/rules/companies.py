@@ -88,7 +88,11 @@ def _domain_spells(domain: str, company: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
-    return len(words[0]) >= 4 and domain.startswith(words[0]) or len(words) >= 2 and words[0] + words[1] in domain
+    if len(words[0]) >= 4 and domain.startswith(words[0]) or len(words) >= 2 and words[0] + words[1] in domain:
+        return True
+    # "kisr" of the Kuwait Institute for Scientific Research: the initials of its capitalised words.
+    initials = "".join(_ascii_letters(w[:1]) for w in company.split() if w[:1].isupper())
+    return len(initials) >= 3 and domain == initials
 
 
 def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
@@ -299,6 +303,9 @@ def _company_word_runs(text: str) -> Iterator[str]:
                 index += 1
                 continue
             link = words[index - 1]
+            if index >= 2 and link.group().casefold() in _LINKS and COMPANY_WORD_RE.fullmatch(words[index - 2].group()):
+                index += 1  # "Kuwait Institute for Scientific Research": "for" joins one name, it starts none
+                continue
             between = line[link.end() : words[index].start()]
             end = index
             while end + 1 < len(words):
@@ -431,7 +438,7 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
 def _is_prefix_form(company: str, match: re.Match[str]) -> bool:
     """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
     form = match.group().strip()
-    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|pt|cv)\.?", form, re.IGNORECASE))
+    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|мп|гп|чп|pt|cv)\.?", form, re.IGNORECASE))
 
 
 def _without_final_stop(part: str) -> str:
@@ -452,9 +459,11 @@ def _company_end(company: str) -> str:
     # Turkish writes the case ending after an apostrophe: "Ege Gıda Laboratuvarı'ndan" is "from Ege Gıda ...".
     company = re.sub(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])$", "", company.strip())
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not _is_prefix_form(company, m)]
-    if ends and not re.match(r"\s*[(«\"]", company[ends[-1] :]):
+    if ends and (not re.match(r"\s*[(«\"]", company[ends[-1] :]) or _place_then_prose(company[ends[-1] :])):
         company = company[: ends[-1]]
-    company = re.sub(r"\s*\((?!pty\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", "", company, flags=re.IGNORECASE)
+    # A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)".
+    company = re.sub(r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", "", company,
+                     flags=re.IGNORECASE)
     company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
     company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
                      r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
@@ -465,6 +474,16 @@ def _company_end(company: str) -> str:
     if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
         company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
     return company
+
+
+def _place_then_prose(rest: str) -> bool:
+    """After a legal form, "(Kraków) would like an offer": a bracketed place, or a bracket the sentence goes on
+    after in lower case, is no part of the name."""
+    bracket = re.match(r"\s*\(([^()]*)\)(.*)", rest)
+    if not bracket:
+        return False
+    inner, after = bracket.group(1), bracket.group(2).strip()
+    return bool(city_mentions(inner) or find_country_in_text(inner) or re.match(r"[a-zà-ÿа-яё]", after))
 
 
 def _without_arabic_place(company: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.rules.asides import is_aside
+from bot.rules.asides import is_aside, without_agents
 from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
@@ -112,10 +112,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(readable)
+    buyer = without_agents(readable)  # a forwarder's "Ace Cargo Ltd, attn Tunde Bakare" names nobody we sell to
     return ParsedInquiry(
         text=original,
-        customer_name=find_customer_name(readable, labelled, own.names, email),
-        company=find_company(readable, labelled, own.brands, email),
+        customer_name=find_customer_name(buyer, labelled, own.names, email),
+        company=find_company(buyer, labelled, own.brands, email),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,

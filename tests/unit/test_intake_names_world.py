@@ -43,3 +43,28 @@ def test_a_tender_notice_heading_is_not_a_person() -> None:
     parsed = parse_inquiry("TENDER NOTICE\nThe Ministry of Water invites sealed bids for 10 turbidity meters.\n"
                            "Contact the procurement unit, tel +251 11 551 0000")
     assert parsed.customer_name is None
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    # a bracketed place after the legal form, then the sentence goes on
+    ("Dear Sir,\nPolmed Sp. z o.o. (Poznań) would like an offer for 2 incubators.", "Polmed Sp. z o.o."),
+    # the organisation's own abbreviation stays
+    ("Regards,\nAna Ruiz\nInstituto Nacional de Semillas (INASE)\nMontevideo",
+     "Instituto Nacional de Semillas (INASE)"),
+    # the e-mail domain is the initials of the name; "for" inside a name starts no other
+    ("Dear Lin Na,\nCould you advise whether the photometer includes a Li filter?\nRegards,\nDr. Salem Al-Ajmi\n"
+     "Qatar Institute for Environmental Research\nsalem@qier.edu.qa\n\n---- quoted ----\nFrom: Lin Na "
+     "<linna@sino-instruments.com>\nDear Dr. Salem, please find our offer.",
+     "Qatar Institute for Environmental Research"),
+    ("Best regards,\nHany Mostafa\nNile Pharma Industries S.A.E.\nCairo", "Nile Pharma Industries S.A.E."),
+])
+def test_where_a_company_name_ends(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_the_forwarder_named_in_the_shipping_instructions_is_not_the_buyer() -> None:
+    parsed = parse_inquiry("Dear Sir,\nKindly send a proforma for 2 ovens. Ship through our clearing agent in "
+                           "Lagos:\nSwift Cargo Logistics Ltd, attn Musa Bello, tel +234 802 555 0101\nThanks.\n"
+                           "Ngozi Eze\nEze Diagnostics Ltd\n0803 555 7788")
+    assert parsed.company == "Eze Diagnostics Ltd"
+    assert parsed.customer_name == "Ngozi Eze"
