@@ -17,10 +17,10 @@ async def availability(uow: UnitOfWork, ctx: Context) -> Availability:
 async def pick_assignee(uow: UnitOfWork, ctx: Context, department_id: str, at: datetime) -> str | None:
     """Pick the next rep and move the department's pointer in the same transaction."""
     reps = [p.id for p in ctx.org.reps_of(department_id)]
-    last = await uow.pointers.last(department_id)
-    counts = await uow.inquiries.open_counts(reps) if ctx.org.assignment_strategy == "least_open" else {}
     day = ctx.local(at).date()
-    chosen = choose_rep(ctx.org, department_id, day, Availability(await uow.away.periods(on=day)), last, counts)
+    last, leave = await uow.away.pointer_and_leave(department_id, day)
+    counts = await uow.inquiries.open_counts(reps) if ctx.org.assignment_strategy == "least_open" else {}
+    chosen = choose_rep(ctx.org, department_id, day, Availability(leave), last, counts)
     if chosen is not None:
         await uow.pointers.set(department_id, chosen, ctx.now())
     return chosen

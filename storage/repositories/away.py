@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.org.model import AwayPeriod
-from storage.tables import AwayRow
+from storage.database import dialect_of
+from storage.tables import AssignmentPointerRow, AwayRow
+
+Leave = dict[str, tuple[AwayPeriod, ...]]  # recorded leave by person
 
 
 class AwayRepository:
@@ -30,3 +33,26 @@ class AwayRepository:
         for row in (await self.session.execute(stmt)).scalars():
             found[row.person_id].append(AwayPeriod(row.start, row.end, row.delegate_id))
         return {person: tuple(periods) for person, periods in found.items()}
+
+    async def pointer_and_leave(self, department_id: str, on: date) -> tuple[str | None, Leave]:
+        """The department's round-robin pointer and the leave covering `on`, as ingest needs them.
+
+        On SQLite one statement reads both (writers take turns, so no row lock is needed); on PostgreSQL the
+        pointer is read FOR UPDATE, which a UNION does not allow, so there it is two statements.
+        """
+        if dialect_of(self.session) != "sqlite":
+            locked = select(AssignmentPointerRow.last_person_id).where(
+                AssignmentPointerRow.department_id == department_id).with_for_update()
+            return (await self.session.execute(locked)).scalar_one_or_none(), await self.periods(on=on)
+        leave = select(literal("away").label("kind"), AwayRow.person_id, AwayRow.start, AwayRow.end,
+                       AwayRow.delegate_id).where(AwayRow.start <= on, AwayRow.end >= on)
+        pointer = select(literal("pointer"), AssignmentPointerRow.last_person_id, null(), null(), null()).where(
+            AssignmentPointerRow.department_id == department_id)
+        last: str | None = None
+        found: dict[str, list[AwayPeriod]] = defaultdict(list)
+        for row in (await self.session.execute(union_all(leave, pointer))).mappings():
+            if row["kind"] == "pointer":
+                last = row["person_id"]
+            else:
+                found[row["person_id"]].append(AwayPeriod(row["start"], row["end"], row["delegate_id"]))
+        return last, {person: tuple(periods) for person, periods in found.items()}

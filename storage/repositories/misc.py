@@ -37,13 +37,8 @@ class PointerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def last(self, department_id: str) -> str | None:
-        stmt = select(AssignmentPointerRow.last_person_id).where(AssignmentPointerRow.department_id == department_id)
-        last: str | None = (await self.session.execute(stmt.with_for_update())).scalar_one_or_none()
-        return last
-
     async def set(self, department_id: str, person_id: str, now: datetime) -> None:
-        """Move the pointer in one upsert (the row was locked by `last` on PostgreSQL)."""
+        """Move the pointer in one upsert (read, and locked on PostgreSQL, by `AwayRepository.pointer_and_leave`)."""
         insert = dialect_insert(self.session)
         stmt = insert(AssignmentPointerRow).values(department_id=department_id, last_person_id=person_id,
                                                    updated_at=now)

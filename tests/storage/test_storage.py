@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.org.model import AwayPeriod
 from bot.outbound import Outbound, Target
 from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Inquiry, Status
@@ -176,12 +177,27 @@ async def test_a_worker_cut_off_past_its_lease_learns_which_rows_it_lost(engine:
 
 
 async def test_round_robin_pointer_survives_a_new_session(engine: AsyncEngine) -> None:
+    today = NOW.date()
     async with uow_factory(engine) as uow:
-        assert await uow.pointers.last("trade1") is None
+        assert await uow.away.pointer_and_leave("trade1", today) == (None, {})
         await uow.pointers.set("trade1", "zhang", NOW)
         await uow.commit()
     async with uow_factory(engine) as uow:
-        assert await uow.pointers.last("trade1") == "zhang"
+        assert await uow.away.pointer_and_leave("trade1", today) == ("zhang", {})
+
+
+async def test_ingest_reads_the_pointer_with_the_leave_covering_the_day(engine: AsyncEngine) -> None:
+    today = NOW.date()
+    async with uow_factory(engine) as uow:
+        await uow.pointers.set("trade1", "zhang", NOW)
+        await uow.away.add("wu", today - timedelta(days=1), today + timedelta(days=2), "li", "li", NOW)
+        await uow.away.add("li", today + timedelta(days=5), today + timedelta(days=9), None, "li", NOW)
+        await uow.commit()
+    async with uow_factory(engine) as uow:
+        last, leave = await uow.away.pointer_and_leave("trade1", today)
+        other, _ = await uow.away.pointer_and_leave("trade2", today)
+    assert last == "zhang" and other is None
+    assert leave == {"wu": (AwayPeriod(today - timedelta(days=1), today + timedelta(days=2), "li"),)}
 
 
 async def test_duplicate_search_matches_open_inquiries_by_email_or_phone(engine: AsyncEngine) -> None:
