@@ -233,7 +233,7 @@ _COMPANY_NOUN_RE = re.compile(
 
 _WORD_RE = re.compile(r"[^\s()]+")
 _LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
-                    "des", "di", "von", "der", "den", "la", "le", "van"})
+                    "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei"})
 
 
 def _legal_form_runs(text: str) -> Iterator[str]:
@@ -279,6 +279,7 @@ _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 # The words a company follows inside a sentence ("the lab at X", "buyer for X", "de X"); "sell Hospital Beds" no.
 _BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da", "do", "na", "no", "en", "em", "chez",
+                             "dell'", "dell’", "l'", "l’", "d'", "d’", "presso", "della", "dello", "degli",
                              "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
                              "của", "called", "named", "join", "joined", "represent", "represents", "representing"})
 
@@ -291,10 +292,15 @@ def _starts_with_place(run: str) -> bool:
 _EMPLOYER_LINKS = frozenset({"at", "chez", "bei", "bij", "en", "em", "presso"})
 
 
+# An elided article before a name ("dell'Università degli Studi", "de l'Université Cheikh Anta Diop"): split off,
+# so that the name is a capitalised run after a linking word.
+_ELISION_RE = re.compile(r"(?<![^\W\d_])((?i:dell|dall|nell|sull|all|l|d)['’])(?=[A-ZÀ-Þ])")
+
+
 def _company_word_runs(text: str) -> Iterator[str]:
     """A capitalised run holding a company word after a preposition inside a sentence ("I manage the lab at
     Bodega Los Andes (Mendoza)")."""
-    for line in text.splitlines():
+    for line in _ELISION_RE.sub(r"\1 ", text).splitlines():
         words = list(_RUN_WORD_RE.finditer(line))
         index = 0
         while index < len(words):
@@ -314,6 +320,8 @@ def _company_word_runs(text: str) -> Iterator[str]:
                 if gap.strip() or not (nxt[:1].isupper() or nxt.casefold() in _LINKS and end + 2 < len(words)
                                        and words[end + 2].group()[:1].isupper()):
                     break
+                if re.fullmatch(r"[^\W\d_]{4,}\.", words[end].group()):
+                    break  # "… di Brescia. Vorremmo …": a full stop after a word ends the sentence
                 end += 1
             start = words[index].start()
             run = line[start : words[end].end()]
@@ -511,7 +519,8 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
-    if strict and (len(company.split()) > 9 or is_title(company) or not _capitalised_enough(company)):
+    typed_small = not any(letter.isupper() for letter in company) and _ends_in_legal_form(company)
+    if strict and (len(company.split()) > 9 or is_title(company) or not (typed_small or _capitalised_enough(company))):
         return None
     if strict and _DESCRIBED_RE.match(company):
         return None
@@ -558,6 +567,13 @@ def _without_lowercase_lead(company: str) -> str:
     while len(words) > 1 and words[0][:1].islower():
         words.pop(0)
     return " ".join(words)
+
+
+def _ends_in_legal_form(company: str) -> bool:
+    """"hydro-serwis gdańsk sp. z o.o.", "muscat water treatment llc": a name typed in lower case is still one
+    when a legal form ends it."""
+    ends = [m for m in LEGAL_RE.finditer(company) if m.start() > 0]
+    return bool(ends) and not company[ends[-1].end() :].strip(" .,")
 
 
 def _capitalised_enough(text: str) -> bool:

@@ -69,7 +69,7 @@ LEGAL_RE = re.compile(
     r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\s+bhd|bhd|pvt|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
-    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|S\.A\.E|ЖШС|МП|ГП|ЧП)|"
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|МП|ГП|ЧП)|"
     # Arabic company forms: ش.م.م (limited liability), ش.م.ع / ش.م.ق (joint-stock), ذ.م.م (UAE LLC).
     r"[شذ]\.?\s?م\.?\s?[مقع])"
     r"(?:\.|(?![^\W\d_]))"
@@ -91,7 +91,10 @@ COMPANY_WORD_RE = re.compile(
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
-    r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate)(?![^\W\d_])"
+    r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate|"
+    # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
+    r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
+    r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )
@@ -109,6 +112,9 @@ TITLE_WORDS = frozenset(
         "attachment", "dm", "via", "from", "to", "cc", "fw", "re", "hp", "cel", "cell", "fax", "mob", "wa",
         "السلام", "عليكم", "مرحبا", "مرحباً", "اهلا", "أهلا", "صباح", "مساء", "الخير", "تحية", "buongiorno", "salve",
         "buenos", "buenas", "bom", "boa", "добрый", "доброго", "привет", "салам", "xin", "chào",
+        "habari", "jambo", "salamu", "mambo", "sawubona", "halo", "hallo", "selamat", "ciao", "goedemiddag",
+        "goedemorgen", "goedendag", "hej", "hei", "moi", "szia", "ahoj", "dzień", "dobry", "dobrý", "shalom",
+        "namaste", "marhaba", "ahlan", "grüß", "gott", "servus", "moin",
         "الهاتف", "هاتف", "الايميل", "الإيميل", "ايميل", "البريد", "رقم", "رقمي", "جوال", "الجوال", "واتساب",
     }
 )

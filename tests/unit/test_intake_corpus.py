@@ -12,8 +12,9 @@ from bot.org.loader import load_org
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# The held-out sets are only measured (bench); the general set and holdouts 3, 4 and 5 (each measured unseen twice,
-# then tuned against) are kept above the floors like the tuning set.
+# The held-out sets are only measured (bench); the general set and holdouts 3 to 7 and 9 (each measured unseen
+# first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 8, a stress set, is
+# measured only: it is still below the name and company targets.
 @pytest.mark.parametrize(
     "name",
     [
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
         "intake_holdout3.yaml",
         "intake_holdout4.yaml",
         "intake_holdout5.yaml",
+        "intake_holdout6.yaml",
+        "intake_holdout7.yaml",
+        "intake_holdout9.yaml",
         "intake_people.yaml",
     ],
 )

@@ -68,3 +68,22 @@ def test_the_forwarder_named_in_the_shipping_instructions_is_not_the_buyer() -> 
                            "Ngozi Eze\nEze Diagnostics Ltd\n0803 555 7788")
     assert parsed.company == "Eze Diagnostics Ltd"
     assert parsed.customer_name == "Ngozi Eze"
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Pozdrawiam\nJan Kowalski\nZaopatrzenie\nwodtech kraków sp. z o.o.\ntel. +48 600 100 200",
+     "wodtech kraków sp. z o.o."),
+    ("Mit freundlichen Grüßen\nAnna Gruber\nGruber Messtechnik e.U.\nMobil 0664 7654321", "Gruber Messtechnik e.U."),
+    ("Met vriendelijke groet,\nPieter Bakker\nInkoop\nWaterschap Rivierenland-Oost\nTel. 06 87654321",
+     "Waterschap Rivierenland-Oost"),
+    ("Gentili signori,\nsono la dott.ssa Elena Conti, ricercatrice presso il Dipartimento di Chimica dell'Università "
+     "degli Studi di Brescia. Vorremmo un preventivo per un titolatore.", "Università degli Studi di Brescia"),
+])
+def test_lower_case_forms_public_bodies_and_elided_articles(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_a_greeting_in_swahili_is_not_a_name() -> None:
+    parsed = parse_inquiry("Visitor: Habari, tunataka water testing kit ya fluoride. Mnauza Kenya?\n"
+                           "Visitor: Akinyi Otieno, Maji Bora Community Project. WhatsApp +254 712 000111")
+    assert parsed.customer_name == "Akinyi Otieno"
