@@ -485,13 +485,14 @@ def _company_end(company: str) -> str:
 
 
 def _place_then_prose(rest: str) -> bool:
-    """After a legal form, "(Kraków) would like an offer": a bracketed place, or a bracket the sentence goes on
-    after in lower case, is no part of the name."""
+    """After a legal form, "(Kraków) would like an offer", "(Haute-Savoie). Nous …": a bracketed place, or a
+    bracket after which the sentence goes on or ends, is no part of the name."""
     bracket = re.match(r"\s*\(([^()]*)\)(.*)", rest)
     if not bracket:
         return False
     inner, after = bracket.group(1), bracket.group(2).strip()
-    return bool(city_mentions(inner) or find_country_in_text(inner) or re.match(r"[a-zà-ÿа-яё]", after))
+    ends_there = not after or re.match(r"[a-zà-ÿа-яё.,;:!?]", after) is not None
+    return bool(city_mentions(inner) or find_country_in_text(inner) or ends_there)
 
 
 def _without_arabic_place(company: str) -> str:
@@ -519,7 +520,8 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
-    typed_small = not any(letter.isupper() for letter in company) and _ends_in_legal_form(company)
+    typed_small = (not any(letter.isupper() for letter in company) and len(company.split()) <= 5
+                   and _ends_in_legal_form(company))
     if strict and (len(company.split()) > 9 or is_title(company) or not (typed_small or _capitalised_enough(company))):
         return None
     if strict and _DESCRIBED_RE.match(company):

@@ -18,9 +18,11 @@ LABELLED_RE = re.compile(
     re.MULTILINE,
 )
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
-NOT_END = r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+# Abbreviations whose full stop ends no sentence (Turkish "San." and "Tic." are Sanayi and Ticaret of a name).
+NOT_END = r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!San)(?<!Tic)(?<!Ind)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
 SENTENCE_RE = re.compile(
-    r"(?<!Pvt\.)(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
+    r"(?<!Pvt\.)(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!San\.)(?<!Tic\.)(?<!Ind\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)"
+    r"(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(

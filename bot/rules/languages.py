@@ -76,6 +76,8 @@ def guess_language(text: str) -> str | None:
     if arabic > max(cyrillic, latin / 2):
         return "fa" if _PERSIAN_RE.search(text) else "ar"
     if cyrillic > latin / 2:
+        if re.search(r"[әғқңөұүһ]", text, re.IGNORECASE):
+            return "kk"  # letters only Kazakh writes (Kazakh also has "і", so it is told before Ukrainian)
         return "uk" if re.search(r"[іїєґ]", text) else "ru"
     words = [w.casefold() for w in _WORD_RE.findall(text)]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}

@@ -403,6 +403,8 @@ def _looks_like_person(name: str) -> bool:
     words = name.split()
     if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name):
         return False
+    if len(words) == 1 and find_country_in_text(name):
+        return False  # "Pakistan" of "Buyer: Pakistan" is where, not who
     if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS for w in words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):

@@ -87,3 +87,29 @@ def test_a_greeting_in_swahili_is_not_a_name() -> None:
     parsed = parse_inquiry("Visitor: Habari, tunataka water testing kit ya fluoride. Mnauza Kenya?\n"
                            "Visitor: Akinyi Otieno, Maji Bora Community Project. WhatsApp +254 712 000111")
     assert parsed.customer_name == "Akinyi Otieno"
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("hi, this is Kerem Aydin, purchasing at Marmara Kimya San. Ltd. Şti. (Bursa). need a viscometer",
+     "Marmara Kimya San. Ltd. Şti."),
+    ("Bonjour,\nM. Paul Girard, technicien chez Laiterie Girard & Fils SAS (Jura). Nous cherchons une balance.",
+     "Laiterie Girard & Fils SAS"),
+    ("Regards,\nTan Wei Ming\nOrchid Bio Lab Sdn. Bhd.\nPenang", "Orchid Bio Lab Sdn. Bhd."),
+    ("Atenciosamente,\nCarlos Souza\nFrigorífico Serra Azul S/A\nChapecó - SC", "Frigorífico Serra Azul S/A"),
+])
+def test_more_legal_forms_and_where_they_end_in_a_sentence(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_a_sentence_in_lower_case_is_not_a_company_because_it_ends_in_a_form() -> None:
+    parsed = parse_inquiry("hola, soy pedro diaz de vinos del valle spa, necesitamos un refractometro")
+    assert parsed.company != "soy pedro diaz de vinos del valle spa"
+
+
+def test_a_country_alone_is_not_a_name() -> None:
+    assert parse_inquiry("Alibaba RFQ\nBuyer: Pakistan\nNeed 5 pH meters, FOB Shanghai").customer_name is None
+
+
+def test_kazakh_is_told_by_its_letters_and_reads_a_kazakh_mobile() -> None:
+    parsed = parse_inquiry("Сәлеметсіз бе! Бізге 2 рН-метр керек. Ватсап 8 747 219 63 05")
+    assert parsed.phone == "+77472196305"
