@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -145,6 +146,8 @@ async def main() -> None:
         steady_run = await steady(server, forward, args.rate, args.seconds, numbers)
     where = "PostgreSQL" if args.database_url else "SQLite"
     print(f"acks on {where}: Slack and Telegram forwards in turn, each a new inquiry committed before the answer")
+    print("load average at the end (1, 5, 15 min): " + ", ".join(f"{load:.2f}" for load in os.getloadavg())
+          + " (on 2 cores; another benchmark or test run at the same time distorts both)")
     print(floor_b2b.line(f"floor {args.clients} clients b2b (healthz)"))
     print(b2b.line(f"{args.clients} clients back to back"))
     print("  target: p99 < 500 ms and max < 1000 ms")
