@@ -115,9 +115,10 @@ async def _ask_if_inquiry(message: IntakeMessage, uow: UnitOfWork, ctx: Context)
 async def _create(message: IntakeMessage, parsed: ParsedInquiry, uow: UnitOfWork, ctx: Context) -> Inquiry:
     decision = decide_region(parsed, ctx.org, message.sender.id)
     year = ctx.local(message.forwarded_at).year
-    number = await uow.sequences.next("inquiry", year)
     region = ctx.org.region(decision.region_id) if decision.region_id else None
-    draft = _draft(message, parsed, decision, inquiry_id(year, number), region.department if region else None)
+    # The number is taken last, just before the insert: its row lock orders concurrent intakes until commit, so
+    # the reads before it (duplicates, pointer, leave) are not done while other intakes wait.
+    draft = _draft(message, parsed, decision, "", region.department if region else None)
     duplicate = await uow.inquiries.find_duplicate(
         draft.customer.email, draft.customer.phone, message.forwarded_at - DUPLICATE_WINDOW
     )
@@ -134,6 +135,8 @@ async def _create(message: IntakeMessage, parsed: ParsedInquiry, uow: UnitOfWork
         due = followup_due(message.forwarded_at, ctx.tz, ctx.calendar, ctx.org.schedule)
         inquiry, event = lifecycle.assign(inquiry, None, assignee, ctx.now(), due)
         events.append(event)
+    number = await uow.sequences.next("inquiry", year)
+    inquiry = replace(inquiry, id=inquiry_id(year, number))
     await uow.inquiries.add(inquiry, inquiry_seq(year, number), message.message_key)
     held = Holder(inquiry.assignee_id, inquiry.department_id, inquiry.due_at)  # as saved: no read back
     await uow.inquiries.append_events(inquiry.id, [e if e.holder else replace(e, holder=held) for e in events])
