@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.notifiers.feishu_markup import FEISHU_MARKUP
 from bot.org.identities import IdentityKind, IdentitySpec
 from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
@@ -92,4 +93,5 @@ FEISHU_IDS = IdentitySpec(
                       fix="use the group's chat id (it starts with oc_; docs/feishu-setup.md shows where to find "
                           "it)"),
 )
-ENTRY = PlatformEntry("feishu", FEISHU_IDS, "FEISHU_APP_ID", FeishuPlugin(), sdks=("lark_oapi",), order=30)
+ENTRY = PlatformEntry("feishu", FEISHU_IDS, "FEISHU_APP_ID", FeishuPlugin(), sdks=("lark_oapi",), order=30,
+                      markup=FEISHU_MARKUP)
