@@ -64,15 +64,17 @@ class FeishuPlugin:
         return build_feishu(settings, ctx, renderer)
 
     async def doctor(self, settings: FeishuSettings, org: Org | None) -> AsyncIterator[Check]:
-        """One read-only check: the app's credentials give a tenant token."""
+        """Read-only: the credentials give a tenant token, the bot is in each configured chat, each person's open
+        id is someone the app sees. A missing optional scope is a warning (the bot runs without it)."""
         import httpx
 
         from bot.bootstrap_feishu import api_client
         from bot.doctor import passed, problem
         from bot.notifiers.feishu_api import FeishuApiError
 
+        api = api_client(settings)
         try:
-            await api_client(settings).tenant_token()
+            await api.tenant_token()
         except FeishuApiError as error:
             yield problem("feishu", f"Feishu refused the app credentials ({error})",
                           "copy App ID and App Secret again from the developer console (docs/feishu-setup.md)")
@@ -82,6 +84,13 @@ class FeishuPlugin:
                           "check FEISHU_API_URL (open.feishu.cn or open.larksuite.com) and the network")
             return
         yield passed("feishu", f"app {settings.app_id}: tenant token issued by {settings.api_url}")
+        if org is not None:
+            from bot.doctor_feishu import chat_checks, people_checks
+
+            async for check in chat_checks(api, org):
+                yield check
+            async for check in people_checks(api, org):
+                yield check
 
 
 FEISHU_IDS = IdentitySpec(
