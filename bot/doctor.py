@@ -18,6 +18,7 @@ class Check:
     ok: bool
     detail: str
     fix: str = ""
+    warning: bool = False  # ok for the exit code, but something the operator should look at (an optional scope)
 
 
 def passed(name: str, detail: str) -> Check:
@@ -26,6 +27,11 @@ def passed(name: str, detail: str) -> Check:
 
 def problem(name: str, detail: str, fix: str) -> Check:
     return Check(name, False, detail, fix)
+
+
+def warning(name: str, detail: str, fix: str) -> Check:
+    """Not an error: `doctor` still exits 0, and shows it with its fix."""
+    return Check(name, True, detail, fix, warning=True)
 
 
 def settings_check(settings: Settings) -> Check:
@@ -99,9 +105,9 @@ async def run_checks(settings: Settings) -> AsyncIterator[Check]:
 
 
 def render(check: Check, write: Callable[[str], Any]) -> None:
-    """`ok       name: detail`, or `problem  name: detail` and `fix      …` under it."""
-    if check.ok:
+    """`ok       name: detail`, or `problem  name: detail` / `warning  name: detail` and `fix      …` under it."""
+    if check.ok and not check.warning:
         write(f"ok       {check.name}: {check.detail}")
         return
-    write(f"problem  {check.name}: {check.detail}")
+    write(f"{'warning' if check.warning else 'problem'}  {check.name}: {check.detail}")
     write(f"fix      {check.fix}")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.notifiers.feishu_markup import FEISHU_MARKUP
 from bot.org.identities import IdentityKind, IdentitySpec
 from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
@@ -63,15 +64,17 @@ class FeishuPlugin:
         return build_feishu(settings, ctx, renderer)
 
     async def doctor(self, settings: FeishuSettings, org: Org | None) -> AsyncIterator[Check]:
-        """One read-only check: the app's credentials give a tenant token."""
+        """Read-only: the credentials give a tenant token, the bot is in each configured chat, each person's open
+        id is someone the app sees. A missing optional scope is a warning (the bot runs without it)."""
         import httpx
 
         from bot.bootstrap_feishu import api_client
         from bot.doctor import passed, problem
         from bot.notifiers.feishu_api import FeishuApiError
 
+        api = api_client(settings)
         try:
-            await api_client(settings).tenant_token()
+            await api.tenant_token()
         except FeishuApiError as error:
             yield problem("feishu", f"Feishu refused the app credentials ({error})",
                           "copy App ID and App Secret again from the developer console (docs/feishu-setup.md)")
@@ -81,6 +84,13 @@ class FeishuPlugin:
                           "check FEISHU_API_URL (open.feishu.cn or open.larksuite.com) and the network")
             return
         yield passed("feishu", f"app {settings.app_id}: tenant token issued by {settings.api_url}")
+        if org is not None:
+            from bot.doctor_feishu import chat_checks, people_checks
+
+            async for check in chat_checks(api, org):
+                yield check
+            async for check in people_checks(api, org):
+                yield check
 
 
 FEISHU_IDS = IdentitySpec(
@@ -92,4 +102,5 @@ FEISHU_IDS = IdentitySpec(
                       fix="use the group's chat id (it starts with oc_; docs/feishu-setup.md shows where to find "
                           "it)"),
 )
-ENTRY = PlatformEntry("feishu", FEISHU_IDS, "FEISHU_APP_ID", FeishuPlugin(), sdks=("lark_oapi",), order=30)
+ENTRY = PlatformEntry("feishu", FEISHU_IDS, "FEISHU_APP_ID", FeishuPlugin(), sdks=("lark_oapi",), order=30,
+                      markup=FEISHU_MARKUP)

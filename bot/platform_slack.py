@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.notifiers.render_markup import Markup
 from bot.org.identities import IdentityKind, IdentitySpec
 from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
@@ -57,5 +58,14 @@ SLACK_IDS = IdentitySpec(
     chat=IdentityKind("channel id", r"[CG][A-Z0-9]{2,}", example="C…",
                       fix="copy the id from the channel's details (the bottom of the About tab); it starts with C"),
 )
+
+
+def _escape(text: str) -> str:
+    """mrkdwn: `&`, `<` and `>` are the only characters Slack reads as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+SLACK_MARKUP = Markup(_escape, lambda user, _name: f"<@{user}>")
 ENTRY = PlatformEntry("slack", SLACK_IDS, "SLACK_BOT_TOKEN", SlackPlugin(), sdks=("slack_bolt", "slack_sdk"),
-                      order=10)  # first: the default platform of a person reached without `prefer:`
+                      order=10,  # first: the default platform of a person reached without `prefer:`
+                      markup=SLACK_MARKUP)

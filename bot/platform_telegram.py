@@ -4,9 +4,11 @@ by `build` and `doctor`. Settings are the TELEGRAM_* fields of the central bot.s
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.notifiers.render_markup import Markup
 from bot.org.identities import IdentityKind, IdentitySpec
 from bot.platforms import PlatformEntry
 from bot.settings import Settings, is_placeholder
@@ -53,4 +55,7 @@ TELEGRAM_IDS = IdentitySpec(
     chat=IdentityKind("chat id", r"-?[1-9][0-9]*", numeric=True, example="-100…",
                       fix="use the numeric chat id without quotes, e.g. -1001000000001 for a group"),
 )
-ENTRY = PlatformEntry("telegram", TELEGRAM_IDS, "TELEGRAM_BOT_TOKEN", TelegramPlugin(), sdks=("telegram",), order=20)
+TELEGRAM_MARKUP = Markup(lambda text: html.escape(text, quote=False),  # parse_mode HTML
+                         lambda user, name: f'<a href="tg://user?id={user}">{html.escape(name)}</a>')
+ENTRY = PlatformEntry("telegram", TELEGRAM_IDS, "TELEGRAM_BOT_TOKEN", TelegramPlugin(), sdks=("telegram",), order=20,
+                      markup=TELEGRAM_MARKUP)

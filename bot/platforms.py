@@ -35,6 +35,7 @@ import bot
 from bot.org.identities import IdentitySpec
 
 if TYPE_CHECKING:  # types only: this module never imports a platform at load time
+    from bot.notifiers.render_markup import Markup
     from bot.runtime import PlatformPlugin
     from bot.settings import Settings
 
@@ -49,6 +50,7 @@ class PlatformEntry:
     plugin: PlatformPlugin[Any]
     sdks: tuple[str, ...] = ()  # top-level modules of its SDK: the core never imports them
     order: int = 100  # the default order of reaching a person who has no `prefer:` and no hint (then by name)
+    markup: Markup | None = None  # how its messages escape printed values and write a mention; None: plain text
 
 
 @cache

@@ -17,15 +17,17 @@ def doctor() -> None:
 
     config = settings()
 
-    async def work() -> int:
-        problems = 0
+    async def work() -> tuple[int, int]:
+        problems = warnings = 0
         async for check in run_checks(config):
             render(check, typer.echo)
             problems += 0 if check.ok else 1
-        return problems
+            warnings += 1 if check.warning else 0
+        return problems, warnings
 
-    problems = run_async(work())
+    problems, warnings = run_async(work())
+    also = f", {warnings} warning(s)" if warnings else ""
     if problems:
-        typer.echo(f"{problems} problem(s) found", err=True)
+        typer.echo(f"{problems} problem(s) found{also}", err=True)
         raise typer.Exit(1)
-    typer.echo("all checks passed", err=True)
+    typer.echo(f"all checks passed{also}", err=True)

@@ -27,8 +27,8 @@ def content_of(message: Rendered) -> tuple[str, dict[str, Any]]:
 
 
 class FeishuNotifier:
-    """The outbox's Feishu side. Texts are rendered as plain text (Feishu's text and plain_text need no escaping
-    of user text); a mention is the person's name."""
+    """The outbox's Feishu side. Texts are rendered with bot/notifiers/feishu_markup.py: values neutralised so
+    no customer text becomes a tag, a mention an at-tag that notifies (in a card, a lark_md line of at-tags)."""
 
     platform: RenderPlatform = "feishu"
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import lark_oapi as lark
 from lark_oapi.api.auth.v3 import InternalTenantAccessTokenRequest, InternalTenantAccessTokenRequestBody
+from lark_oapi.api.contact.v3 import GetUserRequest
 from lark_oapi.api.im.v1 import (
     CreateFileRequest,
     CreateFileRequestBody,
@@ -32,6 +33,7 @@ from lark_oapi.api.im.v1 import (
     CreateMessageRequest,
     CreateMessageRequestBody,
     GetMessageRequest,
+    IsInChatChatMembersRequest,
     PatchMessageRequest,
     PatchMessageRequestBody,
     ReplyMessageRequest,
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 RATE_LIMITED = 99991400
 TOKEN_INVALID = frozenset({99991661, 99991663, 99991664, 99991668})  # missing, invalid or expired token
 TOKEN_REFUSED = frozenset({10003, 10014})  # app id or app secret wrong
+NO_SCOPE = 99991672  # the app was not granted a scope the API needs
 TOKEN_MARGIN = 600.0  # fetch a new tenant token this long before the old one expires
 MAX_INLINE_WAIT = 5.0
 SEND_LIMITS = Limits(per_chat_interval=0.21, overall_max=50, overall_period=1.0)  # <5/s a chat, 50/s the app
@@ -185,6 +188,21 @@ class FeishuApi:
         request = GetMessageRequest.builder().message_id(message_id).build()
         data = await self._call("get", "message.get", lambda option: self.client.im.v1.message.aget(request, option))
         return list(getattr(data, "items", None) or [])
+
+    # read-only checks (`inquirybot doctor`) ----------------------------------------------------
+
+    async def is_in_chat(self, chat_id: str) -> bool:
+        """Whether the bot is a member of the chat (scope im:chat:readonly)."""
+        request = IsInChatChatMembersRequest.builder().chat_id(chat_id).build()
+        data = await self._call("doctor", "chat_members.is_in_chat",
+                                lambda option: self.client.im.v1.chat_members.ais_in_chat(request, option))
+        return bool(getattr(data, "is_in_chat", False))
+
+    async def user_name(self, open_id: str) -> str:
+        """The name of the person with this open id (scope contact:contact.base:readonly)."""
+        request = GetUserRequest.builder().user_id(open_id).user_id_type("open_id").build()
+        data = await self._call("doctor", "user.get", lambda option: self.client.contact.v3.user.aget(request, option))
+        return str(getattr(getattr(data, "user", None), "name", None) or "")
 
     # uploads -----------------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 """Feishu interactive cards (message card JSON 1.0): the text, the buttons, pickers, and the "done" line.
 
-Every text is a `plain_text` element, so nothing a customer wrote is read as markdown. A button's `value` is
+Every text is a `plain_text` element, so nothing a customer wrote is read as markdown; the people a text
+mentions (bot/notifiers/feishu_markup.py) are named there as `@Name` and notified by a separate `lark_md` line
+holding only their at-tags. A button's `value` is
 `{"action": id, "value": inquiry or penalty id}`; a picker is a `select_static` whose chosen option comes back
 as `action.option`. `update_multi` makes an update in place visible to every reader of the card.
 """
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from bot.notifiers.feishu_markup import card_mentions, split_mentions
 
 Card = dict[str, Any]
 ROW_WIDTH = 3
@@ -29,12 +33,17 @@ def button(label: str, action: str, value: str = "", choice: str | None = None) 
 
 def card(text: str, buttons: Sequence[dict[str, Any]] = (), *, note: str | None = None) -> Card:
     """A card with the text, then the buttons (three a row), then an optional note line."""
-    body = text if len(text) <= MAX_CARD_TEXT else text[: MAX_CARD_TEXT - 1] + "…"
+    shown, mentioned = split_mentions(text)
+    shown_note, noted = split_mentions(note or "")
+    body = shown if len(shown) <= MAX_CARD_TEXT else shown[: MAX_CARD_TEXT - 1] + "…"
     elements: list[dict[str, Any]] = [{"tag": "div", "text": _plain(body)}]
+    mentions = card_mentions([*mentioned, *(n for n in noted if n not in mentioned)])
+    if mentions:
+        elements.append({"tag": "div", "text": {"tag": "lark_md", "content": mentions}})
     for start in range(0, len(buttons), ROW_WIDTH):
         elements.append({"tag": "action", "actions": list(buttons[start: start + ROW_WIDTH])})
-    if note:
-        elements.append({"tag": "note", "elements": [_plain(note)]})
+    if shown_note:
+        elements.append({"tag": "note", "elements": [_plain(shown_note)]})
     return {"config": {"wide_screen_mode": True, "update_multi": True}, "elements": elements}
 
 

@@ -1,14 +1,13 @@
 """Render `messages/<key>.<locale>[.<platform>].j2` with escaping of user text per platform.
 
-Every `{{ value }}` is escaped for the target (Slack mrkdwn, Telegram HTML, plain shell text) unless a filter
-marks it `Safe` (mentions). Names, regions and times are looked up at render time, in the reader's locale.
+Every `{{ value }}` is escaped for the target (the Markup its plug-in ENTRY declares; plain text for the shell)
+unless a filter marks it `Safe` (mentions). Names, regions and times are looked up at render time, in the
+reader's locale.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -17,40 +16,18 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 
+from bot import platforms
+from bot.notifiers.render_markup import PLAIN, Markup, Safe
 from bot.org.model import Org
 from bot.terms import term_function
 
-RenderPlatform = str  # "shell" or a registered platform; Slack and Telegram have their own escaping and mentions
+__all__ = ["PLAIN", "MESSAGES_DIR", "Markup", "RenderPlatform", "Renderer", "Safe"]
+
+RenderPlatform = str  # "shell" or a registered platform; each platform's ENTRY carries its escaping and mentions
 MESSAGES_PACKAGE = "messages"
 MESSAGES_DIR: Traversable = files(MESSAGES_PACKAGE)  # package data: the same in a checkout and an installed wheel
 
 
-class Safe(str):
-    """Text already formatted for the platform (a mention, a link): not escaped again."""
-
-    __slots__ = ()
-
-
-@dataclass(frozen=True)
-class Markup:
-    """How a platform writes text: `escape` for every value a template prints, `mention(user id, name)` for a
-    person who is on the platform. A plug-in platform without one gets plain text and `@name`."""
-
-    escape: Callable[[str], str]
-    mention: Callable[[str, str], str] | None = None
-
-
-def _slack_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-MARKUPS: dict[str, Markup] = {
-    "shell": Markup(str),
-    "slack": Markup(_slack_escape, lambda user, _name: f"<@{user}>"),
-    "telegram": Markup(lambda text: html.escape(text, quote=False),
-                       lambda user, name: f'<a href="tg://user?id={user}">{html.escape(name)}</a>'),
-}
-PLAIN = Markup(str)
 
 
 class Renderer:
@@ -59,12 +36,22 @@ class Renderer:
         self.tz = ZoneInfo(org.timezone)
         self.names = dict(names or {})
         self._envs: dict[str, Environment] = {}
-        self.markups: dict[str, Markup] = dict(MARKUPS)
+        self.markups: dict[str, Markup] = {}
 
     def register_markup(self, platform: str, markup: Markup) -> None:
         """A plug-in platform's own markup (its `build` calls this); before its first render."""
         self.markups[platform] = markup
         self._envs.pop(platform, None)
+
+    def markup(self, platform: RenderPlatform) -> Markup:
+        """The registered override, else what the platform's ENTRY declares, else plain text (the shell)."""
+        if platform in self.markups:
+            return self.markups[platform]
+        try:
+            declared = platforms.entry(platform).markup
+        except KeyError:
+            declared = None
+        return declared if declared is not None else PLAIN
 
     def _escape(self, platform: RenderPlatform, value: Any) -> str:
         if value is None:
@@ -72,7 +59,7 @@ class Renderer:
         text = value if isinstance(value, str) else str(value)
         if isinstance(value, Safe):
             return text
-        return self.markups.get(platform, PLAIN).escape(text)
+        return self.markup(platform).escape(text)
 
     def _env(self, platform: RenderPlatform) -> Environment:
         if platform not in self._envs:
@@ -147,7 +134,7 @@ class Renderer:
         if person is None:
             return Safe(self._escape(platform, self.person_name(person_id)))
         user = person.on(platform)
-        markup = self.markups.get(platform, PLAIN)
+        markup = self.markup(platform)
         if user and markup.mention is not None:
             return Safe(markup.mention(user, person.name))
         return Safe(f"@{self._escape(platform, person.name)}")

@@ -11,6 +11,7 @@ from typing import Any
 
 import lark_oapi as lark
 import pytest
+from lark_oapi.api.contact.v3 import GetUserRequest, GetUserResponseBody
 from lark_oapi.api.im.v1 import (
     CreateFileRequest,
     CreateFileRequestBody,
@@ -19,6 +20,8 @@ from lark_oapi.api.im.v1 import (
     CreateMessageRequest,
     CreateMessageRequestBody,
     GetMessageRequest,
+    IsInChatChatMembersRequest,
+    IsInChatChatMembersResponseBody,
     P2ImMessageReceiveV1,
     PatchMessageRequest,
     PatchMessageRequestBody,
@@ -33,7 +36,7 @@ from lark_oapi.event.callback.model.p2_card_action_trigger import (
     P2CardActionTriggerResponse,
 )
 
-from .fakes.feishu import APP_SECRET, RATE_LIMITED, FakeFeishu
+from .fakes.feishu import APP_SECRET, CHAT_SCOPE, CONTACT_SCOPE, NO_SCOPE, NO_USER, RATE_LIMITED, FakeFeishu
 from .fakes.feishu_events import MERGED_CONTENT, FeishuSender
 
 CHAT = "oc_intake0000000000000000000000001"
@@ -179,6 +182,46 @@ async def test_frequency_limit_answer_reaches_the_sdk(fake: FakeFeishu) -> None:
     assert limited.raw.status_code == 429
     assert limited.raw.headers["x-ogw-ratelimit-reset"] == "3"
     assert then.success()
+
+
+async def test_doctor_reads_chat_membership_and_users_with_the_sdk_models(fake: FakeFeishu) -> None:
+    token = await tenant_token(fake)
+    sdk = client(fake, set_token=True)
+    fake.chats.add(CHAT)
+    fake.users[LI] = "Li Lei"
+
+    inside = await sdk.im.v1.chat_members.ais_in_chat(
+        IsInChatChatMembersRequest.builder().chat_id(CHAT).build(), option(token))
+    outside = await sdk.im.v1.chat_members.ais_in_chat(
+        IsInChatChatMembersRequest.builder().chat_id("oc_elsewhere0000000000000000001").build(), option(token))
+    user = await sdk.contact.v3.user.aget(
+        GetUserRequest.builder().user_id(LI).user_id_type("open_id").build(), option(token))
+    nobody = await sdk.contact.v3.user.aget(
+        GetUserRequest.builder().user_id("ou_nobody").user_id_type("open_id").build(), option(token))
+
+    assert inside.success() and outside.success(), (inside.msg, outside.msg)
+    assert isinstance(inside.data, IsInChatChatMembersResponseBody)
+    assert (inside.data.is_in_chat, outside.data.is_in_chat) == (True, False)
+    assert user.success(), user.msg
+    assert isinstance(user.data, GetUserResponseBody)
+    assert (user.data.user.open_id, user.data.user.name) == (LI, "Li Lei")
+    assert fake.called("user.get")[0].params["user_id_type"] == "open_id"
+    assert not nobody.success() and nobody.code == NO_USER
+
+
+async def test_a_missing_scope_is_refused_as_feishu_does(fake: FakeFeishu) -> None:
+    token = await tenant_token(fake)
+    sdk = client(fake, set_token=True)
+    fake.scopes.clear()
+
+    chat = await sdk.im.v1.chat_members.ais_in_chat(IsInChatChatMembersRequest.builder().chat_id(CHAT).build(),
+                                                    option(token))
+    user = await sdk.contact.v3.user.aget(GetUserRequest.builder().user_id(LI).user_id_type("open_id").build(),
+                                          option(token))
+
+    assert (chat.code, user.code) == (NO_SCOPE, NO_SCOPE)
+    assert CHAT_SCOPE in chat.msg and CONTACT_SCOPE in user.msg
+    assert chat.raw.status_code == 400
 
 
 async def test_merged_forward_sub_messages_read_with_get(fake: FakeFeishu) -> None:

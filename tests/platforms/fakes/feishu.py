@@ -2,9 +2,11 @@
 
 HTTP: the tenant access token (`auth/v3/tenant_access_token/internal`), `im/v1/messages` (send, reply, patch a
 card in place, get a message with the sub-messages of a merged forward), `im/v1/files` and `im/v1/images`
-(multipart uploads). Answers carry Feishu's envelope `{"code", "msg", "data"}`; an unknown or missing tenant
-token is HTTP 401 with code 99991663; `rate_limit_next` scripts Feishu's frequency-limit answer (HTTP 429, code
-99991400, `x-ogw-ratelimit-reset`).
+(multipart uploads), `im/v1/chats/{chat_id}/members/is_in_chat` (the bot's membership: `chats`) and
+`contact/v3/users/{open_id}` (the people the app sees: `users`), both refused with code 99991672 when the
+scope they need was taken out of `scopes`. Answers carry Feishu's envelope `{"code", "msg", "data"}`; an unknown
+or missing tenant token is HTTP 401 with code 99991663; `rate_limit_next` scripts Feishu's frequency-limit answer
+(HTTP 429, code 99991400, `x-ogw-ratelimit-reset`).
 
 Long connection: `POST /callback/ws/endpoint` hands out a ws:// URL on this server; `push_ws_event` sends an
 event to the connected client as a protobuf data frame (lark_oapi's own pbbp2 schema) and records its answer.
@@ -37,6 +39,10 @@ INVALID_TOKEN = 99991663
 BAD_SECRET = 10014
 NOT_FOUND = 230001  # "message not found" style business error (HTTP 400)
 CARD_NOT_PATCHABLE = 230031  # only interactive cards can be patched
+NO_SCOPE = 99991672  # the app lacks a scope the API needs (HTTP 400)
+NO_USER = 41050  # the user does not exist or is outside the app's visibility
+CHAT_SCOPE = "im:chat:readonly"
+CONTACT_SCOPE = "contact:contact.base:readonly"
 
 JSON = dict[str, Any]
 
@@ -114,6 +120,9 @@ class FakeFeishu(FakeServer):
         self.files: dict[str, FilePart] = {}
         self.ws_frames: list[JSON] = []  # answers the long-connection client sent back, decoded
         self._ids = itertools.count(1)
+        self.chats: set[str] = set()  # the chats the bot is a member of
+        self.users: dict[str, str] = {}  # open id -> name: the people the app can see
+        self.scopes: set[str] = {CHAT_SCOPE, CONTACT_SCOPE}  # the optional scopes the app was granted
         self._ws: web.WebSocketResponse | None = None
         self._ws_connected = asyncio.Event()
         self._ws_answers: dict[str, asyncio.Future[JSON]] = {}
@@ -126,6 +135,9 @@ class FakeFeishu(FakeServer):
             ("POST", "/open-apis/im/v1/files", "file.create", self._file),
             ("POST", "/open-apis/im/v1/images", "image.create", self._image),
             ("POST", "/callback/ws/endpoint", "ws.endpoint", self._endpoint),
+            ("GET", "/open-apis/im/v1/chats/{chat_id}/members/is_in_chat", "chat_members.is_in_chat",
+             self._is_in_chat),
+            ("GET", "/open-apis/contact/v3/users/{user_id}", "user.get", self._user),
         ]
         for verb, path, name, handler in routes:
             self.app.router.add_route(verb, path, self._wrap(name, handler))
@@ -197,6 +209,26 @@ class FakeFeishu(FakeServer):
         token = f"t-{uuid.uuid4().hex}"
         self.tokens.add(token)
         return {"tenant_access_token": token, "expire": TOKEN_TTL}
+
+    def _need(self, scope: str) -> None:
+        if scope not in self.scopes:
+            raise FeishuError(400, NO_SCOPE, f"Access denied. One of the following scopes is required: [{scope}]. "
+                                             "应用尚未开通所需的应用身份权限")
+
+    def _is_in_chat(self, params: JSON, files: dict[str, FilePart]) -> JSON:
+        self._need(CHAT_SCOPE)
+        if not str(params.get("chat_id", "")).startswith("oc_"):
+            raise FeishuError(400, 232001, "invalid chat_id")
+        return {"data": {"is_in_chat": params["chat_id"] in self.chats}}
+
+    def _user(self, params: JSON, files: dict[str, FilePart]) -> JSON:
+        self._need(CONTACT_SCOPE)
+        if params.get("user_id_type") != "open_id":
+            raise FeishuError(400, 99992402, "field validation failed: user_id_type")
+        open_id = str(params.get("user_id", ""))
+        if open_id not in self.users:
+            raise FeishuError(400, NO_USER, "user not found or not visible to the app")
+        return {"data": {"user": {"open_id": open_id, "name": self.users[open_id]}}}
 
     def _post(self, params: JSON, *, chat_id: str, receive_id: str, receive_id_type: str,
               parent: FeishuMessage | None = None) -> JSON:
