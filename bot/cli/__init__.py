@@ -6,16 +6,11 @@ The modules are imported only for the command that runs: `inquirybot --help` rea
 
 from __future__ import annotations
 
-import os
 from importlib import import_module
 
-# Pydantic looks for plug-ins in every installed package's metadata the first time a model is built (about
-# 30 ms on every call). The bot uses none; a deployment that wants one sets PYDANTIC_DISABLE_PLUGINS itself.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-import typer  # noqa: E402
-from typer._click import Command, Context, HelpFormatter  # noqa: E402 - typer's own click; its group subclasses it
-from typer.core import TyperGroup  # noqa: E402
+import typer
+from typer._click import Command, Context, HelpFormatter  # typer ships its own click; its group subclasses that
+from typer.core import TyperGroup
 
 # name -> (module, how it registers: "app" for a Typer group, "register" for top-level commands, one line of help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
