@@ -79,16 +79,18 @@ def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
     company = unquoted(company)
-    if not re.search(r"[^\W\d_]", company) or company.casefold().strip(" .()[]") in _NO_COMPANY:
+    if not _LETTER_RE.search(company) or company.casefold().strip(" .()[]") in _NO_COMPANY:
         return None
-    if strict and re.match(r"(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b", company, re.IGNORECASE):
-        return None  # a greeting addresses us: "Dear Hangzhou Kerun ... Co., Ltd.,"
-    we = re.match(r"^(?:نحن|إننا|اننا|أنا|انا)\s+", company)
+    we = _WE_AR_RE.match(company)
     if we:
         company = company[we.end() :].split(" في ")[0]
     if strict and not definite_if_arabic(company.split(" في ")[0]):
         return None
-    if not company or len(company) > 100 or re.search(r"@|https?:|www\.|\+?\d[\d ()-]{6,}", company):
+    if not company or len(company) > 100 or _CONTACT_IN_RE.search(company):
+        return None
+    # A greeting ("Dear Hangzhou Kerun ... Co., Ltd.,"), a question or a sentence to us ("Do you sell Hospital
+    # Beds? I'm Maria."): no name.
+    if strict and _TO_US_RE.search(company):
         return None
     if strict and not (LEGAL_RE.search(company) or COMPANY_WORD_RE.search(company)):
         return None
@@ -98,21 +100,34 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and _DESCRIBED_RE.match(company):
         return None
-    # A question or a sentence to us ("Do you sell Hospital Beds? I'm Maria."), or goods ("Water Bath 6 holes").
     if strict and DEPARTMENT_RE.match(company):
         return None  # "Dept. of Science Lab Technology" is inside the organisation
-    if strict and (re.search(r"[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b", company, re.IGNORECASE) or (
-        not LEGAL_RE.search(company) and any(w.casefold() in THING_WORDS for w in re.findall(r"[^\W\d_]+", company))
-    )):
+    # Goods ("Water Bath 6 holes") are no company.
+    if strict and not LEGAL_RE.search(company) and any(w.casefold() in THING_WORDS for w in _WORDS_RE.findall(company)):
         return None
-    if re.search(r"[\u3400-\u9fff]", company) and (re.search(r"[A-Za-z]", company) or "的" in company):
+    if _CJK_RE.search(company) and (_LATIN_RE.search(company) or "的" in company):
         return None
     company = _without_lowercase_lead(company)
     if strict:
-        company = re.sub(r"^(?:our\s+company(?:\s+is)?|company|компания|компанія|empresa|société|firma)"
-                         r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)", "",
-                         company, flags=re.IGNORECASE)
+        company = _COMPANY_LEAD_RE.sub("", company)
     return company if strict or company else None
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_WE_AR_RE = re.compile(r"^(?:نحن|إننا|اننا|أنا|انا)\s+")
+_CONTACT_IN_RE = re.compile(r"@|https?:|www\.|\+?\d[\d ()-]{6,}")
+_TO_US_RE = re.compile(
+    r"^(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b|[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b",
+    re.IGNORECASE,
+)
+_COMPANY_LEAD_RE = re.compile(
+    r"^(?:our\s+company(?:\s+is)?|company|компания|компанія|empresa|société|firma)"
+    r"(?:[,:]\s*|\s+(?=(?:ооо|тоо|тов|ао|оао|зао|пао|pt|cv)\b)|(?<=is)\s+)",
+    re.IGNORECASE,
+)
 
 
 def definite_if_arabic(company: str) -> bool:

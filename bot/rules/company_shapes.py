@@ -91,23 +91,35 @@ def company_end(company: str) -> str:
     """Cut what follows the legal form: "OenoLab SAS à Bordeaux" -> "OenoLab SAS"."""
     company = unquoted(company)
     # Turkish writes the case ending after an apostrophe: "Ege Gıda Laboratuvarı'ndan" is "from Ege Gıda ...".
-    company = re.sub(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])$", "", company.strip())
+    company = _CASE_ENDING_RE.sub("", company.strip())
     ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not is_prefix_form(company, m)]
     if ends and (not re.match(r"\s*[(«\"]", company[ends[-1] :]) or _place_then_prose(company[ends[-1] :])):
         company = company[: ends[-1]]
-    # A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)".
-    company = re.sub(r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", "", company,
-                     flags=re.IGNORECASE)
-    company = re.sub(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+", "", company)
-    company = re.sub(r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
-                     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
-                     "", company, flags=re.IGNORECASE)
-    company = re.sub(r"^(?:من|في|لدى)\s+(?=\S+\s)", "", company)  # "من شركة ..." is "from the company ..."
-    company = _without_arabic_place(strip_marks(company)) if re.search(r"[\u0600-\u06ff]", company) else company
-    company = unquoted(re.sub(r"\s+(?:in|em|en|à|a|в|في|ở|di|from)\s+[^\W\d_][\w' -]*\.?$", "", company).strip(" ,;"))
+    company = _NOTE_BRACKET_RE.sub("", company)
+    company = _WE_RUN_RE.sub("", company)
+    company = _ROLE_OF_RE.sub("", company)
+    company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
+    company = _without_arabic_place(strip_marks(company)) if _ARABIC_RE.search(company) else company
+    company = unquoted(_IN_PLACE_RE.sub("", company).strip(" ,;"))
     if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
         company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
     return company
+
+
+_CASE_ENDING_RE = re.compile(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])$")
+# A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)".
+_NOTE_BRACKET_RE = re.compile(
+    r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", re.IGNORECASE
+)
+_WE_RUN_RE = re.compile(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+")
+_ROLE_OF_RE = re.compile(
+    r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
+    r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
+    re.IGNORECASE,
+)
+_ARABIC_FROM_RE = re.compile(r"^(?:من|في|لدى)\s+(?=\S+\s)")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_IN_PLACE_RE = re.compile(r"\s+(?:in|em|en|à|a|в|في|ở|di|from)\s+[^\W\d_][\w' -]*\.?$")
 
 
 def _place_then_prose(rest: str) -> bool:
