@@ -69,7 +69,7 @@ def find_customer_name(
         spelled += [c for c in _capitalised_runs(text) if _spells_fully(email or "", c) and c.casefold() not in ours]
         full = [c for c in spelled if len(c.split()) >= 2]
         if full or spelled:
-            return (full or spelled)[0]
+            return _whole_name((full or spelled)[0], candidates)
     if not candidates:
         return None
     first = candidates[0]
@@ -80,6 +80,20 @@ def find_customer_name(
         )
         return fuller or _completed_by_email(first, email) or first
     return first
+
+
+def _whole_name(name: str, candidates: list[str]) -> str:
+    """The name as said in full elsewhere: Hispanic names carry two surnames ("Milagros Quispe Huamán", "María José
+    García López") and often sign or mail with one; the e-mail spells the short form, the text holds the whole."""
+    words = name.casefold().split()
+    for candidate in candidates:
+        longer = candidate.split()
+        extra = longer[len(words) :]
+        if (len(words) < len(longer) <= 4 and [w.casefold() for w in longer[: len(words)]] == words
+                and extra[-1][:1].isupper() and not city_mentions(" ".join(extra))
+                and not find_country_in_text(" ".join(extra))):
+            return candidate.title() if candidate.isupper() else candidate
+    return name
 
 
 def _completed_by_email(first: str, email: str | None) -> str | None:
