@@ -8,7 +8,13 @@ from collections.abc import Iterable, Iterator
 
 from bot.rules.company_names import clean_company, company_in_parts
 from bot.rules.company_runs import company_word_runs, legal_form_runs, named_company
-from bot.rules.company_shapes import INSTITUTION_RE, company_end, legal_form_only, prefix_form_company
+from bot.rules.company_shapes import (
+    INSTITUTION_RE,
+    company_end,
+    legal_form_only,
+    organisation_of,
+    prefix_form_company,
+)
 from bot.rules.free_text import (
     CJK_COMPANY_RE,
     COMPANY_AFTER_RE,
@@ -32,6 +38,15 @@ __all__ = ["clean_company", "company_in_parts", "find_company"]
 
 def find_company(
     text: str, labelled: list[tuple[str, str]], ours: Iterable[str] = (), email: str | None = None
+) -> str | None:
+    """The customer's organisation (see `_chosen_company`); a unit named before it ("Servicio de Microbiología del
+    Hospital ...", "School of Chemistry, University of ...") gives way to the institution it belongs to."""
+    company = _chosen_company(text, labelled, ours, email)
+    return organisation_of(company) if company else None
+
+
+def _chosen_company(
+    text: str, labelled: list[tuple[str, str]], ours: Iterable[str], email: str | None
 ) -> str | None:
     """A labelled company, else the company after an introduction, on a card line or in the signature.
 

@@ -66,7 +66,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
     for index, part in enumerate(parts):
         if index >= limit:
             break
-        if DEPARTMENT_RE.match(part):  # "School of Mechanical Engineering, Addis Ababa University": inside it
+        # "(the) School of Mechanical Engineering, Addis Ababa University": the unit is inside the organisation
+        if DEPARTMENT_RE.match(_ARTICLE_RE.sub("", part)):
             limit += 1
             continue
         company = clean_company(part, strict=True)
@@ -113,6 +114,7 @@ def clean_company(value: str, strict: bool) -> str | None:
     return company if strict or company else None
 
 
+_ARTICLE_RE = re.compile(r"^(?:the|el|la|le|les|der|die|das|il|lo)\s+", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")

@@ -11,6 +11,7 @@ from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
 
 __all__ = ["DEPARTMENT_RE", "INSTITUTION_RE", "company_end", "ends_in_legal_form", "is_prefix_form", "legal_form_only",
+           "organisation_of",
            "prefix_form_company", "unquoted", "without_final_stop"]
 
 
@@ -153,3 +154,24 @@ def ends_in_legal_form(company: str) -> bool:
     when a legal form ends it."""
     ends = [m for m in LEGAL_RE.finditer(company) if m.start() > 0]
     return bool(ends) and not company[ends[-1].end() :].strip(" .,")
+
+
+# The institutions a unit belongs to: "... del Hospital Universitario ...", "..., University of ...".
+_PARENT = (r"(?:Hospital|Universit(?:y|ies)|Universidad|Universidade|Université|Universität|Università|Universiti|"
+           r"Universitas|Institute|Instituto|Institut|Ministry|Ministerio|Ministério|Ministère|College)(?![^\W\d_])")
+_UNIT_OF_PARENT_RE = re.compile(
+    rf"^(?P<unit>[^\W\d_][^,]*?)\s+(?:del|de\s+la|de\s+l['’]|de|of\s+the|of|der|des|du|della|dell['’]|di|at|en)\s+"
+    rf"(?P<parent>{_PARENT}[^,]*)$"
+)
+_PARENT_RE = re.compile(_PARENT)
+
+
+def organisation_of(company: str) -> str:
+    """The institution a unit names as its own: "Servicio de Microbiología del Hospital Central" -> "Hospital
+    Central": words before "of/del" and a hospital, university, institute or ministry. The institution's own
+    name ("University of Jordan") has no institution after its link; a unit and its institution between commas
+    ("Faculty of Pharmacy, X University") are recorded as written."""
+    unit = _UNIT_OF_PARENT_RE.match(company)
+    if unit and not _PARENT_RE.search(unit.group("unit")):
+        return unit.group("parent")
+    return company

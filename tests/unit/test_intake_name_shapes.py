@@ -18,3 +18,20 @@ def test_a_hispanic_name_with_both_surnames_is_kept_whole_over_the_short_form_th
     text: str, name: str
 ) -> None:
     assert parse_inquiry(text).customer_name == name
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Hola,\nDesde el Servicio de Hematología del Hospital General Santa Rita (Toledo) pedimos presupuesto de dos "
+     "centrífugas.\nUn saludo,\nDr. Tomás Vidal", "Hospital General Santa Rita"),
+    ("Good morning,\nI am Dr. Kofi Boateng, lecturer at the Faculty of Agriculture, University of Tamale. Please quote "
+     "two drying ovens.\nk.boateng@uot.edu.gh", "University of Tamale"),
+])
+def test_a_unit_named_before_its_institution_records_the_institution(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_an_institution_whose_own_name_has_a_link_stays_whole() -> None:
+    text = "Name: Lena Korsch\nOrganisation: Hospital of the University of Valdora\nProduct: microscope"
+    assert parse_inquiry(text).company == "Hospital of the University of Valdora"
+    text = "Name: Lena Korsch\nOrganisation: University of Valdora Hospital\nProduct: microscope"
+    assert parse_inquiry(text).company == "University of Valdora Hospital"
