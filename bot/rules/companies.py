@@ -31,6 +31,7 @@ from bot.rules.free_text import (
     signature_lines,
     skipped_label,
 )
+from bot.rules.lower_case_intro import lower_case_intro
 from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE, PARTICLES
 
 __all__ = ["clean_company", "company_in_parts", "find_company"]
@@ -118,6 +119,9 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
             company = _company_after_name(match.group("rest"))
             if company:
                 yield company
+    lower = lower_case_intro(text)  # "soy camila rojas de viña santa elena spa"
+    if lower and lower.company:
+        yield lower.company
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
         # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.

@@ -28,6 +28,7 @@ from bot.rules.free_text import (
     pieces,
     signature_lines,
 )
+from bot.rules.lower_case_intro import lower_case_intro, without_intro_phrase
 from bot.rules.name_words import (
     CLOSING_RE,
     COMPANY_WORD_RE,
@@ -110,7 +111,7 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 
 def _labelled_name(value: str) -> str | None:
-    value = _capitalised_if_lower(value)
+    value = _capitalised_if_lower(without_intro_phrase(value))  # "visitor: my name ali raza" is Ali Raza
     return _display_name(value) or _leading_name(value)
 
 
@@ -214,6 +215,9 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _leading_name(match.group("rest"), free_text=True)
             if name:
                 yield name
+    lower = lower_case_intro(text)  # "hola, soy camila rojas de ..."
+    if lower:
+        yield lower.name
     for match in HERE_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name:

@@ -35,3 +35,25 @@ def test_an_institution_whose_own_name_has_a_link_stays_whole() -> None:
     assert parse_inquiry(text).company == "Hospital of the University of Valdora"
     text = "Name: Lena Korsch\nOrganisation: University of Valdora Hospital\nProduct: microscope"
     assert parse_inquiry(text).company == "University of Valdora Hospital"
+
+
+@pytest.mark.parametrize(("text", "name", "company"), [
+    ("wsp:\nbuenas tardes, soy valeria quiroga de lacteos del sur srl, neuquen. necesito 2 balanzas", "Valeria Quiroga",
+     "lacteos del sur srl"),
+    ("hi there, i am tunde bakare from ikeja feeds ltd, need price of moisture meter", "Tunde Bakare",
+     "ikeja feeds ltd"),
+    ("chat:\nvisitor: my name omar farooq, fish farm near sukkur\nvisitor: price of do meter?", "Omar Farooq", None),
+])
+def test_a_self_introduction_typed_in_lower_case_gives_the_name_and_the_company_with_its_legal_form(
+    text: str, name: str, company: str | None
+) -> None:
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == (name, company)
+
+
+@pytest.mark.parametrize("text", [
+    "hi im interested in ph meters, pls send price",
+    "hola soy de una empresa minera, necesito precio",
+])
+def test_a_lower_case_sentence_after_i_am_is_no_name(text: str) -> None:
+    assert parse_inquiry(text).customer_name is None
