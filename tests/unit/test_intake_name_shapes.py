@@ -57,3 +57,16 @@ def test_a_self_introduction_typed_in_lower_case_gives_the_name_and_the_company_
 ])
 def test_a_lower_case_sentence_after_i_am_is_no_name(text: str) -> None:
     assert parse_inquiry(text).customer_name is None
+
+
+@pytest.mark.parametrize(("text", "name", "company"), [
+    ("Покупатель: Г-жа Елена Сорокина\nКомпания: ООО «ВолгаЛаб»\nСообщение: нужен термостат", "Елена Сорокина",
+     "ООО «ВолгаЛаб»"),
+    ("Käufer: Jonas Weidner, Weidner Analytik GmbH, Ulm\nNachricht: Angebot für 3 Trockenschränke", "Jonas Weidner",
+     "Weidner Analytik GmbH"),
+    ("Nome e cognome: Chiara Esposito\nEnte: Consorzio di Bonifica Valle Orta\nRichiesta: 2 torbidimetri",
+     "Chiara Esposito", "Consorzio di Bonifica Valle Orta"),
+])
+def test_buyer_and_organisation_labels_of_more_languages(text: str, name: str, company: str) -> None:
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == (name, company)
