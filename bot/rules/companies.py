@@ -15,6 +15,7 @@ from bot.rules.company_shapes import (
     organisation_of,
     prefix_form_company,
 )
+from bot.rules.company_subject import subject_organisations
 from bot.rules.free_text import (
     CJK_COMPANY_RE,
     COMPANY_AFTER_RE,
@@ -133,6 +134,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         company = named_company(match.group("rest"))
         if company and not LEGAL_RE.fullmatch(company.strip(" .,")):  # "Empresa Ltda" is a name, not "Ltda"
             yield company
+    yield from subject_organisations(text)  # "Valdora Water Authority is planning to procure ..."
     yield from legal_form_runs(text)
     for match in HERE_RE.finditer(text):  # "Oleksandr Bondarenko here, lab manager at Dnipro AgroLab LLC."
         line_end = text.find("\n", match.end())

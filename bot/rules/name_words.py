@@ -103,6 +103,8 @@ COMPANY_WORD_RE = re.compile(
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
     r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
+    r"міністерство|інститут|університет|управління)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )

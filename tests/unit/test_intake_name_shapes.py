@@ -70,3 +70,20 @@ def test_a_lower_case_sentence_after_i_am_is_no_name(text: str) -> None:
 def test_buyer_and_organisation_labels_of_more_languages(text: str, name: str, company: str) -> None:
     parsed = parse_inquiry(text)
     assert (parsed.customer_name, parsed.company) == (name, company)
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Dear Sir,\nGreetings from Gaborone. Valdora Water Utilities Corporation is planning to procure 4 turbidity "
+     "meters.\nRegards,\nNaledi Molefe", "Valdora Water Utilities Corporation"),
+    ("Señores:\nEl Hospital Provincial San Roque (Jujuy) requiere cotización de 3 autoclaves.\nDr. Pablo Ríos",
+     "Hospital Provincial San Roque"),
+    ("Уважаемые коллеги!\nМинистерство водного хозяйства Республики Валдора рассматривает закупку 5 pH-метров.\n"
+     "Контактное лицо: Нурлан Абенов", "Министерство водного хозяйства Республики Валдора"),
+    ("Hi,\nAmara Obi, Enugu Soil Lab needs 2 drying ovens urgently.", "Enugu Soil Lab"),
+])
+def test_an_organisation_that_writes_of_itself_as_the_sentence_subject(text: str, company: str) -> None:
+    assert parse_inquiry(text).company == company
+
+
+def test_a_thing_as_the_subject_is_no_organisation() -> None:
+    assert parse_inquiry("Hello,\nThe Water Bath we bought is broken. Can you repair it?").company is None
