@@ -34,7 +34,8 @@ _THAI_FORM_RE = re.compile(r"บริษัท\s*[\u0e00-\u0e7f][\u0e00-\u0e7f\
 
 
 _QUOTED_FORM_RE = re.compile(
-    r"(?<![^\W\d_])(?:ООО|ОАО|ЗАО|ПАО|АО|ТОО|ТОВ|ОсОО|ЧУП|ИП|ПП|ЧП)[ \t]*[«\"„“][^»\"“”«\n]{2,60}[»\"”“]"
+    r"(?<![^\W\d_])(?:ООО|ОАО|ЗАО|ПАО|АО|ТОО|ТОВ|ОсОО|ЧУП|ИП|ПП|ЧП|МП|ГП|МУП|ГУП|ФГУП|ГБУ|ФГБУ|РГП|ГКП|КГП)"
+    r"[ \t]*[«\"„“][^»\"“”«\n]{2,60}[»\"”“]"
 )
 
 
@@ -73,7 +74,12 @@ def legal_form_only(company: str) -> bool:
 def is_prefix_form(company: str, match: re.Match[str]) -> bool:
     """"ТОО Аналитика", "PT Sinar", "ООО «Лаб»": a legal form written before the name is no end."""
     form = match.group().strip()
-    return bool(re.fullmatch(r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|мп|гп|чп|pt|cv)\.?", form, re.IGNORECASE))
+    return bool(_PREFIX_FORM_RE.fullmatch(form))
+
+
+_PREFIX_FORM_RE = re.compile(
+    r"(?:ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|мп|гп|чп|муп|гуп|фгуп|гбу|фгбу|ргп|гкп|кгп|pt|cv)\.?", re.IGNORECASE
+)
 
 
 def without_final_stop(part: str) -> str:

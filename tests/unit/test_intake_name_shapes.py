@@ -87,3 +87,14 @@ def test_an_organisation_that_writes_of_itself_as_the_sentence_subject(text: str
 
 def test_a_thing_as_the_subject_is_no_organisation() -> None:
     assert parse_inquiry("Hello,\nThe Water Bath we bought is broken. Can you repair it?").company is None
+
+
+@pytest.mark.parametrize(("text", "name", "company"), [
+    ("Сәлеметсіз бе! Мен Дәурен Асқарұлы, «Шымкент Су Сынақ» ЖШС. Бізге турбидиметр керек.", "Дәурен Асқарұлы",
+     "«Шымкент Су Сынақ» ЖШС"),
+    ("Здравствуйте. Мен Бакыт Осмонов, МУП «Нарын Водоканал». Нужен хлорметр, 2 шт.", "Бакыт Осмонов",
+     "МУП «Нарын Водоканал»"),
+])
+def test_central_asian_introductions_and_russian_public_enterprise_forms(text: str, name: str, company: str) -> None:
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == (name, company)
