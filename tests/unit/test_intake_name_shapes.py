@@ -98,3 +98,19 @@ def test_a_thing_as_the_subject_is_no_organisation() -> None:
 def test_central_asian_introductions_and_russian_public_enterprise_forms(text: str, name: str, company: str) -> None:
     parsed = parse_inquiry(text)
     assert (parsed.customer_name, parsed.company) == (name, company)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("WhatsApp +996 700 111 222\nСалам! Нурбек Жээнбеков, Алматы. Нужен кондуктометр, 1 шт.", "Нурбек Жээнбеков"),
+    ("Hello! Efua Mensah, Cape Coast Fisheries Lab. Please quote 2 DO meters.", "Efua Mensah"),
+    ("Messenger\nYaw Darko: Good morning. Do you sell conductivity meters? I need 2.", "Yaw Darko"),
+    ("chat log\nadaeze.okafor: hi\nadaeze.okafor: price for 2 incubators?\nour side: sure", "Adaeze Okafor"),
+    ("TM chat log\nrosa huaman (Peru) 2026-03-04 09:12\nhola, price for 3 pumps\nrosa huaman 09:15\nthanks",
+     "Rosa Huaman"),
+])
+def test_chat_writers_name_themselves_after_a_greeting_as_a_handle_or_in_a_speaker_header(text: str, name: str) -> None:
+    assert parse_inquiry(text).customer_name == name
+
+
+def test_a_greeting_then_a_word_and_a_comma_is_no_name_without_a_place_or_company_after_it() -> None:
+    assert parse_inquiry("Hello! Urgent, we need 3 pumps this week.").customer_name is None
