@@ -114,3 +114,10 @@ def test_chat_writers_name_themselves_after_a_greeting_as_a_handle_or_in_a_speak
 
 def test_a_greeting_then_a_word_and_a_comma_is_no_name_without_a_place_or_company_after_it() -> None:
     assert parse_inquiry("Hello! Urgent, we need 3 pumps this week.").customer_name is None
+
+
+def test_a_forwarder_named_later_on_the_line_does_not_hide_the_buyer_introduced_before_it() -> None:
+    text = ("WhatsApp:\nHi, Femi Adebayo here from Ikoyi Analytical Services Ltd. Need 4 pH meters. Ship through our "
+            "clearing agent Swift Cargo Ltd, Apapa, tel 0803 111 2233.")
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == ("Femi Adebayo", "Ikoyi Analytical Services Ltd")
