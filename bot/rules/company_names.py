@@ -115,6 +115,7 @@ def clean_company(value: str, strict: bool) -> str | None:
 
 
 _ARTICLE_RE = re.compile(r"^(?:the|el|la|le|les|der|die|das|il|lo)\s+", re.IGNORECASE)
+_LOWER_LEAD_RE = re.compile(r"^(?:(?:for|from|at|with|of|para|pour|per|chez|bei)\s+)+(?:the\s+)?(?=\S+\s+\S)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -144,10 +145,11 @@ def definite_if_arabic(company: str) -> bool:
 
 def _without_lowercase_lead(company: str) -> str:
     """"de Apícola del Sur SRL" -> "Apícola del Sur SRL": lower-case words before the name are prose. A name
-    typed all in lower case ("rossi strumenti srl") has no such lead and stays whole."""
+    typed all in lower case ("rossi strumenti srl") stays whole but for the preposition that led to it ("for
+    rossi strumenti srl", "at ...")."""
     words = company.split()
     if not any(letter.isupper() for letter in company):
-        return company
+        return _LOWER_LEAD_RE.sub("", company)
     while len(words) > 1 and words[0][:1].islower():
         words.pop(0)
     return " ".join(words)

@@ -121,3 +121,14 @@ def test_a_forwarder_named_later_on_the_line_does_not_hide_the_buyer_introduced_
             "clearing agent Swift Cargo Ltd, Apapa, tel 0803 111 2233.")
     parsed = parse_inquiry(text)
     assert (parsed.customer_name, parsed.company) == ("Femi Adebayo", "Ikoyi Analytical Services Ltd")
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("chat\nkofi.boateng: hi\nkofi.boateng: for tamale water works limited, sunyani plant",
+     "tamale water works limited"),
+    ("Hello, I run Kpong Irrigation Services in Akosombo and need a moisture meter.", "Kpong Irrigation Services"),
+])
+def test_a_lower_case_company_loses_the_preposition_before_it_and_i_run_names_a_company(
+    text: str, company: str
+) -> None:
+    assert parse_inquiry(text).company == company
