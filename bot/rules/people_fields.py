@@ -352,6 +352,10 @@ def _signed_last(text: str) -> str | None:
     place = re.match(r"(?P<name>[^,]+),\s*(?P<place>[^,]+)$", last)  # "Youssef, Casablanca"
     if place and find_country_in_text(place.group("place")):
         last = place.group("name").strip()
+    elif "," in last and len(last.split()) > 3:  # "... or call 90 317 44 28, Dilshod.": signed after a comma
+        tail = last.rsplit(",", 1)[1].strip()
+        if len(tail.split()) <= 2 and not city_mentions(tail) and not any(w.isupper() for w in tail.split()):
+            last = tail
     if not 1 <= len(last.split()) <= 3 or last != capitalised_run(last) or last.isupper():
         return None
     if CLOSING_RE.fullmatch(last) or _SIGN_OFF_RE.search(last) or find_country_in_text(last):

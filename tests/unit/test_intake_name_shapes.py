@@ -132,3 +132,15 @@ def test_a_lower_case_company_loses_the_preposition_before_it_and_i_run_names_a_
     text: str, company: str
 ) -> None:
     assert parse_inquiry(text).company == company
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Добрый день. Нужен муфельный шкаф до 1100 °C. Пишите на почту или звоните 93 555 12 34, Фарход.", "Фарход"),
+    ("Need price of 2 autoclaves, delivery to Mwanza, call me on 0754 000 111, Baraka.", "Baraka"),
+])
+def test_a_message_signed_after_a_comma_at_its_very_end(text: str, name: str) -> None:
+    assert parse_inquiry(text).customer_name == name
+
+
+def test_a_place_after_the_last_comma_is_no_signature() -> None:
+    assert parse_inquiry("Need price of 2 autoclaves, delivery please, to Nairobi.").customer_name is None
