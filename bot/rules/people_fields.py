@@ -410,10 +410,20 @@ def _card_names(text: str) -> Iterator[str]:
         below = next((other for other in lines[index + 1 :] if other), "")
         contact = bool(re.fullmatch(r"(?:[^\W\d_]{1,12}\.?\s*[:：]?\s*)?(?:\+?[\d ()./-]{7,}|\S+@\S+)", below))
         contact = contact and bool(re.match(r"[A-Za-zÀ-ɏЀ-ӿ]", line))  # a case-less script gives no signal
-        if below and (clean_company(below, strict=True) or is_title(below) or contact):
+        if below and (clean_company(below, strict=True) or is_title(below) or contact or _headline(below)):
             name = _leading_name(line)
             if name and len(name.split()) >= 2:
                 yield name
+
+
+# A profile headline: "Jefe de Calidad en Alimentos X S.A.S. · Bogotá", "QA Lead at X Ltd | Pune".
+_HEADLINE_RE = re.compile(r"^(?P<title>[^\n·|@]{2,60}?)\s+(?:at|en|em|chez|bei|bij|presso|@)\s+\S", re.IGNORECASE)
+
+
+def _headline(line: str) -> bool:
+    """A job title, then "at" and the employer: the line under a name on a LinkedIn or business card."""
+    match = _HEADLINE_RE.match(line)
+    return match is not None and is_title(match.group("title"))
 
 
 def _clean_name(value: str) -> str | None:

@@ -144,3 +144,12 @@ def test_a_message_signed_after_a_comma_at_its_very_end(text: str, name: str) ->
 
 def test_a_place_after_the_last_comma_is_no_signature() -> None:
     assert parse_inquiry("Need price of 2 autoclaves, delivery please, to Nairobi.").customer_name is None
+
+
+@pytest.mark.parametrize("text", [
+    "LinkedIn message\nLuis Fernando Arango\nCoordinador de Compras en Lácteos del Valle S.A.S. · Medellín\n"
+    "\"Hola, necesito 2 balanzas.\"",
+    "LinkedIn\nLuis Fernando Arango\nQA Lead at Valle Dairy Ltd | Cali\nHi, please quote 2 balances.",
+])
+def test_a_name_line_above_a_profile_headline_title_at_employer(text: str) -> None:
+    assert parse_inquiry(text).customer_name == "Luis Fernando Arango"
