@@ -42,6 +42,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
     # "Lab manager at X" unwraps; "Laboratorio X S.L. en Las Palmas" keeps the company before "en".
     after = value[at.end() :].split(",")[0] if at else ""
     place = bool(at) and bool(city_mentions(capitalised_run(after)) or find_country_in_text(capitalised_run(after)))
+    # "un laboratorio de enología en Vilafranca": a workplace described, not named; a town unknown to us follows.
+    place = place or bool(at and _DESCRIBED_PLACE_RE.match(at.group(1)))
     if at and not place and not (LEGAL_RE.search(at.group(1)) and not LEGAL_RE.search(after)):
         value = value[at.end() :]
     # "procurement for X Ltd", "compras de X", "técnica del Laboratorio X": a role in lower case, then the company.
@@ -116,6 +118,7 @@ def clean_company(value: str, strict: bool) -> str | None:
 
 _ARTICLE_RE = re.compile(r"^(?:the|el|la|le|les|der|die|das|il|lo)\s+", re.IGNORECASE)
 _LOWER_LEAD_RE = re.compile(r"^(?:(?:for|from|at|with|of|para|pour|per|chez|bei)\s+)+(?:the\s+)?(?=\S+\s+\S)")
+_DESCRIBED_PLACE_RE = re.compile(r"(?:un|una|a|an|uma|um|une|ein|eine|einem|einer)\s", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")

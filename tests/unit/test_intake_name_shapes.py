@@ -153,3 +153,11 @@ def test_a_place_after_the_last_comma_is_no_signature() -> None:
 ])
 def test_a_name_line_above_a_profile_headline_title_at_employer(text: str) -> None:
     assert parse_inquiry(text).customer_name == "Luis Fernando Arango"
+
+
+@pytest.mark.parametrize("text", [
+    "Hola! Soy Nuria Bosch, trabajo en un laboratorio de aceites en Castellnou de Seana. ¿Tenéis viscosímetros?",
+    "Hi! I'm Tom Reed, working at a small brewery lab in Little Hadwick. Do you sell pH meters?",
+])
+def test_a_small_unknown_town_after_a_described_workplace_is_no_company(text: str) -> None:
+    assert parse_inquiry(text).company is None
