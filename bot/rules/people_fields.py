@@ -73,7 +73,7 @@ def find_customer_name(
         if full or spelled:
             return _whole_name((full or spelled)[0], candidates)
     if not candidates:
-        return None
+        return _name_of_address(email)
     first = candidates[0]
     if len(first.split()) == 1:
         fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
@@ -96,6 +96,20 @@ def _whole_name(name: str, candidates: list[str]) -> str:
                 and not find_country_in_text(" ".join(extra))):
             return candidate.title() if candidate.isupper() else candidate
     return name
+
+
+def _name_of_address(email: str | None) -> str | None:
+    """"marek.nowak@..." with no name written anywhere: a first.last address spells the sender's name."""
+    if not email or "@" not in email:
+        return None
+    tokens = re.split(r"[._-]", email.split("@")[0])
+    if len(tokens) != 2 or not all(re.fullmatch(r"[a-z]{3,20}", t) for t in tokens):
+        return None
+    if any(t in _FREE_MAIL_LOCALS or t in TITLE_WORDS | JOB_WORDS | THING_WORDS or COMPANY_WORD_RE.fullmatch(t)
+           for t in tokens):
+        return None
+    name = " ".join(t.capitalize() for t in tokens)
+    return None if find_country_in_text(name) or city_mentions(name) else name
 
 
 def _completed_by_email(first: str, email: str | None) -> str | None:

@@ -161,3 +161,13 @@ def test_a_name_line_above_a_profile_headline_title_at_employer(text: str) -> No
 ])
 def test_a_small_unknown_town_after_a_described_workplace_is_no_company(text: str) -> None:
     assert parse_inquiry(text).company is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Od: tomasz.zielinski@wodlab.pl\nTemat: zapytanie\n\nproszę o ofertę na 2 suszarki.\nPozdrawiam",
+     "Tomasz Zielinski"),
+    ("From: purchasing.dept@agrovale.com.br\nPreciso de 3 estufas.", None),
+    ("From: info.lab@agrovale.com.br\nPreciso de 3 estufas.", None),
+])
+def test_a_first_dot_last_address_names_a_sender_who_wrote_no_name(text: str, name: str | None) -> None:
+    assert parse_inquiry(text).customer_name == name
