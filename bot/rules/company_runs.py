@@ -57,11 +57,15 @@ def legal_form_runs(text: str) -> Iterator[str]:
             if not kept or kept[0].group() in ("I", "We", "Our", "My"):
                 continue
             first = max(start, kept[0].start())
-            company = clean_company(company_end(line[first:]), strict=True)
+            # The sentence the legal form ends closes the name ("... Mills (Pty) Ltd. She needs ...").
+            stop = _SENTENCE_STOP_RE.search(line, match.end() - 1)
+            end = stop.start() if stop and not LEGAL_RE.match(line, stop.end()) else len(line)
+            company = clean_company(company_end(line[first:end]), strict=True)
             if company:  # inside a sentence its full stop ends the sentence; a card line "ACME Inc." keeps it
                 yield without_final_stop(company) if first > 0 else company
 
 
+_SENTENCE_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 

@@ -171,3 +171,9 @@ def test_a_small_unknown_town_after_a_described_workplace_is_no_company(text: st
 ])
 def test_a_first_dot_last_address_names_a_sender_who_wrote_no_name(text: str, name: str | None) -> None:
     assert parse_inquiry(text).customer_name == name
+
+
+def test_a_legal_form_that_ends_its_sentence_ends_the_name_though_an_address_follows() -> None:
+    text = ("Lead from a partner – Lindiwe Zulu, QC Lead at Tugela Citrus Packers (Pty) Ltd. She needs 2 "
+            "refractometers. Cell 082 555 0199, email lzulu@tugelacitrus.co.za")
+    assert parse_inquiry(text).company == "Tugela Citrus Packers (Pty) Ltd"
