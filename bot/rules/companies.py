@@ -35,7 +35,7 @@ from bot.rules.free_text import (
 from bot.rules.lower_case_intro import lower_case_intro
 from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE, PARTICLES
 
-__all__ = ["clean_company", "company_in_parts", "find_company"]
+__all__ = ["FREE_MAIL_DOMAINS", "clean_company", "company_in_parts", "find_company"]
 
 
 def find_company(
@@ -77,9 +77,11 @@ def _chosen_company(
     return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
 
 
-_FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "mail",
-                        "yandex", "proton", "protonmail", "qq", "163", "126", "gmx", "web", "rambler", "ukr", "inbox",
-                        "bk", "list", "zoho", "rediffmail", "orange", "wanadoo", "libero", "uol", "bol", "terra"})
+FREE_MAIL_DOMAINS = frozenset({
+    "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "mail", "yandex", "proton",
+    "protonmail", "qq", "163", "126", "gmx", "web", "rambler", "ukr", "inbox", "bk", "list", "zoho", "rediffmail",
+    "orange", "wanadoo", "libero", "uol", "bol", "terra",
+})
 
 
 def _domain_label(email: str | None) -> str:
@@ -88,7 +90,7 @@ def _domain_label(email: str | None) -> str:
         return ""
     labels = email.split("@")[1].casefold().split(".")
     label = next((part for part in labels if part not in ("www", "mail")), "")
-    return "" if label in _FREE_MAIL else _ascii_letters(label)
+    return "" if label in FREE_MAIL_DOMAINS else _ascii_letters(label)
 
 
 def _ascii_letters(text: str) -> str:

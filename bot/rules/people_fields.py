@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.chat_names import greeted_names, handle_names, speaker_headers
-from bot.rules.companies import clean_company, company_in_parts, find_company
+from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
     ANGLE_RE,
@@ -99,8 +99,9 @@ def _whole_name(name: str, candidates: list[str]) -> str:
 
 
 def _name_of_address(email: str | None) -> str | None:
-    """"marek.nowak@..." with no name written anywhere: a first.last address spells the sender's name."""
-    if not email or "@" not in email:
+    """"marek.nowak@firma.pl" with no name written anywhere: an organisation gives its staff first.last addresses;
+    a free-mail handle ("bluewave.fish@gmail.com") is whatever its owner chose."""
+    if not email or "@" not in email or email.split("@")[1].split(".")[0] in FREE_MAIL_DOMAINS:
         return None
     tokens = re.split(r"[._-]", email.split("@")[0])
     if len(tokens) != 2 or not all(re.fullmatch(r"[a-z]{3,20}", t) for t in tokens):

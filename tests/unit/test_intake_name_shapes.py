@@ -168,6 +168,7 @@ def test_a_small_unknown_town_after_a_described_workplace_is_no_company(text: st
      "Tomasz Zielinski"),
     ("From: purchasing.dept@agrovale.com.br\nPreciso de 3 estufas.", None),
     ("From: info.lab@agrovale.com.br\nPreciso de 3 estufas.", None),
+    ("hi, price for 2 salinity meters pls. reply to redcoral.shrimp@gmail.com", None),
 ])
 def test_a_first_dot_last_address_names_a_sender_who_wrote_no_name(text: str, name: str | None) -> None:
     assert parse_inquiry(text).customer_name == name
