@@ -101,6 +101,8 @@ SURNAMES = (
 CJK_INTRO_RE = re.compile(
     rf"(?:我是|我係|我系|我叫|本人是|我们是|我們是|我哋係|这里是|這裡是)(?:来自|來自)?"
     rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
+    # "我是吉隆坡的陈志强": a place and 的 before the name ("I am Kuala Lumpur's ...")
+    rf"(?:[{_CJK}]{{2,6}}?(?:的|嘅)(?=[{SURNAMES}]))?"
     rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{_CJK}]{{1,2}}(?![{_CJK}]))"
 )
 CJK_COMPANY_RE = re.compile(
@@ -115,7 +117,7 @@ _LATIN_WORD = rf"(?:(?![{_CJK}])[\w&.'-])"
 LATIN_COMPANY_OF_RE = re.compile(
     # the company's words are not Chinese; a unit may stand before 的 ("X 材料实验室的主任", "X lab's director")
     rf"(?P<company>[A-Z]{_LATIN_WORD}*(?:[ \t]+{_LATIN_WORD}+){{0,7}})[ \t]*(?:[{_CJK}]{{1,6}}?)?"
-    rf"(?:的|嘅)(?=[A-Za-z{_CJK}])"
+    rf"(?:的|嘅)(?=[ \t]*[A-Za-z{_CJK}])"
 )
 CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 

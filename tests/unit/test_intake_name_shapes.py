@@ -178,3 +178,15 @@ def test_a_legal_form_that_ends_its_sentence_ends_the_name_though_an_address_fol
     text = ("Lead from a partner – Lindiwe Zulu, QC Lead at Tugela Citrus Packers (Pty) Ltd. She needs 2 "
             "refractometers. Cell 082 555 0199, email lzulu@tugelacitrus.co.za")
     assert parse_inquiry(text).company == "Tugela Citrus Packers (Pty) Ltd"
+
+
+@pytest.mark.parametrize(("text", "name", "company"), [
+    ("微信转来的：\n您好，我是槟城的林美玲，想问恒温水浴锅的价格。", "林美玲", None),
+    ("同事转来：\n越南河内，Hanoi Water Testing Centre 的 Ms. Pham Thu Ha，要浊度仪3台。", "Pham Thu Ha",
+     "Hanoi Water Testing Centre"),
+])
+def test_chinese_notes_with_a_place_before_the_name_or_a_latin_organisation_before_de(
+    text: str, name: str, company: str | None
+) -> None:
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == (name, company)
