@@ -69,7 +69,7 @@ COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|para|pour|per|dla|для|z|ze|"
-    r"dari|từ|của|من|di|из|від|з|компания|компании|компанія|фирма|,)\s+)"
+    r"dari|từ|của|من|di|из|від|з|kutoka|компания|компании|компанія|фирма|,)\s+)"
     r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irm[ay]|společnosti)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,

@@ -363,7 +363,7 @@ def _signed_last(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!")
+    last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!-–—")
     place = re.match(r"(?P<name>[^,]+),\s*(?P<place>[^,]+)$", last)  # "Youssef, Casablanca"
     if place and find_country_in_text(place.group("place")):
         last = place.group("name").strip()

@@ -190,3 +190,13 @@ def test_chinese_notes_with_a_place_before_the_name_or_a_latin_organisation_befo
 ) -> None:
     parsed = parse_inquiry(text)
     assert (parsed.customer_name, parsed.company) == (name, company)
+
+
+def test_a_message_signed_with_a_dash_after_its_last_question() -> None:
+    assert parse_inquiry("Hi! Do you ship to Kigali? Who can I talk to? - Uwase").customer_name == "Uwase"
+
+
+def test_swahili_kutoka_introduces_a_public_body_with_its_lower_case_links() -> None:
+    text = "Habari, naitwa Bw. Juma Kombo kutoka Bodi ya Maji Bonde la Pangani (PBWB).\nTunahitaji pH meter 3."
+    parsed = parse_inquiry(text)
+    assert (parsed.customer_name, parsed.company) == ("Juma Kombo", "Bodi ya Maji Bonde la Pangani (PBWB)")
