@@ -11,7 +11,7 @@ from bot.rules.countries import find_country_in_text
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
-__all__ = ["greeted_names", "handle_names", "speaker_headers"]
+__all__ = ["greeted_names", "handle_names", "honorific_lower_lines", "speaker_headers"]
 
 _GREETING = (
     r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
@@ -35,6 +35,12 @@ _HANDLE_RE = re.compile(r"^[ \t]*(?P<first>[a-z]{2,20})[._](?P<last>[a-z]{2,20})
 _HEADER_RE = re.compile(
     r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){1,2})[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?"
     r"(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    re.MULTILINE,
+)
+# "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
+_HONORIFIC_LINE_RE = re.compile(
+    r"^[ \t]*(?:dr|mr|mrs|ms|eng|engr|prof|ing|lic|sr|sra)\.?[ \t]+"
+    r"(?P<name>[a-z]{2,20}(?:[ \t]+[a-z]{2,20}){1,2})[ \t]*$",
     re.MULTILINE,
 )
 _NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
@@ -63,6 +69,14 @@ def handle_names(text: str) -> Iterator[str]:
 def speaker_headers(text: str) -> Iterator[str]:
     """The first speaker of a chat log whose header lines are typed in lower case, capitalised."""
     for match in _HEADER_RE.finditer(text):
+        words = match.group("name").split()
+        if not set(words) & _NOT_NAME:
+            yield " ".join(word.capitalize() for word in words)
+
+
+def honorific_lower_lines(text: str) -> Iterator[str]:
+    """A line of an honorific and two or three lower-case words, capitalised: "dr amina yusuf" -> "Amina Yusuf"."""
+    for match in _HONORIFIC_LINE_RE.finditer(text):
         words = match.group("name").split()
         if not set(words) & _NOT_NAME:
             yield " ".join(word.capitalize() for word in words)

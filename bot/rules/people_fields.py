@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from bot.rules.chat_names import greeted_names, handle_names, speaker_headers
+from bot.rules.chat_names import greeted_names, handle_names, honorific_lower_lines, speaker_headers
 from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
@@ -250,7 +250,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     yield from _chat_speakers(text)  # after introductions: our own staff speak in a pasted chat too
-    for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text)]:
+    for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text), *honorific_lower_lines(text)]:
         name = _leading_name(raw)
         if name:
             yield name

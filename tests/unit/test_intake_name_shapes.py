@@ -200,3 +200,8 @@ def test_swahili_kutoka_introduces_a_public_body_with_its_lower_case_links() -> 
     text = "Habari, naitwa Bw. Juma Kombo kutoka Bodi ya Maji Bonde la Pangani (PBWB).\nTunahitaji pH meter 3."
     parsed = parse_inquiry(text)
     assert (parsed.customer_name, parsed.company) == ("Juma Kombo", "Bodi ya Maji Bonde la Pangani (PBWB)")
+
+
+def test_a_lower_case_signature_behind_an_honorific() -> None:
+    text = "hello pls send price of centrifuge for my clinic\ndr bilal ahmed\nahmed eye clinic, multan\n03001112233"
+    assert parse_inquiry(text).customer_name == "Bilal Ahmed"
