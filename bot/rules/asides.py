@@ -64,5 +64,19 @@ def without_agents(text: str) -> str:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    kept = ("" if _for_the_agent(text, start, line) else line for start, line in zip(starts, lines, strict=True))
+    kept = (_before_the_agent(line) if _for_the_agent(text, start, line) else line
+            for start, line in zip(starts, lines, strict=True))
     return "\n".join(kept)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+
+
+def _before_the_agent(line: str) -> str:
+    """The sentences of a line before the one that names the agent: "Hi, Femi here from Ikoyi Labs Ltd. Ship via
+    our forwarder Swift Cargo." keeps the buyer's introduction."""
+    match = _AGENT_RE.search(line)
+    if not match:
+        return ""
+    starts = [m.end() for m in _SENTENCE_END_RE.finditer(line, 0, match.start())]
+    return line[: starts[-1]].rstrip() if starts else ""

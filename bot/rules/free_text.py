@@ -48,7 +48,7 @@ INTRO_RE = re.compile(
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
-    r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|name(?:\s+is)?)"
+    r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?)"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
     r"|\bit['’]s|\bit\s+is"
@@ -69,7 +69,7 @@ COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|para|pour|per|dla|для|z|ze|"
-    r"dari|từ|của|من|di|из|від|з|компания|компании|компанія|фирма|,)\s+)"
+    r"dari|từ|của|من|di|из|від|з|kutoka|компания|компании|компанія|фирма|,)\s+)"
     r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irm[ay]|společnosti)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
@@ -101,6 +101,8 @@ SURNAMES = (
 CJK_INTRO_RE = re.compile(
     rf"(?:我是|我係|我系|我叫|本人是|我们是|我們是|我哋係|这里是|這裡是)(?:来自|來自)?"
     rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
+    # "我是吉隆坡的陈志强": a place and 的 before the name ("I am Kuala Lumpur's ...")
+    rf"(?:[{_CJK}]{{2,6}}?(?:的|嘅)(?=[{SURNAMES}]))?"
     rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{_CJK}]{{1,2}}(?![{_CJK}]))"
 )
 CJK_COMPANY_RE = re.compile(
@@ -115,7 +117,7 @@ _LATIN_WORD = rf"(?:(?![{_CJK}])[\w&.'-])"
 LATIN_COMPANY_OF_RE = re.compile(
     # the company's words are not Chinese; a unit may stand before 的 ("X 材料实验室的主任", "X lab's director")
     rf"(?P<company>[A-Z]{_LATIN_WORD}*(?:[ \t]+{_LATIN_WORD}+){{0,7}})[ \t]*(?:[{_CJK}]{{1,6}}?)?"
-    rf"(?:的|嘅)(?=[A-Za-z{_CJK}])"
+    rf"(?:的|嘅)(?=[ \t]*[A-Za-z{_CJK}])"
 )
 CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 

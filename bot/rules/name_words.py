@@ -14,6 +14,9 @@ NAME_LABELS = frozenset(
         "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل", "المسؤول", "من", "ad soyad", "ad",
         "isim", "yetkili", "nama", "nama lengkap", "họ tên", "họ và tên", "tên", "người liên hệ", "kontakt",
         "ansprechpartner", "контакт", "name des kunden", "requester", "applicant", "client", "cliente", "cliente nome",
+        # the buyer of a marketplace lead in more languages
+        "покупатель", "заказчик", "покупець", "замовник", "käufer", "käuferin", "acheteur", "acheteuse",
+        "alıcı", "pembeli", "người mua", "المشتري", "kupujący", "koper", "acquirente",
     }
 )
 COMPANY_LABELS = frozenset(
@@ -23,6 +26,11 @@ COMPANY_LABELS = frozenset(
         "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
         "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
         "nama perusahaan", "công ty", "tên công ty", "unternehmen", "institution", "university", "employer",
+        # a public body or any organisation in more languages
+        "ente", "organismo", "entidad", "institución", "instituição", "órgão", "organisme", "établissement",
+        "einrichtung", "behörde", "organisation name", "organizacja", "instytucja", "kurum", "kuruluş",
+        "учреждение", "установа", "ragione sociale", "società", "nome azienda", "bedrijf", "bedrijfsnaam",
+        "organisatie", "företag", "yritys", "virksomhed", "instansi", "lembaga", "cơ quan", "الجهة",
     }
 )
 PRODUCT_LABELS = frozenset(
@@ -95,6 +103,8 @@ COMPANY_WORD_RE = re.compile(
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
     r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
+    r"міністерство|інститут|університет|управління)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from bot.rules.companies import clean_company, company_in_parts, find_company
+from bot.rules.chat_names import greeted_names, handle_names, honorific_lower_lines, speaker_headers
+from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
     ANGLE_RE,
@@ -28,6 +29,7 @@ from bot.rules.free_text import (
     pieces,
     signature_lines,
 )
+from bot.rules.lower_case_intro import lower_case_intro, without_intro_phrase
 from bot.rules.name_words import (
     CLOSING_RE,
     COMPANY_WORD_RE,
@@ -69,9 +71,9 @@ def find_customer_name(
         spelled += [c for c in _capitalised_runs(text) if _spells_fully(email or "", c) and c.casefold() not in ours]
         full = [c for c in spelled if len(c.split()) >= 2]
         if full or spelled:
-            return (full or spelled)[0]
+            return _whole_name((full or spelled)[0], candidates)
     if not candidates:
-        return None
+        return _name_of_address(email)
     first = candidates[0]
     if len(first.split()) == 1:
         fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
@@ -80,6 +82,35 @@ def find_customer_name(
         )
         return fuller or _completed_by_email(first, email) or first
     return first
+
+
+def _whole_name(name: str, candidates: list[str]) -> str:
+    """The name as said in full elsewhere: Hispanic names carry two surnames ("Milagros Quispe Huamán", "María José
+    García López") and often sign or mail with one; the e-mail spells the short form, the text holds the whole."""
+    words = name.casefold().split()
+    for candidate in candidates:
+        longer = candidate.split()
+        extra = longer[len(words) :]
+        if (len(words) < len(longer) <= 4 and [w.casefold() for w in longer[: len(words)]] == words
+                and extra[-1][:1].isupper() and not city_mentions(" ".join(extra))
+                and not find_country_in_text(" ".join(extra))):
+            return candidate.title() if candidate.isupper() else candidate
+    return name
+
+
+def _name_of_address(email: str | None) -> str | None:
+    """"marek.nowak@firma.pl" with no name written anywhere: an organisation gives its staff first.last addresses;
+    a free-mail handle ("bluewave.fish@gmail.com") is whatever its owner chose."""
+    if not email or "@" not in email or email.split("@")[1].split(".")[0] in FREE_MAIL_DOMAINS:
+        return None
+    tokens = re.split(r"[._-]", email.split("@")[0])
+    if len(tokens) != 2 or not all(re.fullmatch(r"[a-z]{3,20}", t) for t in tokens):
+        return None
+    if any(t in _FREE_MAIL_LOCALS or t in TITLE_WORDS | JOB_WORDS | THING_WORDS or COMPANY_WORD_RE.fullmatch(t)
+           for t in tokens):
+        return None
+    name = " ".join(t.capitalize() for t in tokens)
+    return None if find_country_in_text(name) or city_mentions(name) else name
 
 
 def _completed_by_email(first: str, email: str | None) -> str | None:
@@ -96,7 +127,7 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 
 def _labelled_name(value: str) -> str | None:
-    value = _capitalised_if_lower(value)
+    value = _capitalised_if_lower(without_intro_phrase(value))  # "visitor: my name ali raza" is Ali Raza
     return _display_name(value) or _leading_name(value)
 
 
@@ -200,6 +231,9 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             name = _leading_name(match.group("rest"), free_text=True)
             if name:
                 yield name
+    lower = lower_case_intro(text)  # "hola, soy camila rojas de ..."
+    if lower:
+        yield lower.name
     for match in HERE_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
@@ -216,6 +250,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     yield from _chat_speakers(text)  # after introductions: our own staff speak in a pasted chat too
+    for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text), *honorific_lower_lines(text)]:
+        name = _leading_name(raw)
+        if name:
+            yield name
     for match in _DASH_SIGNED_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name and len(name.split()) >= 2 and not find_country_in_text(name):
@@ -325,10 +363,14 @@ def _signed_last(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!")
+    last = re.split(r"(?<=[.!?])\s+|\s[-–—]\s", lines[-1])[-1].strip(" .!-–—")
     place = re.match(r"(?P<name>[^,]+),\s*(?P<place>[^,]+)$", last)  # "Youssef, Casablanca"
     if place and find_country_in_text(place.group("place")):
         last = place.group("name").strip()
+    elif "," in last and len(last.split()) > 3:  # "... or call 90 317 44 28, Dilshod.": signed after a comma
+        tail = last.rsplit(",", 1)[1].strip()
+        if len(tail.split()) <= 2 and not city_mentions(tail) and not any(w.isupper() for w in tail.split()):
+            last = tail
     if not 1 <= len(last.split()) <= 3 or last != capitalised_run(last) or last.isupper():
         return None
     if CLOSING_RE.fullmatch(last) or _SIGN_OFF_RE.search(last) or find_country_in_text(last):
@@ -383,10 +425,20 @@ def _card_names(text: str) -> Iterator[str]:
         below = next((other for other in lines[index + 1 :] if other), "")
         contact = bool(re.fullmatch(r"(?:[^\W\d_]{1,12}\.?\s*[:：]?\s*)?(?:\+?[\d ()./-]{7,}|\S+@\S+)", below))
         contact = contact and bool(re.match(r"[A-Za-zÀ-ɏЀ-ӿ]", line))  # a case-less script gives no signal
-        if below and (clean_company(below, strict=True) or is_title(below) or contact):
+        if below and (clean_company(below, strict=True) or is_title(below) or contact or _headline(below)):
             name = _leading_name(line)
             if name and len(name.split()) >= 2:
                 yield name
+
+
+# A profile headline: "Jefe de Calidad en Alimentos X S.A.S. · Bogotá", "QA Lead at X Ltd | Pune".
+_HEADLINE_RE = re.compile(r"^(?P<title>[^\n·|@]{2,60}?)\s+(?:at|en|em|chez|bei|bij|presso|@)\s+\S", re.IGNORECASE)
+
+
+def _headline(line: str) -> bool:
+    """A job title, then "at" and the employer: the line under a name on a LinkedIn or business card."""
+    match = _HEADLINE_RE.match(line)
+    return match is not None and is_title(match.group("title"))
 
 
 def _clean_name(value: str) -> str | None:

@@ -1,0 +1,82 @@
+"""Where chat writers put their name: after a greeting ("Salam! Aibek Osmonov, Bishkek."), as a chat handle
+("tunde.bakare: hi"), as a lower-case speaker header ("ana ruiz (Peru) 2026-01-05 10:02"), as the speaker of a
+greeting ("Kofi Mensah: Good morning, ..."). These return raw text; people_fields cleans and weighs it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.rules.countries import find_country_in_text
+from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
+from bot.rules.places import city_mentions
+
+__all__ = ["greeted_names", "handle_names", "honorific_lower_lines", "speaker_headers"]
+
+_GREETING = (
+    r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
+    r"merhaba|habari|jambo|ciao|buongiorno|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bom\s+dia|boa\s+tarde|"
+    r"assalamu?\s+alaikum|сәлеметсіз\s+бе|сәлем|ассалому\s+алайкум|good\s+(?:morning|afternoon|day|evening)"
+)
+# "Salam! Aibek Osmonov, МП «...»": a greeting, a name, a comma and where or what they are.
+_GREETED_RE = re.compile(
+    rf"^[ \t]*(?:{_GREETING})[ \t]*[!,.]+[ \t]+(?P<name>[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,2}}),"
+    r"[ \t]*(?P<after>[^\n,.;!?]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Kofi Mensah: Good morning. Do you sell ...": a chat line that opens with a greeting names its speaker.
+_SPEAKER_GREETS_RE = re.compile(
+    rf"^[ \t]*(?P<name>[^\W\d_][\w'-]+(?:[ \t]+[^\W\d_][\w'-]+){{1,2}})[ \t]*:[ \t]*(?:{_GREETING})(?![^\W\d_])",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "tunde.bakare: need price": a handle of two words joined by "." or "_" before a chat line.
+_HANDLE_RE = re.compile(r"^[ \t]*(?P<first>[a-z]{2,20})[._](?P<last>[a-z]{2,20})[ \t]*:[ \t]*\S", re.MULTILINE)
+# "ana ruiz (Peru) 2026-01-05 10:02" / "ana ruiz 10:03": a chat log's speaker header typed in lower case.
+_HEADER_RE = re.compile(
+    r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){1,2})[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?"
+    r"(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    re.MULTILINE,
+)
+# "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
+_HONORIFIC_LINE_RE = re.compile(
+    r"^[ \t]*(?:dr|mr|mrs|ms|eng|engr|prof|ing|lic|sr|sra)\.?[ \t]+"
+    r"(?P<name>[a-z]{2,20}(?:[ \t]+[a-z]{2,20}){1,2})[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
+
+
+def greeted_names(text: str) -> Iterator[str]:
+    """A name right after a greeting, when what follows its comma is a place or an organisation."""
+    for match in _GREETED_RE.finditer(text):
+        after = match.group("after").strip()
+        if city_mentions(after) or find_country_in_text(after) or LEGAL_RE.search(after) or COMPANY_WORD_RE.search(
+            after
+        ):
+            yield match.group("name")
+    for match in _SPEAKER_GREETS_RE.finditer(text):
+        yield match.group("name")
+
+
+def handle_names(text: str) -> Iterator[str]:
+    """"tunde.bakare" speaking twice in a chat log is Tunde Bakare."""
+    handles = [(m.group("first"), m.group("last")) for m in _HANDLE_RE.finditer(text)]
+    for first, last in dict.fromkeys(handles):
+        if handles.count((first, last)) >= 2 and not {first, last} & _NOT_NAME:
+            yield f"{first.capitalize()} {last.capitalize()}"
+
+
+def speaker_headers(text: str) -> Iterator[str]:
+    """The first speaker of a chat log whose header lines are typed in lower case, capitalised."""
+    for match in _HEADER_RE.finditer(text):
+        words = match.group("name").split()
+        if not set(words) & _NOT_NAME:
+            yield " ".join(word.capitalize() for word in words)
+
+
+def honorific_lower_lines(text: str) -> Iterator[str]:
+    """A line of an honorific and two or three lower-case words, capitalised: "dr amina yusuf" -> "Amina Yusuf"."""
+    for match in _HONORIFIC_LINE_RE.finditer(text):
+        words = match.group("name").split()
+        if not set(words) & _NOT_NAME:
+            yield " ".join(word.capitalize() for word in words)
