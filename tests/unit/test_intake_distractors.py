@@ -18,3 +18,99 @@ def test_an_indonesian_no_saya_labels_the_writer_s_number() -> None:
     parsed = parse_inquiry("Halo kak, saya Rina dari PT Sinar Abadi, mau tanya harga timbangan analitik.\n"
                            "no saya 0812 6645 3901 ya", OWN)
     assert parsed.phone == "+6281266453901"
+
+
+def test_a_colleague_for_technical_questions_is_not_the_buyer() -> None:
+    parsed = parse_inquiry("Hello,\nWe need 2 muffle furnaces for our ceramics lab in Gothenburg. "
+                           "For technical questions please call my colleague Erik Lund, 070 123 45 67.\n"
+                           "Best regards\nAnna Berg\n"
+                           "Mobile 073 555 12 34\nanna.berg@keramik-lab.se", OWN)
+    assert parsed.phone == "+46735551234"
+    assert "+46701234567" in parsed.other_phones
+
+
+def test_a_vietnamese_anh_before_a_name_points_to_someone_else() -> None:
+    parsed = parse_inquiry("Kính gửi Quý công ty,\nTôi là Lê Thị Mai, phòng mua hàng Công ty CP Thủy sản Biển Đông.\n"
+                           "Về kỹ thuật xin liên hệ anh Phạm Văn Tú – 0912 345 678.\nSĐT của tôi: 0987 654 321\n"
+                           "mai.lt@biendong-seafood.vn", OWN)
+    assert parsed.phone == "+84987654321"
+
+
+def test_a_titled_person_who_follows_the_import_is_a_second_contact() -> None:
+    parsed = parse_inquiry("Boa tarde,\nPrecisamos de 3 estufas. Quem vai cuidar da importação é o Sr. Paulo Reis, do "
+                           "nosso setor de compras, fone (11) 98123-4567.\nAbraços\nMarta Lopes\n(11) 97777-1212\n"
+                           "marta@estufas-exemplo.com.br", OWN)
+    assert parsed.phone == "+5511977771212"
+
+
+def test_an_assistant_s_mailbox_gives_way_to_the_signer_s() -> None:
+    parsed = parse_inquiry("Dear team,\nKindly quote 5 conductivity meters. "
+                           "For invoices and shipping documents write to my assistant "
+                           "Ms. Leila Haddad at leila.h@example-water.jo.\n"
+                           "Best,\nSami Nasser\n"
+                           "sami.nasser@example-water.jo\n+962 79 888 1234", OWN)
+    assert parsed.email == "sami.nasser@example-water.jo"
+
+
+def test_a_german_colleague_after_wenden_sie_sich_an_is_not_the_buyer() -> None:
+    parsed = parse_inquiry("Guten Tag,\nwir benötigen ein Refraktometer. "
+                           "Bei technischen Fragen wenden Sie sich bitte an "
+                           "meinen Kollegen Herrn Jan Vogel, 0171 2345678.\n"
+                           "Mit freundlichen Grüßen\nPetra Schulz\n"
+                           "Mobil 0160 9876543\np.schulz@brauerei-beispiel.de", OWN)
+    assert parsed.phone == "+491609876543"
+
+
+def test_a_secretariat_in_brackets_behind_a_title_is_someone_else() -> None:
+    parsed = parse_inquiry("Buongiorno,\nsono il prof. Marco Gallo dell'Università di Esempio. Per gli ordini potete "
+                           "scrivere all'ufficio acquisti (dott.ssa Elena Riva, acquisti.dip@uniesempio.it).\n"
+                           "Cordiali saluti\nMarco Gallo\nmarco.gallo@uniesempio.it", OWN)
+    assert parsed.email == "marco.gallo@uniesempio.it"
+
+
+def test_plural_cargo_agents_are_forwarders() -> None:
+    parsed = parse_inquiry("Prezados, favor cotar FOB; o frete será feito pelos nossos agentes de cargas:\n"
+                           "  RapidFrete Ltda – Sr. Mário – mario@rapidfrete.com.br – (11) 3256-0000\nAtt\nJoão\n"
+                           "(19) 99876-5432\njoao@usina-exemplo.com.br", OWN)
+    assert parsed.email == "joao@usina-exemplo.com.br"
+
+
+def test_a_second_contact_label_names_someone_else() -> None:
+    parsed = parse_inquiry("Dear Sirs,\nPlease quote 4 magnetic stirrers with heating.\n"
+                           "Second contact: Mr. Ravi Menon, +91 98450 11223, ravi@example-pharma.in\n"
+                           "Regards,\nAnita Desai\n+91 99860 44556\n"
+                           "anita.desai@example-pharma.in", OWN)
+    assert (parsed.phone, parsed.email) == ("+919986044556", "anita.desai@example-pharma.in")
+
+
+def test_a_technical_contact_block_under_its_label_is_someone_else() -> None:
+    parsed = parse_inquiry("Hola,\nCotización de 2 turbidímetros.\nContacto técnico:\nIng. Pablo Vera, "
+                           "pvera@aguas-ejemplo.cl, +56 9 8123 4567\nSaludos\nCamila Soto\n+56 9 7654 3210\n"
+                           "csoto@aguas-ejemplo.cl", OWN)
+    assert (parsed.phone, parsed.email) == ("+56976543210", "csoto@aguas-ejemplo.cl")
+
+
+def test_the_writer_introducing_themselves_with_a_title_keeps_their_number() -> None:
+    parsed = parse_inquiry("Dear Sir,\nI am Dr. Samuel Okoro, head of the microbiology lab at Enugu State University, "
+                           "my mobile is 0803 456 7890. We need two autoclaves.\nTel office 042 123456", OWN)
+    assert parsed.phone == "+2348034567890"
+
+
+def test_greeting_our_salesperson_by_title_is_no_pointer() -> None:
+    parsed = parse_inquiry("Hello Mr Wang, we need 3 pH meters for our water lab, call +233 24 555 6677 any time.\n"
+                           "Kwame\nTel +233 30 222 1234", OWN)
+    assert parsed.phone == "+233245556677"
+
+
+def test_a_titled_signature_line_and_a_contact_person_field_are_the_writer_s() -> None:
+    signature = parse_inquiry("Please quote 2 balances.\nDr. Ahmed Farouk, Head of Quality Control Laboratory, Nile "
+                              "Pharma, Tel +20 2 2345 6789, Mob +20 100 123 4567", OWN)
+    form = parse_inquiry("Company: Tan Brothers Pte Ltd\nContact person: Mr. Tan Wei Ming, Purchasing Manager, "
+                         "Tel +65 9123 4567\nProduct: viscometer\nOffice +65 6123 4567", OWN)
+    assert (signature.phone, form.phone) == ("+201001234567", "+6591234567")
+
+
+def test_the_only_number_is_taken_even_when_it_is_a_colleague_s() -> None:
+    parsed = parse_inquiry("Good day, please send a quote for 2 ovens to our lab in Accra. For details call my "
+                           "colleague Ama Owusu on +233 24 987 6543.", OWN)
+    assert parsed.phone == "+233249876543"

@@ -1,0 +1,114 @@
+"""Sentences that point to someone other than the writer: "for technical questions call my colleague Anna Berg,
++46 70 …", "xin liên hệ anh Lê Văn Nam – 09…", "quem acompanha a importação é o Sr. Paulo Reis, fone …".
+
+A number or address that follows such a pointer in the same sentence of prose is that person's, not the
+writer's. The writer's own ("I am Dr. Hoang, my mobile …") stays theirs: a self-introduction before the
+pointer, or "my"/"meu"/"của tôi" after it, keeps the contact with the writer.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
+
+# Honorifics and titles put before another person's name. Abbreviations need their dot ("M." is French
+# "Monsieur"; "M 06 …" is a Dutch mobile label). Vietnamese and Indonesian forms of address are lower-case words.
+TITLE_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:[Dd]ott|[Pp]rof)\.ssa\.?|Sig\.ra\.?|(?:Mrs|Mr|Ms|Mx|Dr|Sra|Srta|Sres|Sr|Dña|Sigg|Sig|[Dd]ott|"
+    r"[Ii]ng|Engr|Eng|[Pp]rof|Hr|Fr|Dhr|Mevr|Mw|Mme|Mlle|M|г-н|г-жа)\.|"
+    r"Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Dhr|Mevrouw|Signor|Signora|Señor|Señora|Senhor|Senhora|"
+    r"Pani|господин|госпожа|anh|chị|ông|bà|Pak|Bapak|Ibu|Bu|Encik|Puan|Khun|"
+    r"السيد|السيدة|الأستاذ|الأستاذة|المهندس|المهندسة|الدكتور|الدكتورة|คุณ)(?![^\W\d_])",
+)
+# A label for someone besides the writer: "Second contact:", "Contacto técnico:", "Zweiter Ansprechpartner:".
+SECOND_CONTACT_RE = re.compile(
+    r"[ \t>*•·-]*(?:(?:second(?:ary)?|2nd|alternative|alternate|other|additional|backup|technical|deputy)\s+"
+    r"contact(?:\s+person)?|contact\s+(?:2|#2|no\.?\s*2)|(?:segundo|otro|outro)\s+conta[ck]to|"
+    r"conta[ck]to\s+(?:técnico|tecnico|alternativo|secundario|secundário|adicional)|deuxième\s+contact|"
+    r"(?:contact|interlocuteur)\s+technique|autre\s+contact|(?:zweite[rn]?|weitere[rn]?)\s+Ansprechpartner\w*|"
+    r"Ansprechpartner\s+Technik|secondo\s+(?:contatto|referente)|(?:referente|contatto)\s+tecnico|"
+    r"(?:второ\w*|дополнительн\w*|технич\w*)\s+контакт\w*|người\s+liên\s+hệ\s+(?:thứ\s+hai|kỹ\s+thuật)|"
+    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人)"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:：–-]",
+    re.IGNORECASE,
+)
+# A colleague, an assistant or a secretariat the writer sends us to.
+_ROLE_RE = re.compile(
+    r"(?<![^\W\d_])(?:colleagues?|coworkers?|co-workers?|collègues?|Kolleg(?:e|in|en)|colleghi|collega|colegas?|"
+    r"compañer[oa]s?|companheir[oa]s?|коллег\w*|đồng\s+nghiệp|meslektaş\w*|rekan(?:\s+kerja)?|"
+    r"assistants?|assistente|asistente|Assistentin|secretary|secretaria|secretária|secrétaire|segretari[oa]|"
+    r"segreteria|secretaría|secretaria|Sekretariat|Sekretär(?:in)?|secretariat|sekretaris|секретар\w*|"
+    r"помощник\w*|trợ\s+lý|thư\s+ký|مساعد\w*|سكرتير\w*|زميل\w*)(?![^\W\d_])|同事|秘书|助理",
+    re.IGNORECASE,
+)
+# "contact", "call", "liên hệ", "falar com", "wenden Sie sich an" ... followed by someone's name.
+_VERB_RE = re.compile(
+    r"(?<![^\W\d_])(?:contact|call|ring|phone|write\s+to|reach|e-?mail|liên\s+hệ|gọi(?:\s+cho)?|"
+    r"comunicarse\s+con|contactar(?:\s+(?:a|con))?|llamar\s+a|escribir\s+a|contatar|falar\s+com|ligar\s+para|"
+    r"kontaktieren|anrufen|wenden\s+Sie\s+sich(?:\s+bitte)?\s+an|contattare|chiamare|rivolgersi\s+a|contacter|appeler|écrire\s+à|s'adresser\s+à|"
+    r"связаться\s+с|звонить|обращаться\s+к|hubungi|menghubungi|arayın)(?![^\W\d_])\s+",
+    re.IGNORECASE,
+)
+# The writer introducing themselves: a title right after it is their own ("I am Dr. Lima").
+_SELF_INTRO_RE = re.compile(
+    r"(?<![^\W\d_])(?:I\s+am|I'm|my\s+name\s+is|this\s+is|here\s+is|sou|soy|je\s+suis|ich\s+bin|tôi\s+là|em\s+là|"
+    r"me\s+llamo|mi\s+chiamo|sono|меня\s+зовут|saya|nama\s+saya|benim\s+adım|je\s+m'appelle|escribe|writes|"
+    r"dear|hi|hello|olá|oi|hola|estimad[oa]s?|prezad[oa]s?|car[oa]|gentil[ei]|sehr\s+geehrte[rn]?|liebe[r]?|"
+    r"cher|chère|bonjour|kính\s+gửi|chào|уважаем\w*|здравствуйте|attn|attention)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# The writer's own contact after the pointer: "…, but my mobile is …".
+_MINE_RE = re.compile(
+    r"(?<![^\W\d_])(?:my|me|mine|meu|minha|mi|mío|mía|mon|ma|mein\w*|mio|mia|мой|моя|мне|của\s+tôi|saya|"
+    r"benim)(?![^\W\d_])|我的|我",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?。！？](?:\s+(?=[^\W\d_])|$)")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_REACH = 120  # characters from the pointer to the contact
+
+
+def points_elsewhere(line: str, at: int) -> bool:
+    """True when line[at:] (a number or an address) follows a pointer to another person in its sentence."""
+    before = line[:at]
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(before) if not _abbreviation(before, m.start())),
+                default=0)
+    sentence = before[start:]
+    pointer = _last_pointer(sentence)
+    if pointer is None or len(sentence) - pointer > _REACH:
+        return False
+    return _MINE_RE.search(sentence[pointer:]) is None
+
+
+def _last_pointer(sentence: str) -> int | None:
+    """Where the last pointer to another person ends, or None. After a label ("Contact person: Mr. Tan, tel …")
+    the line is a form field about the writer, not a sentence about someone else."""
+    found: list[re.Match[str]] = [
+        m for m in TITLE_RE.finditer(sentence)
+        if _capitalised_after(sentence, m.end()) and sentence[: m.start()].strip()
+        and not _SELF_INTRO_RE.search(sentence[: m.start()])
+    ]
+    found += [m for m in _ROLE_RE.finditer(sentence) if not _SELF_INTRO_RE.search(sentence[: m.start()])]
+    found += [m for m in _VERB_RE.finditer(sentence) if _capitalised_after(sentence, m.end(), words=2)]
+    ends = [m.end() for m in found if not _LABEL_COLON_RE.search(sentence, 0, m.start())]
+    return max(ends, default=None)
+
+
+_LABEL_COLON_RE = re.compile(r"[:：]")
+
+
+def _capitalised_after(text: str, at: int, words: int = 1) -> bool:
+    """The next `words` words after `at` start with a capital letter (a name follows)."""
+    found = _NAME_WORD_RE.findall(text[at : at + 60])[:words]
+    return len(found) == words and all(word[0].isupper() for word in found)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A dot that ends a title ("Sr.", "dott.ssa") or an initial ("J."), not a sentence."""
+    word = _LAST_WORD_RE.search(text[:dot])
+    last = word.group() if word else ""
+    return len(last) <= 1 or TITLE_RE.fullmatch(last + ".") is not None
+
+
+_LAST_WORD_RE = re.compile(r"[^\W\d_][\w.]*$")
