@@ -34,7 +34,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
     if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
         return True
     at, until = start - line_start, end - line_start
-    if len(_WORD_RE.findall(line[:at] + line[until:])) >= _PROSE_WORDS and points_elsewhere(line, at):
+    if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
         return True  # "for technical questions call my colleague Anna Berg, 070 …"
     return _in_brackets_for_someone(line, at, until)
 
@@ -59,6 +59,14 @@ def _second_contact(text: str, line_start: int, line: str) -> bool:
         return True
     previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
     return SECOND_CONTACT_RE.fullmatch(previous.strip().rstrip(":：") + ":") is not None
+
+
+def _words(text: str) -> int:
+    """Words in a line; Chinese and Japanese, written without spaces, count a word for every two characters."""
+    return len(_WORD_RE.findall(_CJK_RE.sub("", text))) + len(_CJK_RE.findall(text)) // 2
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _names_someone(words: list[str]) -> bool:

@@ -29,7 +29,8 @@ SECOND_CONTACT_RE = re.compile(
     r"(?:contact|interlocuteur)\s+technique|autre\s+contact|(?:zweite[rn]?|weitere[rn]?)\s+Ansprechpartner\w*|"
     r"Ansprechpartner\s+Technik|secondo\s+(?:contatto|referente)|(?:referente|contatto)\s+tecnico|"
     r"(?:второ\w*|дополнительн\w*|технич\w*)\s+контакт\w*|người\s+liên\s+hệ\s+(?:thứ\s+hai|kỹ\s+thuật)|"
-    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人)"
+    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人"
+    r"|c\.?c\.?|bcc|copy(?:\s+to)?|en\s+copie|in\s+copia|con\s+copia|com\s+cópia|kopie|копия|抄送)"
     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:：–-]",
     re.IGNORECASE,
 )
@@ -61,9 +62,14 @@ _SELF_INTRO_RE = re.compile(
 # The writer's own contact after the pointer: "…, but my mobile is …".
 _MINE_RE = re.compile(
     r"(?<![^\W\d_])(?:my|me|mine|meu|minha|mi|mío|mía|mon|ma|mein\w*|mio|mia|мой|моя|мне|của\s+tôi|saya|"
-    r"benim)(?![^\W\d_])|我的|我",
+    r"benim)(?![^\W\d_])|我(?!们)",
     re.IGNORECASE,
 )
+# A title written after the name: Turkish "Ahmet Bey", "Ayşe Hanım'a"; Chinese "刘先生", "陈经理".
+_POST_TITLE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\s+(?:Bey|Hanım|Hanim)(?:['’]\w+)?(?![^\W\d_])|"
+                            r"[\u4e00-\u9fff](?:先生|女士|小姐|经理|老师)")
+_FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|нам|мной|нами|tôi|chúng\s+tôi|saya|kami|"
+                              r"bana|bize)(?![^\W\d_])", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?:\s+(?=[^\W\d_])|$)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 120  # characters from the pointer to the contact
@@ -90,7 +96,8 @@ def _last_pointer(sentence: str) -> int | None:
         and not _SELF_INTRO_RE.search(sentence[: m.start()])
     ]
     found += [m for m in _ROLE_RE.finditer(sentence) if not _SELF_INTRO_RE.search(sentence[: m.start()])]
-    found += [m for m in _VERB_RE.finditer(sentence) if _capitalised_after(sentence, m.end(), words=2)]
+    found += [m for m in _VERB_RE.finditer(sentence) if _names_after(sentence, m.end())]
+    found += [m for m in _POST_TITLE_RE.finditer(sentence) if not m.group()[0].islower()]
     ends = [m.end() for m in found if not _LABEL_COLON_RE.search(sentence, 0, m.start())]
     return max(ends, default=None)
 
@@ -102,6 +109,19 @@ def _capitalised_after(text: str, at: int, words: int = 1) -> bool:
     """The next `words` words after `at` start with a capital letter (a name follows)."""
     found = _NAME_WORD_RE.findall(text[at : at + 60])[:words]
     return len(found) == words and all(word[0].isupper() for word in found)
+
+
+def _names_after(text: str, at: int) -> bool:
+    """A name follows a verb, perhaps after a few lower-case words ("our engineer Petrov Igor"), never "me"."""
+    if _FIRST_PERSON_RE.match(text, at):
+        return False
+    clause = _CLAUSE_RE.match(text, at)
+    words = _NAME_WORD_RE.findall(clause.group() if clause else "")[:6]
+    first = next((i for i, word in enumerate(words) if word[0].isupper()), None)
+    return first is not None and first <= 3 and first + 1 < len(words) and words[first + 1][0].isupper()
+
+
+_CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ -]{0,80}")  # words and spaces only: "Contact person: Mr. Tan" stops at ":"
 
 
 def _abbreviation(text: str, dot: int) -> bool:

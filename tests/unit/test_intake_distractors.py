@@ -114,3 +114,45 @@ def test_the_only_number_is_taken_even_when_it_is_a_colleague_s() -> None:
     parsed = parse_inquiry("Good day, please send a quote for 2 ovens to our lab in Accra. For details call my "
                            "colleague Ama Owusu on +233 24 987 6543.", OWN)
     assert parsed.phone == "+233249876543"
+
+
+def test_a_cc_line_is_someone_else_s_address() -> None:
+    parsed = parse_inquiry("Hi,\nPlease quote 10 digital thermometers.\nCC: tom.reed@foodlab-example.co.uk\nThanks\n"
+                           "Lucy Grant\nlucy.grant@foodlab-example.co.uk", OWN)
+    assert parsed.email == "lucy.grant@foodlab-example.co.uk"
+
+
+def test_a_verb_then_a_role_then_a_name_points_to_someone_else() -> None:
+    parsed = parse_inquiry("Здравствуйте!\nПросим выставить счёт на 2 термостата. По техническим вопросам можно "
+                           "связаться с нашим инженером Петровым Игорем, тел. +7 916 123-45-67.\nС уважением,\n"
+                           "Ольга Смирнова\nмоб. +7 903 765-43-21\nsmirnova@zavod-primer.ru", OWN)
+    assert parsed.phone == "+79037654321"
+
+
+def test_a_turkish_title_after_the_name_points_to_someone_else() -> None:
+    parsed = parse_inquiry("Merhaba,\n2 adet etüv için fiyat teklifi rica ediyoruz. Teknik konular için Ahmet Bey ile "
+                           "görüşebilirsiniz: 0532 111 22 33.\nSaygılarımızla\nElif Yılmaz\n0533 444 55 66\n"
+                           "elif@ornek-lab.com.tr", OWN)
+    assert parsed.phone == "+905334445566"
+
+
+def test_a_chinese_sentence_counts_as_prose_and_names_a_colleague() -> None:
+    parsed = parse_inquiry("您好，我们需要两台恒温培养箱。技术问题请联系我们的同事刘工，电话 138 1111 2222。\n"
+                           "采购 王明\n"
+                           "手机 139 3333 4444\nwangming@example-lab.com.my", OWN)
+    assert parsed.phone == "+8613933334444"
+
+
+def test_a_secretary_writing_for_the_buyer_gives_the_buyer_s_contacts() -> None:
+    parsed = parse_inquiry("Dear Sirs,\nI am writing on behalf of Dr. Klaus Weber, head of the analytical lab at "
+                           "Chemiewerk Beispiel GmbH. He would like an offer for 2 column ovens. Please send it to him "
+                           "directly at k.weber@chemiewerk-beispiel.de, his mobile is 0171 5551234.\nKind regards\n"
+                           "Sabine Koch\nAssistant to Dr. Weber\nTel. 0341 555 0101\n"
+                           "sekretariat.analytik@chemiewerk-beispiel.de", OWN)
+    assert (parsed.phone, parsed.email) == ("+491715551234", "k.weber@chemiewerk-beispiel.de")
+
+
+def test_contact_me_is_the_writer() -> None:
+    parsed = parse_inquiry("Good day, we run a dairy in Nakuru and need 2 milk analysers, please contact me Peter "
+                           "Kamau on 0722 345 678.\nOffice 051 221 0000", OWN)
+    assert parsed.phone == "+254722345678"
