@@ -201,7 +201,8 @@ def prefix_form_company(text: str) -> str | None:
         name: list[str] = []
         for word in text[match.end() :].split():
             bare = word.strip(".,;:!?()\"")
-            if not bare or bare.casefold() in _VIETNAMESE_STOPS or not (name or bare[0].isupper()):
+            opens = word.startswith(("(", "（"))  # "(KCN Tân Tạo, …)": a bracket after the name holds its place
+            if not bare or opens or bare.casefold() in _VIETNAMESE_STOPS or not (name or bare[0].isupper()):
                 break
             name.append(bare)
             if bare != word.rstrip():
@@ -255,7 +256,8 @@ def _legal_form_runs(text: str) -> Iterator[str]:
                     kept.insert(0, word)
                     continue
                 # a lowercase prefix joined by a hyphen ("e-Umgeni Engineering Supplies (Pty) Ltd", Zulu "at")
-                prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1])
+                # or an elided article ("dell'Oleificio Rossi S.r.l.")
+                prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1]) or _ELISION_RE.match(bare)
                 if prefixed and bare[prefixed.end() :][:1].isupper() and kept:
                     start = word.start() + prefixed.end()
                     kept.insert(0, word)

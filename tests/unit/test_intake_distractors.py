@@ -156,3 +156,47 @@ def test_contact_me_is_the_writer() -> None:
     parsed = parse_inquiry("Good day, we run a dairy in Nakuru and need 2 milk analysers, please contact me Peter "
                            "Kamau on 0722 345 678.\nOffice 051 221 0000", OWN)
     assert parsed.phone == "+254722345678"
+
+
+def test_a_town_after_a_name_with_its_legal_form_in_front_is_no_part_of_it() -> None:
+    parsed = parse_inquiry("Pagi pak, saya Rudi dari PT Sumber Makmur Abadi Bandung, mau tanya harga oven.\n"
+                           "no saya 0812 6645 3901", OWN)
+    assert parsed.company == "PT Sumber Makmur Abadi"
+
+
+def test_a_short_prefixed_name_keeps_its_town() -> None:
+    parsed = parse_inquiry("Pagi pak, saya Rudi dari PT Kimia Bandung, mau tanya harga oven.\nno saya 0812 6645 3901",
+                           OWN)
+    assert parsed.company == "PT Kimia Bandung"
+
+
+def test_an_arabic_town_glued_to_in_after_the_name_is_cut() -> None:
+    parsed = parse_inquiry("السلام عليكم، معك المحاسب سامي من شركة النور للمنظفات الصناعية بدمنهور. نريد عرض سعر "
+                           "لجهاز قياس اللزوجة.\n+20 100 555 7788", OWN)
+    assert parsed.company == "شركة النور للمنظفات الصناعية"
+
+
+def test_the_writer_s_lead_in_before_a_quoted_company_goes() -> None:
+    parsed = parse_inquiry("Hi! I am Nurlan, I have small company \"Steppe Lab Trade\" in Almaty. Need price for "
+                           "5 vortex mixers. Whatsapp +7 701 234 5678", OWN)
+    assert parsed.company == "Steppe Lab Trade"
+
+
+def test_an_elided_article_does_not_cut_the_company_word_after_it() -> None:
+    parsed = parse_inquiry("Buongiorno, sono Marco Bruno dell'Acetificio Bruno S.r.l. di Modena, ci serve un "
+                           "rifrattometro. Cell. 333 123 4567", OWN)
+    assert parsed.company == "Acetificio Bruno S.r.l."
+
+
+def test_a_bracket_after_a_vietnamese_name_holds_its_place() -> None:
+    parsed = parse_inquiry("Tôi là Lê Văn Hùng, Công ty TNHH Thực phẩm Sao Mai (KCN Sóng Thần, Bình Dương). "
+                           "Cần báo giá máy đo độ ẩm.\nSĐT: 0912 345 678", OWN)
+    assert parsed.company == "Công ty TNHH Thực phẩm Sao Mai"
+
+
+def test_moroccan_sarl_au_is_a_legal_form_but_sarl_au_capital_is_not() -> None:
+    au = parse_inquiry("Bonjour, je suis Karim Benali, gérant de Labo Souss SARL AU à Agadir. Devis pour 2 étuves "
+                       "svp. Tel +212 661 234 567", OWN)
+    capital = parse_inquiry("Bonjour, je suis Karim Benali de Labo Souss SARL au capital de 100 000 MAD, merci de "
+                            "nous envoyer un devis pour 2 étuves. Tel +212 661 234 567", OWN)
+    assert (au.company, capital.company) == ("Labo Souss SARL AU", "Labo Souss SARL")
