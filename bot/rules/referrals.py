@@ -70,6 +70,23 @@ _POST_TITLE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\s+(?:Bey|Hanım|Hanim)(?:['
                             r"[\u4e00-\u9fff](?:先生|女士|小姐|经理|老师)")
 _FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|нам|мной|нами|tôi|chúng\s+tôi|saya|kami|"
                               r"bana|bize)(?![^\W\d_])", re.IGNORECASE)
+# Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".
+_BEHALF_RE = re.compile(
+    r"(?<![^\W\d_])(?:on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
+    r"em\s+nome\s+d[aeo]|au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|thay\s+mặt(?:\s+cho)?|"
+    r"atas\s+nama|adına)\s*$",
+    re.IGNORECASE,
+)
+# The signer's own line: "Maria Lopez, Purchasing Assistant, …" names their role, not someone they send us to.
+_SIGNER_RE = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*\s*[,|–-]\s*(?:[^\W\d_][\w'’-]*\s+){0,2}")
+# A partner of ours or theirs who passed the lead on: "your distributor in Nairobi, Lab Kenya Ltd, +254 …".
+_PARTNER_RE = re.compile(
+    r"(?<![^\W\d_])(?:your|our|their|vuestro|su|seu|sua|nosso|nossa|nuestro|votre|notre|Ihr\w*|unser\w*|vostro|"
+    r"nostro|ваш\w*|наш\w*)\s+(?:local\s+|former\s+|regional\s+)?(?:distributors?|dealers?|agents?|"
+    r"representatives?|resellers?|partners?|distribuidor(?:es)?|representantes?|revendeurs?|distributeurs?|"
+    r"Händler|Vertreter|rivenditore|distributore|дилер\w*|дистрибьютор\w*|представител\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?:\s+(?=[^\W\d_])|$)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 120  # characters from the pointer to the contact
@@ -93,9 +110,11 @@ def _last_pointer(sentence: str) -> int | None:
     found: list[re.Match[str]] = [
         m for m in TITLE_RE.finditer(sentence)
         if _capitalised_after(sentence, m.end()) and sentence[: m.start()].strip()
-        and not _SELF_INTRO_RE.search(sentence[: m.start()])
+        and not _SELF_INTRO_RE.search(sentence[: m.start()]) and not _BEHALF_RE.search(sentence[: m.start()])
     ]
-    found += [m for m in _ROLE_RE.finditer(sentence) if not _SELF_INTRO_RE.search(sentence[: m.start()])]
+    found += [m for m in _ROLE_RE.finditer(sentence)
+              if not _SELF_INTRO_RE.search(sentence[: m.start()]) and not _SIGNER_RE.fullmatch(sentence[: m.start()])]
+    found += list(_PARTNER_RE.finditer(sentence))
     found += [m for m in _VERB_RE.finditer(sentence) if _names_after(sentence, m.end())]
     found += [m for m in _POST_TITLE_RE.finditer(sentence) if not m.group()[0].islower()]
     ends = [m.end() for m in found if not _LABEL_COLON_RE.search(sentence, 0, m.start())]

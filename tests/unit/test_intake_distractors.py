@@ -200,3 +200,34 @@ def test_moroccan_sarl_au_is_a_legal_form_but_sarl_au_capital_is_not() -> None:
     capital = parse_inquiry("Bonjour, je suis Karim Benali de Labo Souss SARL au capital de 100 000 MAD, merci de "
                             "nous envoyer un devis pour 2 étuves. Tel +212 661 234 567", OWN)
     assert (au.company, capital.company) == ("Labo Souss SARL AU", "Labo Souss SARL")
+
+
+def test_a_home_country_number_beside_our_colleague_s_name_is_ours() -> None:
+    parsed = parse_inquiry("李娜 转来的客户（她的电话 +86 139 1234 5678）：\n"
+                           "Hello, we need 2 ovens for our lab in Cairo.\n"
+                           "Ahmed Salem\nahmed@example-lab.eg", OWN)
+    assert parsed.phone is None
+
+
+def test_a_customer_s_home_country_number_on_our_colleague_s_line_stays() -> None:
+    parsed = parse_inquiry("李娜 转来的询盘，客户电话 +86 138 2222 3333，上海的客户，要两台烘箱", OWN)
+    assert parsed.phone == "+8613822223333"
+
+
+def test_whom_a_secretary_writes_for_is_the_buyer_in_the_same_sentence() -> None:
+    parsed = parse_inquiry("Dear Sirs,\nI write on behalf of Dr. Klaus Weber, head of our analytical lab, his mobile "
+                           "0171 5551234, who needs an offer for 2 column ovens.\nKind regards\nSabine Koch\n"
+                           "Tel. 0341 555 0101\nsekretariat@chemiewerk-beispiel.de", OWN)
+    assert parsed.phone == "+491715551234"
+
+
+def test_the_signer_s_role_on_their_own_line_is_no_pointer() -> None:
+    parsed = parse_inquiry("Please quote 3 hot plates for our school labs.\nMaria Lopez, Purchasing Assistant, Colegio "
+                           "Ejemplo, mobile +52 55 1234 5678\nOffice +52 55 8765 4321", OWN)
+    assert parsed.phone == "+525512345678"
+
+
+def test_a_referring_distributor_s_number_in_prose_is_not_the_customer_s() -> None:
+    parsed = parse_inquiry("Hello, we were sent to you by your distributor in Nairobi, Maabara Supplies Ltd, "
+                           "+254 722 000 111, and need 2 incubators.\nRegards\nJoseph Otieno\n+254 733 999 888", OWN)
+    assert parsed.phone == "+254733999888"
