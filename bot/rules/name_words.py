@@ -136,6 +136,9 @@ JOB_WORDS = frozenset(
         "executive", "representative", "scientifique", "científico", "cientista", "investigador", "pesquisador",
         "md", "pegawai", "perolehan", "pengadaan", "pembelian", "manajer", "kepala", "staf", "pengurus",
         "مدیر", "کارشناس", "mkuu", "afisa", "meneja",
+        "supervisora", "analista", "encargado", "encargada", "chefe", "assistente",
+        "asistente", "secretária", "responsabile", "direttore", "direttrice", "ingegnere", "ingénieur",
+        "acheteur", "acheteuse", "inkoper", "inkoopadviseur",
     }
 )
 PARTICLES = frozenset(

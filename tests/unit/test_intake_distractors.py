@@ -231,3 +231,10 @@ def test_a_referring_distributor_s_number_in_prose_is_not_the_customer_s() -> No
     parsed = parse_inquiry("Hello, we were sent to you by your distributor in Nairobi, Maabara Supplies Ltd, "
                            "+254 722 000 111, and need 2 incubators.\nRegards\nJoseph Otieno\n+254 733 999 888", OWN)
     assert parsed.phone == "+254733999888"
+
+
+def test_a_job_title_line_in_the_signature_is_not_the_company() -> None:
+    parsed = parse_inquiry("Bom dia,\nPrecisamos de um medidor de umidade de grãos.\nAtt.,\nLúcia Ferreira\n"
+                           "Analista de Laboratório\nCooperativa Agrícola Serra Verde\n(54) 99911-2233\n"
+                           "lucia@serraverde-coop.com.br", OWN)
+    assert parsed.company == "Cooperativa Agrícola Serra Verde"
