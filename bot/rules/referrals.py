@@ -56,7 +56,10 @@ _SELF_INTRO_RE = re.compile(
     r"(?<![^\W\d_])(?:I\s+am|I'm|my\s+name\s+is|this\s+is|here\s+is|sou|soy|je\s+suis|ich\s+bin|tôi\s+là|em\s+là|"
     r"me\s+llamo|mi\s+chiamo|sono|меня\s+зовут|saya|nama\s+saya|benim\s+adım|je\s+m'appelle|escribe|writes|"
     r"dear|hi|hello|olá|oi|hola|estimad[oa]s?|prezad[oa]s?|car[oa]|gentil[ei]|sehr\s+geehrte[rn]?|liebe[r]?|"
-    r"cher|chère|bonjour|kính\s+gửi|chào|уважаем\w*|здравствуйте|attn|attention)(?![^\W\d_])",
+    r"cher|chère|bonjour|kính\s+gửi|chào|уважаем\w*|здравствуйте|attn|attention|good\s+(?:morning|afternoon|evening|day)|"
+    r"greetings|buen[oa]s\s+(?:días|dias|tardes|noches)|bom\s+dia|boa\s+(?:tarde|noite)|buongiorno|buonasera|"
+    r"guten\s+(?:tag|morgen)|salam\w*|assalamu?\s+alaikum|السلام\s+عليكم|مرحبا|selamat\s+\w+|merhaba|"
+    r"добрый\s+(?:день|вечер)|доброе\s+утро|le\s+saluda|les\s+saluda)(?![^\W\d_])|你好|您好",
     re.IGNORECASE,
 )
 # The writer's own contact after the pointer: "…, but my mobile is …".
@@ -87,7 +90,7 @@ _PARTNER_RE = re.compile(
     r"Händler|Vertreter|rivenditore|distributore|дилер\w*|дистрибьютор\w*|представител\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"[.!?。！？](?:\s+(?=[^\W\d_])|$)")
+_SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s+(?=[^\W\d_])|$)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 120  # characters from the pointer to the contact
 
@@ -95,8 +98,9 @@ _REACH = 120  # characters from the pointer to the contact
 def points_elsewhere(line: str, at: int) -> bool:
     """True when line[at:] (a number or an address) follows a pointer to another person in its sentence."""
     before = line[:at]
-    start = max((m.end() for m in _SENTENCE_END_RE.finditer(before) if not _abbreviation(before, m.start())),
-                default=0)
+    ends = (m for m in _SENTENCE_END_RE.finditer(before)
+            if before[m.start()] != "." or not _abbreviation(before, m.start()))
+    start = max((m.end() for m in ends), default=0)
     sentence = before[start:]
     pointer = _last_pointer(sentence)
     if pointer is None or len(sentence) - pointer > _REACH:

@@ -238,3 +238,15 @@ def test_a_job_title_line_in_the_signature_is_not_the_company() -> None:
                            "Analista de Laboratório\nCooperativa Agrícola Serra Verde\n(54) 99911-2233\n"
                            "lucia@serraverde-coop.com.br", OWN)
     assert parsed.company == "Cooperativa Agrícola Serra Verde"
+
+
+def test_a_greeting_before_the_writer_s_own_title_is_no_pointer() -> None:
+    parsed = parse_inquiry("Good morning, Eng. Mohamed Adel from Nile Water Labs, WhatsApp 010 1234 5678, we need "
+                           "turbidity meters.\nOffice: 02 2345 6789\nCairo, Egypt", OWN)
+    assert parsed.phone == "+201012345678"
+
+
+def test_a_chinese_full_stop_ends_the_greeting_s_sentence() -> None:
+    parsed = parse_inquiry("您好，我们需要两台恒温培养箱。技术问题请联系同事刘工，电话 138 1111 2222。\n采购 王明\n"
+                           "手机 139 3333 4444", OWN)
+    assert parsed.phone == "+8613933334444"
