@@ -111,11 +111,7 @@ def points_elsewhere(line: str, at: int) -> bool:
 def _last_pointer(sentence: str) -> int | None:
     """Where the last pointer to another person ends, or None. After a label ("Contact person: Mr. Tan, tel …")
     the line is a form field about the writer, not a sentence about someone else."""
-    found: list[re.Match[str]] = [
-        m for m in TITLE_RE.finditer(sentence)
-        if _capitalised_after(sentence, m.end()) and sentence[: m.start()].strip()
-        and not _SELF_INTRO_RE.search(sentence[: m.start()]) and not _BEHALF_RE.search(sentence[: m.start()])
-    ]
+    found: list[re.Match[str]] = [m for m in TITLE_RE.finditer(sentence) if _names_another(sentence, m)]
     found += [m for m in _ROLE_RE.finditer(sentence)
               if not _SELF_INTRO_RE.search(sentence[: m.start()]) and not _SIGNER_RE.fullmatch(sentence[: m.start()])]
     found += list(_PARTNER_RE.finditer(sentence))
@@ -126,6 +122,15 @@ def _last_pointer(sentence: str) -> int | None:
 
 
 _LABEL_COLON_RE = re.compile(r"[:：]")
+
+
+def _names_another(sentence: str, title: re.Match[str]) -> bool:
+    """A title before a name, inside a sentence that is not the writer's own introduction: not "Prof. Dr. Ana
+    Lima, …" opening a signature, not "I am Dr. …", "on behalf of Dr. …" or a degree ("M. Sc.")."""
+    opening = sentence[: title.start()]
+    degree = re.match(r"\s*[^\W\d_]{1,4}\.", sentence[title.end() :])
+    return (_capitalised_after(sentence, title.end()) and not degree and TITLE_RE.sub("", opening).strip(" ,")
+            and not _SELF_INTRO_RE.search(opening) and not _BEHALF_RE.search(opening)) is True
 
 
 def _capitalised_after(text: str, at: int, words: int = 1) -> bool:

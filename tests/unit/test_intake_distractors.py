@@ -250,3 +250,11 @@ def test_a_chinese_full_stop_ends_the_greeting_s_sentence() -> None:
     parsed = parse_inquiry("您好，我们需要两台恒温培养箱。技术问题请联系同事刘工，电话 138 1111 2222。\n采购 王明\n"
                            "手机 139 3333 4444", OWN)
     assert parsed.phone == "+8613933334444"
+
+
+def test_titles_and_degrees_opening_a_signature_line_are_the_signer_s() -> None:
+    titled = parse_inquiry("Please quote 2 ovens.\nProf. Dr. Ahmet Yılmaz, Head of Food Engineering Department, Ege "
+                           "University, Tel +90 232 311 1111, GSM +90 532 111 2233\nFax +90 232 311 2222", OWN)
+    degree = parse_inquiry("Please quote 2 ovens.\nAhmed Ali, M. Sc. Chemistry, Lab Manager at Delta Labs, GSM +20 100 "
+                           "123 4567\nOffice +20 2 2345 6789", OWN)
+    assert (titled.phone, degree.phone) == ("+905321112233", "+201001234567")
