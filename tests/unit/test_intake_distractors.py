@@ -258,3 +258,9 @@ def test_titles_and_degrees_opening_a_signature_line_are_the_signer_s() -> None:
     degree = parse_inquiry("Please quote 2 ovens.\nAhmed Ali, M. Sc. Chemistry, Lab Manager at Delta Labs, GSM +20 100 "
                            "123 4567\nOffice +20 2 2345 6789", OWN)
     assert (titled.phone, degree.phone) == ("+905321112233", "+201001234567")
+
+
+def test_a_unit_glued_to_a_number_is_no_legal_form_ending_the_company() -> None:
+    parsed = parse_inquiry("hello, am juma from Pemba Fruit Packers Ltd. we need a digital scale 30kg. and a "
+                           "refractometer. my no +255 777 123 456", OWN)
+    assert parsed.company == "Pemba Fruit Packers Ltd"
