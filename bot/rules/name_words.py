@@ -23,6 +23,8 @@ COMPANY_LABELS = frozenset(
         "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
         "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
         "nama perusahaan", "công ty", "tên công ty", "unternehmen", "institution", "university", "employer",
+        "الجهة", "اسم الجهة", "جهة العمل", "entity", "entidad", "entidade", "institución", "instituição", "organismo",
+        "établissement", "organizacja", "instytucja", "kurum", "kuruluş", "einrichtung", "ente", "учреждение",
     }
 )
 PRODUCT_LABELS = frozenset(

@@ -264,3 +264,15 @@ def test_a_unit_glued_to_a_number_is_no_legal_form_ending_the_company() -> None:
     parsed = parse_inquiry("hello, am juma from Pemba Fruit Packers Ltd. we need a digital scale 30kg. and a "
                            "refractometer. my no +255 777 123 456", OWN)
     assert parsed.company == "Pemba Fruit Packers Ltd"
+
+
+def test_an_entity_label_names_the_company_and_a_country_after_a_dash_goes() -> None:
+    parsed = parse_inquiry("طلب عرض سعر\nالاسم: خالد الرشيدي\nالجهة: وزارة الكهرباء والماء – دولة الكويت\n"
+                           "الهاتف: +965 9988 7766", OWN)
+    assert parsed.company == "وزارة الكهرباء والماء"
+
+
+def test_an_organisation_after_a_comma_is_not_a_place_tail() -> None:
+    parsed = parse_inquiry("Organisation: Department of Physics, University of Nairobi\nName: Jane Atieno\n"
+                           "Phone: +254 722 000 999", OWN)
+    assert parsed.company is not None and parsed.company.endswith("University of Nairobi")
