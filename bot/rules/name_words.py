@@ -93,7 +93,8 @@ COMPANY_WORD_RE = re.compile(
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
-    r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate|"
+    r"université|universität|hochschule|politechnika|politecnico|polytechnic|politécnica|politécnico|polytechnique|"
+    r"akademia|academy|instytut|institut|politeknik|cervejaria|cervecería|bureau|board|commission|directorate|"
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
     r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"

@@ -276,3 +276,9 @@ def test_an_organisation_after_a_comma_is_not_a_place_tail() -> None:
     parsed = parse_inquiry("Organisation: Department of Physics, University of Nairobi\nName: Jane Atieno\n"
                            "Phone: +254 722 000 999", OWN)
     assert parsed.company is not None and parsed.company.endswith("University of Nairobi")
+
+
+def test_a_polytechnic_in_a_headline_is_an_organisation() -> None:
+    parsed = parse_inquiry("Wiadomość LinkedIn\nmgr inż. Tomasz Wójcik · asystent, Politechnika Łódzka\nDzień dobry, "
+                           "proszę o cenę wiskozymetru. Kontakt: tel. 601 234 567.", OWN)
+    assert parsed.company == "Politechnika Łódzka"
