@@ -21,7 +21,8 @@ TITLE_RE = re.compile(
     r"Pani|господин|госпожа|anh|chị|ông|bà|Pak|Bapak|Ibu|Bu|Encik|Puan|Khun|"
     r"السيد|السيدة|الأستاذ|الأستاذة|المهندس|المهندسة|الدكتور|الدكتورة|คุณ)(?![^\W\d_])",
 )
-# A label for someone besides the writer: "Second contact:", "Contacto técnico:", "Zweiter Ansprechpartner:".
+# A label for someone besides the writer: "Second contact:", "Contacto técnico:", "Zweiter Ansprechpartner:",
+# and the copy lines of an e-mail ("Cc:", "in copia:").
 SECOND_CONTACT_RE = re.compile(
     r"[ \t>*•·-]*(?:(?:second(?:ary)?|2nd|alternative|alternate|other|additional|backup|technical|deputy)\s+"
     r"contact(?:\s+person)?|contact\s+(?:2|#2|no\.?\s*2)|(?:segundo|otro|outro)\s+conta[ck]to|"
@@ -39,7 +40,7 @@ _ROLE_RE = re.compile(
     r"(?<![^\W\d_])(?:colleagues?|coworkers?|co-workers?|collègues?|Kolleg(?:e|in|en)|colleghi|collega|colegas?|"
     r"compañer[oa]s?|companheir[oa]s?|коллег\w*|đồng\s+nghiệp|meslektaş\w*|rekan(?:\s+kerja)?|"
     r"assistants?|assistente|asistente|Assistentin|secretary|secretaria|secretária|secrétaire|segretari[oa]|"
-    r"segreteria|secretaría|secretaria|Sekretariat|Sekretär(?:in)?|secretariat|sekretaris|секретар\w*|"
+    r"segreteria|secretaría|Sekretariat|Sekretär(?:in)?|secretariat|sekretaris|секретар\w*|"
     r"помощник\w*|trợ\s+lý|thư\s+ký|مساعد\w*|سكرتير\w*|زميل\w*)(?![^\W\d_])|同事|秘书|助理",
     re.IGNORECASE,
 )
