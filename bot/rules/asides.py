@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.referrals import SECOND_CONTACT_RE, TITLE_RE, points_elsewhere
+
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rather than a contact line
 
@@ -17,8 +19,9 @@ _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rathe
 # Whoever carries or clears the goods: their contacts come with the shipping instructions, never as the buyer's.
 _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
-    r"notify\s+party|agente\s+de\s+(?:carga|aduanas?)|despachante|transitaire|commissionnaire|spedizioniere|"
-    r"spedition|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri)\b|货代|货运代理|物流公司",
+    r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|cargo\s+agent|"
+    r"logistics\s+(?:agent|partner|provider)|despachante|transitaire|commissionnaire|spedizioniere|spedition|"
+    r"spediteur\w*|transitario|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri)\b|货代|货运代理|物流公司",
     re.IGNORECASE,
 )
 
@@ -28,18 +31,42 @@ def is_aside(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if _for_the_agent(text, line_start, line):
+    if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
         return True
     at, until = start - line_start, end - line_start
-    opening = line.rfind("(", 0, at)
-    closing = line.find(")", until)
-    if opening < 0 or closing < 0 or line.find(")", opening, at) >= 0:
+    if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
+        return True  # "for technical questions call my colleague Anna Berg, 070 …"
+    return _in_brackets_for_someone(line, at, until)
+
+
+def _in_brackets_for_someone(line: str, at: int, until: int) -> bool:
+    """"… el Sr. Patricio Muñoz (pmunoz@…)" or "(dott.ssa Rosaria Lombardo, 095 …)" in a sentence of prose."""
+    opening = max(line.rfind("(", 0, at), line.rfind("（", 0, at))
+    closing = min((i for i in (line.find(")", until), line.find("）", until)) if i >= 0), default=-1)
+    if opening < 0 or closing < 0 or line.find(")", opening, at) >= 0 or line.find("）", opening, at) >= 0:
         return False  # not inside one pair of brackets ("Tel: (11) 98765-4321" has the number outside them)
     outside = line[:opening] + line[closing + 1 :]
     if len(_WORD_RE.findall(outside)) < _PROSE_WORDS:
         return False  # "Contact: Ana Costa (ana@…)" is a contact line, not a sentence
-    inside_before = line[opening + 1 : at].strip(" ,;:/")
+    inside_before = TITLE_RE.sub(" ", line[opening + 1 : at]).strip(" ,;:/")  # a title before the name is skipped
     return _names_someone(_WORD_RE.findall(line[:opening])[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+
+
+def _second_contact(text: str, line_start: int, line: str) -> bool:
+    """A line labelled as another person's ("Second contact: …", "Contacto técnico: …"), or the line after
+    such a label standing alone."""
+    if SECOND_CONTACT_RE.match(line):
+        return True
+    previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    return SECOND_CONTACT_RE.fullmatch(previous.strip().rstrip(":：") + ":") is not None
+
+
+def _words(text: str) -> int:
+    """Words in a line; Chinese and Japanese, written without spaces, count a word for every two characters."""
+    return len(_WORD_RE.findall(_CJK_RE.sub("", text))) + len(_CJK_RE.findall(text)) // 2
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _names_someone(words: list[str]) -> bool:

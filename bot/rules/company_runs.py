@@ -43,7 +43,8 @@ def legal_form_runs(text: str) -> Iterator[str]:
                     kept.insert(0, word)
                     continue
                 # a lowercase prefix joined by a hyphen ("e-Umgeni Engineering Supplies (Pty) Ltd", Zulu "at")
-                prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1])
+                # or an elided article ("dell'Oleificio Rossi S.r.l.")
+                prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1]) or _ELISION_RE.match(bare)
                 if prefixed and bare[prefixed.end() :][:1].isupper() and kept:
                     start = word.start() + prefixed.end()
                     kept.insert(0, word)

@@ -54,7 +54,8 @@ def prefix_form_company(text: str) -> str | None:
         name: list[str] = []
         for word in text[match.end() :].split():
             bare = word.strip(".,;:!?()\"")
-            if not bare or bare.casefold() in _VIETNAMESE_STOPS or not (name or bare[0].isupper()):
+            opens = word.startswith(("(", "（"))  # "(KCN Tân Tạo, …)": a bracket after the name holds its place
+            if not bare or opens or bare.casefold() in _VIETNAMESE_STOPS or not (name or bare[0].isupper()):
                 break
             name.append(bare)
             if bare != word.rstrip():

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.asides import is_aside, without_agents
+from bot.rules.company_ends import trimmed_company
 from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
@@ -116,7 +117,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     return ParsedInquiry(
         text=original,
         customer_name=find_customer_name(buyer, labelled, own.names, email),
-        company=find_company(buyer, labelled, own.brands, email),
+        company=trimmed_company(find_company(buyer, labelled, own.brands, email)),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,

@@ -26,6 +26,7 @@ COMPANY_LABELS = frozenset(
         "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
         "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
         "nama perusahaan", "công ty", "tên công ty", "unternehmen", "institution", "university", "employer",
+        "اسم الجهة", "جهة العمل", "entity", "entidade",
         # a public body or any organisation in more languages
         "ente", "organismo", "entidad", "institución", "instituição", "órgão", "organisme", "établissement",
         "einrichtung", "behörde", "organisation name", "organizacja", "instytucja", "kurum", "kuruluş",
@@ -71,9 +72,9 @@ CLOSING_RE = re.compile(
 )
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
-    r"(?<![^\W\d_])(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
+    r"(?<!\w)(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
-    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl|sas|"
+    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl(?:\s?(?-i:AU))?|suarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
@@ -99,7 +100,8 @@ COMPANY_WORD_RE = re.compile(
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"
-    r"université|universität|hochschule|cervejaria|cervecería|bureau|board|commission|directorate|"
+    r"université|universität|hochschule|politechnika|politecnico|polytechnic|politécnica|politécnico|polytechnique|"
+    r"akademia|academy|instytut|institut|politeknik|cervejaria|cervecería|bureau|board|commission|directorate|"
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
     r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
@@ -146,6 +148,9 @@ JOB_WORDS = frozenset(
         "executive", "representative", "scientifique", "científico", "cientista", "investigador", "pesquisador",
         "md", "pegawai", "perolehan", "pengadaan", "pembelian", "manajer", "kepala", "staf", "pengurus",
         "مدیر", "کارشناس", "mkuu", "afisa", "meneja",
+        "supervisora", "analista", "encargado", "encargada", "chefe", "assistente",
+        "asistente", "secretária", "responsabile", "direttore", "direttrice", "ingegnere", "ingénieur",
+        "acheteur", "acheteuse", "inkoper", "inkoopadviseur",
     }
 )
 PARTICLES = frozenset(

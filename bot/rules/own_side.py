@@ -163,10 +163,25 @@ def _line_is_ours(line: str, own: OwnSide) -> bool:
 
 
 def _without_our_names(line: str, own: OwnSide) -> str:
-    """A customer line that mentions one of our people ("李雷转来的询盘，客户电话 +90 ..."): the name goes."""
+    """A customer line that mentions one of our people ("李雷转来的询盘，客户电话 +90 ..."): the name goes, and
+    so does a home-country number not said to be the customer's ("吴昊 转来的（他的电话 +86 …）")."""
+    named = line
     for name in own.names:
-        line = re.sub(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", " " * len(name), line, flags=re.IGNORECASE)
-    return line
+        named = re.sub(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", " " * len(name), named, flags=re.IGNORECASE)
+    if named == line:
+        return line
+    for match in reversed(list(_DIGITS_RE.finditer(named))):
+        e164 = _e164(match.group()) if match.group().startswith("+") else None
+        home = e164 is not None and phonenumbers.region_code_for_number(phonenumbers.parse(e164)) == own.home_country
+        if home and not _CUSTOMER_WORD_RE.search(named[max(0, match.start() - 24) : match.start()]):
+            named = named[: match.start()] + " " * len(match.group()) + named[match.end() :]
+    return named
+
+
+# "客户电话 +86 …", "customer's mobile:" right before a number make it the customer's even on our colleague's
+# line; "客户（他的电话 …）" does not.
+_CUSTOMER_WORD_RE = re.compile(r"(?:客户|客人|买家|(?<![^\W\d_])(?:customer|client|buyer|cliente|clienta|kunde|klient|"
+                               r"клиент\w*|comprador|acheteur|müşteri))(?:['’]s)?[^(（他她我\n]*$", re.IGNORECASE)
 
 
 def _company_stems(domains: frozenset[str]) -> list[str]:

@@ -29,7 +29,7 @@ _MOBILE_WORDS = (
     r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
     r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
     r"ватсап|вотсап|вацап|вайбер|"
-    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|มือถือ"
+    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|موبایل|(?:تلفن\s+)?همراه|มือถือ"
 )
 # Phrases that put a number right after them: "call me on", "fale comigo no", "contactez-moi au", "звоните".
 _CONTACT_PHRASES = (
@@ -42,11 +42,12 @@ _LABEL = (
     r"téléphone|phone|fone|fono|tlf|tlfn|tfno|fijo|office|contact|call(?:\s+me)?|t|ph|đt|sđt|điện\s+thoại|"
     r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
-    r"số|numara)"
+    r"số|numara|تلفن|شماره(?:\s+(?:تماس|تلفن))?|no\.?(?=\s+(?:saya|aku|wa|telp)\b))"
     r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机|โทร(?:ศัพท์)?)"
 )
 _LABELLED_RE = re.compile(
     _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,]?[ \t]*" + _LABEL + r"\.?[ \t]*)*"
+    r"(?:(?:saya|aku|ku)\b[ \t]*)?"
     r"(?:(?<=\s)(?:at|on|au|al|no|na|по|على)\.?[ \t]*)?(?:[:：?]|\b(?:is|es|é|est|ist)\b)?[ \t]*"
     r"(?P<number>\+?\(?\d[\d \t().\-]{3,22}\d)",
     re.IGNORECASE,

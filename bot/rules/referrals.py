@@ -1,0 +1,163 @@
+"""Sentences that point to someone other than the writer: "for technical questions call my colleague Anna Berg,
++46 70 …", "xin liên hệ anh Lê Văn Nam – 09…", "quem acompanha a importação é o Sr. Paulo Reis, fone …".
+
+A number or address that follows such a pointer in the same sentence of prose is that person's, not the
+writer's. The writer's own ("I am Dr. Hoang, my mobile …") stays theirs: a self-introduction before the
+pointer, or "my"/"meu"/"của tôi" after it, keeps the contact with the writer.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
+
+# Honorifics and titles put before another person's name. Abbreviations need their dot ("M." is French
+# "Monsieur"; "M 06 …" is a Dutch mobile label). Vietnamese and Indonesian forms of address are lower-case words.
+TITLE_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:[Dd]ott|[Pp]rof)\.ssa\.?|Sig\.ra\.?|(?:Mrs|Mr|Ms|Mx|Dr|Sra|Srta|Sres|Sr|Dña|Sigg|Sig|[Dd]ott|"
+    r"[Ii]ng|Engr|Eng|[Pp]rof|Hr|Fr|Dhr|Mevr|Mw|Mme|Mlle|M|г-н|г-жа)\.|"
+    r"Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Dhr|Mevrouw|Signor|Signora|Señor|Señora|Senhor|Senhora|"
+    r"Pani|господин|госпожа|anh|chị|ông|bà|Pak|Bapak|Ibu|Bu|Encik|Puan|Khun|"
+    r"السيد|السيدة|الأستاذ|الأستاذة|المهندس|المهندسة|الدكتور|الدكتورة|คุณ)(?![^\W\d_])",
+)
+# A label for someone besides the writer: "Second contact:", "Contacto técnico:", "Zweiter Ansprechpartner:",
+# and the copy lines of an e-mail ("Cc:", "in copia:").
+SECOND_CONTACT_RE = re.compile(
+    r"[ \t>*•·-]*(?:(?:second(?:ary)?|2nd|alternative|alternate|other|additional|backup|technical|deputy)\s+"
+    r"contact(?:\s+person)?|contact\s+(?:2|#2|no\.?\s*2)|(?:segundo|otro|outro)\s+conta[ck]to|"
+    r"conta[ck]to\s+(?:técnico|tecnico|alternativo|secundario|secundário|adicional)|deuxième\s+contact|"
+    r"(?:contact|interlocuteur)\s+technique|autre\s+contact|(?:zweite[rn]?|weitere[rn]?)\s+Ansprechpartner\w*|"
+    r"Ansprechpartner\s+Technik|secondo\s+(?:contatto|referente)|(?:referente|contatto)\s+tecnico|"
+    r"(?:второ\w*|дополнительн\w*|технич\w*)\s+контакт\w*|người\s+liên\s+hệ\s+(?:thứ\s+hai|kỹ\s+thuật)|"
+    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人"
+    r"|c\.?c\.?|bcc|copy(?:\s+to)?|en\s+copie|in\s+copia|con\s+copia|com\s+cópia|kopie|копия|抄送)"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:：–-]",
+    re.IGNORECASE,
+)
+# A colleague, an assistant or a secretariat the writer sends us to.
+_ROLE_RE = re.compile(
+    r"(?<![^\W\d_])(?:colleagues?|coworkers?|co-workers?|collègues?|Kolleg(?:e|in|en)|colleghi|collega|colegas?|"
+    r"compañer[oa]s?|companheir[oa]s?|коллег\w*|đồng\s+nghiệp|meslektaş\w*|rekan(?:\s+kerja)?|"
+    r"assistants?|assistente|asistente|Assistentin|secretary|secretaria|secretária|secrétaire|segretari[oa]|"
+    r"segreteria|secretaría|Sekretariat|Sekretär(?:in)?|secretariat|sekretaris|секретар\w*|"
+    r"помощник\w*|trợ\s+lý|thư\s+ký|مساعد\w*|سكرتير\w*|زميل\w*)(?![^\W\d_])|同事|秘书|助理",
+    re.IGNORECASE,
+)
+# "contact", "call", "liên hệ", "falar com", "wenden Sie sich an" ... followed by someone's name.
+_VERB_RE = re.compile(
+    r"(?<![^\W\d_])(?:contact|call|ring|phone|write\s+to|reach|e-?mail|liên\s+hệ|gọi(?:\s+cho)?|"
+    r"comunicarse\s+con|contactar(?:\s+(?:a|con))?|llamar\s+a|escribir\s+a|contatar|falar\s+com|ligar\s+para|"
+    r"kontaktieren|anrufen|wenden\s+Sie\s+sich(?:\s+bitte)?\s+an|contattare|chiamare|rivolgersi\s+a|contacter|appeler|écrire\s+à|s'adresser\s+à|"
+    r"связаться\s+с|звонить|обращаться\s+к|hubungi|menghubungi|arayın)(?![^\W\d_])\s+",
+    re.IGNORECASE,
+)
+# The writer introducing themselves: a title right after it is their own ("I am Dr. Lima").
+_SELF_INTRO_RE = re.compile(
+    r"(?<![^\W\d_])(?:I\s+am|I'm|my\s+name\s+is|this\s+is|here\s+is|sou|soy|je\s+suis|ich\s+bin|tôi\s+là|em\s+là|"
+    r"me\s+llamo|mi\s+chiamo|sono|меня\s+зовут|saya|nama\s+saya|benim\s+adım|je\s+m'appelle|escribe|writes|"
+    r"dear|hi|hello|olá|oi|hola|estimad[oa]s?|prezad[oa]s?|car[oa]|gentil[ei]|sehr\s+geehrte[rn]?|liebe[r]?|"
+    r"cher|chère|bonjour|kính\s+gửi|chào|уважаем\w*|здравствуйте|attn|attention|good\s+(?:morning|afternoon|evening|day)|"
+    r"greetings|buen[oa]s\s+(?:días|dias|tardes|noches)|bom\s+dia|boa\s+(?:tarde|noite)|buongiorno|buonasera|"
+    r"guten\s+(?:tag|morgen)|salam\w*|assalamu?\s+alaikum|السلام\s+عليكم|مرحبا|selamat\s+\w+|merhaba|"
+    r"добрый\s+(?:день|вечер)|доброе\s+утро|le\s+saluda|les\s+saluda)(?![^\W\d_])|你好|您好",
+    re.IGNORECASE,
+)
+# The writer's own contact after the pointer: "…, but my mobile is …".
+_MINE_RE = re.compile(
+    r"(?<![^\W\d_])(?:my|me|mine|meu|minha|mi|mío|mía|mon|ma|mein\w*|mio|mia|мой|моя|мне|của\s+tôi|saya|"
+    r"benim)(?![^\W\d_])|我(?!们)",
+    re.IGNORECASE,
+)
+# A title written after the name: Turkish "Ahmet Bey", "Ayşe Hanım'a"; Chinese "刘先生", "陈经理".
+_POST_TITLE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\s+(?:Bey|Hanım|Hanim)(?:['’]\w+)?(?![^\W\d_])|"
+                            r"[\u4e00-\u9fff](?:先生|女士|小姐|经理|老师)")
+_FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|нам|мной|нами|tôi|chúng\s+tôi|saya|kami|"
+                              r"bana|bize)(?![^\W\d_])", re.IGNORECASE)
+# Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".
+_BEHALF_RE = re.compile(
+    r"(?<![^\W\d_])(?:on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
+    r"em\s+nome\s+d[aeo]|au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|thay\s+mặt(?:\s+cho)?|"
+    r"atas\s+nama|adına)\s*$",
+    re.IGNORECASE,
+)
+# The signer's own line: "Maria Lopez, Purchasing Assistant, …" names their role, not someone they send us to.
+_SIGNER_RE = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*\s*[,|–-]\s*(?:[^\W\d_][\w'’-]*\s+){0,2}")
+# A partner of ours or theirs who passed the lead on: "your distributor in Nairobi, Lab Kenya Ltd, +254 …".
+_PARTNER_RE = re.compile(
+    r"(?<![^\W\d_])(?:your|our|their|vuestro|su|seu|sua|nosso|nossa|nuestro|votre|notre|Ihr\w*|unser\w*|vostro|"
+    r"nostro|ваш\w*|наш\w*)\s+(?:local\s+|former\s+|regional\s+)?(?:distributors?|dealers?|agents?|"
+    r"representatives?|resellers?|partners?|distribuidor(?:es)?|representantes?|revendeurs?|distributeurs?|"
+    r"Händler|Vertreter|rivenditore|distributore|дилер\w*|дистрибьютор\w*|представител\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s+(?=[^\W\d_])|$)")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_REACH = 120  # characters from the pointer to the contact
+
+
+def points_elsewhere(line: str, at: int) -> bool:
+    """True when line[at:] (a number or an address) follows a pointer to another person in its sentence."""
+    before = line[:at]
+    ends = (m for m in _SENTENCE_END_RE.finditer(before)
+            if before[m.start()] != "." or not _abbreviation(before, m.start()))
+    start = max((m.end() for m in ends), default=0)
+    sentence = before[start:]
+    pointer = _last_pointer(sentence)
+    if pointer is None or len(sentence) - pointer > _REACH:
+        return False
+    return _MINE_RE.search(sentence[pointer:]) is None
+
+
+def _last_pointer(sentence: str) -> int | None:
+    """Where the last pointer to another person ends, or None. After a label ("Contact person: Mr. Tan, tel …")
+    the line is a form field about the writer, not a sentence about someone else."""
+    found: list[re.Match[str]] = [m for m in TITLE_RE.finditer(sentence) if _names_another(sentence, m)]
+    found += [m for m in _ROLE_RE.finditer(sentence)
+              if not _SELF_INTRO_RE.search(sentence[: m.start()]) and not _SIGNER_RE.fullmatch(sentence[: m.start()])]
+    found += list(_PARTNER_RE.finditer(sentence))
+    found += [m for m in _VERB_RE.finditer(sentence) if _names_after(sentence, m.end())]
+    found += [m for m in _POST_TITLE_RE.finditer(sentence) if not m.group()[0].islower()]
+    ends = [m.end() for m in found if not _LABEL_COLON_RE.search(sentence, 0, m.start())]
+    return max(ends, default=None)
+
+
+_LABEL_COLON_RE = re.compile(r"[:：]")
+
+
+def _names_another(sentence: str, title: re.Match[str]) -> bool:
+    """A title before a name, inside a sentence that is not the writer's own introduction: not "Prof. Dr. Ana
+    Lima, …" opening a signature, not "I am Dr. …", "on behalf of Dr. …" or a degree ("M. Sc.")."""
+    opening = sentence[: title.start()]
+    degree = re.match(r"\s*[^\W\d_]{1,4}\.", sentence[title.end() :])
+    return (_capitalised_after(sentence, title.end()) and not degree and TITLE_RE.sub("", opening).strip(" ,")
+            and not _SELF_INTRO_RE.search(opening) and not _BEHALF_RE.search(opening)) is True
+
+
+def _capitalised_after(text: str, at: int, words: int = 1) -> bool:
+    """The next `words` words after `at` start with a capital letter (a name follows)."""
+    found = _NAME_WORD_RE.findall(text[at : at + 60])[:words]
+    return len(found) == words and all(word[0].isupper() for word in found)
+
+
+def _names_after(text: str, at: int) -> bool:
+    """A name follows a verb, perhaps after a few lower-case words ("our engineer Petrov Igor"), never "me"."""
+    if _FIRST_PERSON_RE.match(text, at):
+        return False
+    clause = _CLAUSE_RE.match(text, at)
+    words = _NAME_WORD_RE.findall(clause.group() if clause else "")[:6]
+    first = next((i for i, word in enumerate(words) if word[0].isupper()), None)
+    return first is not None and first <= 3 and first + 1 < len(words) and words[first + 1][0].isupper()
+
+
+_CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ -]{0,80}")  # words and spaces only: "Contact person: Mr. Tan" stops at ":"
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A dot that ends a title ("Sr.", "dott.ssa") or an initial ("J."), not a sentence."""
+    word = _LAST_WORD_RE.search(text[:dot])
+    last = word.group() if word else ""
+    return len(last) <= 1 or TITLE_RE.fullmatch(last + ".") is not None
+
+
+_LAST_WORD_RE = re.compile(r"[^\W\d_][\w.]*$")
