@@ -76,7 +76,7 @@ def serve(
     async def main(stop: asyncio.Event) -> None:
         await with_app(config, lambda bot: _serve(bot, config, stop, host, port, not no_scheduler), command="serve")
 
-    _long_running(main)
+    _long_running(main, fast_loop=True)
 
 
 async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, port: int, scheduler: bool) -> None:
@@ -99,9 +99,9 @@ async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, por
             raise fail(f"could not listen on {host}:{port} (is another process using it?)")
 
 
-def _long_running(main: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+def _long_running(main: Callable[[asyncio.Event], Coroutine[Any, Any, None]], *, fast_loop: bool = False) -> None:
     try:
-        run_async(until_stopped(main))
+        run_async(until_stopped(main), fast_loop=fast_loop)
     except PlatformRejected as error:
         raise fail(f"refusing to start: {error}") from None
     leave_now()
