@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -88,6 +89,7 @@ async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, por
         if stop.is_set():
             return
         web = create_web_app(bot, scheduler=scheduler, lifespan=False)
+        _freeze_startup_objects()
         server = make_server(web, host=host, port=port, log_level=config.log_level.lower())
         serving = asyncio.create_task(server.serve(), name="http")
         stopping = asyncio.create_task(stop.wait())
@@ -97,6 +99,14 @@ async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, por
         await serving
         if server.failed_to_start:
             raise fail(f"could not listen on {host}:{port} (is another process using it?)")
+
+
+def _freeze_startup_objects() -> None:
+    """Everything built so far (modules, the org, term tables, compiled patterns: some 200,000 objects) lives as
+    long as the process: move it out of the collector's sight. Otherwise every full collection under load walks
+    it all and stops every request for 100-300 ms (measured under bench.acks: 7 of them, max 315 ms)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _long_running(main: Callable[[asyncio.Event], Coroutine[Any, Any, None]], *, fast_loop: bool = False) -> None:
