@@ -36,6 +36,15 @@ class Served:
     log: Path
     slack: FakeSlack
     telegram: FakeTelegram
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time the serve process has used so far (all its threads), from /proc; 0 where there is none."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def free_port() -> int:
@@ -89,7 +98,7 @@ async def served(base_url: str | None, *, extra_env: dict[str, str] | None = Non
             try:
                 async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as http:
                     await wait_healthy(http, process, log)
-                    yield Served(http, url, database_url, log, slack, telegram)
+                    yield Served(http, url, database_url, log, slack, telegram, process.pid)
             finally:
                 if process.returncode is None:
                     process.send_signal(signal.SIGTERM)

@@ -28,6 +28,8 @@ class QuietServer(uvicorn.Server):
 
 def make_server(app: object, *, host: str, port: int, log_level: str) -> QuietServer:
     """log_config=None: uvicorn's loggers go through ours (text or JSON). The app's lifespan is empty: `running`
-    has started the platforms, the dispatcher and the scheduler before uvicorn listens."""
-    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, log_config=None, lifespan="on")  # type: ignore[arg-type]
+    has started the platforms, the dispatcher and the scheduler before uvicorn listens. http="auto" is httptools
+    when installed (a dependency), h11 otherwise; the loop is the one `serve` runs on (uvloop, see run_async)."""
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, log_config=None, lifespan="on",  # type: ignore[arg-type]
+                            http="auto")
     return QuietServer(config)

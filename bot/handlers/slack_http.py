@@ -66,7 +66,7 @@ def events_route(handler: AsyncSlackRequestHandler, signing_secret: str | None, 
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def slack_events(request: Request) -> Response:
-        body = await request.body()  # Starlette keeps it, so bolt verifies the very same bytes again
+        body = await request.body()  # Starlette keeps it: bolt reads the very same bytes (and does not re-verify)
         if not signed(verifier, body, request):
             log.warning("slack request refused: bad or missing signature")
             return PlainTextResponse("invalid signature", status_code=401)
