@@ -18,13 +18,16 @@ _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rathe
 _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
     r"notify\s+party|agente\s+de\s+(?:carga|aduanas?)|despachante|transitaire|commissionnaire|spedizioniere|"
-    r"spedition|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri)\b|货代|货运代理|物流公司",
+    r"spedition|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
+    r"(?-i:CHA))\b|货代|货运代理|物流公司",
     re.IGNORECASE,
 )
 
 
 def is_aside(text: str, start: int, end: int) -> bool:
     """True when text[start:end] (an e-mail address or a phone number) is a third party's contact in passing."""
+    if text[start : start + 1] == "(" and ")" not in text[start:end]:
+        start += 1  # "(959 112 487)" was matched with its opening bracket
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -39,7 +42,13 @@ def is_aside(text: str, start: int, end: int) -> bool:
     if len(_WORD_RE.findall(outside)) < _PROSE_WORDS:
         return False  # "Contact: Ana Costa (ana@…)" is a contact line, not a sentence
     inside_before = line[opening + 1 : at].strip(" ,;:/")
-    return _names_someone(_WORD_RE.findall(line[:opening])[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+    before = _WORD_RE.findall(line[:opening])
+    if len(before) >= 4 and before[-2] in _PLACE_PARTICLES:
+        before = before[:-2]  # "el ing. Raúl Tapia de Arequipa (…)": the name comes before where they are
+    return _names_someone(before[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+
+
+_PLACE_PARTICLES = frozenset({"de", "da", "do", "from", "of", "in", "en", "em", "aus", "von", "di", "из"})
 
 
 def _names_someone(words: list[str]) -> bool:

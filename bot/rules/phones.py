@@ -164,6 +164,28 @@ def _candidates(
             mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
             if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
                 yield _candidate(text, match.start, match.end, match.number)
+    yield from _guessed_on_own_line(text, guesses)
+
+
+# A national number as phones type it: grouped, or digit by digit ("0 5 3 2 …"), up to 13 digits with spaces.
+_BARE_NUMBER_RE = re.compile(r"(?<![\w+])\(?\d[\d \t().\-]{5,28}\d(?![\w])")
+_DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _guessed_on_own_line(text: str, guesses: tuple[tuple[str, ...], ...]) -> Iterator[_Candidate]:
+    """A bare national number on a short line of its own ("Hakan 0 533 712 44 08") that no known country reads:
+    the one country of a guessed group (the text's legal forms, its language) in which it is valid, as for a
+    labelled number."""
+    for match in _BARE_NUMBER_RE.finditer(text):
+        raw = match.group()
+        if not _alone_on_line(text, match.start(), match.end()) or _DATE_RE.search(raw):
+            continue
+        number = next(
+            (n for index, group in enumerate(guesses) if (n := _unique_reading(raw, group, national_form=index > 0))),
+            None,
+        )
+        if number:
+            yield _candidate(text, match.start(), match.end(), phonenumbers.parse(number))
 
 
 def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]) -> Iterator[str | None]:
