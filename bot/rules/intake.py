@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.asides import is_aside, without_agents
+from bot.rules.chat_names import settle_name
 from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
@@ -113,10 +114,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(readable)
     buyer = without_agents(readable)  # a forwarder's "Ace Cargo Ltd, attn Tunde Bakare" names nobody we sell to
+    name, company = settle_name(  # a name typed casually in a chat ("Hakan 0 533 …") when no finder had one
+        buyer, find_customer_name(buyer, labelled, own.names, email), find_company(buyer, labelled, own.brands, email),
+        own.names, phones.phone,
+    )
     return ParsedInquiry(
         text=original,
-        customer_name=find_customer_name(buyer, labelled, own.names, email),
-        company=find_company(buyer, labelled, own.brands, email),
+        customer_name=name,
+        company=company,
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,

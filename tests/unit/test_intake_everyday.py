@@ -85,3 +85,62 @@ def test_a_customs_house_agent_s_number_is_not_the_buyer_s() -> None:
     text = ("sir pls quote 4 water baths\ndeliver via our CHA Chennai - Bright Movers Mr Iyer 98400 12345\n"
             "I am Karthik from Coimbatore, 9 4 4 3 1 2 7 6 5 0")
     assert parse_inquiry(text, HOME).phone == "+919443127650"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a first name on the number's line, before or after it, with or without a label
+        ("merhaba, terazi fiyatı alabilir miyim?\nEmre 0 543 221 67 90", "Emre"),
+        ("нужен дистиллятор, Самара\nтел 8-927-301-44-55 Андрей", "Андрей"),
+        ("kak ada timbangan digital? utk toko kue\nWA 0812 4455 6677 - Dewi", "Dewi"),
+        ("chào shop, báo giá cân phân tích giúp em\nsđt 0912 345 678 (Linh)", "Linh"),
+        ("مرحبا، بدي سعر ميزان\nسامر ٠٧٨ ٥٥٥ ١٢٣٤", "سامر"),
+        # a first name alone on the line above the number, or "name, town" below it
+        ("hello, need 2 hot plates for our lab in Kharkiv\nDmytro\n+380 50 412 7788", "Dmytro"),
+        ("how much for ur glucometer strips?\ncall me 0 8 0 6 4 4 1 2 9 8 7\nemeka, lagos", "emeka"),
+        # a chat export with a one-word speaker, a platform's lead line
+        ("[08:15, 12/03/2027] Vale: hola! precio de una balanza?\n[08:16, 12/03/2027] Vale: estoy en Córdoba", "Vale"),
+        ("Facebook Messenger – Agnieszka Nowak:\ncześć, macie wagi? 5 szt.", "Agnieszka Nowak"),
+        # "ask for X", "my name x", a closing before a lower-case name
+        ("Buenas, somos una bodega en Mendoza, necesitamos un refractómetro\npreguntar por Julián", "Julián"),
+        ("salam, need price for 3 ovens. my name tariq, deliver to Muscat", "tariq"),
+        ("buongiorno, vorrei un preventivo per una bilancia\ncordialità, anna rossi", None),
+        ("buongiorno, vorrei un preventivo per una bilancia\nsaluti, anna rossi", "anna rossi"),
+        # Korean and Japanese self-introductions
+        ("안녕하세요, 저울 가격 문의드립니다. 김민수 과장입니다", "김민수"),
+        ("見積もりをお願いします。大阪支店の佐藤です。", "佐藤"),
+    ],
+)
+def test_a_name_typed_casually_is_found(text: str, name: str | None) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need 4 burettes pls\nAutoclave\n0 8 0 6 4 4 1 2 9 8 7",  # a product above the number
+        "Hola, necesitamos una balanza\nMedellín\n300 555 1234",  # a city above the number
+        "WhatsApp\n+57 300 555 1234",  # the platform's name
+        "hi\nThanks 0 7 1 1 2 2 3 3 4 4",  # a closing beside the number
+        "for shipping talk to our agent Blue Line Cargo 0 7 3 3 1 2 6 8 4 5",  # a sentence with a number
+    ],
+)
+def test_words_beside_a_number_that_name_nobody(text: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+def test_a_closing_word_before_the_signed_name_is_dropped() -> None:
+    text = "Hallo, brauche eine Feinwaage, Lieferung nach Bremen?\nGrüße Jan Vogt\n0151 2233 4455"
+    assert parse_inquiry(text, HOME).customer_name == "Jan Vogt"
+
+
+def test_the_firm_after_an_introduced_first_name_is_the_company() -> None:
+    text = "oi, aqui é a Carla da Farmácia Boa Vida, Londrina\nvcs tem balança de precisão?\nmeu zap 43 9 9912-3344"
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company) == ("Carla", "Farmácia Boa Vida")
+
+
+def test_a_surname_with_a_particle_stays_whole() -> None:
+    text = "Bom dia, aqui é a Carla da Silva, preciso de uma balança.\nmeu zap 43 9 9912-3344"
+    assert parse_inquiry(text, HOME).customer_name == "Carla da Silva"
