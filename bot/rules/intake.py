@@ -14,7 +14,7 @@ from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
 from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
-from bot.rules.sources import SOURCES, detect_source
+from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
 
@@ -127,7 +127,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
         text_country=evidence.best,
-        source=detect_source(text, customer_part(text, own, lines_too=False)),
+        source=detect_source(text, customer_part(text, own, lines_too=False)) or colleague_note(text, own.names),
         product=find_product(readable, labelled),
         region_tag=find_region_tag(text),
         other_phones=phones.others,

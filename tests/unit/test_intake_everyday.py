@@ -144,3 +144,34 @@ def test_the_firm_after_an_introduced_first_name_is_the_company() -> None:
 def test_a_surname_with_a_particle_stays_whole() -> None:
     text = "Bom dia, aqui é a Carla da Silva, preciso de uma balança.\nmeu zap 43 9 9912-3344"
     assert parse_inquiry(text, HOME).customer_name == "Carla da Silva"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("wa dari pelanggan 👇\nkak, harga timbangan berapa?", "whatsapp"),
+        ("WA:\nhello need 2 ovens", "whatsapp"),
+        ("wtsp\nbonjour, prix de la balance svp", "whatsapp"),
+        ("واتساپ\nسلام، قیمت ترازو چنده؟", "whatsapp"),
+        ("oi, quanto custa a balança?\nchama no zap 11 9 8765 4321", "whatsapp"),
+        ("IG DM @padaria.sol\noi, vcs tem balança?", "instagram"),
+        ("FB\nhi, price of the scale?", "facebook"),
+        ("mail from customer:\nhi, pls quote 2 burettes", "email"),
+        ("Subject: balance quote\nHi, kindly quote 1 balance.", "email"),
+        ("件名：見積依頼\n天秤の見積りをお願いします。", "email"),
+        # a pasted mail chain: WeChat in our quoted signature is no source
+        ("From: Jan Vogt <jan@vogt-labor.de>\nbitte Proforma schicken.\n\nAm 03.03.2027 schrieb Wang Lei "
+         "<wanglei@acme-instruments.cn>:\n> Offer attached. Wang Lei, Mob/WeChat +86 139 0000 1111", "email"),
+        # our colleague's note that names no channel
+        ("Wang Lei: met him at the Nairobi lab expo, wants 3 balances\nJohn Mwangi, john@mwangilabs.co.ke",
+         "colleague"),
+        # a long first line is the customer's own words, not the specialist's lead
+        ("I saw your post, can I have the price in my mail or whatsapp later?\nthanks", "whatsapp"),
+    ],
+)
+def test_the_channel_is_read_from_a_hurried_lead_line(text: str, source: str) -> None:
+    assert parse_inquiry(text, HOME).source == source
+
+
+def test_a_lead_line_that_names_a_website_is_not_a_mail() -> None:
+    assert parse_inquiry("Письмо с сайта\nНужны весы, 2 шт", HOME).source == "website"
