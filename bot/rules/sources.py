@@ -157,7 +157,8 @@ def detect_source(text: str, customer: str | None = None) -> str | None:
             return found
     if _MAIL_HEAD_RE.match(lead) and _REPLY_RE.search(text):
         return "email"  # a pasted mail chain: channels named in the quoted replies are of earlier messages
-    if len(lead.strip()) <= _LEAD_MAX and len(lead.split()) <= 4:
+    # "Email: a@b.com" or "WA: +971 …" on the first line is a contact field, not the channel.
+    if len(lead.strip()) <= _LEAD_MAX and len(lead.split()) <= 4 and not re.search(r"\w@\w|\d{3}", lead):
         found = _scan(lead, _PATTERNS) or _scan(lead, _LEAD_WORDS)
         if found:
             return found
