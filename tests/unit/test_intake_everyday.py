@@ -175,3 +175,9 @@ def test_the_channel_is_read_from_a_hurried_lead_line(text: str, source: str) ->
 
 def test_a_lead_line_that_names_a_website_is_not_a_mail() -> None:
     assert parse_inquiry("Письмо с сайта\nНужны весы, 2 шт", HOME).source == "website"
+
+
+def test_a_weight_in_kg_is_no_legal_form() -> None:
+    text = "wa\nsalam, bghit tamane dial mizan 60kg, ana f Rabat\nKarim 0661 23 45 67"
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.company, parsed.customer_name, parsed.phone) == (None, "Karim", "+212661234567")
