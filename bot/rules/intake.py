@@ -102,11 +102,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
-    home = own.home_country if language is None or _CJK_RE.search(customer) else None
     signals = (
         stated, *_intl_countries(customer, own), email_country, *_site_countries(customer), evidence.mentioned,
         evidence.nationality,
     )
+    # A text in no known language is read at home only when it names no other country: digits that happen to
+    # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
+    foreign = any(c and c != own.home_country for c in signals)
+    home = own.home_country if (language is None and not foreign) or _CJK_RE.search(customer) else None
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()

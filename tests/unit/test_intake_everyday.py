@@ -181,3 +181,8 @@ def test_a_weight_in_kg_is_no_legal_form() -> None:
     text = "wa\nsalam, bghit tamane dial mizan 60kg, ana f Rabat\nKarim 0661 23 45 67"
     parsed = parse_inquiry(text, HOME)
     assert (parsed.company, parsed.customer_name, parsed.phone) == (None, "Karim", "+212661234567")
+
+
+def test_digits_valid_only_in_china_are_no_phone_when_the_text_names_another_country() -> None:
+    assert parse_inquiry("Kenya\n139 1234 5678", HOME).phone is None
+    assert parse_inquiry("hi\n139 1234 5678", HOME).phone == "+8613912345678"  # nothing says where: home
