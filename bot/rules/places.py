@@ -295,17 +295,21 @@ def city_mentions(text: str) -> list[Mention]:
     patterns = _city_patterns()
     wanted = sorted({i for key, where in _patterns_by_key().items() if key in lowered for i in where})
     found = city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
-    return sorted(found + [(m.start(), "TR") for m in _turkish_suffixed_re().finditer(text)])
+    pattern, keys = _turkish_suffixed()
+    if not any(key in lowered for key in keys):
+        return found
+    return sorted(found + [(m.start(), "TR") for m in pattern.finditer(text)])
 
 
 @cache
-def _turkish_suffixed_re() -> re.Pattern[str]:
+def _turkish_suffixed() -> tuple[re.Pattern[str], frozenset[str]]:
     """A Turkish city with its case ending glued on, in any case as chats type it: "ankaradan", "izmirde".
     Without an ending a lower-case name is no place (see `city_matches`); with one it can be nothing else."""
     names = {v.lower() for n in _CITIES["TR"].split("|") if n.isascii() or "ş" in n or "ğ" in n or "İ" in n
              for v in (n.replace("İ", "I"), _fold(n).replace("İ", "I"))}
     alternation = "|".join(sorted((re.escape(n) for n in names if n.isalpha()), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?:[dt][ae]n?|y[ae]|n[ıi]n)(?![^\W\d_])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?:[dt][ae]n?|y[ae]|n[ıi]n)(?![^\W\d_])", re.IGNORECASE)
+    return pattern, frozenset(_key(n) for n in names)
 
 
 @cache
