@@ -33,6 +33,9 @@ _NOT_NAMES = _words(
     "telegram facebook messenger instagram ig dm call me my line number no nomor sđt đt số тел телефон моб "
     "звоните звонить ватсап вотсап номер جوالي جوال رقمي رقم واتس واتساب واتساپ موبايل "
     "customer client cliente клиент عميل mail email e-mail from de von ya ke ini "
+    "urgent urgente urgence срочно asap total kindly pls. doctor doctora docteur office oficina bureau escritório "
+    "escritorio fixo fijo fixe landline fax home casa work trabajo ofis ev iş факс офис рабочий домашний "
+    "advance d'avance avance antemano adelantado "
     "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처"
 )
 _CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \
@@ -166,8 +169,9 @@ def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
             continue
         if _has_words(rest):
             continue  # a sentence with a number in it ("talk to our agent … 0733 …"): nothing beside it is signed
-        for other in (index - 1, index + 1):
-            if 0 <= other < len(lines) and other not in numbered and (name := _name_line(lines[other])):
+        # Above the number only a capitalised name; below it also "chidi, lagos" (the body is above, in lower case).
+        for other, lower_ok in ((index - 1, False), (index + 1, True)):
+            if 0 <= other < len(lines) and other not in numbered and (name := _name_line(lines[other], lower_ok)):
                 yield name
                 break
 
@@ -176,7 +180,7 @@ def _has_words(rest: str) -> bool:
     return any(w.casefold() not in _NOT_NAMES for w in _WORD_RE.findall(rest))
 
 
-def _name_line(line: str) -> str | None:
+def _name_line(line: str, lower_ok: bool) -> str | None:
     """A short line that is only a name, or a name and a place: "Pablo", "خالد الشمري – حائل", "chidi, lagos"."""
     parts = [p for p in _PLACE_CUT_RE.split(line.strip()) if p]
     if not 1 <= len(parts) <= 2:
@@ -184,7 +188,7 @@ def _name_line(line: str) -> str | None:
     placed = len(parts) == 2 and _is_place(parts[1])
     if len(parts) == 2 and not placed:
         return None
-    return _plausible(parts[0], lower_ok=placed)
+    return _plausible(parts[0], lower_ok=placed and lower_ok)
 
 
 def _is_place(part: str) -> bool:

@@ -124,6 +124,11 @@ def test_a_name_typed_casually_is_found(text: str, name: str | None) -> None:
         "WhatsApp\n+57 300 555 1234",  # the platform's name
         "hi\nThanks 0 7 1 1 2 2 3 3 4 4",  # a closing beside the number
         "for shipping talk to our agent Blue Line Cargo 0 7 3 3 1 2 6 8 4 5",  # a sentence with a number
+        "precio balanza, Bogotá\nUrgente 300 555 1234",  # an everyday word beside the number
+        "нужны весы, Москва\nСпасибо! 8 916 123 45 67",  # the lower-case body above is no "name, town"
+        "Hi, need scale for Jeddah\nKindly call 055 123 4567",
+        "bonjour, balance pour Dakar\nMerci d'avance\n77 123 45 67",
+        "need scale, Lagos\nOffice 01 234 5678\nMobile 0803 555 1234",
     ],
 )
 def test_words_beside_a_number_that_name_nobody(text: str) -> None:
