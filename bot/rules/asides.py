@@ -21,13 +21,16 @@ _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
     r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|cargo\s+agent|"
     r"logistics\s+(?:agent|partner|provider)|despachante|transitaire|commissionnaire|spedizioniere|spedition|"
-    r"spediteur\w*|transitario|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri)\b|货代|货运代理|物流公司",
+    r"spediteur\w*|transitario|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
+    r"(?-i:CHA))\b|货代|货运代理|物流公司",
     re.IGNORECASE,
 )
 
 
 def is_aside(text: str, start: int, end: int) -> bool:
     """True when text[start:end] (an e-mail address or a phone number) is a third party's contact in passing."""
+    if text[start : start + 1] == "(" and ")" not in text[start:end]:
+        start += 1  # "(959 112 487)" was matched with its opening bracket
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -49,7 +52,13 @@ def _in_brackets_for_someone(line: str, at: int, until: int) -> bool:
     if len(_WORD_RE.findall(outside)) < _PROSE_WORDS:
         return False  # "Contact: Ana Costa (ana@…)" is a contact line, not a sentence
     inside_before = TITLE_RE.sub(" ", line[opening + 1 : at]).strip(" ,;:/")  # a title before the name is skipped
-    return _names_someone(_WORD_RE.findall(line[:opening])[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+    before = _WORD_RE.findall(line[:opening])
+    if len(before) >= 4 and before[-2] in _PLACE_PARTICLES:
+        before = before[:-2]  # "el ing. Raúl Tapia de Arequipa (…)": the name comes before where they are
+    return _names_someone(before[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+
+
+_PLACE_PARTICLES = frozenset({"de", "da", "do", "from", "of", "in", "en", "em", "aus", "von", "di", "из"})
 
 
 def _second_contact(text: str, line_start: int, line: str) -> bool:

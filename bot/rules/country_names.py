@@ -99,8 +99,12 @@ _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
 def strip_marks(text: str) -> str:
-    """Arabic vowel marks and the tatweel removed: "من الصّين" reads as "من الصين"."""
-    return _MARKS_RE.sub("", text)
+    """Arabic vowel marks and the tatweel removed: "من الصّين" reads as "من الصين"; Persian yeh and kaf written
+    as Arabic's, so "دبی" is "دبي" (Dubai)."""
+    return _MARKS_RE.sub("", text).translate(_PERSIAN_LETTERS)
+
+
+_PERSIAN_LETTERS = str.maketrans("یک", "يك")
 
 
 def is_cjk(text: str) -> bool:

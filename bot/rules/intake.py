@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.asides import is_aside, without_agents
+from bot.rules.casual_names import settle_name
 from bot.rules.company_ends import trimmed_company
 from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
@@ -14,7 +15,7 @@ from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
 from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
-from bot.rules.sources import SOURCES, detect_source
+from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
 
@@ -102,11 +103,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
-    home = own.home_country if language is None or _CJK_RE.search(customer) else None
     signals = (
         stated, *_intl_countries(customer, own), email_country, *_site_countries(customer), evidence.mentioned,
         evidence.nationality,
     )
+    # A text in no known language is read at home only when it names no other country: digits that happen to
+    # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
+    foreign = any(c and c != own.home_country for c in signals)
+    home = own.home_country if (language is None and not foreign) or _CJK_RE.search(customer) else None
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()
@@ -114,16 +118,20 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
     labelled = labelled_values(readable)
     buyer = without_agents(readable)  # a forwarder's "Ace Cargo Ltd, attn Tunde Bakare" names nobody we sell to
+    name, company = settle_name(  # a name typed casually in a chat ("Hakan 0 533 …") when no finder had one
+        buyer, find_customer_name(buyer, labelled, own.names, email), find_company(buyer, labelled, own.brands, email),
+        own.names, phones.phone,
+    )
     return ParsedInquiry(
         text=original,
-        customer_name=find_customer_name(buyer, labelled, own.names, email),
-        company=trimmed_company(find_company(buyer, labelled, own.brands, email)),
+        customer_name=name,
+        company=trimmed_company(company),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,
         email_country=email_country,
         text_country=evidence.best,
-        source=detect_source(text, customer_part(text, own, lines_too=False)),
+        source=detect_source(text, customer_part(text, own, lines_too=False)) or colleague_note(text, own.names),
         product=find_product(readable, labelled),
         region_tag=find_region_tag(text),
         other_phones=phones.others,

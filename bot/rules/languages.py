@@ -43,7 +43,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "it": _words("buongiorno siamo vorremmo grazie per una con il nostro nostra preventivo cerchiamo"),
     "tr": _words("merhaba için fiyat teklif ve bir bu biz rica ederiz teşekkürler lütfen"),
     "vi": _words("chào tôi em anh chị bên cần báo giá của công ty và cho là"),
-    "id": _words("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih"),
+    "id": _words("selamat saya kami dari untuk dan yang mohon harga penawaran butuh terima kasih ada utk sy "
+                 "kak perlu bisa mau berapa buat pak bu gak nggak"),
     "en": _words("the we our you your please need price quote for and with hello dear thanks "
                  "would like my is are to of in us this have want wish wishes purchase kindly sir madam "
                  "regards faithfully sincerely"),
@@ -51,6 +52,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Letters only one language of the table writes: a short chat text with few common words still tells its
+# language by them (Turkish dotless ı and ğ, Polish ł ś ź ż ń, Vietnamese ơ ư đ and the stacked tone marks).
+_OWN_LETTERS = {
+    "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńŁŚŹŻ]"),
+    "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"),
+}
+_LETTER_WEIGHT = 2  # as much as two common words
 
 
 # Scripts written for one language only (Han is not: Chinese and Japanese share it; kana tells Japanese).
@@ -81,6 +89,8 @@ def guess_language(text: str) -> str | None:
         return "uk" if re.search(r"[іїєґ]", text) else "ru"
     words = [w.casefold() for w in _WORD_RE.findall(text)]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    for lang, letters in _OWN_LETTERS.items():
+        scores[lang] += _LETTER_WEIGHT if letters.search(text) else 0
     best = max(scores, key=lambda lang: scores[lang])
     runner_up = max((v for k, v in scores.items() if k != best), default=0)
     return best if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0) else None

@@ -112,10 +112,28 @@ def pick_phones(
     The first mobile or WhatsApp number is the phone; the others are kept apart.
     """
     prepared = _prepared(text)
+    candidates = list(_candidates(prepared, tuple(dict.fromkeys(regions)), guesses))
+    pool = _pool(prepared, candidates, own, home)
+    direct = [c for c in pool if not is_aside(prepared, c.at, c.end)]
+    if not direct or not any(home is None or country_of_phone(c.e164) != home for c in direct):
+        # Only then a bare number on its own line is read in a guessed country (reading it costs ~50 parses).
+        candidates += _guessed_on_own_line(prepared, guesses, [(c.at, c.end) for c in candidates])
+        pool = _pool(prepared, candidates, own, home)
+        direct = [c for c in pool if not is_aside(prepared, c.at, c.end)]
+    if not pool:
+        return PhonePick(None)
+    # A number given in passing for someone else ("the technical contact is Mr. X (+56 9 …)") is the phone only
+    # when the customer gave none of their own.
+    direct = direct or pool
+    first = next((c for c in direct if c.mobile), direct[0])
+    return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
+
+
+def _pool(text: str, candidates: list[_Candidate], own: frozenset[str], home: str | None) -> list[_Candidate]:
+    """The distinct numbers, ours never; the home country's only when nothing else is there."""
     seen: dict[str, _Candidate] = {}
     spans: list[tuple[int, int]] = []
-    ordered = tuple(dict.fromkeys(regions))
-    for candidate in sorted(_candidates(prepared, ordered, guesses), key=lambda c: c.at):
+    for candidate in sorted(candidates, key=lambda c: c.at):
         # One place in the text is one number, however many countries would read it.
         overlaps = any(start < candidate.end and candidate.at < end for start, end in spans)
         if candidate.e164 not in own and candidate.e164 not in seen and not overlaps:
@@ -123,14 +141,7 @@ def pick_phones(
         spans.append((candidate.at, candidate.end))
     found = list(seen.values())
     foreign = [c for c in found if home is None or country_of_phone(c.e164) != home]
-    pool = foreign or found
-    if not pool:
-        return PhonePick(None)
-    # A number given in passing for someone else ("the technical contact is Mr. X (+56 9 …)") is the phone only
-    # when the customer gave none of their own.
-    direct = [c for c in pool if not is_aside(prepared, c.at, c.end)] or pool
-    first = next((c for c in direct if c.mobile), direct[0])
-    return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
+    return foreign or found
 
 
 def written_international(text: str, *, asides: bool = True) -> list[str]:
@@ -165,6 +176,36 @@ def _candidates(
             mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
             if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
                 yield _candidate(text, match.start, match.end, match.number)
+
+
+# A national number as phones type it: grouped, or digit by digit ("0 5 3 2 …"), up to 13 digits with spaces.
+_BARE_NUMBER_RE = re.compile(r"(?<![\w+])\(?\d[\d \t().\-]{5,28}\d(?![\w])")
+_DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _guessed_on_own_line(
+    text: str, guesses: tuple[tuple[str, ...], ...], read: list[tuple[int, int]]
+) -> Iterator[_Candidate]:
+    """A bare national number on a short line of its own ("Hakan 0 533 712 44 08") that no known country reads
+    (`read`: the spans they did): the one country of a guessed group (the text's legal forms, its language) in
+    which it is valid, as for a labelled number."""
+    if not any(guesses):
+        return
+    for match in _BARE_NUMBER_RE.finditer(text):
+        raw = match.group()
+        if (
+            any(start < match.end() and match.start() < end for start, end in read)
+            or not 7 <= sum(ch.isdigit() for ch in raw) <= 13
+            or not _alone_on_line(text, match.start(), match.end())
+            or _DATE_RE.search(raw)
+        ):
+            continue
+        number = next(
+            (n for index, group in enumerate(guesses) if (n := _unique_reading(raw, group, national_form=index > 0))),
+            None,
+        )
+        if number:
+            yield _candidate(text, match.start(), match.end(), phonenumbers.parse(number))
 
 
 def _readings(raw: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]) -> Iterator[str | None]:

@@ -84,7 +84,10 @@ _CITIES: dict[str, str] = {
     "GB": "London|Manchester|Liverpool|Leeds|Sheffield|Bristol|Glasgow|Edinburgh|Cardiff|Belfast|Nottingham|"
           "Leicester|Southampton|Newcastle upon Tyne|Aberdeen|Coventry|伦敦|曼彻斯特|Лондон",
     "PL": "Warszawa|Warsaw|Kraków|Krakow|Łódź|Lodz|Wrocław|Wroclaw|Poznań|Poznan|Gdańsk|Gdansk|Szczecin|"
-          "Lublin|Katowice|Białystok|Bydgoszcz|Gdynia|Rzeszów|华沙|Варшава",
+          "Lublin|Katowice|Białystok|Bydgoszcz|Gdynia|Rzeszów|华沙|Варшава|"
+          # the locative of "w Krakowie", "we Wrocławiu": how a Pole says where they are
+          "Warszawie|Krakowie|Łodzi|Wrocławiu|Poznaniu|Gdańsku|Szczecinie|Lublinie|Katowicach|Białymstoku|"
+          "Bydgoszczy|Gdyni|Rzeszowie",
     "NL": "Amsterdam|Rotterdam|Den Haag|The Hague|Utrecht|Eindhoven|Groningen|Tilburg|Breda|Nijmegen|"
           "Arnhem|Haarlem|Enschede|Maastricht|Leiden|Delft|Zwolle|阿姆斯特丹|鹿特丹|Амстердам|Роттердам",
     "TR": "İstanbul|Istanbul|Ankara|İzmir|Izmir|Bursa|Antalya|Adana|Konya|Gaziantep|Kocaeli|Mersin|Kayseri|"
@@ -100,12 +103,13 @@ _CITIES: dict[str, str] = {
     "ET": "Addis Ababa|Addis Abeba|Addis|Dire Dawa|Mekelle|Bahir Dar|Hawassa|亚的斯亚贝巴",
     # Other frequent markets (not in a region of the sample org: they still read national numbers)
     "VN": "Hà Nội|Hanoi|Ha Noi|Hồ Chí Minh|Ho Chi Minh|Sài Gòn|Saigon|Đà Nẵng|Da Nang|Hải Phòng|Hai Phong|"
-          "Cần Thơ|Bình Dương|Đồng Nai|河内|胡志明",
+          "Cần Thơ|Bình Dương|Đồng Nai|河内|胡志明|โฮจิมินห์|ฮานอย|ホーチミン|ハノイ|호찌민|호치민|하노이",
     "ID": "Jakarta|Surabaya|Bandung|Medan|Semarang|Makassar|Palembang|Tangerang|Bekasi|Depok|Bogor|"
-          "Yogyakarta|Denpasar|Batam|雅加达|泗水",
+          "Yogyakarta|Denpasar|Batam|雅加达|泗水|ジャカルタ|자카르타|จาการ์ตา",
     "PH": "Manila|Quezon City|Makati|Pasig|Taguig|Cebu|Davao|Cavite|Caloocan|马尼拉",
-    "TH": "Bangkok|Chiang Mai|Pattaya|Nonthaburi|Samut Prakan|曼谷",
-    "MY": "Kuala Lumpur|Penang|Johor Bahru|Shah Alam|Petaling Jaya|Selangor|吉隆坡",
+    "TH": "Bangkok|Chiang Mai|Pattaya|Nonthaburi|Samut Prakan|曼谷|กรุงเทพ|バンコク|방콕",
+    "MY": "Kuala Lumpur|Penang|Johor Bahru|Shah Alam|Petaling Jaya|Selangor|吉隆坡|クアラルンプール|쿠알라룸푸르|"
+          "กัวลาลัมเปอร์",
     "IN": "Mumbai|New Delhi|Delhi|Bangalore|Bengaluru|Hyderabad|Chennai|Kolkata|Pune|Ahmedabad|Jaipur|"
           "Lucknow|Noida|Gurgaon|Gurugram|孟买|新德里",
     "PK": "Karachi|Lahore|Islamabad|Rawalpindi|Faisalabad|Multan|Peshawar|Sialkot|卡拉奇|拉合尔",
@@ -209,6 +213,9 @@ _BUSINESS_WORDS = (
 _WINDOW = 40  # characters between a nationality and its business word
 _ARABIC = "\u0621-\u064a\u066e-\u06d3"
 _CJK = "\u3400-\u9fff"
+# Scripts written without spaces between words (Han, kana, Thai) or with particles glued to the name (Hangul):
+# a name in them matches inside a longer run ("ส่งไปที่โรงงานในโฮจิมินห์", "하노이에서").
+_UNSPACED = f"{_CJK}\u0e00-\u0e7f\u3040-\u30ff\uac00-\ud7af"
 
 
 def _fold(text: str) -> str:
@@ -223,9 +230,10 @@ def _name_pattern(name: str) -> str:
         return rf"(?<![^\W\d_]){stem}[а-яёіїє]{{0,2}}(?![^\W\d_])"
     if re.search(f"[{_ARABIC}]", name):
         return rf"(?<![{_ARABIC}])(?:[وبلف]|ب?ال)?{escaped}(?![{_ARABIC}])"
-    if re.search(f"[{_CJK}]", name):
+    if re.search(f"[{_UNSPACED}]", name):
         return escaped
-    return rf"(?<![^\W\d_]){escaped}(?![^\W\d_])"
+    # An apostrophe and a case ending or possessive may follow: "Ankara'dan", "İzmir’e", "London's".
+    return rf"(?<![^\W\d_]){escaped}(?:['’][^\W\d_]{{1,5}})?(?![^\W\d_])"
 
 
 def _key(variant: str) -> str:
@@ -269,13 +277,39 @@ _NAME_AFTER_RE = re.compile(
 )
 
 
+# A business word before the city is a branch or agent named after where it is: "Swift Freight Mombasa".
+_BUSINESS_BEFORE_RE = re.compile(
+    r"(?:freight|logistics|cargo|shipping|trading|transport|express|agency|services|supplies)[ \t]$", re.IGNORECASE
+)
+
+
+def _name_before(text: str, start: int) -> bool:
+    before = _NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    return before is not None and not _BUSINESS_BEFORE_RE.search(before.group())
+
+
 def city_mentions(text: str) -> list[Mention]:
     """(position, country) of every known city in the text; a Latin or Cyrillic name only when capitalised
     ("Lima" the city, not "lima" the file) and not inside a name ("Ana Lima")."""
     lowered = _fold(text).lower()
     patterns = _city_patterns()
     wanted = sorted({i for key, where in _patterns_by_key().items() if key in lowered for i in where})
-    return city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
+    found = city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
+    pattern, keys = _turkish_suffixed()
+    if not any(key in lowered for key in keys):
+        return found
+    return sorted(found + [(m.start(), "TR") for m in pattern.finditer(text)])
+
+
+@cache
+def _turkish_suffixed() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A Turkish city with its case ending glued on, in any case as chats type it: "ankaradan", "izmirde".
+    Without an ending a lower-case name is no place (see `city_matches`); with one it can be nothing else."""
+    names = {v.lower() for n in _CITIES["TR"].split("|") if n.isascii() or "ş" in n or "ğ" in n or "İ" in n
+             for v in (n.replace("İ", "I"), _fold(n).replace("İ", "I"))}
+    alternation = "|".join(sorted((re.escape(n) for n in names if n.isalpha()), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?:[dt][ae]n?|y[ae]|n[ıi]n)(?![^\W\d_])", re.IGNORECASE)
+    return pattern, frozenset(_key(n) for n in names)
 
 
 @cache
@@ -297,7 +331,7 @@ def city_matches(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> 
             cased = first.lower() != first.upper()
             if cased and (
                 not first.isupper()
-                or _NAME_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+                or _name_before(text, match.start())
                 or _NAME_AFTER_RE.match(text[match.end() : match.end() + 16])
             ):
                 continue

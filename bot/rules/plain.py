@@ -15,6 +15,9 @@ _MENTION_RE = re.compile(r"<[#@!][^<>\n]*>")
 # "Buyer: Ivan Petrov | Company: LLC Lab | Tel: ..." is several labelled lines written on one.
 _FIELD_BAR_RE = re.compile(r"[ \t]+[|¦][ \t]+(?=[^\n|:：]{1,30}[:：])")
 _BOLD_RE = re.compile(r"(?<![\w*])\*([^*\n]{1,200}?)\*(?![\w*])")
+# Arabic-Indic (٠١٢) and Persian (۰۱۲) digits, typed on phones set to Arabic or Persian, read as 0-9; one
+# character for one, so positions stay.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def plain_text(text: str) -> str:
@@ -23,5 +26,5 @@ def plain_text(text: str) -> str:
     text = _BARE_LINK_RE.sub(lambda m: m.group(1).removeprefix("mailto:").removeprefix("tel:"), text)
     text = _MENTION_RE.sub(" ", text)
     text = _BOLD_RE.sub(r"\1", text)
-    text = _FIELD_BAR_RE.sub("\n", text)
+    text = _FIELD_BAR_RE.sub("\n", text).translate(_DIGITS)
     return html.unescape(text) if "&" in text else text

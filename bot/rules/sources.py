@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["SOURCES", "detect_source"]
+__all__ = ["SOURCES", "colleague_note", "detect_source"]
 
 SOURCES = (
     "alibaba",
@@ -114,6 +115,26 @@ _CONTACT_FIELD_RE = re.compile(
 )
 _FALLBACK = ("wechat", "whatsapp")
 
+# The specialist's lead line in a hurry: "WA:", "wa from customer 👇", "WA masuk:", "zap 👇", "IG DM @rina.lab",
+# "mail from customer:", "واتساپ", "Subject: …" of a pasted mail. Only a short first line counts: further down
+# these words are the customer's ("add me on WA").
+_LEAD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("whatsapp", re.compile(
+        r"(?<![^\W\d_])(?:wa|wtsp|wsp|zap|zapzap|whats|wpp|واتس|واتساپ|واتساب|وتساب|ватсап|вотсап|вацап)(?![^\W\d_])",
+        _I)),
+    ("instagram", re.compile(r"(?<![^\W\d_])(?:ig|insta)(?![^\W\d_])", _I)),
+    ("facebook", re.compile(r"(?<![^\W\d_])(?:fb|messenger)(?![^\W\d_])", _I)),
+    ("email", re.compile(
+        r"(?<![^\W\d_])(?:e-?mail|mail|correo|courriel|почта|письмо|ایمیل|إيميل|邮件)(?![^\W\d_])|"
+        r"^[ \t]*(?:subject|assunto|asunto|objet|betreff|oggetto|konu|тема|件名|主题|الموضوع)[ \t]*[:：]", _I)),
+)
+# A pasted mail starts with its sender's header and quotes the message it answers.
+_MAIL_HEAD_RE = re.compile(r"[ \t]*(?:from|von|de|da|van|от|від|من|发件人)[ \t]*[:：][^\n]*@", _I)
+_REPLY_RE = re.compile(
+    r"^[ \t>]*(?:on|le|el|em|am|op|в)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb|schreef|написал)", _I | _M
+)
+_LEAD_MAX = 40  # characters of a lead line that names the channel
+
 
 def detect_source(text: str, customer: str | None = None) -> str | None:
     """One of SOURCES, or None when the text names no source.
@@ -134,13 +155,37 @@ def detect_source(text: str, customer: str | None = None) -> str | None:
         found = _scan(lead, _PATTERNS)
         if found:
             return found
+    if _MAIL_HEAD_RE.match(lead) and _REPLY_RE.search(text):
+        return "email"  # a pasted mail chain: channels named in the quoted replies are of earlier messages
+    # "Email: a@b.com" or "WA: +971 …" on the first line is a contact field, not the channel.
+    if len(lead.strip()) <= _LEAD_MAX and len(lead.split()) <= 4 and not re.search(r"\w@\w|\d{3}", lead):
+        found = _scan(lead, _PATTERNS) or _scan(lead, _LEAD_WORDS)
+        if found:
+            return found
     found = _scan(_CONTACT_FIELD_RE.sub(" ", text if customer is None else customer), _PATTERNS)
     if found:
         return found
+    # "meu zap 62 9 …": Brazilians call WhatsApp "zap" wherever they give the number.
+    if _ZAP_RE.search(text):
+        return "whatsapp"
     # Our own quoted message still shows that the thread is an e-mail chain.
     if _scan(_CONTACT_FIELD_RE.sub(" ", text), tuple(p for p in _PATTERNS if p[0] == "email")):
         return "email"
     return next((name for name, pattern in _PATTERNS if name in _FALLBACK and pattern.search(text)), None)
+
+
+def colleague_note(text: str, staff: Iterable[str]) -> str | None:
+    """"colleague" when the text opens with one of our people's notes ("Emma Wilson: met this lady at …", "张伟 fwd
+    …"): for a text that names no channel, the lead came through that colleague."""
+    lead = text.lstrip()
+    for name in staff:
+        if name and lead.startswith(name) and _STAFF_NOTE_RE.match(lead, len(name)):
+            return "colleague"
+    return None
+
+
+_STAFF_NOTE_RE = re.compile(r"[ \t]*(?:[:：]|(?:fwd|fw|forwarded|转|转发)(?![^\W\d_]))", _I)
+_ZAP_RE = re.compile(r"(?<![^\W\d_])(?:meu|pelo|no|chama\s+no)\s+zap(?:zap)?(?![^\W\d_])", _I)
 
 
 def _scan(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:

@@ -12,9 +12,9 @@ from bot.org.loader import load_org
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# The held-out sets are only measured (bench); the general set and holdouts 3 to 7 and 9 (each measured unseen
-# first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 8, a stress set, is
-# measured only: it is still below the name and company targets.
+# The held-out sets are only measured (bench); the general set and holdouts 3 to 10 and 12 (each measured unseen
+# first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 11 is measured only:
+# its names are still below the target. Holdout 13 is measured only and has not been tuned on.
 @pytest.mark.parametrize(
     "name",
     [
@@ -25,7 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
         "intake_holdout5.yaml",
         "intake_holdout6.yaml",
         "intake_holdout7.yaml",
+        "intake_holdout8.yaml",
         "intake_holdout9.yaml",
+        "intake_holdout10.yaml",
+        "intake_holdout12.yaml",
         "intake_people.yaml",
     ],
 )

@@ -1,0 +1,232 @@
+"""Names given casually in chat forwards: signed beside the number, in a chat header, after "ask for".
+
+Texts typed on phones carry no labels and often no closing: "Hakan 0 533 712 44 08", "Pablo\n+56 9 …",
+"[21:12, 05/04/2027] Nico: hola", "Facebook Messenger – Karolina Wójcik:", "pregunta por Antonio",
+"saluti, luca ferrari". These rules run only where the other finders (people_fields) found no name, and tidy
+two shapes they read too long: a closing word in front ("Gruß Markus Brenner") and the company after
+"aqui é o Fábio da Agropecuária …".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from bot.rules.countries import find_country_in_text
+from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, JOB_WORDS, LEGAL_RE, PARTICLES, THING_WORDS, TITLE_WORDS
+from bot.rules.places import city_mentions
+
+__all__ = ["casual_name_candidates", "settle_name"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that stand beside a number or open a chat line without being anybody's name.
+_NOT_NAMES = _words(
+    "hi hello hey dear sir madam hola buenas buenos oi olá ola ciao salve bonjour bjr salut hallo hej merhaba "
+    "slm selam salam salaam habari niaje jambo privet привет здравствуйте добрый день вечер утро саламатсызбы "
+    "мархаба مرحبا سلام السلام عليكم اهلا أهلا ok okay thanks thank thx tks pls please plz gracias obrigado "
+    "obrigada merci danke grazie спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss cheers bye "
+    "tel tél telp telf phone ph mob mobile cel cell celular cellulare handy hp whatsapp wa wtsp zap zalo viber "
+    "telegram facebook messenger instagram ig dm call me my line number no nomor sđt đt số тел телефон моб "
+    "звоните звонить ватсап вотсап номер جوالي جوال رقمي رقم واتس واتساب واتساپ موبايل "
+    "customer client cliente клиент عميل mail email e-mail from de von ya ke ini "
+    "urgent urgente urgence срочно asap total kindly pls. doctor doctora docteur office oficina bureau escritório "
+    "escritorio fixo fijo fixe landline fax home casa work trabajo ofis ev iş факс офис рабочий домашний "
+    "advance d'avance avance antemano adelantado "
+    "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처"
+)
+_CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \
+           r"cumprimentos|pozdrawiam|pozdrowienia|спасибо|с\s+уважением|teşekkürler|obrigad[oa]|gracias|grazie|danke"
+_CLOSING_LEAD_RE = re.compile(rf"^(?:{_CLOSING})[ \t]*[,!.]?[ \t]+", re.IGNORECASE)
+_CLOSING_LINE_RE = re.compile(rf"^[ \t]*(?:{_CLOSING})[ \t]*[,!.]?[ \t]+(?P<name>[^\n]+?)[ \t]*$",
+                              re.IGNORECASE | re.MULTILINE)
+
+# A number as typed on a phone: grouped, bracketed or digit by digit.
+_NUMBER_RE = re.compile(r"\+?\(?\d[\d \t().\-/]{5,30}\d")
+# The lead line of a forwarded chat: "Facebook Messenger – Karolina Wójcik:", "IG – Rina:".
+_PLATFORM_HEAD_RE = re.compile(
+    r"\A[ \t]*(?:facebook(?:[ \t]+messenger)?|messenger|instagram|ig|telegram|whats\s?app|wa|zalo|line|viber)"
+    r"[ \t]*[–—-][ \t]*(?P<who>[^\n:：]{2,40}?)[ \t]*[:：]",
+    re.IGNORECASE,
+)
+# A WhatsApp export line "[21:12, 05/04/2027] Nico: …": its speaker, also a single first name.
+_EXPORT_SPEAKER_RE = re.compile(r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?P<who>[^\n:：\d+][^\n:：\d]{0,39}?)[ \t]*[:：]",
+                                re.MULTILINE)
+# "pregunta por Antonio", "ask for Mr Osei", "my name faisal", "sy Yusuf dr PT …": a name follows.
+_ASK_FOR_RE = re.compile(
+    r"(?<![^\W\d_])(?:pregunt(?:a|ar|e|en)\s+por|preguntar\s+por|ask\s+for|falar?\s+com\s+(?:o|a)|"
+    r"fala\s+com\s+(?:o|a)|chiedere\s+di|chiedi\s+di|demandez|my\s+name|sy|aku)[ \t]+(?P<rest>[^\n]+)",
+    re.IGNORECASE,
+)
+# Korean "이성호 차장입니다" (I am Lee Seong-ho, deputy manager), Japanese "田中です" / "田中と申します".
+_KOREAN_RE = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})[ \t]*(?:(?:차장|부장|과장|대리|팀장|실장|이사|대표|사원|주임|매니저)[ \t]*)?"
+    r"(?:입니다|이에요|예요)"
+)
+_JAPANESE_RE = re.compile(r"(?:の|、|。|^)(?P<name>[\u4e00-\u9fff]{1,4})(?:と申します|です)", re.MULTILINE)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_UNCASED_RE = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_PLACE_CUT_RE = re.compile(r"\s*(?:,|\s[-–—]\s|[-–—/|])\s*")
+
+
+def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]:
+    """Casual names in the order of trust: a platform lead line, a chat export speaker, "ask for X", the name
+    on the customer's number line or the line beside it, a closing with a lower-case name, Korean/Japanese."""
+    head = _PLATFORM_HEAD_RE.search(text)
+    if head and (name := _plausible(head.group("who"))):
+        yield name
+    for match in _EXPORT_SPEAKER_RE.finditer(text):
+        if name := _plausible(match.group("who")):
+            yield name
+    for match in _INTRO_OF_FIRM_RE.finditer(text):
+        firm = match.group("firm")
+        if (_is_business(firm) or LEGAL_RE.search(firm)) and (name := _plausible(match.group("who"))):
+            yield name
+    for match in _ASK_FOR_RE.finditer(text):
+        if name := _leading(match.group("rest"), lower_ok=match.group().casefold().startswith("my")):
+            yield name
+    yield from _beside_numbers(text, phone)
+    for match in _CLOSING_LINE_RE.finditer(text):
+        if name := _plausible(match.group("name"), lower_ok=True):
+            yield name
+    for regex in (_KOREAN_RE, _JAPANESE_RE):
+        for match in regex.finditer(text):
+            if name := _plausible(match.group("name")):
+                yield name
+
+
+def settle_name(
+    text: str, name: str | None, company: str | None, own: Iterable[str] = (), phone: str | None = None
+) -> tuple[str | None, str | None]:
+    """The name (and company) the finders chose, tidied; a casual name when they found none."""
+    ours = {n.casefold() for n in own}
+    if name:
+        name = _CLOSING_LEAD_RE.sub("", name) or name
+        name, company = _company_split(text, name, company)
+        return name, company
+    if company:
+        split = _company_split(text, company, None)
+        if split[1]:
+            return split
+    found = next((n for n in casual_name_candidates(text, phone) if n.casefold() not in ours), None)
+    return found, company
+
+
+def _company_split(text: str, name: str, company: str | None) -> tuple[str, str | None]:
+    """"Fábio da Agropecuária Santa Luzia" introduced by "aqui é o" is Fábio of that firm; "Maria da Silva"
+    stays whole: what follows the particle must name a business (a company word or a legal form)."""
+    match = re.match(r"(?P<who>(?:[^\W\d_][\w'-]*[ \t]+){0,3}[^\W\d_][\w'-]*)[ \t]+(?:da|do|de|from|of)[ \t]+"
+                     r"(?P<firm>[^\W\d_][^\n]*)$", name)
+    if not match or not _introduced(text, match.group("who")):
+        return name, company
+    firm = match.group("firm").strip(" ,.")
+    if not (_is_business(firm) or LEGAL_RE.search(firm)) or not _plausible(match.group("who")):
+        return name, company
+    return match.group("who"), company or firm
+
+
+_INTRO = r"(?:aqui\s+é|aqu[ií]\s+habla|habla|soy|sou|this\s+is|i\s+am|i'm|c'est|je\s+suis)\s+(?:[oa]\s+|el\s+|la\s+)?"
+# "aqui é a Carla da Farmácia Boa Vida": a first name, a particle, then the firm.
+_INTRO_OF_FIRM_RE = re.compile(
+    rf"(?<![^\W\d_]){_INTRO}(?P<who>[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,2}}?)[ \t]+(?:da|do|de|from|of)[ \t]+"
+    r"(?P<firm>[^\W\d_][^\n,.]*)",
+    re.IGNORECASE,
+)
+
+
+def _introduced(text: str, who: str) -> bool:
+    return re.search(_INTRO + re.escape(who), text, re.IGNORECASE) is not None
+
+
+# Trade words that open a firm's name without a legal form in Portuguese and Spanish chats.
+_TRADE_RE = re.compile(
+    r"^(?:agropecu[aá]ria|agroveterin[aá]ria|farm[aá]cia|frigor[ií]fico|padaria|panader[ií]a|ferreter[ií]a|"
+    r"ferragens|distribuidora|comercial|ind[uú]stria|laborat[oó]rio|cl[ií]nica|hospital|granja|fazenda|"
+    r"hacienda|vinícola|bodega|cervecer[ií]a|cervejaria|latic[ií]nios|cooperativa|f[aá]brica|taller)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _is_business(firm: str) -> bool:
+    return bool(_TRADE_RE.match(firm) or COMPANY_WORD_RE.search(firm))
+
+
+def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
+    """A name on the line of a number ("Hakan 0 533 712 44 08", "WA 0813 … - Agus", "sđt … (Thảo)"), else on a
+    short line right above or below it ("Pablo" / "+56 9 …", "… / chidi, lagos"). The customer's own number's
+    line first: a brother's or accountant's comes later."""
+    lines = text.splitlines()
+    numbered = [i for i, line in enumerate(lines) if _NUMBER_RE.search(line)]
+    tail = re.sub(r"\D", "", phone or "")[-7:]
+    numbered.sort(key=lambda i: not tail or tail not in re.sub(r"\D", "", lines[i]))
+    for index in numbered:
+        rest = _NUMBER_RE.sub(" ", lines[index])
+        if name := _plausible(rest):
+            yield name
+            continue
+        if _has_words(rest):
+            continue  # a sentence with a number in it ("talk to our agent … 0733 …"): nothing beside it is signed
+        # Above the number only a capitalised name; below it also "chidi, lagos" (the body is above, in lower case).
+        for other, lower_ok in ((index - 1, False), (index + 1, True)):
+            if 0 <= other < len(lines) and other not in numbered and (name := _name_line(lines[other], lower_ok)):
+                yield name
+                break
+
+
+def _has_words(rest: str) -> bool:
+    return any(w.casefold() not in _NOT_NAMES for w in _WORD_RE.findall(rest))
+
+
+def _name_line(line: str, lower_ok: bool) -> str | None:
+    """A short line that is only a name, or a name and a place: "Pablo", "خالد الشمري – حائل", "chidi, lagos"."""
+    parts = [p for p in _PLACE_CUT_RE.split(line.strip()) if p]
+    if not 1 <= len(parts) <= 2:
+        return None
+    placed = len(parts) == 2 and _is_place(parts[1])
+    if len(parts) == 2 and not placed:
+        return None
+    return _plausible(parts[0], lower_ok=placed and lower_ok)
+
+
+def _is_place(part: str) -> bool:
+    cased = part.strip()[:1].upper() + part.strip()[1:]
+    return bool(city_mentions(cased) or find_country_in_text(cased))
+
+
+def _leading(rest: str, lower_ok: bool) -> str | None:
+    """The name at the start of `rest`: up to three name words, stopping at a comma or a lower-case word."""
+    head = re.split(r"[,;:()\n]|\s[-–—]\s", rest, maxsplit=1)[0]
+    words: list[str] = []
+    for word in HONORIFIC_RE.sub("", head.strip()).split():
+        if not (word[:1].isupper() or _UNCASED_RE.match(word) or lower_ok) or len(words) == 3:
+            break
+        words.append(word)
+    return _plausible(" ".join(words), lower_ok=lower_ok) if words else None
+
+
+def _plausible(raw: str, lower_ok: bool = False) -> str | None:
+    """`raw` as a person's name: one to three words (four with particles), none a greeting, label, closing, job,
+    product, place or company word; capitalised unless `lower_ok` or written in a script without case."""
+    text = HONORIFIC_RE.sub("", " ".join(raw.replace("(", " ").replace(")", " ").split()).strip(" -–—/|,.:;!?"))
+    words = [w for w in text.split() if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
+    if not words or len([w for w in words if w.casefold() not in PARTICLES]) > 3 or len(words) > 4:
+        return None
+    if any(not _WORD_RE.fullmatch(w) or w.casefold().strip(".") in TITLE_WORDS | JOB_WORDS | THING_WORDS
+           for w in words):
+        return None
+    if words[0].casefold() in PARTICLES or words[-1].casefold() in PARTICLES:
+        return None
+    name = " ".join(words)
+    uncased = bool(_UNCASED_RE.match(name))
+    if uncased and re.search(r"[\u3400-\u9fff\uac00-\ud7af]", name) and not 1 <= len(name) <= 5:
+        return None
+    if not uncased and not lower_ok and not all(w[:1].isupper() or w.casefold() in PARTICLES for w in words):
+        return None
+    if not uncased and not lower_ok and name.isupper() and len(name) <= 3:
+        return None  # "WA", "TM", "IG"
+    if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name) or _is_place(name):
+        return None
+    return name
