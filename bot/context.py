@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.org.model import Org, Person
 from bot.rules.calendar import WorkCalendar
+from bot.rules.intake import ParsedInquiry, parse_inquiry
+from bot.rules.own_side import OwnSide
 from storage.uow import UnitOfWork
+
+
+async def parse_here(text: str, own: OwnSide) -> ParsedInquiry:
+    """Read an inquiry's text on the calling event loop (the default everywhere but `serve`)."""
+    return parse_inquiry(text, own)
 
 
 @dataclass
@@ -23,6 +30,9 @@ class Context:
     org_file: Path | None = None  # where `/inq reload` re-reads the org from
     reload_hooks: list[Callable[[Org], None]] = field(default_factory=list)
     reports_dir: Path = Path("reports")  # where generated XLSX/PNG reports are written
+    # How an inquiry's text is read: here, on the event loop, unless `serve` hands it to a parser process
+    # (bot/bootstrap_parser.py) so that reading texts uses the second core while the loop answers requests.
+    parse: Callable[[str, OwnSide], Awaitable[ParsedInquiry]] = parse_here
 
     @property
     def tz(self) -> ZoneInfo:

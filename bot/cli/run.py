@@ -81,7 +81,20 @@ def serve(
 
 
 async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, port: int, scheduler: bool) -> None:
-    """Platforms, dispatcher and scheduler first (retrying an unreachable platform), then HTTP until `stop`."""
+    """Platforms, dispatcher and scheduler first (retrying an unreachable platform), then HTTP until `stop`;
+    inquiry texts are read in a parser process meanwhile."""
+    from bot.bootstrap_parser import ParserProcess
+
+    parser = ParserProcess()
+    await parser.start()
+    bot.ctx.parse = parser
+    try:
+        await _serve_http(bot, stop, host, port, scheduler, config)
+    finally:
+        parser.close()
+
+
+async def _serve_http(bot: App, stop: asyncio.Event, host: str, port: int, scheduler: bool, config: Settings) -> None:
     from bot.cli.http_server import make_server
     from bot.web import create_web_app
 

@@ -14,7 +14,7 @@ from bot.rules import lifecycle
 from bot.rules.deadlines import followup_due
 from bot.rules.ids import inquiry_id, inquiry_seq
 from bot.rules.inquiry import Customer, HistoryEvent, Holder, Inquiry, Status
-from bot.rules.intake import ParsedInquiry, parse_inquiry
+from bot.rules.intake import ParsedInquiry
 from bot.rules.own_side import own_side_of
 from bot.rules.routing import RegionDecision, decide_region
 from bot.rules.signal import has_signal
@@ -62,7 +62,7 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
     """Create the inquiry, assign it and queue its notices, all in one transaction; idempotent per message."""
     if not message.sender.has(Role.SPECIALIST) and not message.sender.has(Role.ADMIN):
         return IntakeResult(None, created=False)
-    parsed = parse_inquiry(message.text, own_side_of(ctx.org))
+    parsed = await ctx.parse(message.text, own_side_of(ctx.org))
     try:
         async with ctx.uow() as uow:
             if message.delivery_key and not await uow.events.claim(message.delivery_key, ctx.now()):
