@@ -6,18 +6,24 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.org.model import Org, Person
 from bot.rules.calendar import WorkCalendar
-from bot.rules.intake import ParsedInquiry, parse_inquiry
-from bot.rules.own_side import OwnSide
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from bot.rules.intake import ParsedInquiry
+    from bot.rules.own_side import OwnSide
 
 
 async def parse_here(text: str, own: OwnSide) -> ParsedInquiry:
-    """Read an inquiry's text on the calling event loop (the default everywhere but `serve`)."""
+    """Read an inquiry's text on the calling event loop (the default everywhere but `serve`). The rules are
+    imported on the first text, not by every command that builds a context (`inquiries show` reads none)."""
+    from bot.rules.intake import parse_inquiry
+
     return parse_inquiry(text, own)
 
 

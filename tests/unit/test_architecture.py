@@ -205,3 +205,20 @@ def test_reading_the_org_and_the_platform_settings_imports_no_platform_sdk() -> 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"
+
+
+def test_looking_at_inquiries_imports_no_parser_charts_or_scheduler() -> None:
+    """`inquirybot inquiries show/list` start fast (issue 13): the intake parser and its tables (about 120 ms),
+    charts, spreadsheets and the scheduler are imported only by the commands that use them."""
+    import subprocess
+    import sys
+
+    heavy = ("bot.rules.intake", "bot.rules.places", "phonenumbers", "matplotlib", "openpyxl", "apscheduler",
+             "bot.scheduler")
+    script = (
+        "import sys\n"
+        "import bot.cli.inquiries, bot.bootstrap_reader\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
