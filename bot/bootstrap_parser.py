@@ -8,11 +8,16 @@ import asyncio
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from bot.rules.intake import ParsedInquiry, parse_inquiry
 from bot.rules.own_side import OwnSide
 
 log = logging.getLogger(__name__)
+
+# The process cannot take the text: it died (killed, out of memory), could not start, or the pool is shut down.
+# An error of the parser itself is not among these: it is raised as it would be in place.
+_GONE = (BrokenProcessPool, RuntimeError, OSError)
 
 
 class ParserProcess:
@@ -24,12 +29,15 @@ class ParserProcess:
 
     async def start(self) -> None:
         """Import the rules in the process before the first request (about a second), not during it."""
-        await asyncio.get_running_loop().run_in_executor(self._pool, parse_inquiry, "warm up", OwnSide())
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._pool, parse_inquiry, "warm up", OwnSide())
+        except _GONE as error:
+            log.warning("parser process could not start (%s); texts are read in the server process", error)
 
     async def __call__(self, text: str, own: OwnSide) -> ParsedInquiry:
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, parse_inquiry, text, own)
-        except Exception as error:  # the process is gone (killed, out of memory): read it here, lose nothing
+        except _GONE as error:  # read it here: an intake is never lost for want of the parser process
             log.warning("parser process unavailable (%s); reading the text in the server process", error)
             return parse_inquiry(text, own)
 

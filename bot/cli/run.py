@@ -89,12 +89,12 @@ async def _serve(bot: App, config: Settings, stop: asyncio.Event, host: str, por
     await parser.start()
     bot.ctx.parse = parser
     try:
-        await _serve_http(bot, stop, host, port, scheduler, config)
+        await _serve_http(bot, config, stop, host, port, scheduler)
     finally:
         parser.close()
 
 
-async def _serve_http(bot: App, stop: asyncio.Event, host: str, port: int, scheduler: bool, config: Settings) -> None:
+async def _serve_http(bot: App, config: Settings, stop: asyncio.Event, host: str, port: int, scheduler: bool) -> None:
     from bot.cli.http_server import make_server
     from bot.web import create_web_app
 
