@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import literal, null, select, union_all
+from sqlalchemy import CompoundSelect, bindparam, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.org.model import AwayPeriod
-from storage.database import dialect_of
+from storage.database import dialect_of, run_core
 from storage.tables import AssignmentPointerRow, AwayRow
 
 Leave = dict[str, tuple[AwayPeriod, ...]]  # recorded leave by person
+
+# Built once, values as parameters: ingest reads these for every inquiry (bench.ingest).
+_LEAVE_ON = (select(AwayRow.person_id, AwayRow.start, AwayRow.end, AwayRow.delegate_id)
+             .where(AwayRow.start <= bindparam("on"), AwayRow.end >= bindparam("on")).order_by(AwayRow.id))
+_POINTER_LOCKED = select(AssignmentPointerRow.last_person_id).where(
+    AssignmentPointerRow.department_id == bindparam("department_id")).with_for_update()
+_POINTER_AND_LEAVE: CompoundSelect[Any] = union_all(
+    select(literal("away").label("kind"), AwayRow.person_id, AwayRow.start, AwayRow.end, AwayRow.delegate_id)
+    .where(AwayRow.start <= bindparam("on"), AwayRow.end >= bindparam("on")),
+    select(literal("pointer"), AssignmentPointerRow.last_person_id, null(), null(), null())
+    .where(AssignmentPointerRow.department_id == bindparam("department_id")),
+)
 
 
 class AwayRepository:
@@ -41,18 +55,22 @@ class AwayRepository:
         pointer is read FOR UPDATE, which a UNION does not allow, so there it is two statements.
         """
         if dialect_of(self.session) != "sqlite":
-            locked = select(AssignmentPointerRow.last_person_id).where(
-                AssignmentPointerRow.department_id == department_id).with_for_update()
-            return (await self.session.execute(locked)).scalar_one_or_none(), await self.periods(on=on)
-        leave = select(literal("away").label("kind"), AwayRow.person_id, AwayRow.start, AwayRow.end,
-                       AwayRow.delegate_id).where(AwayRow.start <= on, AwayRow.end >= on)
-        pointer = select(literal("pointer"), AssignmentPointerRow.last_person_id, null(), null(), null()).where(
-            AssignmentPointerRow.department_id == department_id)
+            pointer = await run_core(self.session, _POINTER_LOCKED, {"department_id": department_id})
+            leave = await run_core(self.session, _LEAVE_ON, {"on": on})
+            return pointer.scalar_one_or_none(), _by_person(leave.mappings())
+        rows = await run_core(self.session, _POINTER_AND_LEAVE, {"department_id": department_id, "on": on})
         last: str | None = None
-        found: dict[str, list[AwayPeriod]] = defaultdict(list)
-        for row in (await self.session.execute(union_all(leave, pointer))).mappings():
+        away = []
+        for row in rows.mappings():
             if row["kind"] == "pointer":
                 last = row["person_id"]
             else:
-                found[row["person_id"]].append(AwayPeriod(row["start"], row["end"], row["delegate_id"]))
-        return last, {person: tuple(periods) for person, periods in found.items()}
+                away.append(row)
+        return last, _by_person(away)
+
+
+def _by_person(rows: Iterable[Mapping[str, Any]]) -> Leave:
+    found: dict[str, list[AwayPeriod]] = defaultdict(list)
+    for row in rows:
+        found[row["person_id"]].append(AwayPeriod(row["start"], row["end"], row["delegate_id"]))
+    return {person: tuple(periods) for person, periods in found.items()}

@@ -9,11 +9,12 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, String, func, insert, or_, select, type_coerce, update
+from sqlalchemy import ColumnElement, Row, Select, String, bindparam, func, insert, or_, select, type_coerce, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Holder, Inquiry, Status
+from storage.database import prepared, run_core
 from storage.errors import AlreadyStored
 from storage.tables import InquiryEventRow, InquiryRow, table_of
 
@@ -29,7 +30,8 @@ SWEEP_WINDOW = timedelta(days=8)  # a week of downtime is still swept; older lap
 _PLAIN_FIELDS = tuple(f.name for f in fields(Inquiry) if f.name not in ("customer", "status"))
 
 
-def to_domain(row: InquiryRow) -> Inquiry:
+def to_domain(row: InquiryRow | Row[Any]) -> Inquiry:
+    """An inquiry from its ORM object or from a Core row of the whole table (the same attribute names)."""
     customer = Customer(**{attr: getattr(row, column) for attr, column in _CUSTOMER_COLUMNS.items()})
     plain = {name: getattr(row, name) for name in _PLAIN_FIELDS}
     return Inquiry(status=Status(row.status), customer=customer, **plain)
@@ -79,6 +81,17 @@ class ListedInquiry(NamedTuple):
 
 _I = InquiryRow
 _E = InquiryEventRow
+_INSERT = insert(table_of(InquiryRow))  # built once: the values are parameters
+_INSERT_EVENT = insert(table_of(InquiryEventRow))
+
+
+def _duplicate_query(*, by_email: bool, by_phone: bool) -> Select[Any]:
+    """Open inquiries since :since with the same :email or :phone, earliest first (built once per shape)."""
+    same = [c for c in (_I.email == bindparam("email") if by_email else None,
+                        _I.phone == bindparam("phone") if by_phone else None) if c is not None]
+    return (select(table_of(InquiryRow)).where(or_(*same))
+            .where(_I.status.in_([s.value for s in OPEN_STATUSES]))
+            .where(_I.forwarded_at >= bindparam("since")).order_by(_I.seq).limit(1))
 _LISTED_PLAIN = (_I.id, _I.status, _I.region_id, _I.department_id, _I.assignee_id, _I.source, _I.customer_name,
                  _I.company, _I.email, _I.phone, _I.country)
 _LISTED_INSTANTS = (_I.received_at, _I.forwarded_at, _I.due_at, _I.acknowledged_at, _I.followed_up_at)
@@ -131,11 +144,10 @@ class InquiryRepository:
         self.session = session
 
     async def add(self, inquiry: Inquiry, seq: int, message_key: str | None) -> None:
-        """Insert now. A refused insert of a keyed message is AlreadyStored: most likely the key made an inquiry
-        before, which the caller reads after rolling back (and re-raises if not)."""
-        self.session.add(InquiryRow(seq=seq, message_key=message_key, **_columns(inquiry)))
+        """Insert now (Core, no ORM object: `run_core`). A refused insert of a keyed message is AlreadyStored: most
+        likely the key made an inquiry before, which the caller reads after rolling back (and re-raises if not)."""
         try:
-            await self.session.flush()
+            await run_core(self.session, _INSERT, {"seq": seq, "message_key": message_key, **_columns(inquiry)})
         except IntegrityError as error:
             if message_key is None:
                 raise
@@ -163,21 +175,11 @@ class InquiryRepository:
 
     async def find_duplicate(self, email: str | None, phone: str | None, since: datetime) -> Inquiry | None:
         """The earliest open inquiry since `since` with the same normalised email or phone."""
-        conditions = [c for c in (
-            InquiryRow.email == email if email else None,
-            InquiryRow.phone == phone if phone else None,
-        ) if c is not None]
-        if not conditions:
+        if not email and not phone:
             return None
-        stmt = (
-            select(InquiryRow)
-            .where(or_(*conditions))
-            .where(InquiryRow.status.in_([s.value for s in OPEN_STATUSES]))
-            .where(InquiryRow.forwarded_at >= since)
-            .order_by(InquiryRow.seq)
-            .limit(1)
-        )
-        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        stmt = prepared(self.session, ("find_duplicate", bool(email), bool(phone)),
+                        lambda _insert: _duplicate_query(by_email=bool(email), by_phone=bool(phone)))
+        row = (await run_core(self.session, stmt, {"email": email, "phone": phone, "since": since})).first()
         return to_domain(row) if row else None
 
     async def list(
@@ -308,7 +310,7 @@ class InquiryRepository:
             rows.append({"inquiry_id": inquiry_id, "at": event.at, "actor_id": event.actor_id, "kind": event.kind,
                          "data": event.data, "holder_id": event.holder.person_id,
                          "holder_department_id": event.holder.department_id, "holder_due_at": event.holder.due_at})
-        await self.session.execute(insert(table_of(InquiryEventRow)), rows)  # Core: one executemany
+        await run_core(self.session, _INSERT_EVENT, rows)  # Core: one executemany
 
     async def history(self, inquiry_id: str) -> builtins.list[HistoryEvent]:
         return (await self.histories([inquiry_id])).get(inquiry_id, [])

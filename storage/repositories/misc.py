@@ -8,8 +8,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.database import dialect_insert, insert_once
-from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow
+from storage.database import insert_once, prepared, run_core
+from storage.tables import AssignmentPointerRow, AuditRow, ProcessedEventRow, SequenceRow, table_of
+
+
+def _sequence_upsert(insert: Any) -> Any:
+    """A new sequence starts at the count taken; an existing one moves on by it (`excluded` is the count)."""
+    stmt = insert(table_of(SequenceRow))
+    return stmt.on_conflict_do_update(index_elements=[SequenceRow.name, SequenceRow.year],
+                                      set_={"last": SequenceRow.last + stmt.excluded.last}).returning(SequenceRow.last)
+
+
+def _pointer_upsert(insert: Any) -> Any:
+    stmt = insert(table_of(AssignmentPointerRow))
+    return stmt.on_conflict_do_update(index_elements=[AssignmentPointerRow.department_id],
+                                      set_={"last_person_id": stmt.excluded.last_person_id,
+                                            "updated_at": stmt.excluded.updated_at})
 
 
 class SequenceRepository:
@@ -22,14 +36,9 @@ class SequenceRepository:
 
     async def take(self, name: str, year: int, count: int) -> list[int]:
         """The next `count` numbers of a yearly sequence, in order, in one upsert (a sweep's penalty ids)."""
-        insert = dialect_insert(self.session)
-        stmt = (
-            insert(SequenceRow).values(name=name, year=year, last=count)
-            .on_conflict_do_update(index_elements=[SequenceRow.name, SequenceRow.year],
-                                   set_={"last": SequenceRow.last + count})
-            .returning(SequenceRow.last)
-        )
-        last = int((await self.session.execute(stmt)).scalar_one())
+        stmt = prepared(self.session, ("sequence_take",), _sequence_upsert)
+        result = await run_core(self.session, stmt, {"name": name, "year": year, "last": count})
+        last = int(result.scalar_one())
         return list(range(last - count + 1, last + 1))
 
 
@@ -39,12 +48,9 @@ class PointerRepository:
 
     async def set(self, department_id: str, person_id: str, now: datetime) -> None:
         """Move the pointer in one upsert (read, and locked on PostgreSQL, by `AwayRepository.pointer_and_leave`)."""
-        insert = dialect_insert(self.session)
-        stmt = insert(AssignmentPointerRow).values(department_id=department_id, last_person_id=person_id,
-                                                   updated_at=now)
-        stmt = stmt.on_conflict_do_update(index_elements=[AssignmentPointerRow.department_id],
-                                          set_={"last_person_id": person_id, "updated_at": now})
-        await self.session.execute(stmt)
+        stmt = prepared(self.session, ("pointer_set",), _pointer_upsert)
+        await run_core(self.session, stmt, {"department_id": department_id, "last_person_id": person_id,
+                                            "updated_at": now})
 
 
 class ProcessedEventRepository:
