@@ -209,12 +209,13 @@ def test_reading_the_org_and_the_platform_settings_imports_no_platform_sdk() -> 
 
 def test_looking_at_inquiries_imports_no_parser_charts_or_scheduler() -> None:
     """`inquirybot inquiries show/list` start fast (issue 13): the intake parser and its tables (about 120 ms),
-    charts, spreadsheets and the scheduler are imported only by the commands that use them."""
+    charts, spreadsheets and the scheduler are imported only by the commands that use them; so are the unit of
+    work and the seventeen mapped tables besides the inquiries' two (`show` reads through `Reader.inquiries`)."""
     import subprocess
     import sys
 
     heavy = ("bot.rules.intake", "bot.rules.places", "phonenumbers", "matplotlib", "openpyxl", "apscheduler",
-             "bot.scheduler")
+             "bot.scheduler", "storage.tables", "storage.uow")
     script = (
         "import sys\n"
         "import bot.cli.inquiries, bot.bootstrap_reader\n"
