@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.org.model import Org, Person
 from bot.rules.calendar import WorkCalendar
-from storage.uow import UnitOfWork
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the unit of work maps every table: a command that only reads one inquiry never imports it
     from bot.rules.intake import ParsedInquiry
     from bot.rules.own_side import OwnSide
+    from storage.uow import UnitOfWork
 
 
 async def parse_here(text: str, own: OwnSide) -> ParsedInquiry:

@@ -92,11 +92,11 @@ def show(
         raise fail(f"{inquiry_id!r} is not an inquiry id (INQ-2026-000123)")
 
     async def work(bot: Reader) -> None:
-        async with bot.ctx.uow() as uow:
-            inquiry = await uow.inquiries.get(wanted)
+        async with bot.inquiries() as inquiries:
+            inquiry = await inquiries.get(wanted)
             if inquiry is None:
                 raise fail(f"no inquiry {wanted}")
-            data = inquiry_json(inquiry, await uow.inquiries.history(wanted), bot.ctx.tz)
+            data = inquiry_json(inquiry, await inquiries.history(wanted), bot.ctx.tz)
         if as_json:
             print_json(data)
             return

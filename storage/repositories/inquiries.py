@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.inquiry import OPEN_STATUSES, Customer, HistoryEvent, Holder, Inquiry, Status
+from storage.base import table_of
 from storage.database import prepared, run_core
 from storage.errors import AlreadyStored
-from storage.tables import InquiryEventRow, InquiryRow, table_of
+from storage.inquiry_tables import InquiryEventRow, InquiryRow
 
 _CUSTOMER_COLUMNS = {
     "name": "customer_name",
