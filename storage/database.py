@@ -102,11 +102,6 @@ def dialect_insert(session: AsyncSession) -> Any:
     return sqlite_insert
 
 
-def insert_or_ignore(session: AsyncSession, table: Any, **values: Any) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING in the session's dialect (typed Any: the two dialects' types differ)."""
-    return dialect_insert(session)(table).values(**values).on_conflict_do_nothing()
-
-
 def insert_or_ignore_many(session: AsyncSession, table: Any) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING to execute with a list of rows: one executemany, compiled once."""
     return dialect_insert(session)(table).on_conflict_do_nothing()

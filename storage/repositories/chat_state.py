@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
-from storage.database import insert_or_ignore
-from storage.tables import ConversationRow, OutboxRow, SentMessageRow
+from storage.database import prepared, run_core
+from storage.tables import ConversationRow, OutboxRow, SentMessageRow, table_of
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,9 @@ class SentMessageRepository:
         self.session = session
 
     async def record(self, message: SentMessage, outbox_id: int | None, now: datetime) -> None:
-        await self.session.execute(
-            insert_or_ignore(self.session, SentMessageRow, outbox_id=outbox_id, at=now, **message.__dict__)
-        )
+        stmt = prepared(self.session, ("sent_message",),
+                        lambda insert: insert(table_of(SentMessageRow)).on_conflict_do_nothing())
+        await run_core(self.session, stmt, {"outbox_id": outbox_id, "at": now, **message.__dict__})
 
     async def find(self, platform: str, chat: str, message_id: str) -> SentMessage | None:
         stmt = select(SentMessageRow).where(
