@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import phonenumbers
 
@@ -167,7 +168,7 @@ def _without_our_names(line: str, own: OwnSide) -> str:
     so does a home-country number not said to be the customer's ("吴昊 转来的（他的电话 +86 …）")."""
     named = line
     for name in own.names:
-        named = re.sub(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", " " * len(name), named, flags=re.IGNORECASE)
+        named = _name_re(name).sub(" " * len(name), named)
     if named == line:
         return line
     for match in reversed(list(_DIGITS_RE.finditer(named))):
@@ -198,14 +199,25 @@ _GREETING_RE = re.compile(
 )
 
 
+_HAN_NAME_RE = re.compile(r"[\u3400-\u9fff·]+")
+
+
+@cache
+def _name_re(name: str) -> re.Pattern[str]:
+    """One of our people's names as a whole word, compiled once: built per call, these patterns (one per
+    person, tried on every line) pushed phonenumbers' own patterns out of `re`'s cache of 512, which then
+    recompiled ~4 per text (issue 13: parse time)."""
+    return re.compile(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", re.IGNORECASE)
+
+
 def _speaks(name: str, line: str) -> bool:
     """Our person writes or signs this line: their name near its start ("[09:20] Amy Chen: ...",
     "Kevin Zhang | Sino ..."), not a customer greeting them ("Hi Kevin Zhang, we need ...")."""
-    if re.fullmatch(r"[\u3400-\u9fff·]+", name):
+    if _HAN_NAME_RE.fullmatch(name):
         found = line.find(name)
         at = found if found >= 0 else None
     else:
-        match = re.search(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", line, re.IGNORECASE)
+        match = _name_re(name).search(line)
         at = match.start() if match else None
     if at is None:
         return False
