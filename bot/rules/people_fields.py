@@ -63,8 +63,10 @@ def find_customer_name(
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
         if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
     ]
+    signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
-        return candidates[0]
+        return signed[0]
+    candidates = signed
     local = _email_local(email)
     if local:
         spelled = [c for c in candidates if _spells(local, c)]
@@ -82,6 +84,23 @@ def find_customer_name(
         )
         return fuller or _completed_by_email(first, email) or first
     return first
+
+
+def _as_signed(candidates: list[str]) -> list[str]:
+    """The first name as the person writes it elsewhere: a header's "Ковалёв Дмитрий" or "Смирнова Елена
+    Викторовна" signed "Дмитрий Ковалёв" or "Елена Смирнова" is recorded as signed (the same words reordered,
+    or without the patronymic)."""
+    if not candidates:
+        return candidates
+    first = candidates[0].split()
+    for other in candidates[1:]:
+        words = other.split()
+        if len(words) < 2 or words == first or not set(words) <= set(first):
+            continue
+        dropped = [w for w in first if w not in words]
+        if sorted(words) == sorted(first) or (len(dropped) == 1 and _PATRONYMIC_RE.fullmatch(dropped[0])):
+            return [other, *candidates]  # the signed form stands for the labelled one
+    return candidates
 
 
 def _whole_name(name: str, candidates: list[str]) -> str:
@@ -139,7 +158,7 @@ def _capitalised_if_lower(value: str) -> str:
     return " ".join(word if word in PARTICLES else word[:1].upper() + word[1:] for word in value.split(" "))
 
 
-# A Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия" (the patronymic ends in -вич/-вна/-ична/-ич).
+# The patronymic of an East Slavic name ends in -вич/-вна/-ична/-ич.
 _PATRONYMIC_RE = re.compile(r"[а-яё]+(?:вич|вна|ична|инична|ич)", re.IGNORECASE)
 
 
@@ -149,8 +168,7 @@ def _name_order(name: str) -> str:
     if len(words) >= 3 and words[-2].casefold() in ("de", "da", "do", "from") and city_mentions(words[-1]):
         words = words[:-2]
         name = " ".join(words)
-    if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[2]) and not _PATRONYMIC_RE.fullmatch(words[1]):
-        return f"{words[1]} {words[0]}"
+    # "Фамилия Имя Отчество" is recorded as written, as the customer's papers and their own forms write it.
     if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[1]):  # "Имя Отчество Фамилия"
         return f"{words[0]} {words[2]}"
     return name
