@@ -322,7 +322,7 @@ def _turkic_suffixed() -> tuple[re.Pattern[str], frozenset[str], dict[str, str]]
                     countries.setdefault(variant.lower(), code)
     alternation = "|".join(sorted((re.escape(n) for n in countries), key=len, reverse=True))
     pattern = re.compile(
-        rf"(?<![^\W\d_])(?P<city>{alternation})['’]?{_TURKIC_ENDING}(?![^\W\d_])", re.IGNORECASE
+        rf"(?<![^\W\d_])(?P<city>{alternation}){_TURKIC_ENDING}(?![^\W\d_])", re.IGNORECASE
     )
     return pattern, frozenset(_key(n) for n in countries), countries
 
