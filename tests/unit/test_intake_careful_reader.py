@@ -44,3 +44,28 @@ def test_the_name_is_read_as_written(text: str, name: str) -> None:
 def test_a_city_with_a_turkic_case_ending_places_the_number(text: str, country: str, phone: str) -> None:
     parsed = parse_inquiry(text, OWN)
     assert (parsed.text_country, parsed.phone) == (country, phone)
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # "kontakt" (Polish, Czech, German) and "my number" in Uzbek label a bare national number.
+        ("Dzień dobry, tu Kasia z piekarni. Potrzebuję wagi wilgotności. Proszę o kontakt 698 204 551",
+         "+48698204551"),
+        ("Assalomu alaykum, menga pH metr kerak. Telefon raqamim 97 401 22 58", "+998974012258"),
+        # Korean and Japanese phone labels; a country named in Hangul or katakana reads the national number.
+        ("안녕하세요. 인도네시아 공장의 품질팀 이지은입니다. 경도계 견적 부탁드립니다.\n"
+         "이지은 드림\n휴대폰: 0812-7730-4419", "+6281277304419"),
+        ("ベトナム工場の田中です。pH計の見積りをお願いします。\n田中\n携帯：090 417 3382", "+84904173382"),
+        # A colleague named with a title in a case-less script is someone else: "이준호 과장(+82 …)".
+        ("안녕하세요. 베트남 하이퐁 공장 구매팀 최유나입니다. 저울 견적 부탁드립니다. "
+         "참고로 본사 이준호 과장(+82 10 5521 9034)도 참조로 넣었습니다.\n"
+         "최유나 드림\n휴대폰(베트남): 091 244 6630", "+84912446630"),
+        # The contact lines of a clearing agent's block under "our agent …:" are the agent's, not the buyer's.
+        ("Dear team,\nPlease quote 4 moisture meters CIF Dar es Salaam. Our clearing agent handles the import:\n"
+         "Bahari Clearing & Forwarding Ltd – Mr. Juma Said\nTel: 0713 550 218 | Samora Avenue\n"
+         "Send the proforma to me.\nRegards,\nNeema Mushi\nMobile: 0767 404 991", "+255767404991"),
+    ],
+)
+def test_the_customers_number_is_read(text: str, phone: str) -> None:
+    assert parse_inquiry(text, OWN).phone == phone
