@@ -74,6 +74,11 @@ def _chosen_company(
     # with its legal form is complete.
     if LEGAL_RE.search(first):
         return first
+    # "Cooperativa X" gives way to "Cooperativa X, Coop. V." found elsewhere: its legal form completes it.
+    formed = next((c for c in candidates if c.startswith(first) and LEGAL_RE.search(c[len(first) :])
+                   and legal_form_only(c[len(first) :])), None)
+    if formed:
+        return formed
     return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
 
 

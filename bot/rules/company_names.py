@@ -73,6 +73,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
             limit += 1
             continue
         company = clean_company(part, strict=True)
+        if not company and LEGAL_RE.search(part):  # "X, S. de R.L. de C.V. in Puebla": its small words end with it
+            company = clean_company(company_end(part), strict=True)
         if company:
             return company_end(company)
     return None

@@ -10,6 +10,7 @@ from bot.rules.company_names import capitalised_enough, clean_company
 from bot.rules.company_shapes import DEPARTMENT_RE, company_end, is_prefix_form, without_final_stop
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
+    FORM_AFTER_STOP,
     SENTENCE_RE,
     is_title,
 )
@@ -32,8 +33,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
         for match in LEGAL_RE.finditer(line):
             if match.start() == 0 or is_prefix_form(line, match) or not re.match(r"[\s(]", line[match.start() - 1]):
                 continue
-            clause_start = max((m.end() for m in re.finditer(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s", line[: match.start()])),
-                               default=0)
+            clause_start = max((m.end() for m in _CLAUSE_END_RE.finditer(line[: match.start()])), default=0)
             words = list(_WORD_RE.finditer(line, clause_start, match.start()))[-8:]
             kept: list[re.Match[str]] = []
             start = 0
@@ -66,6 +66,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
                 yield without_final_stop(company) if first > 0 else company
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s" + FORM_AFTER_STOP)
 _SENTENCE_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 

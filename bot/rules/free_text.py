@@ -20,14 +20,17 @@ LABELLED_RE = re.compile(
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
 # Abbreviations whose full stop ends no sentence (Turkish "San." and "Tic." are Sanayi and Ticaret of a name).
 NOT_END = r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!San)(?<!Tic)(?<!Ind)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+# A legal form after a full stop continues the name the stop abbreviated a word of ("… Solutions Nig. Ltd").
+FORM_AFTER_STOP = (r"(?!(?:Ltd|Limited|LLC|Inc|Corp|GmbH|PLC|Pty|S\.\s?A|S\.\s?L|S\.\s?de|Co\.|Coop|Sdn)\b"
+                   r"|(?:[A-Z]\.)+(?:[\s,]|$))")  # "Coop. V.", "S. de R.L.": a form's letters go on
 SENTENCE_RE = re.compile(
     r"(?<!Pvt\.)(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!San\.)(?<!Tic\.)(?<!Ind\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)"
-    r"(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
+    r"(?<!\bSt\.)(?<=[.?!])\s+" + FORM_AFTER_STOP + r"(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(
-    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
-    r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])"
+    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.|s\.\s?de|s\.\s?coop|coop\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
+    r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+" + FORM_AFTER_STOP + r"(?=[^\W\d_a-zà-ÿа-я])"
 )
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")

@@ -69,3 +69,20 @@ def test_a_city_with_a_turkic_case_ending_places_the_number(text: str, country: 
 )
 def test_the_customers_number_is_read(text: str, phone: str) -> None:
     assert parse_inquiry(text, OWN).phone == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # An abbreviated word before the legal form ends no sentence: "… Services Gh. Ltd".
+        ("Good morning. I am Kofi Mensah, CEO of Mensah Borehole Services Gh. Ltd, Kumasi. We need 3 pumps tested.",
+         "Mensah Borehole Services Gh. Ltd"),
+        # Mexican "S. de R.L. de C.V." and the Valencian cooperative "Coop. V." are legal forms that complete a name.
+        ("I am the buyer at Alimentos del Bajío, S. de R.L. de C.V. in León. We need 2 moisture analyzers.",
+         "Alimentos del Bajío, S. de R.L. de C.V."),
+        ("Buenos días, necesitamos 4 refractómetros.\nUn saludo,\nJulia Soler\nResponsable de Calidad\n"
+         "Cooperativa Vinícola de Requena, Coop. V.\nMóvil 611 208 377", "Cooperativa Vinícola de Requena, Coop. V"),
+    ],
+)
+def test_the_company_keeps_its_legal_form(text: str, company: str) -> None:
+    assert parse_inquiry(text, OWN).company == company
