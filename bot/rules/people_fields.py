@@ -44,7 +44,7 @@ from bot.rules.name_words import (
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
 
-__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values"]
+__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
 
 
 def find_customer_name(
@@ -101,6 +101,14 @@ def _as_signed(candidates: list[str]) -> list[str]:
         if sorted(words) == sorted(first) or (len(dropped) == 1 and _PATRONYMIC_RE.fullmatch(dropped[0])):
             return [other, *candidates]  # the signed form stands for the labelled one
     return candidates
+
+
+def person_named(clause: str) -> str | None:
+    """The person a clause starts with ("Henrique Matos, diretor técnico …", "سلطان بن عبدالله القحطاني")."""
+    if re.match(r"[\u0600-\u06ff]", clause):
+        name = _clean_name(" ".join(clause.split()[:5]))
+        return name if name and _looks_like_person(name) else None
+    return _leading_name(clause, free_text=True)
 
 
 def _whole_name(name: str, candidates: list[str]) -> str:

@@ -86,3 +86,37 @@ def test_the_customers_number_is_read(text: str, phone: str) -> None:
 )
 def test_the_company_keeps_its_legal_form(text: str, company: str) -> None:
     assert parse_inquiry(text, OWN).company == company
+
+
+_FOR_THE_DIRECTOR = (
+    "De: Carla Nunes <gabinete.direcao@hcriolima.org.br>\nPara: sales@sino-instruments.com\nAssunto: Cotação\n\n"
+    "Prezados,\nEscrevo em nome do Dr. Rafael Teixeira Lopes, diretor clínico do Hospital Rio Lima, em Fortaleza. "
+    "Precisamos de 3 centrífugas refrigeradas.\nPor favor, enviem a proposta ao Dr. Rafael: "
+    "rafael.lopes@hcriolima.org.br, celular (85) 99721-3380.\nAtenciosamente,\nCarla Nunes\nSecretária\n"
+    "(85) 3244-1900 ramal 12\n"
+)
+_FOR_THE_ENGINEER = (
+    "من: ريم العتيبي <reem.o@nakheelfoods.com.sa>\nإلى: sales@sino-instruments.com\n\n"
+    "السلام عليكم،\nأكتب لكم نيابة عن المهندس فهد بن سعد الدوسري، مدير الجودة في شركة النخيل للأغذية المحدودة، "
+    "ونرغب في عرض سعر لجهاز قياس الرطوبة.\nنأمل التواصل معه على بريده: f.aldosari@nakheelfoods.com.sa "
+    "أو جواله 055 814 2277.\nمع التحية،\nريم العتيبي\nهاتف: 011 455 9000\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "email", "phone"),
+    [
+        # A secretary writing for a named person: that person is the customer, with the contacts given for them.
+        (_FOR_THE_DIRECTOR, "Rafael Teixeira Lopes", "rafael.lopes@hcriolima.org.br", "+5585997213380"),
+        (_FOR_THE_ENGINEER, "فهد بن سعد الدوسري", "f.aldosari@nakheelfoods.com.sa", "+966558142277"),
+    ],
+)
+def test_whom_the_writer_acts_for_is_the_customer(text: str, name: str, email: str, phone: str) -> None:
+    parsed = parse_inquiry(text, OWN)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (name, email, phone)
+
+
+def test_acting_for_an_organisation_names_no_person() -> None:
+    text = ("Dear Sirs,\nI am writing on behalf of Kafue Water Utility Company. Please quote 2 turbidity meters.\n"
+            "Regards,\nMwila Banda\nmwila.banda@kafuewater.co.zm")
+    assert parse_inquiry(text, OWN).customer_name == "Mwila Banda"
