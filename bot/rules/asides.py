@@ -22,7 +22,7 @@ _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
     r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|cargo\s+agent|"
     r"logistics\s+(?:agent|partner|provider)|despachante|transitaire|commissionnaire|spedizioniere|spedition|"
-    r"spediteur\w*|transitario|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
+    r"spediteur\w*|transitario|экспедитор\w*|експедитор\w*|spedytor\w*|speditér\w*|fowarder|فورواردر|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
     r"(?-i:CHA))\b|货代|货运代理|物流公司",
     re.IGNORECASE,
 )

@@ -120,6 +120,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     for label, value in labelled:
         if is_company_label(label):
             company = clean_company(value, strict=False)
+            if company and company.endswith((")", "）")):  # "X Ltd. Şti. (İstanbul)": the place is no part of it
+                company = company_end(company)
             if company:
                 yield company
     for regex in (FROM_RE, INTRO_RE):

@@ -128,7 +128,9 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _WE_AR_RE = re.compile(r"^(?:نحن|إننا|اننا|أنا|انا)\s+")
 _CONTACT_IN_RE = re.compile(r"@|https?:|www\.|\+?\d[\d ()-]{6,}")
 _TO_US_RE = re.compile(
-    r"^(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b|[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b",
+    r"^(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b|[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b|"
+    # Arabic letters open with "السادة ... المحترمين" ("the respected Messrs ..."): the addressee, us.
+    r"^(?:إلى\s+)?(?:السادة|السيد|الإخوة|الاخوة|حضرات|عناية)\s|المحترم(?:ين|ون)?\b",
     re.IGNORECASE,
 )
 _COMPANY_LEAD_RE = re.compile(

@@ -8,7 +8,8 @@ NAME_LABELS = frozenset(
     {
         "name", "full name", "your name", "customer", "customer name", "contact", "contact person",
         "contact name", "buyer", "buyer name", "from", "sender", "visitor", "visitor name", "visiteur",
-        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "发件人", "姓名", "客户", "客户姓名",
+        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "od", "kimden",
+        "差出人", "发件人", "姓名", "客户", "客户姓名",
         "客户名称", "买家", "买家姓名", "联系人", "名字", "称呼", "nome", "nome completo", "nombre",
         "nombre completo", "nom", "nom complet", "prénom et nom", "имя", "фио", "контактное лицо", "ім'я",
         "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل", "المسؤول", "من", "ad soyad", "ad",
@@ -32,6 +33,9 @@ COMPANY_LABELS = frozenset(
         "einrichtung", "behörde", "organisation name", "organizacja", "instytucja", "kurum", "kuruluş",
         "учреждение", "установа", "ragione sociale", "società", "nome azienda", "bedrijf", "bedrijfsnaam",
         "organisatie", "företag", "yritys", "virksomhed", "instansi", "lembaga", "cơ quan", "الجهة",
+        # Malay, Indonesian, Swahili, Turkish, Polish and Persian words for an organisation or a workplace
+        "organisasi", "syarikat", "nama syarikat", "majikan", "shirika", "kampuni", "taasisi", "kurum adı",
+        "firma / instytucja", "zakład", "سازمان", "شرکت", "نام شرکت",
     }
 )
 PRODUCT_LABELS = frozenset(
@@ -48,7 +52,9 @@ HONORIFIC_RE = re.compile(
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
     r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
-    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم)\.?|(?:eng|dr|sr|prof)\.?ª|"
+    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم|"
+    # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
+    r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",

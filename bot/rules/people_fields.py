@@ -468,7 +468,10 @@ def _headline(line: str) -> bool:
 
 
 def _clean_name(value: str) -> str | None:
-    name = HONORIFIC_TAIL_RE.sub("", HONORIFIC_RE.sub("", " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")))
+    name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
+    for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
+        name = HONORIFIC_RE.sub("", name)
+    name = HONORIFIC_TAIL_RE.sub("", name)
     if not name or len(name) > 60 or len(name.split()) > 6 or DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):

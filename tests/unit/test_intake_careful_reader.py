@@ -120,3 +120,41 @@ def test_acting_for_an_organisation_names_no_person() -> None:
     text = ("Dear Sirs,\nI am writing on behalf of Kafue Water Utility Company. Please quote 2 turbidity meters.\n"
             "Regards,\nMwila Banda\nmwila.banda@kafuewater.co.zm")
     assert parse_inquiry(text, OWN).customer_name == "Mwila Banda"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Titles in more languages go: Swahili "Dkt." (Daktari), Polish "mgr inż.".
+        ("Habari,\nTunahitaji centrifuge moja.\nAsante,\nDkt. Rehema Kiwelu\nSimu: 0765 118 240", "Rehema Kiwelu"),
+        ("Od: mgr inż. Paweł Zając-Nowak <p.zajac@wodkan-pila.pl>\nTemat: zapytanie\n\nProszę o ofertę na pH-metr.",
+         "Paweł Zając-Nowak"),
+    ],
+)
+def test_titles_of_more_languages_go(text: str, name: str) -> None:
+    assert parse_inquiry(text, OWN).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # A forwarder in Polish ("spedytor") or Ukrainian ("експедитор") is not the buyer.
+        ("Dzień dobry,\nw imieniu firmy prosimy o ofertę na wagi.\nTransport organizuje nasz spedytor: Wisła Trans "
+         "Sp. z o.o., tel. 58 600 11 22\nZ poważaniem\nAnna Lis\nLaboratorium\nMleczarnia Mazury Sp. z o.o.\n"
+         "kom. 601 220 334", "Mleczarnia Mazury Sp. z o.o."),
+        # "Organisasi:" (Malay) labels the organisation.
+        ("[Borang web]\nNama: Siti Aminah binti Yusof\nOrganisasi: Majlis Perbandaran Kuala Selangor\n"
+         "Mesej: Sebut harga meter pH.", "Majlis Perbandaran Kuala Selangor"),
+        # A labelled company with the place in brackets after it: the place is no part of the name.
+        ("نام: مریم کاظمی\nشرکت: Derya Kimya Analiz Ltd. Şti. (ازمیر، ترکیه)\nتلفن همراه: 0532 611 09 44",
+         "Derya Kimya Analiz Ltd. Şti."),
+    ],
+)
+def test_the_buyers_organisation_is_read(text: str, company: str) -> None:
+    assert parse_inquiry(text, OWN).company == company
+
+
+def test_an_arabic_greeting_addresses_us_not_the_customers_company() -> None:
+    text = ("السادة شركة ساينو للأجهزة المحترمين،\nنرغب في عرض سعر لجهاز قياس الحموضة.\n"
+            "مع التحية،\nخالد الزهراني\nشركة الواحة للمياه المحدودة")
+    assert parse_inquiry(text, OWN).company == "شركة الواحة للمياه المحدودة"
