@@ -444,7 +444,7 @@ def _card_names(text: str) -> Iterator[str]:
     for index, line in enumerate(lines):
         for piece in pieces(line):
             parts = [p.strip() for p in CUT_RE.split(piece, maxsplit=1)]
-            if len(parts) == 2 and company_in_parts(parts[1]):
+            if len(parts) == 2 and (company_in_parts(parts[1]) or _headline(parts[1])):  # "X · QA Lead at Y"
                 name = _leading_name(parts[0])
                 if name:
                     yield name
@@ -472,7 +472,7 @@ def _clean_name(value: str) -> str | None:
     for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
         name = HONORIFIC_RE.sub("", name)
     name = HONORIFIC_TAIL_RE.sub("", name)
-    if not name or len(name) > 60 or len(name.split()) > 6 or DOMAIN_RE.search(name):
+    if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):
         return None
@@ -492,4 +492,6 @@ def _looks_like_person(name: str) -> bool:
         return True
     if re.fullmatch(r"[\u0600-\u06ff ]+", name):
         return 1 <= len(words) <= 4
-    return len(words) <= 5 and all(w[0].isupper() or w.casefold() in PARTICLES for w in words)
+    # Two given names and two surnames, particles aside: "María Luisa Rueda de la Peña".
+    named = [w for w in words if w.casefold() not in PARTICLES]
+    return len(named) <= 5 and all(w[0].isupper() or w.casefold() in PARTICLES for w in words)

@@ -158,3 +158,21 @@ def test_an_arabic_greeting_addresses_us_not_the_customers_company() -> None:
     text = ("السادة شركة ساينو للأجهزة المحترمين،\nنرغب في عرض سعر لجهاز قياس الحموضة.\n"
             "مع التحية،\nخالد الزهراني\nشركة الواحة للمياه المحدودة")
     assert parse_inquiry(text, OWN).company == "شركة الواحة للمياه المحدودة"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Two given names and two surnames with their particles are one name.
+        ("[Formulario web]\nNombre: Dra. Ana Lucía Rueda de la Peña\nInstitución: Clínica Santa Inés\n"
+         "Mensaje: cotización de una centrífuga", "Ana Lucía Rueda de la Peña"),
+        # A profile line "Name · Title at Employer".
+        ("LinkedIn message\nChidinma Okoro-Eze · Head of Quality at Enugu Breweries Ltd\nHello, price of a pH meter?",
+         "Chidinma Okoro-Eze"),
+        # Polish "tu Kasia z …" (here is), Persian "من … هستم" (I am).
+        ("Dzień dobry, tu Kasia z piekarni w Lesznie. Potrzebuję wagi.", "Kasia"),
+        ("سلام\nمن نیما کریمی هستم، از شرکت Pars Lab در شیراز.\nشماره من: 0917 312 4455", "نیما کریمی"),
+    ],
+)
+def test_names_are_read_whole_and_in_more_languages(text: str, name: str) -> None:
+    assert parse_inquiry(text, OWN).customer_name == name
