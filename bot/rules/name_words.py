@@ -110,7 +110,10 @@ COMPANY_WORD_RE = re.compile(
     r"akademia|academy|instytut|institut|politeknik|cervejaria|cervecería|bureau|board|commission|directorate|"
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
-    r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
+    r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện|"
+    # Swahili and Polish words for hospitals, waterworks, plants and cooperatives
+    r"hospitali|zahanati|kiwanda|taasisi|chuo|szpital\w*|wodociąg\w*|przedsiębiorstw\w*|spółdzielni\w*|zakład\w*|"
+    r"mleczarni\w*|uczelni\w*)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",

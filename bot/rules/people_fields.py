@@ -470,7 +470,9 @@ def _headline(line: str) -> bool:
 def _clean_name(value: str) -> str | None:
     name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
     for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
-        name = HONORIFIC_RE.sub("", name)
+        name, found = HONORIFIC_RE.subn("", name)
+        if not found:
+            break
     name = HONORIFIC_TAIL_RE.sub("", name)
     if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None

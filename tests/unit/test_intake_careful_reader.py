@@ -176,3 +176,19 @@ def test_an_arabic_greeting_addresses_us_not_the_customers_company() -> None:
 )
 def test_names_are_read_whole_and_in_more_languages(text: str, name: str) -> None:
     assert parse_inquiry(text, OWN).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # Indonesian "PT." before capitalised words, inside Japanese text.
+        ("件名：見積り依頼\n\nジャカルタの PT. Sinar Presisi Teknik 製造部の鈴木です。硬度計の見積りをお願いします。",
+         "PT. Sinar Presisi Teknik"),
+        # Polish waterworks and plants are organisations without a legal form.
+        ("Dzień dobry,\nproszę o ofertę na mętnościomierz.\nZ poważaniem\nJan Wróbel\nKierownik\n"
+         "Przedsiębiorstwo Wodociągów i Kanalizacji w Lesznie\nkom. 602 411 733",
+         "Przedsiębiorstwo Wodociągów i Kanalizacji w Lesznie"),
+    ],
+)
+def test_organisations_without_a_closing_legal_form(text: str, company: str) -> None:
+    assert parse_inquiry(text, OWN).company == company
