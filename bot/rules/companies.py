@@ -34,6 +34,7 @@ from bot.rules.free_text import (
 )
 from bot.rules.lower_case_intro import lower_case_intro
 from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.referrals import names_a_partner
 
 __all__ = ["FREE_MAIL_DOMAINS", "clean_company", "company_in_parts", "find_company"]
 
@@ -61,6 +62,7 @@ def _chosen_company(
     candidates = [
         company for company in dict.fromkeys(_company_candidates(text, labelled))
         if not any(brand in re.sub(r"[\W\d_]", "", company).casefold() for brand in brands)
+        and not _partner_only(text, company)
     ]
     if not candidates:
         return None
@@ -80,6 +82,12 @@ def _chosen_company(
     if formed:
         return formed
     return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
+
+
+def _partner_only(text: str, company: str) -> bool:
+    """Every mention of the company follows a pointer to a partner ("your distributor in Nairobi, X Ltd")."""
+    spots = [m.start() for m in re.finditer(re.escape(company), text)]
+    return bool(spots) and all(names_a_partner(text, at) for at in spots)
 
 
 FREE_MAIL_DOMAINS = frozenset({

@@ -22,7 +22,8 @@ __all__ = ["company_word_runs", "legal_form_runs", "named_company"]
 
 _WORD_RE = re.compile(r"[^\s()]+")
 _LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
-                    "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei"})
+                    "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei",
+                    "ya", "wa", "za", "cha"})  # Swahili "of" by noun class
 
 
 def legal_form_runs(text: str) -> Iterator[str]:
@@ -75,7 +76,8 @@ _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 _BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da", "do", "na", "no", "en", "em", "chez",
                              "dell'", "dell’", "l'", "l’", "d'", "d’", "presso", "della", "dello", "degli",
                              "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
-                             "của", "called", "named", "join", "joined", "represent", "represents", "representing"})
+                             "của", "called", "named", "join", "joined", "represent", "represents", "representing",
+                             "katika", "kwenye"})  # Swahili "at, in"
 
 
 def _starts_with_place(run: str) -> bool:

@@ -192,3 +192,10 @@ def test_names_are_read_whole_and_in_more_languages(text: str, name: str) -> Non
 )
 def test_organisations_without_a_closing_legal_form(text: str, company: str) -> None:
     assert parse_inquiry(text, OWN).company == company
+
+
+def test_a_referring_distributor_is_not_the_customers_company() -> None:
+    text = ("Habari,\nTumepata mawasiliano yenu kupitia msambazaji wenu wa Arusha, Kilimo Lab Supplies Ltd "
+            "(Bw. Juma Ally, +255 713 400 211).\nMimi ni Mkuu wa Maabara katika Hospitali ya Wilaya ya Karatu. "
+            "Tunahitaji centrifuge moja.\nAsante,\nDkt. Neema Laizer\nSimu: 0754 330 118")
+    assert parse_inquiry(text, OWN).company == "Hospitali ya Wilaya ya Karatu"
