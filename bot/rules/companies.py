@@ -45,7 +45,34 @@ def find_company(
     """The customer's organisation (see `_chosen_company`); a unit named before it ("Servicio de Microbiología del
     Hospital ...", "School of Chemistry, University of ...") gives way to the institution it belongs to."""
     company = _chosen_company(text, labelled, ours, email)
-    return organisation_of(company) if company else None
+    return organisation_of(_parent_below(text, company)) if company else None
+
+
+# A unit of a university or a hospital on a card or a signature line of its own: an institute, a chair, a faculty.
+_UNIT_LINE_RE = re.compile(
+    r"^(?:institut|institute|instituto|istituto|lehrstuhl|fachgebiet|fachbereich|fakultät|faculty|facultad|"
+    r"faculdade|faculté|school|department|departamento|département|abteilung|chair|laboratory|labor)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PARENT_LINE_RE = re.compile(
+    r"(?<![^\W\d_])(?:universit\w*|hochschule|college|polytechnic|politecnico|politécnica|polytechnique|"
+    r"hospital|klinikum|universitätsklinikum)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _parent_below(text: str, company: str) -> str:
+    """"Institut für Partikeltechnik" on the line above "Technische Hochschule X": the unit's own line gives way
+    to the university or hospital on the next line, which a careful reader records as the customer's."""
+    if not _UNIT_LINE_RE.match(company):
+        return company
+    lines = [line.strip() for line in text.splitlines()]
+    for index, line in enumerate(lines[:-1]):
+        if line == company:
+            below = next((other for other in lines[index + 1 :] if other), "")
+            parent = clean_company(below, strict=True) if _PARENT_LINE_RE.search(below) else None
+            return parent or company
+    return company
 
 
 def _chosen_company(

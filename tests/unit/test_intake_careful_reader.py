@@ -199,3 +199,9 @@ def test_a_referring_distributor_is_not_the_customers_company() -> None:
             "(Bw. Juma Ally, +255 713 400 211).\nMimi ni Mkuu wa Maabara katika Hospitali ya Wilaya ya Karatu. "
             "Tunahitaji centrifuge moja.\nAsante,\nDkt. Neema Laizer\nSimu: 0754 330 118")
     assert parse_inquiry(text, OWN).company == "Hospitali ya Wilaya ya Karatu"
+
+
+def test_a_units_line_gives_way_to_the_university_below_it() -> None:
+    text = ("Visitenkarte (Messe)\nDr. Lena Brandt\nLehrstuhl für Verfahrenstechnik\nHochschule Niederrhein-Süd\n"
+            "Tel. +49 2151 822 4410\nl.brandt@hs-nrsued.de")
+    assert parse_inquiry(text, OWN).company == "Hochschule Niederrhein-Süd"
