@@ -105,6 +105,8 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and _DESCRIBED_RE.match(company):
         return None
+    if strict and _ARABIC_ROLE_RE.match(company):
+        return None  # "مدير المختبر المركزي" is the person's role ("manager of the central lab"), not a company
     if strict and DEPARTMENT_RE.match(company):
         return None  # "Dept. of Science Lab Technology" is inside the organisation
     # Goods ("Water Bath 6 holes") are no company.
@@ -118,6 +120,7 @@ def clean_company(value: str, strict: bool) -> str | None:
     return company if strict or company else None
 
 
+_ARABIC_ROLE_RE = re.compile(r"(?:مدير|مديرة|رئيس|رئيسة|مسؤول|مسؤولة|مشرف|مشرفة|نائب)\s")
 _ARTICLE_RE = re.compile(r"^(?:the|el|la|le|les|der|die|das|il|lo)\s+", re.IGNORECASE)
 _LOWER_LEAD_RE = re.compile(r"^(?:(?:for|from|at|with|of|para|pour|per|chez|bei)\s+)+(?:the\s+)?(?=\S+\s+\S)")
 _DESCRIBED_PLACE_RE = re.compile(r"(?:un|una|a|an|uma|um|une|ein|eine|einem|einer)\s", re.IGNORECASE)

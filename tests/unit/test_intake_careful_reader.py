@@ -205,3 +205,9 @@ def test_a_units_line_gives_way_to_the_university_below_it() -> None:
     text = ("Visitenkarte (Messe)\nDr. Lena Brandt\nLehrstuhl für Verfahrenstechnik\nHochschule Niederrhein-Süd\n"
             "Tel. +49 2151 822 4410\nl.brandt@hs-nrsued.de")
     assert parse_inquiry(text, OWN).company == "Hochschule Niederrhein-Süd"
+
+
+def test_an_arabic_company_runs_to_its_legal_form_and_a_role_is_no_company() -> None:
+    text = ("السلام عليكم،\nأنا المهندس ماجد الحربي، رئيس قسم الجودة في شركة الصفوة للبلاستيك المحدودة بجدة، "
+            "ونحتاج جهاز قياس مؤشر الانصهار.\nجوال 050 733 1842")
+    assert parse_inquiry(text, OWN).company == "شركة الصفوة للبلاستيك المحدودة"
