@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.name_words import CLOSING_RE
 from bot.rules.referrals import SECOND_CONTACT_RE, TITLE_RE, points_elsewhere
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
@@ -21,7 +22,7 @@ _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
     r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|cargo\s+agent|"
     r"logistics\s+(?:agent|partner|provider)|despachante|transitaire|commissionnaire|spedizioniere|spedition|"
-    r"spediteur\w*|transitario|экспедитор\w*|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
+    r"spediteur\w*|transitario|экспедитор\w*|експедитор\w*|spedytor\w*|speditér\w*|fowarder|فورواردر|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
     r"(?-i:CHA))\b|货代|货运代理|物流公司",
     re.IGNORECASE,
 )
@@ -55,7 +56,15 @@ def _in_brackets_for_someone(line: str, at: int, until: int) -> bool:
     before = _WORD_RE.findall(line[:opening])
     if len(before) >= 4 and before[-2] in _PLACE_PARTICLES:
         before = before[:-2]  # "el ing. Raúl Tapia de Arequipa (…)": the name comes before where they are
-    return _names_someone(before[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+    return (_names_someone(before[-2:]) or _names_someone(_WORD_RE.findall(inside_before)[:2])
+            or _CASELESS_TITLE_RE.search(line[:opening]) is not None)
+
+
+# Scripts without capitals mark a person by the title or honorific after the name: "김민수 대리(", "佐藤さん（".
+_CASELESS_TITLE_RE = re.compile(
+    r"[\uac00-\ud7af\u3040-\u30ff\u3400-\u9fff][ \t]*(?:대리|과장|차장|부장|팀장|실장|사장|이사|상무|전무|대표|님|씨|"
+    r"さん|様|氏|部長|課長|係長|経理|经理|总监|先生|女士|小姐)[ \t]*$"
+)
 
 
 _PLACE_PARTICLES = frozenset({"de", "da", "do", "from", "of", "in", "en", "em", "aus", "von", "di", "из"})
@@ -85,13 +94,39 @@ def _names_someone(words: list[str]) -> bool:
 
 
 def _for_the_agent(text: str, line_start: int, line: str) -> bool:
-    """A forwarder's or customs agent's line: "Ship through our clearing agent: Ace Cargo Ltd, tel …", or the
-    line after one that ends in a colon ("… our clearing agent in Lagos:" / "Ace Cargo Ltd, tel …")."""
+    """A forwarder's or customs agent's line: "Ship through our clearing agent: Ace Cargo Ltd, tel …", the line
+    after one that ends in a colon ("… our clearing agent in Lagos:" / "Ace Cargo Ltd, tel …"), or a contact line
+    of the agent's block under it ("Ace Cargo Ltd – Mr. Bello" / "Tel: …"), up to a line of prose or a blank one."""
     if _AGENT_RE.search(line):
         return True
-    previous_end = line_start - 1
-    previous = text[text.rfind("\n", 0, max(previous_end, 0)) + 1 : max(previous_end, 0)].rstrip()
-    return previous.endswith((":", "：")) and _AGENT_RE.search(previous) is not None
+    for _ in range(_AGENT_BLOCK_LINES):
+        if line_start == 0:
+            return False
+        previous_end = line_start - 1
+        line_start = text.rfind("\n", 0, previous_end) + 1
+        previous = text[line_start:previous_end].rstrip()
+        if previous.endswith((":", "：")) and _AGENT_RE.search(previous):
+            return True
+        if not (_contact_line(line) and _contact_line(previous)):
+            return False
+        if _AGENT_RE.search(previous):
+            return True  # "Swift Cargo Ltd (forwarder)" / "Tel: …"
+        line = previous
+    return False
+
+
+_AGENT_BLOCK_LINES = 3
+_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
+def _contact_line(line: str) -> bool:
+    """A name, company, phone or address line, not a sentence: few words in lower case, no closing stop."""
+    bare = _ADDRESS_RE.sub(" ", line).strip()
+    stopped = bare.endswith((".", "!", "?")) and not bare.endswith(("Ltd.", "Co.", "Inc."))
+    if not bare or stopped or CLOSING_RE.match(bare):
+        return False
+    lower = [w for w in _WORD_RE.findall(bare) if w[0].islower() and len(w) > 2]
+    return len(lower) <= 1
 
 
 def without_agents(text: str) -> str:

@@ -34,6 +34,7 @@ from bot.rules.free_text import (
 )
 from bot.rules.lower_case_intro import lower_case_intro
 from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.referrals import names_a_partner
 
 __all__ = ["FREE_MAIL_DOMAINS", "clean_company", "company_in_parts", "find_company"]
 
@@ -44,7 +45,34 @@ def find_company(
     """The customer's organisation (see `_chosen_company`); a unit named before it ("Servicio de Microbiología del
     Hospital ...", "School of Chemistry, University of ...") gives way to the institution it belongs to."""
     company = _chosen_company(text, labelled, ours, email)
-    return organisation_of(company) if company else None
+    return organisation_of(_parent_below(text, company)) if company else None
+
+
+# A unit of a university or a hospital on a card or a signature line of its own: an institute, a chair, a faculty.
+_UNIT_LINE_RE = re.compile(
+    r"^(?:institut|institute|instituto|istituto|lehrstuhl|fachgebiet|fachbereich|fakultät|faculty|facultad|"
+    r"faculdade|faculté|school|department|departamento|département|abteilung|chair|laboratory|labor)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PARENT_LINE_RE = re.compile(
+    r"(?<![^\W\d_])(?:universit\w*|hochschule|college|polytechnic|politecnico|politécnica|polytechnique|"
+    r"hospital|klinikum|universitätsklinikum)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _parent_below(text: str, company: str) -> str:
+    """"Institut für Partikeltechnik" on the line above "Technische Hochschule X": the unit's own line gives way
+    to the university or hospital on the next line, which a careful reader records as the customer's."""
+    if not _UNIT_LINE_RE.match(company):
+        return company
+    lines = [line.strip() for line in text.splitlines()]
+    for index, line in enumerate(lines[:-1]):
+        if line == company:
+            below = next((other for other in lines[index + 1 :] if other), "")
+            parent = clean_company(below, strict=True) if _PARENT_LINE_RE.search(below) else None
+            return parent or company
+    return company
 
 
 def _chosen_company(
@@ -61,6 +89,7 @@ def _chosen_company(
     candidates = [
         company for company in dict.fromkeys(_company_candidates(text, labelled))
         if not any(brand in re.sub(r"[\W\d_]", "", company).casefold() for brand in brands)
+        and not _partner_only(text, company)
     ]
     if not candidates:
         return None
@@ -74,7 +103,18 @@ def _chosen_company(
     # with its legal form is complete.
     if LEGAL_RE.search(first):
         return first
+    # "Cooperativa X" gives way to "Cooperativa X, Coop. V." found elsewhere: its legal form completes it.
+    formed = next((c for c in candidates if c.startswith(first) and LEGAL_RE.search(c[len(first) :])
+                   and legal_form_only(c[len(first) :])), None)
+    if formed:
+        return formed
     return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
+
+
+def _partner_only(text: str, company: str) -> bool:
+    """Every mention of the company follows a pointer to a partner ("your distributor in Nairobi, X Ltd")."""
+    spots = [m.start() for m in re.finditer(re.escape(company), text)]
+    return bool(spots) and all(names_a_partner(text, at) for at in spots)
 
 
 FREE_MAIL_DOMAINS = frozenset({
@@ -115,6 +155,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     for label, value in labelled:
         if is_company_label(label):
             company = clean_company(value, strict=False)
+            if company and company.endswith((")", "）")):  # "X Ltd. Şti. (İstanbul)": the place is no part of it
+                company = company_end(company)
             if company:
                 yield company
     for regex in (FROM_RE, INTRO_RE):

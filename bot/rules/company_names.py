@@ -73,6 +73,8 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
             limit += 1
             continue
         company = clean_company(part, strict=True)
+        if not company and LEGAL_RE.search(part):  # "X, S. de R.L. de C.V. in Puebla": its small words end with it
+            company = clean_company(company_end(part), strict=True)
         if company:
             return company_end(company)
     return None
@@ -103,6 +105,8 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     if strict and _DESCRIBED_RE.match(company):
         return None
+    if strict and _ARABIC_ROLE_RE.match(company):
+        return None  # "مدير المختبر المركزي" is the person's role ("manager of the central lab"), not a company
     if strict and DEPARTMENT_RE.match(company):
         return None  # "Dept. of Science Lab Technology" is inside the organisation
     # Goods ("Water Bath 6 holes") are no company.
@@ -116,6 +120,7 @@ def clean_company(value: str, strict: bool) -> str | None:
     return company if strict or company else None
 
 
+_ARABIC_ROLE_RE = re.compile(r"(?:مدير|مديرة|رئيس|رئيسة|مسؤول|مسؤولة|مشرف|مشرفة|نائب)\s")
 _ARTICLE_RE = re.compile(r"^(?:the|el|la|le|les|der|die|das|il|lo)\s+", re.IGNORECASE)
 _LOWER_LEAD_RE = re.compile(r"^(?:(?:for|from|at|with|of|para|pour|per|chez|bei)\s+)+(?:the\s+)?(?=\S+\s+\S)")
 _DESCRIBED_PLACE_RE = re.compile(r"(?:un|una|a|an|uma|um|une|ein|eine|einem|einer)\s", re.IGNORECASE)
@@ -126,7 +131,9 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _WE_AR_RE = re.compile(r"^(?:نحن|إننا|اننا|أنا|انا)\s+")
 _CONTACT_IN_RE = re.compile(r"@|https?:|www\.|\+?\d[\d ()-]{6,}")
 _TO_US_RE = re.compile(
-    r"^(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b|[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b",
+    r"^(?:dear|hello|hi|hola|olá|bonjour|estimad[oa]s?|prezad[oa]s?)\b|[?!？！]|\b(?:you|your|i['’]m|my|our|we)\b|"
+    # Arabic letters open with "السادة ... المحترمين" ("the respected Messrs ..."): the addressee, us.
+    r"^(?:إلى\s+)?(?:السادة|السيد|الإخوة|الاخوة|حضرات|عناية)\s|المحترم(?:ين|ون)?\b",
     re.IGNORECASE,
 )
 _COMPANY_LEAD_RE = re.compile(

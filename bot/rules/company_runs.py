@@ -10,6 +10,7 @@ from bot.rules.company_names import capitalised_enough, clean_company
 from bot.rules.company_shapes import DEPARTMENT_RE, company_end, is_prefix_form, without_final_stop
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
+    FORM_AFTER_STOP,
     SENTENCE_RE,
     is_title,
 )
@@ -21,7 +22,8 @@ __all__ = ["company_word_runs", "legal_form_runs", "named_company"]
 
 _WORD_RE = re.compile(r"[^\s()]+")
 _LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
-                    "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei"})
+                    "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei",
+                    "ya", "wa", "za", "cha"})  # Swahili "of" by noun class
 
 
 def legal_form_runs(text: str) -> Iterator[str]:
@@ -32,8 +34,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
         for match in LEGAL_RE.finditer(line):
             if match.start() == 0 or is_prefix_form(line, match) or not re.match(r"[\s(]", line[match.start() - 1]):
                 continue
-            clause_start = max((m.end() for m in re.finditer(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s", line[: match.start()])),
-                               default=0)
+            clause_start = max((m.end() for m in _CLAUSE_END_RE.finditer(line[: match.start()])), default=0)
             words = list(_WORD_RE.finditer(line, clause_start, match.start()))[-8:]
             kept: list[re.Match[str]] = []
             start = 0
@@ -66,6 +67,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
                 yield without_final_stop(company) if first > 0 else company
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s" + FORM_AFTER_STOP)
 _SENTENCE_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
@@ -74,7 +76,8 @@ _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 _BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da", "do", "na", "no", "en", "em", "chez",
                              "dell'", "dell’", "l'", "l’", "d'", "d’", "presso", "della", "dello", "degli",
                              "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
-                             "của", "called", "named", "join", "joined", "represent", "represents", "representing"})
+                             "của", "called", "named", "join", "joined", "represent", "represents", "representing",
+                             "katika", "kwenye"})  # Swahili "at, in"
 
 
 def _starts_with_place(run: str) -> bool:

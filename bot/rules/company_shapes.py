@@ -39,6 +39,18 @@ _QUOTED_FORM_RE = re.compile(
 )
 
 
+# Indonesian "PT" / "PT." before two or more capitalised words, inside text of any script ("… にある PT. Sinar
+# Abadi Indonesia 品質保証部の …"): the name runs over the capitalised words.
+_INDONESIAN_FORM_RE = re.compile(r"(?<![\w.])PT\.?[ \t]+[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)+(?:[ \t]+Tbk\.?)?")
+
+
+# An Arabic company from "شركة" to its legal form ("المحدودة" limited, "المساهمة" joint-stock) inside a sentence.
+_ARABIC_LIMITED_RE = re.compile(
+    r"(?<![\u0600-\u06ff])شركة(?:\s+[\u0600-\u06ff]+){1,6}?\s+(?:ال)?(?:محدودة|المحدودة|المساهمة|مساهمة)"
+    r"(?:\s+(?:ال)?(?:مقفلة|العامة))?(?![\u0600-\u06ff])"
+)
+
+
 def prefix_form_company(text: str) -> str | None:
     """A company with its legal form in front, wherever it sits in the text: Vietnamese, Thai, and a Russian
     form before a quoted name ("... лаборатории ОАО «Неманхим» (Гродно)")."""
@@ -48,6 +60,12 @@ def prefix_form_company(text: str) -> str | None:
     quoted = _QUOTED_FORM_RE.search(text)
     if quoted:
         return quoted.group()
+    arabic = _ARABIC_LIMITED_RE.search(text)
+    if arabic:
+        return arabic.group()
+    indonesian = _INDONESIAN_FORM_RE.search(text)
+    if indonesian:
+        return indonesian.group().strip()
     for match in _VIETNAMESE_FORM_RE.finditer(text):
         # Vietnamese writes names in sentence case too ("Thiết bị Khoa học Sài Gòn"): the name runs to a
         # punctuation mark or a verb ("... Hà Nội cần báo giá"), from a capitalised first word.

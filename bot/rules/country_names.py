@@ -13,6 +13,8 @@ from babel import Locale
 # Locales whose territory names we accept: the two the policy names (English, Chinese) and the languages of
 # the markets the department sells to, so "Brasil", "México", "Россия", "مصر", "Deutschland" are found too.
 NAME_LOCALES = ("en", "zh", "zh_Hant", "es", "pt", "fr", "ru", "ar", "de", "uk", "tr", "it")
+# Korean and Japanese colleagues of a customer abroad name the country in their script ("베트남", "インドネシア").
+PHONETIC_LOCALES = ("ko", "ja")
 
 # Curated aliases that babel and pycountry lack; they also win over the ambiguity rule in `_add`.
 ALIASES: dict[str, str] = {
@@ -146,6 +148,9 @@ def _official_names() -> list[tuple[str, str]]:
         pairs += [(c.alpha_2, n) for n in names if n]
     for loc in NAME_LOCALES:
         pairs += [(code, name) for code, name in Locale.parse(loc).territories.items() if code in codes]
+    for loc in PHONETIC_LOCALES:  # their Hangul and katakana names; a Han name may mean another country in Chinese
+        pairs += [(code, name) for code, name in Locale.parse(loc).territories.items()
+                  if code in codes and not is_cjk(name)]
     return pairs
 
 

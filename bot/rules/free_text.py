@@ -20,14 +20,17 @@ LABELLED_RE = re.compile(
 FROM_PARTICLES = frozenset({"de", "da", "do", "von", "del", "des", "du", "di"})
 # Abbreviations whose full stop ends no sentence (Turkish "San." and "Tic." are Sanayi and Ticaret of a name).
 NOT_END = r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!Sp)(?<!San)(?<!Tic)(?<!Ind)(?<!S\.A)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+# A legal form after a full stop continues the name the stop abbreviated a word of ("… Solutions Nig. Ltd").
+FORM_AFTER_STOP = (r"(?!(?:Ltd|Limited|LLC|Inc|Corp|GmbH|PLC|Pty|S\.\s?A|S\.\s?L|S\.\s?de|Co\.|Coop|Sdn)\b"
+                   r"|(?:[A-Z]\.)+(?:[\s,]|$))")  # "Coop. V.", "S. de R.L.": a form's letters go on
 SENTENCE_RE = re.compile(
     r"(?<!Pvt\.)(?<!Ltd\.)(?<!Co\.)(?<!Inc\.)(?<!Sp\.)(?<!San\.)(?<!Tic\.)(?<!Ind\.)(?<!S\.A\.)(?<!\bMr\.)(?<!\bDr\.)"
-    r"(?<!\bSt\.)(?<=[.?!])\s+(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
+    r"(?<!\bSt\.)(?<=[.?!])\s+" + FORM_AFTER_STOP + r"(?=[^\W\d_a-zà-ÿа-я]|[¿¡])"
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(
-    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
-    r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+(?=[^\W\d_a-zà-ÿа-я])"
+    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.|s\.\s?de|s\.\s?coop|coop\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
+    r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+" + FORM_AFTER_STOP + r"(?=[^\W\d_a-zà-ÿа-я])"
 )
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")
 ANGLE_RE = re.compile(r"<[^>]*>|[\"“”]")
@@ -48,8 +51,12 @@ INTRO_RE = re.compile(
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
-    r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?)"
+    r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
+    # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
+    r"(?-i:[Tt]u|[Tt]ady)(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"  # "TU Ilmenau" is a university
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم"
+    # Persian "من آرش رضایی هستم" ("I am …"): "من" is also Arabic "from", so only before a "هستم"
+    r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
     r"|\bit['’]s|\bit\s+is"
     r"|(?<![^\W\d_])(?:hi|hello|hey|hola|olá|oi|bonjour|salut|hallo|good\s+(?:morning|afternoon|day|evening))"
@@ -153,6 +160,10 @@ def is_company_label(label: str) -> bool:
     )
 
 
+# "from", "in", "owner of"; Persian "I am" and "from".
+_NOT_IN_ARABIC_NAME = ("من", "في", "صاحب", "هستم", "از")
+
+
 def capitalised_run(text: str) -> str:
     """The capitalised words at the start of free text: "Ana Costa and I need" -> "Ana Costa"."""
     words: list[str] = []
@@ -160,7 +171,7 @@ def capitalised_run(text: str) -> str:
     for word in text.split():
         bare = word.strip(".,;:!?،")
         if arabic:
-            if not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in ("من", "في", "صاحب") or len(words) == 3:
+            if not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in _NOT_IN_ARABIC_NAME or len(words) == 3:
                 break
         elif not continues_name(bare, words):
             break

@@ -12,9 +12,10 @@ from bot.rules.countries import country_evidence, country_of_email_domain
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
-from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values
-from bot.rules.phones import country_of_phone, normalise_phone, pick_phones, written_international
+from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
+from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
+from bot.rules.principals import principal_of
 from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
@@ -91,8 +92,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     """
     original, text = text, plain_text(text)
     customer = customer_part(text, own)
+    # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
+    acting = principal_of(customer)
+    for_them = customer[acting.start : acting.end] if acting else ""
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
-    email = find_email(customer, own) or find_email(text, own)
+    email = find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -115,13 +119,18 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()
     guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
-    phones = pick_phones(customer, regions, own.phones, own.home_country if own is not NO_OWN else None, guesses)
+    home_phones = own.home_country if own is not NO_OWN else None
+    phones = pick_phones(customer, regions, own.phones, home_phones, guesses)
+    theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses).phone if for_them else None
+    if theirs:
+        phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
     labelled = labelled_values(readable)
     buyer = without_agents(readable)  # a forwarder's "Ace Cargo Ltd, attn Tunde Bakare" names nobody we sell to
     name, company = settle_name(  # a name typed casually in a chat ("Hakan 0 533 …") when no finder had one
         buyer, find_customer_name(buyer, labelled, own.names, email), find_company(buyer, labelled, own.brands, email),
         own.names, phones.phone,
     )
+    name = (person_named(acting.honorific_led) if acting else None) or name
     return ParsedInquiry(
         text=original,
         customer_name=name,

@@ -18,7 +18,7 @@ __all__ = ["guess_language", "language_countries", "main_country"]
 # number is valid in several of the language's countries ("06 12 34 56 78" is French and Moroccan). Spanish,
 # Arabic and English have no such country: their markets are too many and too even.
 _MAIN_COUNTRY = {"pt": "BR", "fr": "FR", "ru": "RU", "uk": "UA", "de": "DE", "it": "IT", "tr": "TR", "vi": "VN",
-                 "id": "ID", "nl": "NL", "pl": "PL"}
+                 "id": "ID", "nl": "NL", "pl": "PL", "uz": "UZ"}
 
 
 def main_country(language: str) -> str | None:
@@ -50,13 +50,15 @@ _STOPWORDS: dict[str, frozenset[str]] = {
                  "regards faithfully sincerely"),
     "nl": _words("wij het een voor met onze graag offerte bedankt groet"),
     "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
+    "uz": _words("assalomu alaykum salom menga bizga kerak bormi narxi qancha raqamim rahmat uchun bilan "
+                 "iltimos yozyapman"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Letters only one language of the table writes: a short chat text with few common words still tells its
 # language by them (Turkish dotless ı and ğ, Polish ł ś ź ż ń, Vietnamese ơ ư đ and the stacked tone marks).
 _OWN_LETTERS = {
     "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńŁŚŹŻ]"),
-    "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"),
+    "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"),
 }
 _LETTER_WEIGHT = 2  # as much as two common words
 

@@ -8,7 +8,8 @@ NAME_LABELS = frozenset(
     {
         "name", "full name", "your name", "customer", "customer name", "contact", "contact person",
         "contact name", "buyer", "buyer name", "from", "sender", "visitor", "visitor name", "visiteur",
-        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "发件人", "姓名", "客户", "客户姓名",
+        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "od", "kimden",
+        "差出人", "发件人", "姓名", "客户", "客户姓名",
         "客户名称", "买家", "买家姓名", "联系人", "名字", "称呼", "nome", "nome completo", "nombre",
         "nombre completo", "nom", "nom complet", "prénom et nom", "имя", "фио", "контактное лицо", "ім'я",
         "contacto", "persona de contacto", "الاسم", "اسم", "الاسم الكامل", "المسؤول", "من", "ad soyad", "ad",
@@ -32,6 +33,9 @@ COMPANY_LABELS = frozenset(
         "einrichtung", "behörde", "organisation name", "organizacja", "instytucja", "kurum", "kuruluş",
         "учреждение", "установа", "ragione sociale", "società", "nome azienda", "bedrijf", "bedrijfsnaam",
         "organisatie", "företag", "yritys", "virksomhed", "instansi", "lembaga", "cơ quan", "الجهة",
+        # Malay, Indonesian, Swahili, Turkish, Polish and Persian words for an organisation or a workplace
+        "organisasi", "syarikat", "nama syarikat", "majikan", "shirika", "kampuni", "taasisi", "kurum adı",
+        "firma / instytucja", "zakład", "سازمان", "شرکت", "نام شرکت",
     }
 )
 PRODUCT_LABELS = frozenset(
@@ -48,7 +52,9 @@ HONORIFIC_RE = re.compile(
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
     r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
-    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم)\.?|(?:eng|dr|sr|prof)\.?ª|"
+    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم|"
+    # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
+    r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
@@ -73,7 +79,7 @@ CLOSING_RE = re.compile(
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
     r"(?<!\w)(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
-    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s?de\s?r\.?\s?l\.?(?:\s*de\s*c\.?\s?v)?|s\.?\s?coop(?:\.\s?(?:and|v))?|coop\.\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|sarl(?:\s?(?-i:AU))?|suarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|(?<!\d)kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
@@ -104,7 +110,10 @@ COMPANY_WORD_RE = re.compile(
     r"akademia|academy|instytut|institut|politeknik|cervejaria|cervecería|bureau|board|commission|directorate|"
     # public bodies without a legal form: water boards, municipal works, town halls, university hospitals
     r"waterschap|hoogheemraadschap|wasserverband|zweckverband|stadtwerke|gemeente|gemeinde|municipio|municipalidad|"
-    r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện)(?![^\W\d_])"
+    r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện|"
+    # Swahili and Polish words for hospitals, waterworks, plants and cooperatives
+    r"hospitali|zahanati|kiwanda|taasisi|chuo|szpital\w*|wodociąg\w*|przedsiębiorstw\w*|spółdzielni\w*|zakład\w*|"
+    r"mleczarni\w*|uczelni\w*)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",

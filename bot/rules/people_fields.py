@@ -44,7 +44,7 @@ from bot.rules.name_words import (
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
 
-__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values"]
+__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
 
 
 def find_customer_name(
@@ -63,8 +63,10 @@ def find_customer_name(
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
         if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
     ]
+    signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
-        return candidates[0]
+        return signed[0]
+    candidates = signed
     local = _email_local(email)
     if local:
         spelled = [c for c in candidates if _spells(local, c)]
@@ -82,6 +84,31 @@ def find_customer_name(
         )
         return fuller or _completed_by_email(first, email) or first
     return first
+
+
+def _as_signed(candidates: list[str]) -> list[str]:
+    """The first name as the person writes it elsewhere: a header's "Ковалёв Дмитрий" or "Смирнова Елена
+    Викторовна" signed "Дмитрий Ковалёв" or "Елена Смирнова" is recorded as signed (the same words reordered,
+    or without the patronymic)."""
+    if not candidates:
+        return candidates
+    first = candidates[0].split()
+    for other in candidates[1:]:
+        words = other.split()
+        if len(words) < 2 or words == first or not set(words) <= set(first):
+            continue
+        dropped = [w for w in first if w not in words]
+        if sorted(words) == sorted(first) or (len(dropped) == 1 and _PATRONYMIC_RE.fullmatch(dropped[0])):
+            return [other, *candidates]  # the signed form stands for the labelled one
+    return candidates
+
+
+def person_named(clause: str) -> str | None:
+    """The person a clause starts with ("Henrique Matos, diretor técnico …", "سلطان بن عبدالله القحطاني")."""
+    if re.match(r"[\u0600-\u06ff]", clause):
+        name = _clean_name(" ".join(clause.split()[:5]))
+        return name if name and _looks_like_person(name) else None
+    return _leading_name(clause, free_text=True)
 
 
 def _whole_name(name: str, candidates: list[str]) -> str:
@@ -139,7 +166,7 @@ def _capitalised_if_lower(value: str) -> str:
     return " ".join(word if word in PARTICLES else word[:1].upper() + word[1:] for word in value.split(" "))
 
 
-# A Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия" (the patronymic ends in -вич/-вна/-ична/-ич).
+# The patronymic of an East Slavic name ends in -вич/-вна/-ична/-ич.
 _PATRONYMIC_RE = re.compile(r"[а-яё]+(?:вич|вна|ична|инична|ич)", re.IGNORECASE)
 
 
@@ -149,8 +176,7 @@ def _name_order(name: str) -> str:
     if len(words) >= 3 and words[-2].casefold() in ("de", "da", "do", "from") and city_mentions(words[-1]):
         words = words[:-2]
         name = " ".join(words)
-    if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[2]) and not _PATRONYMIC_RE.fullmatch(words[1]):
-        return f"{words[1]} {words[0]}"
+    # "Фамилия Имя Отчество" is recorded as written, as the customer's papers and their own forms write it.
     if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[1]):  # "Имя Отчество Фамилия"
         return f"{words[0]} {words[2]}"
     return name
@@ -418,7 +444,7 @@ def _card_names(text: str) -> Iterator[str]:
     for index, line in enumerate(lines):
         for piece in pieces(line):
             parts = [p.strip() for p in CUT_RE.split(piece, maxsplit=1)]
-            if len(parts) == 2 and company_in_parts(parts[1]):
+            if len(parts) == 2 and (company_in_parts(parts[1]) or _headline(parts[1])):  # "X · QA Lead at Y"
                 name = _leading_name(parts[0])
                 if name:
                     yield name
@@ -442,8 +468,13 @@ def _headline(line: str) -> bool:
 
 
 def _clean_name(value: str) -> str | None:
-    name = HONORIFIC_TAIL_RE.sub("", HONORIFIC_RE.sub("", " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")))
-    if not name or len(name) > 60 or len(name.split()) > 6 or DOMAIN_RE.search(name):
+    name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
+    for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
+        name, found = HONORIFIC_RE.subn("", name)
+        if not found:
+            break
+    name = HONORIFIC_TAIL_RE.sub("", name)
+    if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):
         return None
@@ -463,4 +494,6 @@ def _looks_like_person(name: str) -> bool:
         return True
     if re.fullmatch(r"[\u0600-\u06ff ]+", name):
         return 1 <= len(words) <= 4
-    return len(words) <= 5 and all(w[0].isupper() or w.casefold() in PARTICLES for w in words)
+    # Two given names and two surnames, particles aside: "María Luisa Rueda de la Peña".
+    named = [w for w in words if w.casefold() not in PARTICLES]
+    return len(named) <= 5 and all(w[0].isupper() or w.casefold() in PARTICLES for w in words)

@@ -42,8 +42,11 @@ _LABEL = (
     r"téléphone|phone|fone|fono|tlf|tlfn|tfno|fijo|office|contact|call(?:\s+me)?|t|ph|đt|sđt|điện\s+thoại|"
     r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
-    r"số|numara|تلفن|شماره(?:\s+(?:تماس|تلفن))?|no\.?(?=\s+(?:saya|aku|wa|telp)\b))"
-    r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机|โทร(?:ศัพท์)?)"
+    r"số|numara|تلفن|شماره(?:\s+(?:تماس|تلفن))?|no\.?(?=\s+(?:saya|aku|wa|telp)\b)|"
+    # "contact" and "my number" in more languages: Polish/German/Czech, Uzbek, Kazakh.
+    r"kontakt|kontaktu|kontaktní|(?:telefon\s+)?raqam(?:im)?|нөмір(?:ім)?)"
+    r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机|โทร(?:ศัพท์)?|"
+    r"携帯(?:電話)?|電話(?:番号)?|휴대폰|핸드폰|휴대전화|전화(?:번호)?|연락처)"
 )
 _LABELLED_RE = re.compile(
     _LABEL + r"\.?[ \t]*(?:\([^)\d\n]{0,20}\))?[ \t]*(?:[/,]?[ \t]*" + _LABEL + r"\.?[ \t]*)*"
@@ -52,7 +55,9 @@ _LABELLED_RE = re.compile(
     r"(?P<number>\+?\(?\d[\d \t().\-]{3,22}\d)",
     re.IGNORECASE,
 )
-_MOBILE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:" + _MOBILE_WORDS + r")(?![^\W\d_])|手机|微信", re.IGNORECASE)
+_MOBILE_LABEL_RE = re.compile(
+    r"(?<![^\W\d_])(?:" + _MOBILE_WORDS + r")(?![^\W\d_])|手机|微信|携帯|휴대폰|핸드폰|휴대전화", re.IGNORECASE
+)
 _LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline|factory)(?![^\W\d_])|座机|办公",
                                 re.IGNORECASE)
 _NON_DIGITS_RE = re.compile(r"\D")

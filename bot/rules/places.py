@@ -295,21 +295,36 @@ def city_mentions(text: str) -> list[Mention]:
     patterns = _city_patterns()
     wanted = sorted({i for key, where in _patterns_by_key().items() if key in lowered for i in where})
     found = city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
-    pattern, keys = _turkish_suffixed()
+    pattern, keys, countries = _turkic_suffixed()
     if not any(key in lowered for key in keys):
         return found
-    return sorted(found + [(m.start(), "TR") for m in pattern.finditer(text)])
+    return sorted(found + [(m.start(), countries.get(m.group("city").replace("İ", "I").lower(), "TR"))
+                         for m in pattern.finditer(text)])
+
+
+# Countries whose language is Turkic: a city's case ending is glued on ("Ankara'dan" and "ankaradan", Uzbek
+# "Samarqanddan", Kazakh "Шымкенттен", "Алматыдан", "Астанаға").
+_TURKIC = ("TR", "UZ", "KZ", "KG", "AZ", "TM")
+# Ablative, locative, dative and genitive endings, with their vowel harmony and consonant assimilation.
+_TURKIC_ENDING = r"(?:[dtn][aeıiоu]n?|y[ae]|n[ıi]n|ning|[gkğq][aeıi]|[дтн][аеы]н?|[гғкқ][аеы]|[дтн][ыі]ң|н[ыі]ң)"
 
 
 @cache
-def _turkish_suffixed() -> tuple[re.Pattern[str], frozenset[str]]:
-    """A Turkish city with its case ending glued on, in any case as chats type it: "ankaradan", "izmirde".
-    Without an ending a lower-case name is no place (see `city_matches`); with one it can be nothing else."""
-    names = {v.lower() for n in _CITIES["TR"].split("|") if n.isascii() or "ş" in n or "ğ" in n or "İ" in n
-             for v in (n.replace("İ", "I"), _fold(n).replace("İ", "I"))}
-    alternation = "|".join(sorted((re.escape(n) for n in names if n.isalpha()), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?:[dt][ae]n?|y[ae]|n[ıi]n)(?![^\W\d_])", re.IGNORECASE)
-    return pattern, frozenset(_key(n) for n in names)
+def _turkic_suffixed() -> tuple[re.Pattern[str], frozenset[str], dict[str, str]]:
+    """A city of a Turkic-speaking country with its case ending glued on, in any case as chats type it:
+    "ankaradan", "izmirde", "Samarqanddan", "Шымкенттен". Without an ending a lower-case name is no place (see
+    `city_matches`); with one it can be nothing else. Also the name's country by its lower-case form."""
+    countries: dict[str, str] = {}
+    for code in _TURKIC:
+        for name in _CITIES.get(code, "").split("|"):
+            for variant in (name.replace("İ", "I"), _fold(name).replace("İ", "I")):
+                if variant.replace("-", "").isalpha() and re.fullmatch(r"[A-Za-zÀ-ɏЀ-ӿ-]+", variant):
+                    countries.setdefault(variant.lower(), code)
+    alternation = "|".join(sorted((re.escape(n) for n in countries), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![^\W\d_])(?P<city>{alternation}){_TURKIC_ENDING}(?![^\W\d_])", re.IGNORECASE
+    )
+    return pattern, frozenset(_key(n) for n in countries), countries
 
 
 @cache

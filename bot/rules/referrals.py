@@ -88,12 +88,25 @@ _PARTNER_RE = re.compile(
     r"(?<![^\W\d_])(?:your|our|their|vuestro|su|seu|sua|nosso|nossa|nuestro|votre|notre|Ihr\w*|unser\w*|vostro|"
     r"nostro|ваш\w*|наш\w*)\s+(?:local\s+|former\s+|regional\s+)?(?:distributors?|dealers?|agents?|"
     r"representatives?|resellers?|partners?|distribuidor(?:es)?|representantes?|revendeurs?|distributeurs?|"
-    r"Händler|Vertreter|rivenditore|distributore|дилер\w*|дистрибьютор\w*|представител\w*)(?![^\W\d_])",
+    r"Händler|Vertreter|rivenditore|distributore|дилер\w*|дистрибьютор\w*|представител\w*)(?![^\W\d_])|"
+    # Swahili puts the possessive after the noun: "msambazaji wenu" (your distributor), "wakala wenu" (agent)
+    r"(?<![^\W\d_])(?:msambazaji|wasambazaji|wakala|mwakilishi)\s+(?:wenu|wetu|wako|wao)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s+(?=[^\W\d_])|$)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 120  # characters from the pointer to the contact
+
+
+_PARTNER_REACH = 60  # characters from "your distributor in Nairobi," to the partner's name
+
+
+def names_a_partner(text: str, at: int) -> bool:
+    """True when text[at:] starts the name of a partner just pointed to on its line: "via your distributor in
+    Nairobi, Labtech Ltd (…)" names who passed the lead on, not the customer."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[max(line_start, at - _PARTNER_REACH) : at]
+    return _PARTNER_RE.search(before) is not None and not _SENTENCE_END_RE.search(before[-_PARTNER_REACH:][-3:])
 
 
 def points_elsewhere(line: str, at: int) -> bool:

@@ -75,7 +75,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bformul[aá]rio\s+do\s+site|\bwebseite\b|\bformulir\b|\bcontact\s+form|\bwebsite\s+(?:inquiry|enquiry)|"
         r"\b(?:new\s+)?inquiry\s+from\s+www\.|الموقع|نموذج\s+الموقع|\bsite\s+web\b|\bkontaktformular|"
         r"\bform(?:ulario)?\s+(?:web|del\s+sitio)|\btrang\s+web\b|\bformulaire\s+de\s+contact|"
-        r"\bformulario\s+de\s+contacto|\bformularz|\bstron[yaie]\s+internetow|\bpágina\s+web\b", _I)),
+        r"\bformulario\s+de\s+contacto|\bformularz|\bstron[yaie]\s+internetow|\bpágina\s+web\b|"
+        r"\bborang\s+(?:web|laman|dalam\s+talian)|\blaman\s+web\b", _I)),
     ("email", re.compile(
         r"\b(?:by|via|per|through|por)\s+(?:e-?mail|correo)\b|\be-?mail\s+(?:inquiry|enquiry|recebido|received)\b|邮件|"
         r"عبر\s+البريد|البريد\s+الإلكتروني\s*$|\bвходящее\s+письмо|\bписьмо\b|\bcorreo\s+recibido|"
@@ -85,9 +86,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _I | _M)),
     # A pasted email: a "From:" header together with a "Subject:" or "Sent:" header.
     ("email", re.compile(
-        r"\A(?=.*^[ \t]*(?:from|de|от|від|von|da|من|发件人)[ \t]*[:：])"
+        r"\A(?=.*^[ \t]*(?:from|de|от|від|von|da|من|发件人|od|kimden|van|dari|差出人|보낸\s*사람|từ)[ \t]*[:：])"
         r"(?=.*^[ \t]*(?:subject|sent|assunto|asunto|objet|enviado|envoy[ée]|тема|отправлено|主题|发送时间|betreff|"
-        r"oggetto|konu|الموضوع|date)"
+        r"oggetto|konu|الموضوع|date|temat|předmět|onderwerp|subjek|perihal|件名|제목|chủ\s+đề)"
         r"[ \t]*[:：])",
         _I | _M | re.DOTALL)),
 )
@@ -129,7 +130,7 @@ _LEAD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^[ \t]*(?:subject|assunto|asunto|objet|betreff|oggetto|konu|тема|件名|主题|الموضوع)[ \t]*[:：]", _I)),
 )
 # A pasted mail starts with its sender's header and quotes the message it answers.
-_MAIL_HEAD_RE = re.compile(r"[ \t]*(?:from|von|de|da|van|от|від|من|发件人)[ \t]*[:：][^\n]*@", _I)
+_MAIL_HEAD_RE = re.compile(r"[ \t]*(?:from|von|de|da|van|от|від|من|发件人|od|kimden|dari|差出人)[ \t]*[:：][^\n]*@", _I)
 _REPLY_RE = re.compile(
     r"^[ \t>]*(?:on|le|el|em|am|op|в)\b[^\n]{4,160}(?:wrote|a écrit|escribió|escreveu|schrieb|schreef|написал)", _I | _M
 )

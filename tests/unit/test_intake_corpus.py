@@ -12,9 +12,9 @@ from bot.org.loader import load_org
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# The held-out sets are only measured (bench); the general set and holdouts 3 to 10 and 12 (each measured unseen
-# first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 11 is measured only:
-# its names are still below the target. Holdout 13 is measured only and has not been tuned on.
+# The held-out sets are only measured (bench); the general set and holdouts 3 to 10, 12 and 13 (each measured
+# unseen first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 11 is measured
+# only: its names are still below the target. Holdout 13 was tuned against in session 7.
 @pytest.mark.parametrize(
     "name",
     [
@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
         "intake_holdout9.yaml",
         "intake_holdout10.yaml",
         "intake_holdout12.yaml",
+        "intake_holdout13.yaml",
         "intake_people.yaml",
     ],
 )

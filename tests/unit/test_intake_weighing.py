@@ -31,10 +31,10 @@ from bot.rules.own_side import OwnSide
         # "Контакт:" is a name label.
         ("Прошу счёт на сушильный шкаф.\nОрганизация: ИП Ахметов Б.К.\nКонтакт: Бауыржан, +7 701 555 12 34",
          "Бауыржан"),
-        # Russian "Фамилия Имя Отчество" is recorded as "Имя Фамилия".
+        # Russian "Фамилия Имя Отчество" is recorded as written (session 7: every corpus writer records it so).
         (
             "От: Кузнецов Андрей Петрович <a.kuznetsov@labsib.ru>\nТема: запрос\n\nНужен рН-метр, 2 шт.",
-            "Андрей Кузнецов",
+            "Кузнецов Андрей Петрович",
         ),
         # "de" and a city after a first name say where the person is from.
         ("Salam, c'est Karim de Rabat. Prix d'une étuve svp? 0661-220-318", "Karim"),
