@@ -81,6 +81,8 @@ def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]
     for match in _EXPORT_SPEAKER_RE.finditer(text):
         if name := _plausible(match.group("who")):
             yield name
+    if name := _first_speaker(text):
+        yield name
     for match in _INTRO_OF_FIRM_RE.finditer(text):
         firm = match.group("firm")
         if (_is_business(firm) or LEGAL_RE.search(firm)) and (name := _plausible(match.group("who"))):
@@ -96,6 +98,25 @@ def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]
         for match in regex.finditer(text):
             if name := _plausible(match.group("name")):
                 yield name
+
+
+# A forwarder's note that says the text below is a chat: "转发自Telegram", "TG上的客户", "Telegram, @x", "Viber客户".
+_CHAT_NOTE_RE = re.compile(
+    r"(?<![a-z])(?:telegram|tg|whats\s?app|wa|viber|instagram|ig|facebook|messenger|wechat|line|zalo|signal)"
+    r"(?![a-z])|微信|电报", re.IGNORECASE,  # Latin boundaries only: "TG上的客户", "转发自Telegram"
+)
+# The chat's first speaker: "Айбек:" on a line of its own, or "Марат: Здравствуйте, …".
+_SPEAKER_RE = re.compile(r"^[ \t]*(?P<who>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t]*[:：](?:[ \t]|$)")
+
+
+def _first_speaker(text: str) -> str | None:
+    """The speaker of a forwarded chat: a note line naming the chat app, then "Name:" opening the first message
+    ("TG上的客户" / "Айбек:" / "салам. нужна …"). Without such a note a "Word:" line is as likely a form's label."""
+    lines = [line for line in text.splitlines() if line.strip()][:2]
+    if len(lines) < 2 or not _CHAT_NOTE_RE.search(lines[0]) or len(lines[0]) > 60:
+        return None
+    match = _SPEAKER_RE.match(lines[1])
+    return _plausible(match.group("who")) if match else None
 
 
 def settle_name(
@@ -167,6 +188,9 @@ def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
         if name := _plausible(rest):
             yield name
             continue
+        if name := _signed_in_line(lines[index]):
+            yield name
+            continue
         if _has_words(rest):
             continue  # a sentence with a number in it ("talk to our agent … 0733 …"): nothing beside it is signed
         # Above the number only a capitalised name; below it also "chidi, lagos" (the body is above, in lower case).
@@ -174,6 +198,26 @@ def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
             if 0 <= other < len(lines) and other not in numbered and (name := _name_line(lines[other], lower_ok)):
                 yield name
                 break
+
+
+# Where a sentence ends inside a line: ". ", "! ", "? ", "。" (a chat message typed as one line).
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?。！？])[ \t]+|(?<=[。！？])")
+
+
+def _signed_in_line(line: str) -> str | None:
+    """A name signed at the end of a one-line chat message, as a sentence of its own right before the number
+    or right after it: "… kargo Bursa'ya. Murat 0533 …", "… у Львів. Олена, 067 …", "WA 0812 … (Dewi).". A
+    sentence with other words around the number ("call me at 0533 …") signs nothing."""
+    match = _NUMBER_RE.search(line)
+    if match is None:
+        return None
+    before = _SENTENCE_CUT_RE.split(line[: match.start()])[-1]
+    after = _SENTENCE_CUT_RE.split(line[match.end() :])[0]
+    for side in (before, after):
+        clause = side.strip(" \t,;:-–—")
+        if clause and (name := _plausible(clause)):
+            return name
+    return None
 
 
 def _has_words(rest: str) -> bool:

@@ -191,3 +191,46 @@ def test_a_weight_in_kg_is_no_legal_form() -> None:
 def test_digits_valid_only_in_china_are_no_phone_when_the_text_names_another_country() -> None:
     assert parse_inquiry("Kenya\n139 1234 5678", HOME).phone is None
     assert parse_inquiry("hi\n139 1234 5678", HOME).phone == "+8613912345678"  # nothing says where: home
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one line: the body, a full stop, then the name signed before the number
+        ("Dobry wieczór, potrzebuję wagi do sklepu, wysyłka do Gdańska. Tomasz 601 223 344", "Tomasz"),
+        ("Здравствуйте, нужен влагомер для зерна, доставка в Омск. Игорь, 8 913 555 12 34", "Игорь"),
+        ("need a price for a pH pen please, shop in Mombasa. Wanjiru 0722 345 678", "Wanjiru"),
+        # the name signed right after the number, in brackets
+        ("Hi, price of a water tester for our farm in Kisumu? WA 0733 112 233 (Achieng). Thanks", "Achieng"),
+    ],
+)
+def test_a_name_signed_as_its_own_sentence_beside_the_number(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need a quote for a moisture meter, call me at 0722 345 678 thanks",  # a sentence around the number
+        "Hello, price for a balance? Nairobi. 0722 345 678",  # a place, not a name
+    ],
+)
+def test_a_sentence_or_a_place_beside_the_number_signs_no_name(text: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("转发自Telegram\n\nDmitri:\nhello, do you have a viscometer in stock?", "Dmitri"),
+        ("WA客户\n\nFatima: Salam, what is the price of the pH meter?", "Fatima"),
+        ("Viber, @nurlan_kz\n\nНурлан: Добрый день, сколько стоит анализатор?", "Нурлан"),
+    ],
+)
+def test_a_forwarded_chats_first_speaker_after_the_forwarders_note(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_without_a_note_naming_the_chat_a_word_and_colon_is_a_label() -> None:
+    parsed = parse_inquiry("Website form\n\nMessage: we need a balance for our lab in Accra", HOME)
+    assert parsed.customer_name is None
