@@ -198,10 +198,11 @@ def _guessed_on_own_line(
         return
     for match in _BARE_NUMBER_RE.finditer(text):
         raw = match.group()
+        alone = _alone_on_line(text, match.start(), match.end())
         if (
             any(start < match.end() and match.start() < end for start, end in read)
             or not 7 <= sum(ch.isdigit() for ch in raw) <= 13
-            or not _alone_on_line(text, match.start(), match.end())
+            or not (alone or raw.startswith(_TRUNK_PREFIXES))
             or _DATE_RE.search(raw)
         ):
             continue
@@ -209,7 +210,9 @@ def _guessed_on_own_line(
             (n for index, group in enumerate(guesses) if (n := _unique_reading(raw, group, national_form=index > 0))),
             None,
         )
-        if number:
+        # Inside a sentence ("ممكن تكلمني على 0100 673 2418."), only a mobile number dialled with its trunk prefix:
+        # the way people write their own number, unlike order numbers and quantities.
+        if number and (alone or _is_mobile(number)):
             yield _candidate(text, match.start(), match.end(), phonenumbers.parse(number))
 
 
@@ -247,6 +250,11 @@ def _unique_reading(raw: str, guesses: tuple[str, ...], national_form: bool) -> 
 
 
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+_TRUNK_PREFIXES = ("0", "8")  # how a national mobile is dialled at home (8: Kazakhstan and Russia)
+
+
+def _is_mobile(e164: str) -> bool:
+    return phonenumbers.number_type(phonenumbers.parse(e164)) == PhoneNumberType.MOBILE
 
 
 def _argentine_mobile(e164: str) -> str:

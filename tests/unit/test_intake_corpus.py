@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The held-out sets are only measured (bench); the general set and holdouts 3 to 10, 12 and 13 (each measured
 # unseen first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 11 is measured
-# only: its names are still below the target. Holdout 13 was tuned against in session 7; holdouts 14 and 15
+# only: its names are still below the target. Holdout 13 was tuned against in session 7; holdouts 14 to 16
 # (session 7) are measured only, some of their fields are below the targets.
 @pytest.mark.parametrize(
     "name",

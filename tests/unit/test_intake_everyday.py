@@ -234,3 +234,22 @@ def test_a_forwarded_chats_first_speaker_after_the_forwarders_note(text: str, na
 def test_without_a_note_naming_the_chat_a_word_and_colon_is_a_label() -> None:
     parsed = parse_inquiry("Website form\n\nMessage: we need a balance for our lab in Accra", HOME)
     assert parsed.customer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # a mobile dialled with its trunk prefix inside a sentence, the country only from the language's script
+        ("สวัสดีครับ อยากได้ราคาเครื่องชั่งครับ โทรหาผมที่ 089 765 4321 นะครับ", "+66897654321"),
+        ("سلام، قیمت دستگاه پی اچ متر رو میخواستم، با من تماس بگیرید 0935 221 4408 ممنون", "+989352214408"),
+        ("Сәлеметсіз бе, бізге таразы керек. Маған 8 701 334 55 12 нөміріне қоңырау шалыңыз", "+77013345512"),
+    ],
+)
+def test_a_trunk_prefixed_mobile_in_a_sentence_reads_in_the_one_country_of_its_language(text: str, phone: str) -> None:
+    assert parse_inquiry(text, HOME).phone == phone
+
+
+def test_an_order_number_in_a_sentence_is_no_phone() -> None:
+    # Thai again, but "0 123 456" reads as no Thai mobile: an order number stays an order number.
+    parsed = parse_inquiry("สวัสดีครับ สั่งซื้อเลขที่ 0123456 ขอใบเสนอราคาด้วยครับ", HOME)
+    assert parsed.phone is None
