@@ -191,9 +191,6 @@ def test_the_core_names_no_platform(layer: str) -> None:
 def test_reading_the_org_and_the_platform_settings_imports_no_platform_sdk() -> None:
     """`inquirybot org check`, the shell and `doctor` without tokens never pay for slack_bolt or PTB: the registry
     loads a plug-in's light module only, and the SDK only when the platform is built."""
-    import subprocess
-    import sys
-
     script = (
         "import sys, pathlib\n"
         "from bot.org.loader import load_org\n"
@@ -203,17 +200,13 @@ def test_reading_the_org_and_the_platform_settings_imports_no_platform_sdk() -> 
         "assert platforms.configured(Settings(_env_file=None)) == []\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {PLATFORM_SDKS!r}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.strip() == "[]"
+    assert _printed_by(script) == "[]"
 
 
 def test_looking_at_inquiries_imports_no_parser_charts_or_scheduler() -> None:
     """`inquirybot inquiries show/list` start fast (issue 13): the intake parser and its tables (about 120 ms),
     charts, spreadsheets and the scheduler are imported only by the commands that use them; so are the unit of
     work and the seventeen mapped tables besides the inquiries' two (`show` reads through `Reader.inquiries`)."""
-    import subprocess
-    import sys
-
     heavy = ("bot.rules.intake", "bot.rules.places", "phonenumbers", "matplotlib", "openpyxl", "apscheduler",
              "bot.scheduler", "storage.tables", "storage.uow")
     script = (
@@ -221,22 +214,26 @@ def test_looking_at_inquiries_imports_no_parser_charts_or_scheduler() -> None:
         "import bot.cli.inquiries, bot.bootstrap_reader\n"
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.strip() == "[]"
+    assert _printed_by(script) == "[]"
 
 
 def test_the_commands_that_read_only_the_org_file_import_no_database_layer() -> None:
     """`inquirybot jobs list`, `calendar show` and `org check` read the org file alone (issue 13: jobs list within
     1.5x of a bare SQLAlchemy import): importing their modules loads no SQLAlchemy, storage, Alembic, Jinja2 or
     scheduler; `holidays` (about 0.1 s) only when a year lacks chinese_calendar data, never at import."""
-    import subprocess
-    import sys
-
     heavy = ("sqlalchemy", "storage", "alembic", "jinja2", "apscheduler", "holidays", "matplotlib", "openpyxl")
     script = (
         "import sys\n"
         "import bot.cli.jobs, bot.cli.calendar, bot.cli.org\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n"
     )
+    assert _printed_by(script) == "[]"
+
+
+def _printed_by(script: str) -> str:
+    """What `script` prints, run in a fresh interpreter (so only what it imports is loaded)."""
+    import subprocess
+    import sys
+
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.strip() == "[]"
+    return done.stdout.strip()
