@@ -55,10 +55,9 @@ class AwayRepository:
         pointer is read FOR UPDATE, which a UNION does not allow, so there it is two statements.
         """
         if dialect_of(self.session) != "sqlite":
-            # Leave first: the pointer's row lock is held until commit, so one round trip less is spent holding it.
-            leave = _by_person((await run_core(self.session, _LEAVE_ON, {"on": on})).mappings())
             pointer = await run_core(self.session, _POINTER_LOCKED, {"department_id": department_id})
-            return pointer.scalar_one_or_none(), leave
+            leave = await run_core(self.session, _LEAVE_ON, {"on": on})
+            return pointer.scalar_one_or_none(), _by_person(leave.mappings())
         rows = await run_core(self.session, _POINTER_AND_LEAVE, {"department_id": department_id, "on": on})
         last: str | None = None
         away = []
