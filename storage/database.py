@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +110,19 @@ def insert_or_ignore_many(session: AsyncSession, table: Any) -> Any:
 async def insert_once(session: AsyncSession, table: Any, returned: Any, **values: Any) -> bool:
     """Insert unless the unique key is taken; True for the one caller whose row went in (claims, dedupe)."""
     statement = prepared(session, ("insert_once", table, returned, *values),
-                         lambda insert: insert(getattr(table, "__table__", table)).on_conflict_do_nothing()
+                         lambda insert: insert(columns_named(table, values)).on_conflict_do_nothing()
                          .returning(returned))
     return (await run_core(session, statement, values)).first() is not None
+
+
+def columns_named(table: Any, names: Iterable[str]) -> Any:
+    """The Core table of `table` (a mapped class or a table), checked to have a column for each of `names`: a
+    Core INSERT run with parameters drops a name that is no column silently, unlike the ORM's .values()."""
+    core = getattr(table, "__table__", table)
+    unknown = set(names) - set(core.c.keys())
+    if unknown:
+        raise TypeError(f"{core.name} has no column {', '.join(sorted(unknown))}")
+    return core
 
 
 async def run_core(session: AsyncSession, statement: Any, parameters: Any = None) -> Any:

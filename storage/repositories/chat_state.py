@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound import Outbound, Target
-from storage.database import prepared, run_core
-from storage.tables import ConversationRow, OutboxRow, SentMessageRow, table_of
+from storage.database import columns_named, prepared, run_core
+from storage.tables import ConversationRow, OutboxRow, SentMessageRow
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ class SentMessageRepository:
         self.session = session
 
     async def record(self, message: SentMessage, outbox_id: int | None, now: datetime) -> None:
-        stmt = prepared(self.session, ("sent_message",),
-                        lambda insert: insert(table_of(SentMessageRow)).on_conflict_do_nothing())
+        stmt = prepared(self.session, ("sent_message",), lambda insert: insert(
+            columns_named(SentMessageRow, ["outbox_id", "at", *message.__dict__])).on_conflict_do_nothing())
         await run_core(self.session, stmt, {"outbox_id": outbox_id, "at": now, **message.__dict__})
 
     async def find(self, platform: str, chat: str, message_id: str) -> SentMessage | None:

@@ -92,6 +92,15 @@ async def test_a_delivery_key_is_claimed_once(engine: AsyncEngine) -> None:
     assert results.count(True) == 1
 
 
+async def test_an_insert_naming_no_column_is_refused_not_dropped(engine: AsyncEngine) -> None:
+    from storage.database import insert_once
+    from storage.tables import ProcessedEventRow
+
+    async with uow_factory(engine) as uow:
+        with pytest.raises(TypeError, match="no column kye"):
+            await insert_once(uow.session, ProcessedEventRow, ProcessedEventRow.key, kye="typo", at=NOW)
+
+
 async def test_outbox_rows_are_claimed_by_exactly_one_worker(engine: AsyncEngine) -> None:
     people = ("zhang", "li", "wu", "wang", "gao", "zhao")
     async with uow_factory(engine) as uow:
