@@ -229,7 +229,9 @@ def _name_pattern(name: str) -> str:
         stem = escaped[:-1] if name[-1] in "аяьйоеиы" and len(name) > 4 else escaped
         return rf"(?<![^\W\d_]){stem}[а-яёіїє]{{0,2}}(?![^\W\d_])"
     if re.search(f"[{_ARABIC}]", name):
-        return rf"(?<![{_ARABIC}])(?:[وبلف]|ب?ال)?{escaped}(?![{_ARABIC}])"
+        # "ل" before an article drops its alif: "الرياض" -> "للرياض" (to Riyadh), also after "و"/"ف".
+        dative = rf"|[وف]?لل{re.escape(name[2:])}" if name.startswith("ال") else ""
+        return rf"(?<![{_ARABIC}])(?:(?:[وبلف]|ب?ال)?{escaped}{dative})(?![{_ARABIC}])"
     if re.search(f"[{_UNSPACED}]", name):
         return escaped
     # An apostrophe and a case ending or possessive may follow: "Ankara'dan", "İzmir’e", "London's".
@@ -237,9 +239,13 @@ def _name_pattern(name: str) -> str:
 
 
 def _key(variant: str) -> str:
-    """Up to three letters every match of a name variant contains (folded): its first word's start.
-    Endings, prefixes and the spaces-or-hyphens between words vary; the start of the first word never does."""
-    return _fold(variant.split(" ")[0][:3]).lower()
+    """Up to three letters every match of a name variant contains (folded): its first word's start (after an
+    Arabic article). Endings, prefixes and the spaces-or-hyphens between words vary; the start of the first word
+    never does."""
+    first = variant.split(" ")[0]
+    if first.startswith("ال") and len(first) > 4:
+        first = first[2:]  # an Arabic article may be written "لل" after "ل" (see `_name_pattern`)
+    return _fold(first[:3]).lower()
 
 
 @cache

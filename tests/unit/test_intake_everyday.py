@@ -253,3 +253,14 @@ def test_an_order_number_in_a_sentence_is_no_phone() -> None:
     # Thai again, but "0 123 456" reads as no Thai mobile: an order number stays an order number.
     parsed = parse_inquiry("สวัสดีครับ สั่งซื้อเลขที่ 0123456 ขอใบเสนอราคาด้วยครับ", HOME)
     assert parsed.phone is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("نريد عرض سعر لميزان حساس مع الشحن للرياض", "SA"),  # ل + الرياض is written للرياض
+        ("نحتاج جهاز قياس الرطوبة وسيتم التسليم فللقاهرة", "EG"),
+    ],
+)
+def test_an_arabic_city_after_the_preposition_li_is_still_the_city(text: str, country: str) -> None:
+    assert [code for _at, code in city_mentions(text)] == [country]
