@@ -63,7 +63,9 @@ _CITIES: dict[str, str] = {
           "莫斯科|圣彼得堡|新西伯利亚|موسكو",
     "KZ": "Almaty|Astana|Nur-Sultan|Shymkent|Karaganda|Aktobe|Atyrau|Aktau|Pavlodar|Ust-Kamenogorsk|Kostanay|"
           "Алматы|Алма-Ата|Астана|Нур-Султан|Шымкент|Караганда|Актобе|Атырау|Актау|Павлодар|Усть-Каменогорск|"
-          "Костанай|Семей|Тараз|阿拉木图|阿斯塔纳",
+          "Костанай|Семей|Тараз|阿拉木图|阿斯塔纳|"
+          # Kazakh spellings (Kazakh letters), and Latin Kazakh
+          "Қостанай|Қарағанды|Ақтөбе|Өскемен|Қызылорда|Петропавл|Qostanay|Qaraghandy|Aqtobe|Oskemen|Semey|Taraz",
     "UZ": "Tashkent|Toshkent|Samarkand|Samarqand|Bukhara|Namangan|Andijan|Fergana|Ташкент|Самарканд|Бухара|"
           "Наманган|Андижан|Фергана|Нукус|塔什干|طشقند",
     "BY": "Minsk|Gomel|Homel|Grodno|Vitebsk|Mogilev|Brest, Belarus|Минск|Гомель|Гродно|Витебск|Могилев|Могилёв|"
@@ -107,14 +109,19 @@ _CITIES: dict[str, str] = {
     "ID": "Jakarta|Surabaya|Bandung|Medan|Semarang|Makassar|Palembang|Tangerang|Bekasi|Depok|Bogor|"
           "Yogyakarta|Denpasar|Batam|雅加达|泗水|ジャカルタ|자카르타|จาการ์ตา",
     "PH": "Manila|Quezon City|Makati|Pasig|Taguig|Cebu|Davao|Cavite|Caloocan|马尼拉",
-    "TH": "Bangkok|Chiang Mai|Pattaya|Nonthaburi|Samut Prakan|曼谷|กรุงเทพ|バンコク|방콕",
+    "TH": "Bangkok|Chiang Mai|Pattaya|Nonthaburi|Samut Prakan|曼谷|กรุงเทพ|バンコク|방콕|"
+          # Thai spellings of the largest provinces' seats
+          "เชียงใหม่|ขอนแก่น|นครราชสีมา|โคราช|ภูเก็ต|หาดใหญ่|สงขลา|อุดรธานี|นครสวรรค์|ชลบุรี|พัทยา|ระยอง|สุราษฎร์ธานี|"
+          "Khon Kaen|Nakhon Ratchasima|Korat|Phuket|Hat Yai|Udon Thani|Nakhon Sawan|Chonburi|Rayong",
     "MY": "Kuala Lumpur|Penang|Johor Bahru|Shah Alam|Petaling Jaya|Selangor|吉隆坡|クアラルンプール|쿠알라룸푸르|"
           "กัวลาลัมเปอร์",
     "IN": "Mumbai|New Delhi|Delhi|Bangalore|Bengaluru|Hyderabad|Chennai|Kolkata|Pune|Ahmedabad|Jaipur|"
           "Lucknow|Noida|Gurgaon|Gurugram|孟买|新德里",
     "PK": "Karachi|Lahore|Islamabad|Rawalpindi|Faisalabad|Multan|Peshawar|Sialkot|卡拉奇|拉合尔",
     "BD": "Dhaka|Chittagong|Chattogram|达卡",
-    "IR": "Tehran|Isfahan|Mashhad|Tabriz|Shiraz|德黑兰|طهران",
+    "IR": "Tehran|Isfahan|Mashhad|Tabriz|Shiraz|Karaj|Ahvaz|Kermanshah|德黑兰|طهران|"
+          # Persian spellings (Persian kaf and yeh, as Iranians write them)
+          "تهران|اصفهان|مشهد|تبریز|شیراز|کرج|قم|اهواز|کرمانشاه|رشت|یزد",
     "IQ": "Baghdad|Basra|Erbil|Mosul|Najaf|Sulaymaniyah|بغداد|البصرة|أربيل|الموصل|النجف",
     "DZ": "Alger|Algiers|Oran|Annaba|Sétif|Blida|الجزائر العاصمة|وهران|قسنطينة",
     "TN": "Tunis|Sfax|Sousse|Bizerte|صفاقس|سوسة",

@@ -264,3 +264,15 @@ def test_an_order_number_in_a_sentence_is_no_phone() -> None:
 )
 def test_an_arabic_city_after_the_preposition_li_is_still_the_city(text: str, country: str) -> None:
     assert [code for _at, code in city_mentions(text)] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("آزمایشگاه ما در شیراز است", "IR"),  # Persian spelling (Persian yeh), not the Arabic one
+        ("Мекенжай: Қарағанды, Бұқар жырау көшесі 12", "KZ"),  # Kazakh spelling (Kazakh letters)
+        ("ร้านของเราอยู่ที่ขอนแก่น", "TH"),  # Thai spelling of Khon Kaen
+    ],
+)
+def test_a_city_in_its_own_countrys_spelling_gives_the_country(text: str, country: str) -> None:
+    assert [code for _at, code in city_mentions(text)] == [country]
