@@ -113,8 +113,20 @@ def _chosen_company(
 
 def _partner_only(text: str, company: str) -> bool:
     """Every mention of the company follows a pointer to a partner ("your distributor in Nairobi, X Ltd")."""
-    spots = [m.start() for m in re.finditer(re.escape(company), text)]
+    spots = list(_literal_spots(text, company))
     return bool(spots) and all(names_a_partner(text, at) for at in spots)
+
+
+def _literal_spots(text: str, literal: str) -> Iterator[int]:
+    """Where `literal` stands in `text`, left to right, not overlapping (as `re.finditer(re.escape(literal))`, without
+    putting a pattern per company into `re`'s shared cache, where it would push out phonenumbers' own patterns)."""
+    if not literal:
+        yield from range(len(text) + 1)
+        return
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + len(literal))
 
 
 FREE_MAIL_DOMAINS = frozenset({

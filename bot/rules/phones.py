@@ -240,9 +240,7 @@ def _unique_reading(raw: str, guesses: tuple[str, ...], national_form: bool) -> 
     mobiles = {n for n in readings if phonenumbers.number_type(phonenumbers.parse(n)) in _MOBILE_TYPES}
     if national_form and not raw.startswith(("0", "(", "8")):
         # Only a number plan that tells mobiles apart: any ten digits are a "fixed line or mobile" in the US.
-        mobiles = readings = {
-            n for n in mobiles if phonenumbers.number_type(phonenumbers.parse(n)) == PhoneNumberType.MOBILE
-        }
+        mobiles = readings = {n for n in mobiles if _is_mobile(n)}
     for pool in (readings, mobiles):
         if len(pool) == 1:
             return next(iter(pool))
@@ -263,7 +261,7 @@ def _argentine_mobile(e164: str) -> str:
     if not e164.startswith("+54") or e164.startswith("+549"):
         return e164
     mobile = _valid("+549" + e164[3:], None)
-    return mobile if mobile and phonenumbers.number_type(phonenumbers.parse(mobile)) == PhoneNumberType.MOBILE else e164
+    return mobile if mobile and _is_mobile(mobile) else e164
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
