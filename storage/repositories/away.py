@@ -17,13 +17,15 @@ from storage.tables import AssignmentPointerRow, AwayRow
 Leave = dict[str, tuple[AwayPeriod, ...]]  # recorded leave by person
 
 # Built once, values as parameters: ingest reads these for every inquiry (bench.ingest).
-_LEAVE_ON = (select(AwayRow.person_id, AwayRow.start, AwayRow.end, AwayRow.delegate_id)
-             .where(AwayRow.start <= bindparam("on"), AwayRow.end >= bindparam("on")).order_by(AwayRow.id))
+_LEAVE = select(AwayRow.person_id, AwayRow.start, AwayRow.end, AwayRow.delegate_id)
+_COVERS_ON = (AwayRow.start <= bindparam("on"), AwayRow.end >= bindparam("on"))
+_ALL_LEAVE = _LEAVE.order_by(AwayRow.id)
+_LEAVE_ON = _LEAVE.where(*_COVERS_ON).order_by(AwayRow.id)
 _POINTER_LOCKED = select(AssignmentPointerRow.last_person_id).where(
     AssignmentPointerRow.department_id == bindparam("department_id")).with_for_update()
 _POINTER_AND_LEAVE: CompoundSelect[Any] = union_all(
     select(literal("away").label("kind"), AwayRow.person_id, AwayRow.start, AwayRow.end, AwayRow.delegate_id)
-    .where(AwayRow.start <= bindparam("on"), AwayRow.end >= bindparam("on")),
+    .where(*_COVERS_ON),
     select(literal("pointer"), AssignmentPointerRow.last_person_id, null(), null(), null())
     .where(AssignmentPointerRow.department_id == bindparam("department_id")),
 )
@@ -37,16 +39,12 @@ class AwayRepository:
         self.session.add(AwayRow(person_id=person_id, start=start, end=end, delegate_id=delegate, created_by=by,
                                  created_at=now))
 
-    async def periods(self, on: date | None = None) -> dict[str, tuple[AwayPeriod, ...]]:
+    async def periods(self, on: date | None = None) -> Leave:
         """Recorded leave by person; only the periods covering `on` when given (ingest needs one day, and the
         table only grows)."""
-        found: dict[str, list[AwayPeriod]] = defaultdict(list)
-        stmt = select(AwayRow).order_by(AwayRow.id)
-        if on is not None:
-            stmt = stmt.where(AwayRow.start <= on, AwayRow.end >= on)
-        for row in (await self.session.execute(stmt)).scalars():
-            found[row.person_id].append(AwayPeriod(row.start, row.end, row.delegate_id))
-        return {person: tuple(periods) for person, periods in found.items()}
+        if on is None:
+            return _by_person((await run_core(self.session, _ALL_LEAVE)).mappings())
+        return _by_person((await run_core(self.session, _LEAVE_ON, {"on": on})).mappings())
 
     async def pointer_and_leave(self, department_id: str, on: date) -> tuple[str | None, Leave]:
         """The department's round-robin pointer and the leave covering `on`, as ingest needs them.
@@ -56,8 +54,7 @@ class AwayRepository:
         """
         if dialect_of(self.session) != "sqlite":
             pointer = await run_core(self.session, _POINTER_LOCKED, {"department_id": department_id})
-            leave = await run_core(self.session, _LEAVE_ON, {"on": on})
-            return pointer.scalar_one_or_none(), _by_person(leave.mappings())
+            return pointer.scalar_one_or_none(), await self.periods(on=on)
         rows = await run_core(self.session, _POINTER_AND_LEAVE, {"department_id": department_id, "on": on})
         last: str | None = None
         away = []
