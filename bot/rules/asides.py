@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.rules.name_words import CLOSING_RE
-from bot.rules.referrals import SECOND_CONTACT_RE, TITLE_RE, points_elsewhere
+from bot.rules.referrals import FOR_INFORMATION_RE, SECOND_CONTACT_RE, TITLE_RE, points_elsewhere
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rather than a contact line
@@ -37,6 +37,8 @@ def is_aside(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
         return True
+    if FOR_INFORMATION_RE.search(line, 0, start - line_start):
+        return True  # "Kontaktdaten des Kunden nur zur Info: Herr Pichler, +43 …"
     at, until = start - line_start, end - line_start
     if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
         return True  # "for technical questions call my colleague Anna Berg, 070 …"

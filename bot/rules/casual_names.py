@@ -36,6 +36,7 @@ _NOT_NAMES = _words(
     "urgent urgente urgence срочно asap total kindly pls. doctor doctora docteur office oficina bureau escritório "
     "escritorio fixo fijo fixe landline fax home casa work trabajo ofis ev iş факс офис рабочий домашний "
     "advance d'avance avance antemano adelantado "
+    "شماره شمارم من تماس همراه "
     "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처"
 )
 _CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \
@@ -208,15 +209,13 @@ def _signed_in_line(line: str) -> str | None:
     """A name signed at the end of a one-line chat message, as a sentence of its own right before the number
     or right after it: "… kargo Bursa'ya. Murat 0533 …", "… у Львів. Олена, 067 …", "WA 0812 … (Dewi).". A
     sentence with other words around the number ("call me at 0533 …") signs nothing."""
-    match = _NUMBER_RE.search(line)
-    if match is None:
-        return None
-    before = _SENTENCE_CUT_RE.split(line[: match.start()])[-1]
-    after = _SENTENCE_CUT_RE.split(line[match.end() :])[0]
-    for side in (before, after):
-        clause = side.strip(" \t,;:-–—")
-        if clause and (name := _plausible(clause)):
-            return name
+    for match in _NUMBER_RE.finditer(line):  # every number: "bis 100.000 mPa·s … 0151 … Gruß Jonas"
+        before = _SENTENCE_CUT_RE.split(line[: match.start()])[-1]
+        after = _SENTENCE_CUT_RE.split(line[match.end() :].lstrip(" \t.!?。！？"))[0]  # "… 6789. Gruß Jonas"
+        for side in (before, after):
+            clause = side.strip(" \t,;:-–—")
+            if clause and (name := _plausible(clause)):
+                return name
     return None
 
 
@@ -251,14 +250,22 @@ def _leading(rest: str, lower_ok: bool) -> str | None:
     return _plausible(" ".join(words), lower_ok=lower_ok) if words else None
 
 
+_THAI_WORD_RE = re.compile(r"[\u0e01-\u0e4e]+")  # Thai vowel and tone marks are no \w
+_THAI_KHUN_RE = re.compile(r"^คุณ(?=\S)")  # Thai "Khun", written joined to the name: "คุณสมชาย"
+
+
 def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     """`raw` as a person's name: one to three words (four with particles), none a greeting, label, closing, job,
     product, place or company word; capitalised unless `lower_ok` or written in a script without case."""
     text = HONORIFIC_RE.sub("", " ".join(raw.replace("(", " ").replace(")", " ").split()).strip(" -–—/|,.:;!?"))
-    words = [w for w in text.split() if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
+    text = _THAI_KHUN_RE.sub("", text)
+    # "Em Tuấn, sđt": a label after the comma is no part of the name
+    words = [w.rstrip(",;") for w in text.split()]
+    words = [w for w in words if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
     if not words or len([w for w in words if w.casefold() not in PARTICLES]) > 3 or len(words) > 4:
         return None
-    if any(not _WORD_RE.fullmatch(w) or w.casefold().strip(".") in TITLE_WORDS | JOB_WORDS | THING_WORDS
+    if any(not (_WORD_RE.fullmatch(w) or _THAI_WORD_RE.fullmatch(w))
+           or w.casefold().strip(".") in TITLE_WORDS | JOB_WORDS | THING_WORDS
            for w in words):
         return None
     if words[0].casefold() in PARTICLES or words[-1].casefold() in PARTICLES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.rules.countries import find_country_in_text
+from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
 
 __all__ = ["trimmed_company"]
@@ -31,6 +32,12 @@ def trimmed_company(company: str | None) -> str | None:
     """The company without the writer's lead-in and without a town after a prefixed name."""
     if not company:
         return company
+    if LEGAL_RE.fullmatch(company.strip(" ()[].,;")):
+        return None  # a legal form alone ("(metan, CO)") names no company
+    # "Công ty TNHH … Sài Gòn is distributor in Vietnam": the sentence goes on after the name.
+    named, *said = _COPULA_RE.split(company, maxsplit=1)
+    if said and len(named.split()) >= 2:
+        company = named
     owned = _OWNED_RE.match(company)
     if owned:
         rest = company[owned.end() :].strip()
@@ -45,6 +52,12 @@ def trimmed_company(company: str | None) -> str | None:
     if form and len(words) - len(form.group().split()) > _NAME_WORDS and _is_town(words[-1]):
         return " ".join(words[:-1])
     return company
+
+
+_COPULA_RE = re.compile(r"\s+(?:is|are|was|est|es|é|ist|è)\s+(?:a\s+|an\s+|the\s+|un\s+|une\s+|uma?\s+|ein\w*\s+)?"
+                        r"(?:\w+\s+){0,2}?(?:distributor|dealer|importer|company|firm|manufacturer|supplier|"
+                        r"distribuidor|importador|empresa|distributeur|importateur|société|Händler|Firma)\b",
+                        re.IGNORECASE)
 
 
 def _only_place(tail: str) -> bool:

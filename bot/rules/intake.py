@@ -15,7 +15,7 @@ from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
-from bot.rules.principals import principal_of
+from bot.rules.principals import handed_over, principal_of
 from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
@@ -94,7 +94,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     customer = customer_part(text, own)
     # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
     acting = principal_of(customer)
-    for_them = customer[acting.start : acting.end] if acting else ""
+    # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
+    span = (acting.start, acting.end) if acting else handed_over(customer)
+    for_them = customer[span[0] : span[1]] if span else ""
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     email = find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
@@ -130,7 +132,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         buyer, find_customer_name(buyer, labelled, own.names, email), find_company(buyer, labelled, own.brands, email),
         own.names, phones.phone,
     )
-    name = (person_named(acting.honorific_led) if acting else None) or name
+    if acting:
+        name = person_named(acting.honorific_led) or name
+    elif for_them:
+        # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
+        # person the handed-over address spells, not the writer who signs or heads the message.
+        name = _in_full(find_customer_name(for_them, labelled_values(for_them), own.names, email), buyer) or (
+            find_customer_name(buyer, [], own.names, email) or name)
+        company = find_company(for_them, labelled_values(for_them), own.brands, email) or company
     return ParsedInquiry(
         text=original,
         customer_name=name,
@@ -149,6 +158,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _in_full(name: str | None, text: str) -> str | None:
+    """A surname alone ("Datos de contacto del Ing. Herrera") as the text gives it in full ("Ing. Tomás Herrera")."""
+    if name is None or " " in name:
+        return name
+    fuller = re.search(rf"(?<![\w.])((?:[^\W\d_a-zà-ÿа-яё][\w'’-]*[ \t]+){{1,2}}){re.escape(name)}(?![^\W\d_])", text)
+    return f"{fuller.group(1)}{name}" if fuller else name
 _QUOTE_MARK_RE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 

@@ -40,6 +40,7 @@ _CONTACT_PHRASES = (
 _LABEL = (
     r"(?:(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
     r"téléphone|phone|fone|fono|tlf|tlfn|tfno|fijo|office|contact|call(?:\s+me)?|t|ph|đt|sđt|điện\s+thoại|"
+    r"direct\s+(?:line|dial|number)|ddi|landline|switchboard|"
     r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
     r"số|numara|تلفن|شماره(?:\s+(?:تماس|تلفن))?|no\.?(?=\s+(?:saya|aku|wa|telp)\b)|"
@@ -176,10 +177,16 @@ def _candidates(
             number = _argentine_mobile(number)
         if number:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
+    evidenced = regions[:-1]  # the last reading is the home country's (pick_phones)
     for region in filter(None, regions):
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
             mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
-            if not match.raw_string.startswith("+") and (mobile or _alone_on_line(text, match.start, match.end)):
+            # A landline counts on a line of its own, or dialled with its trunk prefix ("… or 031-711 42 90") in a
+            # country the text's evidence gives: a bare digit group inside prose is more often an order number.
+            trunk = (match.raw_string.startswith(_TRUNK_PREFIXES) and region in evidenced
+                     and not _DATE_RE.search(match.raw_string))
+            alone = _alone_on_line(text, match.start, match.end)
+            if not match.raw_string.startswith("+") and (mobile or trunk or alone):
                 yield _candidate(text, match.start, match.end, match.number)
 
 

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
+from bot.rules.referrals import FOR_INFORMATION_RE
 
-__all__ = ["Principal", "principal_of"]
+__all__ = ["Principal", "handed_over", "principal_of"]
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,46 @@ def principal_of(text: str) -> Principal | None:
 
 
 _LINE_RE = re.compile(r"^[^\n]*", re.MULTILINE)
+
+
+# A writer who passes the buyer's contacts on: a forwarder's "Their contact is Mr. Brian Okello, +256 …", an
+# assistant's "Datos de contacto del Sr. Muñoz: …", a PA's "Please address the revised quote to her directly: …",
+# a customs broker's "adresser votre offre à leur responsable achats, M. …", an agent's "بيانات الزبون:" block.
+_HANDOVER_RE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"(?:their|his|her|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
+    r"contact(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
+    r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
+    r"him|her|them)|"
+    r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
+    r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
+    r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
+    r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
+    r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
+    r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
+    r"(?:контакт\w*|данные|телефон)\s+(?:клиента|заказчика|покупателя)|"
+    r"(?:بيانات|معلومات|رقم|هاتف)\s+(?:الزبون|العميل|المشتري)"
+    r")",
+    re.IGNORECASE,
+)
+# A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
+_TO_US_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|not\s+to\s+the\s+end[- ]?user|auf\s+uns|"
+    r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
+
+
+def handed_over(text: str) -> tuple[int, int] | None:
+    """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): from the phrase to the end of its
+    paragraph or the writer's closing, whichever comes first; None when no such phrase is there, or when the writer
+    wants the quote for themselves ("please address your quotation to us"). The numbers and
+    addresses there are the customer's, not the writer's own in the header or the signature."""
+    match = _HANDOVER_RE.search(text)
+    if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
+        return None
+    paragraph = _PARAGRAPH_END_RE.search(text, match.end())
+    end = paragraph.start() if paragraph else len(text)
+    closing = next((m.start() for m in _LINE_RE.finditer(text, match.end(), end) if CLOSING_RE.match(m.group())), end)
+    return match.end(), closing

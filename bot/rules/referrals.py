@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
+__all__ = ["FOR_INFORMATION_RE", "SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
+
+# A contact given "for information only": an end user's, named by a dealer who wants the quote for itself.
+FOR_INFORMATION_RE = re.compile(
+    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?(?:clarification|information|reference)\s+only|nur\s+zur\s+Info\w*|"
+    r"à\s+titre\s+(?:d['’]information|indicatif)|solo\s+(?:para|como)\s+(?:información|referencia)|"
+    r"apenas\s+para\s+(?:informação|referência)|только\s+для\s+(?:информации|справки))(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 # Honorifics and titles put before another person's name. Abbreviations need their dot ("M." is French
 # "Monsieur"; "M 06 …" is a Dutch mobile label). Vietnamese and Indonesian forms of address are lower-case words.

@@ -26,7 +26,9 @@ def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) ->
     address, their signature) beats the phone (people carry foreign SIMs and roaming numbers), the phone
     beats the e-mail's ccTLD (a .com.br address may sit with a subsidiary abroad), and a country merely
     named in the text comes last. A tag naming no region and a country no region covers are skipped, not
-    fatal: the next signal decides.
+    fatal: the next signal decides; except that a country merely named in the text never routes a customer whose
+    address, phone or e-mail already says they are elsewhere ("from Mombasa we ship to our customer in Kampala,
+    +256 …" is no Kenyan inquiry).
     """
     country = parsed.stated_country or parsed.phone_country or parsed.email_country or parsed.text_country
     if parsed.region_tag:
@@ -40,6 +42,8 @@ def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) ->
         ("text", parsed.text_country),
     )
     for reason, signal in signals:
+        if reason == "text" and (parsed.stated_country or parsed.phone_country or parsed.email_country):
+            break
         region = org.region_for_country(signal) if signal else None
         if region:
             return RegionDecision(region.id, reason, country)

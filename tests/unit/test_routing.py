@@ -88,8 +88,10 @@ def _parsed(**signals: Any) -> ParsedInquiry:
         ({"phone_country": "KZ"}, None, RegionDecision("cis", "phone", "KZ")),
         # a country no region covers falls through to the next signal, but stays the customer's country
         ({"phone_country": "CN", "email_country": "AE"}, None, RegionDecision("mena", "email", "CN")),
+        # a country merely named in the text never routes a customer whose phone or e-mail says elsewhere
         ({"phone_country": "US", "email_country": "VN", "text_country": "MX"}, None,
-         RegionDecision("latam", "text", "US")),
+         RegionDecision(None, "unresolved", "US")),
+        ({"email_country": "UG", "text_country": "KE"}, "li", RegionDecision("latam", "specialist", "UG")),
         ({"phone_country": "IN", "text_country": "IN"}, "anna", RegionDecision("europe", "specialist", "IN")),
         ({"phone_country": "IN"}, None, RegionDecision(None, "unresolved", "IN")),
         # the forwarding specialist's region, only if they cover exactly one
