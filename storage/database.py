@@ -184,7 +184,29 @@ _WRITERS: weakref.WeakKeyDictionary[Any, SingleWriter] = weakref.WeakKeyDictiona
 
 def single_writer(sessions: async_sessionmaker[AsyncSession]) -> SingleWriter | None:
     """The turn-taking of a SQLite engine's units of work; None for PostgreSQL (its row locks are enough)."""
-    bind = sessions.kw.get("bind")
-    engine = getattr(bind, "sync_engine", None)
+    engine = _engine_of(sessions)
     return _WRITERS.get(engine) if engine is not None else None
+
+
+_INTAKE_TURNS: weakref.WeakKeyDictionary[Any, SingleWriter] = weakref.WeakKeyDictionary()
+
+
+def intake_turn(sessions: async_sessionmaker[AsyncSession]) -> SingleWriter | None:
+    """The turn-taking of this process's intakes on a PostgreSQL engine; None on SQLite, where every unit of work
+    already takes turns. Each intake locks its department's assignment pointer and then the year's number row
+    until it commits. Entered all at once, 50 intakes each hold a pooled connection and queue on those row locks,
+    and the holder's next statement waits behind the others' work on the event loop: a convoy (bench.acks, 50
+    clients: p99 1.2 s, max 2 s). Taking turns here first, in arrival order and before a connection is taken,
+    leaves the row locks to order replicas only. Correctness never depends on it: the row locks still do that."""
+    engine = _engine_of(sessions)
+    if engine is None or engine in _WRITERS:
+        return None
+    turn = _INTAKE_TURNS.get(engine)
+    if turn is None:
+        turn = _INTAKE_TURNS[engine] = SingleWriter()
+    return turn
+
+
+def _engine_of(sessions: async_sessionmaker[AsyncSession]) -> Any:
+    return getattr(sessions.kw.get("bind"), "sync_engine", None)
 

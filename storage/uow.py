@@ -8,7 +8,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.database import single_writer
+from storage.database import SingleWriter, intake_turn, single_writer
 from storage.repositories.away import AwayRepository
 from storage.repositories.chat_state import ConversationRepository, SentMessageRepository
 from storage.repositories.inbound import InboundFailureRepository
@@ -54,6 +54,7 @@ class UnitOfWork:
         self._lanes = lanes
         self._after_commit: list[Callable[[], None]] = []
         self._writer = single_writer(sessions)
+        self._turn: SingleWriter | None = None
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run `callback` once this transaction commits (counters must not count what was rolled back)."""
@@ -87,6 +88,14 @@ class UnitOfWork:
         self.reports = ReportRepository(self.session)
         self.inbound_failures = InboundFailureRepository(self.session)
 
+    async def intake_turn(self) -> None:
+        """Wait for this process's earlier intakes to finish (see storage.database.intake_turn); call it before the
+        first statement, so the wait holds no connection. Released when the unit of work ends."""
+        turn = intake_turn(self._sessions)
+        if turn is not None and self._turn is None:
+            await turn.acquire()
+            self._turn = turn
+
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
@@ -96,6 +105,9 @@ class UnitOfWork:
             try:
                 await self.session.close()
             finally:
+                if self._turn is not None:
+                    self._turn.release()
+                    self._turn = None
                 if self._writer is not None:
                     self._writer.release()
 

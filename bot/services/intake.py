@@ -65,6 +65,7 @@ async def ingest(message: IntakeMessage, *, ctx: Context) -> IntakeResult:
     parsed = await ctx.parse(message.text, own_side_of(ctx.org))
     try:
         async with ctx.uow() as uow:
+            await uow.intake_turn()
             if message.delivery_key and not await uow.events.claim(message.delivery_key, ctx.now()):
                 return IntakeResult(None, created=False)
             if not message.confirmed and not has_signal(parsed):
