@@ -37,7 +37,7 @@ class Reader:
 
     @asynccontextmanager
     async def inquiries(self) -> AsyncIterator[InquiryRepository]:
-        """The inquiries alone, in one read transaction: `inquiries show` needs no unit of work, whose
+        """The inquiries alone, in one read transaction: `inquiries show` and `list` need no unit of work, whose
         repositories map all nineteen tables (about a fifth of the command's start-up)."""
         async with self.sessions() as session:
             try:

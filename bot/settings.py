@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="INQUIRYBOT_LOG_LEVEL")
     log_format: str = Field(default="text", alias="INQUIRYBOT_LOG_FORMAT")
     reports_dir: Path = Field(default=Path("./reports"), alias="INQUIRYBOT_REPORTS_DIR")
+    cache_dir: Path | None = Field(default=None, alias="INQUIRYBOT_CACHE_DIR")
+    xdg_cache_home: Path | None = Field(default=None, alias="XDG_CACHE_HOME")
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
@@ -75,6 +77,19 @@ class Settings(BaseSettings):
         """These settings with a platform plug-in's own settings object set explicitly."""
         self._platform_settings[name] = settings
         return self
+
+    @property
+    def org_cache_dir(self) -> Path | None:
+        """Where the validated org is kept between calls (bot/org/cache.py): INQUIRYBOT_CACHE_DIR, else
+        $XDG_CACHE_HOME/inquirybot, else ~/.cache/inquirybot; None without a home directory."""
+        if self.cache_dir is not None:
+            return self.cache_dir
+        if self.xdg_cache_home is not None and self.xdg_cache_home.is_absolute():
+            return self.xdg_cache_home / "inquirybot"
+        try:
+            return Path.home() / ".cache" / "inquirybot"
+        except RuntimeError:  # no HOME and no passwd entry
+            return None
 
     @property
     def slack_enabled(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -40,6 +40,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def local(*args: int) -> datetime:
     """A Shanghai wall-clock time, the way people in the policy talk about deadlines."""
     return datetime(*args, tzinfo=SHANGHAI)  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _org_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """CLI calls (in-process and the children tests start) keep the validated org in a directory of this test
+    session, never in the developer's ~/.cache."""
+    before = os.environ.get("INQUIRYBOT_CACHE_DIR")
+    os.environ["INQUIRYBOT_CACHE_DIR"] = str(tmp_path_factory.mktemp("org-cache"))
+    yield
+    if before is None:
+        del os.environ["INQUIRYBOT_CACHE_DIR"]
+    else:
+        os.environ["INQUIRYBOT_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ The modules are imported only for the command that runs: `inquirybot --help` rea
 
 from __future__ import annotations
 
+import functools
+import gc
 from importlib import import_module
 
 import typer
@@ -56,7 +58,10 @@ class LazyGroup(TyperGroup):
         if cmd_name not in COMMANDS:
             return None
         if cmd_name not in self.commands:
-            self.commands[cmd_name] = load_command(cmd_name)
+            command = load_command(cmd_name)
+            if _collector.deferred:
+                _collector.resume_when_run(command)
+            self.commands[cmd_name] = command
         return self.commands[cmd_name]
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
@@ -92,5 +97,52 @@ def _options(
     """Inquiry Desk: routes customer inquiries, watches deadlines and keeps the penalty ledger."""
 
 
+class _Collector:
+    """The cyclic garbage collector around one console-script call (issue 13: after the imports, most of a short
+    call's cost was the collector scanning what start-up built). Start-up (imports, parsing the arguments) makes
+    objects that live as long as the process, so the collector waits; when the command's own code starts,
+    everything made so far is frozen (never scanned again) and the collector runs as usual, so a long `serve` or
+    a big listing still collects its own garbage. At exit the rest is frozen too: the interpreter's final
+    collection would only scan objects that die with the process (Python never promises their finalizers run at
+    exit). `app` called in-process (tests, CliRunner) leaves the collector alone."""
+
+    deferred = False
+
+    def defer(self) -> None:
+        self.deferred = gc.isenabled()
+        gc.disable()
+
+    def resume_when_run(self, command: Command) -> None:
+        """Wrap the callback of each command under `command` that does the work (not of the groups)."""
+        children = getattr(command, "commands", None)
+        if children is not None:
+            for child in children.values():
+                self.resume_when_run(child)
+            return
+        callback = command.callback
+        if callback is None:
+            return
+
+        @functools.wraps(callback)
+        def resumed(*args: object, **kwargs: object) -> object:
+            self.resume()
+            return callback(*args, **kwargs)
+
+        command.callback = resumed
+
+    def resume(self) -> None:
+        if self.deferred:
+            self.deferred = False
+            gc.freeze()
+            gc.enable()
+
+
+_collector = _Collector()
+
+
 def main() -> None:
-    app()
+    _collector.defer()
+    try:
+        app()
+    finally:
+        gc.freeze()

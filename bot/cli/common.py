@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from bot.clock import Clock
 from bot.logs import configure as configure_logging
-from bot.org.loader import OrgFileError, load_org
+from bot.org.cache import load_cached
+from bot.org.problems import OrgFileError
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def load_org_or_exit(config: Settings) -> Org:
     if not config.org_file.exists():
         raise fail(missing_org_hint(config.org_file))
     try:
-        return load_org(config.org_file)
+        return load_cached(config.org_file, config.org_cache_dir)
     except OrgFileError as error:
         raise fail(org_failure(error)) from None
 

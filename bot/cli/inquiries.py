@@ -55,9 +55,9 @@ def list_(
         shown = 0
         cache = IsoCache(bot.ctx.tz)
         stamps, fragments, quoted = QuotedIsoCache(bot.ctx.tz), DataFragments(), Quoted()
-        async with bot.ctx.uow() as uow:
-            rows = uow.inquiries.stream_listing(statuses=[wanted] if wanted else None,
-                                                forwarded_from=_since(since, bot.ctx.tz), limit=limit)
+        async with bot.inquiries() as inquiries:  # not ctx.uow(): that would import every repository and table
+            rows = inquiries.stream_listing(statuses=[wanted] if wanted else None,
+                                            forwarded_from=_since(since, bot.ctx.tz), limit=limit)
             async for listed in rows:
                 if as_json:  # the text json.dumps(listed_json(...)) gives, written without building the dict
                     out.append(("[\n" if shown == 0 else ",\n") + listed_line(listed, stamps, fragments, quoted))

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from bot import platforms
 from bot.cli.common import fail, load_org_or_exit, print_json, run_async, settings, with_app
 from bot.clock import FrozenClock, LaterOf, SystemClock
 from bot.rules.calendar import WorkCalendar
@@ -64,9 +63,10 @@ def run(
         raise fail(f"unknown job {job!r}; jobs: {', '.join(sorted(JOBS))}")
     when = _parse_at(at)
     config = settings()
-    shell = not platforms.configured(config)
-
+    from bot import platforms  # the registry and the identity rules: `jobs list` does not need them
     from bot.services.jobs import run_at
+
+    shell = not platforms.configured(config)
 
     async def work(bot: App) -> None:
         real_now = SystemClock().now()

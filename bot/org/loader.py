@@ -30,7 +30,7 @@ from bot.org.problems import OrgFileError, OrgProblem
 from bot.org.schema import ChannelSchema, OrgSchema, PenaltiesSchema, PersonSchema, ScheduleSchema
 from bot.org.translate import translate
 
-__all__ = ["OrgFileError", "OrgProblem", "check_org_file", "load_org", "parse_org"]
+__all__ = ["OrgFileError", "OrgProblem", "check_org_file", "load_org", "org_from_text", "parse_org"]
 
 
 class _OrgYamlLoader(yaml.SafeLoader):
@@ -69,6 +69,11 @@ def load_org(path: Path) -> Org:
     except (OSError, UnicodeDecodeError) as err:
         fix = "pass the path of the org file; copy org.example.yaml to start one"
         raise OrgFileError([OrgProblem(file, "", f"cannot read the file ({err})", fix)]) from None
+    return org_from_text(text, file)
+
+
+def org_from_text(text: str, file: str) -> Org:
+    """Parse, validate and build the org file's text (named `file` in messages)."""
     try:
         data = yaml.load(text, Loader=_FastOrgYamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError:

@@ -230,6 +230,19 @@ def test_the_commands_that_read_only_the_org_file_import_no_database_layer() -> 
     assert _printed_by(script) == "[]"
 
 
+def test_commands_that_only_use_the_org_import_none_of_its_validators() -> None:
+    """`inquiries show|list` and `jobs list` take the org from the validated-org cache (bot/org/cache.py): their
+    modules import no YAML, schema, checks, platform registry or phone numbers; only a cache miss does."""
+    heavy = ("bot.org.loader", "bot.org.schema", "bot.org.checks", "bot.org.values", "bot.platforms", "yaml",
+             "phonenumbers", "pycountry")
+    script = (
+        "import sys\n"
+        "import bot.cli.inquiries, bot.cli.jobs, bot.bootstrap_reader, bot.org.cache\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    assert _printed_by(script) == "[]"
+
+
 def _printed_by(script: str) -> str:
     """What `script` prints, run in a fresh interpreter (so only what it imports is loaded)."""
     import subprocess
