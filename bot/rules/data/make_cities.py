@@ -113,7 +113,7 @@ def names_of(city: dict[str, object]) -> Iterator[str]:
     for name in every:
         if not well_written(name):
             continue
-        # "بريده" beside "بريدة" (Buraidah): the dotless ending is also "his" ("بريده", his mail).
+        # A dotless ending beside the dotted one ("...ه" of "...ة") is also "his": a word with a pronoun.
         if name.endswith("ه") and name[:-1] + "ة" in every:
             continue
         if name != main and script_of(name) == "latin" and (
@@ -214,7 +214,9 @@ def build(cities: list[dict[str, object]], stop: set[str]) -> dict[str, set[str]
         if code in SKIPPED_COUNTRIES or is_word(fold(str(city["name"])), code, "latin"):
             continue
         for name in names_of(city):
-            if script_of(name) not in native_scripts(code):
+            # "بريده" beside the hand table's "بريدة" (Buraidah): the dotless ending is also "his" (his mail).
+            dotless = name.endswith("ه") and fold(name[:-1] + "ة") in stop
+            if dotless or script_of(name) not in native_scripts(code):
                 continue
             key, sizes = fold(name), biggest[fold(name)]
             rival = max((p for other, p in sizes.items() if other != code), default=0)
