@@ -9,18 +9,20 @@ scripts). A name is kept only when it can mean one city's country and nothing el
   more often a word or a surname somewhere), `ENGLISH_FLOOR` in English-speaking countries;
 - every city of another country with the same name (any town of the source, any spelling) is at most a tenth
   as big (`DOMINANCE`): "Mérida" (Mexico and Venezuela) goes, "Guarulhos" stays;
-- it is no everyday word: not among the `COMMON_RANK` most frequent words of another language (wordfreq), nor
-  of any language in a script without capitals (Arabic "الساحل", the coast, is also Sahel), nor among the
-  `OWN_RANK` most frequent of any; not written lower-case in the intake corpora; not in `LEFT_OUT`; not only
-  English words ("Business Bay"); and its city's main name is none of these ("Martin" leaves "Мартин" out);
+- it is no everyday word: not among the `COMMON_RANK` most frequent words of another language (wordfreq;
+  English is a city's own language only in `ENGLISH_SPEAKING`), nor of any language in a script without capitals (Arabic
+  "الساحل", the coast, is also Sahel), nor among the `OWN_RANK` most frequent of any; a Latin variant of the
+  main name not among the `VARIANT_RANK` most frequent of any language ("Nuss" of Neuss); not written
+  lower-case in the intake corpora; not in `LEFT_OUT`; not only English words ("Business Bay"); and its city's
+  main name is none of these ("Martin" leaves "Мартин" out);
 - it is no country's name and not decided by hand: names of `places._CITIES` (and their first part, for
   "Nice, France") are the hand table's, whether listed or left out on purpose;
 - it is written as people write it: a Latin name starts with a capital, has four letters or more and is the
   main name or a spelling of it (GeoNames also lists romanisations such as "askalds-angwrdany" and inflected
   exonyms such as "Nairobis"); another script is one of the country's own (see `native_scripts`).
 
-Chinese cities are left out (the maker is Chinese: a Chinese city says nothing about the customer), and so is
-every name in Chinese characters (every Chinese text is full of Chinese place names).
+Chinese and Japanese cities are left out (`SKIPPED_COUNTRIES`), and so is every name in Chinese characters
+(every Chinese text is full of Chinese place names).
 """
 
 from __future__ import annotations
@@ -46,12 +48,15 @@ LATIN_FLOOR = 100_000
 SCRIPT_FLOOR = 50_000
 DOMINANCE = 10
 COMMON_RANK = 8_000
+VARIANT_RANK = 30_000  # a variant spelling this frequent in any language is that word ("Nuss" of Neuss)
 OWN_RANK = 1_000
 SPELLING_RATIO = 0.75
 # Towns of English-speaking countries are mostly named after people and things ("Mobile", "Lincoln", "Norman").
 ENGLISH_FLOOR = 300_000
 ENGLISH_SPEAKING = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
-SKIPPED_COUNTRIES = frozenset({"CN"})
+# China: the maker is Chinese, so a Chinese city says nothing about the customer. Japan: its towns are its
+# surnames and its companies ("Matsumoto", "Nagano", "Toyota"); the hand table has its few big cities.
+SKIPPED_COUNTRIES = frozenset({"CN", "JP"})
 # Words and names wordfreq ranks too low to catch, or places whose name is mostly something else.
 _LEFT_OUT = (
     "police|best|mobile|nice|split|van|batman|mission|industry|victoria|florida|colon|colón|"
@@ -66,7 +71,9 @@ _LEFT_OUT = (
     "nowy|neu|new|old|alt|vieja|viejo|san|santa|são|sainte|saint|general|presidente|president|jesus|maría|"
     "maria|josé|jose|christ|cristo|dolores|rosario|pilar|carmen|mariana|cristina|alberto|gustavo|vicente|"
     "francisco|andrés|andres|antonio|rafael|ramos|ramón|ramon|cruz|luz|paz|fe|rosa|rosas|flores|palma|"
-    "palmas|pinto|bento|branco|bom|boa|buena|bueno|linda|bonita|bella|santander|la rioja"
+    "palmas|pinto|bento|branco|bom|boa|buena|bueno|linda|bonita|bella|santander|la rioja|"
+    # given names, companies and adjectives more often than the place
+    "artem|kimberley|hitachi|paulista|commonwealth|samba|bender|surrey"
 )
 LEFT_OUT = frozenset(_LEFT_OUT.split("|"))
 _SCRIPTS = {
@@ -146,16 +153,13 @@ def corpus_words(root: Path) -> set[str]:
     return {fold(w) for w in words}
 
 
-def common_words() -> tuple[dict[str, set[str]], set[str]]:
-    """(word -> languages where it is among the most frequent, the OWN_RANK most frequent words of any)."""
-    ranked: dict[str, set[str]] = defaultdict(set)
-    top: set[str] = set()
+def word_ranks() -> dict[str, dict[str, int]]:
+    """Word -> language -> its rank among that language's most frequent words (wordfreq, VARIANT_RANK of each)."""
+    ranks: dict[str, dict[str, int]] = defaultdict(dict)
     for language in wordfreq.available_languages():
-        words = wordfreq.top_n_list(language, COMMON_RANK)
-        for word in words:
-            ranked[fold(word)].add(language)
-        top |= {fold(word) for word in words[:OWN_RANK]}
-    return ranked, top
+        for rank, word in enumerate(wordfreq.top_n_list(language, VARIANT_RANK)):
+            ranks[fold(word)].setdefault(language, rank)
+    return ranks
 
 
 _SCRIPT_CODES = {"Arab": "arabic", "Cyrl": "cyrillic", "Grek": "greek", "Hebr": "hebrew", "Deva": "devanagari",
@@ -172,7 +176,10 @@ def native_scripts(country: str) -> set[str]:
 
 
 def languages_of(country: str) -> set[str]:
-    return {code.split("_")[0] for code in get_official_languages(country, de_facto=True)}
+    """The country's languages where its cities' names are frequent for being its cities' names; English only
+    where it is the people's language (in Philippine English "Commonwealth" is still a word)."""
+    languages = {code.split("_")[0] for code in get_official_languages(country, de_facto=True)}
+    return languages if country in ENGLISH_SPEAKING else languages - {"en"}
 
 
 def floor_of(name: str, code: str) -> int:
@@ -186,19 +193,20 @@ class Words:
 
     def __init__(self, stop: set[str]) -> None:
         self.stop = stop
-        self.ranked, self.top = common_words()
+        self.ranks = word_ranks()
 
-    def __call__(self, key: str, code: str, script: str | None) -> bool:
+    def __call__(self, key: str, code: str, script: str | None, *, variant: bool = False) -> bool:
         """Own languages count only for the most frequent words, and only in a cased script: in Arabic or
         Thai no capital tells "الساحل" (the coast) from Sahel, so a frequent word is a word in any language."""
         if key in self.stop:
             return True
         if " " in key:  # "Business Bay", "International City", "Gold Coast": English words, each of them
-            return all("en" in self.ranked.get(word, ()) for word in key.split(" "))
-        ranked = self.ranked.get(key, set())
-        if script not in ("latin", "cyrillic", "greek"):
-            return bool(ranked)
-        return bool(ranked - languages_of(code)) or key in self.top
+            return all(self.ranks.get(word, {}).get("en", VARIANT_RANK) < COMMON_RANK for word in key.split(" "))
+        ranks = self.ranks.get(key, {})
+        if variant:
+            return bool(ranks)
+        own = languages_of(code) if script in ("latin", "cyrillic", "greek") else set()
+        return any(rank < (OWN_RANK if language in own else COMMON_RANK) for language, rank in ranks.items())
 
 
 def build(cities: list[dict[str, object]], stop: set[str]) -> dict[str, set[str]]:
@@ -224,7 +232,8 @@ def build(cities: list[dict[str, object]], stop: set[str]) -> dict[str, set[str]
             rival = max((p for other, p in sizes.items() if other != code), default=0)
             if population < floor_of(name, code) or rival * DOMINANCE > sizes[code]:
                 continue
-            if not is_word(key, code, script_of(name)):
+            variant = name != city["name"] and script_of(name) == "latin"
+            if not is_word(key, code, script_of(name), variant=variant):
                 kept[code].add(name)
     return kept
 
