@@ -25,6 +25,7 @@ _GAP_RE = re.compile(r"[ \t\-'’]{1,2}")  # what may stand between two words of
 _PERSIAN = str.maketrans("یک", "يك")  # countries.py reads Persian yeh and kaf as Arabic's; so do the keys
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
 _ARABIC_PREFIXES = "وبلف"
+_SURNAME_RE = re.compile(r"(?:ов|ев|ин|ын)(?:а|ои|ою)$")  # folded: "ё" is "е", "й" is "и"
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,10 @@ def _first_forms(word: str) -> Iterable[str]:
 
 
 def _last_forms(word: str) -> Iterable[str]:
-    """The word, and a Cyrillic one without its case ending: "Новокузнецка", "Тольятти", "Караганде"."""
+    """The word, and a Cyrillic one without its case ending: "Новокузнецка", "Тольятти", "Караганде". Not a
+    woman's surname: "Королёва", "Ивановой" are no cases of Королёв or Иваново."""
     yield word
-    if _CYRILLIC_RE.fullmatch(word) and len(word) > 5:
+    if _CYRILLIC_RE.fullmatch(word) and len(word) > 5 and not _SURNAME_RE.search(word):
         yield word[:-1]
         yield word[:-2]
         yield word[:-1] + "а"

@@ -19,7 +19,8 @@ scripts). A name is kept only when it can mean one city's country and nothing el
   "Nice, France") are the hand table's, whether listed or left out on purpose;
 - it is written as people write it: a Latin name starts with a capital, has four letters or more and is the
   main name or a spelling of it (GeoNames also lists romanisations such as "askalds-angwrdany" and inflected
-  exonyms such as "Nairobis"); another script is one of the country's own (see `native_scripts`).
+  exonyms such as "Nairobis"), not a Russian adjective (a district, or a surname: "Жуковский"); another
+  script is one of the country's own (see `native_scripts`).
 
 Chinese and Japanese cities are left out (`SKIPPED_COUNTRIES`), and so is every name in Chinese characters
 (every Chinese text is full of Chinese place names).
@@ -73,7 +74,7 @@ _LEFT_OUT = (
     "francisco|andrés|andres|antonio|rafael|ramos|ramón|ramon|cruz|luz|paz|fe|rosa|rosas|flores|palma|"
     "palmas|pinto|bento|branco|bom|boa|buena|bueno|linda|bonita|bella|santander|la rioja|"
     # given names, companies and adjectives more often than the place
-    "artem|kimberley|hitachi|paulista|commonwealth|samba|bender|surrey"
+    "artem|kimberley|hitachi|paulista|commonwealth|samba|bender|surrey|chanda"
 )
 LEFT_OUT = frozenset(_LEFT_OUT.split("|"))
 _SCRIPTS = {
@@ -100,10 +101,14 @@ def script_of(name: str) -> str | None:
     return next((s for s, pattern in _SCRIPT_RES.items() if pattern.fullmatch(name)), None)
 
 
+# Russian adjectives ("Октябрьский" district) and the surnames made like them ("Жуковский", "Chaykovskiy").
+_ADJECTIVE_RE = re.compile(r"(?:ский|цкий|ская|цкая|ской|sky|skiy|skij|skaya)$", re.IGNORECASE)
+
+
 def well_written(name: str) -> bool:
     """A name as people write it in its script (see the module docstring)."""
     script = script_of(name)
-    if script is None:
+    if script is None or _ADJECTIVE_RE.search(name):
         return False
     letters = sum(c.isalpha() for c in name)
     if script == "latin":
