@@ -82,8 +82,8 @@ class Settings(BaseSettings):
     def org_cache_dir(self) -> Path | None:
         """Where the validated org is kept between calls (bot/org/cache.py): INQUIRYBOT_CACHE_DIR, else
         $XDG_CACHE_HOME/inquirybot, else ~/.cache/inquirybot; None without a home directory."""
-        if self.cache_dir is not None:
-            return self.cache_dir
+        if self.cache_dir is not None and str(self.cache_dir) not in ("", "."):
+            return self.cache_dir.resolve()  # an empty value (the .env.example line uncommented) means unset
         if self.xdg_cache_home is not None and self.xdg_cache_home.is_absolute():
             return self.xdg_cache_home / "inquirybot"
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from types import TracebackType
 from typing import Self
@@ -24,6 +25,8 @@ from storage.repositories.outbox import LaneOf, OutboxRepository
 from storage.repositories.penalties import PenaltyRepository
 from storage.repositories.people import PeopleRepository
 from storage.repositories.reports import ReportRepository
+
+TURN_WAIT = 2.0  # seconds an intake waits for its turn before it goes ahead without one
 
 
 class UnitOfWork:
@@ -90,10 +93,14 @@ class UnitOfWork:
 
     async def intake_turn(self) -> None:
         """Wait for this process's earlier intakes to finish (see storage.database.intake_turn); call it before the
-        first statement, so the wait holds no connection. Released when the unit of work ends."""
+        first statement, so the wait holds no connection. Released when the unit of work ends. At most TURN_WAIT:
+        behind an intake stuck on a database outage the others would otherwise fail one connect timeout apart."""
         turn = intake_turn(self._sessions)
         if turn is not None and self._turn is None:
-            await turn.acquire()
+            try:
+                await asyncio.wait_for(turn.acquire(), TURN_WAIT)
+            except TimeoutError:
+                return  # the one in front is stuck (an outage): go ahead, the row locks keep it correct
             self._turn = turn
 
     async def __aexit__(

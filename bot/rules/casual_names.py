@@ -189,7 +189,7 @@ def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
         if name := _plausible(rest):
             yield name
             continue
-        if name := _signed_in_line(lines[index]):
+        if name := _signed_in_line(lines[index], tail):
             yield name
             continue
         if _has_words(rest):
@@ -205,11 +205,14 @@ def _beside_numbers(text: str, phone: str | None) -> Iterator[str]:
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?。！？])[ \t]+|(?<=[。！？])")
 
 
-def _signed_in_line(line: str) -> str | None:
+def _signed_in_line(line: str, tail: str = "") -> str | None:
     """A name signed at the end of a one-line chat message, as a sentence of its own right before the number
     or right after it: "… kargo Bursa'ya. Murat 0533 …", "… у Львів. Олена, 067 …", "WA 0812 … (Dewi).". A
     sentence with other words around the number ("call me at 0533 …") signs nothing."""
-    for match in _NUMBER_RE.finditer(line):  # every number: "bis 100.000 mPa·s … 0151 … Gruß Jonas"
+    for match in _NUMBER_RE.finditer(line):  # the phone, wherever it is: "bis 100.000 mPa·s … 0151 … Gruß Jonas"
+        digits = re.sub(r"\D", "", match.group())
+        if tail not in digits or len(digits) < 7:
+            continue  # a model or order number ("modelo 4411-2290. Entrega Inmediata") signs nothing
         before = _SENTENCE_CUT_RE.split(line[: match.start()])[-1]
         after = _SENTENCE_CUT_RE.split(line[match.end() :].lstrip(" \t.!?。！？"))[0]  # "… 6789. Gruß Jonas"
         for side in (before, after):
@@ -251,19 +254,22 @@ def _leading(rest: str, lower_ok: bool) -> str | None:
 
 
 _THAI_WORD_RE = re.compile(r"[\u0e01-\u0e4e]+")  # Thai vowel and tone marks are no \w
-_THAI_KHUN_RE = re.compile(r"^คุณ(?=\S)")  # Thai "Khun", written joined to the name: "คุณสมชาย"
+_THAI_KHUN_RE = re.compile(r"^คุณ(?!ภาพ|สมบัติ)(?=\S)")  # "Khun" joined to the name ("คุณสมชาย"); not คุณภาพ, quality
 
 
 def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     """`raw` as a person's name: one to three words (four with particles), none a greeting, label, closing, job,
     product, place or company word; capitalised unless `lower_ok` or written in a script without case."""
     text = HONORIFIC_RE.sub("", " ".join(raw.replace("(", " ").replace(")", " ").split()).strip(" -–—/|,.:;!?"))
+    khun = _THAI_KHUN_RE.match(text)
     text = _THAI_KHUN_RE.sub("", text)
     # "Em Tuấn, sđt": a label after the comma is no part of the name
     words = [w.rstrip(",;") for w in text.split()]
     words = [w for w in words if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
     if not words or len([w for w in words if w.casefold() not in PARTICLES]) > 3 or len(words) > 4:
         return None
+    if any(_THAI_WORD_RE.fullmatch(w) for w in words) and not khun:
+        return None  # a Thai word is a name only after "Khun" ("ด่วนมาก" beside a number is "very urgent")
     if any(not (_WORD_RE.fullmatch(w) or _THAI_WORD_RE.fullmatch(w))
            or w.casefold().strip(".") in TITLE_WORDS | JOB_WORDS | THING_WORDS
            for w in words):

@@ -34,7 +34,8 @@ def trimmed_company(company: str | None) -> str | None:
         return company
     if LEGAL_RE.fullmatch(company.strip(" ()[].,;")):
         return None  # a legal form alone ("(metan, CO)") names no company
-    # "Công ty TNHH … Sài Gòn is distributor in Vietnam": the sentence goes on after the name.
+    # "Công ty TNHH … Sài Gòn is distributor in Vietnam": the sentence goes on after the name (a lower-case verb: the
+    # "Est" of "Groupe Nord Est" is east).
     named, *said = _COPULA_RE.split(company, maxsplit=1)
     if said and len(named.split()) >= 2:
         company = named
@@ -54,7 +55,7 @@ def trimmed_company(company: str | None) -> str | None:
     return company
 
 
-_COPULA_RE = re.compile(r"\s+(?:is|are|was|est|es|é|ist|è)\s+(?:a\s+|an\s+|the\s+|un\s+|une\s+|uma?\s+|ein\w*\s+)?"
+_COPULA_RE = re.compile(r"\s+(?-i:is|are|was|est|es|é|ist|è)\s+(?:a\s+|an\s+|the\s+|un\s+|une\s+|uma?\s+|ein\w*\s+)?"
                         r"(?:\w+\s+){0,2}?(?:distributor|dealer|importer|company|firm|manufacturer|supplier|"
                         r"distribuidor|importador|empresa|distributeur|importateur|société|Händler|Firma)\b",
                         re.IGNORECASE)

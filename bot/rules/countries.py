@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
@@ -83,6 +83,7 @@ class CountryEvidence:
     stated: str | None = None
     mentioned: str | None = None
     nationality: str | None = None
+    named: tuple[str, ...] = field(default=(), compare=False)  # every country named or whose city is, in order
 
     @property
     def best(self) -> str | None:
@@ -93,7 +94,9 @@ def country_evidence(text: str) -> CountryEvidence:
     """The country signals of a text, strongest first (see CountryEvidence)."""
     text = strip_marks(_MARKED_CITIES_RE.sub(lambda m: " " + _MARKED_CITIES[m.group("city")], text))
     stated = next((c for c in map(_named_in, _stated_parts(text)) if c), None)
-    return CountryEvidence(stated, _named_in(text), _pick(demonym_mentions(text)))
+    named = [*_matches(text), *city_mentions(text)] if text.strip() else []
+    codes = tuple(dict.fromkeys(code for _, code in sorted(named, key=lambda m: m[0]) if code))
+    return CountryEvidence(stated, _pick(named), _pick(demonym_mentions(text)), codes)
 
 
 def find_country_in_text(text: str) -> str | None:

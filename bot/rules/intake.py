@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.rules.asides import is_aside, without_agents
 from bot.rules.casual_names import settle_name
@@ -16,6 +16,7 @@ from bot.rules.people_fields import find_company, find_customer_name, find_produ
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.plain import plain_text
 from bot.rules.principals import handed_over, principal_of
+from bot.rules.referrals import TITLE_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
@@ -38,6 +39,8 @@ class ParsedInquiry:
     # ISO alpha-2 the customer states: a "Country:" line, an address or the signature (city or country); it
     # outranks the phone in routing. Never the home country (our own address sits in signatures too).
     stated_country: str | None = None
+    # every country the text names, by itself or by a city, in order (routing's evidence, not a field to compare)
+    named_countries: tuple[str, ...] = field(default=(), compare=False)
 
 
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -122,8 +125,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     spoken = language_countries(language) if language else ()
     guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
     home_phones = own.home_country if own is not NO_OWN else None
-    phones = pick_phones(customer, regions, own.phones, home_phones, guesses)
-    theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses).phone if for_them else None
+    # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
+    dialled_in = frozenset(c for c in (stated, *_intl_countries(customer, own), email_country,
+                                       *_site_countries(customer)) if c and c != home)
+    phones = pick_phones(customer, regions, own.phones, home_phones, guesses, dialled_in)
+    theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses, dialled_in).phone if for_them else None
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
     labelled = labelled_values(readable)
@@ -154,18 +160,33 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         region_tag=find_region_tag(text),
         other_phones=phones.others,
         stated_country=stated,
+        named_countries=evidence.named,
     )
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
+_SIGNATURE_REST_RE = re.compile(r"[ \t]*(?:$|[,|–—-])", re.MULTILINE)
+
+
 def _in_full(name: str | None, text: str) -> str | None:
-    """A surname alone ("Datos de contacto del Ing. Herrera") as the text gives it in full ("Ing. Tomás Herrera")."""
+    """A surname alone ("Datos de contacto del Ing. Herrera") as the text gives it in full after a title or at the
+    start of a line ("del Ing. Tomás Herrera"); only capitalised words of a cased script are added."""
     if name is None or " " in name:
         return name
-    fuller = re.search(rf"(?<![\w.])((?:[^\W\d_a-zà-ÿа-яё][\w'’-]*[ \t]+){{1,2}}){re.escape(name)}(?![^\W\d_])", text)
-    return f"{fuller.group(1)}{name}" if fuller else name
+    for match in re.finditer(rf"(?<![^\W\d_])((?:[^\W\d_][\w'’-]*[ \t]+){{1,2}}){re.escape(name)}(?![^\W\d_])", text):
+        words = match.group(1).split()
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        titled = [t for t in TITLE_RE.finditer(before)]
+        signed = not before.strip() and _SIGNATURE_REST_RE.match(text, match.end())  # a line of its own
+        if all(w[:1].isupper() and w[1:].islower() for w in words) and (
+            signed or (titled and not before[titled[-1].end() :].strip())
+        ):
+            return " ".join([*words, name])
+    return name
+
+
 _QUOTE_MARK_RE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 

@@ -108,17 +108,19 @@ def find_phone(text: str, default_region: str | None = None) -> str | None:
 
 def pick_phones(
     text: str, regions: Iterable[str] = (), own: frozenset[str] = frozenset(), home: str | None = None,
-    guesses: tuple[tuple[str, ...], ...] = (),
+    guesses: tuple[tuple[str, ...], ...] = (), dialled_in: frozenset[str] = frozenset(),
 ) -> PhonePick:
     """Every number of the customer: ours (`own`) never, the home country's only when nothing else is there.
 
     National numbers are read in `regions`, in order (the e-mail's country, the country named in the text,
     the home country last); a labelled one that none of them reads is taken from `guesses` (groups of likely
     countries: of the legal forms, of the text's language) when exactly one country of a group makes it valid.
-    The first mobile or WhatsApp number is the phone; the others are kept apart.
+    The first mobile or WhatsApp number is the phone; the others are kept apart. A landline dialled with its trunk
+    prefix inside a sentence is read only in `dialled_in` (countries the customer's own details give: a stated
+    address, an international number, the e-mail's or website's ccTLD; not a country merely mentioned).
     """
     prepared = _prepared(text)
-    candidates = list(_candidates(prepared, tuple(dict.fromkeys(regions)), guesses))
+    candidates = list(_candidates(prepared, tuple(dict.fromkeys(regions)), guesses, dialled_in))
     pool = _pool(prepared, candidates, own, home)
     direct = [c for c in pool if not is_aside(prepared, c.at, c.end)]
     if not direct or not any(home is None or country_of_phone(c.e164) != home for c in direct):
@@ -167,7 +169,7 @@ def _prepared(text: str) -> str:
 
 
 def _candidates(
-    text: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...]
+    text: str, regions: tuple[str, ...], guesses: tuple[tuple[str, ...], ...], dialled_in: frozenset[str]
 ) -> Iterator[_Candidate]:
     for match in PhoneNumberMatcher(text, None, leniency=Leniency.VALID):
         yield _candidate(text, match.start, match.end, match.number)
@@ -177,19 +179,27 @@ def _candidates(
             number = _argentine_mobile(number)
         if number:
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
-    evidenced = regions[:-1]  # the last reading is the home country's (pick_phones)
     for region in filter(None, regions):
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
             mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
             # A landline counts on a line of its own, or dialled with its trunk prefix ("… or 031-711 42 90") in a
-            # country the text's evidence gives: a bare digit group inside prose is more often an order number.
-            trunk = (match.raw_string.startswith(_TRUNK_PREFIXES) and region in evidenced
-                     and not _DATE_RE.search(match.raw_string))
+            # country the customer's details give; not a date, nor a VAT, order or reference number.
+            trunk = (match.raw_string.startswith(_TRUNK_PREFIXES) and region in dialled_in
+                     and not _DATE_RE.search(match.raw_string)
+                     and not _ID_LABEL_RE.search(text, max(0, match.start - 40), match.start))
             alone = _alone_on_line(text, match.start, match.end)
             if not match.raw_string.startswith("+") and (mobile or trunk or alone):
                 yield _candidate(text, match.start, match.end, match.number)
 
 
+# Labels of numbers that are no phone, right before one: "P.IVA 03456780157", "Auftragsnummer 0221 …", "Ref: 08…".
+_ID_LABEL_RE = re.compile(
+    r"(?<![^\W\d_])(?:P\.?\s?IVA|partita\s+iva|VAT(?:\s+no)?|USt-?Id\w*|Steuer\w*|CNPJ|CPF|RUC|NIT|RFC|INN|ИНН|ОГРН|"
+    r"KVK|SIRE[NT]|TVA|CIF|NIF|NIP|REGON|KRS|GST(?:IN)?|PAN|TIN|ABN|order|PO|invoice|ref(?:erence)?|"
+    r"\w*(?:nummer|nr)|Auftrag\w*|Bestell\w*|Rechnung\w*|pedido|orden|ordine|commande|facture|fattura|factura|"
+    r"n[º°o]\.?|no\.|#)[ \t]*[.:：#]?[ \t]*(?:\(?[A-Z]{0,3}\)?[ \t]*)?$",
+    re.IGNORECASE,
+)
 # A national number as phones type it: grouped, or digit by digit ("0 5 3 2 …"), up to 13 digits with spaces.
 _BARE_NUMBER_RE = re.compile(r"(?<![\w+])\(?\d[\d \t().\-]{5,28}\d(?![\w])")
 _DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")

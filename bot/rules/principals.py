@@ -58,7 +58,8 @@ _LINE_RE = re.compile(r"^[^\n]*", re.MULTILINE)
 # a customs broker's "adresser votre offre à leur responsable achats, M. …", an agent's "بيانات الزبون:" block.
 _HANDOVER_RE = re.compile(
     r"(?<![^\W\d_])(?:"
-    r"(?:their|his|her|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
+    # not "his/her contact is": a colleague's or our own agent's ("we met your agent Mr. Khalid; his contact is …")
+    r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
     r"contact(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
@@ -75,7 +76,8 @@ _HANDOVER_RE = re.compile(
 )
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
 _TO_US_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|not\s+to\s+the\s+end[- ]?user|auf\s+uns|"
+    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|(?:send|quote|offer)\s+us|in\s+our\s+name|"
+    r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|"
     r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -14,7 +14,8 @@ __all__ = ["FOR_INFORMATION_RE", "SECOND_CONTACT_RE", "TITLE_RE", "points_elsewh
 
 # A contact given "for information only": an end user's, named by a dealer who wants the quote for itself.
 FOR_INFORMATION_RE = re.compile(
-    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?(?:clarification|information|reference)\s+only|nur\s+zur\s+Info\w*|"
+    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?(?:clarification|information|reference|records)(?:\s+only)?|FYI|"
+    r"nur\s+zur\s+Info\w*|zu\s+Ihrer\s+Information|pour\s+information|"
     r"à\s+titre\s+(?:d['’]information|indicatif)|solo\s+(?:para|como)\s+(?:información|referencia)|"
     r"apenas\s+para\s+(?:informação|referência)|только\s+для\s+(?:информации|справки))(?![^\W\d_])",
     re.IGNORECASE,

@@ -26,9 +26,10 @@ def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) ->
     address, their signature) beats the phone (people carry foreign SIMs and roaming numbers), the phone
     beats the e-mail's ccTLD (a .com.br address may sit with a subsidiary abroad), and a country merely
     named in the text comes last. A tag naming no region and a country no region covers are skipped, not
-    fatal: the next signal decides; except that a country merely named in the text never routes a customer whose
-    address, phone or e-mail already says they are elsewhere ("from Mombasa we ship to our customer in Kampala,
-    +256 …" is no Kenyan inquiry).
+    fatal: the next signal decides; except that a country merely named in the text does not route a customer whose
+    address, phone or e-mail gives a country the text names too ("from Mombasa we ship to our customer in Kampala,
+    +256 …" is no Kenyan inquiry; "opening restaurants in Mexico, call +1 415 …" still goes to Mexico's desk). Our
+    own country never counts there: an agent in Guangzhou with a +86 number writes for a customer abroad.
     """
     country = parsed.stated_country or parsed.phone_country or parsed.email_country or parsed.text_country
     if parsed.region_tag:
@@ -42,7 +43,7 @@ def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) ->
         ("text", parsed.text_country),
     )
     for reason, signal in signals:
-        if reason == "text" and (parsed.stated_country or parsed.phone_country or parsed.email_country):
+        if reason == "text" and _placed_elsewhere(parsed, org.own.home_country):
             break
         region = org.region_for_country(signal) if signal else None
         if region:
@@ -52,3 +53,10 @@ def decide_region(parsed: ParsedInquiry, org: Org, specialist_id: str | None) ->
         if len(own) == 1:
             return RegionDecision(own[0].id, "specialist", country)
     return RegionDecision(None, "unresolved", country)
+
+
+def _placed_elsewhere(parsed: ParsedInquiry, home: str) -> bool:
+    """The customer's own details give a country (no region's, or the loop would have stopped there) that the text
+    names as well: the other country named is where someone else is."""
+    return any(c and c != home and c in parsed.named_countries
+               for c in (parsed.stated_country, parsed.phone_country, parsed.email_country))

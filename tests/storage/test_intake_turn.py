@@ -70,3 +70,33 @@ async def test_a_failed_intake_gives_the_turn_back(engine: AsyncEngine) -> None:
             return number
 
     assert await asyncio.wait_for(next_intake(), timeout=10) == 1  # the failed one's number was rolled back
+
+
+async def test_an_intake_stuck_in_front_holds_the_others_back_only_for_a_while(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storage.uow.TURN_WAIT", 0.05)  # the bound, shortened for the test
+    sessions = session_factory(engine)
+    if not _on_postgres(engine):
+        assert intake_turn(sessions) is None  # SQLite: no turn to wait for (its single writer is the file's lock)
+        return
+    stuck, release = asyncio.Event(), asyncio.Event()
+
+    async def stuck_intake() -> None:
+        async with UnitOfWork(sessions) as uow:
+            await uow.intake_turn()
+            stuck.set()
+            await release.wait()  # as if its first statement waited on a database that is down
+
+    async def next_intake() -> int:
+        async with UnitOfWork(sessions) as uow:
+            await uow.intake_turn()
+            number = await uow.sequences.next("inquiry", 2026)
+            await uow.commit()
+            return number
+
+    holder = asyncio.create_task(stuck_intake())
+    await stuck.wait()
+    assert await asyncio.wait_for(next_intake(), timeout=10) == 1
+    release.set()
+    await holder

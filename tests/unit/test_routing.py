@@ -88,10 +88,16 @@ def _parsed(**signals: Any) -> ParsedInquiry:
         ({"phone_country": "KZ"}, None, RegionDecision("cis", "phone", "KZ")),
         # a country no region covers falls through to the next signal, but stays the customer's country
         ({"phone_country": "CN", "email_country": "AE"}, None, RegionDecision("mena", "email", "CN")),
-        # a country merely named in the text never routes a customer whose phone or e-mail says elsewhere
         ({"phone_country": "US", "email_country": "VN", "text_country": "MX"}, None,
-         RegionDecision(None, "unresolved", "US")),
-        ({"email_country": "UG", "text_country": "KE"}, "li", RegionDecision("latam", "specialist", "UG")),
+         RegionDecision("latam", "text", "US")),
+        # ... but not when the text names the customer's own (uncovered) country too: the other one is someone else's
+        ({"phone_country": "UG", "text_country": "DE", "named_countries": ("DE", "UG")}, None,
+         RegionDecision(None, "unresolved", "UG")),
+        ({"email_country": "UG", "text_country": "DE", "named_countries": ("UG", "DE")}, "li",
+         RegionDecision("latam", "specialist", "UG")),
+        # our own country's number (an agent in Guangzhou) says nothing of where the customer is
+        ({"phone_country": "CN", "text_country": "DE", "named_countries": ("CN", "DE")}, None,
+         RegionDecision("europe", "text", "CN")),
         ({"phone_country": "IN", "text_country": "IN"}, "anna", RegionDecision("europe", "specialist", "IN")),
         ({"phone_country": "IN"}, None, RegionDecision(None, "unresolved", "IN")),
         # the forwarding specialist's region, only if they cover exactly one
