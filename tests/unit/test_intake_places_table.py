@@ -99,6 +99,24 @@ def test_a_persons_name_or_a_word_equal_to_a_city_is_no_place(text: str, expecte
     assert countries(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niko Nakuru, tunahitaji mita mbili za pH.", ["KE"]),  # "I am in Nakuru": no given name before it
+        ("Tuko Mombasa karibu na bandari.", ["KE"]),
+        ("Nipo Arusha wiki hii.", ["TZ"]),
+        ("Grace Nakuru called about the order.", []),  # a capitalised word that can be a name still guards
+    ],
+)
+def test_a_swahili_verb_before_a_city_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert countries(text) == expected
+
+
+def test_a_swahili_text_with_a_city_reads_a_kenyan_number() -> None:
+    text = "Habari, Niko Kisumu. Tunahitaji mita ya pH kwa maabara yetu.\nSimu: 0722 481 306"
+    assert parse_inquiry(text).phone == "+254722481306"
+
+
 def test_a_city_inside_a_company_or_road_name_is_no_place() -> None:
     assert countries("Frigorífico Limeira Ltda.") == []
     assert countries("21-km Ferozepur Road, Lahore") == ["PK"]
