@@ -300,9 +300,16 @@ _BUSINESS_BEFORE_RE = re.compile(
 )
 
 
+# Capitalised at a sentence start but never a given name: Swahili "Niko Nakuru" (I am in Nakuru), "Tuko
+# Mombasa", "Kutoka Arusha" (from Arusha).
+_NEVER_A_NAME = frozenset({"niko", "tuko", "nipo", "tupo", "iko", "kutoka", "mjini"})
+
+
 def _name_before(text: str, start: int) -> bool:
     before = _NAME_BEFORE_RE.search(text, max(0, start - 30), start)
-    return before is not None and not _BUSINESS_BEFORE_RE.search(before.group())
+    return before is not None and not _BUSINESS_BEFORE_RE.search(before.group()) and (
+        before.group().strip().lower() not in _NEVER_A_NAME
+    )
 
 
 def city_mentions(text: str) -> list[Mention]:

@@ -52,6 +52,48 @@ def test_its_country_reads_a_national_number(text: str, phone: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Wir sitzen in Göteborg und brauchen zwei Leitfähigkeitsmesser.", "SE"),  # GeoNames: "Gothenburg"
+        ("Vi holder til i København og mangler et pH-meter.", "DK"),  # "Copenhagen"
+        ("Laboratoř v Plzeň potřebuje nový spektrofotometr.", "CZ"),  # "Pilsen"
+        ("Laboratorium: Wałbrzych, ul. Długa 4", "PL"),  # ł keeps its stroke when folded
+        ("Our water lab is in Bacolod, please quote two pH meters.", "PH"),  # GeoNames: "Bacolod City"
+        ("Trabajamos en Tuxtla Gutiérrez, Chiapas.", "MX"),
+    ],
+)
+def test_a_city_written_in_its_own_language_gives_its_country(text: str, country: str) -> None:
+    assert find_country_in_text(text) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Söder om tullen ligger vårt lager.",  # "south"; a part of Södermalm's name, not its name
+        "Biała farba, dwa litry.",  # "white"; a part of Bielsko-Biała's
+        "Nuss und Mandel sind Allergene.",  # "Nüss", Neuss in its dialect, folds to a German word
+    ],
+)
+def test_a_local_spelling_that_is_a_word_or_a_part_of_a_name_is_no_city(text: str) -> None:
+    assert city_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Guten Tag,\nwir sitzen in Göteborg und brauchen zwei Leitfähigkeitsmesser.\nTel. 031-711 42 90\nLars Berg",
+         "+46317114290"),
+        ("Dzień dobry, laboratorium: Wałbrzych. Prosimy o ofertę na dwa pH-metry.\nTel. 74 842 19 30",
+         "+48748421930"),
+        ("Hello, our water lab is in Bacolod. Please quote two pH meters.\nMobile: 0917 482 3316",
+         "+639174823316"),
+    ],
+)
+def test_a_local_spelling_reads_a_national_number(text: str, phone: str) -> None:
+    assert parse_inquiry(text).phone == phone
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Split the order into two shipments, please.",  # Split, Croatia
@@ -97,6 +139,24 @@ def test_a_name_shared_by_cities_of_similar_size_says_nothing(text: str) -> None
 )
 def test_a_persons_name_or_a_word_equal_to_a_city_is_no_place(text: str, expected: list[str]) -> None:
     assert countries(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niko Nakuru, tunahitaji mita mbili za pH.", ["KE"]),  # "I am in Nakuru": no given name before it
+        ("Tuko Mombasa karibu na bandari.", ["KE"]),
+        ("Nipo Arusha wiki hii.", ["TZ"]),
+        ("Grace Nakuru called about the order.", []),  # a capitalised word that can be a name still guards
+    ],
+)
+def test_a_swahili_verb_before_a_city_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert countries(text) == expected
+
+
+def test_a_swahili_text_with_a_city_reads_a_kenyan_number() -> None:
+    text = "Habari,\nNiko Kisumu, tunahitaji mita ya pH kwa maabara yetu.\nSimu: 0722 481 306"
+    assert parse_inquiry(text).phone == "+254722481306"
 
 
 def test_a_city_inside_a_company_or_road_name_is_no_place() -> None:

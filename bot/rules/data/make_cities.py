@@ -18,9 +18,13 @@ scripts). A name is kept only when it can mean one city's country and nothing el
 - it is no country's name and not decided by hand: names of `places._CITIES` (and their first part, for
   "Nice, France") are the hand table's, whether listed or left out on purpose;
 - it is written as people write it: a Latin name starts with a capital, has four letters or more and is the
-  main name or a spelling of it (GeoNames also lists romanisations such as "askalds-angwrdany" and inflected
-  exonyms such as "Nairobis"), not a Russian adjective (a district, or a surname: "Жуковский"); another
-  script is one of the country's own (see `native_scripts`).
+  main name, the main name without " City" ("Bacolod" of "Bacolod City"), a spelling of it, or a name in the
+  letters of the country's own spelling (`orthography.py`: "Göteborg" of "Gothenburg") that is not only a
+  part of the main name ("Söder" of "Södermalm") -- GeoNames also lists romanisations such as
+  "askalds-angwrdany" and inflected exonyms such as "Nairobis"; not a Russian adjective (a district, or a
+  surname: "Жуковский"); another script is one of the country's own (see `native_scripts`). Such a local name
+  is an everyday word as `Words` says for its kind: frequent in its own language spelt just so, it is the
+  city ("göteborg" in Swedish), for the city's main name is no word.
 
 Chinese and Japanese cities are left out (`SKIPPED_COUNTRIES`), and so is every name in Chinese characters
 (every Chinese text is full of Chinese place names).
@@ -37,12 +41,14 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 import wordfreq
 from babel.core import get_global
 from babel.languages import get_official_languages
 
 from bot.rules.country_names import name_tables
+from bot.rules.data.orthography import PLAIN, own_spelling
 from bot.rules.places import _CITIES
 
 LATIN_FLOOR = 100_000
@@ -116,25 +122,38 @@ def well_written(name: str) -> bool:
     return letters >= 2 if script in ("han", "hangul", "thai") else letters >= 3
 
 
-def names_of(city: dict[str, object]) -> Iterator[str]:
-    """The city's names worth matching: its main name, the spelling variants of it, its names in other scripts.
-    A Latin name far from the main one is an exonym or an inflected form ("Nairobis", "Abakanas") that no
-    customer writes and that only adds collisions."""
+Kind = Literal["main", "local", "variant"]
+
+
+def names_of(city: dict[str, object]) -> Iterator[tuple[str, Kind]]:
+    """The city's names worth matching, each with its kind (how `Words` judges it):
+
+    - "main": the main name, the form without " City" ("Bacolod" of "Bacolod City"), the names in other scripts;
+    - "local": a Latin name in the country's own letters (`own_spelling`: "Göteborg" of "Gothenburg",
+      "Białystok"), unless only a part of the main name ("Söder" of "Södermalm", "Biała" of "Bielsko-Biała");
+    - "variant": another Latin spelling of the main name ("Mombassa"). Any other Latin name is an exonym or an
+      inflected form ("Nairobis", "Abakanas") that no customer writes and that only adds collisions."""
     main = str(city["name"]).strip()
     alternates = city.get("alternatenames") or []
     assert isinstance(alternates, list)
     every = {main, *(str(a).strip() for a in alternates)}
+    plain_main = fold(main).translate(PLAIN)
+    short = plain_main.removesuffix(" city") if main.endswith(" City") else None
     for name in every:
         if not well_written(name):
             continue
         # A dotless ending beside the dotted one ("...ه" of "...ة") is also "his": a word with a pronoun.
         if name.endswith("ه") and name[:-1] + "ة" in every:
             continue
-        if name != main and script_of(name) == "latin" and (
-            not spelling_of(fold(name), fold(main)) or name.split()[-1].islower()
-        ):
+        plain = fold(name).translate(PLAIN)
+        if name == main or script_of(name) != "latin" or (plain == short and not name.split()[-1].islower()):
+            yield name, "main"
+        elif name.split()[-1].islower():
             continue
-        yield name
+        elif own_spelling(name, str(city["countrycode"])) and (plain == plain_main or plain not in plain_main):
+            yield name, "local"
+        elif spelling_of(fold(name), fold(main)):
+            yield name, "variant"
 
 
 def spelling_of(alternate: str, main: str) -> bool:
@@ -158,13 +177,16 @@ def corpus_words(root: Path) -> set[str]:
     return {fold(w) for w in words}
 
 
-def word_ranks() -> dict[str, dict[str, int]]:
-    """Word -> language -> its rank among that language's most frequent words (wordfreq, VARIANT_RANK of each)."""
+def word_ranks() -> tuple[dict[str, dict[str, int]], dict[str, set[str]]]:
+    """Word (folded) -> language -> its rank among that language's most frequent words (wordfreq, VARIANT_RANK
+    of each); and word as spelt -> the languages whose frequent words have it so spelt."""
     ranks: dict[str, dict[str, int]] = defaultdict(dict)
+    spelt: dict[str, set[str]] = defaultdict(set)
     for language in wordfreq.available_languages():
         for rank, word in enumerate(wordfreq.top_n_list(language, VARIANT_RANK)):
             ranks[fold(word)].setdefault(language, rank)
-    return ranks
+            spelt[word].add(language)
+    return ranks, spelt
 
 
 _SCRIPT_CODES = {"Arab": "arabic", "Cyrl": "cyrillic", "Grek": "greek", "Hebr": "hebrew", "Deva": "devanagari",
@@ -198,27 +220,42 @@ class Words:
 
     def __init__(self, stop: set[str]) -> None:
         self.stop = stop
-        self.ranks = word_ranks()
+        self.ranks, self.spelt = word_ranks()
 
-    def __call__(self, key: str, code: str, script: str | None, *, variant: bool = False) -> bool:
+    def __call__(self, name: str, code: str, kind: Kind = "main") -> bool:
         """Own languages count only for the most frequent words, and only in a cased script: in Arabic or
-        Thai no capital tells "الساحل" (the coast) from Sahel, so a frequent word is a word in any language."""
+        Thai no capital tells "الساحل" (the coast) from Sahel, so a frequent word is a word in any language.
+        A local name ("Göteborg") is frequent in its own language for being the city when the language spells
+        it so: there only a word spelt otherwise counts ("Nüss", Neuss in its dialect, is "Nuss", a nut)."""
+        key, script = fold(name), script_of(name) or "latin"
         if key in self.stop:
             return True
         if " " in key:  # "Business Bay", "International City", "Gold Coast": English words, each of them
             return all(self.ranks.get(word, {}).get("en", VARIANT_RANK) < COMMON_RANK for word in key.split(" "))
         ranks = self.ranks.get(key, {})
-        if variant:
+        if kind == "variant":
             return bool(ranks)
         own = languages_of(code) if script in ("latin", "cyrillic", "greek") else set()
+        if kind == "local":
+            spelt = self.spelt.get(name.lower().replace("i\u0307", "i"), set())  # "İnegöl" is "inegöl"
+            return any(rank < _local_limit(language in own, language in spelt) for language, rank in ranks.items())
         return any(rank < (OWN_RANK if language in own else COMMON_RANK) for language, rank in ranks.items())
+
+
+def _local_limit(own: bool, spelt: bool) -> int:
+    """The rank under which a local name is a word of a language: spelt so in its own language it is the city
+    ("göteborg" in Swedish); spelt so in another ("københavn" in Norwegian) mostly the city too; spelt otherwise
+    a word as much as a variant spelling is."""
+    if own:
+        return 0 if spelt else VARIANT_RANK
+    return OWN_RANK if spelt else COMMON_RANK
 
 
 def build(cities: list[dict[str, object]], stop: set[str]) -> dict[str, set[str]]:
     """Country -> the names kept (see the module docstring)."""
     biggest: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # key -> country -> population
     for city in cities:
-        for name in names_of(city):
+        for name, _variant in names_of(city):
             sizes = biggest[fold(name)]
             sizes[str(city["countrycode"])] = max(sizes[str(city["countrycode"])], int(str(city["population"])))
     is_word = Words(stop)
@@ -226,19 +263,18 @@ def build(cities: list[dict[str, object]], stop: set[str]) -> dict[str, set[str]
     for city in cities:
         code, population = str(city["countrycode"]), int(str(city["population"]))
         # A town named after a word or a person is that word in every script ("Martin", "Мартин").
-        if code in SKIPPED_COUNTRIES or is_word(fold(str(city["name"])), code, "latin"):
+        if code in SKIPPED_COUNTRIES or is_word(str(city["name"]), code):
             continue
-        for name in names_of(city):
+        for name, kind in names_of(city):
             # "بريده" beside the hand table's "بريدة" (Buraidah): the dotless ending is also "his" (his mail).
             dotless = name.endswith("ه") and fold(name[:-1] + "ة") in stop
             if dotless or script_of(name) not in native_scripts(code):
                 continue
-            key, sizes = fold(name), biggest[fold(name)]
+            sizes = biggest[fold(name)]
             rival = max((p for other, p in sizes.items() if other != code), default=0)
             if population < floor_of(name, code) or rival * DOMINANCE > sizes[code]:
                 continue
-            variant = name != city["name"] and script_of(name) == "latin"
-            if not is_word(key, code, script_of(name), variant=variant):
+            if not is_word(name, code, kind):
                 kept[code].add(name)
     return kept
 
