@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from bot.rules.country_names import fold
 
-__all__ = ["Span", "name_key", "table_spans"]
+__all__ = ["Span", "cued", "name_key", "table_spans"]
 
 Span = tuple[int, int, str]  # (start, end, ISO alpha-2)
 
@@ -169,3 +169,23 @@ def _in_run(run: str, offset: int, table: _Table) -> Iterator[Span]:
                 break
         else:
             i += 1
+
+
+# What puts a place after it: a preposition ("in Nakuru", "из Караганды"), a postcode, a bracket, a place label.
+_CUE_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|at|from|near|to|en|em|no|na|de|del|desde|da|do|dos|das|à|a|au|aux|aus|nach|bei|im|di|"
+    r"i|w|we|z|ze|u|v|ve|ở|tại|dari|ke|katika|kutoka|niko|tuko|nipo|tupo|iko|mjini|huko|в|во|из|с|со|от|до|под|г\.|"
+    r"city\s+of|ciudad\s+de|cidade\s+de|ville\s+de|(?:city|ciudad|cidade|ville|stadt|città|location|localidad|"
+    r"località|ort|город|kota|address|dirección|endereço|adresse|indirizzo|province|provincia|estado|state)[ \t]*[:：])"
+    r"[ \t]+|(?:\d{4,6}|\d{2}-\d{3})[ \t]+|[(（][ \t]*)$",
+    re.IGNORECASE,
+)
+
+
+def cued(text: str, start: int) -> bool:
+    """A city from the GeoNames table in a cased script counts only after a cue (see _CUE_RE): alone it is as
+    often a surname signing a message ("Atenciosamente\nMetz") or a word ("somos Delicias del Norte")."""
+    first = next((c for c in text[start : start + 2] if c.isalpha()), "")
+    if first.lower() == first.upper():
+        return True  # Arabic, Thai, Hangul …: no capitals to tell a name from a word, the table's filters decide
+    return _CUE_RE.search(text, max(0, start - 24), start) is not None

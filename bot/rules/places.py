@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-from bot.rules.city_table import Span, name_key, table_spans
+from bot.rules.city_table import Span, cued, name_key, table_spans
 
 __all__ = ["city_mentions", "demonym_mentions"]
 
@@ -321,7 +321,8 @@ def city_mentions(text: str) -> list[Mention]:
     spans = _hand_spans(text, [(patterns[i][0], patterns[i][1]) for i in wanted])
     found = [(start, code) for start, _end, code in spans]
     found += [(start, code) for start, end, code in table_spans(text, _hand_keys())
-              if _placed(text, start, end) and not any(s < end and start < e for s, e, _c in spans)]
+              if _placed(text, start, end) and cued(text, start)
+              and not any(s < end and start < e for s, e, _c in spans)]
     pattern, keys, countries = _turkic_suffixed()
     if any(key in lowered for key in keys):
         found += [(m.start(), countries.get(m.group("city").replace("İ", "I").lower(), "TR"))
