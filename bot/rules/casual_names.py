@@ -53,6 +53,9 @@ _PLATFORM_HEAD_RE = re.compile(
     r"[ \t]*[–—-][ \t]*(?P<who>[^\n:：]{2,40}?)[ \t]*[:：]",
     re.IGNORECASE,
 )
+# A marketplace header with the buyer's account and their name in brackets: "From: ali.raza_lhr (Ali Raza) | …".
+_ACCOUNT_HEAD_RE = re.compile(r"^[ \t]*(?:from|von|de|от)[ \t]*[:：][ \t]*[\w.-]+[ \t]*\((?P<who>[^()\n@]{2,40})\)",
+                              re.IGNORECASE | re.MULTILINE)
 # A WhatsApp export line "[21:12, 05/04/2027] Nico: …": its speaker, also a single first name.
 _EXPORT_SPEAKER_RE = re.compile(r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?P<who>[^\n:：\d+][^\n:：\d]{0,39}?)[ \t]*[:：]",
                                 re.MULTILINE)
@@ -76,9 +79,9 @@ _PLACE_CUT_RE = re.compile(r"\s*(?:,|\s[-–—]\s|[-–—/|])\s*")
 def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]:
     """Casual names in the order of trust: a platform lead line, a chat export speaker, "ask for X", the name
     on the customer's number line or the line beside it, a closing with a lower-case name, Korean/Japanese."""
-    head = _PLATFORM_HEAD_RE.search(text)
-    if head and (name := _plausible(head.group("who"))):
-        yield name
+    for head in (_PLATFORM_HEAD_RE.search(text), _ACCOUNT_HEAD_RE.search(text)):
+        if head and (name := _plausible(head.group("who"))):
+            yield name
     for match in _EXPORT_SPEAKER_RE.finditer(text):
         if name := _plausible(match.group("who")):
             yield name
@@ -253,6 +256,8 @@ def _leading(rest: str, lower_ok: bool) -> str | None:
     return _plausible(" ".join(words), lower_ok=lower_ok) if words else None
 
 
+# A form of address written after the first name: Turkish "Hakan Bey", Uzbek "Dilshod aka", Hindi "Rahul ji".
+_POST_TITLES = frozenset({"bey", "hanım", "hanim", "aka", "opa", "ji", "bhai", "bhaiya", "sahib", "sb", "jan"})
 _THAI_WORD_RE = re.compile(r"[\u0e01-\u0e4e]+")  # Thai vowel and tone marks are no \w
 _THAI_KHUN_RE = re.compile(r"^คุณ(?!ภาพ|สมบัติ)(?=\S)")  # "Khun" joined to the name ("คุณสมชาย"); not คุณภาพ, quality
 
@@ -265,6 +270,7 @@ def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     text = _THAI_KHUN_RE.sub("", text)
     # "Em Tuấn, sđt": a label after the comma is no part of the name
     words = [w.rstrip(",;") for w in text.split()]
+    words = words[:1] + [w for w in words[1:] if w.casefold() not in _POST_TITLES]  # "Dilshod aka, tel"
     words = [w for w in words if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
     if not words or len([w for w in words if w.casefold() not in PARTICLES]) > 3 or len(words) > 4:
         return None

@@ -47,7 +47,7 @@ FROM_RE = re.compile(
 INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
-    r"tôi\s+là|em\s+là|mình\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
+    r"tôi\s+là|em\s+là|mình\s+là|(?:em|tôi|mình)\s+tên(?:\s+là)?|tên\s+(?:em|tôi|mình)\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from bot.rules.asides import is_aside, without_agents
 from bot.rules.casual_names import settle_name
 from bot.rules.company_ends import trimmed_company
-from bot.rules.countries import country_evidence, country_of_email_domain
+from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
+from bot.rules.places import city_mentions
 from bot.rules.plain import plain_text
 from bot.rules.principals import handed_over, principal_of
 from bot.rules.referrals import TITLE_RE
@@ -138,6 +139,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         buyer, find_customer_name(buyer, labelled, own.names, email), find_company(buyer, labelled, own.brands, email),
         own.names, phones.phone,
     )
+    name = _without_origin(name)
     if acting:
         name = person_named(acting.honorific_led) or name
     elif for_them:
@@ -165,6 +167,19 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+_ORIGIN_RE = re.compile(r"[ \t]+(?:de|from|aus|из|di|da|do|z)[ \t]+(?P<place>\S.*)$")
+
+
+def _without_origin(name: str | None) -> str | None:
+    """"soy Jorge de Monterrey NL": where they are from is no part of the name ("de la Cruz", "de Souza" are)."""
+    origin = _ORIGIN_RE.search(name) if name else None
+    if name is None or origin is None:
+        return name
+    place = origin.group("place")
+    named = [at for at, _code in city_mentions(place)] + ([0] if find_country_in_text(place) else [])
+    return name[: origin.start()] if 0 in named else name
 
 
 _SIGNATURE_REST_RE = re.compile(r"[ \t]*(?:$|[,|–—-])", re.MULTILINE)

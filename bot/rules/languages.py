@@ -52,13 +52,14 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
     "uz": _words("assalomu alaykum salom menga bizga kerak bormi narxi qancha raqamim rahmat uchun bilan "
                  "iltimos yozyapman"),
+    "az": _words("salam sizdə bizə mənə lazımdır lazımdir üçün və var olur qiyməti neçəyə təşəkkür zəhmət"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Letters only one language of the table writes: a short chat text with few common words still tells its
 # language by them (Turkish dotless ı and ğ, Polish ł ś ź ż ń, Vietnamese ơ ư đ and the stacked tone marks).
 _OWN_LETTERS = {
     "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńŁŚŹŻ]"),
-    "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"),
+    "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"), "az": re.compile(r"[əƏ]"),
 }
 _LETTER_WEIGHT = 2  # as much as two common words
 
@@ -69,6 +70,10 @@ _OWN_SCRIPTS = {
     "ja": re.compile(r"[\u3040-\u30ff]"), "el": re.compile(r"[\u0370-\u03ff]"), "he": re.compile(r"[\u0590-\u05ff]"),
     "ka": re.compile(r"[\u10a0-\u10ff]"), "hy": re.compile(r"[\u0530-\u058f]"), "km": re.compile(r"[\u1780-\u17ff]"),
     "lo": re.compile(r"[\u0e80-\u0eff]"), "my": re.compile(r"[\u1000-\u109f]"),
+    # Devanagari is also Nepali and Marathi's, but a phone's country is then read only where it is valid
+    "hi": re.compile(r"[\u0900-\u0963\u0966-\u097f]"), "bn": re.compile(r"[\u0980-\u09ff]"),
+    "am": re.compile(r"[\u1200-\u137f]"),
+    "si": re.compile(r"[\u0d80-\u0dff]"), "ta": re.compile(r"[\u0b80-\u0bff]"),
 }
 # Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of yeh and kaf).
 _PERSIAN_RE = re.compile(r"[پچژگیک]")
@@ -80,9 +85,10 @@ def guess_language(text: str) -> str | None:
     arabic = len(re.findall(r"[\u0600-\u06ff]", text))
     cyrillic = len(re.findall(r"[\u0400-\u04ff]", text))
     latin = len(re.findall(r"[A-Za-zÀ-ɏ]", text))
-    for language, script in _OWN_SCRIPTS.items():
-        if len(script.findall(text)) > max(arabic, cyrillic, latin / 2):
-            return language
+    counts = {language: len(script.findall(text)) for language, script in _OWN_SCRIPTS.items()}
+    own = max(counts, key=lambda language: counts[language])
+    if counts[own] > max(arabic, cyrillic, latin / 2):
+        return own  # the script most written: Bengali text has Devanagari's danda "।" too
     if arabic > max(cyrillic, latin / 2):
         return "fa" if _PERSIAN_RE.search(text) else "ar"
     if cyrillic > latin / 2:

@@ -52,11 +52,11 @@ HONORIFIC_RE = re.compile(
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
     r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
-    r"chief|alhaji|alhaja|hajia|haji|hj|khun|آقای|خانم|"
+    r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|آقای|خانم|"
     # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
     r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
-    r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|"
+    r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|الحاج|الحاجة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -116,7 +116,7 @@ COMPANY_WORD_RE = re.compile(
     r"mleczarni\w*|uczelni\w*)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
-    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
+    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(

@@ -15,9 +15,11 @@ _MENTION_RE = re.compile(r"<[#@!][^<>\n]*>")
 # "Buyer: Ivan Petrov | Company: LLC Lab | Tel: ..." is several labelled lines written on one.
 _FIELD_BAR_RE = re.compile(r"[ \t]+[|¦][ \t]+(?=[^\n|:：]{1,30}[:：])")
 _BOLD_RE = re.compile(r"(?<![\w*])\*([^*\n]{1,200}?)\*(?![\w*])")
-# Arabic-Indic (٠١٢) and Persian (۰۱۲) digits, typed on phones set to Arabic or Persian, read as 0-9; one
-# character for one, so positions stay.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Digits typed on phones set to another script read as 0-9: Arabic-Indic (٠١٢), Persian (۰۱۲), Devanagari (०१२),
+# Bengali (০১২), Gurmukhi, Gujarati, Tamil, Thai (๐๑๒), Lao, Myanmar, Khmer and full-width (０１２); one character
+# for one, so positions stay.
+_ZEROS = (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0BE6, 0x0E50, 0x0ED0, 0x1040, 0x17E0, 0xFF10)
+_DIGITS = {zero + d: ord("0") + d for zero in _ZEROS for d in range(10)}
 
 
 def plain_text(text: str) -> str:

@@ -70,7 +70,13 @@ _HANDOVER_RE = re.compile(
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
     r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
     r"(?:контакт\w*|данные|телефон)\s+(?:клиента|заказчика|покупателя)|"
-    r"(?:بيانات|معلومات|رقم|هاتف)\s+(?:الزبون|العميل|المشتري)"
+    r"(?:بيانات|معلومات|رقم|هاتف)\s+(?:الزبون|العميل|المشتري)|"
+    # an agent for "our customer" ("نيابة عن زبوننا في العراق:"), or the quote's contact ("para la cotización
+    # formal, contactar a la Ing. …")
+    r"(?:on\s+behalf\s+of|en\s+nombre\s+de|em\s+nome\s+d[eoa]|au\s+nom\s+d[eu]|im\s+Auftrag|نيابة\s+عن)\s+"
+    r"(?:our|nuestro|nosso|notre|unseres?)?\s*(?:customer|client|cliente|Kunden|زبون\w*|عميل\w*)|"
+    r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
+    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+"
     r")",
     re.IGNORECASE,
 )
