@@ -25,7 +25,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that stand beside a number or open a chat line without being anybody's name.
 _NOT_NAMES = _words(
-    "hi hello hey dear sir madam hola buenas buenos oi olá ola ciao salve bonjour bjr salut hallo hej merhaba "
+    "hi hello hey dear sir madam madame monsieur hola buenas buenos oi olá ola ciao salve bonjour bjr salut hallo hej "
+    "merhaba "
     "slm selam salam salaam habari niaje jambo privet привет здравствуйте добрый день вечер утро саламатсызбы "
     "мархаба مرحبا سلام السلام عليكم اهلا أهلا ok okay thanks thank thx tks pls please plz gracias obrigado "
     "obrigada merci danke grazie спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss cheers bye "

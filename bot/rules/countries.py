@@ -36,6 +36,8 @@ _ADDRESS_RE = re.compile(
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w])"
 )
+# A British postcode ("Harrogate HG1 4QR", "LS11 5DN"): its shape is Britain's alone.
+_UK_POSTCODE_RE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK_CHARS}（）]+)|(?P<word>(?:(?![{CJK_CHARS}])[^\W_])+)")
 _ARABIC_PREFIXES = "وبلف"
 
@@ -136,6 +138,7 @@ def _pick(matches: Sequence[Match]) -> str | None:
 def _matches(text: str) -> list[Match]:
     tables = name_tables()
     found: list[Match] = [(m.start(), ABBREVIATIONS[m.group(1)]) for m in _ABBREVIATION_RE.finditer(text)]
+    found += [(m.start(), "GB") for m in _UK_POSTCODE_RE.finditer(text)]
     words: list[re.Match[str]] = []
     for token in _TOKEN_RE.finditer(text):
         if token.lastgroup == "cjk":

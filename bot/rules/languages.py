@@ -52,6 +52,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
     "uz": _words("assalomu alaykum salom menga bizga kerak bormi narxi qancha raqamim rahmat uchun bilan "
                  "iltimos yozyapman"),
+    "fil": _words("po ako kayo magkano nyo niyo yung ung pang salamat namin natin ba opo taga sana pwede"),
     "az": _words("salam sizdə bizə mənə lazımdır lazımdir üçün və var olur qiyməti neçəyə təşəkkür zəhmət"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -75,6 +76,7 @@ _OWN_SCRIPTS = {
     "am": re.compile(r"[\u1200-\u137f]"),
     "si": re.compile(r"[\u0d80-\u0dff]"), "ta": re.compile(r"[\u0b80-\u0bff]"),
 }
+_URDU_RE = re.compile(r"[ےںٹڈڑھۓ]")
 # Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of yeh and kaf).
 _PERSIAN_RE = re.compile(r"[پچژگیک]")
 
@@ -90,6 +92,8 @@ def guess_language(text: str) -> str | None:
     if counts[own] > max(arabic, cyrillic, latin / 2):
         return own  # the script most written: Bengali text has Devanagari's danda "।" too
     if arabic > max(cyrillic, latin / 2):
+        if _URDU_RE.search(text):
+            return "ur"  # letters Urdu writes and Persian does not (ے ں ٹ ڈ ڑ ھ)
         return "fa" if _PERSIAN_RE.search(text) else "ar"
     if cyrillic > latin / 2:
         if re.search(r"[әғқңөұүһ]", text, re.IGNORECASE):

@@ -302,7 +302,8 @@ _BUSINESS_BEFORE_RE = re.compile(
 
 # Capitalised at a sentence start but never a given name: Swahili "Niko Nakuru" (I am in Nakuru), "Tuko
 # Mombasa", "Kutoka Arusha" (from Arusha).
-_NEVER_A_NAME = frozenset({"niko", "tuko", "nipo", "tupo", "iko", "kutoka", "mjini", "ina"})  # Swahili, Hausa "ina"
+# Swahili, Hausa "ina", Tagalog "taga" (from)
+_NEVER_A_NAME = frozenset({"niko", "tuko", "nipo", "tupo", "iko", "kutoka", "mjini", "ina", "taga"})
 
 
 def _name_before(text: str, start: int) -> bool:

@@ -61,6 +61,9 @@ _HANDOVER_RE = re.compile(
     # not "his/her contact is": a colleague's or our own agent's ("we met your agent Mr. Khalid; his contact is …")
     r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
     r"contact(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
+    r"(?:buyer|customer|client|end[- ]user)(?:['’]s)?\s+contact(?:\s+(?:details|person|info))?\s*[:：]|"
+    r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
+    r"directamente\s+a\s+(?:él|ella|ellos)|"
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"

@@ -56,3 +56,29 @@ def test_the_quotes_contact_named_by_a_consultant_is_the_customer() -> None:
             "sreyes@vinedosdelsur.com.ar, tel. (0261) 455-1200.\nSaludos,\nPablo Núñez")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.email, parsed.phone) == ("sreyes@vinedosdelsur.com.ar", "+542614551200")
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("السلام علیکم، مجھے ترازو چاہیے۔ قیمت بتا دیں۔\nعلی 0321-5558844", "+923215558844"),  # Urdu's own letters
+        ("Hi po! Magkano po yung weighing scale nyo? Taga Davao po ako. 0918 555 2233 - Joy", "+639185552233"),
+        ("Website form\nName: Amy Baker\nAddress: 3 Kiln Road, Settle BD24 9AA\nPhone: 01729 822 456", "+441729822456"),
+    ],
+)
+def test_urdu_tagalog_and_a_british_postcode_tell_the_country(text: str, phone: str) -> None:
+    assert parse_inquiry(text, HOME).phone == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("From: Tom Reed <t.reed@procure-consult.co.ke>\nI act for a water utility. Buyer contact: Eng. Peter Kamau, "
+         "p.kamau@nakuruwater.co.ke, 0722 555 101.\nYou may also reach me on 0733 555 202.",
+         "p.kamau@nakuruwater.co.ke"),
+        ("From: Ana Ruiz <ana.ruiz@agrocampo.com.mx>\nLe escribo de parte de mi jefe. Por favor envíe la cotización "
+         "directamente a él: jlopez@agrocampo.com.mx, cel. 55 1234 5678.\nGracias, Ana", "jlopez@agrocampo.com.mx"),
+    ],
+)
+def test_more_hand_overs(text: str, email: str) -> None:
+    assert parse_inquiry(text, HOME).email == email
