@@ -148,6 +148,8 @@ def test_the_cache_directory_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert Settings(_env_file=None).org_cache_dir == tmp_path / "home" / ".cache" / "inquirybot"
     monkeypatch.setenv("INQUIRYBOT_CACHE_DIR", str(tmp_path / "mine"))
     assert Settings(_env_file=None).org_cache_dir == tmp_path / "mine"
+    monkeypatch.setenv("INQUIRYBOT_CACHE_DIR", "")  # the .env.example line uncommented as shipped: unset, not "."
+    assert Settings(_env_file=None).org_cache_dir == tmp_path / "home" / ".cache" / "inquirybot"
 
 
 def test_the_cli_gives_the_same_answers_and_errors_with_a_warm_cache(tmp_path: Path) -> None:
