@@ -36,7 +36,7 @@ _NOT_NAMES = _words(
     "customer client cliente клиент عميل mail email e-mail from de von ya ke ini "
     "urgent urgente urgence срочно asap total kindly pls. doctor doctora docteur office oficina bureau escritório "
     "escritorio fixo fijo fixe landline fax home casa work trabajo ofis ev iş факс офис рабочий домашний "
-    "advance d'avance avance antemano adelantado "
+    "advance d'avance avance antemano adelantado valeu vlw obg abraço abraços tangazo zabuni "
     "شماره شمارم من تماس همراه "
     "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처"
 )
@@ -63,7 +63,8 @@ _EXPORT_SPEAKER_RE = re.compile(r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?P<who>[^\n:：
 # "pregunta por Antonio", "ask for Mr Osei", "my name faisal", "sy Yusuf dr PT …": a name follows.
 _ASK_FOR_RE = re.compile(
     r"(?<![^\W\d_])(?:pregunt(?:a|ar|e|en)\s+por|preguntar\s+por|ask\s+for|falar?\s+com\s+(?:o|a)|"
-    r"fala\s+com\s+(?:o|a)|chiedere\s+di|chiedi\s+di|demandez|my\s+name|sy|aku)[ \t]+(?P<rest>[^\n]+)",
+    r"fala\s+com\s+(?:o|a)|chiedere\s+di|chiedi\s+di|demandez|my\s+name|sy|aku|"
+    r"gọi(?:\s+cho)?\s+(?:em|anh|chị|mình))[ \t]+(?P<rest>[^\n]+)",  # Vietnamese "call (me) Hùng"
     re.IGNORECASE,
 )
 # Korean "이성호 차장입니다" (I am Lee Seong-ho, deputy manager), Japanese "田中です" / "田中と申します".

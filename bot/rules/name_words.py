@@ -123,6 +123,7 @@ TITLE_WORDS = frozenset(
     {
         "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
         "department", "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro",
+        "ufficio", "acquisti", "achats", "einkauf", "inkoop", "zakupów", "zakupy", "закупок",
         "directeur", "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "team", "dept", "head",
         "officer", "lead", "jefe", "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "sir", "madam",
         "dear", "hello", "hi", "hola", "olá", "bonjour", "merhaba", "здравствуйте", "customer", "client",

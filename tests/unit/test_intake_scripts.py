@@ -82,3 +82,16 @@ def test_urdu_tagalog_and_a_british_postcode_tell_the_country(text: str, phone: 
 )
 def test_more_hand_overs(text: str, email: str) -> None:
     assert parse_inquiry(text, HOME).email == email
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zalo\nChào shop, em cần cân điện tử ạ. Gọi em Tâm 0913 555 808 nhé", "Tâm"),  # "call me Tâm"
+        ("oi, vcs tem balança de precisão? me chama no zap (21) 99876-5432. valeu, Bruno", "Bruno"),
+        ("Buongiorno, ci serve un'offerta.\nCordiali saluti\nLucia Ferri\nUfficio Acquisti\nacquisti@ferri-lab.it",
+         "Lucia Ferri"),  # the purchasing office's line and address are no person
+    ],
+)
+def test_more_names_signed_in_chats_and_signatures(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
