@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.database import intake_turn, session_factory
 from storage.uow import UnitOfWork
@@ -20,6 +20,15 @@ NOW = local(2026, 11, 23, 10, 0)
 
 def _on_postgres(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+async def _next_intake(sessions: async_sessionmaker[AsyncSession]) -> int:
+    """An intake's turn and number, committed: the number it got."""
+    async with UnitOfWork(sessions) as uow:
+        await uow.intake_turn()
+        number = await uow.sequences.next("inquiry", 2026)
+        await uow.commit()
+        return number
 
 
 async def test_intakes_take_turns_in_arrival_order_without_holding_connections(engine: AsyncEngine) -> None:
@@ -62,14 +71,7 @@ async def test_a_failed_intake_gives_the_turn_back(engine: AsyncEngine) -> None:
     with pytest.raises(RuntimeError):
         await failing_intake()
 
-    async def next_intake() -> int:
-        async with UnitOfWork(sessions) as uow:
-            await uow.intake_turn()
-            number = await uow.sequences.next("inquiry", 2026)
-            await uow.commit()
-            return number
-
-    assert await asyncio.wait_for(next_intake(), timeout=10) == 1  # the failed one's number was rolled back
+    assert await asyncio.wait_for(_next_intake(sessions), timeout=10) == 1  # the failed one's number was rolled back
 
 
 async def test_an_intake_stuck_in_front_holds_the_others_back_only_for_a_while(
@@ -88,15 +90,8 @@ async def test_an_intake_stuck_in_front_holds_the_others_back_only_for_a_while(
             stuck.set()
             await release.wait()  # as if its first statement waited on a database that is down
 
-    async def next_intake() -> int:
-        async with UnitOfWork(sessions) as uow:
-            await uow.intake_turn()
-            number = await uow.sequences.next("inquiry", 2026)
-            await uow.commit()
-            return number
-
     holder = asyncio.create_task(stuck_intake())
     await stuck.wait()
-    assert await asyncio.wait_for(next_intake(), timeout=10) == 1
+    assert await asyncio.wait_for(_next_intake(sessions), timeout=10) == 1
     release.set()
     await holder
