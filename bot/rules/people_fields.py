@@ -58,6 +58,9 @@ def find_customer_name(
     the closing).
     """
     ours = {n.casefold() for n in own}
+    split = _first_and_last(labelled)
+    if split and split.casefold() not in ours:
+        return split
     labelled_names = {n for label, value in labelled if is_name_label(label) for n in (_labelled_name(value),) if n}
     candidates = [
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
@@ -101,6 +104,23 @@ def _as_signed(candidates: list[str]) -> list[str]:
         if sorted(words) == sorted(first) or (len(dropped) == 1 and _PATRONYMIC_RE.fullmatch(dropped[0])):
             return [other, *candidates]  # the signed form stands for the labelled one
     return candidates
+
+
+# A form's separate fields: "Nom : Lefèvre / Prénom : Camille", "Last name / First name", "Nachname / Vorname".
+_FIRST_LABELS = frozenset({"first name", "firstname", "given name", "prénom", "prenom", "nombre", "nome", "vorname",
+                           "imię", "imie", "имя", "ім'я", "voornaam", "ad", "tên"})
+_LAST_LABELS = frozenset({"last name", "lastname", "surname", "family name", "nom", "nom de famille", "apellido",
+                          "apellidos", "sobrenome", "cognome", "nachname", "familienname", "nazwisko", "фамилия",
+                          "прізвище", "achternaam", "soyad", "soyadı", "họ"})
+
+
+def _first_and_last(labelled: list[tuple[str, str]]) -> str | None:
+    """The whole name when a form gives the first name and the last name in fields of their own (both there)."""
+    first = next((v.strip() for label, v in labelled if label in _FIRST_LABELS and v.strip()), None)
+    last = next((v.strip() for label, v in labelled if label in _LAST_LABELS and v.strip()), None)
+    if not first or not last or len(f"{first} {last}".split()) > 4:
+        return None
+    return f"{first} {last}"
 
 
 def person_named(clause: str) -> str | None:

@@ -95,3 +95,18 @@ def test_more_hand_overs(text: str, email: str) -> None:
 )
 def test_more_names_signed_in_chats_and_signatures(text: str, name: str) -> None:
     assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Formulaire de contact\nNom : Moreau\nPrénom : Élise\nSociété : Laiterie du Jura SAS\n"
+         "Téléphone : 03 84 52 11 20",
+         "Élise Moreau"),
+        ("Contact form\nLast name: Okafor\nFirst name: Chidi\nCompany: Lagos Agro Ltd\nPhone: +234 803 555 0101",
+         "Chidi Okafor"),
+        ("Байланыш формасы\nАты-жөнү: Бакыт Асанов\nТелефон: 0555 123 456", "Бакыт Асанов"),
+    ],
+)
+def test_a_form_with_first_and_last_name_fields_gives_the_whole_name(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
