@@ -118,9 +118,11 @@ def _first_and_last(labelled: list[tuple[str, str]]) -> str | None:
     """The whole name when a form gives the first name and the last name in fields of their own (both there)."""
     first = next((v.strip() for label, v in labelled if label in _FIRST_LABELS and v.strip()), None)
     last = next((v.strip() for label, v in labelled if label in _LAST_LABELS and v.strip()), None)
-    if not first or not last or len(f"{first} {last}".split()) > 4:
+    if not first or not last:
         return None
-    return f"{first} {last}"
+    if last.casefold() in first.casefold():
+        return first  # "Nombre: Juan Pérez" already holds the "Apellido: Pérez"
+    return f"{first} {last}" if len(f"{first} {last}".split()) <= 4 else None
 
 
 def person_named(clause: str) -> str | None:
