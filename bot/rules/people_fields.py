@@ -116,13 +116,15 @@ _LAST_LABELS = frozenset({"last name", "lastname", "surname", "family name", "no
 
 def _first_and_last(labelled: list[tuple[str, str]]) -> str | None:
     """The whole name when a form gives the first name and the last name in fields of their own (both there)."""
-    first = next((v.strip() for label, v in labelled if label in _FIRST_LABELS and v.strip()), None)
+    first = next(((label, v.strip()) for label, v in labelled if label in _FIRST_LABELS and v.strip()), None)
     last = next((v.strip() for label, v in labelled if label in _LAST_LABELS and v.strip()), None)
     if not first or not last:
         return None
-    if last.casefold() in first.casefold():
-        return first  # "Nombre: Juan Pérez" already holds the "Apellido: Pérez"
-    return f"{first} {last}" if len(f"{first} {last}".split()) <= 4 else None
+    label, given = first
+    if last.casefold() in given.casefold():
+        return given  # "Nombre: Juan Pérez" already holds the "Apellido: Pérez"
+    whole = f"{last} {given}" if label == "tên" else f"{given} {last}"  # Vietnamese: the family name first
+    return whole if len(whole.split()) <= 4 else None
 
 
 def person_named(clause: str) -> str | None:

@@ -107,6 +107,7 @@ def test_more_names_signed_in_chats_and_signatures(text: str, name: str) -> None
          "Chidi Okafor"),
         ("Байланыш формасы\nАты-жөнү: Бакыт Асанов\nТелефон: 0555 123 456", "Бакыт Асанов"),
         ("Formulario\nNombre: Lucía Paredes\nApellido: Paredes\nTeléfono: +51 987 654 321", "Lucía Paredes"),
+        ("Liên hệ\nHọ: Trần Văn\nTên: Bình\nSĐT: 0912 555 017", "Trần Văn Bình"),  # the family name comes first
     ],
 )
 def test_a_form_with_first_and_last_name_fields_gives_the_whole_name(text: str, name: str) -> None:
