@@ -113,10 +113,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
-    signals = (
-        stated, *_intl_countries(customer, own), email_country, *_site_countries(customer), evidence.mentioned,
-        evidence.nationality,
-    )
+    intl, sites = _intl_countries(customer, own), _site_countries(customer)  # read once: routing and phones
+    signals = (stated, *intl, email_country, *sites, evidence.mentioned, evidence.nationality)
     # A text in no known language is read at home only when it names no other country: digits that happen to
     # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
     foreign = any(c and c != own.home_country for c in signals)
@@ -127,8 +125,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
     home_phones = own.home_country if own is not NO_OWN else None
     # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
-    dialled_in = frozenset(c for c in (stated, *_intl_countries(customer, own), email_country,
-                                       *_site_countries(customer)) if c and c != home)
+    dialled_in = frozenset(c for c in (stated, *intl, email_country, *sites) if c and c != home)
     phones = pick_phones(customer, regions, own.phones, home_phones, guesses, dialled_in)
     theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses, dialled_in).phone if for_them else None
     if theirs:
@@ -145,9 +142,10 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     elif for_them:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
-        name = _in_full(find_customer_name(for_them, labelled_values(for_them), own.names, email), buyer) or (
+        theirs_labelled = labelled_values(for_them)
+        name = _in_full(find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
             find_customer_name(buyer, [], own.names, email) or name)
-        company = find_company(for_them, labelled_values(for_them), own.brands, email) or company
+        company = find_company(for_them, theirs_labelled, own.brands, email) or company
     return ParsedInquiry(
         text=original,
         customer_name=name,
@@ -193,7 +191,7 @@ def _in_full(name: str | None, text: str) -> str | None:
     for match in re.finditer(rf"(?<![^\W\d_])((?:[^\W\d_][\w'’-]*[ \t]+){{1,2}}){re.escape(name)}(?![^\W\d_])", text):
         words = match.group(1).split()
         before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        titled = [t for t in TITLE_RE.finditer(before)]
+        titled = list(TITLE_RE.finditer(before))
         signed = not before.strip() and _SIGNATURE_REST_RE.match(text, match.end())  # a line of its own
         if all(w[:1].isupper() and w[1:].islower() for w in words) and (
             signed or (titled and not before[titled[-1].end() :].strip())
