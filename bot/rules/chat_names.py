@@ -1,6 +1,7 @@
 """Where chat writers put their name: after a greeting ("Salam! Aibek Osmonov, Bishkek."), as a chat handle
-("tunde.bakare: hi"), as a lower-case speaker header ("ana ruiz (Peru) 2026-01-05 10:02"), as the speaker of a
-greeting ("Kofi Mensah: Good morning, ..."). These return raw text; people_fields cleans and weighs it."""
+("tunde.bakare: hi"), as a speaker header ("ana ruiz (Peru) 2026-01-05 10:02", "Ahmed Samir (Egypt)  14:05"), as
+the speaker of a greeting ("Kofi Mensah: Good morning, ..."). These return raw text; people_fields cleans and weighs
+it."""
 
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ _HEADER_RE = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
 )
+# "Ahmed Samir (Egypt)  14:05": the same header as a chat platform writes it, capitalised; one word only with the
+# speaker's country beside it ("Hussain (Bahrain) 09:12").
+_CASED_HEADER_RE = re.compile(
+    r"^[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
+    r"(?=[ \t]*(?:\(|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
+    r"[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    re.MULTILINE,
+)
 # "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
 _HONORIFIC_LINE_RE = re.compile(
     r"^[ \t]*(?:dr|mr|mrs|ms|eng|engr|prof|ing|lic|sr|sra)\.?[ \t]+"
@@ -67,11 +76,12 @@ def handle_names(text: str) -> Iterator[str]:
 
 
 def speaker_headers(text: str) -> Iterator[str]:
-    """The first speaker of a chat log whose header lines are typed in lower case, capitalised."""
-    for match in _HEADER_RE.finditer(text):
+    """The speakers of a chat log's header lines, in order; a header typed in lower case capitalised."""
+    headers = sorted([*_HEADER_RE.finditer(text), *_CASED_HEADER_RE.finditer(text)], key=lambda m: m.start())
+    for match in headers:
         words = match.group("name").split()
-        if not set(words) & _NOT_NAME:
-            yield " ".join(word.capitalize() for word in words)
+        if not {word.casefold() for word in words} & _NOT_NAME:
+            yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words)
 
 
 def honorific_lower_lines(text: str) -> Iterator[str]:

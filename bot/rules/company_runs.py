@@ -34,8 +34,11 @@ def legal_form_runs(text: str) -> Iterator[str]:
         for match in LEGAL_RE.finditer(line):
             if match.start() == 0 or is_prefix_form(line, match) or not re.match(r"[\s(]", line[match.start() - 1]):
                 continue
-            clause_start = max((m.end() for m in _CLAUSE_END_RE.finditer(line[: match.start()])), default=0)
-            words = list(_WORD_RE.finditer(line, clause_start, match.start()))[-8:]
+            # A comma may stand before the form ("Microlab Minho, Lda.", "Acme, Inc."): the name is before it.
+            comma = _COMMA_BEFORE_RE.fullmatch(line, 0, match.start())
+            head = len(comma.group(1)) if comma else match.start()
+            clause_start = max((m.end() for m in _CLAUSE_END_RE.finditer(line[:head])), default=0)
+            words = list(_WORD_RE.finditer(line, clause_start, head))[-8:]
             kept: list[re.Match[str]] = []
             start = 0
             for word in reversed(words):
@@ -67,6 +70,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
                 yield without_final_stop(company) if first > 0 else company
 
 
+_COMMA_BEFORE_RE = re.compile(r"(.*[^\W\d_]),\s*", re.DOTALL)
 _CLAUSE_END_RE = re.compile(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s" + FORM_AFTER_STOP)
 _SENTENCE_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")

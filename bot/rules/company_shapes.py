@@ -126,7 +126,7 @@ def company_end(company: str) -> str:
     company = _ROLE_OF_RE.sub("", company)
     company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if _ARABIC_RE.search(company) else company
-    company = unquoted(_IN_PLACE_RE.sub("", company).strip(" ,;"))
+    company = unquoted(_DANGLING_RE.sub("", _IN_PLACE_RE.sub("", company)).strip(" ,;"))
     if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
         company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
     return company
@@ -145,6 +145,8 @@ _ROLE_OF_RE = re.compile(
 )
 _ARABIC_FROM_RE = re.compile(r"^(?:من|في|لدى)\s+(?=\S+\s)")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# "مختبر الرافدين للتحليلات المرضية في": the place after "in" was cut already, its preposition is left over.
+_DANGLING_RE = re.compile(r"\s+(?:in|em|en|à|в|في|فى|من|ở|di|from)$")
 _IN_PLACE_RE = re.compile(r"\s+(?:in|em|en|à|a|в|في|ở|di|from)\s+[^\W\d_][\w' -]*\.?$")
 
 

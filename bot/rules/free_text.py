@@ -7,7 +7,9 @@ import re
 from bot.rules.name_words import (
     CLOSING_RE,
     COMPANY_LABELS,
+    COMPANY_WORD_RE,
     JOB_WORDS,
+    LEGAL_RE,
     NAME_LABELS,
     PARTICLES,
     PRODUCT_LABELS,
@@ -47,14 +49,17 @@ FROM_RE = re.compile(
 INTRO_RE = re.compile(
     r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
-    r"tôi\s+là|em\s+là|mình\s+là|(?:em|tôi|mình)\s+tên(?:\s+là)?|tên\s+(?:em|tôi|mình)\s+là|nama\s+saya|saya|меня\s+зовут|мене\s+звати|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
+    r"ik\s+ben|mijn\s+naam\s+is|ik\s+heet|"
+    r"(?<!chúng )tôi\s+là|em\s+là|mình\s+là|(?:em|tôi|mình)\s+tên(?:\s+là)?|tên\s+(?:em|tôi|mình)\s+là|"
+    r"nama\s+saya|saya|меня\s+зовут|мене\s+звати|"
+    r"мен[іи]ң\s+атым|менин\s+атым|mening\s+ismim|ismim|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
     # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
     r"(?-i:[Tt]u|[Tt]ady)(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"  # "TU Ilmenau" is a university
-    r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم"
+    r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم|اینجانب"  # Persian "اینجانب": I (formal)
     # Persian "من آرش رضایی هستم" ("I am …"): "من" is also Arabic "from", so only before a "هستم"
     r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
@@ -76,16 +81,17 @@ COMPANY_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?:and\s+|e\s+|y\s+|et\s+|und\s+)?(?:i\s+|je\s+|ich\s+)?"
     r"(?:work\s+|trabalho\s+|trabajo\s+|travaille\s+|arbeite\s+)?"
     r"(?:from|of|at|for|with|de|da|do|na|no|en|chez|bei|von|vom|für|from the|para|pour|per|dla|для|z|ze|"
-    r"dari|từ|của|من|di|из|від|з|kutoka|компания|компании|компанія|фирма|,)\s+)"
+    r"dari|từ|của|من|از|di|из|від|з|kutoka|компания|компании|компанія|фирма|,)\s+)"
     r"(?:(?:la|le|der|die|the|a|o)\s+)?(?:(?-i:[Ee]mpresa|[Ss]ociété|[Cc]ompany|[Ff]irm[ay]|společnosti)\s+|l['’])?"
     r"(?P<company>[^\n]+)",
     re.IGNORECASE,
 )
 
 
-# "Dawit Bekele here, ..." at the start of a line or sentence.
+# "Dawit Bekele here, ..." at the start of a line or sentence; "Hussain from Bahrain Petroleum W.L.L. here".
 HERE_RE = re.compile(
-    r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?)\s+"
+    r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?"
+    r"|(?-i:[A-ZÀ-Þ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'-]+){0,2}[ \t]+(?:from|of|at)[ \t]+[^\n!?]{2,80}?)\s+"
     r"(?:here|aquí|aqui|ici|hier|здесь|speaking|hablando|falando)(?![^\W\d_])",
     re.MULTILINE,
 )
@@ -108,8 +114,8 @@ SURNAMES = (
 CJK_INTRO_RE = re.compile(
     rf"(?:我是|我係|我系|我叫|本人是|我们是|我們是|我哋係|这里是|這裡是)(?:来自|來自)?"
     rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
-    # "我是吉隆坡的陈志强": a place and 的 before the name ("I am Kuala Lumpur's ...")
-    rf"(?:[{_CJK}]{{2,6}}?(?:的|嘅)(?=[{SURNAMES}]))?"
+    # "我是吉隆坡的陈志强", "我是马来西亚吉隆坡的Tan Wei Ming": a place and 的 before the name ("I am KL's ...")
+    rf"(?:[{_CJK}]{{2,8}}?(?:的|嘅)(?=[{SURNAMES}A-Z]))?"
     rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{_CJK}]{{1,2}}(?![{_CJK}]))"
 )
 CJK_COMPANY_RE = re.compile(
@@ -178,6 +184,10 @@ def capitalised_run(text: str) -> str:
         words.append(bare)
         if bare != word:
             break
+    # "Pieter de Vries van Aqualab Noord B.V.": a particle after the name starts the company it works for.
+    cut = next((i for i in range(2, len(words) - 1) if words[i].casefold() in PARTICLES
+                and (LEGAL_RE.search(" ".join(words[i + 1 :])) or COMPANY_WORD_RE.search(words[i + 1]))), None)
+    words = words[:cut] if cut else words
     while words and words[-1].casefold() in PARTICLES:
         words.pop()
     return " ".join(words)

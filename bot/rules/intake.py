@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.rules.asides import is_aside, without_agents
 from bot.rules.casual_names import settle_name
-from bot.rules.company_ends import trimmed_company
+from bot.rules.company_ends import trimmed_company, without_person
 from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
@@ -149,7 +149,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     return ParsedInquiry(
         text=original,
         customer_name=name,
-        company=trimmed_company(company),
+        company=trimmed_company(without_person(company, name)),
         email=email,
         phone=phones.phone,
         phone_country=country_of_phone(phones.phone) if phones.phone else None,

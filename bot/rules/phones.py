@@ -29,10 +29,10 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 
 # Numbers without "+" are read after a phone label, where a digit run is surely a phone number
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they
-# are order numbers, dates, prices.
+# are order numbers, dates, prices. A card's capital "C" or "M" ("T 514 843-2716 | C 438 762-1954") is a mobile.
 _MOBILE_WORDS = (
     r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
-    r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
+    r"(?-i:[CM])|hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
     r"ватсап|вотсап|вацап|вайбер|"
     r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|موبایل|(?:تلفن\s+)?همراه|มือถือ"
 )

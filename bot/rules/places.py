@@ -317,7 +317,7 @@ def city_mentions(text: str) -> list[Mention]:
     """(position, country) of every known city in the text; a Latin or Cyrillic name only when capitalised
     ("Lima" the city, not "lima" the file) and not inside a name ("Ana Lima")."""
     lowered = _fold(text).lower()
-    spans = sorted(span for span in _keyed_spans(text, lowered) if _placed(text, span[0], span[1]))
+    spans = _hand_table_spans(text, lowered)
     found = [(start, code) for start, _end, code in spans]
     found += [(start, code) for start, end, code in table_spans(text, _hand_keys())
               if _placed(text, start, end) and cued(text, start)
@@ -369,6 +369,11 @@ def _patterns_by_key() -> dict[str, tuple[int, ...]]:
         for key in keys:
             found.setdefault(key, []).append(i)
     return {key: tuple(where) for key, where in found.items()}
+
+
+def _hand_table_spans(text: str, lowered: str) -> list[Span]:
+    """The hand table's cities in the text: `_hand_spans` with every pattern, found faster (`_keyed_spans`)."""
+    return sorted(span for span in _keyed_spans(text, lowered) if _placed(text, span[0], span[1]))
 
 
 def _keyed_spans(text: str, lowered: str) -> list[Span]:

@@ -81,7 +81,7 @@ def test_the_customers_number_is_read(text: str, phone: str) -> None:
         ("I am the buyer at Alimentos del Bajío, S. de R.L. de C.V. in León. We need 2 moisture analyzers.",
          "Alimentos del Bajío, S. de R.L. de C.V."),
         ("Buenos días, necesitamos 4 refractómetros.\nUn saludo,\nJulia Soler\nResponsable de Calidad\n"
-         "Cooperativa Vinícola de Requena, Coop. V.\nMóvil 611 208 377", "Cooperativa Vinícola de Requena, Coop. V"),
+         "Cooperativa Vinícola de Requena, Coop. V.\nMóvil 611 208 377", "Cooperativa Vinícola de Requena, Coop. V."),
     ],
 )
 def test_the_company_keeps_its_legal_form(text: str, company: str) -> None:

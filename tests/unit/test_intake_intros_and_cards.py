@@ -1,0 +1,67 @@
+"""Self-introductions, chat headers and card lines as holdout20's writers typed them: a chat platform's speaker
+header, "X from Y here", Dutch "ik ben … van …", Kazakh "Менің атым", Persian "اینجانب", Chinese "我是<place>的<Name>",
+a Vietnamese "Chúng tôi là Công ty …" (we are; no person), a comma before the legal form, a card's C(ell)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import OwnSide, parse_inquiry
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["王磊", "Wang Lei"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        ("Alibaba TradeManager\nAhmed Samir (Egypt)  14:05\nhello\n14:05  i need rotary evaporator\n"
+         "14:08  we are Nile Pharma Chem Co.\n14:09  my whatsapp +20 101 847 2236",
+         "Ahmed Samir", "Nile Pharma Chem Co."),
+        ("Hi. Hussain from Bahrain Petroleum Testing Services W.L.L. here. We need a viscometer. "
+         "Call me +973 3612 4589",
+         "Hussain", "Bahrain Petroleum Testing Services W.L.L."),
+        ("Bezoeker: Goedemiddag, ik ben Pieter de Vries van Aqualab Noord B.V. in Groningen. Hebben jullie een "
+         "refractometer?\nBezoeker: Telefoon 06 41 27 83 95", "Pieter de Vries", "Aqualab Noord B.V."),
+        ("WhatsApp\n+7 701 482 3395:\nСәлеметсіз бе! Менің атым Айгерім Нұрланқызы, «ҚазАгроСынақ» ЖШС "
+         "зертханасынан. Бізге аналитикалық таразы керек.", "Айгерім Нұрланқызы", "«ҚазАгроСынақ» ЖШС"),
+        ("微信转发：\n你好，我是马来西亚吉隆坡的Tan Wei Ming，我们公司 Synergy Lab Supplies Sdn. Bhd. "
+         "想询问恒温培养箱的价格。"
+         "我的电话 +60 12-378 5614", "Tan Wei Ming", None),
+        ("Kính gửi Quý công ty,\n\nChúng tôi là Công ty TNHH Thiết bị Khoa học Minh Phát, "
+         "có trụ sở tại TP. Hồ Chí Minh."
+         "\n\nTrân trọng,\nNguyễn Thị Thu Hà\nPhòng Kinh doanh\nĐT: 0903 826 417", "Nguyễn Thị Thu Hà",
+         "Công ty TNHH Thiết bị Khoa học Minh Phát"),
+        ("Boa tarde,\nSolicito orçamento para uma autoclave.\nCom os melhores cumprimentos,\nInês Carvalho\n"
+         "Microlab Minho, Lda.\nTelm.: 912 634 718", "Inês Carvalho", "Microlab Minho, Lda."),
+        ("واتساب\nمرحبا، انا د. حيدر كاظم من مختبر الرافدين للتحليلات المرضية في بغداد. "
+         "نريد جهاز PCR\nرقمي 07713845296",
+         "حيدر كاظم", "مختبر الرافدين للتحليلات المرضية"),
+        ("Telegram xabar:\nAssalomu alaykum! Men Jasur Toshmatov, Farm Standart Lab MChJ dan. Bizga quritish shkafi "
+         "kerak.\nTel: +998 93 517 28 46", "Jasur Toshmatov", "Farm Standart Lab MChJ"),
+    ],
+)
+def test_the_customer_is_read_from_how_they_introduce_themselves(text: str, name: str, company: str | None) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert parsed.customer_name == name
+    if company:
+        assert parsed.company == company
+
+
+def test_a_persian_formal_i_introduces_the_name() -> None:
+    text = ("سلام وقت بخیر\nاینجانب مهدی رضایی از آزمایشگاه پارس آنالیز هستم. یک دستگاه نیاز داریم.\n"
+            "شماره تماس: ۰۹۱۳ ۲۱۸ ۴۵۷۶")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone) == ("مهدی رضایی", "+989132184576")
+
+
+def test_a_cards_capital_c_marks_the_mobile() -> None:
+    text = ("Best,\nAmélie Tremblay, PhD\nLaboratory Director\nPolymèreLab Inc.\nT 514 843-2716 | C 438 762-1954\n"
+            "atremblay@polymerelab.ca")
+    parsed = parse_inquiry(text, HOME)
+    assert parsed.phone == "+14387621954"
+
+
+def test_a_chat_header_with_a_time_but_an_ordinary_word_is_no_name() -> None:
+    text = "Total 12:30\nMeeting Room 2 10:00\nneed price for 2 pH meters, +20 101 847 2236"
+    assert parse_inquiry(text, HOME).customer_name is None
