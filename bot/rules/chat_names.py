@@ -12,7 +12,7 @@ from bot.rules.countries import find_country_in_text
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
-__all__ = ["greeted_names", "handle_names", "honorific_lower_lines", "speaker_headers"]
+__all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines", "speaker_headers"]
 
 _GREETING = (
     r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
@@ -42,9 +42,21 @@ _HEADER_RE = re.compile(
 # speaker's country beside it ("Hussain (Bahrain) 09:12").
 _CASED_HEADER_RE = re.compile(
     r"^[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
-    r"(?=[ \t]*(?:\(|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
-    r"[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    r"(?=[ \t]*(?:\(|[·•|,-][ \t]*\d|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
+    r"[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?(?:[·•|,-][ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
+)
+# Who a forwarded message is from: Telegram's "Forwarded from Дмитрий Ковалёв" (also in brackets, as its desktop
+# copies it, or "Bobur Toshmatov, [12.03.2026 15:06]"), a chat export's "Buyer: Abdullah Alenezi (Kuwait)".
+_FORWARDED_RE = re.compile(
+    r"^[ \t]*\[?(?:forwarded\s+(?:message\s+)?from|переслано\s+от|пересланное\s+сообщение\s+от|reenviado\s+de|"
+    r"encaminhad[oa]\s+de|transféré\s+de)[ \t:]+(?P<name>[^\]\n@]{2,60}?)\]?[ \t]*$"
+    r"|^[ \t]*(?P<copied>[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){1,3}),[ \t]*"
+    r"\[\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t]+\d{1,2}:\d{2}\]"
+    r"|(?<![^\W\d_])(?:buyer|customer|client)[ \t]*:[ \t]*"
+    r"(?P<buyer>(?-i:[A-ZÀ-Þ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'-]+){1,2})"
+    r"[ \t]*\([^()\n]{2,30}\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 # "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
 _HONORIFIC_LINE_RE = re.compile(
@@ -82,6 +94,14 @@ def speaker_headers(text: str) -> Iterator[str]:
         words = match.group("name").split()
         if not {word.casefold() for word in words} & _NOT_NAME:
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words)
+
+
+def forwarded_from(text: str) -> Iterator[str]:
+    """The sender a forwarded message or chat export names in its header."""
+    for match in _FORWARDED_RE.finditer(text):
+        name = (match.group("name") or match.group("copied") or match.group("buyer")).strip()
+        if not {word.casefold() for word in name.split()} & _NOT_NAME:
+            yield name
 
 
 def honorific_lower_lines(text: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from bot.rules.free_text import (
     capitalised_run,
     is_title,
 )
-from bot.rules.name_words import COMPANY_WORD_RE, LEGAL_RE, PARTICLES, THING_WORDS
+from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, PARTICLES, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
 __all__ = ["capitalised_enough", "clean_company", "company_in_parts", "definite_if_arabic"]
@@ -61,7 +61,11 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
         if find_country_in_text(capitalised_run(first)):  # "Daniel from Kenya here": a place, not a company
             return None
         arabic = bool(re.match(r"[\u0600-\u06ff]", first)) and definite_if_arabic(first)
-        if len(first.split()) >= 2 and (first[:1].isupper() or arabic) and clean_company(first, strict=False):
+        # "Noora Al-Mannai, Senior Procurement Officer": a job title after the name, no company
+        title = bool(first.split()) and first.split()[-1].casefold().strip(".,") in JOB_WORDS | TITLE_WORDS
+        if len(first.split()) >= 2 and (first[:1].isupper() or arabic) and not title and clean_company(
+            first, strict=False
+        ):
             return company_end(first)
         return None
     limit = 4

@@ -171,6 +171,10 @@ PARTICLES = frozenset(
 )
 
 # Words of things and requests: a line made of them ("Rotary Evaporator", "Urgent Request") is no person.
+# An organisation's unit signing or heading a message ("Procurement Section", "Departament Achiziții"): no person.
+UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", "département", "dept", "division",
+                        "office", "tenders", "achiziții", "achizitii", "отдел", "sección", "seccion", "abteilung",
+                        "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة"})
 THING_WORDS = frozenset(
     {
         "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

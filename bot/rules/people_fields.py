@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from bot.rules.chat_names import greeted_names, handle_names, honorific_lower_lines, speaker_headers
+from bot.rules.chat_names import forwarded_from, greeted_names, handle_names, honorific_lower_lines, speaker_headers
 from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
@@ -40,6 +40,7 @@ from bot.rules.name_words import (
     PARTICLES,
     THING_WORDS,
     TITLE_WORDS,
+    UNIT_WORDS,
 )
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
@@ -77,8 +78,10 @@ def find_customer_name(
         full = [c for c in spelled if len(c.split()) >= 2]
         if full or spelled:
             return _whole_name((full or spelled)[0], candidates)
-    if not candidates:
-        return _name_of_address(email)
+    if not candidates:  # who a forwarded message is from: the one who wrote it, when it names nobody itself
+        forwarded = next((n for raw in forwarded_from(text) for n in (_leading_name(raw),)
+                          if n and n.casefold() not in ours), None)
+        return forwarded or _name_of_address(email)
     first = candidates[0]
     if len(first.split()) == 1:
         fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
@@ -374,9 +377,11 @@ def _thai_names(text: str) -> Iterator[str]:
         yield f"{first} {last}" if last and not last.startswith(_THAI_NOT_NAME) else first
 
 
-# A pasted chat line: "[10:42, 9/4/2026] Maria Lopez: hi", "Maria Lopez (Bioquim S.A.): hi, price?".
+# A pasted chat line: "[10:42, 9/4/2026] Maria Lopez: hi", "2026-03-09 14:03:22 Abdullah Alenezi: hi",
+# "Maria Lopez (Bioquim S.A.): hi, price?".
 _SPEAKER_RE = re.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*)?(?P<who>[^\W\d_][^\n:：()\[\]]{1,40}?)[ \t]*"
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*|(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<who>[^\W\d_][^\n:：()\[\]]{1,40}?)[ \t]*"
     r"(?P<company>\([^()\n]{2,60}\))?[ \t]*[:：][ \t]*\S",
     re.MULTILINE,
 )
@@ -447,7 +452,8 @@ def _display_name(value: str) -> str | None:
     if raw.count(",") == 1:
         last, first = (part.strip() for part in raw.split(","))
         raw = f"{first} {last}"
-    return _clean_name(raw)
+    name = _clean_name(raw)
+    return name if name and _looks_like_person(name) else None  # "Procurement Section <tenders@…>" is no one
 
 
 def _leading_name(value: str, free_text: bool = False) -> str | None:
@@ -512,7 +518,7 @@ def _looks_like_person(name: str) -> bool:
         return False
     if len(words) == 1 and find_country_in_text(name):
         return False  # "Pakistan" of "Buyer: Pakistan" is where, not who
-    if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS for w in words):
+    if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS | UNIT_WORDS for w in words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
         return True

@@ -65,3 +65,42 @@ def test_a_cards_capital_c_marks_the_mobile() -> None:
 def test_a_chat_header_with_a_time_but_an_ordinary_word_is_no_name() -> None:
     text = "Total 12:30\nMeeting Room 2 10:00\nneed price for 2 pH meters, +20 101 847 2236"
     assert parse_inquiry(text, HOME).customer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Telegram's forward header names the writer when the message names nobody itself
+        ("Forwarded from Дмитрий Ковалёв\nДобрый день! Интересует титратор, 2 шт.\nМой мобильный 8 (927) 604-18-52",
+         "Дмитрий Ковалёв"),
+        ("Bobur Toshmatov, [12.03.2026 15:06]\n[Forwarded from Bobur Toshmatov]\nAssalomu alaykum. Bizga sut "
+         "analizatori kerak.\ntel: 93 781 44 06", "Bobur Toshmatov"),
+        # a chat export: time stamps before the speaker, our own agent in it too
+        ("TradeManager chat history – Buyer: Abdullah Alenezi (Kuwait)\n"
+         "2026-03-09 14:03:51 Abdullah Alenezi: i need price muffle furnace\n"
+         "2026-03-09 14:05:10 Acme Instruments (王磊): Hello dear, where to deliver?\n"
+         "2026-03-09 14:08:02 Abdullah Alenezi: whatsapp 99145208", "Abdullah Alenezi"),
+        ("Facebook Messenger – Page\nGrace Wanjiku Mwangi · 10:05\nHabari, tunahitaji mashine. Namba yangu ni "
+         "0722 481 639.", "Grace Wanjiku Mwangi"),
+        # a unit signing or heading a message is no person
+        ("From: Procurement Section <tenders@qu-tenders.edu.qa>\nDear Supplier,\nPlease quote an FTIR.\n"
+         "For clarification please contact: Ms. Noora Al-Mannai, Senior Procurement Officer\nMob: +974 5531 7840",
+         "Noora Al-Mannai"),
+        ("De la: Andreea Popescu <achizitii@medlabtransilvania.ro>\nBună ziua,\nVă rugăm o ofertă.\nCu stimă,\n"
+         "Andreea Popescu\nDepartament Achiziții\nS.C. MedLab Transilvania S.R.L.\nMobil: 0744 518 263",
+         "Andreea Popescu"),
+    ],
+)
+def test_headers_of_forwards_and_chat_exports_name_the_writer(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_forward_header_does_not_outrank_the_signature() -> None:
+    text = ("Forwarded from Ольга Смирнова\nДобрый день! Интересует спектрофотометр.\nС уважением,\n"
+            "Смирнова Ольга Викторовна\nМенеджер по закупкам\nООО «ЛабСнабКомплект»\nмоб. 8 (916) 234-56-78")
+    assert parse_inquiry(text, HOME).customer_name == "Смирнова Ольга Викторовна"
+
+
+def test_a_job_title_after_the_name_is_no_company() -> None:
+    text = "Please contact: Ms. Noora Al-Mannai, Senior Procurement Officer\nMob: +974 5531 7840"
+    assert parse_inquiry(text, HOME).company is None
