@@ -17,7 +17,8 @@ __all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_l
 _GREETING = (
     r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
     r"merhaba|habari|jambo|ciao|buongiorno|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bom\s+dia|boa\s+tarde|"
-    r"assalamu?\s+alaikum|сәлеметсіз\s+бе|сәлем|ассалому\s+алайкум|good\s+(?:morning|afternoon|day|evening)"
+    r"assalamu?\s+alaikum|сәлеметсіз\s+бе|сәлем|ассалому\s+алайкум|good\s+(?:morning|afternoon|day|evening|pm|am)|"
+    r"magandang\s+(?:umaga|hapon|gabi|araw)|kumusta"
 )
 # "Salam! Aibek Osmonov, МП «...»": a greeting, a name, a comma and where or what they are.
 _GREETED_RE = re.compile(

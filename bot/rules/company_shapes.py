@@ -137,7 +137,8 @@ _CASE_ENDING_RE = re.compile(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n
 _NOTE_BRACKET_RE = re.compile(
     r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", re.IGNORECASE
 )
-_WE_RUN_RE = re.compile(r"^(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))\s+")
+# "We are X", and Kazakh, Uzbek/Turkish, Mongolian, Russian "we" before the name ("Біз «ҚазЭкоМонитор» ЖШС").
+_WE_RUN_RE = re.compile(r"^(?:(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))|Біз|Biz|Бид|Мы)\s+")
 _ROLE_OF_RE = re.compile(
     r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",

@@ -30,6 +30,18 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"PT|CV|Tbk", ("ID",)),
     (r"fze|fzco|fz[-\s]?llc", ("AE",)),
     (r"plc", ("NG", "GB", "ET", "GH")),
+    (r"sdn\.?\s*bhd\.?|bhd\.?", ("MY",)),
+    (r"жшс", ("KZ",)),
+    (r"mchj|мчж", ("UZ",)),
+    (r"ххк", ("MN",)),
+    (r"pvt\.?\s*ltd\.?|private\s+limited", ("IN", "PK", "BD", "LK", "NP")),
+    (r"kft\.?|zrt\.?", ("HU",)),
+    (r"s\.r\.o\.?", ("CZ", "SK")),
+    (r"d\.o\.o\.?", ("RS", "HR", "SI", "BA")),
+    (r"s\.a\.e\.?", ("EG",)),
+    (r"lda\.?", ("PT", "AO", "MZ")),
+    (r"주식회사|\(주\)", ("KR",)),
+    (r"株式会社|有限会社", ("JP",)),
 )
 _FORM_RES = tuple(
     (re.compile(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", 0 if pattern.startswith("PT") else re.IGNORECASE), codes)

@@ -19,6 +19,9 @@ NAME_LABELS = frozenset(
         # the buyer of a marketplace lead in more languages
         "покупатель", "заказчик", "покупець", "замовник", "käufer", "käuferin", "acheteur", "acheteuse",
         "alıcı", "pembeli", "người mua", "المشتري", "kupujący", "koper", "acquirente",
+        # Korean and Japanese mail headers and forms: sender, contact person, name
+        "보낸 사람", "보낸사람", "담당자", "성함", "이름",
+        "ご担当者名", "担当者名", "ご担当者", "担当者", "氏名", "お名前", "寄件者", "寄件人",
     }
 )
 COMPANY_LABELS = frozenset(
@@ -27,7 +30,9 @@ COMPANY_LABELS = frozenset(
         "公司", "公司名称", "单位", "企业名称", "客户公司", "买家公司", "empresa", "nombre de la empresa",
         "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
         "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
-        "nama perusahaan", "công ty", "tên công ty", "unternehmen", "institution", "university", "employer",
+        "nama perusahaan", "công ty", "tên công ty",
+        "会社名", "貴社名", "御社名", "회사명", "회사", "업체명",
+        "unternehmen", "institution", "university", "employer",
         "اسم الجهة", "جهة العمل", "entity", "entidade",
         # a public body or any organisation in more languages
         "ente", "organismo", "entidad", "institución", "instituição", "órgão", "organisme", "établissement",
@@ -62,7 +67,7 @@ HONORIFIC_RE = re.compile(
     re.IGNORECASE,
 )
 # 先生/女士 after a Chinese or Latin name; "Bey"/"Hanım" after a Turkish one.
-HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|\s(?:bey|hanım|san))$", re.IGNORECASE)
+HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|様|さん|님|\s(?:bey|hanım|san))$", re.IGNORECASE)
 CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
@@ -73,7 +78,8 @@ CLOSING_RE = re.compile(
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
     r"srdačan\s+pozdrav|srdačno|lijep\s+pozdrav|s\s+pozdravem|με\s+εκτίμηση|με\s+φιλικούς\s+χαιρετισμούς|cu\s+stimă|"
     r"cu\s+respect|distinti\s+saluti|cordiali\s+saluti|met\s+vriendelijke\s+groeten|med\s+vänliga\s+hälsningar|"
-    r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|--)"
+    r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|құрметпен|урматтоо\s+менен|hurmat\s+bilan|хүндэтгэсэн|"
+    r"з\s+павагай|ከሰላምታ\s+ጋር|सादर|धन्यवाद|ধন্যবাদ|শুভেচ্ছান্তে|شکریہ|감사합니다|hormat\s+saya|saygılar|--)"
     r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -165,7 +171,7 @@ JOB_WORDS = frozenset(
     }
 )
 PARTICLES = frozenset(
-    {"da", "de", "do", "dos", "das", "del", "la", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ter",
+    {"da", "de", "do", "dos", "das", "del", "la", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ter", "i",
      "binti", "bint", "binte", "bte", "ould",
      "y", "e", "di", "du", "le", "des"}
 )
@@ -174,7 +180,8 @@ PARTICLES = frozenset(
 # An organisation's unit signing or heading a message ("Procurement Section", "Departament Achiziții"): no person.
 UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", "département", "dept", "division",
                         "office", "tenders", "achiziții", "achizitii", "отдел", "sección", "seccion", "abteilung",
-                        "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة"})
+                        "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة", "사무실",
+                        "구매팀"})
 THING_WORDS = frozenset(
     {
         "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

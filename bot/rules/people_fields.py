@@ -398,6 +398,8 @@ def _chat_speakers(text: str) -> Iterator[str]:
         who = match.group("who")
         if match.group("stamp") or match.group("company") or counts[who] >= 2:
             name = _clean_name(who)
+            if name and len(name.split()) == 1 and match.group("stamp"):  # "[16:06] Нурлан: Нурлан Асанбеков, …"
+                name = next((run for run in _capitalised_runs(text) if run.split()[0] == name), None)
             if name and len(name.split()) >= 2 and _looks_like_person(name) and not is_name_label(name.casefold()):
                 yield name
 
@@ -497,6 +499,9 @@ def _headline(line: str) -> bool:
     return match is not None and is_title(match.group("title"))
 
 
+_THAI_KHUN_GLUED_RE = re.compile(r"^คุณ(?=[\u0e00-\u0e7f]{2})")
+
+
 def _clean_name(value: str) -> str | None:
     name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
     for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
@@ -504,6 +509,7 @@ def _clean_name(value: str) -> str | None:
         if not found:
             break
     name = HONORIFIC_TAIL_RE.sub("", name)
+    name = _THAI_KHUN_GLUED_RE.sub("", name)  # Thai writes "คุณ" (Mr/Ms) glued to the name: "คุณสมชาย"
     if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):
@@ -521,6 +527,9 @@ def _looks_like_person(name: str) -> bool:
     if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS | UNIT_WORDS for w in words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
+        return True
+    # Korean "박지훈", Japanese "山田 健一" (family name, a space, given name)
+    if re.fullmatch(r"[\uac00-\ud7af]{2,4}|[\u3400-\u9fff]{1,3} [\u3400-\u9fff]{1,3}", name):
         return True
     if re.fullmatch(r"[\u0600-\u06ff ]+", name):
         return 1 <= len(words) <= 4
