@@ -13,7 +13,16 @@ import re
 from collections.abc import Iterable, Iterator
 
 from bot.rules.countries import find_country_in_text
-from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, JOB_WORDS, LEGAL_RE, PARTICLES, THING_WORDS, TITLE_WORDS
+from bot.rules.name_words import (
+    COMPANY_WORD_RE,
+    HONORIFIC_RE,
+    JOB_WORDS,
+    LEGAL_RE,
+    PARTICLES,
+    THAI_KHUN_RE,
+    THING_WORDS,
+    TITLE_WORDS,
+)
 from bot.rules.places import city_mentions
 
 __all__ = ["casual_name_candidates", "settle_name"]
@@ -261,15 +270,14 @@ def _leading(rest: str, lower_ok: bool) -> str | None:
 # A form of address written after the first name: Turkish "Hakan Bey", Uzbek "Dilshod aka", Hindi "Rahul ji".
 _POST_TITLES = frozenset({"bey", "hanım", "hanim", "aka", "opa", "ji", "bhai", "bhaiya", "sahib", "sb", "jan"})
 _THAI_WORD_RE = re.compile(r"[\u0e01-\u0e4e]+")  # Thai vowel and tone marks are no \w
-_THAI_KHUN_RE = re.compile(r"^คุณ(?!ภาพ|สมบัติ)(?=\S)")  # "Khun" joined to the name ("คุณสมชาย"); not คุณภาพ, quality
 
 
 def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     """`raw` as a person's name: one to three words (four with particles), none a greeting, label, closing, job,
     product, place or company word; capitalised unless `lower_ok` or written in a script without case."""
     text = HONORIFIC_RE.sub("", " ".join(raw.replace("(", " ").replace(")", " ").split()).strip(" -–—/|,.:;!?"))
-    khun = _THAI_KHUN_RE.match(text)
-    text = _THAI_KHUN_RE.sub("", text)
+    khun = THAI_KHUN_RE.match(text)
+    text = THAI_KHUN_RE.sub("", text)
     # "Em Tuấn, sđt": a label after the comma is no part of the name
     words = [w.rstrip(",;") for w in text.split()]
     words = words[:1] + [w for w in words[1:] if w.casefold() not in _POST_TITLES]  # "Dilshod aka, tel"

@@ -44,9 +44,16 @@ _HEADER_RE = re.compile(
 _CASED_HEADER_RE = re.compile(
     r"^[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
     r"(?=[ \t]*(?:\(|[·•|,-][ \t]*\d|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
-    r"[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?(?:[·•|,-][ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    r"[ \t]*(?:\((?P<where>[^()\n]{2,30})\)[ \t]*)?(?:(?P<dot>[·•])[ \t]*|[|,-][ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
 )
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# What an agenda or a notice puts before a time: "Lunch Break 12:30", "Deadline (Friday) 17:00".
+_SCHEDULE_WORDS = frozenset({"break", "lunch", "dinner", "meeting", "deadline", "opening", "closing", "hours", "time",
+                             "pickup", "delivery", "schedule", "agenda", "session", "visit", "call", "start", "end",
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                             "tomorrow", "kickoff", "coffee", "welcome", "remarks"})
 # Who a forwarded message is from: Telegram's "Forwarded from Дмитрий Ковалёв" (also in brackets, as its desktop
 # copies it, or "Bobur Toshmatov, [12.03.2026 15:06]"), a chat export's "Buyer: Abdullah Alenezi (Kuwait)".
 _FORWARDED_RE = re.compile(
@@ -90,10 +97,15 @@ def handle_names(text: str) -> Iterator[str]:
 
 def speaker_headers(text: str) -> Iterator[str]:
     """The speakers of a chat log's header lines, in order; a header typed in lower case capitalised."""
-    headers = sorted([*_HEADER_RE.finditer(text), *_CASED_HEADER_RE.finditer(text)], key=lambda m: m.start())
+    # A capitalised header is a speaker's in a chat log (times on other lines too), beside the speaker's country,
+    # or after a chat's "·"; else "Lunch Break 12:30" of an agenda would be one.
+    log = len(_TIME_RE.findall(text)) >= 3
+    cased = [m for m in _CASED_HEADER_RE.finditer(text)
+             if log or m.group("dot") or (m.group("where") and find_country_in_text(m.group("where")))]
+    headers = sorted([*_HEADER_RE.finditer(text), *cased], key=lambda m: m.start())
     for match in headers:
         words = match.group("name").split()
-        if not {word.casefold() for word in words} & _NOT_NAME:
+        if not {word.casefold() for word in words} & (_NOT_NAME | _SCHEDULE_WORDS):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.rules.countries import find_country_in_text
-from bot.rules.name_words import LEGAL_RE, PARTICLES
+from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
 
 __all__ = ["trimmed_company", "without_person"]
@@ -28,12 +28,16 @@ _PLACE_TAIL_RE = re.compile(r"\s+[–—-]\s+|,\s+(?=[^,]+$)")
 _NAME_WORDS = 3  # words a name keeps before a trailing town is cut ("PT Semen Gresik" keeps its town)
 
 
+# "van", "de": from (a company); never "y", "i", "e" (and: "Juan Pérez y Hijos S.A." is the founder's firm)
+_FROM_LINKS = frozenset({"van", "von", "de", "da", "do", "dos", "das", "del", "des", "du", "di"})
+
+
 def without_person(company: str | None, name: str | None) -> str | None:
     """ "Pieter de Vries van Aqualab Noord B.V." read as one run: the customer's name and its "van"/"de" go."""
     if not company or not name or not company.startswith(name + " "):
         return company
     link, _, rest = company[len(name) + 1 :].partition(" ")
-    return rest if link.casefold() in PARTICLES and rest[:1].isupper() else company
+    return rest if link.casefold() in _FROM_LINKS and rest[:1].isupper() else company
 
 
 def trimmed_company(company: str | None) -> str | None:

@@ -137,8 +137,11 @@ _CASE_ENDING_RE = re.compile(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n
 _NOTE_BRACKET_RE = re.compile(
     r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", re.IGNORECASE
 )
-# "We are X", and Kazakh, Uzbek/Turkish, Mongolian, Russian "we" before the name ("Біз «ҚазЭкоМонитор» ЖШС").
-_WE_RUN_RE = re.compile(r"^(?:(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))|Біз|Biz|Бид|Мы)\s+")
+# "We are X", and Kazakh or Mongolian "we" before the name ("Біз «ҚазЭкоМонитор» ЖШС"); Uzbek/Turkish "Biz" and
+# Russian "Мы" only before a quoted name or a legal form ("Biz Analytics Ltd." keeps its first word).
+_WE_RUN_RE = re.compile(
+    r"^(?:(?:I|We)\s+(?:run|own|are|represent|work\s+(?:at|for))|Біз|Бид|(?:Biz|Мы)(?=\s+(?:[«\"“]|(?:ООО|ТОО|MChJ)\s)))\s+"
+)
 _ROLE_OF_RE = re.compile(
     r"^(?:the\s+)?(?:md|ceo|coo|cto|owner|founder|co-founder|director|manager|"
     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",

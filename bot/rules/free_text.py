@@ -31,7 +31,8 @@ SENTENCE_RE = re.compile(
 )
 # Parts of a card line; "Co., Ltd" and "X, Inc." stay one part.
 PARTS_RE = re.compile(
-    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.|s\.\s?de|s\.\s?coop|coop\.)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
+    r"[,،]\s+(?!(?i:ltd|inc|llc|limited|gmbh|plc|pty|s\.\s?a|s\.\s?l|co\.|s\.\s?de|s\.\s?coop|coop\.|ltda|lda|mchj|"
+    r"s\.?r\.?l|b\.?v|sdn)(?![^\W\d_]))|[，（）]\s*|\s[·|]\s|"
     r"\s[-–—]\s|" + NOT_END + r"[.!?]\s+" + FORM_AFTER_STOP + r"(?=[^\W\d_a-zà-ÿа-я])"
 )
 CONTACT_RE = re.compile(r"\S+@\S+|\+?\(?\d[\d \t().-]{5,}\d")

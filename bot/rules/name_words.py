@@ -177,11 +177,14 @@ PARTICLES = frozenset(
 )
 
 # Words of things and requests: a line made of them ("Rotary Evaporator", "Urgent Request") is no person.
+# Thai writes "คุณ" (Khun: Mr/Ms) joined to the name ("คุณสมชาย"); not the word คุณภาพ (quality), คุณสมบัติ.
+THAI_KHUN_RE = re.compile(r"^คุณ(?!ภาพ|สมบัติ)(?=\S)")
 # An organisation's unit signing or heading a message ("Procurement Section", "Departament Achiziții"): no person.
 UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", "département", "dept", "division",
                         "office", "tenders", "achiziții", "achizitii", "отдел", "sección", "seccion", "abteilung",
                         "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة", "사무실",
-                        "구매팀"})
+                        "구매팀", "support", "service", "services", "team", "équipe", "technique", "channel", "canal",
+                        "группа", "канал", "поддержка"})
 THING_WORDS = frozenset(
     {
         "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

@@ -38,6 +38,7 @@ from bot.rules.name_words import (
     JOB_WORDS,
     LEGAL_RE,
     PARTICLES,
+    THAI_KHUN_RE,
     THING_WORDS,
     TITLE_WORDS,
     UNIT_WORDS,
@@ -80,7 +81,7 @@ def find_customer_name(
             return _whole_name((full or spelled)[0], candidates)
     if not candidates:  # who a forwarded message is from: the one who wrote it, when it names nobody itself
         forwarded = next((n for raw in forwarded_from(text) for n in (_leading_name(raw),)
-                          if n and n.casefold() not in ours), None)
+                          if n and n.casefold() not in ours and _looks_like_person(n)), None)
         return forwarded or _name_of_address(email)
     first = candidates[0]
     if len(first.split()) == 1:
@@ -182,7 +183,13 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 def _labelled_name(value: str) -> str | None:
     value = _capitalised_if_lower(without_intro_phrase(value))  # "visitor: my name ali raza" is Ali Raza
-    return _display_name(value) or _leading_name(value)
+    return _display_name(value) or _leading_name(value) or _japanese_name(value)
+
+
+def _japanese_name(value: str) -> str | None:
+    """ "ご担当者名：山田 健一 様": family name, a space, given name; read only in a name field."""
+    name = _clean_name(value)
+    return name if name and re.fullmatch(r"[\u3400-\u9fff]{1,3} [\u3400-\u9fff]{1,3}", name) else None
 
 
 def _capitalised_if_lower(value: str) -> str:
@@ -380,7 +387,7 @@ def _thai_names(text: str) -> Iterator[str]:
 # A pasted chat line: "[10:42, 9/4/2026] Maria Lopez: hi", "2026-03-09 14:03:22 Abdullah Alenezi: hi",
 # "Maria Lopez (Bioquim S.A.): hi, price?".
 _SPEAKER_RE = re.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*|(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*|\d{4}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
     r"(?P<who>[^\W\d_][^\n:：()\[\]]{1,40}?)[ \t]*"
     r"(?P<company>\([^()\n]{2,60}\))?[ \t]*[:：][ \t]*\S",
     re.MULTILINE,
@@ -399,9 +406,20 @@ def _chat_speakers(text: str) -> Iterator[str]:
         if match.group("stamp") or match.group("company") or counts[who] >= 2:
             name = _clean_name(who)
             if name and len(name.split()) == 1 and match.group("stamp"):  # "[16:06] Нурлан: Нурлан Асанбеков, …"
-                name = next((run for run in _capitalised_runs(text) if run.split()[0] == name), None)
+                name = _named_in_full(name, text, matches)
             if name and len(name.split()) >= 2 and _looks_like_person(name) and not is_name_label(name.casefold()):
                 yield name
+
+
+def _named_in_full(first: str, text: str, lines: list[re.Match[str]]) -> str | None:
+    """The whole name a speaker known by a first name starts one of their own lines with."""
+    for line in lines:
+        if line.group("who") == first:
+            said = text[line.end() - 1 : (text.find("\n", line.end()) + 1 or len(text) + 1) - 1]
+            run = capitalised_run(said)
+            if run.split()[:1] == [first] and len(run.split()) >= 2:
+                return run
+    return None
 
 
 def _lower_case_name(line: str) -> str | None:
@@ -499,9 +517,6 @@ def _headline(line: str) -> bool:
     return match is not None and is_title(match.group("title"))
 
 
-_THAI_KHUN_GLUED_RE = re.compile(r"^คุณ(?=[\u0e00-\u0e7f]{2})")
-
-
 def _clean_name(value: str) -> str | None:
     name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
     for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
@@ -509,7 +524,7 @@ def _clean_name(value: str) -> str | None:
         if not found:
             break
     name = HONORIFIC_TAIL_RE.sub("", name)
-    name = _THAI_KHUN_GLUED_RE.sub("", name)  # Thai writes "คุณ" (Mr/Ms) glued to the name: "คุณสมชาย"
+    name = THAI_KHUN_RE.sub("", name)
     if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None
     if ":" in name or "：" in name or not any(ch.isalpha() for ch in name):
@@ -528,8 +543,7 @@ def _looks_like_person(name: str) -> bool:
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
         return True
-    # Korean "박지훈", Japanese "山田 健一" (family name, a space, given name)
-    if re.fullmatch(r"[\uac00-\ud7af]{2,4}|[\u3400-\u9fff]{1,3} [\u3400-\u9fff]{1,3}", name):
+    if re.fullmatch(r"[\uac00-\ud7af]{2,4}", name):  # Korean "박지훈"
         return True
     if re.fullmatch(r"[\u0600-\u06ff ]+", name):
         return 1 <= len(words) <= 4

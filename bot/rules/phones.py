@@ -29,10 +29,10 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 
 # Numbers without "+" are read after a phone label, where a digit run is surely a phone number
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they
-# are order numbers, dates, prices. A card's capital "C" or "M" ("T 514 843-2716 | C 438 762-1954") is a mobile.
+# are order numbers, dates, prices.
 _MOBILE_WORDS = (
     r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
-    r"(?-i:[CM])|hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
+    r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
     r"ватсап|вотсап|вацап|вайбер|"
     r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|موبایل|(?:تلفن\s+)?همراه|มือถือ"
 )
@@ -42,8 +42,12 @@ _CONTACT_PHRASES = (
     r"fale\s+comigo|me\s+liga|ligue(?:-me)?|llámame|llamame|llámenos|contáctame|contactez[-\s]moi|"
     r"appelez[-\s]moi|joignable|звоните|позвоните|اتصل(?:وا)?(?:\s+بي)?|تواصل(?:وا)?(?:\s+معي)?"
 )
+# A card's capital "C" or "M" ("T 514 843-2716 | C 438 762-1954") marks a mobile: only at a line's start or after
+# "|" or "·", never in "type C 5512 …".
+_CARD_MOBILE = r"(?:(?<=\n)|(?<=\n[ \t])|(?<=\|)|(?<=\|[ \t])|(?<=·)|(?<=·[ \t])|^)(?-i:[CM])(?=[:.]?[ \t]*(?:\+?\d|$))"
 _LABEL = (
-    r"(?:(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
+    r"(?:" + _CARD_MOBILE + r"|(?<![^\W\d_])(?:" + _MOBILE_WORDS + r"|"
+    r"tel|tél|telp|telf|teléfono|telefono|telefone|telefon|telephone|"
     r"téléphone|phone|fone|fono|tlf|tlfn|tfno|fijo|office|contact|call(?:\s+me)?|t|ph|đt|sđt|điện\s+thoại|"
     r"direct\s+(?:line|dial|number)|ddi|landline|switchboard|"
     r"no\.?\s*hp|" + _CONTACT_PHRASES + r"|"
@@ -62,7 +66,8 @@ _LABELLED_RE = re.compile(
     re.IGNORECASE,
 )
 _MOBILE_LABEL_RE = re.compile(
-    r"(?<![^\W\d_])(?:" + _MOBILE_WORDS + r")(?![^\W\d_])|手机|微信|携帯|휴대폰|핸드폰|휴대전화", re.IGNORECASE
+    _CARD_MOBILE + r"|(?<![^\W\d_])(?:" + _MOBILE_WORDS + r")(?![^\W\d_])|手机|微信|携帯|휴대폰|핸드폰|휴대전화",
+    re.IGNORECASE,
 )
 _LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline|factory)(?![^\W\d_])|座机|办公",
                                 re.IGNORECASE)

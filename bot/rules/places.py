@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from functools import cache
 
 from bot.rules.city_table import Span, cued, name_key, table_spans
@@ -381,6 +380,7 @@ def _keyed_spans(text: str, lowered: str) -> list[Span]:
     pattern is tried only where one of its keys stands (a word's start; an Arabic name's prefixes before it).
     Scanning whole texts with the long alternations was 3.5 ms a text; a key's places cost microseconds."""
     folded, where = _positions(text, lowered)
+    folded = folded.translate(_CASE_TWINS)
     patterns = _city_patterns()
     starts: dict[int, set[int]] = {}
     by_first = _keys_by_first()
@@ -405,6 +405,9 @@ def _keyed_spans(text: str, lowered: str) -> list[Span]:
 
 
 _ARABIC_RE = re.compile(f"[{_ARABIC}]")
+# Letters the patterns' IGNORECASE matches as "i" and "s" but lower() keeps apart ("Mınsk", "ſantiago"): one for one,
+# so positions stay.
+_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s"})
 
 
 def _positions(text: str, lowered: str) -> tuple[str, list[int] | None]:
@@ -428,16 +431,6 @@ def _keys_by_first() -> dict[str, tuple[tuple[str, tuple[int, ...]], ...]]:
     for key, owners in _patterns_by_key().items():
         grouped.setdefault(key[0], []).append((key, owners))
     return {char: tuple(pairs) for char, pairs in grouped.items()}
-
-
-def city_matches(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> list[Mention]:
-    """`city_mentions` with the given patterns (all of them in the test that checks the key filter)."""
-    return sorted((start, code) for start, _end, code in _hand_spans(text, patterns))
-
-
-def _hand_spans(text: str, patterns: Sequence[tuple[re.Pattern[str], str]]) -> list[Span]:
-    found = [(m.start(), m.end(), code) for pattern, code in patterns for m in pattern.finditer(text)]
-    return sorted(span for span in found if _placed(text, span[0], span[1]))
 
 
 def _placed(text: str, start: int, end: int) -> bool:

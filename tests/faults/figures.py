@@ -23,6 +23,9 @@ from .traffic import Event, Traffic
 
 BACKLOGGED = 10  # messages queued at once for one DM by the burst
 LATE_AFTER = 30.0  # seconds after a fault's end (or the row's creation, if later)
+# A request sent this long after a kill, the outage or the leader kill is no longer "during the fault": a replica
+# is back within ~2 s of a kill and its pool reconnects within a few seconds of the database's return.
+FAULT_GRACE = 10.0
 WALL_OFFSET = time.time() - time.monotonic()  # fake calls are stamped with the monotonic clock
 
 
@@ -66,6 +69,7 @@ class Figures:
     ack_p99: float = 0.0
     ack_max: float = 0.0
     answers: dict[str, int] = field(default_factory=dict)
+    refused_outside_faults: dict[str, int] = field(default_factory=dict)  # non-200 answers while nothing was down
     kills: int = 0
     outage: float = 0.0
 
@@ -90,7 +94,9 @@ class Figures:
                 f"{d} {n} {r:.2f}" for d, (n, r) in sorted(self.burst_rates.items())),
             f"acks: p50 {1000 * self.ack_p50:.0f} ms, p99 {1000 * self.ack_p99:.0f} ms, max {1000 * self.ack_max:.0f} "
             f"ms over {sum(1 for k in self.answers if k == '200') and self.answers.get('200', 0)} answers of 200; "
-            f"other answers {dict((k, v) for k, v in self.answers.items() if k != '200')}",
+            f"other answers {dict((k, v) for k, v in self.answers.items() if k != '200')}; of those sent while no "
+            f"replica or database was down (more than {FAULT_GRACE:.0f} s after every fault): "
+            f"{self.refused_outside_faults or 'none'}",
         ]
 
 
@@ -110,6 +116,10 @@ async def measure(
     figures = Figures(events=len(traffic.delivered), undelivered_events=len(traffic.undelivered),
                       redeliveries=traffic.redeliveries, answers=dict(traffic.answers))
     _inquiries(figures, traffic.delivered, emails)
+    faults = [w for w in windows if w.kind != "burst"]
+    figures.refused_outside_faults = dict(Counter(
+        answer for sent, answer in traffic.refused
+        if not any(w.start - 1.0 <= sent <= w.end + FAULT_GRACE for w in faults)))
     deliveries = _deliveries(figures, rows, slack, telegram)
     _lateness(figures, rows, deliveries, windows)
     _burst(figures, rows, deliveries, windows)
@@ -161,7 +171,7 @@ def _lateness(figures: Figures, rows: list[Any], deliveries: list[Delivery], win
     for d in deliveries:
         if d.outbox_id is not None:
             first[d.outbox_id] = min(d.at, first.get(d.outbox_id, d.at))
-    faults = [w for w in windows if w.kind != "burst"]
+    faults = [w for w in windows if w.kind not in ("burst", "restart")]
     bursts = [w for w in windows if w.kind == "burst"]
     for outbox_id, at in first.items():
         born = created[outbox_id]

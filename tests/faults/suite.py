@@ -220,6 +220,8 @@ class Run:
         self.say(f"leader {leader.name} killed; {follower.name} leads after {time.time() - started:.1f} s")
         await leader.start()
         await leader.wait_healthy()
+        # requests the load balancer sends to the dead replica until it is back fail: no fault of the bot's
+        self.windows.append(Window("restart", started, time.time()))
 
     async def _leader(self, replicas: list[Replica]) -> Replica:
         for _ in range(60):

@@ -62,6 +62,7 @@ class Traffic:
     give_up_after: float = 240.0
     acks: list[float] = field(default_factory=list)  # seconds, answers of 200
     answers: Counter[str] = field(default_factory=Counter)
+    refused: list[tuple[float, str]] = field(default_factory=list)  # (wall clock sent, answer) of each non-200
     delivered: list[Event] = field(default_factory=list)
     undelivered: list[Event] = field(default_factory=list)
     redeliveries: int = 0
@@ -96,13 +97,16 @@ class Traffic:
 
     async def _post(self, http: httpx.AsyncClient, replica: Replica, event: Event, attempt: int) -> bool:
         url, body, headers = request_for(event, attempt)
-        started = time.monotonic()
+        started, sent = time.monotonic(), time.time()
         try:
             response = await http.post(f"{replica.base}{url}", content=body, headers=headers)
         except httpx.HTTPError as error:
             self.answers[type(error).__name__] += 1
+            self.refused.append((sent, type(error).__name__))
             return False
         self.answers[str(response.status_code)] += 1
+        if response.status_code != 200:
+            self.refused.append((sent, str(response.status_code)))
         if response.status_code == 200:
             self.acks.append(time.monotonic() - started)
             return True

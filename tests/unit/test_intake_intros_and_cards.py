@@ -144,3 +144,38 @@ def test_a_malaysian_legal_form_reads_a_national_number_in_malaysia() -> None:
     text = ("Farid: Salam, saya Mohd Farid bin Rahman dari Syarikat Makmal Bestari Sdn. Bhd.\n"
             "Farid: No tel saya 012-739 4562")
     assert parse_inquiry(text, HOME).phone == "+60127394562"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please quote 3 ovens.\nLunch Break 12:30\nThanks",
+        "Meeting (Zoom) 10:30\nWe need 3 ovens.",
+        "Agenda for the visit:\n09:00 Opening Remarks: welcome\n10:30 Site Visit: lab tour\nPlease quote 3 ovens.",
+        "Transféré de Support Technique\nBonjour, nous avons besoin de 3 étuves.",
+    ],
+)
+def test_an_agenda_or_a_team_is_no_customer_name(text: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+def test_a_speaker_known_by_a_first_name_is_not_completed_by_someone_else() -> None:
+    text = "[10:02] Ahmed: hi\n[10:03] Ahmed: our director Ahmed Hassan will sign the PO"
+    assert parse_inquiry(text, HOME).customer_name == "Ahmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Hola\nJuan Pérez\nJuan Pérez y Hijos S.A.\njuan@perezhijos.es", "Juan Pérez y Hijos S.A."),
+        ("Hello, I am John Smith from Biz Analytics Ltd. We need 3 ovens.", "Biz Analytics Ltd."),
+        ("Olá, sou João Silva da Microlab Minho, Lda. Precisamos de 3 balanças.", "Microlab Minho, Lda"),
+    ],
+)
+def test_a_company_keeps_its_founders_name_and_first_word(text: str, company: str) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
+def test_a_capital_c_in_a_product_code_is_no_phone_label() -> None:
+    text = "Hi, we need type C 5512 3456 78 cables for our lab in Mexico City. Juan Perez"
+    assert parse_inquiry(text, HOME).phone is None
