@@ -34,6 +34,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that stand beside a number or open a chat line without being anybody's name.
 _NOT_NAMES = _words(
+    "утас "  # Mongolian "phone"
     "hi hello hey dear sir madam madame monsieur hola buenas buenos oi olá ola ciao salve bonjour bjr salut hallo hej "
     "merhaba "
     "slm selam salam salaam habari niaje jambo privet привет здравствуйте добрый день вечер утро саламатсызбы "

@@ -76,6 +76,8 @@ _OWN_SCRIPTS = {
     "am": re.compile(r"[\u1200-\u137f]"),
     "si": re.compile(r"[\u0d80-\u0dff]"), "ta": re.compile(r"[\u0b80-\u0bff]"),
 }
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+_ADDRESS_RE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 _URDU_RE = re.compile(r"[ےںٹڈڑھۓ]")
 # Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of yeh and kaf).
 _PERSIAN_RE = re.compile(r"[پچژگیک]")
@@ -91,6 +93,10 @@ def guess_language(text: str) -> str | None:
     own = max(counts, key=lambda language: counts[language])
     if counts[own] > max(arabic, cyrillic, latin / 2):
         return own  # the script most written: Bengali text has Devanagari's danda "।" too
+    if len(_HAN_RE.findall(text)) > max(arabic, cyrillic, latin / 2):
+        # A Chinese text (a colleague's hand-off note, a WeChat message): the customer's language is not told by
+        # the few Latin words in it ("Md. Rafiqul Islam" read as Portuguese put a colleague's 139… number in Brazil).
+        return None
     if arabic > max(cyrillic, latin / 2):
         if _URDU_RE.search(text):
             return "ur"  # letters Urdu writes and Persian does not (ے ں ٹ ڈ ڑ ھ)
@@ -99,7 +105,8 @@ def guess_language(text: str) -> str | None:
         if re.search(r"[әғқңөұүһ]", text, re.IGNORECASE):
             return "kk"  # letters only Kazakh writes (Kazakh also has "і", so it is told before Ukrainian)
         return "uk" if re.search(r"[іїєґ]", text) else "ru"
-    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    # an address's words are no prose: "com" of "….com.bd" is no Portuguese "with"
+    words = [w.casefold() for w in _WORD_RE.findall(_ADDRESS_RE.sub(" ", text))]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     for lang, letters in _OWN_LETTERS.items():
         scores[lang] += _LETTER_WEIGHT if letters.search(text) else 0

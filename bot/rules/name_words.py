@@ -56,7 +56,7 @@ PRODUCT_LABELS = frozenset(
 HONORIFIC_RE = re.compile(
     # German degrees joined to the title first: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Ing."
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
-    r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|"
+    r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|ato|w/ro|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
     r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|κος|κα|κυρ|آقای|خانم|"
     # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
@@ -78,7 +78,8 @@ CLOSING_RE = re.compile(
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
     r"srdačan\s+pozdrav|srdačno|lijep\s+pozdrav|s\s+pozdravem|με\s+εκτίμηση|με\s+φιλικούς\s+χαιρετισμούς|cu\s+stimă|"
     r"cu\s+respect|distinti\s+saluti|cordiali\s+saluti|met\s+vriendelijke\s+groeten|med\s+vänliga\s+hälsningar|"
-    r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|құрметпен|урматтоо\s+менен|hurmat\s+bilan|хүндэтгэсэн|"
+    r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|(?:sinc[èe]res\s+|meilleures\s+)?salutations(?:\s+distinguées)?|"
+    r"veuillez\s+agréer[^\n]{0,80}|құрметпен|урматтоо\s+менен|hurmat\s+bilan|хүндэтгэсэн|"
     r"з\s+павагай|ከሰላምታ\s+ጋር|सादर|धन्यवाद|ধন্যবাদ|শুভেচ্ছান্তে|شکریہ|감사합니다|hormat\s+saya|saygılar|--)"
     r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,

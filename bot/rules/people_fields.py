@@ -270,12 +270,25 @@ def _capitalised_runs(text: str) -> Iterator[str]:
             yield name
 
 
+# A heading over the customer's details (a colleague's hand-off, a lead's block): the first line under it names them.
+_DETAILS_HEAD_RE = re.compile(
+    r"^[ \t]*(?:客户信息|客户资料|客户联系方式|客戶資料|customer\s+(?:info(?:rmation)?|details|contact)|"
+    r"buyer\s+(?:info(?:rmation)?|details)|contact\s+details|datos\s+del\s+cliente|dados\s+do\s+cliente|"
+    r"информация\s+о\s+клиенте|данные\s+клиента)[ \t]*[:：]?[ \t]*\n(?:[ \t]*\n)*(?P<line>[^\n:：]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str]:
     for label, value in labelled:
         if is_name_label(label):
             name = _labelled_name(value)
             if name:
                 yield name
+    for match in _DETAILS_HEAD_RE.finditer(text):  # "客户信息：\nMd. Rafiqul Islam\nDhaka Pharma …"
+        name = _leading_name(match.group("line"))
+        if name:
+            yield name
     for regex in (CJK_INTRO_RE, CJK_CUSTOMER_RE):
         for match in regex.finditer(text):
             name = _clean_name(match.group("name"))
@@ -539,7 +552,9 @@ def _looks_like_person(name: str) -> bool:
         return False
     if len(words) == 1 and find_country_in_text(name):
         return False  # "Pakistan" of "Buyer: Pakistan" is where, not who
-    if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS | UNIT_WORDS for w in words):
+    # "Md." before a Bangladeshi name is Mohammad, no managing director
+    named_words = words[1:] if words[0] in ("Md.", "Md") and len(words) >= 3 else words
+    if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS | UNIT_WORDS for w in named_words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
         return True

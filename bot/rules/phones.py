@@ -54,7 +54,7 @@ _LABEL = (
     r"тел|телефон|контакт|(?:ال)?هاتف|رقمي|رقم(?:\s+(?:الهاتف|الجوال))?|number|n[uú]mero|numéro|номер|nomor|"
     r"số|numara|تلفن|شماره(?:\s+(?:تماس|تلفن))?|no\.?(?=\s+(?:saya|aku|wa|telp)\b)|"
     # "contact" and "my number" in more languages: Polish/German/Czech, Uzbek, Kazakh.
-    r"kontakt|kontaktu|kontaktní|(?:telefon\s+)?raqam(?:im)?|нөмір(?:ім)?)"
+    r"kontakt|kontaktu|kontaktní|(?:telefon\s+)?raqam(?:im)?|нөмір(?:ім)?|утас)"
     r"|电话|手机|联系电话|手机号|电话号码|联系方式|座机|โทร(?:ศัพท์)?|"
     r"携帯(?:電話)?|電話(?:番号)?|휴대폰|핸드폰|휴대전화|전화(?:번호)?|연락처)"
 )

@@ -179,3 +179,32 @@ def test_a_company_keeps_its_founders_name_and_first_word(text: str, company: st
 def test_a_capital_c_in_a_product_code_is_no_phone_label() -> None:
     text = "Hi, we need type C 5512 3456 78 cables for our lab in Mexico City. Juan Perez"
     assert parse_inquiry(text, HOME).phone is None
+
+
+def test_a_colleagues_chinese_note_is_no_language_to_read_his_number_in() -> None:
+    # the few Latin words under a Chinese note once made it Portuguese, and the colleague's 139… a Brazilian mobile
+    text = ("王磊：\n@陈静 这个客户转给你跟进，孟加拉的，他要BOD培养箱，两台。有问题打我电话 139 1722 6035。\n"
+            "客户信息：\n"
+            "Md. Rafiqul Islam\nDhaka Pharma Testing Centre Ltd.\nrafiq@dhakapharmatest.com.bd\n+880 1711-538294")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.phone, parsed.customer_name) == ("+8801711538294", "Md. Rafiqul Islam")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bonjour Monsieur,\nMerci de nous faire parvenir votre offre.\n\nSalutations distinguées,\n\n"
+         "Youssef El Amrani\nChargé d'affaires\nSouss Hydro Équipements SARL\nGSM : 06 61 47 29 80",
+         "Youssef El Amrani"),
+        ("For clarification contact:\nAto Tesfaye Bekele, Procurement Directorate\nMobile: +251 91 143 8827",
+         "Tesfaye Bekele"),
+    ],
+)
+def test_more_sign_offs_and_titles(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_mongolian_phone_label_is_no_name() -> None:
+    text = "Сайн байна уу! Эрдэнэт Лаб Сервис ХХК. We need an XRF analyzer in Erdenet. Утас: 9911 4826"
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.phone, parsed.customer_name) == ("+97699114826", None)
