@@ -47,6 +47,14 @@ class ParsedInquiry:
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
 _EMAIL_ONLY_RE = re.compile(_EMAIL)
+# An address spelled out, as a voice note's transcript or an anti-spam form writes it: "fernando.lage arroba
+# serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
+_SPOKEN_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s*(?:\s(?:arroba|at)\s|[(\[]at[)\]])\s*"
+    r"(?P<domain>[A-Za-z0-9][\w-]*(?:\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*[A-Za-z0-9][\w-]*){1,3})",
+    re.IGNORECASE,
+)
+_SPOKEN_DOT_RE = re.compile(r"\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*", re.IGNORECASE)
 # Addresses of the platforms that send the notification, never the customer's.
 _PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
 # "region: latam" (SPEC's explicit tag) wins over "#latam": the label is unambiguous, hashtags also appear in
@@ -83,6 +91,19 @@ def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
     return aside
 
 
+def spoken_email(text: str, own: OwnSide = NO_OWN) -> str | None:
+    """An address spelled out in words, written as an address; it must end in a country's or a common top-level
+    domain ("see you at lunch point two" is none)."""
+    for match in _SPOKEN_EMAIL_RE.finditer(text):
+        parts = _SPOKEN_DOT_RE.split(match.group("domain"))
+        if not re.fullmatch(r"[A-Za-z]{2}|com|net|org|edu|gov|info|biz", parts[-1], re.IGNORECASE):
+            continue
+        email = normalise_email(f"{match.group('local')}@{'.'.join(parts)}")
+        if email and not own.owns_email(email):
+            return email
+    return None
+
+
 def find_region_tag(text: str) -> str | None:
     """An explicit region tag, lower-cased: "region: latam" first, else the first "#latam"."""
     match = _REGION_LABEL_RE.search(text) or _HASHTAG_RE.search(text)
@@ -102,7 +123,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     span = (acting.start, acting.end) if acting else handed_over(customer)
     for_them = customer[span[0] : span[1]] if span else ""
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
-    email = find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
+    email = (find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
+             or spoken_email(customer, own))
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)

@@ -196,3 +196,16 @@ def test_mongolian_phone_label_is_no_name() -> None:
     text = "Сайн байна уу! Эрдэнэт Лаб Сервис ХХК. We need an XRF analyzer in Erdenet. Утас: 9911 4826"
     parsed = parse_inquiry(text, HOME)
     assert (parsed.phone, parsed.customer_name) == ("+97699114826", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Transcrição de áudio: me manda por e-mail, fernando.lage arroba serraazulmin ponto com ponto br. Valeu",
+         "fernando.lage@serraazulmin.com.br"),
+        ("Contact form: write to info (at) labx (dot) co (dot) ke please", "info@labx.co.ke"),
+        ("We can meet at the fair, see you at lunch point two", None),
+    ],
+)
+def test_an_address_spelled_out_is_read_as_one(text: str, email: str | None) -> None:
+    assert parse_inquiry(text, HOME).email == email
