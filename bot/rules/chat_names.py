@@ -26,9 +26,17 @@ _GREETED_RE = re.compile(
     r"[ \t]*(?P<after>[^\n,.;!?]+)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Bonsoir, Sami Ben Salah de Tunisie Analyses SARL à Sfax": a greeting, a name, "from" and an organisation.
+_GREETED_FROM_RE = re.compile(
+    rf"^[ \t]*(?:{_GREETING}|bonsoir)[ \t]*[!,.]+[ \t]+"
+    r"(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,3})"
+    r"[ \t]+(?:de|from|da|do|di|von|van|of)[ \t]+"
+    r"(?P<after>[^\n;!?]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "Kofi Mensah: Good morning. Do you sell ...": a chat line that opens with a greeting names its speaker.
 _SPEAKER_GREETS_RE = re.compile(
-    rf"^[ \t]*(?P<name>[^\W\d_][\w'-]+(?:[ \t]+[^\W\d_][\w'-]+){{1,2}})[ \t]*:[ \t]*(?:{_GREETING})(?![^\W\d_])",
+    rf"^[ \t]*(?P<name>[^\W\d_][\w'-]+(?:[ \t]+[^\W\d_][\w'-]+){{1,3}})[ \t]*:[ \t]*(?:{_GREETING})(?![^\W\d_])",
     re.IGNORECASE | re.MULTILINE,
 )
 # "tunde.bakare: need price": a handle of two words joined by "." or "_" before a chat line.
@@ -42,7 +50,8 @@ _HEADER_RE = re.compile(
 # "Ahmed Samir (Egypt)  14:05": the same header as a chat platform writes it, capitalised; one word only with the
 # speaker's country beside it ("Hussain (Bahrain) 09:12").
 _CASED_HEADER_RE = re.compile(
-    r"^[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
+    r"^[ \t]*(?P<tag>\[[^\]\n]{2,20}\][ \t]*)?"
+    r"(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+\.?(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
     r"(?=[ \t]*(?:\(|[·•|,-][ \t]*\d|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
     r"[ \t]*(?:\((?P<where>[^()\n]{2,30})\)[ \t]*)?(?:(?P<dot>[·•])[ \t]*|[|,-][ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?"
     r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
@@ -85,6 +94,9 @@ def greeted_names(text: str) -> Iterator[str]:
             yield match.group("name")
     for match in _SPEAKER_GREETS_RE.finditer(text):
         yield match.group("name")
+    for match in _GREETED_FROM_RE.finditer(text):
+        if LEGAL_RE.search(match.group("after")) or COMPANY_WORD_RE.search(match.group("after")):
+            yield match.group("name")
 
 
 def handle_names(text: str) -> Iterator[str]:
@@ -100,8 +112,8 @@ def speaker_headers(text: str) -> Iterator[str]:
     # A capitalised header is a speaker's in a chat log (times on other lines too), beside the speaker's country,
     # or after a chat's "·"; else "Lunch Break 12:30" of an agenda would be one.
     log = len(_TIME_RE.findall(text)) >= 3
-    cased = [m for m in _CASED_HEADER_RE.finditer(text)
-             if log or m.group("dot") or (m.group("where") and find_country_in_text(m.group("where")))]
+    cased = [m for m in _CASED_HEADER_RE.finditer(text) if log or m.group("dot") or m.group("tag")
+             or (m.group("where") and find_country_in_text(m.group("where")))]
     headers = sorted([*_HEADER_RE.finditer(text), *cased], key=lambda m: m.start())
     for match in headers:
         words = match.group("name").split()

@@ -92,7 +92,8 @@ COMPANY_AFTER_RE = re.compile(
 # "Dawit Bekele here, ..." at the start of a line or sentence; "Hussain from Bahrain Petroleum W.L.L. here".
 HERE_RE = re.compile(
     r"(?:^|(?<=[,.!:] ))(?P<rest>[^\W\d_][^\n,.!?]{2,40}?"
-    r"|(?-i:[A-ZÀ-Þ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'-]+){0,2}[ \t]+(?:from|of|at)[ \t]+[^\n!?]{2,80}?)\s+"
+    r"|(?!(?-i:I|I['’]m|We|My|Our)\s)(?-i:[A-ZÀ-Þ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'-]+){0,2}"
+    r"[ \t]+(?:from|of|at)[ \t]+[^\n!?]{2,80}?)\s+"
     r"(?:here|aquí|aqui|ici|hier|здесь|speaking|hablando|falando)(?![^\W\d_])",
     re.MULTILINE,
 )

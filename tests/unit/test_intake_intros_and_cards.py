@@ -61,6 +61,15 @@ HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000
          "สมชาย วงศ์ไพศาล", None),
         ("Messenger · Page\nJerome Villanueva: good pm po! magkano po yung hotplate? 0917 564 2283 po",
          "Jerome Villanueva", None),
+        # holdout23: a platform tag before a chat header, "Md." in a header, four names greeting, a greeting's "de"
+        ("[Telegram] Нурбек Асанов, 09:15\nЗдравствуйте, ОсОО «Бишкек Лаб Сервис». Нужен автоклав.\n0555 713 802",
+         "Нурбек Асанов", "ОсОО «Бишкек Лаб Сервис»"),
+        ("TradeManager message\nMd. Rafiqul Islam (Bangladesh) 2025-03-19 16:40\nDear sir, need tester. "
+         "WhatsApp +880 1711-482916", "Md. Rafiqul Islam", None),
+        ("Facebook Messenger\nMaria Cristina Dela Cruz: Hi po! Good day. I'm from Bay Area Analytical Services Inc. "
+         "here in Pasay. Pls call 0917 845 2290.", "Maria Cristina Dela Cruz", None),
+        ("WhatsApp\nBonsoir, Sami Ben Salah de Tunisie Analyses SARL à Sfax. Nous avons besoin d'un chromatographe. "
+         "Mon numéro : 98 234 617", "Sami Ben Salah", "Tunisie Analyses SARL"),
     ],
 )
 def test_the_customer_is_read_from_how_they_introduce_themselves(text: str, name: str, company: str | None) -> None:
