@@ -67,10 +67,20 @@ class Dispatcher:
         self.wakeup = wakeup or asyncio.Event()
         self.quitting = False
         self._lanes: set[asyncio.Task[None]] = set()
+        # Rows this process's lanes hold, from their claim until they are settled. After an outage longer than a
+        # lease this worker's own rows come due again; claiming one a lane of its own is still sending (its
+        # "sent" mark waiting for the database) would send it twice.
+        self._held: set[int] = set()
+
+    def _fresh(self, items: list[OutboxItem]) -> list[OutboxItem]:
+        """The claimed rows no lane of this process holds yet, now held."""
+        fresh = [item for item in items if item.id not in self._held]
+        self._held.update(item.id for item in fresh)
+        return fresh
 
     async def run_once(self, limit: int = 100) -> int:
         """Deliver what is due now; returns how many rows were handled (sent, retried or failed)."""
-        items = await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), limit))
+        items = self._fresh(await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), limit)))
         await asyncio.gather(*(self._deliver_in_order(lane) for lane in by_lane(items)))
         return len(items)
 
@@ -108,8 +118,8 @@ class Dispatcher:
             await _settle(self._lanes, keeper)
 
     async def _claim_round(self) -> int:
-        items = await self._once(lambda uow: uow.outbox.claim(self.worker, self.ctx.now(), ROUND_LIMIT,
-                                                               per_lane=LANE_BATCH, paced=True))
+        items = self._fresh(await self._once(lambda uow: uow.outbox.claim(
+            self.worker, self.ctx.now(), ROUND_LIMIT, per_lane=LANE_BATCH, paced=True)))
         for lane in by_lane(items):
             task = asyncio.create_task(self._deliver_in_order(lane, more=LANE_BATCH))
             self._lanes.add(task)
@@ -136,26 +146,30 @@ class Dispatcher:
         With `more`, the lane takes its destination's next rows before its last one goes, and once more a pace
         after it, so it keeps the destination (and its pace) for as long as there is work."""
         n = 0
-        while n < len(queue):
-            item = queue[n]
-            if self.quitting:  # stopping: hand back what was not tried, so another worker need not wait
-                await self._release([i.id for i in queue[n:]])
-                return
-            if more and n == len(queue) - 1:
-                queue.extend(await self._more(item.lane, more))
-            if await self._stored(self._attempt(item.id)):
-                await self._deliver(item)
-            # else another worker took it over while this one was cut off: theirs to send
-            n += 1
-            if more and n == len(queue) and not self.quitting:
-                await asyncio.sleep(PACE.total_seconds() * 0.8)  # the destination is still ours for its pace
-                queue.extend(await self._more(item.lane, more))
+        try:
+            while n < len(queue):
+                item = queue[n]
+                if self.quitting:  # stopping: hand back what was not tried, so another worker need not wait
+                    await self._release([i.id for i in queue[n:]])
+                    return
+                if more and n == len(queue) - 1:
+                    queue.extend(await self._more(item.lane, more))
+                if await self._stored(self._attempt(item.id)):
+                    await self._deliver(item)
+                # else another worker took it over while this one was cut off: theirs to send
+                self._held.discard(item.id)
+                n += 1
+                if more and n == len(queue) and not self.quitting:
+                    await asyncio.sleep(PACE.total_seconds() * 0.8)  # the destination is still ours for its pace
+                    queue.extend(await self._more(item.lane, more))
+        finally:
+            self._held.difference_update(i.id for i in queue[n:])
 
     async def _more(self, lane: str, limit: int) -> list[OutboxItem]:
         if not lane:
             return []
         try:
-            return await self._once(self._claim_more(lane, limit))
+            return self._fresh(await self._once(self._claim_more(lane, limit)))
         except (SQLAlchemyError, OSError, TimeoutError):
             return []  # the lane falls free; a later round claims what is left
 

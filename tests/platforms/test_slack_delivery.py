@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.bootstrap import App, build
 from bot.bootstrap_slack import web_client
@@ -134,3 +135,28 @@ async def test_direct_messages_open_the_dm_once_and_carry_buttons(app: App, fake
         sent = await uow.sent.find("slack", channel, ts)
     assert sent is not None
     assert sent.person_id == "zhang"
+
+
+async def test_a_row_this_process_is_still_sending_is_not_claimed_again_after_its_lease(
+    app: App, fake_slack: FakeSlack
+) -> None:
+    """After an outage longer than a lease, a lane's own row comes due again while its "sent" mark waits for the
+    database; the next round must leave it to that lane (sending it again was a duplicate on Telegram)."""
+    await queue(app, to_latam(1))
+    async with app.ctx.uow() as uow:
+        (item,) = await uow.outbox.claim(app.dispatcher.worker, app.ctx.now(), 10)
+        await uow.commit()
+    held = app.dispatcher._fresh([item])  # a lane of this process holds it, mid-send
+    assert held == [item]
+    async with app.engine.begin() as conn:  # its lease runs out while the database is away
+        await conn.execute(text("UPDATE outbox SET lease_until = '2000-01-01 00:00:00'"))
+
+    assert await app.dispatcher.run_once() == 0
+    assert len(fake_slack.messages) == 0
+
+    # the lane ended without marking it (cut off for good): once its lease runs out, a round sends it
+    app.dispatcher._held.clear()
+    async with app.engine.begin() as conn:
+        await conn.execute(text("UPDATE outbox SET lease_until = '2000-01-01 00:00:00'"))
+    assert await app.dispatcher.run_once() == 1
+    assert len(fake_slack.messages) == 1
