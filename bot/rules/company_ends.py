@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.company_shapes import without_final_stop
 from bot.rules.countries import find_country_in_text
 from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
@@ -60,6 +61,11 @@ def trimmed_company(company: str | None) -> str | None:
     *name, tail = _PLACE_TAIL_RE.split(company, maxsplit=1) if _PLACE_TAIL_RE.search(company) else (company, "")
     if tail and _only_place(tail) and len(name[0].split()) >= 2:
         company = name[0]
+    # 'Бид Улаанбаатар хотод байрладаг "Хөх Тэнгэр Лаб" ХХК' (we are located in …): a quoted name and its legal
+    # form close the company; the words before the quote are the sentence it stands in.
+    quoted_name = _QUOTED_THEN_FORM_RE.search(company)
+    if quoted_name and quoted_name.start() > 0 and LEGAL_RE.fullmatch(quoted_name.group("form")):
+        company = without_final_stop(company[quoted_name.start() :])  # "… ХХК. Бутлуур …": the sentence's stop
     form = _PREFIX_FORM_RE.match(company)
     words = company.split()
     if form and len(words) - len(form.group().split()) > _NAME_WORDS and _is_town(words[-1]):
@@ -67,6 +73,7 @@ def trimmed_company(company: str | None) -> str | None:
     return company
 
 
+_QUOTED_THEN_FORM_RE = re.compile(r'[«"“][^«»"“”\n]{2,60}[»"”][ \t]*(?P<form>[^\s«»"“”]+)$')
 _COPULA_RE = re.compile(r"\s+(?-i:is|are|was|est|es|é|ist|è)\s+(?:a\s+|an\s+|the\s+|un\s+|une\s+|uma?\s+|ein\w*\s+)?"
                         r"(?:\w+\s+){0,2}?(?:distributor|dealer|importer|company|firm|manufacturer|supplier|"
                         r"distribuidor|importador|empresa|distributeur|importateur|société|Händler|Firma)\b",

@@ -92,7 +92,7 @@ LEGAL_RE = re.compile(
     r"srl|bv|b\.v|nv|n\.v|(?<!\d)kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
-    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|МП|ГП|ЧП)|"
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|ХХК|МП|ГП|ЧП)|"
     # Arabic company forms: ش.م.م (limited liability), ش.م.ع / ش.م.ق (joint-stock), ذ.م.م (UAE LLC).
     r"[شذ]\.?\s?م\.?\s?[مقع])"
     r"(?:\.|(?![^\W\d_]))"

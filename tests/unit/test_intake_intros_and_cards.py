@@ -173,6 +173,18 @@ def test_a_company_keeps_its_founders_name_and_first_word(text: str, company: st
     assert parse_inquiry(text, HOME).company == company
 
 
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # Mongolian: "we, located in Ulaanbaatar, 'Хөх Тэнгэр Лаб' LLC"; the quoted name and its form close it
+        ('Сайн байна уу. Бид Дархан хотод байрладаг "Алтан Шинжилгээ" ХХК. Бутлуур хэрэгтэй байна.\n'
+         "Болд Бат\nУтас: 9911 4728", '"Алтан Шинжилгээ" ХХК'),
+    ],
+)
+def test_a_quoted_name_and_its_form_close_the_company(text: str, company: str) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
 def test_a_capital_c_in_a_product_code_is_no_phone_label() -> None:
     text = "Hi, we need type C 5512 3456 78 cables for our lab in Mexico City. Juan Perez"
     assert parse_inquiry(text, HOME).phone is None
