@@ -238,7 +238,7 @@ def _signature_company(lines: list[str]) -> Iterator[str]:
 
 
 _COMPANY_INTRO_RE = re.compile(
-    r"(?:\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
+    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
     r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
     # "we are a medical laboratory in Kano" describes the customer; it names no company.

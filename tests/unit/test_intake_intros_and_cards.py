@@ -177,11 +177,13 @@ def test_a_company_keeps_its_founders_name_and_first_word(text: str, company: st
     ("text", "company"),
     [
         # Mongolian: "we, located in Ulaanbaatar, 'Хөх Тэнгэр Лаб' LLC"; the quoted name and its form close it
+        ("Forwarded from Lina Haddad\nDear team, I'm from Aqaba Minerals Analytical Lab. We need a jaw crusher.",
+         "Aqaba Minerals Analytical Lab."),
         ('Сайн байна уу. Бид Дархан хотод байрладаг "Алтан Шинжилгээ" ХХК. Бутлуур хэрэгтэй байна.\n'
          "Болд Бат\nУтас: 9911 4728", '"Алтан Шинжилгээ" ХХК'),
     ],
 )
-def test_a_quoted_name_and_its_form_close_the_company(text: str, company: str) -> None:
+def test_an_organisation_said_in_a_sentence_is_the_company(text: str, company: str) -> None:
     assert parse_inquiry(text, HOME).company == company
 
 
