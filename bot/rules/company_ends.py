@@ -9,6 +9,7 @@ import re
 
 from bot.rules.company_shapes import without_final_stop
 from bot.rules.countries import find_country_in_text
+from bot.rules.free_text import FROM_PARTICLES
 from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
 
@@ -30,7 +31,7 @@ _NAME_WORDS = 3  # words a name keeps before a trailing town is cut ("PT Semen G
 
 
 # "van", "de": from (a company); never "y", "i", "e" (and: "Juan Pérez y Hijos S.A." is the founder's firm)
-_FROM_LINKS = frozenset({"van", "von", "de", "da", "do", "dos", "das", "del", "des", "du", "di"})
+_FROM_LINKS = FROM_PARTICLES | {"van", "dos", "das"}
 
 
 def without_person(company: str | None, name: str | None) -> str | None:

@@ -428,7 +428,8 @@ def _named_in_full(first: str, text: str, lines: list[re.Match[str]]) -> str | N
     """The whole name a speaker known by a first name starts one of their own lines with."""
     for line in lines:
         if line.group("who") == first:
-            said = text[line.end() - 1 : (text.find("\n", line.end()) + 1 or len(text) + 1) - 1]
+            end = text.find("\n", line.end())
+            said = text[line.end() - 1 : end if end >= 0 else None]  # the line after "Нурлан: "
             run = capitalised_run(said)
             if run.split()[:1] == [first] and len(run.split()) >= 2:
                 return run
@@ -553,7 +554,7 @@ def _looks_like_person(name: str) -> bool:
     if len(words) == 1 and find_country_in_text(name):
         return False  # "Pakistan" of "Buyer: Pakistan" is where, not who
     # "Md." before a Bangladeshi name is Mohammad, no managing director
-    named_words = words[1:] if words[0] in ("Md.", "Md") and len(words) >= 3 else words
+    named_words = words[1:] if len(words) >= 3 and words[0] in ("Md.", "Md") else words
     if any(w.casefold().strip(".,") in TITLE_WORDS | JOB_WORDS | THING_WORDS | UNIT_WORDS for w in named_words):
         return False
     if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name) or re.fullmatch(r"[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+)?", name):
