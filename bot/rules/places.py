@@ -371,7 +371,8 @@ def _patterns_by_key() -> dict[str, tuple[int, ...]]:
 
 
 def _hand_table_spans(text: str, lowered: str) -> list[Span]:
-    """The hand table's cities in the text: `_hand_spans` with every pattern, found faster (`_keyed_spans`)."""
+    """The hand table's cities in the text, placed: what every pattern scanned over the whole text finds (the
+    reference scan of tests/unit/test_city_keys.py), found faster (`_keyed_spans`)."""
     return sorted(span for span in _keyed_spans(text, lowered) if _placed(text, span[0], span[1]))
 
 
