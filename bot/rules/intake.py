@@ -49,12 +49,13 @@ _EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
 _EMAIL_ONLY_RE = re.compile(_EMAIL)
 # An address spelled out, as a voice note's transcript or an anti-spam form writes it: "fernando.lage arroba
 # serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
+_SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*"
 _SPOKEN_EMAIL_RE = re.compile(
     r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s*(?:\s(?:arroba|at)\s|[(\[]at[)\]])\s*"
-    r"(?P<domain>[A-Za-z0-9][\w-]*(?:\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*[A-Za-z0-9][\w-]*){1,3})",
+    rf"(?P<domain>[A-Za-z0-9][\w-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w-]*){{1,3}})",
     re.IGNORECASE,
 )
-_SPOKEN_DOT_RE = re.compile(r"\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*", re.IGNORECASE)
+_SPOKEN_DOT_RE = re.compile(_SPOKEN_DOT, re.IGNORECASE)
 # Addresses of the platforms that send the notification, never the customer's.
 _PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
 # "region: latam" (SPEC's explicit tag) wins over "#latam": the label is unambiguous, hashtags also appear in

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
-from bot.rules.referrals import FOR_INFORMATION_RE
+from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = ["Principal", "handed_over", "principal_of"]
 
@@ -28,9 +28,7 @@ class Principal:
 
 
 _BEHALF_RE = re.compile(
-    r"(?<![^\W\d_])(?:on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
-    r"em\s+nome\s+d[aeo]|au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|w\s+imieniu|atas\s+nama|"
-    r"(?:ب)?النيابة\s+عن|نيابة\s+عن|نيابةً\s+عن)[ \t]+(?P<rest>[^\n]+)",
+    rf"(?<![^\W\d_])(?:{ON_BEHALF_OF}|w\s+imieniu|(?:ب)?النيابة\s+عن|نيابة\s+عن|نيابةً\s+عن)[ \t]+(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FOR_INFORMATION_RE", "SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
+__all__ = ["FOR_INFORMATION_RE", "ON_BEHALF_OF", "SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
 
 # A contact given "for information only": an end user's, named by a dealer who wants the quote for itself.
 FOR_INFORMATION_RE = re.compile(
@@ -83,13 +83,14 @@ _POST_TITLE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\s+(?:Bey|Hanım|Hanim)(?:['
                             r"[\u4e00-\u9fff](?:先生|女士|小姐|经理|老师)")
 _FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|нам|мной|нами|tôi|chúng\s+tôi|saya|kami|"
                               r"bana|bize)(?![^\W\d_])", re.IGNORECASE)
-# Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".
-_BEHALF_RE = re.compile(
-    r"(?<![^\W\d_])(?:on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
-    r"em\s+nome\s+d[aeo]|au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|thay\s+mặt(?:\s+cho)?|"
-    r"atas\s+nama|adına)\s*$",
-    re.IGNORECASE,
+# "On behalf of" in the languages both readers of it know (`principals` adds Polish and Arabic, this one Vietnamese
+# and Turkish).
+ON_BEHALF_OF = (
+    r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|em\s+nome\s+d[aeo]|"
+    r"au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|atas\s+nama"
 )
+# Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".
+_BEHALF_RE = re.compile(rf"(?<![^\W\d_])(?:{ON_BEHALF_OF}|thay\s+mặt(?:\s+cho)?|adına)\s*$", re.IGNORECASE)
 # The signer's own line: "Maria Lopez, Purchasing Assistant, …" names their role, not someone they send us to.
 _SIGNER_RE = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*\s*[,|–-]\s*(?:[^\W\d_][\w'’-]*\s+){0,2}")
 # A partner of ours or theirs who passed the lead on: "your distributor in Nairobi, Lab Kenya Ltd, +254 …".
