@@ -13,13 +13,13 @@ from functools import cache
 from importlib.resources import files
 
 from bot.rules.country_names import fold
+from bot.rules.scripts import UNSPACED
 
 __all__ = ["Span", "cued", "name_key", "table_spans"]
 
 Span = tuple[int, int, str]  # (start, end, ISO alpha-2)
 
-# Scripts written without spaces (Han, kana, Thai) or with particles glued on (Hangul): names are substrings.
-_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u30fb\u30fc"
+_UNSPACED = f"{UNSPACED}\u30fb\u30fc"  # names are substrings (scripts.UNSPACED); with katakana ・ and ー
 _TOKEN_RE = re.compile(rf"(?P<run>[{_UNSPACED}]+)|[^\W\d_{_UNSPACED}]+")
 _GAP_RE = re.compile(r"[ \t\-'’]{1,2}")  # what may stand between two words of one name
 _PERSIAN = str.maketrans("یک", "يك")  # countries.py reads Persian yeh and kaf as Arabic's; so do the keys

@@ -261,7 +261,7 @@ _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
 def _company_after_name(rest: str) -> str | None:
     """What follows an introduced name: "Ana Costa, BioLab Ltda (Brazil)", "X from Y", "X, компания Y"."""
     rest = HONORIFIC_RE.sub("", re.sub(r"<[^>]*>", " ", rest).strip())  # quotes stay: OOO "Toshkent Lab"
-    name = capitalised_run(rest) if not re.match(r"[\u0600-\u06ff]", rest) else capitalised_run(rest)
+    name = capitalised_run(rest)
     if not name:
         return None
     tail = rest[rest.find(name.split()[-1]) + len(name.split()[-1]) :]

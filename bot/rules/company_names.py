@@ -21,6 +21,7 @@ from bot.rules.free_text import (
 )
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, PARTICLES, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
+from bot.rules.scripts import ARABIC_RE, HAN_RE
 
 __all__ = ["capitalised_enough", "clean_company", "company_in_parts", "definite_if_arabic"]
 
@@ -60,7 +61,7 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
         first = company_end(parts[0]) if LEGAL_RE.search(parts[0]) else parts[0]  # "X A.Ş. satın alma ..."
         if find_country_in_text(capitalised_run(first)):  # "Daniel from Kenya here": a place, not a company
             return None
-        arabic = bool(re.match(r"[\u0600-\u06ff]", first)) and definite_if_arabic(first)
+        arabic = bool(ARABIC_RE.match(first)) and definite_if_arabic(first)
         # "Noora Al-Mannai, Senior Procurement Officer": a job title after the name, no company
         title = bool(first.split()) and first.split()[-1].casefold().strip(".,") in JOB_WORDS | TITLE_WORDS
         if len(first.split()) >= 2 and (first[:1].isupper() or arabic) and not title and clean_company(
@@ -116,7 +117,7 @@ def clean_company(value: str, strict: bool) -> str | None:
     # Goods ("Water Bath 6 holes") are no company.
     if strict and not LEGAL_RE.search(company) and any(w.casefold() in THING_WORDS for w in _WORDS_RE.findall(company)):
         return None
-    if _CJK_RE.search(company) and (_LATIN_RE.search(company) or "的" in company):
+    if HAN_RE.search(company) and (_LATIN_RE.search(company) or "的" in company):
         return None
     company = _without_lowercase_lead(company)
     if strict:
@@ -130,7 +131,6 @@ _LOWER_LEAD_RE = re.compile(r"^(?:(?:for|from|at|with|of|para|pour|per|chez|bei)
 _DESCRIBED_PLACE_RE = re.compile(r"(?:un|una|a|an|uma|um|une|ein|eine|einem|einer)\s", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _WE_AR_RE = re.compile(r"^(?:نحن|إننا|اننا|أنا|انا)\s+")
 _CONTACT_IN_RE = re.compile(r"@|https?:|www\.|\+?\d[\d ()-]{6,}")
@@ -152,7 +152,7 @@ def definite_if_arabic(company: str) -> bool:
     "شركة سعودية للمقاولات"); "شركة توزيع" ("a distribution company") and "صاحب معمل تحاليل" ("owner of a
     lab") describe one."""
     words = company.split()
-    if not words or not re.match(r"[\u0600-\u06ff]", words[0]):
+    if not words or not ARABIC_RE.match(words[0]):
         return True
     return any(re.match(r"(?:[وبفك]?ال|لل)[\u0600-\u06ff]{2,}", w) for w in words[1:])
 

@@ -9,6 +9,7 @@ from bot.rules.countries import find_country_in_text
 from bot.rules.country_names import strip_marks
 from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
+from bot.rules.scripts import ARABIC_RE
 
 __all__ = ["DEPARTMENT_RE", "INSTITUTION_RE", "company_end", "ends_in_legal_form", "is_prefix_form", "legal_form_only",
            "organisation_of",
@@ -125,7 +126,7 @@ def company_end(company: str) -> str:
     company = _WE_RUN_RE.sub("", company)
     company = _ROLE_OF_RE.sub("", company)
     company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
-    company = _without_arabic_place(strip_marks(company)) if _ARABIC_RE.search(company) else company
+    company = _without_arabic_place(strip_marks(company)) if ARABIC_RE.search(company) else company
     company = unquoted(_DANGLING_RE.sub("", _IN_PLACE_RE.sub("", company)).strip(" ,;"))
     if company.endswith(('"', "”")) and (company.count('"') + company.count("“") + company.count("”")) % 2:
         company = company.rstrip('"”')  # the closing quote of a quoted sentence, not of the name
@@ -148,7 +149,6 @@ _ROLE_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _ARABIC_FROM_RE = re.compile(r"^(?:من|في|لدى)\s+(?=\S+\s)")
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 # "مختبر الرافدين للتحليلات المرضية في": the place after "in" was cut already, its preposition is left over.
 _DANGLING_RE = re.compile(r"\s+(?:in|em|en|à|в|في|فى|من|ở|di|from)$")
 _IN_PLACE_RE = re.compile(r"\s+(?:in|em|en|à|a|в|في|ở|di|from)\s+[^\W\d_][\w' -]*\.?$")

@@ -14,6 +14,7 @@ from bot.rules.name_words import (
     PARTICLES,
     PRODUCT_LABELS,
 )
+from bot.rules.scripts import ARABIC_RE, HAN
 
 LABELLED_RE = re.compile(
     r"^[ \t*•>-]*(?:\[[^\]\n]{0,40}\][ \t]*)?(?P<label>[^\n:：]{1,40}?)[ \t]*[:：][ \t]*(?P<value>[^\n]*?)[ \t]*$",
@@ -105,7 +106,6 @@ HONORIFIC_LED_RE = re.compile(
 )
 # Chinese and Cantonese self-introductions and notes: "我是/我係 <company>的/嘅 <name>", "客户 Omar Basalamah",
 # "Red Sea Food Industries 的QC经理" (a Latin company, then "'s <title>").
-_CJK = "\u3400-\u9fff"
 # The common Chinese surnames (simplified and traditional): a two- or three-character name starts with one,
 # so "我是学生" ("I am a student") gives no name.
 SURNAMES = (
@@ -115,24 +115,24 @@ SURNAMES = (
 )
 CJK_INTRO_RE = re.compile(
     rf"(?:我是|我係|我系|我叫|本人是|我们是|我們是|我哋係|这里是|這裡是)(?:来自|來自)?"
-    rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
+    rf"(?P<company>[{HAN}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))?(?:的|嘅)?[ \t]*"
     # "我是吉隆坡的陈志强", "我是马来西亚吉隆坡的Tan Wei Ming": a place and 的 before the name ("I am KL's ...")
-    rf"(?:[{_CJK}]{{2,8}}?(?:的|嘅)(?=[{SURNAMES}A-Z]))?"
-    rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{_CJK}]{{1,2}}(?![{_CJK}]))"
+    rf"(?:[{HAN}]{{2,8}}?(?:的|嘅)(?=[{SURNAMES}A-Z]))?"
+    rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){{0,2}}|[{SURNAMES}][{HAN}]{{1,2}}(?![{HAN}]))"
 )
 CJK_COMPANY_RE = re.compile(
     rf"(?:我是|我係|我系|我们是|我們是|我哋係|来自|來自)(?:来自|來自)?"
-    rf"(?P<company>[{_CJK}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))"
+    rf"(?P<company>[{HAN}（）()]{{2,30}}?(?:有限公司|有限责任公司|有限責任公司|公司|集团|集團))"
 )
 CJK_CUSTOMER_RE = re.compile(
     r"(?:客户|客戶|客人|买家|買家|联系人|聯繫人)[ \t]*(?:是|叫|名叫)?[ \t，,：:]*"
     r"(?P<name>[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+){1,3})"
 )
-_LATIN_WORD = rf"(?:(?![{_CJK}])[\w&.'-])"
+_LATIN_WORD = rf"(?:(?![{HAN}])[\w&.'-])"
 LATIN_COMPANY_OF_RE = re.compile(
     # the company's words are not Chinese; a unit may stand before 的 ("X 材料实验室的主任", "X lab's director")
-    rf"(?P<company>[A-Z]{_LATIN_WORD}*(?:[ \t]+{_LATIN_WORD}+){{0,7}})[ \t]*(?:[{_CJK}]{{1,6}}?)?"
-    rf"(?:的|嘅)(?=[ \t]*[A-Za-z{_CJK}])"
+    rf"(?P<company>[A-Z]{_LATIN_WORD}*(?:[ \t]+{_LATIN_WORD}+){{0,7}})[ \t]*(?:[{HAN}]{{1,6}}?)?"
+    rf"(?:的|嘅)(?=[ \t]*[A-Za-z{HAN}])"
 )
 CHINESE_HONORIFIC_RE = re.compile(r"(?<![\u3400-\u9fff])(?P<surname>[\u3400-\u9fff]{1,2}?)(?:先生|女士|小姐)")
 
@@ -175,7 +175,7 @@ _NOT_IN_ARABIC_NAME = ("من", "في", "صاحب", "هستم", "از")
 def capitalised_run(text: str) -> str:
     """The capitalised words at the start of free text: "Ana Costa and I need" -> "Ana Costa"."""
     words: list[str] = []
-    arabic = bool(re.match(r"[\u0600-\u06ff]", text))
+    arabic = bool(ARABIC_RE.match(text))
     for word in text.split():
         bare = word.strip(".,;:!?،")
         if arabic:

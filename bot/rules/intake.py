@@ -18,6 +18,7 @@ from bot.rules.places import city_mentions
 from bot.rules.plain import plain_text
 from bot.rules.principals import handed_over, principal_of
 from bot.rules.referrals import TITLE_RE
+from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
@@ -141,7 +142,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # A text in no known language is read at home only when it names no other country: digits that happen to
     # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
     foreign = any(c and c != own.home_country for c in signals)
-    home = own.home_country if (language is None and not foreign) or _CJK_RE.search(customer) else None
+    home = own.home_country if (language is None and not foreign) or HAN_RE.search(customer) else None
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()
@@ -187,7 +188,6 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 _ORIGIN_RE = re.compile(r"[ \t]+(?:de|from|aus|из|di|da|do|z)[ \t]+(?P<place>\S.*)$")

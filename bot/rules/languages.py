@@ -12,6 +12,8 @@ from functools import cache
 
 from babel.core import get_global
 
+from bot.rules.scripts import ARABIC_RE, HAN_RE
+
 __all__ = ["guess_language", "language_countries", "main_country"]
 
 # Where a national number in a text of this language is read when nothing else tells the country and the
@@ -76,7 +78,6 @@ _OWN_SCRIPTS = {
     "am": re.compile(r"[\u1200-\u137f]"),
     "si": re.compile(r"[\u0d80-\u0dff]"), "ta": re.compile(r"[\u0b80-\u0bff]"),
 }
-_HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _ADDRESS_RE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 _URDU_RE = re.compile(r"[ےںٹڈڑھۓ]")
 # Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of yeh and kaf).
@@ -86,14 +87,14 @@ _PERSIAN_RE = re.compile(r"[پچژگیک]")
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when unsure. Scripts decide Arabic, Persian, Cyrillic and
     the scripts that belong to one language (Thai, Korean, Greek, …)."""
-    arabic = len(re.findall(r"[\u0600-\u06ff]", text))
+    arabic = len(ARABIC_RE.findall(text))
     cyrillic = len(re.findall(r"[\u0400-\u04ff]", text))
     latin = len(re.findall(r"[A-Za-zÀ-ɏ]", text))
     counts = {language: len(script.findall(text)) for language, script in _OWN_SCRIPTS.items()}
     own = max(counts, key=lambda language: counts[language])
     if counts[own] > max(arabic, cyrillic, latin / 2):
         return own  # the script most written: Bengali text has Devanagari's danda "।" too
-    if len(_HAN_RE.findall(text)) > max(arabic, cyrillic, latin / 2):
+    if len(HAN_RE.findall(text)) > max(arabic, cyrillic, latin / 2):
         # A Chinese text (a colleague's hand-off note, a WeChat message): the customer's language is not told by
         # the few Latin words in it ("Md. Rafiqul Islam" read as Portuguese put a colleague's 139… number in Brazil).
         return None

@@ -45,6 +45,7 @@ from bot.rules.name_words import (
 )
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
+from bot.rules.scripts import ARABIC_RE
 
 __all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
 
@@ -133,7 +134,7 @@ def _first_and_last(labelled: list[tuple[str, str]]) -> str | None:
 
 def person_named(clause: str) -> str | None:
     """The person a clause starts with ("Henrique Matos, diretor técnico …", "سلطان بن عبدالله القحطاني")."""
-    if re.match(r"[\u0600-\u06ff]", clause):
+    if ARABIC_RE.match(clause):
         name = _clean_name(" ".join(clause.split()[:5]))
         return name if name and _looks_like_person(name) else None
     return _leading_name(clause, free_text=True)

@@ -17,6 +17,7 @@ import unicodedata
 from functools import cache
 
 from bot.rules.city_table import Span, cued, name_key, table_spans
+from bot.rules.scripts import UNSPACED
 
 __all__ = ["city_mentions", "demonym_mentions"]
 
@@ -222,10 +223,6 @@ _BUSINESS_WORDS = (
 )
 _WINDOW = 40  # characters between a nationality and its business word
 _ARABIC = "\u0621-\u064a\u066e-\u06d3"
-_CJK = "\u3400-\u9fff"
-# Scripts written without spaces between words (Han, kana, Thai) or with particles glued to the name (Hangul):
-# a name in them matches inside a longer run ("ส่งไปที่โรงงานในโฮจิมินห์", "하노이에서").
-_UNSPACED = f"{_CJK}\u0e00-\u0e7f\u3040-\u30ff\uac00-\ud7af"
 
 
 def _fold(text: str) -> str:
@@ -242,7 +239,7 @@ def _name_pattern(name: str) -> str:
         # "ل" before an article drops its alif: "الرياض" -> "للرياض" (to Riyadh), also after "و"/"ف".
         dative = rf"|[وف]?لل{re.escape(name[2:])}" if name.startswith("ال") else ""
         return rf"(?<![{_ARABIC}])(?:(?:[وبلف]|ب?ال)?{escaped}{dative})(?![{_ARABIC}])"
-    if re.search(f"[{_UNSPACED}]", name):
+    if re.search(f"[{UNSPACED}]", name):
         return escaped
     # An apostrophe and a case ending or possessive may follow: "Ankara'dan", "İzmir’e", "London's".
     return rf"(?<![^\W\d_]){escaped}(?:['’][^\W\d_]{{1,5}})?(?![^\W\d_])"
