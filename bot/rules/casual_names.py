@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from bot.rules.countries import find_country_in_text
+from bot.rules.free_text import SURNAMES
 from bot.rules.name_words import (
     COMPANY_WORD_RE,
     HONORIFIC_RE,
@@ -24,6 +25,7 @@ from bot.rules.name_words import (
     TITLE_WORDS,
 )
 from bot.rules.places import city_mentions
+from bot.rules.scripts import HAN_RE
 
 __all__ = ["casual_name_candidates", "settle_name"]
 
@@ -48,7 +50,9 @@ _NOT_NAMES = _words(
     "escritorio fixo fijo fixe landline fax home casa work trabajo ofis ev iş факс офис рабочий домашний "
     "advance d'avance avance antemano adelantado valeu vlw obg abraço abraços tangazo zabuni "
     "شماره شمارم من تماس همراه "
-    "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처"
+    "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처 "
+    "мой моя мій моя мая mi meu minha mio mia mon ma mein meine benim "  # "my" ("Мій номер: 067 …")
+    "他说 她说 他 她 客户说"  # a colleague's "he says" before the customer's number
 )
 _CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \
            r"cumprimentos|pozdrawiam|pozdrowienia|спасибо|с\s+уважением|teşekkürler|obrigad[oa]|gracias|grazie|danke"
@@ -297,6 +301,8 @@ def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     uncased = bool(_UNCASED_RE.match(name))
     if uncased and re.search(r"[\u3400-\u9fff\uac00-\ud7af]", name) and not 1 <= len(name) <= 5:
         return None
+    if HAN_RE.match(name) and len(name) >= 4 and name[0] not in SURNAMES:
+        return None  # a long Chinese name starts with a surname: "最好联系" ("best contacted") is none
     if not uncased and not lower_ok and not all(w[:1].isupper() or w.casefold() in PARTICLES for w in words):
         return None
     if not uncased and not lower_ok and name.isupper() and len(name) <= 3:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.rules.company_shapes import INSTITUTION_RE
 from bot.rules.countries import find_country_in_text
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
-__all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines", "speaker_headers"]
+__all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines", "signed_messages",
+           "speaker_headers"]
 
 _GREETING = (
     r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
@@ -75,6 +77,17 @@ _FORWARDED_RE = re.compile(
     r"[ \t]*\([^()\n]{2,30}\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A direct message copied from a platform's window: the platform's title line, then the sender's name on a line
+# of its own ("Facebook Messenger\nGrace Wanjiru", "LinkedIn\nОлександр Бондаренко • 1st", "Telegram\nДмитрий
+# Кузнецов (@dkuznetsov_lab):"), or "Twitter DM from @javi_labtech (Javier Morales)".
+_PLATFORM_SENDER_RE = re.compile(
+    r"^[ \t]*(?:(?:facebook[ \t]+)?messenger(?:[ \t]*\(facebook\))?|facebook|linkedin|instagram(?:[ \t]+dm)?|"
+    r"telegram|whatsapp|viber|twitter(?:[ \t]+dm)?|x[ \t]+dm)(?:[ \t]*[·•|:–-][^\n]*)?[ \t]*\n"
+    r"[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})"
+    r"[ \t]*(?:[·•][ \t]*(?:1st|2nd|3rd\+?)|\(@[\w.]+\))?[ \t]*:?[ \t]*$"
+    r"|(?:\bDM|\bmessage)[ \t]+from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
 _HONORIFIC_LINE_RE = re.compile(
     r"^[ \t]*(?:dr|mr|mrs|ms|eng|engr|prof|ing|lic|sr|sra)\.?[ \t]+"
@@ -82,6 +95,21 @@ _HONORIFIC_LINE_RE = re.compile(
     re.MULTILINE,
 )
 _NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
+# A chat line (time-stamped, or its speaker talks twice): "[26/03/2025, 9:41 pm] +92 300 8461275: …", "rashed_bd: …".
+_CHAT_LINE_RE = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*)?"
+    r"(?P<who>\+?\d[\d \t()-]{6,20}\d|[^\W\d_][\w.'-]{0,30}(?:[ \t]+[^\W\d_][\w.'-]{0,30}){0,3})"
+    r"[ \t]*:[ \t]*(?P<message>[^\n]+?)[ \t]*$",
+    re.MULTILINE,
+)
+# A message that is only its writer's name and organisation: "usman tariq, Crescent Science College", "Am Chukwuemeka
+# Obi, Lifeline Diagnostics Ltd, Enugu", "علي حسين - مكتب الرافدين للتجهيزات الطبية".
+_SIGNED_MESSAGE_RE = re.compile(
+    r"(?:(?P<intro>i[ \t]+am|i'?m|am|this[ \t]+is|my[ \t]+name(?:[ \t]+is)?|soy|sou|sono|je[ \t]+suis|ich[ \t]+bin|"
+    r"я|ben)[ \t]+)?(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}?)[ \t]*(?:,|[ \t][-–—][ \t])[ \t]*"
+    r"(?P<org>[^,\n]+?(?:,[ \t]*[^,\n]+?)*)[ \t.]*",
+    re.IGNORECASE,
+)
 
 
 def greeted_names(text: str) -> Iterator[str]:
@@ -122,9 +150,12 @@ def speaker_headers(text: str) -> Iterator[str]:
 
 
 def forwarded_from(text: str) -> Iterator[str]:
-    """The sender a forwarded message or chat export names in its header."""
-    for match in _FORWARDED_RE.finditer(text):
-        name = (match.group("name") or match.group("copied") or match.group("buyer")).strip()
+    """The sender a forwarded message, a chat export or a copied direct message names in its header."""
+    found = [(m.start(), m.group("name") or m.group("copied") or m.group("buyer"))
+             for m in _FORWARDED_RE.finditer(text)]
+    found += [(m.start(), m.group("name") or m.group("handled")) for m in _PLATFORM_SENDER_RE.finditer(text)]
+    for _, raw in sorted(found):
+        name = raw.strip()
         if not {word.casefold() for word in name.split()} & _NOT_NAME:
             yield name
 
@@ -135,3 +166,31 @@ def honorific_lower_lines(text: str) -> Iterator[str]:
         words = match.group("name").split()
         if not set(words) & _NOT_NAME:
             yield " ".join(word.capitalize() for word in words)
+
+
+def signed_messages(text: str) -> Iterator[tuple[str, str]]:
+    """(name, organisation) of each chat message that only signs its writer, the name capitalised."""
+    lines = list(_CHAT_LINE_RE.finditer(text))
+    speakers = [m.group("who") for m in lines]
+    for line in lines:
+        if not (line.group("stamp") or speakers.count(line.group("who")) >= 2):
+            continue
+        signed = _SIGNED_MESSAGE_RE.fullmatch(line.group("message"))
+        if not signed:
+            continue
+        words, org = signed.group("name").split(), _organisation(signed.group("org"))
+        person = (len(words) >= 2 or signed.group("intro")) and not (
+            {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
+        organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
+        if person and organisation and not org[:1].islower():
+            yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), org
+
+
+def _organisation(parts: str) -> str:
+    """The organisation of "Siam BioScience Co., Ltd., Bangkok": its first part and the legal forms after it."""
+    first, *rest = parts.split(",")
+    for part in rest:
+        if not LEGAL_RE.fullmatch(part.strip(" .")) and not LEGAL_RE.fullmatch(part.strip()):
+            break
+        first += "," + part
+    return first.strip()

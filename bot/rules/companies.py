@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from bot.rules.chat_names import signed_messages
 from bot.rules.company_names import clean_company, company_in_parts
 from bot.rules.company_runs import company_word_runs, legal_form_runs, named_company
 from bot.rules.company_shapes import (
@@ -179,6 +180,10 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     lower = lower_case_intro(text)  # "soy camila rojas de viña santa elena spa"
     if lower and lower.company:
         yield lower.company
+    for _name, org in signed_messages(text):  # a chat message "usman tariq, Crescent Science College"
+        company = clean_company(org, strict=False)
+        if company:
+            yield company_end(company)
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
         # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.

@@ -20,6 +20,7 @@ from bot.rules.principals import handed_over, principal_of
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
+from bot.rules.spoken_numbers import spoken_phone
 
 __all__ = ["SOURCES", "OwnSide", "ParsedInquiry", "normalise_email", "normalise_phone", "parse_inquiry"]
 
@@ -151,6 +152,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
     dialled_in = frozenset(c for c in (stated, *intl, email_country, *sites) if c and c != home)
     phones = pick_phones(customer, regions, own.phones, home_phones, guesses, dialled_in)
+    if phones.phone is None and (said := spoken_phone(customer)):  # a voice note's "my number is nine one one …"
+        phones = pick_phones(f"Tel: {said}", regions, own.phones, home_phones, guesses, dialled_in)
     theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses, dialled_in).phone if for_them else None
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))

@@ -99,13 +99,9 @@ def guess_language(text: str) -> str | None:
         # the few Latin words in it ("Md. Rafiqul Islam" read as Portuguese put a colleague's 139… number in Brazil).
         return None
     if arabic > max(cyrillic, latin / 2):
-        if _URDU_RE.search(text):
-            return "ur"  # letters Urdu writes and Persian does not (ے ں ٹ ڈ ڑ ھ)
-        return "fa" if _PERSIAN_RE.search(text) else "ar"
+        return _arabic_script_language(text)
     if cyrillic > latin / 2:
-        if re.search(r"[әғқңөұүһ]", text, re.IGNORECASE):
-            return "kk"  # letters only Kazakh writes (Kazakh also has "і", so it is told before Ukrainian)
-        return "uk" if re.search(r"[іїєґ]", text) else "ru"
+        return _cyrillic_language(text)
     # an address's words are no prose: "com" of "….com.bd" is no Portuguese "with"
     words = [w.casefold() for w in _WORD_RE.findall(_ADDRESS_RE.sub(" ", text))]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
@@ -113,7 +109,28 @@ def guess_language(text: str) -> str | None:
         scores[lang] += _LETTER_WEIGHT if letters.search(text) else 0
     best = max(scores, key=lambda lang: scores[lang])
     runner_up = max((v for k, v in scores.items() if k != best), default=0)
-    return best if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0) else None
+    if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0):
+        return best
+    # Latin words that tell no language (names, a product, "water bath 6 holes") beside a sentence in another
+    # script: the sentence's language ("مطلوب عرض سعر حمام مائي water bath 6 holes / Eng. Ahmed Samir").
+    if max(arabic, cyrillic) >= _SENTENCE_LETTERS:
+        return _arabic_script_language(text) if arabic > cyrillic else _cyrillic_language(text)
+    return None
+
+
+_SENTENCE_LETTERS = 12  # a few words
+
+
+def _arabic_script_language(text: str) -> str:
+    if _URDU_RE.search(text):
+        return "ur"  # letters Urdu writes and Persian does not (ے ں ٹ ڈ ڑ ھ)
+    return "fa" if _PERSIAN_RE.search(text) else "ar"
+
+
+def _cyrillic_language(text: str) -> str:
+    if re.search(r"[әғқңөұүһ]", text, re.IGNORECASE):
+        return "kk"  # letters only Kazakh writes (Kazakh also has "і", so it is told before Ukrainian)
+    return "uk" if re.search(r"[іїєґ]", text) else "ru"
 
 
 @cache

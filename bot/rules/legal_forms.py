@@ -26,6 +26,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"s\.?r\.?l\.?|s\.?p\.?a\.?", ("IT", "RO", "AR")),
     (r"gmbh", ("DE", "AT", "CH")),
     (r"sarl|s\.?a\.?r\.?l\.?", ("FR", "MA", "DZ", "TN")),
+    (r"(?:S\.L\.(?:U\.)?|SLU?)(?!\.?\w)", ("ES",)),  # capitals only ("Farmalab Levante SL"); not S.L.P.
     (r"tnhh|công\s+ty", ("VN",)),
     (r"PT|CV|Tbk", ("ID",)),
     (r"fze|fzco|fz[-\s]?llc", ("AE",)),
@@ -44,7 +45,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"株式会社|有限会社", ("JP",)),
 )
 _FORM_RES = tuple(
-    (re.compile(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", 0 if pattern.startswith("PT") else re.IGNORECASE), codes)
+    (re.compile(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", 0 if re.search("[A-Z]", pattern) else re.IGNORECASE), codes)
     for pattern, codes in _FORMS
 )
 

@@ -6,7 +6,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from bot.rules.chat_names import forwarded_from, greeted_names, handle_names, honorific_lower_lines, speaker_headers
+from bot.rules.chat_names import (
+    forwarded_from,
+    greeted_names,
+    handle_names,
+    honorific_lower_lines,
+    signed_messages,
+    speaker_headers,
+)
 from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
@@ -71,7 +78,7 @@ def find_customer_name(
     ]
     signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
-        return signed[0]
+        return _whole_name(signed[0], signed[1:])
     candidates = signed
     local = _email_local(email)
     if local:
@@ -91,7 +98,7 @@ def find_customer_name(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
         return fuller or _completed_by_email(first, email) or first
-    return first
+    return _whole_name(first, candidates[1:])  # "Mariana Ortega" in the header signs "Mariana Ortega Villalobos"
 
 
 def _as_signed(candidates: list[str]) -> list[str]:
@@ -142,12 +149,15 @@ def person_named(clause: str) -> str | None:
 
 def _whole_name(name: str, candidates: list[str]) -> str:
     """The name as said in full elsewhere: Hispanic names carry two surnames ("Milagros Quispe Huamán", "María José
-    García López") and often sign or mail with one; the e-mail spells the short form, the text holds the whole."""
+    García López") and often sign or mail with one; the e-mail or a header spells the short form, the text holds
+    the whole. A middle name counts too: "Rajesh Iyer" signs "Rajesh Kumar Iyer"."""
     words = name.casefold().split()
     for candidate in candidates:
         longer = candidate.split()
-        extra = longer[len(words) :]
-        if (len(words) < len(longer) <= 4 and [w.casefold() for w in longer[: len(words)]] == words
+        folded = [w.casefold() for w in longer]
+        middle = len(words) >= 2 and folded[:1] == words[:1] and folded[-1:] == words[-1:]
+        extra = longer[len(words) - 1 : -1] if middle and folded[: len(words)] != words else longer[len(words) :]
+        if (len(words) < len(longer) <= 4 and (folded[: len(words)] == words or middle)
                 and extra[-1][:1].isupper() and not city_mentions(" ".join(extra))
                 and not find_country_in_text(" ".join(extra))):
             return candidate.title() if candidate.isupper() else candidate
@@ -311,6 +321,10 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
     for match in HERE_RE.finditer(text):
         name = _leading_name(match.group("rest"), free_text=True)
         if name:
+            yield name
+    for signed, _org in signed_messages(text):  # a chat message "usman tariq, Crescent Science College"
+        name = _leading_name(signed)
+        if name and _looks_like_person(name):
             yield name
     for line in signature_lines(text):
         if LEGAL_RE.search(line) and len(line.split()) >= 2 or _UNIT_RE.match(line):

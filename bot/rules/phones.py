@@ -191,7 +191,11 @@ def _candidates(
             yield _candidate(text, labelled.start("number"), labelled.end("number"), phonenumbers.parse(number))
     for region in filter(None, regions):
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-            mobile = phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE
+            kind = phonenumbers.number_type(match.number)
+            # A plan that does not tell mobiles from landlines (North America's, Mexico's) reads as a mobile when
+            # the number is grouped as that country writes it ("514-862-4193"; not "type C 5512 3456 78 cables").
+            mobile = kind == PhoneNumberType.MOBILE or (
+                kind == PhoneNumberType.FIXED_LINE_OR_MOBILE and _grouped_as_national(match.raw_string, match.number))
             # A landline counts on a line of its own, or dialled with its trunk prefix ("… or 031-711 42 90") in a
             # country the customer's details give; not a date, nor a VAT, order or reference number.
             trunk = (match.raw_string.startswith(_TRUNK_PREFIXES) and region in dialled_in
@@ -229,7 +233,7 @@ def _guessed_on_own_line(
         if (
             any(start < match.end() and match.start() < end for start, end in read)
             or not 7 <= sum(ch.isdigit() for ch in raw) <= 13
-            or not (alone or raw.startswith(_TRUNK_PREFIXES))
+            or not (alone or raw.startswith(_TRUNK_PREFIXES) or _ends_line(text, match.end()))
             or _DATE_RE.search(raw)
         ):
             continue
@@ -237,8 +241,8 @@ def _guessed_on_own_line(
             (n for index, group in enumerate(guesses) if (n := _unique_reading(raw, group, national_form=index > 0))),
             None,
         )
-        # Inside a sentence ("ممكن تكلمني على 0100 673 2418."), only a mobile number dialled with its trunk prefix:
-        # the way people write their own number, unlike order numbers and quantities.
+        # Inside a sentence ("ممكن تكلمني على 0100 673 2418.") or closing a chat message ("… Valencia. 612 48 93 07"),
+        # only a mobile number: the way people write their own, unlike order numbers and quantities.
         if number and (alone or _is_mobile(number)):
             yield _candidate(text, match.start(), match.end(), phonenumbers.parse(number))
 
@@ -289,6 +293,18 @@ def _argentine_mobile(e164: str) -> str:
         return e164
     mobile = _valid("+549" + e164[3:], None)
     return mobile if mobile and _is_mobile(mobile) else e164
+
+
+def _grouped_as_national(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """The digits are grouped as the country's national format groups them."""
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    return [len(g) for g in re.findall(r"\d+", raw)] == [len(g) for g in re.findall(r"\d+", national)]
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Nothing but punctuation after the number on its line."""
+    line_end = text.find("\n", end)
+    return not text[end : line_end if line_end >= 0 else len(text)].strip(" \t.,;!)")
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,137 @@
+"""What people paste from their phones, as holdout24 and 25's writers typed it: a number spoken in a voice note, a
+copied direct message with its platform's title and the sender's line, a chat message that only signs its writer
+("usman tariq, Crescent Science College"), a name the signature writes in full, a few Arabic words beside Latin
+ones, a Spanish "SL", a North American number in a sentence, a mobile that closes a chat message."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import OwnSide, parse_inquiry
+from bot.rules.spoken_numbers import spoken_phone
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["王磊", "Wang Lei"])
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("my number is plus two five four, seven two two, fifty one, sixty three... sorry, sixty four, eighty, one",
+         "+2 5 4 7 2 2 51 64 80 1"),
+        ("mi número es tres uno cinco, cuatro cuatro dos, ochenta y uno, sesenta y siete, gracias",
+         "3 1 5 4 4 2 81 67"),
+        ("call me on nine six double seven, one two, three four", "9 6 77 1 2 3 4"),
+        ("номер плюс семь, девятьсот шестнадцать, сто двадцать три, сорок пять, шестьдесят семь",
+         "+7 916 123 45 67"),
+        ("meu número é onze, nove nove meia dois, três quatro, cinco oito", "11 9 9 6 2 3 4 5 8"),
+        ("um, zero seven one two, three four five, six seven eight", "0 7 1 2 3 4 5 6 7 8"),
+        ("we need two units, one for QC and one for the pilot plant", None),  # counts, not a number
+        ("first it was nine one one two, no wait: three four", None),  # never seven digits in one run
+    ],
+)
+def test_a_spoken_number_is_written_in_its_spoken_groups(text: str, digits: str | None) -> None:
+    assert spoken_phone(text) == digits
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Voice note (WhatsApp): hi, this is Peter Kamau from Nakuru Dairy, Kenya, my number is plus two five four, "
+         "seven two two, five one six, three eight four. thanks", "+254722516384"),
+        ("Nota de voz: hola, le habla Camilo Duarte de Laboratorio Andino, en Medellín, mi número es tres cero "
+         "cinco, cuatro cuatro dos, ochenta y uno, sesenta y siete", "+573054428167"),
+        # a written number wins: the spoken one is read only when none is written
+        ("Voice note: call me on nine one one two three four five six, or WhatsApp +254 733 123 456",
+         "+254733123456"),
+    ],
+)
+def test_a_voice_notes_spoken_number_is_the_phone(text: str, phone: str) -> None:
+    assert parse_inquiry(text, HOME).phone == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Facebook Messenger\nWanjiku Njoroge\nhi do u have moisture analyzer\n0722 516 384", "Wanjiku Njoroge"),
+        ("Messenger (Facebook)\nJose Antonio Ramos\nhello po, price of pH meter?", "Jose Antonio Ramos"),
+        ("LinkedIn\nОксана Мельник • 2nd\nHead of Lab\n\nДобрий день! Потрібен рефрактометр.", "Оксана Мельник"),
+        ("Telegram\nИгорь Соколов (@isokolov_lab):\nЗдравствуйте! Нужен термостат.", "Игорь Соколов"),
+        ("Twitter DM from @pilar_quimica (Pilar Navarro)\nhola, ¿tenéis balanzas analíticas?", "Pilar Navarro"),
+    ],
+)
+def test_a_copied_direct_message_names_its_sender(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_platform_title_over_a_product_line_names_nobody() -> None:
+    text = "WhatsApp\nDigital Refractometer\nprice pls, 2 units"
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        ("[26/03/2025, 9:41 pm] +92 321 5550123: need price water distiller for lab\n"
+         "[26/03/2025, 9:43 pm] +92 321 5550123: bilal ahmed, Indus Science College",
+         "Bilal Ahmed", "Indus Science College"),
+        ("[22.03.2025 14:11] +90 532 111 22 33: Ayşe Demir, Marmara Gıda Analiz Ltd. Şti.\n"
+         "[22.03.2025 14:12] +90 532 111 22 33: homojenizatör fiyatı?", "Ayşe Demir", "Marmara Gıda Analiz Ltd. Şti"),
+        ("[10:03:31] Visitor: Somchai Wongsakul, Siam Lab Supply Co., Ltd., Bangkok",
+         "Somchai Wongsakul", "Siam Lab Supply Co., Ltd."),
+        ("[2025-03-19 08:15] +234 803 000 1111: Am Ifeanyi Eze, Crestview Diagnostics Ltd, Owerri",
+         "Ifeanyi Eze", "Crestview Diagnostics Ltd"),
+        ("[10:15, 02/04/2027] +971 52 000 1122: my name rashid, Gulf Lab Supplies, sharjah", "Rashid",
+         "Gulf Lab Supplies"),
+    ],
+)
+def test_a_chat_message_that_only_signs_names_writer_and_company(text: str, name: str, company: str) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company) == (name, company)
+
+
+def test_a_lower_case_description_after_a_name_is_no_company() -> None:
+    text = "visitor: hi do u sell incubators\nvisitor: my name ali raza, poultry farm in multan\nvisitor: 0300 1234567"
+    assert parse_inquiry(text, HOME).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('From: "Ing. Lucía Herrera" <lherrera@quimicanorte.mx>\nSubject: cotización\n\nSaludos,\n'
+         "Ing. Lucía Herrera Salinas\nJefa de Laboratorio", "Lucía Herrera Salinas"),
+        ('From: "Anil Sharma" <purchase@delhilabs.in>\nSubject: RE: quote\n\nPls revert.\nAnil Kumar Sharma\n'
+         "Purchase Manager | Delhi Labs", "Anil Kumar Sharma"),
+    ],
+)
+def test_the_name_is_recorded_as_the_signature_writes_it_in_full(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    "text", ["Мій номер: 067 382 1945 (Viber)", "同事转交：他说 WhatsApp 019-384 7261 最好联系"],
+)
+def test_my_and_he_says_are_nobodys_name(text: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+def test_a_few_arabic_words_beside_latin_ones_read_an_egyptian_mobile_not_a_home_landline() -> None:
+    # the Latin words (a name, a product, a city) tell no language; the Arabic sentence does
+    text = "Forwarded from Mahmoud Fathy\nمطلوب عرض سعر جهاز طرد مركزي centrifuge 6 tubes\nMahmoud Fathy, Tanta\n01006 834 291"
+    assert parse_inquiry(text, HOME).phone == "+201006834291"
+
+
+def test_a_spanish_sl_reads_a_mobile_that_closes_the_message_in_spain() -> None:
+    text = "Twitter DM\nhola, ¿tenéis estufas de cultivo? somos Microlab Turia SL, Valencia. 612 48 93 07"
+    assert parse_inquiry(text, HOME).phone == "+34612489307"
+
+
+def test_a_north_american_number_in_a_sentence_is_read_in_the_country_named() -> None:
+    text = ("hi! looking for a spectrophotometer, we're in Montréal. contact: Luc Gagnon, Labo Boréal Inc., "
+            "luc@laboboreal.ca, 514-862-4193")
+    assert parse_inquiry(text, HOME).phone == "+15148624193"
+
+
+def test_digits_not_grouped_as_the_country_writes_them_are_no_phone() -> None:
+    text = "Hi, we need type C 5512 3456 78 cables for our lab in Mexico City. Juan Perez"
+    assert parse_inquiry(text, HOME).phone is None
