@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.chat_names import signed_messages
 from bot.rules.company_names import clean_company, company_in_parts
-from bot.rules.company_runs import company_word_runs, legal_form_runs, named_company
+from bot.rules.company_runs import NAME_LINKS, company_word_runs, legal_form_runs, named_company
 from bot.rules.company_shapes import (
     INSTITUTION_RE,
     company_end,
     legal_form_only,
     organisation_of,
     prefix_form_company,
+    without_final_stop,
 )
 from bot.rules.company_subject import subject_organisations
+from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import (
     CJK_COMPANY_RE,
     COMPANY_AFTER_RE,
@@ -34,8 +35,10 @@ from bot.rules.free_text import (
     skipped_label,
 )
 from bot.rules.lower_case_intro import lower_case_intro
-from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES
+from bot.rules.places import city_mentions
 from bot.rules.referrals import names_a_partner
+from bot.rules.scripts import ascii_letters
 
 __all__ = ["FREE_MAIL_DOMAINS", "clean_company", "company_in_parts", "find_company"]
 
@@ -143,24 +146,19 @@ def _domain_label(email: str | None) -> str:
         return ""
     labels = email.split("@")[1].casefold().split(".")
     label = next((part for part in labels if part not in ("www", "mail")), "")
-    return "" if label in FREE_MAIL_DOMAINS else _ascii_letters(label)
-
-
-def _ascii_letters(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i").replace("ł", "l"))
-    return "".join(ch for ch in folded if "a" <= ch <= "z")
+    return "" if label in FREE_MAIL_DOMAINS else ascii_letters(label)
 
 
 def _domain_spells(domain: str, company: str) -> bool:
     """The domain starts with the company's first word (4+ letters) or holds its first two words."""
-    words = [_ascii_letters(w) for w in LEGAL_RE.sub(" ", company).split() if w.casefold() not in PARTICLES]
+    words = [ascii_letters(w) for w in LEGAL_RE.sub(" ", company).split() if w.casefold() not in PARTICLES]
     words = [w for w in words if w]
     if not words:
         return False
     if len(words[0]) >= 4 and domain.startswith(words[0]) or len(words) >= 2 and words[0] + words[1] in domain:
         return True
     # "kisr" of the Kuwait Institute for Scientific Research: the initials of its capitalised words.
-    initials = "".join(_ascii_letters(w[:1]) for w in company.split() if w[:1].isupper())
+    initials = "".join(ascii_letters(w[:1]) for w in company.split() if w[:1].isupper())
     return len(initials) >= 3 and domain == initials
 
 
@@ -188,7 +186,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
         # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.
         rest = re.split(r"\s(?:and|y|e|et|und|и)\s(?![A-ZÀ-ÞА-ЯЁ])|\s(?:which|that|who|we)\s|[,;]", sentence)[0]
-        company = clean_company(rest, strict=True)
+        company = clean_company(rest, strict=True) or _we_are_named(match.group(), match.group("rest"))
         if company:
             yield company_end(company)
     for match in _COMPANY_NOUN_RE.finditer(text):  # "Компания СибБиоТех, ...", "Kampuni yetu ni Maji Safi ..."
@@ -228,7 +226,23 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     for line in lines:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
-            yield company_end(company)
+            yield _named_tail(company_end(company))
+
+
+# Lower-case words inside organisations' names: "Kuwait Institute for Scientific Research", "San. ve Tic. A.Ş."
+_INSIDE_NAMES = NAME_LINKS | {"for", "für", "pour", "per", "para", "ve", "the"}
+
+
+def _named_tail(sentence: str) -> str:
+    """The organisation a sentence ends with: "Send PI to Obi Scientific Ventures", Swahili "Mimi ni Ustaz Hamisi
+    Juma wa Zanzibar Quality Lab." (the capitalised words after the last lower-case word that links no name, when
+    they hold a word for a company or a legal form)."""
+    words = sentence.split()
+    cut = max((i for i, w in enumerate(words) if w[:1].islower() and w.casefold() not in _INSIDE_NAMES), default=-1)
+    tail = " ".join(words[cut + 1 :])
+    if cut >= 0 and len(words) - cut > 2 and (COMPANY_WORD_RE.search(tail) or LEGAL_RE.search(tail)):
+        return without_final_stop(tail)
+    return sentence
 
 
 def _signature_company(lines: list[str]) -> Iterator[str]:
@@ -242,8 +256,24 @@ def _signature_company(lines: list[str]) -> Iterator[str]:
     yield from sorted(found, key=lambda c: 0 if LEGAL_RE.search(c) else 1 if INSTITUTION_RE.search(c) else 2)
 
 
+def _we_are_named(intro: str, rest: str) -> str | None:
+    """"Somos Camaronera Pacífico Azul de Guayaquil": what "we are" or "our company is" is called, two or more
+    capitalised words, when the sentence has no legal form or word for a company (those the strict reading
+    weighs; "on behalf of" may name a person: not there)."""
+    run = capitalised_run(rest)
+    if _BEHALF_INTRO_RE.search(intro) or not run or not 2 <= len(run.split()) <= 6 or not rest.startswith(run):
+        return None
+    if LEGAL_RE.search(rest) or COMPANY_WORD_RE.search(rest):
+        return None
+    if any(w.casefold() in _CONJUNCTIONS for w in run.split()) or find_country_in_text(run) or city_mentions(run):
+        return None  # "somos Ana y Pedro", "we are Mexico's ..."
+    return clean_company(run, strict=False)
+
+
+_BEHALF_INTRO_RE = re.compile(r"behalf|nombre|nome|nom\s|имени", re.IGNORECASE)
+_CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und", "и", "&"})
 _COMPANY_INTRO_RE = re.compile(
-    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
+    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
     r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
     # "we are a medical laboratory in Kano" describes the customer; it names no company.

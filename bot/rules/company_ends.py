@@ -10,7 +10,7 @@ import re
 from bot.rules.company_shapes import without_final_stop
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import FROM_PARTICLES
-from bot.rules.name_words import LEGAL_RE
+from bot.rules.name_words import HONORIFIC_RE, LEGAL_RE
 from bot.rules.places import city_mentions
 
 __all__ = ["trimmed_company", "without_person"]
@@ -30,12 +30,16 @@ _PLACE_TAIL_RE = re.compile(r"\s+[–—-]\s+|,\s+(?=[^,]+$)")
 _NAME_WORDS = 3  # words a name keeps before a trailing town is cut ("PT Semen Gresik" keeps its town)
 
 
-# "van", "de": from (a company); never "y", "i", "e" (and: "Juan Pérez y Hijos S.A." is the founder's firm)
-_FROM_LINKS = FROM_PARTICLES | {"van", "dos", "das"}
+# "van", "de", Swahili "wa": from (a company); never "y", "i", "e" (and: "Juan Pérez y Hijos S.A." is the founder's)
+_FROM_LINKS = FROM_PARTICLES | {"van", "dos", "das", "wa"}
 
 
 def without_person(company: str | None, name: str | None) -> str | None:
-    """ "Pieter de Vries van Aqualab Noord B.V." read as one run: the customer's name and its "van"/"de" go."""
+    """ "Pieter de Vries van Aqualab Noord B.V." read as one run: the customer's name (with its honorific: "Ustaz
+    Hamisi Juma wa Zanzibar Quality Lab") and its "van"/"de"/"wa" go."""
+    if company and name and not company.startswith(name + " "):
+        bare = HONORIFIC_RE.sub("", company)
+        company = bare if bare.startswith(name + " ") else company
     if not company or not name or not company.startswith(name + " "):
         return company
     link, _, rest = company[len(name) + 1 :].partition(" ")

@@ -17,11 +17,11 @@ from bot.rules.free_text import (
 from bot.rules.name_words import COMPANY_WORD_RE, LEGAL_RE
 from bot.rules.places import city_mentions
 
-__all__ = ["company_word_runs", "legal_form_runs", "named_company"]
+__all__ = ["NAME_LINKS", "company_word_runs", "legal_form_runs", "named_company"]
 
 
 _WORD_RE = re.compile(r"[^\s()]+")
-_LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
+NAME_LINKS = frozenset({"&", "and", "y", "e", "et", "und", "of", "de", "del", "della", "do", "da", "dos", "das", "du",
                     "des", "di", "von", "der", "den", "la", "le", "van", "degli", "dello", "delle", "dei",
                     "ya", "wa", "za", "cha"})  # Swahili "of" by noun class
 
@@ -43,7 +43,7 @@ def legal_form_runs(text: str) -> Iterator[str]:
             start = 0
             for word in reversed(words):
                 bare = word.group().strip("()")
-                if bare[:1].isupper() or bare.casefold() in _LINKS and kept:
+                if bare[:1].isupper() or bare.casefold() in NAME_LINKS and kept:
                     kept.insert(0, word)
                     continue
                 # a lowercase prefix joined by a hyphen ("e-Umgeni Engineering Supplies (Pty) Ltd", Zulu "at")
@@ -53,10 +53,11 @@ def legal_form_runs(text: str) -> Iterator[str]:
                     start = word.start() + prefixed.end()
                     kept.insert(0, word)
                 break
-            while kept and kept[0].group() in _LINKS:  # a capitalised "Van den Berg ..." starts the name
+            while kept and kept[0].group() in NAME_LINKS:  # a capitalised "Van den Berg ..." starts the name
                 kept.pop(0)
             for index, word in enumerate(kept[1:-1], start=1):  # "Giulia Romano del Laboratorio Analisi ..."
-                if word.group().casefold() in _LINKS and COMPANY_WORD_RE.match(kept[index + 1].group()):
+                if (word.group().casefold() in NAME_LINKS and COMPANY_WORD_RE.match(kept[index + 1].group())
+                        and not any(COMPANY_WORD_RE.fullmatch(w.group()) for w in kept[:index])):
                     kept = kept[index + 1 :]
                     break
             if not kept or kept[0].group() in ("I", "We", "Our", "My"):
@@ -109,7 +110,8 @@ def company_word_runs(text: str) -> Iterator[str]:
                 index += 1
                 continue
             link = words[index - 1]
-            if index >= 2 and link.group().casefold() in _LINKS and COMPANY_WORD_RE.fullmatch(words[index - 2].group()):
+            if (index >= 2 and link.group().casefold() in NAME_LINKS
+                    and COMPANY_WORD_RE.fullmatch(words[index - 2].group())):
                 index += 1  # "Kuwait Institute for Scientific Research": "for" joins one name, it starts none
                 continue
             between = line[link.end() : words[index].start()]
@@ -117,7 +119,7 @@ def company_word_runs(text: str) -> Iterator[str]:
             while end + 1 < len(words):
                 gap = line[words[end].end() : words[end + 1].start()]
                 nxt = words[end + 1].group()
-                if gap.strip() or not (nxt[:1].isupper() or nxt.casefold() in _LINKS and end + 2 < len(words)
+                if gap.strip() or not (nxt[:1].isupper() or nxt.casefold() in NAME_LINKS and end + 2 < len(words)
                                        and words[end + 2].group()[:1].isupper()):
                     break
                 if re.fullmatch(r"[^\W\d_]{4,}\.", words[end].group()):

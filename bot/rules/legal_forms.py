@@ -35,6 +35,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"жшс", ("KZ",)),
     (r"mchj|мчж", ("UZ",)),
     (r"ххк", ("MN",)),
+    (r"MMC|MMŞ", ("AZ",)),  # Azerbaijani limited liability companies
     (r"pvt\.?\s*ltd\.?|private\s+limited", ("IN", "PK", "BD", "LK", "NP")),
     (r"kft\.?|zrt\.?", ("HU",)),
     (r"s\.r\.o\.?", ("CZ", "SK")),

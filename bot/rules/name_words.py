@@ -60,7 +60,9 @@ HONORIFIC_RE = re.compile(
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
     r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|κος|κα|κυρ|آقای|خانم|"
     # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
-    r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
+    r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts|"
+    # a teacher, a scholar: Swahili, Malay and Arabic in Latin letters ("Ustaz Hamisi Juma")
+    r"ustaz|ustadh|ustadz|mwalimu|sheikh|shaykh)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|الحاج|الحاجة|"
     r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
@@ -92,7 +94,7 @@ LEGAL_RE = re.compile(
     r"srl|bv|b\.v|nv|n\.v|(?<!\d)kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
-    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|ХХК|МП|ГП|ЧП)|"
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"
     # Arabic company forms: ش.م.م (limited liability), ش.م.ع / ش.م.ق (joint-stock), ذ.م.م (UAE LLC).
     r"[شذ]\.?\s?م\.?\s?[مقع])"
     r"(?:\.|(?![^\W\d_]))"
@@ -124,7 +126,7 @@ COMPANY_WORD_RE = re.compile(
     r"mleczarni\w*|uczelni\w*)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
-    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
+    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|مكتب|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.chat_names import (
@@ -52,7 +51,7 @@ from bot.rules.name_words import (
 )
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
-from bot.rules.scripts import ARABIC_RE
+from bot.rules.scripts import ARABIC_RE, ascii_letters
 
 __all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
 
@@ -75,6 +74,7 @@ def find_customer_name(
     candidates = [
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
         if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
+        and not _names_the_mailbox(name, email)
     ]
     signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
@@ -184,7 +184,7 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
     if not email or "@" not in email:
         return None
     tokens = re.split(r"[._-]", email.split("@")[0])
-    if len(tokens) != 2 or _ascii_letters(tokens[0]) != _ascii_letters(first) or tokens[0] != _ascii_letters(tokens[0]):
+    if len(tokens) != 2 or ascii_letters(tokens[0]) != ascii_letters(first) or tokens[0] != ascii_letters(tokens[0]):
         return None
     last = tokens[1]
     if not re.fullmatch(r"[a-z]{2,20}", last) or last in _FREE_MAIL_LOCALS or last in TITLE_WORDS | JOB_WORDS:
@@ -230,21 +230,27 @@ def _name_order(name: str) -> str:
 _FREE_MAIL_LOCALS = frozenset({"info", "sales", "admin", "office", "contact", "lab", "mail", "hello", "support"})
 
 
+def _names_the_mailbox(name: str, email: str | None) -> bool:
+    """"Makmal Sawit" <admin@makmalsawit.com.my>: a shared mailbox's display name spells its domain, the
+    organisation's name, not a person's."""
+    if not email or "@" not in email:
+        return False
+    local, domain = email.casefold().split("@", 1)
+    letters = ascii_letters(name)
+    return ascii_letters(local) in _FREE_MAIL_LOCALS and len(letters) >= 6 and letters == ascii_letters(
+        domain.split(".")[0])
+
+
 def _email_local(email: str | None) -> str:
     if not email or "@" not in email:
         return ""
-    local = _ascii_letters(email.split("@")[0])
+    local = ascii_letters(email.split("@")[0])
     return "" if local in _FREE_MAIL_LOCALS or len(local) < 4 else local
-
-
-def _ascii_letters(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("ı", "i").replace("ø", "o"))
-    return "".join(ch for ch in folded if "a" <= ch <= "z")
 
 
 def _spells(local: str, name: str) -> bool:
     """The e-mail's local part holds the surname (4+ letters) or the whole first name and the surname's start."""
-    words = [_ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
+    words = [ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
     words = [w for w in words if w]
     if not words or not all("a" <= ch <= "z" for w in words for ch in w):
         return False
@@ -257,8 +263,8 @@ def _spells(local: str, name: str) -> bool:
 def _spells_fully(email: str, name: str) -> bool:
     """A stricter test for words found anywhere: "ollie.bennett", "s.bondarenko", "tnkosi" spell the initial
     and the surname of Oliver Bennett, Serhii Bondarenko, Thandiwe Nkosi."""
-    tokens = [_ascii_letters(t) for t in re.split(r"[._-]+", email.split("@")[0])]
-    words = [_ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
+    tokens = [ascii_letters(t) for t in re.split(r"[._-]+", email.split("@")[0])]
+    words = [ascii_letters(w) for w in name.split() if w.casefold() not in PARTICLES]
     if len(words) < 2 or not all(words) or len(words[-1]) < 3:
         return False
     first, last = words[0], words[-1]

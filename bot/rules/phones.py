@@ -22,7 +22,7 @@ __all__ = ["PhonePick", "country_of_phone", "find_phone", "normalise_phone", "pi
 _INTL_00_RE = re.compile(r"(?<![\w+:.,/()-])(?<!\d[ \t])00(?=[ \t]?[1-9])")
 # WhatsApp still shows Mexican mobiles as "+52 1 33 1234 5678"; the "1" was dropped from the plan in 2019, so
 # phonenumbers rejects it. It becomes a space (same length) before matching.
-_MX_MOBILE_1_RE = re.compile(r"(\+52[ \t-]?)1(?=[ \t-]?\d{2}[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))")
+_MX_MOBILE_1_RE = re.compile(r"(\+52[ \t-]?)1(?=(?:[ \t-]?\d){10}(?![ \t-]?\d))")  # "+52 1 442 187 6429"
 # A first digit group of "0", "8" or any single digit but the country codes 1 and 7 is a trunk prefix
 # ("8 (495) ..." in Russia), so such a number is never read as international without its "+".
 _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")

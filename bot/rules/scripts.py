@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 HAN = "\u3400-\u9fff"  # CJK ideographs: extension A and the unified block
 HAN_COMPATIBILITY = "\uf900-\ufaff"
@@ -17,3 +18,10 @@ UNSPACED = f"{HAN}{KANA}{THAI}{HANGUL}"
 
 HAN_RE = re.compile(f"[{HAN}]")
 ARABIC_RE = re.compile(f"[{ARABIC}]")
+
+
+def ascii_letters(text: str) -> str:
+    """The text's letters folded to a-z, everything else dropped: "Wróblewska" -> "wroblewska", "Łódź" -> "lodz"."""
+    folded = unicodedata.normalize(
+        "NFKD", text.casefold().replace("ł", "l").replace("ı", "i").replace("ø", "o"))
+    return "".join(ch for ch in folded if "a" <= ch <= "z")

@@ -117,7 +117,8 @@ def test_my_and_he_says_are_nobodys_name(text: str) -> None:
 
 def test_a_few_arabic_words_beside_latin_ones_read_an_egyptian_mobile_not_a_home_landline() -> None:
     # the Latin words (a name, a product, a city) tell no language; the Arabic sentence does
-    text = "Forwarded from Mahmoud Fathy\nمطلوب عرض سعر جهاز طرد مركزي centrifuge 6 tubes\nMahmoud Fathy, Tanta\n01006 834 291"
+    text = ("Forwarded from Mahmoud Fathy\nمطلوب عرض سعر جهاز طرد مركزي centrifuge 6 tubes\nMahmoud Fathy, Tanta\n"
+            "01006 834 291")
     assert parse_inquiry(text, HOME).phone == "+201006834291"
 
 
@@ -135,3 +136,50 @@ def test_a_north_american_number_in_a_sentence_is_read_in_the_country_named() ->
 def test_digits_not_grouped_as_the_country_writes_them_are_no_phone() -> None:
     text = "Hi, we need type C 5512 3456 78 cables for our lab in Mexico City. Juan Perez"
     assert parse_inquiry(text, HOME).phone is None
+
+
+def test_the_old_mexican_mobile_one_is_dropped_however_the_digits_are_grouped() -> None:
+    text = "Saludos,\nIng. Sofía Lara\nTel. oficina: +52 442 215 1100\nCel/WhatsApp: +52 1 442 187 0001"
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.phone, parsed.other_phones) == ("+524421870001", ("+524422151100",))
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Roberto Salas: Somos Biotecnología Regiomontana, en Monterrey N.L.\nRoberto Salas: mi cel 81 1934 0000",
+         "Biotecnología Regiomontana"),
+        ("Diego Paz: Buenas, somos Camaronera Pacífico Azul de Guayaquil, necesitamos un medidor de oxígeno\n"
+         "Diego Paz: mi whatsapp 099 418 0000", "Camaronera Pacífico Azul"),
+        ("Okello Labs: Hello, do you make universal testing machines? We're Kato Materials Testing Ltd in Kampala\n"
+         "Okello Labs: Contact me: Patrick Kato, +256 772 000 111", "Kato Materials Testing Ltd"),
+        ("Ada Obi: the LED one. Send PI to Obi Scientific Ventures, Onitsha, Anambra State.",
+         "Obi Scientific Ventures"),
+        ("Instagram DM\nAsalaam aleikum! Mimi ni Ustaz Salim Bakari wa Pemba Quality Lab.\nTunatafuta incubator",
+         "Pemba Quality Lab"),
+        ("Rauf Əliyev: Salam! Bakıdan yazıram, «Xəzər Analiz» MMC. Bizə oktan analizatoru lazımdır.",
+         "«Xəzər Analiz» MMC"),
+        ("Diretora Técnica | Laboratórios de Análises do Centro, Lda.\nTelemóvel: 936 214 000",
+         "Laboratórios de Análises do Centro, Lda"),
+    ],
+)
+def test_the_company_a_sentence_or_signature_names(text: str, company: str) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
+def test_a_teachers_title_is_no_part_of_the_name() -> None:
+    text = "Instagram DM\nMimi ni Ustaz Salim Bakari wa Pemba Quality Lab.\nWhatsApp 0754 216 000"
+    assert parse_inquiry(text, HOME).customer_name == "Salim Bakari"
+
+
+def test_a_shared_mailboxs_display_name_is_the_organisation_not_the_customer() -> None:
+    text = ("From: Makmal Sawit <admin@makmalsawit.com.my>\nSubject: Enquiry\n\nKindly quote NMR analyser.\n"
+            "Hj. Azman bin Ismail\nPengurus Makmal, Makmal Sawit Sdn Bhd, Klang")
+    assert parse_inquiry(text, HOME).customer_name == "Azman bin Ismail"
+
+
+def test_a_chat_message_signing_in_arabic_names_the_office() -> None:
+    text = ("[25/03/2025, 13:07] +964 770 384 0000: نحتاج semi-auto chemistry analyzer\n"
+            "[25/03/2025, 13:08] +964 770 384 0000: علي حسين - مكتب الرافدين للتجهيزات الطبية")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company) == ("علي حسين", "مكتب الرافدين للتجهيزات الطبية")
