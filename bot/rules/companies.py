@@ -30,6 +30,7 @@ from bot.rules.free_text import (
     capitalised_run,
     is_company_label,
     is_name_label,
+    latin_contact,
     pieces,
     signature_lines,
     skipped_label,
@@ -202,11 +203,14 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
             yield company
     for label, value in labelled:
         if is_name_label(label):
+            value = latin_contact(value)  # "客户：Dr. Andrés Castaño，Hospital Universitario San Rafael 检验科"
             company = _company_after_name(value) or company_in_parts(value)
             if company:
                 yield company
     for match in CJK_COMPANY_RE.finditer(text):  # "我係香港科進化驗有限公司嘅 Kelvin Chan"
         yield match.group("company")
+    for match in _PERSIAN_COMPANY_RE.finditer(text):  # "از شرکت آزمایشگاهی پارس آزما در تهران"
+        yield match.group()
     for match in LATIN_COMPANY_OF_RE.finditer(text):  # "Red Sea Food Industries 的QC经理"
         company = clean_company(match.group("company"), strict=True)
         if company:
@@ -273,7 +277,7 @@ def _we_are_named(intro: str, rest: str) -> str | None:
 _BEHALF_INTRO_RE = re.compile(r"behalf|nombre|nome|nom\s|имени", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und", "и", "&"})
 _COMPANY_INTRO_RE = re.compile(
-    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+company(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
+    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+(?:company|lab|laboratory|clinic|hospital|firm)(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
     r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
     # "we are a medical laboratory in Kano" describes the customer; it names no company.
@@ -290,6 +294,9 @@ _COMPANY_NOUN_RE = re.compile(
 )
 
 
+# Persian "شرکت <name>" up to "in/from/located" or the clause's end; the word is part of the name as written.
+_PERSIAN_COMPANY_RE = re.compile(
+    r"(?<![\u0600-\u06ff])شرکت(?:\s+[\u0600-\u06ff\u200c]+){1,5}?(?=\s+(?:در|از|واقع|هستم|هستیم)\s|\s*[.،,\n]|$)")
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
 
 

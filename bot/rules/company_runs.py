@@ -82,7 +82,8 @@ _BEFORE_COMPANY = frozenset({"at", "of", "from", "for", "with", "de", "del", "da
                              "dell'", "dell’", "l'", "l’", "d'", "d’", "presso", "della", "dello", "degli",
                              "bei", "bij", "für", "von", "в", "из", "от", "для", "dla", "z", "w", "di", "dari", "tại",
                              "của", "called", "named", "join", "joined", "represent", "represents", "representing",
-                             "katika", "kwenye"})  # Swahili "at, in"
+                             "katika", "kwenye",  # Swahili "at, in"
+                             "la", "le", "the"})  # an article after the preposition: "de la Clinique …"
 
 
 def _starts_with_place(run: str) -> bool:

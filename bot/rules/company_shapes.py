@@ -123,7 +123,9 @@ def company_end(company: str) -> str:
     if ends and (not re.match(r"\s*[(«\"]", company[ends[-1] :]) or _place_then_prose(company[ends[-1] :])):
         company = company[: ends[-1]]
     company = _NOTE_BRACKET_RE.sub("", company)
+    company = _PLACE_ADJECTIVE_RE.sub("", company)
     company = _WE_RUN_RE.sub("", company)
+    company = _LOWER_UNIT_RE.sub("", company)
     company = _ROLE_OF_RE.sub("", company)
     company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if ARABIC_RE.search(company) else company
@@ -133,7 +135,15 @@ def company_end(company: str) -> str:
     return company
 
 
-_CASE_ENDING_RE = re.compile(r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])$")
+_CASE_ENDING_RE = re.compile(
+    r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])(?:\s+(?-i:[a-zçğıöşü])\S*)*$")
+# Turkic "in <place>" adjectives before the name: Uzbek "Biz Toshkentdagi Sifat Nazorat Laboratoriyasi MChJ" ("we, the
+# … in Tashkent"), Turkish "İzmir'deki Ege Su Analiz Laboratuvarı", Kazakh "Алматыдағы …": all up to them goes.
+_PLACE_ADJECTIVE_RE = re.compile(
+    r"^(?:[^\n]*\s)?\S+?(?:d[ae]ki|t[ae]ki|dagi|дағы|дегі|тағы|тегі|даги|деги|тагы|теги)\s+(?=[A-ZÀ-ÞА-ЯЁİ«\"“])"
+)
+# A lower-case unit after the name: "Nakuru County Referral Hospital lab".
+_LOWER_UNIT_RE = re.compile(r"(?<=[^\W\d_])\s+(?:lab|labs|laboratory|office|department|dept|branch|unit|team)\.?$")
 # A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)".
 _NOTE_BRACKET_RE = re.compile(
     r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", re.IGNORECASE

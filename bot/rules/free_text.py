@@ -242,3 +242,31 @@ def introductions(text: str) -> list[str]:
         if len(capitalised_run(rest).split()) >= 2:
             found.append(SENTENCE_RE.split(rest, maxsplit=1)[0])
     return found
+
+
+# A name in its own script with its Latin spelling in brackets: "Ерлан Сапаров（Yerlan Saparov）", "สมชาย วงศ์สวัสดิ์
+# (Somchai Wongsawat)". Our desk records the Latin spelling.
+_LATIN_ALIAS_RE = re.compile(
+    r"^[ \t]*(?P<native>[^\x00-\x7fÀ-ɏ(（]+(?:[ \t]+[^\x00-\x7fÀ-ɏ(（]+){0,3})[ \t]*[(（][ \t]*"
+    r"(?P<latin>[A-Z][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ɏ'’.-]+){1,3})[ \t]*[)）]"
+)
+_FULL_WIDTH = str.maketrans({"，": ", ", "（": " (", "）": ") ", "：": ": ", "；": "; ", "、": ", "})
+
+
+def latin_alias(value: str) -> re.Match[str] | None:
+    """The native name and its Latin spelling at the start of a value, when it has both."""
+    return _LATIN_ALIAS_RE.match(value)
+
+
+def latin_contact(value: str) -> str:
+    """A labelled contact as the Latin parts read it: full-width punctuation as ASCII, a name's Latin spelling in
+    place of its native one, a Chinese note after the Latin words cut ("Dr. Andrés Castaño，Hospital San Rafael
+    检验科" -> "Dr. Andrés Castaño, Hospital San Rafael")."""
+    value = value.translate(_FULL_WIDTH)
+    alias = latin_alias(value)
+    if alias:
+        value = alias.group("latin") + value[alias.end() :]
+    value = re.sub(r"[ \t]+,", ",", value)
+    if re.match(r"[ \t]*[A-Za-zÀ-ɏ]", value):
+        value = re.split(rf"[ \t]*(?=[{HAN}])", value, maxsplit=1)[0]
+    return " ".join(value.split())

@@ -22,6 +22,8 @@ NAME_LABELS = frozenset(
         # Korean and Japanese mail headers and forms: sender, contact person, name
         "보낸 사람", "보낸사람", "담당자", "성함", "이름",
         "ご担当者名", "担当者名", "ご担当者", "担当者", "氏名", "お名前", "寄件者", "寄件人",
+        # Thai and Persian forms: name, full name, contact person
+        "ชื่อ", "ชื่อ-นามสกุล", "ชื่อ - นามสกุล", "ชื่อผู้ติดต่อ", "ผู้ติดต่อ", "نام", "نام و نام خانوادگی",
     }
 )
 COMPANY_LABELS = frozenset(
@@ -30,7 +32,7 @@ COMPANY_LABELS = frozenset(
         "公司", "公司名称", "单位", "企业名称", "客户公司", "买家公司", "empresa", "nombre de la empresa",
         "razón social", "razão social", "компания", "организация", "організація", "компанія", "société",
         "entreprise", "الشركة", "اسم الشركة", "المؤسسة", "firma", "firma adı", "şirket", "azienda", "perusahaan",
-        "nama perusahaan", "công ty", "tên công ty",
+        "nama perusahaan", "công ty", "tên công ty", "บริษัท", "ชื่อบริษัท", "หน่วยงาน",
         "会社名", "貴社名", "御社名", "회사명", "회사", "업체명",
         "unternehmen", "institution", "university", "employer",
         "اسم الجهة", "جهة العمل", "entity", "entidade",
@@ -65,7 +67,7 @@ HONORIFIC_RE = re.compile(
     r"ustaz|ustadh|ustadz|mwalimu|sheikh|shaykh)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|الحاج|الحاجة|"
-    r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.)\s+(?=\S)",
+    r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.|مهندس|دکتر)\s+(?=\S)",  # Persian engineer, doctor
     re.IGNORECASE,
 )
 # 先生/女士 after a Chinese or Latin name; "Bey"/"Hanım" after a Turkish one.
@@ -107,7 +109,7 @@ COMPANY_WORD_RE = re.compile(
     r"laboratoire|laboratuvar|labor|labo|scientific|scientifics|diagnostics|medical|pharma|supplies|supply|trading|"
     r"industries|industrial|group|enterprises?|solutions|technologies|tech|instruments|instrumentos|"
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
-    r"clinic|clínica|clínico|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
+    r"clinic|clínica|clínico|clinique|clinica|klinik|klinika|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"
     r"mining|water|aguas|foods?|alimentos|petroleum|chemicals?|química|quimica|kimya|bodega|winery|farms?|"
     r"fazenda|hacienda|cooperativa|cooperative|agro|pharmaceuticals?|farmac[eê]utica|biotech|engineering|"
     r"ingeniería|engenharia|holding|corporación|corporação|consulting|société|sociedad|sociedade|compañía|"

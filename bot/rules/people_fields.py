@@ -32,6 +32,7 @@ from bot.rules.free_text import (
     is_name_label,
     is_title,
     labelled_values,
+    latin_contact,
     pieces,
     signature_lines,
 )
@@ -193,7 +194,7 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 
 def _labelled_name(value: str) -> str | None:
-    value = _capitalised_if_lower(without_intro_phrase(value))  # "visitor: my name ali raza" is Ali Raza
+    value = _capitalised_if_lower(without_intro_phrase(latin_contact(value)))  # "visitor: my name ali raza" is Ali Raza
     return _display_name(value) or _leading_name(value) or _japanese_name(value)
 
 

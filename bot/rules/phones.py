@@ -72,6 +72,9 @@ _MOBILE_LABEL_RE = re.compile(
 _LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline|factory)(?![^\W\d_])|座机|办公",
                                 re.IGNORECASE)
 _NON_DIGITS_RE = re.compile(r"\D")
+# "Tel: 0803 412 7765, 0909 218 3346 (WhatsApp)": the tag after a number says which one they chat on.
+_CHAT_TAG_RE = re.compile(
+    r"[ \t]*[(\[][ \t]*(?:whats\s?app|wa|wpp|viber|telegram|ватсап|واتساب|واتس)[^)\]\n]{0,20}[)\]]", re.IGNORECASE)
 _SHORT_LINE_REST = 30  # characters beside a bare national number on a signature line
 
 
@@ -89,6 +92,7 @@ class _Candidate:
     end: int
     e164: str
     mobile: bool
+    chat: bool = False  # tagged right after it as the customer's chat app: "0909 218 3346 (WhatsApp)"
 
 
 def normalise_phone(raw: str, default_region: str | None = None) -> str | None:
@@ -143,7 +147,7 @@ def pick_phones(
     # A number given in passing for someone else ("the technical contact is Mr. X (+56 9 …)") is the phone only
     # when the customer gave none of their own.
     direct = direct or pool
-    first = next((c for c in direct if c.mobile), direct[0])
+    first = next((c for c in direct if c.chat), None) or next((c for c in direct if c.mobile), direct[0])
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
 
 
@@ -324,8 +328,9 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
         mobile = _MOBILE_LABEL_RE.fullmatch(nearest.group()) is not None
     else:
         mobile = phonenumbers.number_type(number) == PhoneNumberType.MOBILE
+    chat = _CHAT_TAG_RE.match(text, end) is not None
     e164: str = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return _Candidate(start, end, e164, mobile)
+    return _Candidate(start, end, e164, mobile or chat, chat)
 
 
 def country_of_phone(e164: str) -> str | None:

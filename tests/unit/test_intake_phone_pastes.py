@@ -183,3 +183,47 @@ def test_a_chat_message_signing_in_arabic_names_the_office() -> None:
             "[25/03/2025, 13:08] +964 770 384 0000: علي حسين - مكتب الرافدين للتجهيزات الطبية")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.customer_name, parsed.company) == ("علي حسين", "مكتب الرافدين للتجهيزات الطبية")
+
+
+def test_the_number_tagged_whatsapp_after_it_is_the_phone() -> None:
+    text = "Dr. Ngozi Eze\nMedical Director, Crest Diagnostics Ltd\nTel: 0803 412 0000, 0909 218 0000 (WhatsApp)\nLagos"
+    assert parse_inquiry(text, HOME).phone == "+2349092180000"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Kwame Mensah: Please how much is your hematology analyzer? Delivered to Kumasi, Ghana\n"
+         "Kwame Mensah: Our lab is Goodhope Medical Laboratory, Adum", "Goodhope Medical Laboratory"),
+        ("Telegram\nDilshod Karimov (@dk_lab):\nAssalomu alaykum! Biz Samarqanddagi Sifat Test Laboratoriyasi MChJ. "
+         "Bizga spektrofotometr kerak.", "Sifat Test Laboratoriyasi MChJ"),
+        ("[16:22, 21.05.2024] +90 532 417 00 00: Merhaba, ben Emre Kaya, İzmir'deki Ege Su Analiz Laboratuvarı'ndan "
+         "yazıyorum.", "Ege Su Analiz Laboratuvarı"),
+        ("[08:05, 17/06/2024] +254 722 000 983: Habari, naitwa Peter Mwangi kutoka Nakuru County Referral Hospital "
+         "lab.",
+         "Nakuru County Referral Hospital"),
+        ("同事转交：哥伦比亚的客户，要两台生物安全柜。\n"
+         "客户：Dr. Andrés Castaño，Hospital Universitario San Rafael 检验科\n"
+         "手机/WhatsApp：+57 310 529 0000", "Hospital Universitario San Rafael"),
+        ("سلام. من مهندس رضا تهرانی هستم از شرکت آزمایشگاهی پارس آزما در تهران.\nشماره تماس: 0912 384 0000",
+         "شرکت آزمایشگاهی پارس آزما"),
+        ("[11:32, 02/09/2024] +221 77 548 00 00: Bonjour, je suis Aminata Diop, responsable du laboratoire de la "
+         "Clinique Les Almadies à Dakar.", "Clinique Les Almadies"),
+    ],
+)
+def test_the_organisation_the_writer_works_for(text: str, company: str) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("แบบฟอร์มติดต่อ (Website contact form)\nชื่อ: สมชาย วงศ์สวัสดิ์ (Somchai Wongsawat)\n"
+         "บริษัท: บริษัท ไทยแล็บ ซัพพลาย จำกัด\nโทร: 081-736-0000", "Somchai Wongsawat"),
+        ("同事转交：哈萨克斯坦的老客户。\n联系人：Ерлан Сапаров（Yerlan Saparov），EcoAnalytica Astana LLP 实验室主任\n"
+         "WhatsApp：8 777 215 00 00", "Yerlan Saparov"),
+        ("سلام. من مهندس رضا تهرانی هستم از شرکت آزمایشگاهی پارس آزما در تهران.", "رضا تهرانی"),
+    ],
+)
+def test_a_name_given_in_two_scripts_is_recorded_in_latin_letters(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
