@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from bot.rules.company_shapes import INSTITUTION_RE
 from bot.rules.countries import find_country_in_text
+from bot.rules.free_text import is_title
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
@@ -169,7 +170,8 @@ def honorific_lower_lines(text: str) -> Iterator[str]:
 
 
 def signed_messages(text: str) -> Iterator[tuple[str, str]]:
-    """(name, organisation) of each chat message that only signs its writer, the name capitalised."""
+    """(name, organisation) of each chat message that only signs its writer, the name capitalised; the
+    organisation is "" when the message gives the writer's role instead."""
     lines = list(_CHAT_LINE_RE.finditer(text))
     speakers = [m.group("who") for m in lines]
     for line in lines:
@@ -182,8 +184,9 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
         person = (len(words) >= 2 or signed.group("intro")) and not (
             {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
         organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
-        if person and organisation and not org[:1].islower():
-            yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), org
+        titled = is_title(org)  # "Diana Marcela Gutiérrez, coordinadora de laboratorio": a role, no organisation
+        if person and (titled or organisation and not org[:1].islower()):
+            yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), "" if titled else org
 
 
 def _organisation(parts: str) -> str:

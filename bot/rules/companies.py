@@ -105,12 +105,17 @@ def _chosen_company(
     spelled = next((c for c in candidates if domain and _domain_spells(domain, c)), None)
     first = spelled or candidates[0]
     # "Delta Labs" of a chat display name gives way to "Delta Labs for Materials Testing" said in full; a name
-    # with its legal form is complete.
+    # with its legal form is complete, unless it is one word and its form, the end of a name with a lower-case
+    # word ("Morava s.r.o." of "Vodárenská laboratoř Morava s.r.o.").
     if LEGAL_RE.search(first):
-        return first
+        head = LEGAL_RE.sub("", first).split()
+        whole = next((c for c in candidates if len(head) == 1 and c.endswith(" " + first) and len(c.split()) <= 8
+                      and not any(w.islower() and len(w) <= 4 for w in c[: -len(first)].split())), None)
+        return whole or first  # not "Sanne de Vries with AquaQuant B.V.": a short link word joins no name
     # "Cooperativa X" gives way to "Cooperativa X, Coop. V." found elsewhere: its legal form completes it.
-    formed = next((c for c in candidates if c.startswith(first) and LEGAL_RE.search(c[len(first) :])
-                   and legal_form_only(c[len(first) :])), None)
+    stem = first.rstrip(".")  # "Aguas del Levante Control." at a sentence's end, "… Control S.L." signed
+    formed = next((c for c in candidates if c.startswith(stem) and LEGAL_RE.search(c[len(stem) :])
+                   and legal_form_only(c[len(stem) :])), None)
     if formed:
         return formed
     return next((c for c in candidates if c.startswith(first + " ") and len(c.split()) <= 8), first)
@@ -180,7 +185,7 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     if lower and lower.company:
         yield lower.company
     for _name, org in signed_messages(text):  # a chat message "usman tariq, Crescent Science College"
-        company = clean_company(org, strict=False)
+        company = clean_company(org, strict=False) if org else None
         if company:
             yield company_end(company)
     for match in _COMPANY_INTRO_RE.finditer(text):  # "my company is Apex Scientific Ltd and we need ..."
@@ -277,7 +282,7 @@ def _we_are_named(intro: str, rest: str) -> str | None:
 _BEHALF_INTRO_RE = re.compile(r"behalf|nombre|nome|nom\s|имени", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und", "и", "&"})
 _COMPANY_INTRO_RE = re.compile(
-    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+(?:company|lab|laboratory|clinic|hospital|firm)(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
+    r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+(?:company|lab|laboratory|clinic|hospital|firm)(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:les\s+|le\s+|te\s+|os\s+)?escribo\s+(?:de|desde)|\bescrevo\s+(?:d[ao]|de)|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
     r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
     # "we are a medical laboratory in Kano" describes the customer; it names no company.

@@ -171,7 +171,8 @@ def _without_lowercase_lead(company: str) -> str:
 
 def capitalised_enough(text: str) -> bool:
     """Most words of a name start with a capital (scripts without case pass): a sentence does not."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(w) > 2 and w.casefold() not in PARTICLES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)
+             if len(w) > 2 and w.casefold() not in PARTICLES and not LEGAL_RE.fullmatch(w)]  # "s.r.o." is no word
     cased = [w for w in words if w[0].upper() != w[0].lower()]
     if not cased:
         return True

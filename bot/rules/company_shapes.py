@@ -7,6 +7,7 @@ import re
 
 from bot.rules.countries import find_country_in_text
 from bot.rules.country_names import strip_marks
+from bot.rules.free_text import is_title
 from bot.rules.name_words import LEGAL_RE
 from bot.rules.places import city_mentions
 from bot.rules.scripts import ARABIC_RE
@@ -127,6 +128,9 @@ def company_end(company: str) -> str:
     company = _WE_RUN_RE.sub("", company)
     company = _LOWER_UNIT_RE.sub("", company)
     company = _ROLE_OF_RE.sub("", company)
+    role = _ROLE_AT_RE.match(company)  # "QC engineer at Gulf Dairy Products Bahrain W.L.L."
+    if role and is_title(role.group("role")):
+        company = company[role.end() :]
     company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if ARABIC_RE.search(company) else company
     company = unquoted(_DANGLING_RE.sub("", _IN_PLACE_RE.sub("", company)).strip(" ,;"))
@@ -158,6 +162,7 @@ _ROLE_OF_RE = re.compile(
     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
     re.IGNORECASE,
 )
+_ROLE_AT_RE = re.compile(r"^(?:the\s+)?(?P<role>[^\W\d_][^,\n]{1,40}?)\s+(?:at|of|for|with)\s+(?=[A-ZÀ-Þ])")
 _ARABIC_FROM_RE = re.compile(r"^(?:من|في|لدى)\s+(?=\S+\s)")
 # "مختبر الرافدين للتحليلات المرضية في": the place after "in" was cut already, its preposition is left over.
 _DANGLING_RE = re.compile(r"\s+(?:in|em|en|à|в|في|فى|من|ở|di|from)$")

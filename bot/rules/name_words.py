@@ -93,7 +93,8 @@ LEGAL_RE = re.compile(
     r"(?<!\w)(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s?de\s?r\.?\s?l\.?(?:\s*de\s*c\.?\s?v)?|s\.?\s?coop(?:\.\s?(?:and|v))?|coop\.\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|lda|mchj|мчж|sarl(?:\s?(?-i:AU))?|suarl|sas|"
-    r"srl|bv|b\.v|nv|n\.v|(?<!\d)kg|a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
+    r"srl|bv|b\.v|nv|n\.v|(?<!\d)(?<!\d )kg|"  # "KG", never "10 kg"
+    r"a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
     r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"

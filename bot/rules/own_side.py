@@ -79,10 +79,16 @@ def _e164(raw: str) -> str | None:
 
 
 # Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
+_RULE = (
+    r"^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|mensaje reenviado|"
+    r"mensagem encaminhada|message d'origine|message transféré|ursprüngliche nachricht|weitergeleitete nachricht|"
+    r"исходное сообщение|пересылаемое сообщение|пересланное сообщение|原始邮件|转发邮件)"
+)
+# The rule a mail client draws over a forwarded message: "---------- Forwarded message ---------".
+FORWARDED_RULE_RE = re.compile(_RULE, re.IGNORECASE | re.MULTILINE)
 _HEADER_RE = re.compile(
     r"^[ \t>]*(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
-    r"|^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|"
-    r"message d'origine|ursprüngliche nachricht|исходное сообщение|пересылаемое сообщение|原始邮件|转发邮件)"
+    rf"|{_RULE}"
     r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
     r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
     r"|^[ \t>]*在[^\n]{2,80}写道[:：]?[ \t]*$",

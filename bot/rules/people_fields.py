@@ -159,7 +159,8 @@ def _whole_name(name: str, candidates: list[str]) -> str:
         middle = len(words) >= 2 and folded[:1] == words[:1] and folded[-1:] == words[-1:]
         extra = longer[len(words) - 1 : -1] if middle and folded[: len(words)] != words else longer[len(words) :]
         if (len(words) < len(longer) <= 4 and (folded[: len(words)] == words or middle)
-                and extra[-1][:1].isupper() and not city_mentions(" ".join(extra))
+                and not any(w[:1].islower() and w.casefold() not in PARTICLES for w in extra)  # "bin", Arabic
+                and not city_mentions(" ".join(extra))
                 and not find_country_in_text(" ".join(extra))):
             return candidate.title() if candidate.isupper() else candidate
     return name

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
+from bot.rules.own_side import FORWARDED_RULE_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = ["Principal", "handed_over", "principal_of"]
@@ -77,8 +78,21 @@ _HANDOVER_RE = re.compile(
     r"(?:on\s+behalf\s+of|en\s+nombre\s+de|em\s+nome\s+d[eoa]|au\s+nom\s+d[eu]|im\s+Auftrag|نيابة\s+عن)\s+"
     r"(?:our|nuestro|nosso|notre|unseres?)?\s*(?:customer|client|cliente|Kunden|زبون\w*|عميل\w*)|"
     r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
-    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+"
+    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
+    # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
+    # "para que la contactéis directamente", "os dados do utilizador final"
+    r"contact\s+(?:him|her|them)\s+directly|(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
+    r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
+    r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|напрямую\s+с\s+(?:ней|ним|ними)|"
+    r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
+    r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
+    r"contactez-l[ea]s?\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
     r")",
+    re.IGNORECASE,
+)
+# What says the buyer's message comes below: "contacts below", "the request below", "see below".
+_ONWARD_RE = re.compile(
+    r"(?<![^\W\d_])(?:below|ниже|abajo|a\s+continuación|abaixo|ci-dessous|unten|sotto|أدناه|下面|以下)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
@@ -99,7 +113,14 @@ def handed_over(text: str) -> tuple[int, int] | None:
     match = _HANDOVER_RE.search(text)
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
-    paragraph = _PARAGRAPH_END_RE.search(text, match.end())
+    forwarded = FORWARDED_RULE_RE.search(text, match.end())
+    if forwarded and _ONWARD_RE.search(text, 0, forwarded.start()):
+        return forwarded.start(), len(text)  # "contacts below" over a forwarded message: the buyer wrote it
+    start = match.end()
+    paragraph = _PARAGRAPH_END_RE.search(text, start)
+    if paragraph and not re.search(r"[\d@]", text[start : paragraph.start()]):
+        start = paragraph.end()  # "… para que la contactéis directamente:" then the contacts' own paragraph
+        paragraph = _PARAGRAPH_END_RE.search(text, start)
     end = paragraph.start() if paragraph else len(text)
-    closing = next((m.start() for m in _LINE_RE.finditer(text, match.end(), end) if CLOSING_RE.match(m.group())), end)
-    return match.end(), closing
+    closing = next((m.start() for m in _LINE_RE.finditer(text, start, end) if CLOSING_RE.match(m.group())), end)
+    return start, closing

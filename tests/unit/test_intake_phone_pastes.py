@@ -227,3 +227,62 @@ def test_the_organisation_the_writer_works_for(text: str, company: str) -> None:
 )
 def test_a_name_given_in_two_scripts_is_recorded_in_latin_letters(text: str, name: str) -> None:
     assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "name"),
+    [
+        # the forwarder asks us to deal with the writer of the forwarded message
+        ("From: Ерлан Касымов <e.kasymov@altynlab.kz>\nТема: FW: Запрос\n\nДобрый день! Пересылаю запрос нашего "
+         "директора. Прошу связываться напрямую с ней — контакты ниже.\nЕрлан\n\n-----Пересланное сообщение-----\n"
+         "От: Айгерим Жумабаева <a.zhumabaeva@altynlab.kz>\nТема: Запрос\n\nНужен XRF спектрометр.\n\n"
+         "Айгерим Жумабаева\nДиректор лаборатории\nмоб.: +7 777 312 0000", "a.zhumabaeva@altynlab.kz",
+         "Айгерим Жумабаева"),
+        ("From: Lina Haddad <lina.haddad@jubio.jo>\nSubject: Fwd: freezer\n\nPlease see the request below from our "
+         "director. Kindly send the quotation directly to Dr. Omar (he is the end user).\nBest regards,\nLina\n\n"
+         "---------- Forwarded message ---------\nFrom: Dr. Omar Khalaf <o.khalaf@jubio.jo>\nSubject: freezer\n"
+         "نحتاج فريزر -86 درجة\nMobile: 079 641 0000", "o.khalaf@jubio.jo", "Omar Khalaf"),
+        # the contacts in their own paragraph after "para que la contactéis directamente:"
+        ("De: Sergio Navarro <snavarro@labiberia.es>\n\nHola Lisa,\nTe paso los datos del usuario final para que la "
+         "contactéis directamente:\n\nDra. Lucía Fernández Ortega\nHospital San Rafael de Salamanca\n"
+         "lucia.fernandez@hsrs.es\nMóvil: 689 412 000\n\nUn saludo,\nSergio Navarro\nLab-Iberia S.L. | Madrid",
+         "lucia.fernandez@hsrs.es", "Lucía Fernández Ortega"),
+    ],
+)
+def test_contacts_handed_over_name_the_customer(text: str, email: str, name: str) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == (email, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("From: Ahmad Faizal Ismail <faizal@sawitlab.com.my>\nSubject: titrator\n\nKindly quote.\n"
+         "Hj. Ahmad Faizal bin Ismail\nLaboratory Manager", "Ahmad Faizal bin Ismail"),
+        ("من: خالد المري <k.almarri@dohalabs.qa>\nالموضوع: طلب عرض سعر\n\nنرجو تزويدنا بعرض سعر.\nمع خالص التحية،\n"
+         "م. خالد سعيد المري\nمدير المختبر", "خالد سعيد المري"),
+        ("[18/02/2025, 10:42] +57 315 882 0000: Buenas tardes, les escribo de Agroanálisis del Llano en Villavicencio\n"
+         "[18/02/2025, 10:50] +57 315 882 0000: Diana Marcela Gutiérrez, coordinadora de laboratorio",
+         "Diana Marcela Gutiérrez"),
+    ],
+)
+def test_the_name_as_written_in_full(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("[18/02/2025, 10:42] +57 315 882 0000: Buenas tardes, les escribo de Agroanálisis del Llano en Villavicencio",
+         "Agroanálisis del Llano"),
+        ("Od: Tereza Nováková <novakova@vodlabmorava.cz>\n\nDobrý den, prosíme o nabídku.\n\n"
+         "S pozdravem\nMgr. Tereza Nováková\nvedoucí laboratoře\nVodárenská laboratoř Morava s.r.o.\n"
+         "tel.: +420 602 418 000", "Vodárenská laboratoř Morava s.r.o."),
+        ("Good afternoon. I am Fatima Saleh, QC engineer at Gulf Dairy Products Bahrain W.L.L. We want a milk "
+         "analyzer.",
+         "Gulf Dairy Products Bahrain W.L.L."),
+        ("Pls send me price for lab freeze dryer, pilot scale about 10 kg per batch.\nCall me on +973 3612 0000", None),
+    ],
+)
+def test_the_company_of_a_signature_or_a_sentence(text: str, company: str | None) -> None:
+    assert parse_inquiry(text, HOME).company == company
