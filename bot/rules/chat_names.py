@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.rules.chat_exports import ANDROID_STAMP
 from bot.rules.company_shapes import INSTITUTION_RE
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import is_title
@@ -86,7 +87,10 @@ _PLATFORM_SENDER_RE = re.compile(
     r"telegram|whatsapp|viber|twitter(?:[ \t]+dm)?|x[ \t]+dm)(?:[ \t]*[·•|:–-][^\n]*)?[ \t]*\n"
     r"[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})"
     r"[ \t]*(?:[·•][ \t]*(?:1st|2nd|3rd\+?)|\(@[\w.]+\))?[ \t]*:?[ \t]*$"
-    r"|(?:\bDM|\bmessage)[ \t]+from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)",
+    r"|(?:\bDM|\bmessage)[ \t]+from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)"
+    # "[Zalo] Nguyễn Thị Thu Hà" over the messages
+    r"|^[ \t]*\[(?:zalo|viber|line|kakaotalk|telegram|whatsapp|wechat|signal|imo)\][ \t]*"
+    r"(?P<tagged>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){1,4})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "dr amina yusuf" alone on a line: a signature typed in lower case, behind an honorific.
@@ -98,7 +102,7 @@ _HONORIFIC_LINE_RE = re.compile(
 _NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
 # A chat line (time-stamped, or its speaker talks twice): "[26/03/2025, 9:41 pm] +92 300 8461275: …", "rashed_bd: …".
 _CHAT_LINE_RE = re.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,40}\][ \t]*)?"
+    rf"^[ \t]*(?P<stamp>\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})?"
     r"(?P<who>\+?\d[\d \t()-]{6,20}\d|[^\W\d_][\w.'-]{0,30}(?:[ \t]+[^\W\d_][\w.'-]{0,30}){0,3})"
     r"[ \t]*:[ \t]*(?P<message>[^\n]+?)[ \t]*$",
     re.MULTILINE,
@@ -154,7 +158,8 @@ def forwarded_from(text: str) -> Iterator[str]:
     """The sender a forwarded message, a chat export or a copied direct message names in its header."""
     found = [(m.start(), m.group("name") or m.group("copied") or m.group("buyer"))
              for m in _FORWARDED_RE.finditer(text)]
-    found += [(m.start(), m.group("name") or m.group("handled")) for m in _PLATFORM_SENDER_RE.finditer(text)]
+    found += [(m.start(), m.group("name") or m.group("handled") or m.group("tagged"))
+              for m in _PLATFORM_SENDER_RE.finditer(text)]
     for _, raw in sorted(found):
         name = raw.strip()
         if not {word.casefold() for word in name.split()} & _NOT_NAME:

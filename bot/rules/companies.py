@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from bot.rules.chat_exports import CHAT_PREFIX_RE
 from bot.rules.chat_names import signed_messages
 from bot.rules.company_names import clean_company, company_in_parts
 from bot.rules.company_runs import NAME_LINKS, company_word_runs, legal_form_runs, named_company
@@ -172,7 +173,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
     for label, value in labelled:
         if is_company_label(label):
             company = clean_company(value, strict=False)
-            if company and company.endswith((")", "）")):  # "X Ltd. Şti. (İstanbul)": the place is no part of it
+            # "X Ltd. Şti. (İstanbul)", "Ala-Too Agrolab LLC, Bishkek, Kyrgyzstan": the place is no part of it
+            if company and (company.endswith((")", "）")) or _PLACE_AFTER_FORM_RE.search(company)):
                 company = company_end(company)
             if company:
                 yield company
@@ -231,7 +233,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
             yield company_end(company)
     yield from _signature_company(signature_lines(text))
     yield from company_word_runs(text)
-    lines = [piece for line in text.splitlines() if not skipped_label(line) for piece in pieces(line.strip())]
+    lines = [piece for line in text.splitlines() if not skipped_label(line)
+             for piece in pieces(CHAT_PREFIX_RE.sub("", line).strip())]  # "[10/04 11:21] Youssef: pour Laboratoire …"
     for line in lines:
         company = company_in_parts(line) if CUT_RE.search(line) else clean_company(line, strict=True)
         if company:
@@ -302,6 +305,7 @@ _COMPANY_NOUN_RE = re.compile(
 # Persian "شرکت <name>" up to "in/from/located" or the clause's end; the word is part of the name as written.
 _PERSIAN_COMPANY_RE = re.compile(
     r"(?<![\u0600-\u06ff])شرکت(?:\s+[\u0600-\u06ff\u200c]+){1,5}?(?=\s+(?:در|از|واقع|هستم|هستیم)\s|\s*[.،,\n]|$)")
+_PLACE_AFTER_FORM_RE = re.compile(r"(?:LLC|LLP|Ltd\.?|Limited|Inc\.?|GmbH|S\.A\.?|SARL|Srl|B\.V\.),\s+[A-ZÀ-Þ]")
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
 
 

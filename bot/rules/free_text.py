@@ -49,7 +49,7 @@ FROM_RE = re.compile(
 )
 # Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
 INTRO_RE = re.compile(
-    r"(?:\b(?:my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
+    r"(?:\b(?:my\s+(?:full\s+)?name(?:\s+is)?(?=\s+(?-i:[A-ZÀ-Þ]))|my\s+name\s+is|i\s+am|i['’]m|this\s+is|meu\s+nome\s+é|me\s+llamo|mi\s+nombre\s+es|"
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"ik\s+ben|mijn\s+naam\s+is|ik\s+heet|"
     r"(?<!chúng )tôi\s+là|em\s+là|mình\s+là|(?:em|tôi|mình)\s+tên(?:\s+là)?|tên\s+(?:em|tôi|mình)\s+là|"
@@ -270,3 +270,11 @@ def latin_contact(value: str) -> str:
     if re.match(r"[ \t]*[A-Za-zÀ-ɏ]", value):
         value = re.split(rf"[ \t]*(?=[{HAN}])", value, maxsplit=1)[0]
     return " ".join(value.split())
+
+
+# "Olatunde Adeyemi is my full name": the name before the words.
+IS_MY_NAME_RE = re.compile(
+    r"(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'’.-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'’.-]+){1,3})[ \t]+is[ \t]+my[ \t]+"
+    r"(?:full[ \t]+)?name",
+    re.IGNORECASE,
+)

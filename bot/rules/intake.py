@@ -9,7 +9,7 @@ from bot.rules.asides import is_aside, without_agents
 from bot.rules.casual_names import settle_name
 from bot.rules.company_ends import trimmed_company, without_person
 from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
-from bot.rules.languages import guess_language, language_countries, main_country
+from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
@@ -51,9 +51,9 @@ _EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
 _EMAIL_ONLY_RE = re.compile(_EMAIL)
 # An address spelled out, as a voice note's transcript or an anti-spam form writes it: "fernando.lage arroba
 # serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
-_SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point)\s|[(\[]dot[)\]])\s*"
-_SPOKEN_EMAIL_RE = re.compile(
-    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s*(?:\s(?:arroba|at)\s|[(\[]at[)\]])\s*"
+_SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point|точка|nokta)\s|[(\[]dot[)\]])\s*"
+_SPOKEN_EMAIL_RE = re.compile(  # Russian says "собака" (dog) for @
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s*(?:\s(?:arroba|at|собака|собачка)\s|[(\[]at[)\]])\s*"
     rf"(?P<domain>[A-Za-z0-9][\w-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w-]*){{1,3}})",
     re.IGNORECASE,
 )
@@ -147,7 +147,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     regions = [*(c for c in signals if c and c != home), home or ""]  # the last one is the home reading
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()
-    guesses = (legal_form_countries(customer), spoken, (main,) if main else ())
+    written = script_language(customer)  # the countries of an Arabic or Cyrillic sentence among English ones last
+    guesses = (legal_form_countries(customer), spoken, (main,) if main else (),
+               language_countries(written) if written and written != language else ())
     home_phones = own.home_country if own is not NO_OWN else None
     # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
     dialled_in = frozenset(c for c in (stated, *intl, email_country, *sites) if c and c != home)

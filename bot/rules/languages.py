@@ -121,6 +121,16 @@ def guess_language(text: str) -> str | None:
 _SENTENCE_LETTERS = 12  # a few words
 
 
+def script_language(text: str) -> str | None:
+    """The language of a sentence in Arabic or Cyrillic letters among Latin ones ("I need price gas chromatograph
+    … / شركة النيل للخدمات البترولية"): the customer's other language, whatever the main one is."""
+    arabic = len(ARABIC_RE.findall(text))
+    cyrillic = len(re.findall(r"[\u0400-\u04ff]", text))
+    if max(arabic, cyrillic) < _SENTENCE_LETTERS:
+        return None
+    return _arabic_script_language(text) if arabic > cyrillic else _cyrillic_language(text)
+
+
 def _arabic_script_language(text: str) -> str:
     if _URDU_RE.search(text):
         return "ur"  # letters Urdu writes and Persian does not (ے ں ٹ ڈ ڑ ھ)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from bot.rules.chat_exports import export_speakers
 from bot.rules.chat_names import (
     forwarded_from,
     greeted_names,
@@ -28,6 +29,7 @@ from bot.rules.free_text import (
     HONORIFIC_LED_RE,
     INLINE_CLOSING_RE,
     INTRO_RE,
+    IS_MY_NAME_RE,
     capitalised_run,
     is_name_label,
     is_title,
@@ -318,6 +320,8 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         name = _display_name(match.group("sender"))
         if name and _looks_like_person(name):
             yield name
+    for match in IS_MY_NAME_RE.finditer(text):
+        yield match.group("name")
     for regex in (FROM_RE, INTRO_RE):
         for match in regex.finditer(text):
             name = _leading_name(match.group("rest"), free_text=True)
@@ -346,7 +350,8 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
         if name:
             yield name
     yield from _chat_speakers(text)  # after introductions: our own staff speak in a pasted chat too
-    for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text), *honorific_lower_lines(text)]:
+    for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text), *export_speakers(text),
+                *honorific_lower_lines(text)]:
         name = _leading_name(raw)
         if name:
             yield name

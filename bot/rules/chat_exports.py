@@ -1,0 +1,52 @@
+"""Who speaks in a chat log as the apps export or copy it. Each app writes the speaker its own way:
+
+- WhatsApp on Android: "25/03/2024, 21:17 - Mohamed Samir: السلام عليكم" ("9/04/24, 3:12 p. m. - …" in Spanish);
+- KakaoTalk: "[박지훈] [오전 10:14] 안녕하세요";
+- Messenger: the name on its own line, then the time ("Alejandra Ruiz Cárdenas\\n4:14 p.m."), or "Kwame Asante
+  Boateng · 9:42 PM"; Vietnamese copies "Trần Minh Tuấn\\n10:02 · Chào bạn";
+- Telegram desktop: "Sherzod Karimov:" alone on a line, the message below;
+- Twitter: "Tunde Adeyemi @TundeAdeyemiLab" over the tweet;
+- a display name with its company: "Sipho | Vaal Labs: Morning".
+
+These return the speakers' names as written, in order; people_fields weighs them after introductions and signatures
+(our own staff speak in the same logs and are dropped there)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["ANDROID_STAMP", "CHAT_PREFIX_RE", "export_speakers"]
+
+# WhatsApp for Android's stamp before the speaker: date, time (a.m./p.m. as the phone's language writes it), " - ".
+ANDROID_STAMP = (
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[ \t]?[mM]\.?)?[ \t]+[-–][ \t]+"
+)
+# What a chat line starts with before its message: a stamp and the speaker ("[10/04/2024 11:21:02] Youssef Benali: ").
+CHAT_PREFIX_RE = re.compile(
+    rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})(?:[^:\n]{{1,40}}:[ \t]*)?"
+)
+_NAME = r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[ \t]?[mM]\.?)?"
+_SPEAKER_RES = (
+    re.compile(rf"^[ \t]*{ANDROID_STAMP}{_NAME}(?:[ \t]*\|[^:\n]*)?[ \t]*:[ \t]*\S", re.MULTILINE),
+    re.compile(rf"^[ \t]*\[{_NAME}\][ \t]*\[[^\]\n]{{3,20}}\][ \t]*\S", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}[ \t]*(?:[·•][ \t]*{_TIME}|\n[ \t]*{_TIME}[ \t]*(?:$|[·•]))", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}[ \t]*:[ \t]*\n[ \t]*\S", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*$", re.MULTILINE),
+    re.compile(rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*)?{_NAME}[ \t]*\|[ \t]*[^:\n|]{{2,40}}:[ \t]*\S", re.MULTILINE),
+)
+# The Telegram and Messenger shapes also fit a signature's "Regards:" or a form's "Message:"; a speaker speaks twice.
+_TWICE = frozenset({2, 3})
+
+
+def export_speakers(text: str) -> Iterator[str]:
+    """The speakers of the log's messages, in order, each once."""
+    found: list[tuple[int, str]] = []
+    for index, regex in enumerate(_SPEAKER_RES):
+        names = [(m.start(), m.group("who").strip()) for m in regex.finditer(text)]
+        if index in _TWICE:
+            counted = [name for _, name in names]
+            names = [(at, name) for at, name in names if counted.count(name) >= 2]
+        found += names
+    yield from dict.fromkeys(name for _, name in sorted(found))

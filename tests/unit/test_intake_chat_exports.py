@@ -1,0 +1,80 @@
+"""Chat logs as the apps export or copy them (holdout29's writers): the speaker of WhatsApp for Android, KakaoTalk,
+Messenger, Telegram desktop and Twitter copies is the customer when nothing names them better; "X is my full name";
+a Zalo title; a chat line's stamp and speaker are no part of the company; an Arabic sentence among English ones
+reads a national number; a Russian "собака" spells an address's @."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.chat_exports import export_speakers
+from bot.rules.intake import OwnSide, parse_inquiry
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["王磊", "Wang Lei", "Acme Instruments"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("9/04/24, 3:12 p. m. - Andrés Gómez: Buenas tardes\n9/04/24, 3:12 p. m. - Andrés Gómez: balanza analitica?\n"
+         "9/04/24, 3:40 p. m. - 王磊: Hola Andrés", "Andrés Gómez"),
+        ("[박지훈] [오전 10:14] 안녕하세요\n[박지훈] [오전 10:15] we need a homogenizer\n[Wang Lei] [오전 10:40] Hello",
+         "박지훈"),
+        ("Alejandra Ruiz\n4:14 p.m.\nhola, precio de mufla?\n\nAcme Instruments\n4:32 p.m.\nHello!\n\n"
+         "Alejandra Ruiz\n4:40 p.m.\ncomo de 7 litros", "Alejandra Ruiz"),
+        ("Kwame Boateng · 9:42 PM\nPls I need biosafety cabinet price\nKwame Boateng · 9:43 PM\nWe are in Accra",
+         "Kwame Boateng"),
+        ("Sherzod Karimov:\nAssalomu alaykum, AAS kerak\n[11:48]\n\nSherzod Karimov:\nnomer +998 90 317 00 00\n[11:49]",
+         "Sherzod Karimov"),
+        ("Tunde Bello @TundeLab\nPrice pls? Need 5 colony counters\nAcme Instruments @acme\nHi Tunde, share your email",
+         "Tunde Bello"),
+    ],
+)
+def test_the_speaker_of_an_exported_chat_is_the_customer(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_signature_label_is_no_speaker_unless_it_speaks_twice() -> None:
+    assert list(export_speakers("Best regards:\nAna Costa\nBioLab Ltda")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tunde Bello @TundeLab\nPrice pls?\nTunde Bello @TundeLab\nWhatsApp 0706 552 0000 . Olatunde Bello is my full "
+         "name", "Olatunde Bello"),
+        ("22/03/2024, 08:07 - +254 722 618 000: Company is Lakeview Agro Testing Ltd. My full name Grace Wanjiru "
+         "Otieno\n22/03/2024, 08:07 - +254 722 618 000: send quotation also to my director Mr Odhiambo 0733 450 000",
+         "Grace Wanjiru Otieno"),
+        ("[Zalo] Nguyễn Thị Thu Hà\n09:12 chào anh/chị\n09:12 bên mình cần báo giá máy đo pH", "Nguyễn Thị Thu Hà"),
+    ],
+)
+def test_a_name_said_or_titled_in_a_chat(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("[10/04/2024 11:20:31] Youssef Benali: je cherche étuve 56L\n"
+         "[10/04/2024 11:21:02] Youssef Benali: pour Laboratoire Atlas Bio Analyses, Casablanca",
+         "Laboratoire Atlas Bio Analyses"),
+        ("客户: Azamat Zhumabaev\n公司: Ala-Too Agrolab LLC, Bishkek, Kyrgyzstan\nWhatsApp: 0555 213 000",
+         "Ala-Too Agrolab LLC"),
+    ],
+)
+def test_the_company_without_the_chat_stamp_or_the_town(text: str, company: str) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
+def test_an_arabic_sentence_among_english_ones_reads_the_national_number() -> None:
+    text = ("25/03/2024, 21:17 - Mohamed Samir: I need price gas chromatograph with FID detector\n"
+            "25/03/2024, 21:18 - Mohamed Samir: شركة النيل للخدمات البترولية / Nile Petroleum Services Co.\n"
+            "25/03/2024, 21:20 - Mohamed Samir: my number 01006 482 000 whatsapp")
+    assert parse_inquiry(text, HOME).phone == "+201006482000"
+
+
+def test_a_russian_voice_note_spells_the_address_with_a_dog() -> None:
+    text = "Голосовое сообщение: это Айгерим, компания КазАгроЛаб. Почта — info собака kazagrolab точка kz."
+    assert parse_inquiry(text, HOME).email == "info@kazagrolab.kz"
