@@ -42,6 +42,7 @@ _NOT_NAMES = _words(
     "slm selam salam salaam habari niaje jambo privet привет здравствуйте добрый день вечер утро саламатсызбы "
     "мархаба مرحبا سلام السلام عليكم اهلا أهلا ok okay thanks thank thx tks pls please plz gracias obrigado "
     "obrigada merci danke grazie спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss cheers bye "
+    "telefon telefone teléfono "
     "tel tél telp telf phone ph mob mobile cel cell celular cellulare handy hp whatsapp wa wtsp zap zalo viber "
     "telegram facebook messenger instagram ig dm call me my line number no nomor sđt đt số тел телефон моб "
     "звоните звонить ватсап вотсап номер جوالي جوال رقمي رقم واتس واتساب واتساپ موبايل "

@@ -84,9 +84,12 @@ _FORWARDED_RE = re.compile(
 # Кузнецов (@dkuznetsov_lab):"), or "Twitter DM from @javi_labtech (Javier Morales)".
 _PLATFORM_SENDER_RE = re.compile(
     r"^[ \t]*(?:(?:facebook[ \t]+)?messenger(?:[ \t]*\(facebook\))?|facebook|linkedin|instagram(?:[ \t]+dm)?|"
-    r"telegram|whatsapp|viber|twitter(?:[ \t]+dm)?|x[ \t]+dm)(?:[ \t]*[·•|:–-][^\n]*)?[ \t]*\n"
+    r"telegram|whatsapp|viber|twitter(?:[ \t]+dm)?|x[ \t]+dm)(?:[ \t]*[·•|:–—-][^\n]*)?[ \t]*\n"
     r"[ \t]*(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})"
-    r"[ \t]*(?:[·•][ \t]*(?:1st|2nd|3rd\+?)|\(@[\w.]+\))?[ \t]*:?[ \t]*$"
+    r"[ \t]*(?:[·•][ \t]*(?:1st|2nd|3rd\+?)|\(@[\w.]+\)|,[ \t]*\d{1,2}:\d{2})?[ \t]*:?[ \t]*$"
+    # "Telegram: Андрей Лукашевич (@andrei_luk)" on one line
+    r"|^[ \t]*(?:telegram|whatsapp|viber|instagram|messenger|signal)[ \t]*[:—–-][ \t]*"
+    r"(?P<titled>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})[ \t]*\(@[\w.]+\)[ \t]*$"
     r"|(?:\bDM|\bmessage)[ \t]+from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)"
     # "[Zalo] Nguyễn Thị Thu Hà" over the messages
     r"|^[ \t]*\[(?:zalo|viber|line|kakaotalk|telegram|whatsapp|wechat|signal|imo)\][ \t]*"
@@ -110,6 +113,7 @@ _CHAT_LINE_RE = re.compile(
 # A message that is only its writer's name and organisation: "usman tariq, Crescent Science College", "Am Chukwuemeka
 # Obi, Lifeline Diagnostics Ltd, Enugu", "علي حسين - مكتب الرافدين للتجهيزات الطبية".
 _SIGNED_MESSAGE_RE = re.compile(
+    r"(?:(?:claro|sure|ok|okay|yes|sí|si|sim|oui|да|evet|of[ \t]+course)[ \t]*[,!.]?[ \t]+)?"
     r"(?:(?P<intro>i[ \t]+am|i'?m|am|this[ \t]+is|my[ \t]+name(?:[ \t]+is)?|soy|sou|sono|je[ \t]+suis|ich[ \t]+bin|"
     r"я|ben)[ \t]+)?(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}?)[ \t]*(?:,|[ \t][-–—][ \t])[ \t]*"
     r"(?P<org>[^,\n]+?(?:,[ \t]*[^,\n]+?)*)[ \t.]*",
@@ -158,7 +162,7 @@ def forwarded_from(text: str) -> Iterator[str]:
     """The sender a forwarded message, a chat export or a copied direct message names in its header."""
     found = [(m.start(), m.group("name") or m.group("copied") or m.group("buyer"))
              for m in _FORWARDED_RE.finditer(text)]
-    found += [(m.start(), m.group("name") or m.group("handled") or m.group("tagged"))
+    found += [(m.start(), m.group("name") or m.group("handled") or m.group("tagged") or m.group("titled"))
               for m in _PLATFORM_SENDER_RE.finditer(text)]
     for _, raw in sorted(found):
         name = raw.strip()
@@ -186,7 +190,8 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
         if not signed:
             continue
         words, org = signed.group("name").split(), _organisation(signed.group("org"))
-        person = (len(words) >= 2 or signed.group("intro")) and not (
+        person = (len(words) >= 2 or signed.group("intro")) and not any(  # "sorry. Im Neema …" is a sentence
+            w.endswith(".") and len(w) > 3 for w in words) and not (
             {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
         organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
         titled = is_title(org)  # "Diana Marcela Gutiérrez, coordinadora de laboratorio": a role, no organisation

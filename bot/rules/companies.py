@@ -228,6 +228,9 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
             yield company
     for match in _BRACKETED_RE.finditer(text):  # "I run a small lab in Accra (Mensah Medical Laboratory)"
         inner = match.group(1)
+        place = find_country_in_text(inner.split(",")[0]) or any(at == 0 for at, _ in city_mentions(inner))
+        if place and not (COMPANY_WORD_RE.search(inner) or LEGAL_RE.search(inner)):
+            continue  # "visitante #48213 (Bogotá, CO)": a place, not "(Universiti Putra Malaysia, …)"
         company = company_in_parts(inner) if "," in inner else clean_company(inner, strict=True)
         if company and len(company.split()) >= 2 and not legal_form_only(company):
             yield company_end(company)

@@ -141,10 +141,12 @@ def company_end(company: str) -> str:
 
 _CASE_ENDING_RE = re.compile(
     r"(?<=\w)['’](?:n?[dt][ae]n|n?[dt][ae]|n[ıiuü]n|[ıiuü]n|n?[ye]?[ae])(?:\s+(?-i:[a-zçğıöşü])\S*)*$")
-# Turkic "in <place>" adjectives before the name: Uzbek "Biz Toshkentdagi Sifat Nazorat Laboratoriyasi MChJ" ("we, the
-# … in Tashkent"), Turkish "İzmir'deki Ege Su Analiz Laboratuvarı", Kazakh "Алматыдағы …": all up to them goes.
+# Turkic "in <place>" adjectives (and Turkish "Ankara'da", in Ankara) before the name: Uzbek "Biz Toshkentdagi
+# Sifat Nazorat Laboratoriyasi MChJ" ("we, the … in Tashkent"), Turkish "İzmir'deki Ege Su Analiz Laboratuvarı",
+# Kazakh "Алматыдағы …": all up to them goes.
 _PLACE_ADJECTIVE_RE = re.compile(
-    r"^(?:[^\n]*\s)?\S+?(?:d[ae]ki|t[ae]ki|dagi|дағы|дегі|тағы|тегі|даги|деги|тагы|теги)\s+(?=[A-ZÀ-ÞА-ЯЁİ«\"“])"
+    r"^(?:[^\n]*\s)?\S+?(?:d[ae]ki|t[ae]ki|dagi|дағы|дегі|тағы|тегі|даги|деги|тагы|теги|['’][dt][ae])"
+    r"\s+(?=[A-ZÀ-ÞА-ЯЁİ«\"“])"
 )
 # A lower-case unit after the name: "Nakuru County Referral Hospital lab".
 _LOWER_UNIT_RE = re.compile(r"(?<=[^\W\d_])\s+(?:lab|labs|laboratory|office|department|dept|branch|unit|team)\.?$")

@@ -84,6 +84,11 @@ _URDU_RE = re.compile(r"[ےںٹڈڑھۓ]")
 _PERSIAN_RE = re.compile(r"[پچژگیک]")
 
 
+def is_prose_word(word: str) -> bool:
+    """A word that tells a language ("para", "need", "нужен"): prose, never part of a name."""
+    return any(word.casefold() in stop for stop in _STOPWORDS.values())
+
+
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when unsure. Scripts decide Arabic, Persian, Cyrillic and
     the scripts that belong to one language (Thai, Korean, Greek, …)."""

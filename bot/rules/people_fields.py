@@ -38,6 +38,7 @@ from bot.rules.free_text import (
     pieces,
     signature_lines,
 )
+from bot.rules.languages import is_prose_word
 from bot.rules.lower_case_intro import lower_case_intro, without_intro_phrase
 from bot.rules.name_words import (
     CLOSING_RE,
@@ -197,7 +198,10 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 
 def _labelled_name(value: str) -> str | None:
-    value = _capitalised_if_lower(without_intro_phrase(latin_contact(value)))  # "visitor: my name ali raza" is Ali Raza
+    value = without_intro_phrase(latin_contact(value))
+    if value.islower() and any(is_prose_word(w) for w in value.split() if w not in PARTICLES):
+        return None  # "Visitante: es para calcinación de muestras" is a chat message, not a name
+    value = _capitalised_if_lower(value)  # "visitor: my name ali raza" is Ali Raza
     return _display_name(value) or _leading_name(value) or _japanese_name(value)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.name_words import PARTICLES
+
 __all__ = ["FOR_INFORMATION_RE", "ON_BEHALF_OF", "SECOND_CONTACT_RE", "TITLE_RE", "points_elsewhere"]
 
 # A contact given "for information only": an end user's, named by a dealer who wants the quote for itself.
@@ -55,7 +57,7 @@ _ROLE_RE = re.compile(
 )
 # "contact", "call", "liên hệ", "falar com", "wenden Sie sich an" ... followed by someone's name.
 _VERB_RE = re.compile(
-    r"(?<![^\W\d_])(?:contact|call|ring|phone|write\s+to|reach|e-?mail|liên\s+hệ|gọi(?:\s+cho)?|"
+    r"(?<![^\W\d_])(?:contact|call|ring|phone|write\s+to|reach|e-?mail|speak\s+(?:to|with)|talk\s+to|liên\s+hệ|gọi(?:\s+cho)?|"
     r"comunicarse\s+con|contactar(?:\s+(?:a|con))?|llamar\s+a|escribir\s+a|contatar|falar\s+com|ligar\s+para|"
     r"kontaktieren|anrufen|wenden\s+Sie\s+sich(?:\s+bitte)?\s+an|contattare|chiamare|rivolgersi\s+a|contacter|appeler|écrire\s+à|s'adresser\s+à|"
     r"связаться\s+с|звонить|обращаться\s+к|hubungi|menghubungi|arayın)(?![^\W\d_])\s+",
@@ -170,10 +172,14 @@ def _names_after(text: str, at: int) -> bool:
     clause = _CLAUSE_RE.match(text, at)
     words = _NAME_WORD_RE.findall(clause.group() if clause else "")[:6]
     first = next((i for i, word in enumerate(words) if word[0].isupper()), None)
-    return first is not None and first <= 3 and first + 1 < len(words) and words[first + 1][0].isupper()
+    if first is None or first > 3 or first + 1 >= len(words):
+        return False
+    after = words[first + 1 :]  # "Pieter van Wyk": a particle may stand inside the name
+    return after[0][0].isupper() or after[0] in PARTICLES and len(after) > 1 and after[1][0].isupper()
 
 
-_CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ -]{0,80}")  # words and spaces only: "Contact person: Mr. Tan" stops at ":"
+# words, spaces and commas only: "Contact person: Mr. Tan" stops at ":", "our lab supervisor, Pieter van Wyk" not
+_CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ ,-]{0,80}")
 
 
 def _abbreviation(text: str, dot: int) -> bool:

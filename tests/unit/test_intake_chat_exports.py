@@ -78,3 +78,37 @@ def test_an_arabic_sentence_among_english_ones_reads_the_national_number() -> No
 def test_a_russian_voice_note_spells_the_address_with_a_dog() -> None:
     text = "Голосовое сообщение: это Айгерим, компания КазАгроЛаб. Почта — info собака kazagrolab точка kz."
     assert parse_inquiry(text, HOME).email == "info@kazagrolab.kz"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Telegram — @bekzod_lab\nBekzod Tursunov, 14:07\nAssalomu alaykum! namlik analizatori kerak\n"
+         "Telefon: +998 90 318 00 00", "Bekzod Tursunov"),
+        ("Telegram: Андрей Лукашевич (@andrei_luk)\nДобрый день. Интересует анализатор молока.\n"
+         "Мой номер: +375 29 614 00 00", "Андрей Лукашевич"),
+    ],
+)
+def test_a_telegram_title_names_the_sender(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_web_chat_answer_after_a_yes_names_the_visitor_and_the_company_not_the_place() -> None:
+    text = ("Chat del sitio web — visitante #48213 (Bogotá, CO)\nVisitante: hola, necesito precio de un horno mufla\n"
+            "Agente: Could you leave your name?\nVisitante: claro, Andrés Felipe Gómez, Laboratorios Andinos SAS\n"
+            "Visitante: es para calcinación de muestras de suelo")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company) == ("Andrés Felipe Gómez", "Laboratorios Andinos SAS")
+
+
+def test_the_number_of_a_colleague_to_speak_to_is_not_the_customers() -> None:
+    text = ("Hi there,\nPlease send pricing for a benchtop XRF.\nFor technical questions please speak to our lab "
+            "supervisor, Pieter van Wyk, on 083 271 0000.\n\nKind regards,\nThabo Nkosi\n"
+            "Procurement Officer | Highveld Minerals (Pty) Ltd\nTel: 014 592 0000 | Cell: 072 815 0000")
+    assert parse_inquiry(text, HOME).phone == "+27728150000"
+
+
+def test_a_turkish_in_ankara_before_the_company_goes() -> None:
+    text = ("[22.03.2025 14:11] +90 532 111 00 00: Merhaba, Ankara'da Anatolia Gıda Analiz Laboratuvarı Ltd. Şti. "
+            "için Kjeldahl cihazı fiyatı?")
+    assert parse_inquiry(text, HOME).company == "Anatolia Gıda Analiz Laboratuvarı Ltd. Şti"
