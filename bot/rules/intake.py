@@ -58,6 +58,10 @@ _SPOKEN_EMAIL_RE = re.compile(  # Russian says "собака" (dog) for @
     re.IGNORECASE,
 )
 _SPOKEN_DOT_RE = re.compile(_SPOKEN_DOT, re.IGNORECASE)
+_WRAPPED_EMAIL_RE = re.compile(
+    r"(?<![\w.%+'-])(?P<head>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+)[ \t]*\n[ \t]*"
+    r"(?P<tail>[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w.@])"
+)
 # Addresses of the platforms that send the notification, never the customer's.
 _PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
 # "region: latam" (SPEC's explicit tag) wins over "#latam": the label is unambiguous, hashtags also appear in
@@ -107,6 +111,16 @@ def spoken_email(text: str, own: OwnSide = NO_OWN) -> str | None:
     return None
 
 
+def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
+    """An address a card's scan or a narrow window broke over two lines ("a.tulegenova@kazchem" / "service.kz"),
+    read only when no address is written whole."""
+    for match in _WRAPPED_EMAIL_RE.finditer(text):
+        email = normalise_email(match.group("head") + match.group("tail"))
+        if email and not own.owns_email(email):
+            return email
+    return None
+
+
 def find_region_tag(text: str) -> str | None:
     """An explicit region tag, lower-cased: "region: latam" first, else the first "#latam"."""
     match = _REGION_LABEL_RE.search(text) or _HASHTAG_RE.search(text)
@@ -127,7 +141,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     for_them = customer[span[0] : span[1]] if span else ""
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     email = (find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
-             or spoken_email(customer, own))
+             or spoken_email(customer, own) or wrapped_email(customer, own))
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -156,7 +170,10 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     phones = pick_phones(customer, regions, own.phones, home_phones, guesses, dialled_in)
     if phones.phone is None and (said := spoken_phone(customer)):  # a voice note's "my number is nine one one …"
         phones = pick_phones(f"Tel: {said}", regions, own.phones, home_phones, guesses, dialled_in)
-    theirs = pick_phones(for_them, regions, own.phones, home_phones, guesses, dialled_in).phone if for_them else None
+    # the handed-over buyer's numbers read first where their own lines place them ("Oman Bio Labs LLC, Muscat")
+    near = country_evidence(for_them) if for_them else None
+    their_regions = [c for c in (near.stated, near.mentioned) if c] + regions if near else regions
+    theirs = pick_phones(for_them, their_regions, own.phones, home_phones, guesses, dialled_in).phone if near else None
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
     labelled = labelled_values(readable)

@@ -15,7 +15,7 @@ import phonenumbers
 
 from bot.org.model import Org
 
-__all__ = ["NO_OWN", "OwnSide", "customer_part", "own_side_of"]
+__all__ = ["FORWARDED_RULE_RE", "NO_OWN", "QUOTE_HEADER_RE", "OwnSide", "customer_part", "own_side_of"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,6 @@ def _e164(raw: str) -> str | None:
     return text
 
 
-# Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
 _RULE = (
     r"^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|mensaje reenviado|"
     r"mensagem encaminhada|message d'origine|message transféré|ursprüngliche nachricht|weitergeleitete nachricht|"
@@ -86,7 +85,8 @@ _RULE = (
 )
 # The rule a mail client draws over a forwarded message: "---------- Forwarded message ---------".
 FORWARDED_RULE_RE = re.compile(_RULE, re.IGNORECASE | re.MULTILINE)
-_HEADER_RE = re.compile(
+# Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
+QUOTE_HEADER_RE = re.compile(
     r"^[ \t>]*(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
     rf"|{_RULE}"
     r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
@@ -106,7 +106,7 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     if not (own.domains or own.phones or own.names):
         return text
     lines = text.split("\n")
-    headers = {text.count("\n", 0, m.start()) for m in _HEADER_RE.finditer(text)}
+    headers = {text.count("\n", 0, m.start()) for m in QUOTE_HEADER_RE.finditer(text)}
     bounds = sorted(headers | {0}) + [len(lines)]
     kept: list[str] = []
     for begin, end in zip(bounds, bounds[1:], strict=False):

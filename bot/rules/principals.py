@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
-from bot.rules.own_side import FORWARDED_RULE_RE
+from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = ["Principal", "handed_over", "principal_of"]
@@ -81,7 +81,8 @@ _HANDOVER_RE = re.compile(
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
-    r"contact\s+(?:him|her|them)\s+directly|(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
+    r"contact\s+(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
+    r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|напрямую\s+с\s+(?:ней|ним|ними)|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
@@ -113,7 +114,7 @@ def handed_over(text: str) -> tuple[int, int] | None:
     match = _HANDOVER_RE.search(text)
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
-    forwarded = FORWARDED_RULE_RE.search(text, match.end())
+    forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
     if forwarded and _ONWARD_RE.search(text, 0, forwarded.start()):
         return forwarded.start(), len(text)  # "contacts below" over a forwarded message: the buyer wrote it
     start = match.end()

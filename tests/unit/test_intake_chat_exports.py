@@ -112,3 +112,19 @@ def test_a_turkish_in_ankara_before_the_company_goes() -> None:
     text = ("[22.03.2025 14:11] +90 532 111 00 00: Merhaba, Ankara'da Anatolia Gıda Analiz Laboratuvarı Ltd. Şti. "
             "için Kjeldahl cihazı fiyatı?")
     assert parse_inquiry(text, HOME).company == "Anatolia Gıda Analiz Laboratuvarı Ltd. Şti"
+
+
+def test_an_address_a_card_scan_broke_over_two_lines_is_read_whole() -> None:
+    text = ("[名片识别 OCR]\nKAZ-CHEM SERVICE LLP\nAigerim Tulegenova\nM: +7 777 305 00 00\n"
+            "a.tulegenova@kazchem\nservice.kz")
+    assert parse_inquiry(text, HOME).email == "a.tulegenova@kazchemservice.kz"
+
+
+def test_a_distributor_asking_us_to_contact_the_customer_directly_hands_over_the_quoted_message() -> None:
+    text = ("From: Rajesh Menon <rajesh@gulfsci-dxb.ae>\nSubject: Fwd: Enquiry - Muscat\n\nHi,\nBelow enquiry from "
+            "Oman, outside our territory, please contact the customer directly.\nRajesh Menon | Gulf Sci LLC, Dubai | "
+            "+971 55 812 0000\n\n> From: Salim Al-Harthy <salim.harthy@omanbio.om>\n> Dear Sir, we need a "
+            "fluorescence spectrophotometer.\n> Salim Al-Harthy\n> Oman Bio Labs LLC, Muscat\n> GSM: 9235 0000")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name, parsed.phone) == ("salim.harthy@omanbio.om", "Salim Al-Harthy",
+                                                                  "+96892350000")

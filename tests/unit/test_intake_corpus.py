@@ -12,27 +12,15 @@ from bot.org.loader import load_org
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# The held-out sets are only measured (bench); the general set and holdouts 3 to 10, 12 and 13 (each measured
-# unseen first, see tests/corpus/README.md) are kept above the floors like the tuning set. Holdout 11 is measured
-# only: its names are still below the target. Holdout 13 was tuned against in session 7; holdouts 14 to 16
-# (session 7) are measured only, some of their fields are below the targets.
+# Every set that meets the floors is kept above them (each held-out set was measured unseen first, then its misses
+# read; tests/corpus/README.md has the figures). Three are measured only, one field each under its target:
+# holdout2 and holdout14 region (a Nigerian number without a country, an end user's country behind a Polish
+# forwarder), holdout23 e-mail (a tender's shared mailbox beside its officer's address).
+MEASURED_ONLY = frozenset({"intake_holdout2.yaml", "intake_holdout14.yaml", "intake_holdout23.yaml"})
+
+
 @pytest.mark.parametrize(
-    "name",
-    [
-        "intake_tuning.yaml",
-        "intake_general.yaml",
-        "intake_holdout3.yaml",
-        "intake_holdout4.yaml",
-        "intake_holdout5.yaml",
-        "intake_holdout6.yaml",
-        "intake_holdout7.yaml",
-        "intake_holdout8.yaml",
-        "intake_holdout9.yaml",
-        "intake_holdout10.yaml",
-        "intake_holdout12.yaml",
-        "intake_holdout13.yaml",
-        "intake_people.yaml",
-    ],
+    "name", sorted(p.name for p in (ROOT / "tests" / "corpus").glob("intake_*.yaml") if p.name not in MEASURED_ONLY)
 )
 def test_corpus_meets_the_floors(name: str) -> None:
     org = load_org(ROOT / "org.example.yaml")
@@ -41,3 +29,7 @@ def test_corpus_meets_the_floors(name: str) -> None:
     scores = measure(cases, own, org, verbose=False)
     shares = {field: hit / total for field, (hit, total) in scores.items() if total}
     assert {f: s for f, s in shares.items() if f in TARGETS and s < TARGETS[f]} == {}
+
+
+def test_the_whole_corpus_is_measured() -> None:
+    assert len(list((ROOT / "tests" / "corpus").glob("intake_*.yaml"))) >= 32
