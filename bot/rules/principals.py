@@ -99,7 +99,10 @@ _ONWARD_RE = re.compile(
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
 _TO_US_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|(?:send|quote|offer)\s+us|in\s+our\s+name|"
-    r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|"
+    r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
+    # "do not contact the end user directly": the dealer keeps the customer
+    r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)|no\s+contactar|não\s+contat\w*|"
+    r"не\s+(?:связывайтесь|звоните|обращайтесь)|"
     r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا)(?![^\W\d_])",
     re.IGNORECASE,
 )

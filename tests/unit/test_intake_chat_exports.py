@@ -128,3 +128,13 @@ def test_a_distributor_asking_us_to_contact_the_customer_directly_hands_over_the
     parsed = parse_inquiry(text, HOME)
     assert (parsed.email, parsed.customer_name, parsed.phone) == ("salim.harthy@omanbio.om", "Salim Al-Harthy",
                                                                   "+96892350000")
+
+
+def test_a_dealer_who_says_not_to_contact_the_end_user_stays_the_customer() -> None:
+    text = ("From: Rakesh Menon <rakesh@scitech.in>\nSubject: Fwd: BOD incubator\n\nDear Team,\nPlease see below "
+            "requirement from our customer. Kindly quote to us with our dealer discount; do not contact the end user "
+            "directly.\nRakesh Menon | +91 98470 00000\n\n---------- Forwarded message ---------\n"
+            "From: Dr. Anitha Krishnan <anitha.k@gck.ac.in>\nDear Rakesh, we need one BOD incubator. Contact 0484 276 "
+            "0000.")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == ("rakesh@scitech.in", "Rakesh Menon")
