@@ -194,9 +194,13 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
             w.endswith(".") and len(w) > 3 for w in words) and not (
             {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
         organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
-        titled = is_title(org)  # "Diana Marcela Gutiérrez, coordinadora de laboratorio": a role, no organisation
+        # "Diana Marcela Gutiérrez, coordinadora de laboratorio", "Paula Restrepo, compras@…": a role or the contacts
+        titled = is_title(org) or _CONTACT_RE.match(org) is not None
         if person and (titled or organisation and not org[:1].islower()):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), "" if titled else org
+
+
+_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:[^\W\d_]+[ \t.:]*)?\+?\d[\d \t().-]{6,}")
 
 
 def _organisation(parts: str) -> str:

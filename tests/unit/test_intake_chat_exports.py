@@ -138,3 +138,22 @@ def test_a_dealer_who_says_not_to_contact_the_end_user_stays_the_customer() -> N
             "0000.")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.email, parsed.customer_name) == ("rakesh@scitech.in", "Rakesh Menon")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("+90 532 614 00 75: Merhaba, etüv fiyatı öğrenmek istiyorum\nXu Li: Hello, thank you. May I know your name "
+         "and e-mail?\n+90 532 614 00 75: Burak Yıldız. satinalma@egegida.com.tr", "Burak Yıldız"),
+        ("[17/3/25, 8:12 a. m.] +57 318 662 0000: Buenos días, precio de cabina de flujo laminar\n"
+         "[17/3/25, 8:30 a. m.] Zhang Wei: Buenos días, con gusto. ¿Su nombre y correo?\n"
+         "[17/3/25, 8:41 a. m.] +57 318 662 0000: Paula Andrea Restrepo, compras@labfarm.com", "Paula Andrea Restrepo"),
+    ],
+)
+def test_our_staff_answering_under_a_pinyin_name_is_not_the_customer(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_customer_with_a_pinyin_name_who_opens_the_chat_stays_the_customer() -> None:
+    text = "Tan Wei: hi, need price for a rotary evaporator\nLisa Wong: Hello, which capacity?\nTan Wei: 5 L, thanks"
+    assert parse_inquiry(text, HOME).customer_name == "Tan Wei"
