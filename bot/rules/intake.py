@@ -53,7 +53,8 @@ _EMAIL_ONLY_RE = re.compile(_EMAIL)
 # serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
 _SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point|точка|nokta)\s|[(\[]dot[)\]])\s*"
 _SPOKEN_EMAIL_RE = re.compile(  # Russian says "собака" (dog) for @
-    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s*(?:\s(?:arroba|at|собака|собачка)\s|[(\[]at[)\]])\s*"
+    rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w+-]*){{0,2}})"
+    r"\s*(?:\s(?:arroba|at|собака|собачка)\s|[(\[]at[)\]])\s*"
     rf"(?P<domain>[A-Za-z0-9][\w-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w-]*){{1,3}})",
     re.IGNORECASE,
 )
@@ -105,7 +106,8 @@ def spoken_email(text: str, own: OwnSide = NO_OWN) -> str | None:
         parts = _SPOKEN_DOT_RE.split(match.group("domain"))
         if not re.fullmatch(r"[A-Za-z]{2}|com|net|org|edu|gov|info|biz", parts[-1], re.IGNORECASE):
             continue
-        email = normalise_email(f"{match.group('local')}@{'.'.join(parts)}")
+        local = ".".join(_SPOKEN_DOT_RE.split(match.group("local")))  # "kwame dot asante"
+        email = normalise_email(f"{local}@{'.'.join(parts)}")
         if email and not own.owns_email(email):
             return email
     return None

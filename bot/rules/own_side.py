@@ -186,7 +186,9 @@ def _line_is_ours(line: str, own: OwnSide) -> bool:
     if any(_e164(m.group()) in own.phones for m in _DIGITS_RE.finditer(line) if m.group().startswith("+")):
         return True
     letters = re.sub(r"[\W\d_]", "", line).casefold()
-    if any(stem in letters for stem in _company_stems(own.domains)):
+    # our company's name on a signature's or a header's line; a customer's sentence may name us too ("somos su
+    # distribuidor autorizado de Sino Instruments en la zona")
+    if any(stem in letters for stem in _company_stems(own.domains)) and len(line.split()) <= _SIGNATURE_WORDS:
         return True
     return any(_speaks(name, line) for name in own.names)
 
@@ -211,6 +213,9 @@ def _without_our_names(line: str, own: OwnSide) -> str:
 # line; "客户（他的电话 …）" does not.
 _CUSTOMER_WORD_RE = re.compile(r"(?:客户|客人|买家|(?<![^\W\d_])(?:customer|client|buyer|cliente|clienta|kunde|klient|"
                                r"клиент\w*|comprador|acheteur|müşteri))(?:['’]s)?[^(（他她我\n]*$", re.IGNORECASE)
+
+
+_SIGNATURE_WORDS = 12
 
 
 def _company_stems(domains: frozenset[str]) -> list[str]:

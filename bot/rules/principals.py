@@ -61,8 +61,8 @@ _HANDOVER_RE = re.compile(
     r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
     r"contact(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
     r"(?:buyer|customer|client|end[- ]user)(?:['’]s)?\s+contact(?:\s+(?:details|person|info))?\s*[:：]|"
-    r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
-    r"directamente\s+a\s+(?:él|ella|ellos)|"
+    r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
+    r"direct(?:amente|o)\s+a\s+(?:él|ella|ellos)|"
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
@@ -87,7 +87,7 @@ _HANDOVER_RE = re.compile(
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|напрямую\s+с\s+(?:ней|ним|ними)|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
-    r"contactez-l[ea]s?\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
+    r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
     r")",
     re.IGNORECASE,
 )
@@ -118,8 +118,10 @@ def handed_over(text: str) -> tuple[int, int] | None:
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
     forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
-    if forwarded and _ONWARD_RE.search(text, 0, forwarded.start()):
-        return forwarded.start(), len(text)  # "contacts below" over a forwarded message: the buyer wrote it
+    if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
+                      or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
+        # "contacts below", or no contacts before the forwarded message: the buyer wrote it
+        return forwarded.start(), len(text)
     start = match.end()
     paragraph = _PARAGRAPH_END_RE.search(text, start)
     if paragraph and not re.search(r"[\d@]", text[start : paragraph.start()]):
