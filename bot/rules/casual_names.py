@@ -52,7 +52,7 @@ _NOT_NAMES = _words(
     "advance d'avance avance antemano adelantado valeu vlw obg abraço abraços tangazo zabuni "
     "شماره شمارم من تماس همراه "
     "โทร โทรศัพท์ มือถือ เบอร์ ไลน์ ครับ ค่ะ 电话 手机 微信 联系 電話 携帯 전화 휴대폰 핸드폰 연락처 "
-    "мой моя мій моя мая mi meu minha mio mia mon ma mein meine benim "  # "my" ("Мій номер: 067 …")
+    "мой моя мій мая meu minha meine benim "  # "my" ("Мій номер: 067 …"; not "Ma", "Mia": names)
     "他说 她说 他 她 客户说"  # a colleague's "he says" before the customer's number
 )
 _CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \

@@ -36,8 +36,9 @@ _SPEAKER_RES = (
     re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*$", re.MULTILINE),
     re.compile(rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*)?{_NAME}[ \t]*\|[ \t]*[^:\n|]{{2,40}}:[ \t]*\S", re.MULTILINE),
 )
-# The Telegram and Messenger shapes also fit a signature's "Regards:" or a form's "Message:"; a speaker speaks twice.
-_TWICE = frozenset({2, 3})
+# The Messenger, Telegram and Twitter shapes also fit a signature's "Regards:", a form's "Message:" or a page's
+# "Follow Us @biolab"; a speaker of theirs speaks twice.
+_TWICE = frozenset({2, 3, 4})
 
 
 def export_speakers(text: str) -> Iterator[str]:

@@ -190,8 +190,9 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
         if not signed:
             continue
         words, org = signed.group("name").split(), _organisation(signed.group("org"))
-        person = (len(words) >= 2 or signed.group("intro")) and not any(  # "sorry. Im Neema …" is a sentence
-            w.endswith(".") and len(w) > 3 for w in words) and not (
+        sentence = any(w.endswith(".") and len(w) > 3 for w in words)  # "sorry. Im Neema …"
+        courtesy = _COURTESY_RE.fullmatch(signed.group("name")) is not None
+        person = (len(words) >= 2 or signed.group("intro")) and not sentence and not courtesy and not (
             {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
         organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
         # "Diana Marcela Gutiérrez, coordinadora de laboratorio", "Paula Restrepo, compras@…": a role or the contacts
@@ -200,6 +201,8 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), "" if titled else org
 
 
+# "Thank you, Lifeline Diagnostics Ltd", "Good morning, Al Noor Hospital here": courtesy, no name
+_COURTESY_RE = re.compile(rf"(?:{_GREETING}|thank\s+you|thanks|many\s+thanks|thank\s+u)", re.IGNORECASE)
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:[^\W\d_]+[ \t.:]*)?\+?\d[\d \t().-]{6,}")
 
 

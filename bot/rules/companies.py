@@ -31,6 +31,7 @@ from bot.rules.free_text import (
     capitalised_run,
     is_company_label,
     is_name_label,
+    is_title,
     latin_contact,
     pieces,
     signature_lines,
@@ -195,8 +196,9 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.
         rest = re.split(r"\s(?:and|y|e|et|und|и)\s(?![A-ZÀ-ÞА-ЯЁ])|\s(?:which|that|who|we)\s|[,;]", sentence)[0]
         company = clean_company(rest, strict=True) or _we_are_named(match.group(), match.group("rest"))
-        if company:
-            yield company_end(company)
+        ended = company_end(company) if company else ""
+        if ended and not all(w.casefold() in _WHAT_WE_ARE for w in ended.split()):  # "Distribuidores Autorizados"
+            yield ended
     for match in _COMPANY_NOUN_RE.finditer(text):  # "Компания СибБиоТех, ...", "Kampuni yetu ni Maji Safi ..."
         company = named_company(match.group("rest"))
         if company and not LEGAL_RE.fullmatch(company.strip(" .,")):  # "Empresa Ltda" is a name, not "Ltda"
@@ -282,11 +284,16 @@ def _we_are_named(intro: str, rest: str) -> str | None:
         return None
     if any(w.casefold() in _CONJUNCTIONS for w in run.split()) or find_country_in_text(run) or city_mentions(run):
         return None  # "somos Ana y Pedro", "we are Mexico's ..."
+    if any(w.casefold() in _WHAT_WE_ARE for w in run.split()) or is_title(run):
+        return None  # "We are ISO Certified", "Somos Distribuidores Autorizados": what they are, not a name
     return clean_company(run, strict=False)
 
 
 _BEHALF_INTRO_RE = re.compile(r"behalf|nombre|nome|nom\s|имени", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und", "и", "&"})
+_WHAT_WE_ARE = frozenset({"iso", "certified", "authorised", "authorized", "official", "leading", "distributors",
+                          "distributor", "importers", "importer", "dealers", "dealer", "distribuidores", "distribuidor",
+                          "importadores", "autorizados", "autorizado", "oficiales", "representantes", "interested"})
 _COMPANY_INTRO_RE = re.compile(
     r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+(?:company|lab|laboratory|clinic|hospital|firm)(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:les\s+|le\s+|te\s+|os\s+)?escribo\s+(?:de|desde)|\bescrevo\s+(?:d[ao]|de)|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"

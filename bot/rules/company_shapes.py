@@ -8,7 +8,7 @@ import re
 from bot.rules.countries import find_country_in_text
 from bot.rules.country_names import strip_marks
 from bot.rules.free_text import is_title
-from bot.rules.name_words import LEGAL_RE
+from bot.rules.name_words import COMPANY_WORD_RE, LEGAL_RE
 from bot.rules.places import city_mentions
 from bot.rules.scripts import ARABIC_RE
 
@@ -126,10 +126,12 @@ def company_end(company: str) -> str:
     company = _NOTE_BRACKET_RE.sub("", company)
     company = _PLACE_ADJECTIVE_RE.sub("", company)
     company = _WE_RUN_RE.sub("", company)
-    company = _LOWER_UNIT_RE.sub("", company)
+    unit = _LOWER_UNIT_RE.search(company)
+    if unit and company[: unit.start()].split()[-1][:1].isupper():  # not "… Authority head office"
+        company = company[: unit.start()]
     company = _ROLE_OF_RE.sub("", company)
     role = _ROLE_AT_RE.match(company)  # "QC engineer at Gulf Dairy Products Bahrain W.L.L."
-    if role and is_title(role.group("role")):
+    if role and is_title(role.group("role")) and not COMPANY_WORD_RE.search(role.group("role")):
         company = company[role.end() :]
     company = _ARABIC_FROM_RE.sub("", company)  # "من شركة ..." is "from the company ..."
     company = _without_arabic_place(strip_marks(company)) if ARABIC_RE.search(company) else company
@@ -145,7 +147,7 @@ _CASE_ENDING_RE = re.compile(
 # Sifat Nazorat Laboratoriyasi MChJ" ("we, the … in Tashkent"), Turkish "İzmir'deki Ege Su Analiz Laboratuvarı",
 # Kazakh "Алматыдағы …": all up to them goes.
 _PLACE_ADJECTIVE_RE = re.compile(
-    r"^(?:[^\n]*\s)?\S+?(?:d[ae]ki|t[ae]ki|dagi|дағы|дегі|тағы|тегі|даги|деги|тагы|теги|['’][dt][ae])"
+    r"^(?:[^\n]*\s)?\S+?(?:['’][dt][ae]ki|dagi|дағы|дегі|тағы|тегі|даги|деги|тагы|теги|['’][dt][ae])"
     r"\s+(?=[A-ZÀ-ÞА-ЯЁİ«\"“])"
 )
 # A lower-case unit after the name: "Nakuru County Referral Hospital lab".
@@ -164,7 +166,7 @@ _ROLE_OF_RE = re.compile(
     r"(?:purchasing|procurement|sales|lab|laboratory)\s+manager|head\s+of\s+\w+)\s+(?:of|at)\s+",
     re.IGNORECASE,
 )
-_ROLE_AT_RE = re.compile(r"^(?:the\s+)?(?P<role>[^\W\d_][^,\n]{1,40}?)\s+(?:at|of|for|with)\s+(?=[A-ZÀ-Þ])")
+_ROLE_AT_RE = re.compile(r"^(?:the\s+)?(?P<role>[^\W\d_][^,\n]{1,40}?)\s+(?:at|with)\s+(?=[A-ZÀ-Þ])")
 _ARABIC_FROM_RE = re.compile(r"^(?:من|في|لدى)\s+(?=\S+\s)")
 # "مختبر الرافدين للتحليلات المرضية في": the place after "in" was cut already, its preposition is left over.
 _DANGLING_RE = re.compile(r"\s+(?:in|em|en|à|в|في|فى|من|ở|di|from)$")

@@ -13,6 +13,7 @@ from bot.rules.name_words import (
     NAME_LABELS,
     PARTICLES,
     PRODUCT_LABELS,
+    THING_WORDS,
 )
 from bot.rules.scripts import ARABIC_RE, HAN
 
@@ -253,9 +254,15 @@ _LATIN_ALIAS_RE = re.compile(
 _FULL_WIDTH = str.maketrans({"，": ", ", "（": " (", "）": ") ", "：": ": ", "；": "; ", "、": ", "})
 
 
-def latin_alias(value: str) -> re.Match[str] | None:
-    """The native name and its Latin spelling at the start of a value, when it has both."""
-    return _LATIN_ALIAS_RE.match(value)
+def _latin_alias(value: str) -> re.Match[str] | None:
+    """The native name and its Latin spelling at the start of a value, when it has both (not "(Samsung Biologics)"
+    or "(Procurement Manager)": an organisation or a role in brackets)."""
+    alias = _LATIN_ALIAS_RE.match(value)
+    latin = alias.group("latin") if alias else ""
+    if not alias or COMPANY_WORD_RE.search(latin) or is_title(latin) or any(
+            w.casefold() in THING_WORDS for w in latin.split()):
+        return None
+    return alias
 
 
 def latin_contact(value: str) -> str:
@@ -263,7 +270,7 @@ def latin_contact(value: str) -> str:
     place of its native one, a Chinese note after the Latin words cut ("Dr. Andrés Castaño，Hospital San Rafael
     检验科" -> "Dr. Andrés Castaño, Hospital San Rafael")."""
     value = value.translate(_FULL_WIDTH)
-    alias = latin_alias(value)
+    alias = _latin_alias(value)
     if alias:
         value = alias.group("latin") + value[alias.end() :]
     value = re.sub(r"[ \t]+,", ",", value)

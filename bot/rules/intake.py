@@ -175,7 +175,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # the handed-over buyer's numbers read first where their own lines place them ("Oman Bio Labs LLC, Muscat")
     near = country_evidence(for_them) if for_them else None
     their_regions = [c for c in (near.stated, near.mentioned) if c] + regions if near else regions
-    theirs = pick_phones(for_them, their_regions, own.phones, home_phones, guesses, dialled_in).phone if near else None
+    theirs = (pick_phones(for_them, their_regions, own.phones, home_phones, guesses, dialled_in).phone
+              if for_them else None)
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
     labelled = labelled_values(readable)

@@ -115,7 +115,7 @@ COMPANY_WORD_RE = re.compile(
     r"fazenda|hacienda|cooperativa|cooperative|agro|pharmaceuticals?|farmac[eê]utica|biotech|engineering|"
     r"ingeniería|engenharia|holding|corporación|corporação|consulting|société|sociedad|sociedade|compañía|"
     r"companhia|groupe|grupo|analyses|análisis|analysis|analytics|analytical|analítica|analitica|biosciences|"
-    r"sciences|pharmacy|pharmacies|farmacia|farmácia|pharmacie|apteka|аптека|brewery|breweries|ventures|"
+    r"sciences|biologics|biologicals|pharmacy|pharmacies|farmacia|farmácia|pharmacie|apteka|аптека|brewery|breweries|ventures|"
     r"dairy|dairies|laticínios|lácteos|mills|refinery|refining|textiles|ceramics|polymers|plastics|fertilizers?|"
     r"beverages|bottling|healthcare|environmental|testing|inspection|diagnostic|ministry|ministerio|ministério|"
     r"ministère|municipality|authority|agency|council|universiti|universitas|üniversitesi|uniwersytet|università|"

@@ -185,11 +185,14 @@ def _line_is_ours(line: str, own: OwnSide) -> bool:
         return True
     if any(_e164(m.group()) in own.phones for m in _DIGITS_RE.finditer(line) if m.group().startswith("+")):
         return True
-    letters = re.sub(r"[\W\d_]", "", line).casefold()
-    # our company's name on a signature's or a header's line; a customer's sentence may name us too ("somos su
-    # distribuidor autorizado de Sino Instruments en la zona")
-    if any(stem in letters for stem in _company_stems(own.domains)) and len(line.split()) <= _SIGNATURE_WORDS:
-        return True
+    # our company's name on a signature's or a header's line, or speaking in a chat ("Sino Instruments: Hello …");
+    # a customer's sentence may name us too ("somos su distribuidor autorizado de Sino Instruments en la zona")
+    speaker = line.split(":", 1)[0] if ":" in line[:_SPEAKER_CHARS] else ""
+    short = len(line.split()) <= _SIGNATURE_WORDS
+    for part in (line if short else "", speaker):
+        letters = re.sub(r"[\W\d_]", "", part).casefold()
+        if letters and any(stem in letters for stem in _company_stems(own.domains)):
+            return True
     return any(_speaks(name, line) for name in own.names)
 
 
@@ -216,6 +219,7 @@ _CUSTOMER_WORD_RE = re.compile(r"(?:客户|客人|买家|(?<![^\W\d_])(?:custome
 
 
 _SIGNATURE_WORDS = 12
+_SPEAKER_CHARS = 60  # where a chat line's speaker ends with its colon
 
 
 def _company_stems(domains: frozenset[str]) -> list[str]:

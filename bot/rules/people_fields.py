@@ -78,7 +78,7 @@ def find_customer_name(
     candidates = [
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
         if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
-        and not _names_the_mailbox(name, email)
+        and not _names_the_mailbox(name, email, text)
     ]
     signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
@@ -199,7 +199,9 @@ def _completed_by_email(first: str, email: str | None) -> str | None:
 
 def _labelled_name(value: str) -> str | None:
     value = without_intro_phrase(latin_contact(value))
-    if value.islower() and any(is_prose_word(w) for w in value.split() if w not in PARTICLES):
+    words = value.split()
+    prose = [w for w in words if w not in PARTICLES and is_prose_word(w)]
+    if value.islower() and prose and (len(words) >= 4 or words[0] in prose):  # not "nguyen ngoc anh"
         return None  # "Visitante: es para calcinación de muestras" is a chat message, not a name
     value = _capitalised_if_lower(value)  # "visitor: my name ali raza" is Ali Raza
     return _display_name(value) or _leading_name(value) or _japanese_name(value)
@@ -238,10 +240,11 @@ def _name_order(name: str) -> str:
 _FREE_MAIL_LOCALS = frozenset({"info", "sales", "admin", "office", "contact", "lab", "mail", "hello", "support"})
 
 
-def _names_the_mailbox(name: str, email: str | None) -> bool:
-    """"Makmal Sawit" <admin@makmalsawit.com.my>: a shared mailbox's display name spells its domain, the
-    organisation's name, not a person's."""
-    if not email or "@" not in email:
+def _names_the_mailbox(name: str, email: str | None, text: str) -> bool:
+    """"Makmal Sawit" <admin@makmalsawit.com.my> signed "Makmal Sawit Sdn Bhd": a shared mailbox's name that spells
+    its domain and is an organisation in the text, not a person ("Pieter Smit" <info@pietersmit.co.za> is one)."""
+    formed = any(LEGAL_RE.match(text, m.end()) for m in re.finditer(re.escape(name) + r"[ \t]+", text))
+    if not email or "@" not in email or not formed:
         return False
     local, domain = email.casefold().split("@", 1)
     letters = ascii_letters(name)

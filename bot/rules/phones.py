@@ -30,11 +30,13 @@ _INTERNATIONAL_START_RE = re.compile(r"^(?:[17]|[1-9]\d+)(?!\d)")
 # Numbers without "+" are read after a phone label, where a digit run is surely a phone number
 # ("WhatsApp 5491123456789", "Тел.: 8 (495) 123-45-67"), or alone on a short signature line; elsewhere they
 # are order numbers, dates, prices.
+# the chat apps a number is tagged with ("0909 218 3346 (WhatsApp)"), also mobile labels
+_CHAT_APPS = r"whats\s?app|whats|wpp|wa|zap|zalo|viber|ватсап|вотсап|вацап|واتساب|واتس"
 _MOBILE_WORDS = (
-    r"whats\s?app|whats|wpp|wa|zap|zalo|viber|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
+    _CHAT_APPS + r"|mobile|mob|mobil|cell|cel|cellphone|celular|m[oó]vil|handy|portable|gsm|"
     r"hp|handphone|cep|kom|komórka|komorka|cellulare|celu|móvel|movel|telemóvel|моб|мобильный|сот|сотовый|"
-    r"ватсап|вотсап|вацап|вайбер|"
-    r"(?:ال)?جوال|واتساب|واتس|موبايل|الموبايل|محمول|المحمول|موبایل|(?:تلفن\s+)?همراه|มือถือ"
+    r"вайбер|"
+    r"(?:ال)?جوال|موبايل|الموبايل|محمول|المحمول|موبایل|(?:تلفن\s+)?همراه|มือถือ"
 )
 # Phrases that put a number right after them: "call me on", "fale comigo no", "contactez-moi au", "звоните".
 _CONTACT_PHRASES = (
@@ -74,7 +76,7 @@ _LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline
 _NON_DIGITS_RE = re.compile(r"\D")
 # "Tel: 0803 412 7765, 0909 218 3346 (WhatsApp)": the tag after a number says which one they chat on.
 _CHAT_TAG_RE = re.compile(
-    r"[ \t]*[(\[][ \t]*(?:whats\s?app|wa|wpp|viber|telegram|ватсап|واتساب|واتس)[^)\]\n]{0,20}[)\]]", re.IGNORECASE)
+    rf"[ \t]*[(\[][ \t]*(?:{_CHAT_APPS}|telegram)(?![^\W\d_])[^)\]\n]{{0,20}}[)\]]", re.IGNORECASE)
 _SHORT_LINE_REST = 30  # characters beside a bare national number on a signature line
 
 
@@ -196,17 +198,19 @@ def _candidates(
     for region in filter(None, regions):
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
             kind = phonenumbers.number_type(match.number)
-            # A plan that does not tell mobiles from landlines (North America's, Mexico's) reads as a mobile when
-            # the number is grouped as that country writes it ("514-862-4193"; not "type C 5512 3456 78 cables").
-            mobile = kind == PhoneNumberType.MOBILE or (
-                kind == PhoneNumberType.FIXED_LINE_OR_MOBILE and _grouped_as_national(match.raw_string, match.number))
+            mobile = kind == PhoneNumberType.MOBILE
+            # A plan that does not tell mobiles from landlines (North America's, Mexico's) is read in a sentence when
+            # the number is grouped as that country writes it ("514-862-4193"; not "type C 5512 3456 78 cables"),
+            # without ranking it as a mobile.
+            grouped = kind == PhoneNumberType.FIXED_LINE_OR_MOBILE and _grouped_as_national(match.raw_string,
+                                                                                           match.number)
             # A landline counts on a line of its own, or dialled with its trunk prefix ("… or 031-711 42 90") in a
             # country the customer's details give; not a date, nor a VAT, order or reference number.
             trunk = (match.raw_string.startswith(_TRUNK_PREFIXES) and region in dialled_in
                      and not _DATE_RE.search(match.raw_string)
                      and not _ID_LABEL_RE.search(text, max(0, match.start - 40), match.start))
             alone = _alone_on_line(text, match.start, match.end)
-            if not match.raw_string.startswith("+") and (mobile or trunk or alone):
+            if not match.raw_string.startswith("+") and (mobile or grouped or trunk or alone):
                 yield _candidate(text, match.start, match.end, match.number)
 
 
@@ -239,6 +243,7 @@ def _guessed_on_own_line(
             or not 7 <= sum(ch.isdigit() for ch in raw) <= 13
             or not (alone or raw.startswith(_TRUNK_PREFIXES) or _ends_line(text, match.end()))
             or _DATE_RE.search(raw)
+            or _ID_LABEL_RE.search(text, max(0, match.start() - 40), match.start())  # "pedido 655123456"
         ):
             continue
         number = next(

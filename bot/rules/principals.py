@@ -81,10 +81,11 @@ _HANDOVER_RE = re.compile(
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
-    r"contact\s+(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
+    r"(?:please|kindly|pls|you\s+(?:can|may|could))\s+contact\s+"
+    r"(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
-    r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|напрямую\s+с\s+(?:ней|ним|ними)|"
+    r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
@@ -101,8 +102,9 @@ _TO_US_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|(?:send|quote|offer)\s+us|in\s+our\s+name|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
     # "do not contact the end user directly": the dealer keeps the customer
-    r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)|no\s+contactar|não\s+contat\w*|"
-    r"не\s+(?:связывайтесь|звоните|обращайтесь)|"
+    r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)\s+(?:the\s+)?(?:end[- ]?user|customer|"
+    r"client|him|her|them)\s+directly|no\s+contactar\w*\s+directamente|não\s+contat\w*\s+diretamente|"
+    r"не\s+(?:связывайтесь|обращайтесь)\s+(?:с\s+(?:ним|ней|ними)\s+)?напрямую|"
     r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -110,10 +112,12 @@ _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
-    """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): from the phrase to the end of its
-    paragraph or the writer's closing, whichever comes first; None when no such phrase is there, or when the writer
-    wants the quote for themselves ("please address your quotation to us"). The numbers and
-    addresses there are the customer's, not the writer's own in the header or the signature."""
+    """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
+    phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
+    paragraph, when the phrase ends its own with no contacts) to the end of that paragraph or the writer's closing;
+    None when no such phrase is there, or when the writer wants the quote for themselves ("please address your
+    quotation to us", "do not contact the end user directly"). The numbers and addresses there are the customer's,
+    not the writer's own in the header or the signature."""
     match = _HANDOVER_RE.search(text)
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None

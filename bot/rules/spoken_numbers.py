@@ -23,7 +23,7 @@ _UNITS = {
     # Portuguese ("meia" is six when Brazilians read out numbers)
     "um": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "meia": 6, "sete": 7, "oito": 8, "nove": 9,
     # French
-    "zéro": 0, "un": 1, "deux": 2, "trois": 3, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "zéro": 0, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     # Russian
     "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
     "семь": 7, "восемь": 8, "девять": 9,
@@ -35,7 +35,7 @@ _TEENS = {
     "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
     "dez": 10, "onze": 11, "doze": 12, "treze": 13, "quatorze": 14, "quinze": 15, "dezesseis": 16,
     "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18, "dezenove": 19, "dezanove": 19,
-    "dix": 10, "douze": 12, "treize": 13, "seize": 16,
+    "dix": 10, "douze": 12, "treize": 13, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
 }
@@ -64,29 +64,38 @@ _FILLERS = frozenset({"eh", "uh", "um", "umm", "ah", "er", "erm", "э", "ээ", 
 _CORRECTIONS = frozenset({"sorry", "perdón", "perdon", "perdão", "desculpa", "pardon", "извините", "простите"})
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.…]{2,}|[,;]")
 _DIGITS = (7, 15)
+# What says a number follows: "my number is", "call me on", "WhatsApp", "mi número", "номер".
+_CUE_RE = re.compile(
+    r"(?<![^\W\d_])(?:number|phone|call|whats\s?app|mobile|cell|número|numero|celular|móvil|teléfono|telefone|"
+    r"ligue|llame|numéro|appelez|номер|телефон|звоните|رقم)(?![^\W\d_])", re.IGNORECASE)
+_CUE_REACH = 40
+_THAT_IS_RE = re.compile(r"(?<![^\W\d_])то\s+есть(?![^\W\d_])", re.IGNORECASE)  # Russian "that is" corrects
 
 
 def spoken_phone(text: str) -> str | None:
-    """The last spoken run of 7 to 15 digits (a speaker repeats or corrects a number, the last reading stands),
-    as digits in its spoken groups, "+" first when "plus" was said; None when nothing in the text is one."""
-    found: str | None = None
-    for run in _runs(text):
-        digits = sum(len(group) for group in run[1])
-        if _DIGITS[0] <= digits <= _DIGITS[1]:
-            found = ("+" if run[0] else "") + " ".join(run[1])
-    return found
+    """The spoken run of 7 to 15 digits, as digits in its spoken groups, "+" first when "plus" was said: the last
+    one said after "number", "call", "WhatsApp" … (a speaker repeats or corrects a number, the last reading
+    stands; "sizes ten, twelve, fourteen, sixteen" said later is no number), else the last one; None when none."""
+    found: list[tuple[bool, str]] = []
+    for plus, groups, at in _runs(_THAT_IS_RE.sub(" sorry ", text)):
+        if _DIGITS[0] <= sum(len(group) for group in groups) <= _DIGITS[1]:
+            cued = plus or _CUE_RE.search(text, max(0, at - _CUE_REACH), at) is not None
+            found.append((cued, ("+" if plus else "") + " ".join(groups)))
+    return next((digits for cued, digits in reversed(found) if cued), found[-1][1] if found else None)
 
 
-def _runs(text: str) -> list[tuple[bool, list[str]]]:
-    """Every run of number words: (whether "plus" opened it, its groups of digits)."""
-    runs: list[tuple[bool, list[str]]] = []
-    plus, groups = False, list[str]()
-    words = [w.casefold() for w in _TOKEN_RE.findall(text)]
+def _runs(text: str) -> list[tuple[bool, list[str], int]]:
+    """Every run of number words: (whether "plus" opened it, its groups of digits, where its first word stands)."""
+    runs: list[tuple[bool, list[str], int]] = []
+    plus, groups, start = False, list[str](), 0
+    tokens = list(_TOKEN_RE.finditer(text))
+    words = [t.group().casefold() for t in tokens]
     i = 0
     while i < len(words):
         taken, group = _group(words, i)
         word = words[i]
         if group is not None and not (word == "um" and not groups):
+            start = start if groups else tokens[i].start()
             groups.append(group)
             i += taken
             continue
@@ -100,11 +109,11 @@ def _runs(text: str) -> list[tuple[bool, list[str]]]:
             pass
         else:
             if groups:
-                runs.append((plus, groups))
+                runs.append((plus, groups, start))
             plus, groups = word in _PLUS, list[str]()
         i += 1
     if groups:
-        runs.append((plus, groups))
+        runs.append((plus, groups, start))
     return runs
 
 
@@ -120,6 +129,8 @@ def _group(words: list[str], i: int) -> tuple[int, str | None]:
         if rest is not None and len(rest) <= 2:
             return 1 + taken, str(_HUNDREDS[word] + int(rest))
         return 1, str(_HUNDREDS[word])
+    if word in _TEENS:  # also "dix-huit"
+        return 1, str(_TEENS[word])
     if "-" in word:  # "forty-six", "vingt-deux"
         tens, _, unit = word.partition("-")
         if tens in _TENS and unit in _UNITS and _UNITS[unit] > 0:

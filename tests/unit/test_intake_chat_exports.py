@@ -27,8 +27,8 @@ HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000
          "Kwame Boateng"),
         ("Sherzod Karimov:\nAssalomu alaykum, AAS kerak\n[11:48]\n\nSherzod Karimov:\nnomer +998 90 317 00 00\n[11:49]",
          "Sherzod Karimov"),
-        ("Tunde Bello @TundeLab\nPrice pls? Need 5 colony counters\nAcme Instruments @acme\nHi Tunde, share your email",
-         "Tunde Bello"),
+        ("Tunde Bello @TundeLab\nPrice pls? Need 5 colony counters\nAcme Instruments @acme\nHi Tunde, share email\n"
+         "Tunde Bello @TundeLab\nok", "Tunde Bello"),
     ],
 )
 def test_the_speaker_of_an_exported_chat_is_the_customer(text: str, name: str) -> None:
@@ -157,3 +157,72 @@ def test_our_staff_answering_under_a_pinyin_name_is_not_the_customer(text: str, 
 def test_a_customer_with_a_pinyin_name_who_opens_the_chat_stays_the_customer() -> None:
     text = "Tan Wei: hi, need price for a rotary evaporator\nLisa Wong: Hello, which capacity?\nTan Wei: 5 L, thanks"
     assert parse_inquiry(text, HOME).customer_name == "Tan Wei"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Name: nguyen ngoc anh\nPhone: 0912 384 000", "Nguyen Ngoc Anh"),  # "anh" is a name, not prose
+        ('From: "Pieter Smit" <info@pietersmit.co.za>\n\nQuote pls.\nPieter Smit', "Pieter Smit"),  # a sole trader
+        ("客户：王伟 (Procurement Manager)", "王伟"),  # a role in brackets is no Latin spelling
+        ("[10:02] Grace Mensah: hi, need an incubator\n[10:03] Grace Mensah: Thank you, Lifeline Diagnostics Ltd",
+         "Grace Mensah"),
+        ("News\nFollow Us @biolab_ke\nDear Sir, please quote a centrifuge.\nRegards,\nJames Otieno", "James Otieno"),
+    ],
+)
+def test_what_the_new_chat_rules_leave_alone(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Dear Sir,\nWe are ISO Certified and need a quotation for 2 ovens.\nRegards, Otaki Seisakusho Co., Ltd.",
+         "Otaki Seisakusho Co., Ltd"),
+    ],
+)
+def test_what_the_new_company_rules_leave_alone(text: str, company: str | None) -> None:
+    assert parse_inquiry(text, HOME).company == company
+
+
+def test_a_tag_that_starts_like_wa_is_no_chat_app() -> None:
+    text = "Mobile: +254 712 345 678 / Office: +254 20 234 5678 (Warehouse)"
+    assert parse_inquiry(text, HOME).phone == "+254712345678"
+
+
+@pytest.mark.parametrize(
+    ("text", "handed"),
+    [
+        ("Dear Sirs, we have long worked directly with them. Мы давно работаем напрямую с ними.\nООО Ромашка\n"
+         "+7 495 123 45 67", False),
+        ("I tried to contact them directly: Mr. Kofi, +233 24 000 1111. Please quote us.\nDr. Amina Yusuf", False),
+    ],
+)
+def test_phrases_that_hand_no_one_over(text: str, handed: bool) -> None:
+    from bot.rules.principals import handed_over
+    assert (handed_over(text) is not None) is handed
+
+
+def test_a_spoken_number_after_its_cue_wins_over_sizes_said_later() -> None:
+    from bot.rules.spoken_numbers import spoken_phone
+    text = ("my number is plus two five four, seven one two, three four five, six seven eight. We need sieves in "
+            "sizes ten, twelve, fourteen, sixteen")
+    assert spoken_phone(text) == "+2 5 4 7 1 2 3 4 5 6 7 8"
+
+
+
+@pytest.mark.parametrize(
+    ("company", "cut"),
+    [
+        ("Nakuru County Referral Hospital lab", "Nakuru County Referral Hospital"),
+        ("Kenya Ports Authority head office", "Kenya Ports Authority head office"),
+        ("Stamataki Dental Lab", "Stamataki Dental Lab"),
+        ("Sales Company of Lagos Ltd", "Sales Company of Lagos Ltd"),
+        ("İzmir'deki Ege Su Analiz Laboratuvarı", "Ege Su Analiz Laboratuvarı"),
+        ("QC engineer at Gulf Dairy Products Bahrain W.L.L.", "Gulf Dairy Products Bahrain W.L.L."),
+    ],
+)
+def test_where_a_company_name_ends(company: str, cut: str) -> None:
+    from bot.rules.company_shapes import company_end
+    assert company_end(company) == cut
