@@ -175,7 +175,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         if is_company_label(label):
             company = clean_company(value, strict=False)
             # "X Ltd. Şti. (İstanbul)", "Ala-Too Agrolab LLC, Bishkek, Kyrgyzstan": the place is no part of it
-            if company and (company.endswith((")", "）")) or _PLACE_AFTER_FORM_RE.search(company)):
+            if company and (company.endswith((")", "）")) or any(
+                    re.match(r",\s+[A-ZÀ-Þ]", company[m.end() :]) for m in LEGAL_RE.finditer(company))):
                 company = company_end(company)
             if company:
                 yield company
@@ -315,7 +316,6 @@ _COMPANY_NOUN_RE = re.compile(
 # Persian "شرکت <name>" up to "in/from/located" or the clause's end; the word is part of the name as written.
 _PERSIAN_COMPANY_RE = re.compile(
     r"(?<![\u0600-\u06ff])شرکت(?:\s+[\u0600-\u06ff\u200c]+){1,5}?(?=\s+(?:در|از|واقع|هستم|هستیم)\s|\s*[.،,\n]|$)")
-_PLACE_AFTER_FORM_RE = re.compile(r"(?:LLC|LLP|Ltd\.?|Limited|Inc\.?|GmbH|S\.A\.?|SARL|Srl|B\.V\.),\s+[A-ZÀ-Þ]")
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
 
 

@@ -118,9 +118,7 @@ def guess_language(text: str) -> str | None:
         return best
     # Latin words that tell no language (names, a product, "water bath 6 holes") beside a sentence in another
     # script: the sentence's language ("مطلوب عرض سعر حمام مائي water bath 6 holes / Eng. Ahmed Samir").
-    if max(arabic, cyrillic) >= _SENTENCE_LETTERS:
-        return _arabic_script_language(text) if arabic > cyrillic else _cyrillic_language(text)
-    return None
+    return script_language(text)
 
 
 _SENTENCE_LETTERS = 12  # a few words

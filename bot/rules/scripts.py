@@ -7,7 +7,6 @@ import re
 import unicodedata
 
 HAN = "\u3400-\u9fff"  # CJK ideographs: extension A and the unified block
-HAN_COMPATIBILITY = "\uf900-\ufaff"
 KANA = "\u3040-\u30ff"  # hiragana and katakana
 HANGUL = "\uac00-\ud7af"  # syllables
 THAI = "\u0e00-\u0e7f"
