@@ -16,11 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["ANDROID_STAMP", "CHAT_PREFIX_RE", "export_speakers"]
+__all__ = ["ANDROID_STAMP", "CHAT_LINE_RE", "CHAT_PREFIX_RE", "export_speakers"]
 
 # WhatsApp for Android's stamp before the speaker: date, time (a.m./p.m. as the phone's language writes it), " - ".
 ANDROID_STAMP = (
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[ \t]?[mM]\.?)?[ \t]+[-–][ \t]+"
+)
+# A chat line: a stamp (optional), the speaker (a name, a handle or a number) and the message: "[26/03/2025, 9:41 pm]
+# +92 300 8461275: …", "rashed_bd: …", "25/03/2024, 21:22 - Sun Li: …". The message may be on the next line.
+CHAT_LINE_RE = re.compile(
+    rf"^[ \t]*(?P<stamp>\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})?"
+    r"(?P<who>\+?\d[\d \t()-]{6,20}\d|[^\W\d_][\w.'’-]{0,30}(?:[ \t]+[^\W\d_][\w.'’-]{0,30}){0,3})"
+    r"[ \t]*:(?:[ \t]*(?P<message>[^\n]*?))[ \t]*$",
+    re.MULTILINE,
 )
 # What a chat line starts with before its message: a stamp and the speaker ("[10/04/2024 11:21:02] Youssef Benali: ").
 CHAT_PREFIX_RE = re.compile(

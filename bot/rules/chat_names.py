@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.rules.chat_exports import ANDROID_STAMP
+from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.company_shapes import INSTITUTION_RE
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import is_title
@@ -104,12 +104,6 @@ _HONORIFIC_LINE_RE = re.compile(
 )
 _NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
 # A chat line (time-stamped, or its speaker talks twice): "[26/03/2025, 9:41 pm] +92 300 8461275: …", "rashed_bd: …".
-_CHAT_LINE_RE = re.compile(
-    rf"^[ \t]*(?P<stamp>\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})?"
-    r"(?P<who>\+?\d[\d \t()-]{6,20}\d|[^\W\d_][\w.'-]{0,30}(?:[ \t]+[^\W\d_][\w.'-]{0,30}){0,3})"
-    r"[ \t]*:[ \t]*(?P<message>[^\n]+?)[ \t]*$",
-    re.MULTILINE,
-)
 # A message that is only its writer's name and organisation: "usman tariq, Crescent Science College", "Am Chukwuemeka
 # Obi, Lifeline Diagnostics Ltd, Enugu", "علي حسين - مكتب الرافدين للتجهيزات الطبية".
 _SIGNED_MESSAGE_RE = re.compile(
@@ -181,7 +175,7 @@ def honorific_lower_lines(text: str) -> Iterator[str]:
 def signed_messages(text: str) -> Iterator[tuple[str, str]]:
     """(name, organisation) of each chat message that only signs its writer, the name capitalised; the
     organisation is "" when the message gives the writer's role instead."""
-    lines = list(_CHAT_LINE_RE.finditer(text))
+    lines = [m for m in CHAT_LINE_RE.finditer(text) if m.group("message")]
     speakers = [m.group("who") for m in lines]
     for line in lines:
         if not (line.group("stamp") or speakers.count(line.group("who")) >= 2):

@@ -14,7 +14,7 @@ from functools import cache
 import phonenumbers
 
 from bot.org.model import Org
-from bot.rules.chat_exports import ANDROID_STAMP
+from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.pinyin_names import is_pinyin_name
 
 __all__ = ["FORWARDED_RULE_RE", "NO_OWN", "QUOTE_HEADER_RE", "OwnSide", "customer_part", "own_side_of"]
@@ -110,7 +110,7 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     lines = text.split("\n")
     staff = _staff_speakers(lines)
     if staff:  # "Xu Li: Hello, may I know your name?" answering in a chat log is ours
-        lines = ["" if (m := _SPEAKER_LINE_RE.match(line)) and m.group("who") in staff else line for line in lines]
+        lines = ["" if (m := CHAT_LINE_RE.match(line)) and m.group("who") in staff else line for line in lines]
         text = "\n".join(lines)
     headers = {text.count("\n", 0, m.start()) for m in QUOTE_HEADER_RE.finditer(text)}
     bounds = sorted(headers | {0}) + [len(lines)]
@@ -128,17 +128,10 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     return "\n".join(kept)
 
 
-# A chat line's speaker: "Xu Li: …", "[17/3/25, 8:30 a. m.] Zhang Wei: …", "25/03/2024, 21:22 - Sun Li: …".
-_SPEAKER_LINE_RE = re.compile(
-    rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})?(?P<who>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
-    r"{0,3}|\+?\d[\d \t()-]{6,20}\d)[ \t]*:"
-)
-
-
 def _staff_speakers(lines: list[str]) -> set[str]:
     """Speakers of a chat log who answer under a pinyin name ("Xu Li", "Zhang Wei": our people as the org file
     knows them in Chinese): never the one who opened the chat, who is the customer."""
-    speakers = [m.group("who") for line in lines if (m := _SPEAKER_LINE_RE.match(line))]
+    speakers = [m.group("who") for line in lines if (m := CHAT_LINE_RE.match(line))]
     if len(set(speakers)) < 2:
         return set()
     return {who for who in speakers[1:] if who != speakers[0] and is_pinyin_name(who)}
