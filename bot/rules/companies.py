@@ -41,7 +41,7 @@ from bot.rules.lower_case_intro import lower_case_intro
 from bot.rules.name_words import COMPANY_WORD_RE, HONORIFIC_RE, LEGAL_RE, PARTICLES
 from bot.rules.places import city_mentions
 from bot.rules.referrals import names_a_partner
-from bot.rules.scripts import ascii_letters
+from bot.rules.scripts import ARABIC, ascii_letters
 
 __all__ = ["FREE_MAIL_DOMAINS", "clean_company", "company_in_parts", "find_company"]
 
@@ -196,7 +196,8 @@ def _company_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[
         sentence = SENTENCE_RE.split(match.group("rest"))[0]
         # "Lusaka Water and Sewerage Company": "and" before a capitalised word stays inside the name.
         rest = re.split(r"\s(?:and|y|e|et|und|и)\s(?![A-ZÀ-ÞА-ЯЁ])|\s(?:which|that|who|we)\s|[,;]", sentence)[0]
-        company = clean_company(rest, strict=True) or _we_are_named(match.group(), match.group("rest"))
+        named = None if match.group("behalf") else _we_are_named(match.group("rest"))  # "on behalf of" a person
+        company = clean_company(rest, strict=True) or named
         ended = company_end(company) if company else ""
         if ended and not all(w.casefold() in _WHAT_WE_ARE for w in ended.split()):  # "Distribuidores Autorizados"
             yield ended
@@ -274,12 +275,12 @@ def _signature_company(lines: list[str]) -> Iterator[str]:
     yield from sorted(found, key=lambda c: 0 if LEGAL_RE.search(c) else 1 if INSTITUTION_RE.search(c) else 2)
 
 
-def _we_are_named(intro: str, rest: str) -> str | None:
+def _we_are_named(rest: str) -> str | None:
     """"Somos Camaronera Pacífico Azul de Guayaquil": what "we are" or "our company is" is called, two or more
     capitalised words, when the sentence has no legal form or word for a company (those the strict reading
-    weighs; "on behalf of" may name a person: not there)."""
+    weighs)."""
     run = capitalised_run(rest)
-    if _BEHALF_INTRO_RE.search(intro) or not run or not 2 <= len(run.split()) <= 6 or not rest.startswith(run):
+    if not run or not 2 <= len(run.split()) <= 6 or not rest.startswith(run):
         return None
     if LEGAL_RE.search(rest) or COMPANY_WORD_RE.search(rest):
         return None
@@ -290,7 +291,6 @@ def _we_are_named(intro: str, rest: str) -> str | None:
     return clean_company(run, strict=False)
 
 
-_BEHALF_INTRO_RE = re.compile(r"behalf|nombre|nome|nom\s|имени", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und", "и", "&"})
 _WHAT_WE_ARE = frozenset({"iso", "certified", "authorised", "authorized", "official", "leading", "distributors",
                           "distributor", "importers", "importer", "dealers", "dealer", "distribuidores", "distribuidor",
@@ -298,7 +298,7 @@ _WHAT_WE_ARE = frozenset({"iso", "certified", "authorised", "authorized", "offic
 _COMPANY_INTRO_RE = re.compile(
     r"(?:\b(?:i['’]m|i\s+am|we\s+are|we['’]re)\s+from(?=\s+(?-i:[A-ZÀ-Þ])(?!(?-i:Dr|Mr|Mrs|Ms|Prof)\.?\s))|\b(?:my|our)\s+(?:company|lab|laboratory|clinic|hospital|firm)(?:['’]s\s+name|\s+name)?\s+is|\bwe\s+are|\bwe['’]re|\b(?:les\s+|le\s+|te\s+|os\s+)?escribo\s+(?:de|desde)|\bescrevo\s+(?:d[ao]|de)|\b(?:i|we)\s+(?:run|own)|\bnuestra\s+empresa\s+es|\bsomos|"
     r"\bnossa\s+empresa\s+é|\bnous\s+sommes|\bwir\s+sind(?:\s+die)?|\bнаша\s+компания\s*[-—–]?|\bмы\s*[-—–]|"
-    r"\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени)"
+    r"(?P<behalf>\bon\s+behalf\s+of|\ben\s+nombre\s+de|\bem\s+nome\s+d[aeo]|\bau\s+nom\s+d[eu]|\bот\s+имени))"
     # "we are a medical laboratory in Kano" describes the customer; it names no company.
     r"\s+(?!(?:a|an|one|un|una|une|uma|um|ein|eine|looking|interested)\s)(?P<rest>[^\n]+)",
     re.IGNORECASE,
@@ -315,7 +315,7 @@ _COMPANY_NOUN_RE = re.compile(
 
 # Persian "شرکت <name>" up to "in/from/located" or the clause's end; the word is part of the name as written.
 _PERSIAN_COMPANY_RE = re.compile(
-    r"(?<![\u0600-\u06ff])شرکت(?:\s+[\u0600-\u06ff\u200c]+){1,5}?(?=\s+(?:در|از|واقع|هستم|هستیم)\s|\s*[.،,\n]|$)")
+    rf"(?<![{ARABIC}])شرکت(?:\s+[{ARABIC}\u200c]+){{1,5}}?(?=\s+(?:در|از|واقع|هستم|هستیم)\s|\s*[.،,\n]|$)")
 _BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{3,80})[)）]")
 
 

@@ -108,9 +108,10 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     if not (own.domains or own.phones or own.names):
         return text
     lines = text.split("\n")
-    staff = _staff_speakers(lines)
+    speakers = [m.group("who") if (m := CHAT_LINE_RE.match(line)) else None for line in lines]
+    staff = _staff_speakers([who for who in speakers if who])
     if staff:  # "Xu Li: Hello, may I know your name?" answering in a chat log is ours
-        lines = ["" if (m := CHAT_LINE_RE.match(line)) and m.group("who") in staff else line for line in lines]
+        lines = ["" if who in staff else line for line, who in zip(lines, speakers, strict=True)]
         text = "\n".join(lines)
     headers = {text.count("\n", 0, m.start()) for m in QUOTE_HEADER_RE.finditer(text)}
     bounds = sorted(headers | {0}) + [len(lines)]
@@ -128,10 +129,9 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     return "\n".join(kept)
 
 
-def _staff_speakers(lines: list[str]) -> set[str]:
-    """Speakers of a chat log who answer under a pinyin name ("Xu Li", "Zhang Wei": our people as the org file
-    knows them in Chinese): never the one who opened the chat, who is the customer."""
-    speakers = [m.group("who") for line in lines if (m := CHAT_LINE_RE.match(line))]
+def _staff_speakers(speakers: list[str]) -> set[str]:
+    """The chat log's speakers (in order) who answer under a pinyin name ("Xu Li", "Zhang Wei": our people as the
+    org file knows them in Chinese): never the one who opened the chat, who is the customer."""
     if len(set(speakers)) < 2:
         return set()
     return {who for who in speakers[1:] if who != speakers[0] and is_pinyin_name(who)}

@@ -55,7 +55,7 @@ from bot.rules.name_words import (
 )
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
-from bot.rules.scripts import ARABIC_RE, ascii_letters
+from bot.rules.scripts import ARABIC_RE, HAN, ascii_letters
 
 __all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
 
@@ -210,7 +210,7 @@ def _labelled_name(value: str) -> str | None:
 def _japanese_name(value: str) -> str | None:
     """ "ご担当者名：山田 健一 様": family name, a space, given name; read only in a name field."""
     name = _clean_name(value)
-    return name if name and re.fullmatch(r"[\u3400-\u9fff]{1,3} [\u3400-\u9fff]{1,3}", name) else None
+    return name if name and re.fullmatch(rf"[{HAN}]{{1,3}} [{HAN}]{{1,3}}", name) else None
 
 
 def _capitalised_if_lower(value: str) -> str:
@@ -243,13 +243,14 @@ _FREE_MAIL_LOCALS = frozenset({"info", "sales", "admin", "office", "contact", "l
 def _names_the_mailbox(name: str, email: str | None, text: str) -> bool:
     """"Makmal Sawit" <admin@makmalsawit.com.my> signed "Makmal Sawit Sdn Bhd": a shared mailbox's name that spells
     its domain and is an organisation in the text, not a person ("Pieter Smit" <info@pietersmit.co.za> is one)."""
-    formed = any(LEGAL_RE.match(text, m.end()) for m in re.finditer(re.escape(name) + r"[ \t]+", text))
-    if not email or "@" not in email or not formed:
+    if not email or "@" not in email:
         return False
     local, domain = email.casefold().split("@", 1)
     letters = ascii_letters(name)
-    return ascii_letters(local) in _FREE_MAIL_LOCALS and len(letters) >= 6 and letters == ascii_letters(
-        domain.split(".")[0])
+    spells_domain = len(letters) >= 6 and letters == ascii_letters(domain.split(".")[0])
+    if ascii_letters(local) not in _FREE_MAIL_LOCALS or not spells_domain:
+        return False  # the cheap tests first: this runs for every candidate of every inquiry
+    return any(LEGAL_RE.match(text, m.end()) for m in re.finditer(re.escape(name) + r"[ \t]+", text))
 
 
 def _email_local(email: str | None) -> str:
