@@ -168,7 +168,8 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
     folded = [fold(w.group()) for w in words]
     i = 0
     while i < len(words):
-        if not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i) or _in_compound(words[i]):
+        if (not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i) or _in_compound(words[i])
+                or _first_name_of(words, folded, i)):
             i += 1
             continue
         for n in range(min(tables.max_words, len(words) - i), 0, -1):
@@ -179,6 +180,23 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
                 break
         else:
             i += 1
+
+
+# Countries that are also common first names: before a capitalised surname ("Jordan Ellis", "Chad Morrison") the
+# word is the person's name, not where they are.
+_FIRST_NAME_COUNTRIES = frozenset({"jordan", "chad", "georgia"})
+
+
+def _first_name_of(words: list[re.Match[str]], folded: list[str], i: int) -> bool:
+    """The word is a country that is also a first name, followed on its line by a capitalised word that is no
+    place ("Jordan Ellis"; not "Jordan Amman", nor "Georgia, Tbilisi")."""
+    if folded[i] not in _FIRST_NAME_COUNTRIES or i + 1 >= len(words) or not words[i].group()[:1].isupper():
+        return False
+    after = words[i + 1]
+    between = after.string[words[i].end() : after.start()]
+    surname = after.group()
+    return (between in (" ", "\t") and surname[:1].isupper() and surname[1:].islower()
+            and not city_mentions(surname) and _lookup([folded[i + 1]], [surname], name_tables()) is None)
 
 
 def _in_compound(word: re.Match[str]) -> bool:

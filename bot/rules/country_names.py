@@ -61,7 +61,8 @@ ABBREVIATIONS: dict[str, str] = {
 
 # Names that are also everyday words or first names count only when written with capitals ("china" is
 # porcelain, "peru" a Portuguese turkey, "cuba" a Spanish vat). Jordan, Georgia and Chad stay in although
-# they are common first names (and Georgia a US state): a capitalised "Jordan Smith" still reads as JO.
+# they are common first names (and Georgia a US state); before a capitalised surname ("Jordan Smith") they are a
+# person's name (countries._first_name_of).
 CAPITALISED_ONLY = frozenset(
     {
         "chad", "jordan", "georgia", "turkey", "jersey", "guernsey", "china", "japan", "chile", "guinea",
@@ -72,11 +73,12 @@ CAPITALISED_ONLY = frozenset(
 # Names that cause more harm than good: "Того" is Russian for "of that"; "Maurice", "Mauricio", "Dominique"
 # are first names; "Réunion"/"reunião" mean a meeting; "Salvador", "Granada", "Guadalupe" are cities as well;
 # "Island" (German for Iceland) and "Oma" (Portuguese "Omã" folded) are everyday words; "中非" is mostly
-# "China-Africa"; a bare "Congo" may be either Congo.
+# "China-Africa"; a bare "Congo" may be either Congo; "Santa Helena"/"Santa Elena" (Saint Helena in Portuguese and
+# Spanish) are towns of Brazil and Ecuador and the names of their firms.
 BLOCKED = frozenset(
     {
         "того", "maurice", "mauricio", "dominique", "reunion", "reuniao", "salvador", "granada", "guadalupe",
-        "island", "oma", "ira", "keeling", "中非", "congo", "конго", "刚果", "剛果",
+        "island", "oma", "ira", "keeling", "中非", "congo", "конго", "刚果", "剛果", "santa helena", "santa elena",
     }
 )
 

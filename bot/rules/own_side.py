@@ -83,7 +83,10 @@ def _e164(raw: str) -> str | None:
 _RULE = (
     r"^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message|mensagem original|mensaje original|mensaje reenviado|"
     r"mensagem encaminhada|message d'origine|message transféré|ursprüngliche nachricht|weitergeleitete nachricht|"
-    r"исходное сообщение|пересылаемое сообщение|пересланное сообщение|原始邮件|转发邮件)"
+    r"исходное сообщение|пересылаемое сообщение|пересланное сообщение|原始邮件|转发邮件|messaggio originale|"
+    r"messaggio inoltrato|orijinal mesaj|iletilen mesaj|wiadomość oryginalna|oryginalna wiadomość|"
+    r"przekazana wiadomość|oorspronkelijk bericht|doorgestuurd bericht|оригінальне повідомлення|"
+    r"пересланий лист|الرسالة الأصلية|رسالة محولة|الرسالة المعاد توجيهها)"
 )
 # The rule a mail client draws over a forwarded message: "---------- Forwarded message ---------".
 FORWARDED_RULE_RE = re.compile(_RULE, re.IGNORECASE | re.MULTILINE)
@@ -120,6 +123,8 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         block = lines[begin:end]
         if begin in headers and _sent_by_us(block, own):
             kept += [""] * len(block)
+        elif begin in headers and FORWARDED_RULE_RE.match(block[0]):  # the rule itself says nothing of anyone
+            kept += ["", *(_kept_line(line, own) if lines_too else line for line in block[1:])]
         else:
             kept += [_kept_line(line, own) if lines_too else line for line in block]
     if not any(line.strip() for line in kept):

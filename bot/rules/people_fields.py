@@ -231,9 +231,8 @@ def _name_order(name: str) -> str:
     if len(words) >= 3 and words[-2].casefold() in ("de", "da", "do", "from") and city_mentions(words[-1]):
         words = words[:-2]
         name = " ".join(words)
-    # "Фамилия Имя Отчество" is recorded as written, as the customer's papers and their own forms write it.
-    if len(words) == 3 and _PATRONYMIC_RE.fullmatch(words[1]):  # "Имя Отчество Фамилия"
-        return f"{words[0]} {words[2]}"
+    # A name with its patronymic, "Фамилия Имя Отчество" or "Имя Отчество Фамилия", is recorded as written, as the
+    # customer's papers and their own forms write it.
     return name
 
 

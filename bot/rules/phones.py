@@ -77,6 +77,10 @@ _NON_DIGITS_RE = re.compile(r"\D")
 # "Tel: 0803 412 7765, 0909 218 3346 (WhatsApp)": the tag after a number says which one they chat on.
 _CHAT_TAG_RE = re.compile(
     rf"[ \t]*[(\[][ \t]*(?:{_CHAT_APPS}|telegram)(?![^\W\d_])[^)\]\n]{{0,20}}[)\]]", re.IGNORECASE)
+# A label in brackets right after a number: "(mobile)", "(office)", "(cel.)".
+_LABEL_AFTER_RE = re.compile(
+    rf"[ \t]*[(\[][ \t]*(?P<label>(?:{_MOBILE_LABEL_RE.pattern}|{_LANDLINE_LABEL_RE.pattern})[.]?)[ \t]*[)\]]",
+    re.IGNORECASE)
 _SHORT_LINE_REST = 30  # characters beside a bare national number on a signature line
 
 
@@ -327,9 +331,13 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
     """A mobile: labelled so just before the number on its line, or a mobile by its number plan."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40) : start]
+    # A label after an earlier number on the line is that number's ("+7 727 … (office), +7 777 …").
+    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].isdigit()), 0):]
     labels = list(_MOBILE_LABEL_RE.finditer(before)) + list(_LANDLINE_LABEL_RE.finditer(before))
     nearest = max(labels, key=lambda m: m.end(), default=None)
-    if nearest is not None:
+    if (after := _LABEL_AFTER_RE.match(text, end)) is not None:  # "+7 777 215 60 48 (mobile)"
+        mobile = _MOBILE_LABEL_RE.search(after.group("label")) is not None
+    elif nearest is not None:
         mobile = _MOBILE_LABEL_RE.fullmatch(nearest.group()) is not None
     else:
         mobile = phonenumbers.number_type(number) == PhoneNumberType.MOBILE

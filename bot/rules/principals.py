@@ -59,7 +59,7 @@ _HANDOVER_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     # not "his/her contact is": a colleague's or our own agent's ("we met your agent Mr. Khalid; his contact is …")
     r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
-    r"contact(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
+    r"(?:contacts?(?:\s+(?:details|info(?:rmation)?|data|person|number))?|details)\s*(?:is|are|[:：–-])|"
     r"(?:buyer|customer|client|end[- ]user)(?:['’]s)?\s+contact(?:\s+(?:details|person|info))?\s*[:：]|"
     r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
     r"direct(?:amente|o)\s+a\s+(?:él|ella|ellos)|"
@@ -81,11 +81,13 @@ _HANDOVER_RE = re.compile(
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
-    r"(?:please|kindly|pls|you\s+(?:can|may|could))\s+contact\s+"
+    r"(?:please|kindly|pls|you\s+(?:can|may|could))\s+(?:contact|quote|call|write\s+to|reply\s+to)\s+"
     r"(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
+    # "(ТКП направлять ей)": the offer goes to the person named next
+    r"(?:направ|отправ|высыл|присыл)\w*\s+(?:ей|ему|им)(?![^\W\d_])|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
@@ -109,6 +111,12 @@ _TO_US_RE = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
+# A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:".
+_DETAILS_HEADING_RE = re.compile(
+    r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user)(?:['’]s)?[ \t]+(?:contact[ \t]+)?"
+    r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
@@ -121,7 +129,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
     match = _HANDOVER_RE.search(text)
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
-    forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
+    forwarded = (FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
+                 or _DETAILS_HEADING_RE.search(text, match.end()))
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
         # "contacts below", or no contacts before the forwarded message: the buyer wrote it
