@@ -67,6 +67,9 @@ INTRO_RE = re.compile(
     r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
     r"|\bit['’]s|\bit\s+is"
+    # East African and Nigerian English "Am Peter Otieno from …" (I am): only before a name and "from"/"of"/"at" (the
+    # German "Am Montag" is a day)
+    r"|(?:^|(?<=[.!?:] ))(?-i:Am)(?=\s+(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\s+(?:from|of|at|with)\s)"
     r"|(?<![^\W\d_])(?:hi|hello|hey|hola|olá|oi|bonjour|salut|hallo|good\s+(?:morning|afternoon|day|evening))"
     r"[,!]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
     r"\s+(?P<rest>[^\n]+)",

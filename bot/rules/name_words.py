@@ -77,7 +77,7 @@ CLOSING_RE = re.compile(
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
-    r"с\s+уважением|з\s+повагою|مع\s+(?:أطيب\s+)?(?:التحيات|تحياتي)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
+    r"с\s+уважением|з\s+повагою|مع\s+(?:(?:أطيب|خالص|فائق)\s+)?(?:التحيات|التحية|تحياتي|الشكر|الاحترام)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
     r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
     r"srdačan\s+pozdrav|srdačno|lijep\s+pozdrav|s\s+pozdravem|με\s+εκτίμηση|με\s+φιλικούς\s+χαιρετισμούς|cu\s+stimă|"
@@ -191,6 +191,9 @@ UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", 
                         "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة", "사무실",
                         "구매팀", "support", "service", "services", "team", "équipe", "technique", "channel", "canal",
                         "группа", "канал", "поддержка"})
+# Pronouns that open a sentence capitalised ("Vocês tem distribuidor aqui?"): nobody's name.
+PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "vous", "nosotros", "nosotras", "nós",
+                      "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr"})
 THING_WORDS = frozenset(
     {
         "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

@@ -258,6 +258,10 @@ def _speaks(name: str, line: str) -> bool:
         return False
     if at > 25 or _GREETING_RE.search(line[:at]):
         return False
-    # Writing or signing: "Amy Chen: ...", "Kevin Zhang | Sino ...", a line that is just the name.
+    # Writing or signing: "Amy Chen: ...", "Kevin Zhang | Sino ...", a line that is just the name; also with the
+    # name's Latin spelling after it ("林娜 Lina (Sino): …").
     rest = line[at + len(name) :]
-    return bool(re.match(r"\s*(?:[:：|)]|\(|$|[,，]?\s*\S+@|\s*[-–—]\s)", rest))
+    return bool(_SPEAKS_RE.match(rest))
+
+
+_SPEAKS_RE = re.compile(r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}\s*(?:[:：|)]|\(|$|[,，]?\s*\S+@|\s*[-–—]\s)")

@@ -48,6 +48,7 @@ from bot.rules.name_words import (
     JOB_WORDS,
     LEGAL_RE,
     PARTICLES,
+    PRONOUNS,
     THAI_KHUN_RE,
     THING_WORDS,
     TITLE_WORDS,
@@ -78,7 +79,7 @@ def find_customer_name(
     candidates = [
         _name_order(name) for name in dict.fromkeys(_name_candidates(text, labelled))
         if name.casefold() not in ours and not any(o in name.casefold() for o in ours if len(o) >= 5)
-        and not _names_the_mailbox(name, email, text)
+        and _may_be_a_name(name) and not _names_the_mailbox(name, email, text)
     ]
     signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
@@ -97,12 +98,25 @@ def find_customer_name(
         return forwarded or _name_of_address(email)
     first = candidates[0]
     if len(first.split()) == 1:
-        fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and c.split()[0] == first), None)
+        # "Am Wanjiru from Kisumu" then "My full name Grace Wanjiru Otieno": the name the person gives in full
+        fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and first in c.split()), None)
         fuller = fuller or next(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
         return fuller or _completed_by_email(first, email) or first
     return _whole_name(first, candidates[1:])  # "Mariana Ortega" in the header signs "Mariana Ortega Villalobos"
+
+
+# Words of a Chinese note's heading, never in a name: "展会名片" (a trade-show card), "客户信息" (customer details).
+_HAN_NOTE_WORDS_RE = re.compile("名片|展会|客户|客戶|信息|资料|詢盤|询盘|联系|公司|录入|转自|备注")
+
+
+def _may_be_a_name(name: str) -> bool:
+    """Not one Latin letter ("X" of "Mensaje directo de X"), a pronoun ("Vocês tem …"), nor a Chinese note's
+    heading ("展会名片")."""
+    if (len(name) < 2 and name.isascii()) or name.casefold() in PRONOUNS:
+        return False
+    return not _HAN_NOTE_WORDS_RE.search(name)
 
 
 def _as_signed(candidates: list[str]) -> list[str]:
