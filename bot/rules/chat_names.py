@@ -90,7 +90,7 @@ _PLATFORM_SENDER_RE = re.compile(
     # "Telegram: Андрей Лукашевич (@andrei_luk)" on one line
     r"|^[ \t]*(?:telegram|whatsapp|viber|instagram|messenger|signal)[ \t]*[:—–-][ \t]*"
     r"(?P<titled>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})[ \t]*\(@[\w.]+\)[ \t]*$"
-    r"|(?:\bDM|\bmessage)[ \t]+from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)"
+    r"|(?:\bDM[ \t]+|\bmessage[ \t]+|\bmsg[ \t]+|^[ \t]*)from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)"
     # "[Zalo] Nguyễn Thị Thu Hà" over the messages
     r"|^[ \t]*\[(?:zalo|viber|line|kakaotalk|telegram|whatsapp|wechat|signal|imo)\][ \t]*"
     r"(?P<tagged>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){1,4})[ \t]*$",

@@ -43,9 +43,11 @@ DOMAIN_RE = re.compile(r"\w\.[a-z]{2,}\b|https?:|www\.|@|\d", re.IGNORECASE)
 CUT_RE = re.compile(r"\s*(?:[(\[,،，（|·•/]|\s-\s|\s–\s|\s—\s)")
 # "Alibaba RFQ from Ana Costa, ...", "LinkedIn message from X (...)", "Mensagem no LinkedIn de X", "DM: X, ..."
 FROM_RE = re.compile(
-    r"(?:\b(?:rfq|inquiry|enquiry|message|messages|request|dm|inmail|mensagem|mensaje|mensaje directo|demande)"
+    r"(?:\b(?:rfq|inquiry|enquiry|message|messages|msg|request|dm|inmail|mensagem|mensaje|mensaje directo|demande)"
     r"(?:\s+(?:no|en|on|via|sur)\s+\w+)?\s+(?:from|de|by)\s+"
-    r"|\b(?:dm|inmail|message|mensaje|mensagem)[ \t]*[-–—][ \t]*)(?P<rest>[^\n]+)",
+    r"|\b(?:dm|inmail|message|msg|mensaje|mensagem)[ \t]*[-–—][ \t]*"
+    # a chat export's 'buyer "Rajesh Kumar Iyer"', an RFQ's "— buyer Mahmoud Abdel-Rahman, Delta Wire Egypt"
+    r"|\b(?:buyer|customer|client)[ \t]*[\"“]|(?<![^\W\d_])(?-i:buyer)[ \t]+(?=(?-i:[A-Z])))(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
@@ -71,7 +73,7 @@ INTRO_RE = re.compile(
     # German "Am Montag" is a day)
     r"|(?:^|(?<=[.!?:] ))(?-i:Am)(?=\s+(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\s+(?:from|of|at|with)\s)"
     r"|(?<![^\W\d_])(?:hi|hello|hey|hola|olá|oi|bonjour|salut|hallo|good\s+(?:morning|afternoon|day|evening))"
-    r"[,!]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
+    r"[,!.]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -80,6 +82,7 @@ INLINE_CLOSING_RE = re.compile(
     r"\b(?:thanks|thank\s+you|regards|obrigad[oa]|gracias|saludos|merci|cordialement|grazie|danke|спасибо|"
     r"terima\s+kasih|cảm\s+ơn|teşekkürler|atenciosamente|cordialmente|"
     r"atentamente|atte\.?|mit\s+freundlichen\s+grüßen|viele\s+grüße|pozdrawiam|saygılarımla|"
+    r"(?:met\s+vriendelijke\s+)?groet(?:en)?|mvg|"
     r"مع\s+تحياتي)[,!.，]*[ \t]+(?:[-–—][ \t]*)?(?P<rest>[^\W\d_][^\n]*)",
     re.IGNORECASE,
 )

@@ -61,6 +61,9 @@ HONORIFIC_RE = re.compile(
     r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|ato|w/ro|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
     r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|κος|κα|κυρ|آقای|خانم|"
+    # Hausa "Mallam", Spanish "Doña" ("Dña."), Polish "Pani", a Mexican chemist's "Q.F.B."/"Q.F.I." (not "Don" nor
+    # "Pan": English and Chinese names)
+    r"mallam|doña|dña|pani|q\.f\.[bi]|"
     # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
     r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts|"
     # a teacher, a scholar: Swahili, Malay and Arabic in Latin letters ("Ustaz Hamisi Juma")
@@ -76,7 +79,7 @@ CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
-    r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|"
+    r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:(?:أطيب|خالص|فائق)\s+)?(?:التحيات|التحية|تحياتي|الشكر|الاحترام)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
     r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"

@@ -99,7 +99,8 @@ def find_customer_name(
     first = candidates[0]
     if len(first.split()) == 1:
         # "Am Wanjiru from Kisumu" then "My full name Grace Wanjiru Otieno": the name the person gives in full
-        fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and first in c.split()), None)
+        fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and first in c.split()
+                       and not _INTRO_WORD_RE.search(c)), None)
         fuller = fuller or next(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
@@ -117,6 +118,9 @@ def _may_be_a_name(name: str) -> bool:
     if (len(name) < 2 and name.isascii()) or name.casefold() in PRONOUNS:
         return False
     return not _HAN_NOTE_WORDS_RE.search(name)
+
+
+_INTRO_WORD_RE = re.compile(r"(?<![^\W\d_])(?:i['’]m|i\s+am|im)(?![^\W\d_])", re.IGNORECASE)  # "I'm Maria"
 
 
 def _as_signed(candidates: list[str]) -> list[str]:

@@ -77,6 +77,10 @@ _NON_DIGITS_RE = re.compile(r"\D")
 # "Tel: 0803 412 7765, 0909 218 3346 (WhatsApp)": the tag after a number says which one they chat on.
 _CHAT_TAG_RE = re.compile(
     rf"[ \t]*[(\[][ \t]*(?:{_CHAT_APPS}|telegram)(?![^\W\d_])[^)\]\n]{{0,20}}[)\]]", re.IGNORECASE)
+# A contact line that opens with a chat app's label: "WhatsApp: 0909 318 2260", "WA +255 …".
+_CHAT_LINE_LABEL_RE = re.compile(rf"[ \t]*(?:{_CHAT_APPS})[ \t]*(?:n[oº°]\.?|number|#)?[ \t]*[:：.]?[ \t]*",
+                                 re.IGNORECASE)
+_LEADING_BRACKET_RE = re.compile(r"^[ \t]*[(\[][^)\]\n]*[)\]]")
 # A label in brackets right after a number: "(mobile)", "(office)", "(cel.)".
 _LABEL_AFTER_RE = re.compile(
     rf"[ \t]*[(\[][ \t]*(?P<label>(?:{_MOBILE_LABEL_RE.pattern}|{_LANDLINE_LABEL_RE.pattern})[.]?)[ \t]*[)\]]",
@@ -99,6 +103,7 @@ class _Candidate:
     e164: str
     mobile: bool
     chat: bool = False  # tagged right after it as the customer's chat app: "0909 218 3346 (WhatsApp)"
+    chat_label: bool = False  # labelled before it: "WhatsApp: 0909 318 2260"
 
 
 def normalise_phone(raw: str, default_region: str | None = None) -> str | None:
@@ -154,7 +159,15 @@ def pick_phones(
     # when the customer gave none of their own.
     direct = direct or pool
     first = next((c for c in direct if c.chat), None) or next((c for c in direct if c.mobile), direct[0])
+    # "Tel: 0803 562 1847 | WhatsApp: 0909 318 2260" (a line each once read): in the contact lines of the first
+    # mobile, the one they chat on
+    first = next((c for c in direct if c.chat_label and _lines_apart(prepared, first, c) <= 2), first)
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
+
+
+def _lines_apart(text: str, one: _Candidate, other: _Candidate) -> int:
+    start, end = sorted((one.at, other.at))
+    return text.count("\n", start, end)
 
 
 def _pool(text: str, candidates: list[_Candidate], own: frozenset[str], home: str | None) -> list[_Candidate]:
@@ -331,8 +344,10 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
     """A mobile: labelled so just before the number on its line, or a mobile by its number plan."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40) : start]
-    # A label after an earlier number on the line is that number's ("+7 727 … (office), +7 777 …").
-    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].isdigit()), 0):]
+    # A label after an earlier number on the line is that number's ("+7 727 … (office), +7 777 …",
+    # "98401 27654 (WhatsApp) / 044 …").
+    cut = next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].isdigit()), 0)
+    before = _LEADING_BRACKET_RE.sub("", before[cut:]) if cut else before
     labels = list(_MOBILE_LABEL_RE.finditer(before)) + list(_LANDLINE_LABEL_RE.finditer(before))
     nearest = max(labels, key=lambda m: m.end(), default=None)
     if (after := _LABEL_AFTER_RE.match(text, end)) is not None:  # "+7 777 215 60 48 (mobile)"
@@ -342,8 +357,9 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
     else:
         mobile = phonenumbers.number_type(number) == PhoneNumberType.MOBILE
     chat = _CHAT_TAG_RE.match(text, end) is not None
+    chat_label = after is None and _CHAT_LINE_LABEL_RE.fullmatch(text, line_start, start) is not None
     e164: str = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return _Candidate(start, end, e164, mobile or chat, chat)
+    return _Candidate(start, end, e164, mobile or chat, chat, chat_label)
 
 
 def country_of_phone(e164: str) -> str | None:

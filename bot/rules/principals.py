@@ -61,12 +61,15 @@ _HANDOVER_RE = re.compile(
     r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
     r"(?:contacts?(?:\s+(?:details|info(?:rmation)?|data|person|number))?|details)\s*(?:is|are|[:：–-])|"
     r"(?:buyer|customer|client|end[- ]user)(?:['’]s)?\s+contact(?:\s+(?:details|person|info))?\s*[:：]|"
-    r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
-    r"direct(?:amente|o)\s+a\s+(?:él|ella|ellos)|"
+    # "cotiza directo a él", "pode mandar a cotação direto pra ele"
+    r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+|a\s+|o\s+)?"
+    r"(?:cotizaci[oó]n\s+|cotação\s+|oferta\s+|propuesta\s+|proposta\s+|orçamento\s+)?"
+    r"direc?t(?:amente|o)\s+(?:a|para|pra|pro)\s+(?:él|ella|ellos|ellas|ele|ela|eles|elas)|"
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
-    r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
+    r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+|PI\s+|proforma(?:\s+invoice)?\s+|invoice\s+)?"
+    r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
@@ -81,7 +84,7 @@ _HANDOVER_RE = re.compile(
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
-    r"(?:please|kindly|pls|you\s+(?:can|may|could))\s+(?:contact|quote|call|write\s+to|reply\s+to)\s+"
+    r"(?:please|kindly|pls|you(?:\s+(?:can|may|could))?)\s+(?:contact|quote|call|write\s+to|reply\s+to)\s+"
     r"(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
@@ -91,12 +94,15 @@ _HANDOVER_RE = re.compile(
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
-    r")",
+    r")"
+    # "请直接报价给客户", "请与客户直接联系" (no spaces between Chinese words: no word boundary either)
+    r"|直接(?:报价|報價|联系|聯繫|发|發|回复|回覆)[给給与與]?(?:客户|客戶|客人|买家|買家|他们|他們|他|她)"
+    r"|(?:与|與|和|跟)(?:客户|客戶|客人|买家|買家|他们|他們|他|她)直接(?:联系|聯繫|沟通|溝通)",
     re.IGNORECASE,
 )
 # What says the buyer's message comes below: "contacts below", "the request below", "see below".
 _ONWARD_RE = re.compile(
-    r"(?<![^\W\d_])(?:below|ниже|abajo|a\s+continuación|abaixo|ci-dessous|unten|sotto|أدناه|下面|以下)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:below|ниже|abajo|a\s+continuación|abaixo|ci-dessous|unten|sotto|أدناه)(?![^\W\d_])|下面|以下",
     re.IGNORECASE,
 )
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
@@ -129,8 +135,11 @@ def handed_over(text: str) -> tuple[int, int] | None:
     match = _HANDOVER_RE.search(text)
     if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
-    forwarded = (FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
-                 or _DETAILS_HEADING_RE.search(text, match.end()))
+    heading = _DETAILS_HEADING_RE.search(text, match.end())
+    if heading:  # "End user details:" over the buyer's block: that block
+        block_end = _PARAGRAPH_END_RE.search(text, heading.end())
+        return heading.start(), block_end.start() if block_end else len(text)
+    forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
         # "contacts below", or no contacts before the forwarded message: the buyer wrote it

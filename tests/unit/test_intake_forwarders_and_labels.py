@@ -116,3 +116,109 @@ def test_an_institutes_mailbox_names_the_person_the_offer_goes_to() -> None:
             "e-mail: belova@ipk-tomsk.ru")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.email, parsed.phone) == ("belova@ipk-tomsk.ru", "+79137452860")
+
+
+AGENT_IN_CHINESE = """From: Coco Wu <coco@sz-freight.cn>
+Subject: FW: запрос - вискозиметр
+
+王磊你好，
+下面是我们哈萨克斯坦客户的询价，请直接报价给客户，运费我们负责。我的电话 +86 755 8621 0000。
+
+---------- Forwarded message ----------
+От: Айгерим Нурланова <a.nurlanova@kazpaint.kz>
+Добрый день! Просим КП на вискозиметр, 1 шт.
+
+С уважением,
+Айгерим Нурланова
+ТОО «KazPaint», г. Алматы
++7 701 555 12 34
+"""
+
+AGENT_IN_PORTUGUESE = """From: Rogério Alves <rogerio@nordesteinstrumentos.com.br>
+Subject: Cotação - medidor de pH / cliente Laticínios Serra Azul
+
+Olá, segue pedido de um cliente nosso, pode mandar a cotação direto pra ele com cópia pra mim:
+
+Laticínios Serra Azul Ltda. – Garanhuns/PE
+Contato: Patrícia Menezes
+patricia.menezes@serraazul.com.br
+Cel: (87) 99811-2044
+
+Abs,
+Rogério – Nordeste Instrumentos Ltda.
+(81) 99634-2218
+"""
+
+AGENT_SENDS_PI_TO_THEM = """From: Jenny Lau <jenny@hk-sourcing.com>
+Subject: FW: Balanzas
+
+Hi Wang Lei, I am the sourcing agent for this client in Peru. They prefer you contact them directly, and please
+send PI to them with me in CC. Below is their original mail.
+
+Jenny Lau
+HK Sourcing Ltd
++852 2631 0000
+
+---------- Forwarded message ---------
+De: Lucía Quispe <lquispe@andeslab.pe>
+Necesitamos 2 balanzas analíticas.
+Lucía Quispe
+Andes Lab S.A.C., Arequipa
+Cel: +51 987 654 321
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "phone"),
+    [
+        (AGENT_IN_CHINESE, "a.nurlanova@kazpaint.kz", "+77015551234"),
+        (AGENT_IN_PORTUGUESE, "patricia.menezes@serraazul.com.br", "+5587998112044"),
+        (AGENT_SENDS_PI_TO_THEM, "lquispe@andeslab.pe", "+51987654321"),
+        (DEALER_WITH_HEADING.replace("----- client details -----", "End user details:")
+         .replace("Their details\nare below.", "Our 10% commission as agreed."), "efua.owusu@tth-lab.org.gh",
+         "+233247710392"),
+    ],
+)
+def test_an_agents_hand_over_in_more_words_gives_the_end_user(text: str, email: str, phone: str) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == (email, phone)
+
+
+def test_the_number_labelled_for_whatsapp_in_the_contact_lines_is_the_phone() -> None:
+    text = ("Kindly send proforma.\n\nThanks & regards,\nAdebayo Ogunleye\nZenvest Labs Limited, Ilupeju, Lagos\n"
+            "Tel: 0803 562 1847 | WhatsApp: 0909 318 2260")
+    assert parse_inquiry(text, HOME).phone == "+2349093182260"
+
+
+def test_a_colleagues_whatsapp_in_a_sentence_does_not_beat_the_writers_number() -> None:
+    text = ("[09:14, 12/03/2024] +55 31 99417-2268: Bom dia! Aqui é o Leonardo Dias, do Laboratório Vitalis, em Belo "
+            "Horizonte\n[09:17, 12/03/2024] +55 31 99417-2268: Qualquer dúvida técnica fala com a nossa bioquímica, "
+            "Dra. Camila Prado, WhatsApp (31) 98852-0917")
+    assert parse_inquiry(text, HOME).phone == "+5531994172268"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[12/03/2024, 09:14] 王磊 Wang Lei (Acme): Hello, this is Wang Lei from Acme.\n"
+         "[12/03/2024, 09:40] +254 722 318 905: Habari. Am Peter Otieno from Lakeview Labs Ltd Kisumu, Kenya",
+         "Peter Otieno"),
+        ("WhatsApp\n+974 5563 8812: Good morning. Mohammed Al-Kuwari from Doha Testing W.L.L.", "Mohammed Al-Kuwari"),
+        ("LinkedIn msg from Faisal Al Hammadi (Lab Manager at Gulf Cement LLC): need a muffle furnace",
+         "Faisal Al Hammadi"),
+        ('TradeManager chat - buyer "Rajesh Kumar Iyer", India\nneed 6 hole water bath', "Rajesh Kumar Iyer"),
+        ("Alibaba RFQ: tensile tester 100kN — buyer Mahmoud Abdel-Rahman, Delta Wire Egypt, tel +20 100 537 2841",
+         "Mahmoud Abdel-Rahman"),
+        ("Goedemiddag, graag een offerte voor een balans.\nGroet, Jeroen de Vries – AgroLab B.V.", "Jeroen de Vries"),
+        ("Alibaba inquiry from Mallam Ibrahim Sani Danjuma, Kano: need gas analyzer", "Ibrahim Sani Danjuma"),
+        ("Entrega em Campinas. Vocês tem distribuidor aqui?\n\nAtt.\nJuliana Ferreira Costa\nLab Vale Verde Ltda.",
+         "Juliana Ferreira Costa"),
+        ("Mensaje directo de X (Twitter):\nHola! Contacto: Iker Etxeberria, Cervezas Ibaizabal S.L.",
+         "Iker Etxeberria"),
+        ("展会名片 — Analytica 2024\n\nCard:\nJohan van der Merwe\nTechnical Manager\nAquaTest (Pty) Ltd",
+         "Johan van der Merwe"),
+        ("Hello! Do you sell Hospital Beds? I'm Maria.", "Maria"),
+    ],
+)
+def test_who_writes(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
