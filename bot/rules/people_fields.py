@@ -397,8 +397,21 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
     name = _signed_last(text)
     if name:
         yield name
+    for match in _SIGNING_SENTENCE_RE.finditer(text):
+        name = _leading_name(match.group("name"))
+        if name and len(name.split()) >= 2 and not find_country_in_text(name):
+            yield name
     for match in CHINESE_HONORIFIC_RE.finditer(text):
         yield match.group("surname")
+
+
+# A message that ends by signing in a sentence of its own: "… 4 шт. Оксана Мельник, Львівський ліцей №12, тел. 067 …":
+# a name, where they are from, then a number or an address.
+_SIGNING_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[.!?…][ \t]))[ \t]*(?P<name>(?:[^\W\d_][\w'’.-]*[ \t]+){1,3}?[^\W\d_][\w'’-]+),[ \t]*[^,\n]{2,60},[ \t]*"
+    r"(?:tel|тел|phone|ph|mob|моб|cel|cell|whats\s?app|e-?mail|\+|\d|[\w.+-]+@)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # A department line of a signature: "Dpto. Calidad", "Abteilung Einkauf", "Dept. QA".
