@@ -11,6 +11,7 @@ import pycountry
 
 from bot.rules.country_names import ABBREVIATIONS, CJK_CHARS, NameTables, fold, name_tables, strip_marks
 from bot.rules.free_text import introductions, signature_lines
+from bot.rules.name_words import COMPANY_WORD_RE
 from bot.rules.places import city_mentions, demonym_mentions
 
 __all__ = ["CountryEvidence", "country_evidence", "country_of_email_domain", "find_country_in_text", "iso_countries"]
@@ -188,15 +189,27 @@ _FIRST_NAME_COUNTRIES = frozenset({"jordan", "chad", "georgia"})
 
 
 def _first_name_of(words: list[re.Match[str]], folded: list[str], i: int) -> bool:
-    """The word is a country that is also a first name, followed on its line by a capitalised word that is no
-    place ("Jordan Ellis"; not "Jordan Amman", nor "Georgia, Tbilisi")."""
+    """The word is a country that is also a first name, with one capitalised word after it that is no place nor an
+    organisation's word ("Jordan Ellis"; not "Jordan Amman", "Jordan Cement Factories", "Georgia Ministry of Health",
+    "in Jordan Since 2005", nor "Georgia, Tbilisi")."""
     if folded[i] not in _FIRST_NAME_COUNTRIES or i + 1 >= len(words) or not words[i].group()[:1].isupper():
         return False
-    after = words[i + 1]
-    between = after.string[words[i].end() : after.start()]
+    text, word, after = words[i].string, words[i], words[i + 1]
     surname = after.group()
-    return (between in (" ", "\t") and surname[:1].isupper() and surname[1:].islower()
+    if (text[word.end() : after.start()] not in (" ", "\t") or not (surname[:1].isupper() and surname[1:].islower())
+            or folded[i - 1:i] and folded[i - 1] in _PLACE_WORDS and text[words[i - 1].end() : word.start()] == " "):
+        return False
+    third = words[i + 2] if i + 2 < len(words) else None
+    if third is not None and text[after.end() : third.start()] == " " and third.group()[:1].isupper():
+        return False  # a run of three capitalised words is an organisation's name
+    return (surname.casefold() not in _NOT_SURNAMES and not COMPANY_WORD_RE.search(surname)
             and not city_mentions(surname) and _lookup([folded[i + 1]], [surname], name_tables()) is None)
+
+
+_PLACE_WORDS = frozenset({"in", "from", "to", "at", "of", "for", "de", "en", "à", "au", "em", "no", "na", "aus",
+                          "nach"})
+_NOT_SURNAMES = frozenset({"since", "branch", "office", "valley", "river", "national", "university", "ministry",
+                           "cement", "phosphate", "petroleum", "tech", "state"})
 
 
 def _in_compound(word: re.Match[str]) -> bool:

@@ -47,7 +47,7 @@ FROM_RE = re.compile(
     r"(?:\s+(?:no|en|on|via|sur)\s+\w+)?\s+(?:from|de|by)\s+"
     r"|\b(?:dm|inmail|message|msg|mensaje|mensagem)[ \t]*[-–—][ \t]*"
     # a chat export's 'buyer "Rajesh Kumar Iyer"', an RFQ's "— buyer Mahmoud Abdel-Rahman, Delta Wire Egypt"
-    r"|\b(?:buyer|customer|client)[ \t]*[\"“]|(?<![^\W\d_])(?-i:buyer)[ \t]+(?=(?-i:[A-Z])))(?P<rest>[^\n]+)",
+    r"|\b(?:buyer|customer|client)[ \t]*[\"“]|(?:^|[—–:-][ \t]*)(?-i:buyer)[ \t]+(?=(?-i:[A-Z])))(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Self-introductions: the capitalised words after them are a name; "from Y" after it may be the company.
@@ -69,11 +69,14 @@ INTRO_RE = re.compile(
     r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"
     # "it's Sam", and a greeting then "Maria from Brazil" / "Ahmed speaking".
     r"|\bit['’]s|\bit\s+is"
-    # East African and Nigerian English "Am Peter Otieno from …" (I am): only before a name and "from"/"of"/"at" (the
-    # German "Am Montag" is a day)
-    r"|(?:^|(?<=[.!?:] ))(?-i:Am)(?=\s+(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\s+(?:from|of|at|with)\s)"
+    # East African and Nigerian English "Am Peter Otieno from …" (I am): only before a name and a lower-case
+    # "from"/"of"/"at" (the German "Am Montag" is a day)
+    r"|(?:^|(?<=[.!?:,] ))(?-i:Am)(?=\s+(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\s+(?-i:from|of|at|with)\s)"
+    # "Good morning. Mohammed Al-Kuwari from Doha …": an English greeting, a full stop, a name and "from"
+    r"|(?<![^\W\d_])(?:hi|hello|good\s+(?:morning|afternoon|day|evening))\.(?=\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){1,2}"
+    r"\s+(?-i:from)\s)"
     r"|(?<![^\W\d_])(?:hi|hello|hey|hola|olá|oi|bonjour|salut|hallo|good\s+(?:morning|afternoon|day|evening))"
-    r"[,!.]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
+    r"[,!]?(?!\s+(?:soy|sou|sono|ben|i|i['’]m|je|ich|me|mi|my|this|it|we|our|am)\b)(?=\s+(?-i:[^\W\d_a-z])[\w'-]*(?:\s+(?-i:[^\W\d_a-z])[\w'-]*){0,2}\s+(?:from|de|da|do)\s))"
     r"\s+(?P<rest>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )

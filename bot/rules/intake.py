@@ -14,7 +14,7 @@ from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
-from bot.rules.places import city_mentions
+from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
 from bot.rules.principals import handed_over, principal_of
 from bot.rules.referrals import TITLE_RE
@@ -165,7 +165,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     spoken = language_countries(language) if language else ()
     written = script_language(customer)  # the countries of an Arabic or Cyrillic sentence among English ones last
     guesses = (legal_form_countries(customer), spoken, (main,) if main else (),
-               language_countries(written) if written and written != language else ())
+               language_countries(written) if written and written != language else (),
+               tuple(lower_case_cities(customer)))  # "pls deliver to port harcourt … 08127465093"
     home_phones = own.home_country if own is not NO_OWN else None
     # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
     dialled_in = frozenset(c for c in (stated, *intl, email_country, *sites) if c and c != home)

@@ -79,6 +79,7 @@ CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
+    r"abs\.?(?=[ \t]*,?[ \t]*$)|"
     r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:(?:أطيب|خالص|فائق)\s+)?(?:التحيات|التحية|تحياتي|الشكر|الاحترام)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
     r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
@@ -199,7 +200,7 @@ PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "v
                       "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr"})
 THING_WORDS = frozenset(
     {
-        "request", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",
+        "request", "question", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",
         "sample", "samples", "catalog", "catalogue", "brochure",
         "details", "specification", "specifications", "attached", "attachment", "invoice", "proforma",
         "delivery", "shipping", "meter", "analyzer", "analyser", "machine", "equipment", "system", "instrument",

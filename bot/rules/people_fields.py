@@ -99,8 +99,9 @@ def find_customer_name(
     first = candidates[0]
     if len(first.split()) == 1:
         # "Am Wanjiru from Kisumu" then "My full name Grace Wanjiru Otieno": the name the person gives in full
+        # (not a colleague who shares a name: "I'm Ali …" and "our manager Mr. Hassan Ali")
         fuller = next((c for c in candidates[1:] if len(c.split()) >= 2 and first in c.split()
-                       and not _INTRO_WORD_RE.search(c)), None)
+                       and not _INTRO_WORD_RE.search(c) and not _someone_else(c, text)), None)
         fuller = fuller or next(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
@@ -120,6 +121,15 @@ def _may_be_a_name(name: str) -> bool:
     return not _HAN_NOTE_WORDS_RE.search(name)
 
 
+def _someone_else(name: str, text: str) -> bool:
+    """Every mention of the name follows "our/my <role>": a colleague or a boss of the writer, not the writer."""
+    mentions = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(mentions) and all(_THEIR_PERSON_RE.search(text, max(0, at - 40), at) for at in mentions)
+
+
+_THEIR_PERSON_RE = re.compile(
+    r"(?<![^\W\d_])(?:our|my|his|her|their)\s+(?!(?:full\s+)?name\b)(?:[^\W\d_]+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr|Eng|Prof)\.?\s+)?$",
+    re.IGNORECASE)
 _INTRO_WORD_RE = re.compile(r"(?<![^\W\d_])(?:i['’]m|i\s+am|im)(?![^\W\d_])", re.IGNORECASE)  # "I'm Maria"
 
 

@@ -80,6 +80,7 @@ _CHAT_TAG_RE = re.compile(
 # A contact line that opens with a chat app's label: "WhatsApp: 0909 318 2260", "WA +255 …".
 _CHAT_LINE_LABEL_RE = re.compile(rf"[ \t]*(?:{_CHAT_APPS})[ \t]*(?:n[oº°]\.?|number|#)?[ \t]*[:：.]?[ \t]*",
                                  re.IGNORECASE)
+_EARLIER_NUMBER_RE = re.compile(r"\d[\d \t().-]{4,}\d")
 _LEADING_BRACKET_RE = re.compile(r"^[ \t]*[(\[][^)\]\n]*[)\]]")
 # A label in brackets right after a number: "(mobile)", "(office)", "(cel.)".
 _LABEL_AFTER_RE = re.compile(
@@ -161,7 +162,7 @@ def pick_phones(
     first = next((c for c in direct if c.chat), None) or next((c for c in direct if c.mobile), direct[0])
     # "Tel: 0803 562 1847 | WhatsApp: 0909 318 2260" (a line each once read): in the contact lines of the first
     # mobile, the one they chat on
-    first = next((c for c in direct if c.chat_label and _lines_apart(prepared, first, c) <= 2), first)
+    first = next((c for c in direct if c.chat_label and _lines_apart(prepared, first, c) <= 1), first)
     return PhonePick(first.e164, tuple(c.e164 for c in pool if c is not first))
 
 
@@ -346,7 +347,7 @@ def _candidate(text: str, start: int, end: int, number: phonenumbers.PhoneNumber
     before = text[max(line_start, start - 40) : start]
     # A label after an earlier number on the line is that number's ("+7 727 … (office), +7 777 …",
     # "98401 27654 (WhatsApp) / 044 …").
-    cut = next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].isdigit()), 0)
+    cut = max((m.end() for m in _EARLIER_NUMBER_RE.finditer(before)), default=0)  # not "Cell 2:", "24/7"
     before = _LEADING_BRACKET_RE.sub("", before[cut:]) if cut else before
     labels = list(_MOBILE_LABEL_RE.finditer(before)) + list(_LANDLINE_LABEL_RE.finditer(before))
     nearest = max(labels, key=lambda m: m.end(), default=None)

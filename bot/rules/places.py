@@ -325,6 +325,15 @@ def city_mentions(text: str) -> list[Mention]:
     return sorted(found)
 
 
+def lower_case_cities(text: str) -> list[str]:
+    """Countries of cities typed in lower case after a cue ("deliver to port harcourt", "delivery to cairo"): too
+    weak to route by (`city_mentions` leaves them out), enough to read a national mobile number in."""
+    lowered = _fold(text).lower()
+    spans = [*_keyed_spans(text, lowered), *table_spans(text, _hand_keys())]
+    return list(dict.fromkeys(code for start, end, code in sorted(spans)
+                              if text[start:end].islower() and cued(text, start)))
+
+
 @cache
 def _hand_keys() -> frozenset[str]:
     """The hand table's names and first parts of qualified ones ("Nice" of "Nice, France"): decided by hand."""

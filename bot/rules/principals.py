@@ -59,7 +59,7 @@ _HANDOVER_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     # not "his/her contact is": a colleague's or our own agent's ("we met your agent Mr. Khalid; his contact is …")
     r"(?:their|the\s+(?:customer|client|buyer|end[- ]user)(?:['’]s)?|our\s+(?:customer|client)['’]s)\s+"
-    r"(?:contacts?(?:\s+(?:details|info(?:rmation)?|data|person|number))?|details)\s*(?:is|are|[:：–-])|"
+    r"contacts?(?:\s+(?:details|info(?:rmation)?|data|person|number))?\s*(?:is|are|[:：–-])|"
     r"(?:buyer|customer|client|end[- ]user)(?:['’]s)?\s+contact(?:\s+(?:details|person|info))?\s*[:：]|"
     # "cotiza directo a él", "pode mandar a cotação direto pra ele"
     r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+|a\s+|o\s+)?"
@@ -68,7 +68,7 @@ _HANDOVER_RE = re.compile(
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
-    r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+|PI\s+|proforma(?:\s+invoice)?\s+|invoice\s+)?"
+    r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?"
     r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
@@ -113,10 +113,34 @@ _TO_US_RE = re.compile(
     r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)\s+(?:the\s+)?(?:end[- ]?user|customer|"
     r"client|him|her|them)\s+directly|no\s+contactar\w*\s+directamente|não\s+contat\w*\s+diretamente|"
     r"не\s+(?:связывайтесь|обращайтесь)\s+(?:с\s+(?:ним|ней|ними)\s+)?напрямую|"
-    r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا)(?![^\W\d_])",
+    r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا|не\s+(?:направля\w*|отправля\w*|высыла\w*))(?![^\W\d_])"
+    r"|(?:不要|请勿|請勿|勿|不用|别|別)直接",
     re.IGNORECASE,
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
+# A forwarder's note that asks us to answer the writer below directly, or to copy the forwarder in: "Kindly reply
+# directly to him", "cotiza directamente al usuario final con copia a mí", "Merci de lui répondre directement, moi en
+# copie", "please deal with him directly … keep me in cc".
+_DIRECT_REPLY_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:reply|respond|answer|deal|quote|contact|write|revert|cotiz\w*|respond\w*|contest\w*|"
+    r"répond\w*|contact\w*|écri\w*|antwort\w*|rispond\w*|ответ\w*|"
+    r"responda|contate|contacte)(?![^\W\d_])[^.\n]{0,30}?(?<![^\W\d_])"
+    r"(?:directly|directamente|directo|diretamente|direto|directement|direkt|direttamente|напрямую)(?![^\W\d_])|"
+    r"(?:with\s+me|keep\s+me|me)\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|"
+    r"com\s+c[oó]pia\s+(?:pra|para)\s+mim|mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию)",
+    re.IGNORECASE,
+)
+
+
+def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
+    """The message a forwarder passes on below their note, when the note asks us to answer its writer directly or
+    to keep the forwarder in copy: that message is the buyer's."""
+    header_end = _PARAGRAPH_END_RE.search(text)
+    start = header_end.end() if header_end and QUOTE_HEADER_RE.match(text) else 0  # the forwarder's own headers
+    forwarded = FORWARDED_RULE_RE.search(text, start) or QUOTE_HEADER_RE.search(text, start)
+    if forwarded is None or not _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
+        return None
+    return forwarded.start(), len(text)
 # A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:".
 _DETAILS_HEADING_RE = re.compile(
     r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user)(?:['’]s)?[ \t]+(?:contact[ \t]+)?"
@@ -132,13 +156,18 @@ def handed_over(text: str) -> tuple[int, int] | None:
     None when no such phrase is there, or when the writer wants the quote for themselves ("please address your
     quotation to us", "do not contact the end user directly"). The numbers and addresses there are the customer's,
     not the writer's own in the header or the signature."""
-    match = _HANDOVER_RE.search(text)
-    if match is None or _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
+    if _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None
+    match = _HANDOVER_RE.search(text)
+    if match is None:
+        return _forwarded_for_a_direct_reply(text)
     heading = _DETAILS_HEADING_RE.search(text, match.end())
     if heading:  # "End user details:" over the buyer's block: that block
         block_end = _PARAGRAPH_END_RE.search(text, heading.end())
-        return heading.start(), block_end.start() if block_end else len(text)
+        end = block_end.start() if block_end else len(text)
+        closing = next((m.start() for m in _LINE_RE.finditer(text, heading.end(), end) if CLOSING_RE.match(m.group())),
+                       end)
+        return heading.start(), closing
     forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
