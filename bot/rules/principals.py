@@ -118,16 +118,22 @@ _TO_US_RE = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
+# A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:".
+_DETAILS_HEADING_RE = re.compile(
+    r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user)(?:['’]s)?[ \t]+(?:contact[ \t]+)?"
+    r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A forwarder's note that asks us to answer the writer below directly, or to copy the forwarder in: "Kindly reply
 # directly to him", "cotiza directamente al usuario final con copia a mí", "Merci de lui répondre directement, moi en
 # copie", "please deal with him directly … keep me in cc".
 _DIRECT_REPLY_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:reply|respond|answer|deal|quote|contact|write|revert|cotiz\w*|respond\w*|contest\w*|"
-    r"répond\w*|contact\w*|écri\w*|antwort\w*|rispond\w*|ответ\w*|"
-    r"responda|contate|contacte)(?![^\W\d_])[^.\n]{0,30}?(?<![^\W\d_])"
-    r"(?:directly|directamente|directo|diretamente|direto|directement|direkt|direttamente|напрямую)(?![^\W\d_])|"
-    r"(?:with\s+me|keep\s+me|me)\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|"
-    r"com\s+c[oó]pia\s+(?:pra|para)\s+mim|mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию)",
+    r"(?<![^\W\d_])(?:(?:reply|respond\w*|answer|deal|quote|contact\w*|write|revert|cotiz\w*|contest\w*|répond\w*|"
+    r"écri\w*|antwort\w*|rispond\w*|ответ\w*|contate)(?![^\W\d_])[^.\n]{0,30}?(?<![^\W\d_])"
+    r"(?:directly|directamente|directo|diretamente|direto|directement|direkt|direttamente|напрямую)(?![^\W\d_])"
+    r"(?![ \t]+(?:to|a|à|an)[ \t]+(?:me|us|mí|nosotros|moi|nous|mich|uns)(?![^\W\d_]))|"  # not "reply directly to me"
+    r"me\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|com\s+c[oó]pia\s+(?:pra|para)\s+mim|"
+    r"mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию)",
     re.IGNORECASE,
 )
 
@@ -141,20 +147,15 @@ def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
     if forwarded is None or not _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
         return None
     return forwarded.start(), len(text)
-# A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:".
-_DETAILS_HEADING_RE = re.compile(
-    r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user)(?:['’]s)?[ \t]+(?:contact[ \t]+)?"
-    r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
     paragraph, when the phrase ends its own with no contacts) to the end of that paragraph or the writer's closing;
-    None when no such phrase is there, or when the writer wants the quote for themselves ("please address your
-    quotation to us", "do not contact the end user directly"). The numbers and addresses there are the customer's,
+    without such a phrase, the forwarded message under a note that asks us to answer its writer directly; None when
+    neither is there, or when the writer wants the quote for themselves ("please address your quotation to us", "do
+    not contact the end user directly"). The numbers and addresses there are the customer's,
     not the writer's own in the header or the signature."""
     if _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
         return None

@@ -314,3 +314,10 @@ def test_a_dealer_whose_end_user_details_are_for_the_licence_stays_the_customer(
             "licence, the end user's details are as follows.\n\nEnd user details:\nDr. Ali Hassan, Ministry of Health\n"
             "+964 770 123 4567\n\nRegards,\nHaider Kareem\nAl-Rafidain Trading Co.")
     assert parse_inquiry(text, HOME).email == "haider@alrafidain-trade.iq"
+
+
+def test_a_writer_who_asks_for_a_direct_reply_to_themselves_stays_the_customer() -> None:
+    text = FORWARDED_FOR_A_DIRECT_REPLY.replace("Dear team,\nPlease see below request from our Director. {note}",
+                                                "Dear team,\nThe request below is mine, please reply directly to me.")
+    text = text.replace("Regards, Anna (Admin Assistant)", "Regards, Anna Petrova\nMobile: +974 3312 4455")
+    assert parse_inquiry(text, HOME).phone == "+97433124455"
