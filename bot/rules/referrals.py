@@ -41,7 +41,11 @@ SECOND_CONTACT_RE = re.compile(
     r"(?:contact|interlocuteur)\s+technique|autre\s+contact|(?:zweite[rn]?|weitere[rn]?)\s+Ansprechpartner\w*|"
     r"Ansprechpartner\s+Technik|secondo\s+(?:contatto|referente)|(?:referente|contatto)\s+tecnico|"
     r"(?:второ\w*|дополнительн\w*|технич\w*)\s+контакт\w*|người\s+liên\s+hệ\s+(?:thứ\s+hai|kỹ\s+thuật)|"
-    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人"
+    r"kontak\s+(?:kedua|lain|teknis)|ikinci\s+(?:irtibat|iletişim)\w*|第二联系人|备用联系人|技术联系人|"
+    # a tender's "Technical queries: Eng. …" beside the officer who signs: whom to ask, not whom to quote
+    r"(?:for\s+)?technical\s+(?:queries|questions|enquiries|inquiries|matters|clarifications?)|"
+    r"(?:по|для)\s+технических\s+вопрос\w*|по\s+техническим\s+вопросам|consultas?\s+técnicas?|dúvidas?\s+técnicas?|"
+    r"questions?\s+techniques?|technische\s+fragen"
     r"|c\.?c\.?|bcc|copy(?:\s+to)?|en\s+copie|in\s+copia|con\s+copia|com\s+cópia|kopie|копия|抄送)"
     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:：–-]",
     re.IGNORECASE,

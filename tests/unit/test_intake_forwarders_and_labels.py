@@ -321,3 +321,12 @@ def test_a_writer_who_asks_for_a_direct_reply_to_themselves_stays_the_customer()
                                                 "Dear team,\nThe request below is mine, please reply directly to me.")
     text = text.replace("Regards, Anna (Admin Assistant)", "Regards, Anna Petrova\nMobile: +974 3312 4455")
     assert parse_inquiry(text, HOME).phone == "+97433124455"
+
+
+def test_a_tenders_technical_contact_is_whom_to_ask_not_whom_to_quote() -> None:
+    text = ("Dear Supplier,\nGulf Pipes W.L.L. invites your quotation for 24 gas detectors.\n"
+            "Technical queries: Eng. Hamad Al-Kuwari, hamad.alkuwari@gulfpipes.com.qa\n"
+            "Please submit your priced offer to the undersigned.\n\nRegards,\nSuresh Menon\nProcurement Officer\n"
+            "Gulf Pipes W.L.L.\nMob: +974 5512 8846\nEmail: procurement@gulfpipes.com.qa")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == ("procurement@gulfpipes.com.qa", "Suresh Menon")
