@@ -164,9 +164,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     main = main_country(language) if language else None
     spoken = language_countries(language) if language else ()
     written = script_language(customer)  # the countries of an Arabic or Cyrillic sentence among English ones last
+    # a city typed in lower case ("pls deliver to port harcourt … 08127465093"), looked for (a second pass over the
+    # city tables) only when nothing else says where the customer is
+    lower_case = () if any(signals) else tuple(lower_case_cities(customer))
     guesses = (legal_form_countries(customer), spoken, (main,) if main else (),
-               language_countries(written) if written and written != language else (),
-               tuple(lower_case_cities(customer)))  # "pls deliver to port harcourt … 08127465093"
+               language_countries(written) if written and written != language else (), lower_case)
     home_phones = own.home_country if own is not NO_OWN else None
     # a landline dialled with its trunk prefix in prose reads only in a country the customer's details give
     dialled_in = frozenset(c for c in (stated, *intl, email_country, *sites) if c and c != home)
