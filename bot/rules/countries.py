@@ -197,7 +197,7 @@ def _first_name_of(words: list[re.Match[str]], folded: list[str], i: int) -> boo
     text, word, after = words[i].string, words[i], words[i + 1]
     surname = after.group()
     if (text[word.end() : after.start()] not in (" ", "\t") or not (surname[:1].isupper() and surname[1:].islower())
-            or folded[i - 1:i] and folded[i - 1] in _PLACE_WORDS and text[words[i - 1].end() : word.start()] == " "):
+            or i > 0 and folded[i - 1] in _PLACE_WORDS and text[words[i - 1].end() : word.start()] == " "):
         return False
     third = words[i + 2] if i + 2 < len(words) else None
     if third is not None and text[after.end() : third.start()] == " " and third.group()[:1].isupper():

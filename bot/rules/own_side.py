@@ -116,6 +116,9 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     if staff:  # "Xu Li: Hello, may I know your name?" answering in a chat log is ours
         lines = ["" if who in staff else line for line, who in zip(lines, speakers, strict=True)]
         text = "\n".join(lines)
+    def keep(line: str) -> str:
+        return _kept_line(line, own) if lines_too else line
+
     headers = {text.count("\n", 0, m.start()) for m in QUOTE_HEADER_RE.finditer(text)}
     bounds = sorted(headers | {0}) + [len(lines)]
     kept: list[str] = []
@@ -124,13 +127,13 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         if begin in headers and _sent_by_us(block, own):
             kept += [""] * len(block)
         elif begin in headers and FORWARDED_RULE_RE.match(block[0]):  # the rule itself says nothing of anyone
-            kept += ["", *(_kept_line(line, own) if lines_too else line for line in block[1:])]
+            kept += ["", *map(keep, block[1:])]
         else:
-            kept += [_kept_line(line, own) if lines_too else line for line in block]
+            kept += list(map(keep, block))
     if not any(line.strip() for line in kept):
         # All of it under our own header: a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ..."),
         # so only its lines of ours go.
-        kept = [_kept_line(line, own) if lines_too else line for line in lines]
+        kept = list(map(keep, lines))
     return "\n".join(kept)
 
 

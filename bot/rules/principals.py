@@ -43,13 +43,22 @@ def principal_of(text: str) -> Principal | None:
             continue  # a company ("on behalf of Abyssinia Pharma Share Company") or a role ("of our director")
         titled = HONORIFIC_RE.sub("", HONORIFIC_RE.sub("", rest, count=1), count=1)
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
-        closing = next((m.start() for m in _LINE_RE.finditer(text, match.end()) if CLOSING_RE.match(m.group())),
-                       len(text))
+        closing = _closing_line(text, match.end(), len(text))
         return Principal(clause, match.start("rest"), closing)
     return None
 
 
 _LINE_RE = re.compile(r"^[^\n]*", re.MULTILINE)
+
+
+def _closing_line(text: str, start: int, end: int) -> int:
+    """Where the writer's closing ("Best regards", "Saludos") starts between `start` and `end`; `end` without one."""
+    return next((m.start() for m in _LINE_RE.finditer(text, start, end) if CLOSING_RE.match(m.group())), end)
+
+
+def _forward_below(text: str, start: int) -> re.Match[str] | None:
+    """The first forwarded or quoted message after `start`: a mail client's rule or a "From:" header."""
+    return FORWARDED_RULE_RE.search(text, start) or QUOTE_HEADER_RE.search(text, start)
 
 
 # A writer who passes the buyer's contacts on: a forwarder's "Their contact is Mr. Brian Okello, +256 …", an
@@ -143,7 +152,7 @@ def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
     to keep the forwarder in copy: that message is the buyer's."""
     header_end = _PARAGRAPH_END_RE.search(text)
     start = header_end.end() if header_end and QUOTE_HEADER_RE.match(text) else 0  # the forwarder's own headers
-    forwarded = FORWARDED_RULE_RE.search(text, start) or QUOTE_HEADER_RE.search(text, start)
+    forwarded = _forward_below(text, start)
     if forwarded is None or not _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
         return None
     return forwarded.start(), len(text)
@@ -166,10 +175,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
     if heading:  # "End user details:" over the buyer's block: that block
         block_end = _PARAGRAPH_END_RE.search(text, heading.end())
         end = block_end.start() if block_end else len(text)
-        closing = next((m.start() for m in _LINE_RE.finditer(text, heading.end(), end) if CLOSING_RE.match(m.group())),
-                       end)
-        return heading.start(), closing
-    forwarded = FORWARDED_RULE_RE.search(text, match.end()) or QUOTE_HEADER_RE.search(text, match.end())
+        return heading.start(), _closing_line(text, heading.end(), end)
+    forwarded = _forward_below(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
         # "contacts below", or no contacts before the forwarded message: the buyer wrote it
@@ -180,5 +187,5 @@ def handed_over(text: str) -> tuple[int, int] | None:
         start = paragraph.end()  # "… para que la contactéis directamente:" then the contacts' own paragraph
         paragraph = _PARAGRAPH_END_RE.search(text, start)
     end = paragraph.start() if paragraph else len(text)
-    closing = next((m.start() for m in _LINE_RE.finditer(text, start, end) if CLOSING_RE.match(m.group())), end)
+    closing = _closing_line(text, start, end)
     return start, closing
