@@ -31,7 +31,7 @@ _NAME_WORDS = 3  # words a name keeps before a trailing town is cut ("PT Semen G
 
 
 # "van", "de", Swahili "wa": from (a company); never "y", "i", "e" (and: "Juan Pérez y Hijos S.A." is the founder's)
-_FROM_LINKS = FROM_PARTICLES | {"van", "dos", "das", "wa"}
+_FROM_LINKS = FROM_PARTICLES | {"van", "dos", "das", "wa", "of"}
 
 
 def without_person(company: str | None, name: str | None) -> str | None:

@@ -106,7 +106,10 @@ def clean_company(value: str, strict: bool) -> str | None:
         return None
     typed_small = (not any(letter.isupper() for letter in company) and len(company.split()) <= 5
                    and ends_in_legal_form(company))
-    if strict and (len(company.split()) > 9 or is_title(company) or not (typed_small or capitalised_enough(company))):
+    # a name before title words and a legal form is a company ("Lotus Procurement Services Ltd"), not a unit
+    # ("Procurement Management Unit, S.L.P. 12")
+    titled = is_title(company) and not (ends_in_legal_form(company) and not is_title(company.split()[0]))
+    if strict and (len(company.split()) > 9 or titled or not (typed_small or capitalised_enough(company))):
         return None
     if strict and _DESCRIBED_RE.match(company):
         return None

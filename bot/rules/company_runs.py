@@ -72,7 +72,8 @@ def legal_form_runs(text: str) -> Iterator[str]:
 
 
 _COMMA_BEFORE_RE = re.compile(r"(.*[^\W\d_]),\s*", re.DOTALL)
-_CLAUSE_END_RE = re.compile(r"[,;:|·\"“”«»\[\]，：]|[.!?]\s" + FORM_AFTER_STOP)
+# not the stop of "Lab." before the rest of the name: "Lab. de Análisis Clínicos Santa Fe, S.C."
+_CLAUSE_END_RE = re.compile(r"[,;:|·\"“”«»\[\]，：]|(?<!\bLab)[.!?]\s" + FORM_AFTER_STOP)
 _SENTENCE_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 

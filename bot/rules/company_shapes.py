@@ -120,7 +120,9 @@ def company_end(company: str) -> str:
     company = unquoted(company)
     # Turkish writes the case ending after an apostrophe: "Ege Gıda Laboratuvarı'ndan" is "from Ege Gıda ...".
     company = _CASE_ENDING_RE.sub("", company.strip())
-    ends = [m.end() for m in LEGAL_RE.finditer(company) if m.start() > 0 and not is_prefix_form(company, m)]
+    # a legal form in brackets keeps its closing bracket: "Delta Lab Supplies (S.A.E.)"
+    ends = [m.end() + (company[m.start() - 1 : m.end() + 1] == f"({m.group()})")
+            for m in LEGAL_RE.finditer(company) if m.start() > 0 and not is_prefix_form(company, m)]
     if ends and (not re.match(r"\s*[(«\"]", company[ends[-1] :]) or _place_then_prose(company[ends[-1] :])):
         company = company[: ends[-1]]
     company = _NOTE_BRACKET_RE.sub("", company)
@@ -152,9 +154,11 @@ _PLACE_ADJECTIVE_RE = re.compile(
 )
 # A lower-case unit after the name: "Nakuru County Referral Hospital lab".
 _LOWER_UNIT_RE = re.compile(r"(?<=[^\W\d_])\s+(?:lab|labs|laboratory|office|department|dept|branch|unit|team)\.?$")
-# A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)".
+# A bracket at the end is a place or a note ("(Mendoza)"), except the name's own abbreviation "(INTA)" or legal
+# form "(S.A.E.)".
 _NOTE_BRACKET_RE = re.compile(
-    r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$", re.IGNORECASE
+    r"\s*\((?!pty\)|(?-i:[A-ZÀ-ÞА-ЯЁ]{2,10})\)|(?-i:[A-Z](?:\.[A-Z]){1,3})\.?\))[^)]*\)\.?$|\s*\((?!pty\))[^()]*$",
+    re.IGNORECASE,
 )
 # "We are X", and Kazakh or Mongolian "we" before the name ("Біз «ҚазЭкоМонитор» ЖШС"); Uzbek/Turkish "Biz" and
 # Russian "Мы" only before a quoted name or a legal form ("Biz Analytics Ltd." keeps its first word).

@@ -12,11 +12,18 @@ from bot.rules.countries import country_evidence, country_of_email_domain, find_
 from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
-from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
+from bot.rules.people_fields import (
+    find_company,
+    find_customer_name,
+    find_product,
+    labelled_values,
+    person_named,
+    spells_fully,
+)
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
-from bot.rules.principals import handed_over, principal_of
+from bot.rules.principals import client_sentences, handed_over, note_end, principal_of, wants_the_quote
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
@@ -123,6 +130,43 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
     return None
 
 
+# A shared mailbox an organisation writes from: its people's own addresses are the contact's.
+_ROLE_LOCAL_RE = re.compile(
+    r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
+    r"compras|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
+    r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
+    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*)",
+    re.IGNORECASE,
+)
+
+
+def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
+    """A person's address at the same organisation instead of its shared mailbox: a tender sent from
+    "contratacion@" whose contract officer is "acardenas@", a secretary's "priemnaya@" for the director's
+    "lavrentiev@", "accounts@ for invoices, dan@ for me". Addresses given for a second contact (technical
+    queries) or in passing, or in a message forwarded below the writer's note, are not taken; `email` when there
+    is no such address."""
+    local, domain = email.split("@", 1)
+    if not _ROLE_LOCAL_RE.fullmatch(local):
+        return email
+    for match in _EMAIL_IN_TEXT_RE.finditer(text, 0, note_end(text)):
+        other = normalise_email(match.group())
+        if (other and other != email and other.split("@", 1)[1] == domain and not own.owns_email(other)
+                and not _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
+                and not is_aside(text, match.start(), match.end())):
+            return other
+    return email
+
+
+def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:
+    """The customer address in the text whose local part spells the person's initial and surname, or None."""
+    for match in _EMAIL_IN_TEXT_RE.finditer(text):
+        email = normalise_email(match.group())
+        if email and not own.owns_email(email) and spells_fully(email, name):
+            return email
+    return None
+
+
 def find_region_tag(text: str) -> str | None:
     """An explicit region tag, lower-cased: "region: latam" first, else the first "#latam"."""
     match = _REGION_LABEL_RE.search(text) or _HASHTAG_RE.search(text)
@@ -141,9 +185,17 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
     span = (acting.start, acting.end) if acting else handed_over(customer)
     for_them = customer[span[0] : span[1]] if span else ""
+    acting_name = person_named(acting.honorific_led) if acting else None
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
-    email = (find_email(for_them, own) or find_email(customer, own) or find_email(text, own)
+    # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
+    email = (find_email(for_them, own) or (acting_name and address_of(acting_name, customer, own))
+             or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
+    shared, email = email, personal_address(email, customer, own) if email and not wants_the_quote(customer) else email
+    if email != shared and not span:  # the person's own address: their block names them, gives their number
+        given = re.search(re.escape(email), customer, re.IGNORECASE) if email else None
+        span = _block_around(customer, given.start()) if given else None
+        for_them = customer[span[0] : span[1]] if span else ""
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -177,7 +229,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         phones = pick_phones(f"Tel: {said}", regions, own.phones, home_phones, guesses, dialled_in)
     # the handed-over buyer's numbers read first where their own lines place them ("Oman Bio Labs LLC, Muscat")
     near = country_evidence(for_them) if for_them else None
-    their_regions = [c for c in (near.stated, near.mentioned) if c] + regions if near else regions
+    their_email = find_email(for_them, own) if for_them else None  # "h.alaradi@bftc.com.bh" reads "Mob: 3694 1128"
+    their_site = country_of_email_domain(their_email.rsplit("@", 1)[1]) if their_email else None
+    their_regions = [c for c in (near.stated, near.mentioned, their_site) if c] + regions if near else regions
     theirs = (pick_phones(for_them, their_regions, own.phones, home_phones, guesses, dialled_in).phone
               if for_them else None)
     if theirs:
@@ -190,14 +244,18 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
     name = _without_origin(name)
     if acting:
-        name = person_named(acting.honorific_led) or name
+        name = acting_name or name
     elif for_them:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
         theirs_labelled = labelled_values(for_them)
         name = _in_full(find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
-            find_customer_name(buyer, [], own.names, email) or name)
-        company = find_company(for_them, theirs_labelled, own.brands, email) or company
+            _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
+            or find_customer_name(buyer, [], own.names, email) or name)
+        # their organisation where the forwarder introduces them ("Our client, Mr. X of Y Ltd, needs …")
+        introduced = (find_company(said, [], own.brands, email) for said in client_sentences(customer))
+        company = (find_company(for_them, theirs_labelled, own.brands, email)
+                   or next((found for found in introduced if found), None) or company)
     return ParsedInquiry(
         text=original,
         customer_name=name,
@@ -216,6 +274,36 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
+
+
+def _named_first(block: str) -> str | None:
+    """The person a handed-over block starts with, under its heading: "للاستفسارات التجارية:" / "أ. فهد بن سعد
+    العتيبي – إدارة المشتريات", "клиента:" / "Ткаченко Марина Викторовна, заведующая лабораторией"."""
+    for line in block.splitlines():
+        line = line.strip(" \t—–-")
+        if line and not (line.endswith((":", "：")) and not re.search(r"[\d@]", line)):
+            return None if _LABEL_RE.match(line) else person_named(line)  # "Организация: ООО …" names no one
+    return None
+
+
+_LABEL_RE = re.compile(r"[^:：\n]{1,40}[:：]")
+
+
+def _titled_before(text: str, at: int) -> str | None:
+    """The last person named with a title before a hand-over that speaks of "him" or "her": "My oga Dr. Adewale
+    Ogunleye ask me to request price … you can call him directly", "Mr Ndlovu would like a quote … to him"."""
+    for title in reversed(list(TITLE_RE.finditer(text, 0, at))):
+        name = person_named(text[title.end() : at].lstrip(" \t."))
+        if name:
+            return name
+    return None
+
+
+def _block_around(text: str, at: int) -> tuple[int, int]:
+    """The paragraph (lines between blank lines) that holds position `at`."""
+    start = max(text.rfind("\n\n", 0, at), -2) + 2
+    end = text.find("\n\n", at)
+    return start, end if end >= 0 else len(text)
 
 
 _ORIGIN_RE = re.compile(r"[ \t]+(?:de|from|aus|из|di|da|do|z)[ \t]+(?P<place>\S.*)$")
@@ -240,14 +328,17 @@ def _in_full(name: str | None, text: str) -> str | None:
     if name is None or " " in name:
         return name
     for match in re.finditer(rf"(?<![^\W\d_])((?:[^\W\d_][\w'’-]*[ \t]+){{1,2}}){re.escape(name)}(?![^\W\d_])", text):
-        words = match.group(1).split()
-        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        titled = list(TITLE_RE.finditer(before))
-        signed = not before.strip() and _SIGNATURE_REST_RE.match(text, match.end())  # a line of its own
-        if all(w[:1].isupper() and w[1:].islower() for w in words) and (
-            signed or (titled and not before[titled[-1].end() :].strip())
-        ):
-            return " ".join([*words, name])
+        given = list(re.finditer(r"\S+", match.group(1)))
+        for first in dict.fromkeys((0, len(given) - 1)):  # two words before the surname, or the last one
+            words = [w.group() for w in given[first:]]
+            at = match.start(1) + given[first].start()
+            before = text[text.rfind("\n", 0, at) + 1 : at]
+            titled = list(TITLE_RE.finditer(before))
+            signed = not before.strip() and _SIGNATURE_REST_RE.match(text, match.end())  # a line of its own
+            if all(w[:1].isupper() and w[1:].islower() for w in words) and (
+                signed or (titled and not before[titled[-1].end() :].strip())
+            ):
+                return " ".join([*words, name])
     return name
 
 

@@ -70,11 +70,17 @@ HONORIFIC_RE = re.compile(
     r"ustaz|ustadh|ustadz|mwalimu|sheikh|shaykh)\.?|(?:eng|dr|sr|prof)\.?ª|dato['’]?|"
     # German signing on someone's behalf: "i.A. Stefan Brauer", "i.V.", "ppa."
     r"i\.\s?[av]\.|ppa\.|السيد|السيدة|المهندس|المهندسة|الحاج|الحاجة|"
-    r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.|مهندس|دکتر)\s+(?=\S)",  # Persian engineer, doctor
+    r"الدكتور|الدكتورة|الأستاذ|الاستاذ|د\.|م\.|أ\.|مهندس|دکتر)\s+(?=\S)",  # أ. (ustadh); Persian engineer, doctor
     re.IGNORECASE,
 )
 # 先生/女士 after a Chinese or Latin name; "Bey"/"Hanım" after a Turkish one.
-HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|様|さん|님|\s(?:bey|hanım|san))$", re.IGNORECASE)
+HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|様|さん|님|\s(?:bey|hanım|san|here))$", re.IGNORECASE)
+# Degrees and memberships written after a signature's name ("Sarah Whitfield CEng", "Omar Haddad, PhD, PMP"):
+# capitals as written, so that no surname is cut.
+POST_NOMINAL_RE = re.compile(
+    r"(?:,?\s+(?:CEng|IEng|C\.Eng\.|PhD|Ph\.D\.?|DPhil|MSc|M\.Sc\.|BSc|B\.Sc\.|BEng|MEng|MBA|PMP|P\.E\.|CChem|"
+    r"MRSC|FRSC|CSci|FIMMM|MIMechE|MIET|MICE|DVM|PharmD|Esq\.?))+$"
+)
 CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
@@ -98,10 +104,11 @@ LEGAL_RE = re.compile(
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s?de\s?r\.?\s?l\.?(?:\s*de\s*c\.?\s?v)?|s\.?\s?coop(?:\.\s?(?:and|v))?|coop\.\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
     r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|lda|mchj|мчж|sarl(?:\s?(?-i:AU))?|suarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|(?<!\d)(?<!\d )kg|"  # "KG", never "10 kg"
-    r"a\.ş|şti|tbk|jsc|pjsc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
+    r"a\.ş|şti|tbk|jsc|pjsc|cjsc|ojsc|jllc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
-    # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD.
-    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"
+    # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD; Mexican
+    # S.C. and A.C. (civil companies and associations); Colombian utilities' E.S.P. after S.A.S.
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|S\.C|A\.C|E\.S\.P|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"
     # Arabic company forms: ش.م.م (limited liability), ش.م.ع / ش.م.ق (joint-stock), ذ.م.م (UAE LLC).
     r"[شذ]\.?\s?م\.?\s?[مقع])"
     r"(?:\.|(?![^\W\d_]))"

@@ -48,6 +48,7 @@ from bot.rules.name_words import (
     JOB_WORDS,
     LEGAL_RE,
     PARTICLES,
+    POST_NOMINAL_RE,
     PRONOUNS,
     THAI_KHUN_RE,
     THING_WORDS,
@@ -58,7 +59,7 @@ from bot.rules.places import city_mentions
 from bot.rules.products import find_product
 from bot.rules.scripts import ARABIC_RE, HAN, ascii_letters
 
-__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named"]
+__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named", "spells_fully"]
 
 
 def find_customer_name(
@@ -88,7 +89,7 @@ def find_customer_name(
     local = _email_local(email)
     if local:
         spelled = [c for c in candidates if _spells(local, c)]
-        spelled += [c for c in _capitalised_runs(text) if _spells_fully(email or "", c) and c.casefold() not in ours]
+        spelled += [c for c in _capitalised_runs(text) if spells_fully(email or "", c) and c.casefold() not in ours]
         full = [c for c in spelled if len(c.split()) >= 2]
         if full or spelled:
             return _whole_name((full or spelled)[0], candidates)
@@ -299,7 +300,7 @@ def _spells(local: str, name: str) -> bool:
     return len(words) >= 2 and len(words[0]) >= 4 and words[0] in local and local.endswith(last[:1])
 
 
-def _spells_fully(email: str, name: str) -> bool:
+def spells_fully(email: str, name: str) -> bool:
     """A stricter test for words found anywhere: "ollie.bennett", "s.bondarenko", "tnkosi" spell the initial
     and the surname of Oliver Bennett, Serhii Bondarenko, Thandiwe Nkosi."""
     tokens = [ascii_letters(t) for t in re.split(r"[._-]+", email.split("@")[0])]
@@ -607,13 +608,19 @@ def _headline(line: str) -> bool:
     return match is not None and is_title(match.group("title"))
 
 
+_LATIN_THEN_HAN_RE = re.compile(r"(?<=[A-Za-zÀ-ɏ])(?=[\u3400-\u9fff])")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s$")
+
+
 def _clean_name(value: str) -> str | None:
     name = " ".join(ANGLE_RE.sub(" ", value).split()).strip(" ,;-")
     for _ in range(3):  # "Prof. Dr. …", "mgr inż. …": titles stack
         name, found = HONORIFIC_RE.subn("", name)
         if not found:
             break
-    name = HONORIFIC_TAIL_RE.sub("", name)
+    name = POST_NOMINAL_RE.sub("", HONORIFIC_TAIL_RE.sub("", name))
+    name = _LATIN_THEN_HAN_RE.split(name, maxsplit=1)[0]  # "Markus Keller想买一台…": the Chinese sentence goes on
+    name = _POSSESSIVE_RE.sub("", name)  # "Prof. Richard Ashdown's group"
     name = THAI_KHUN_RE.sub("", name)
     if not name or len(name) > 60 or len(name.split()) > 7 or DOMAIN_RE.search(name):
         return None

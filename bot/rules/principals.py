@@ -10,13 +10,14 @@ to the company finders.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
-__all__ = ["Principal", "handed_over", "principal_of"]
+__all__ = ["Principal", "client_sentences", "handed_over", "note_end", "principal_of", "wants_the_quote"]
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,23 @@ _BEHALF_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")
+# "on behalf of my colleague Dr Sarah Whitfield": the writer's relation to the person comes before the title.
+_RELATION_RE = re.compile(
+    r"(?:my|our)\s+(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager)\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+_FULL_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![^\W\d_])")
 
 
 def principal_of(text: str) -> Principal | None:
-    """The person named with a title after "on behalf of" (in the languages we meet), else None."""
+    """The person named with a title after "on behalf of" (in the languages we meet), or named in full after the
+    writer's relation to them ("on behalf of my colleague Sarah Whitfield"), else None."""
     for match in _BEHALF_RE.finditer(text):
         rest = match.group("rest")
-        if not HONORIFIC_RE.match(rest):
+        relation = _RELATION_RE.match(rest)
+        rest = rest[relation.end() :] if relation else rest
+        if not HONORIFIC_RE.match(rest) and not (relation and _FULL_NAME_RE.match(rest)):
             continue  # a company ("on behalf of Abyssinia Pharma Share Company") or a role ("of our director")
         titled = HONORIFIC_RE.sub("", HONORIFIC_RE.sub("", rest, count=1), count=1)
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
@@ -93,13 +104,15 @@ _HANDOVER_RE = re.compile(
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
-    r"(?:please|kindly|pls|you(?:\s+(?:can|may|could))?)\s+(?:contact|quote|call|write\s+to|reply\s+to)\s+"
+    r"(?:please|kindly|pls|you(?:\s+(?:can|may|could))?)\s+(?:contact|quote|call|write\s+to|reply\s+to|deal\s+with)\s+"
     r"(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
     # "(ТКП направлять ей)": the offer goes to the person named next
     r"(?:направ|отправ|высыл|присыл)\w*\s+(?:ей|ему|им)(?![^\W\d_])|"
+    # "Просьба выслать КП контактному лицу клиента:", "КП просим направлять непосредственно контактному лицу — …"
+    r"контактному\s+лицу(?:\s+(?:клиента|заказчика|покупателя))?|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
@@ -127,9 +140,11 @@ _TO_US_RE = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
-# A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:".
+# A heading over the buyer's details in a dealer's mail: "----- client details -----", "End user details:", after a
+# hand-over "His details:".
 _DETAILS_HEADING_RE = re.compile(
-    r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user)(?:['’]s)?[ \t]+(?:contact[ \t]+)?"
+    r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user|his|her|their)(?:['’]s)?[ \t]+"
+    r"(?:contact[ \t]+)?"
     r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -142,20 +157,76 @@ _DIRECT_REPLY_RE = re.compile(
     r"(?:directly|directamente|directo|diretamente|direto|directement|direkt|direttamente|напрямую)(?![^\W\d_])"
     r"(?![ \t]+(?:to|a|à|an)[ \t]+(?:me|us|mí|nosotros|moi|nous|mich|uns)(?![^\W\d_]))|"  # not "reply directly to me"
     r"me\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|com\s+c[oó]pia\s+(?:pra|para)\s+mim|"
-    r"mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию)",
+    r"mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию|copy\s+me(?:\s+in)?|me\s+copiar|copiar-me|me\s+copie|"
+    r"copie-me|copiarme|me\s+copien)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# The buyer's own block in a third party's mail: "Cliente: Patrícia Alves Moreira, compradora" and the lines under it.
+_CLIENT_LABEL_RE = re.compile(
+    r"^[ \t]*(?:cliente|client|customer|buyer|end[- ]?user|usuario\s+final|usuário\s+final|utilizador\s+final|"
+    r"comprador|compradora|клиент|заказчик|покупатель|العميل|الزبون|Kunde|Endkunde)[ \t]*[:：][ \t]*\S",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _after_headers(text: str) -> int:
+    """Where the writer's own note starts: after their mail headers ("From: …" to the next blank line), if the text
+    opens with them or with our specialist's one-paragraph note over them ("转一下，巴西客户" / "From: …")."""
+    first = QUOTE_HEADER_RE.search(text)
+    lead = len(text) - len(text.lstrip())
+    if first is None or _PARAGRAPH_END_RE.search(text, lead, max(first.start() - 1, lead)):
+        return 0  # two paragraphs or more before the first header: a message of its own, which quotes one below
+    header_end = _PARAGRAPH_END_RE.search(text, first.start())
+    return header_end.end() if header_end else 0
+
+
+def note_end(text: str) -> int:
+    """Where the writer's own note ends: at a forwarded or quoted message below it, else at the end."""
+    forwarded = _forward_below(text, _after_headers(text))
+    return forwarded.start() if forwarded else len(text)
 
 
 def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
     """The message a forwarder passes on below their note, when the note asks us to answer its writer directly or
     to keep the forwarder in copy: that message is the buyer's."""
-    header_end = _PARAGRAPH_END_RE.search(text)
-    start = header_end.end() if header_end and QUOTE_HEADER_RE.match(text) else 0  # the forwarder's own headers
+    start = _after_headers(text)
     forwarded = _forward_below(text, start)
-    if forwarded is None or not _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
+    if forwarded is not None and _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
+        return forwarded.start(), len(text)
+    return _client_block(text, start)
+
+
+def _client_block(text: str, start: int) -> tuple[int, int] | None:
+    """A block labelled with the client ("Cliente: …", "End user: …") in a note that asks us to answer someone
+    directly or to copy its writer in: an agent's or a representative's referral, whose client is the buyer."""
+    label = _CLIENT_LABEL_RE.search(text, start)
+    if label is None or not _DIRECT_REPLY_RE.search(text, start):
         return None
-    return forwarded.start(), len(text)
+    paragraph = _PARAGRAPH_END_RE.search(text, label.end())
+    return label.start(), _closing_line(text, label.end(), paragraph.start() if paragraph else len(text))
+
+
+# A forwarder's or an agent's words for the buyer they write about: "Our client, Mr. X of Golden Harvest Cocoa
+# Processing Ltd, needs …", "Наш клиент — ООО «Агрохимлаб» (г. Краснодар) — интересуется …".
+_OUR_CLIENT_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:our|my)\s+(?:client|customer|end[- ]?user)|наш\s+(?:клиент|заказчик)|nuestro\s+cliente|"
+    r"nosso\s+cliente|notre\s+client|unser(?:em)?\s+Kunden?|عميلنا|زبوننا)(?![^\W\d_])[ \t,:—–-]*",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bEng)(?<!\bIng)\.(?:\s|$)|\n")
+
+
+def client_sentences(text: str) -> Iterator[str]:
+    """Each sentence (from the words for the client on) in which a forwarder or an agent speaks of their client."""
+    for match in _OUR_CLIENT_RE.finditer(text):
+        end = _SENTENCE_END_RE.search(text, match.end())
+        yield text[match.start() : end.start() if end else len(text)]
+
+
+def wants_the_quote(text: str) -> bool:
+    """The writer wants the quote for themselves: "please address your quotation to us", "do not contact the end user
+    directly", the end user's contact "for information only"."""
+    return bool(_TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text))
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
@@ -166,7 +237,7 @@ def handed_over(text: str) -> tuple[int, int] | None:
     neither is there, or when the writer wants the quote for themselves ("please address your quotation to us", "do
     not contact the end user directly"). The numbers and addresses there are the customer's,
     not the writer's own in the header or the signature."""
-    if _TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text):
+    if wants_the_quote(text):
         return None
     match = _HANDOVER_RE.search(text)
     if match is None:

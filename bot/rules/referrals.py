@@ -45,7 +45,7 @@ SECOND_CONTACT_RE = re.compile(
     # a tender's "Technical queries: Eng. …" beside the officer who signs: whom to ask, not whom to quote
     r"(?:for\s+)?technical\s+(?:queries|questions|enquiries|inquiries|matters|clarifications?)|"
     r"(?:по|для)\s+технических\s+вопрос\w*|по\s+техническим\s+вопросам|consultas?\s+técnicas?|dúvidas?\s+técnicas?|"
-    r"questions?\s+techniques?|technische\s+fragen"
+    r"questions?\s+techniques?|technische\s+fragen|(?:لل)?استفسارات\s+الفنية"
     r"|c\.?c\.?|bcc|copy(?:\s+to)?|en\s+copie|in\s+copia|con\s+copia|com\s+cópia|kopie|копия|抄送)"
     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:：–-]",
     re.IGNORECASE,
@@ -92,7 +92,8 @@ _FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|н
 # "On behalf of" in the languages both readers of it know (`principals` adds Polish and Arabic, this one Vietnamese
 # and Turkish).
 ON_BEHALF_OF = (
-    r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|em\s+nome\s+d[aeo]|"
+    r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|de\s+parte\s+de(?:l)?|"
+    r"em\s+nome\s+d[aeo]|"
     r"au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|atas\s+nama"
 )
 # Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".

@@ -1,0 +1,166 @@
+"""What holdout37 and 38's writers showed the intake missing: a tender or a secretary writing from a shared mailbox
+while a named person's own address is the contact, an agent's referral with the client's block and "copy me", a
+colleague acting "on behalf of my colleague Dr X", a forwarder introducing "our client, Mr X of Y Ltd", degrees
+after a signature's name, legal forms in brackets or after another form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import OwnSide, parse_inquiry
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["王磊", "Wang Lei", "Kevin Zhou"])
+
+TENDER_FROM_A_SHARED_MAILBOX = """From: Compras Hospital Regional <compras@hrvalle.gov.co>
+Subject: Invitación a cotizar No. 044-2025 – centrífuga refrigerada
+
+El Hospital Regional del Valle E.S.E. invita a presentar cotización para una centrífuga refrigerada.
+
+Consultas de orden contractual:
+Luisa Fernanda Ospina – Profesional de Compras
+lospina@hrvalle.gov.co – Cel. 311 902 4417
+
+Consultas técnicas:
+Ing. Jorge Cabal – Biomédico
+jcabal@hrvalle.gov.co – Cel. 316 220 1839
+"""
+
+
+def test_a_tender_from_a_shared_mailbox_gives_the_contract_officer_not_the_technical_contact() -> None:
+    parsed = parse_inquiry(TENDER_FROM_A_SHARED_MAILBOX, HOME)
+    assert (parsed.email, parsed.customer_name, parsed.phone) == (
+        "lospina@hrvalle.gov.co", "Luisa Fernanda Ospina", "+573119024417")
+
+
+def test_a_shared_mailbox_whose_writer_wants_the_quote_stays() -> None:
+    text = TENDER_FROM_A_SHARED_MAILBOX.replace(
+        "invita a presentar cotización", "solicita cotización, favor enviarla a nosotros,")
+    text = text.replace("Consultas de orden contractual:", "Please send the quotation to us. Contact:")
+    assert parse_inquiry(text, HOME).email == "compras@hrvalle.gov.co"
+
+
+def test_a_secretary_s_mailbox_gives_the_director_she_sends_us_to() -> None:
+    text = ("От: Приёмная ООО «Гидроприбор» <priemnaya@gidropribor.ru>\nТема: Запрос КП\n\n"
+            "Добрый день! Просим направить КП на кондуктометр, 3 шт.\n"
+            "КП просим направлять непосредственно контактному лицу — Соколов Игорь Павлович, директор: "
+            "sokolov@gidropribor.ru, моб. +7 921 400-12-33.\n\n"
+            "С уважением,\nМаслова Ирина\nсекретарь\nООО «Гидроприбор»\nтел. (812) 300-11-22")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name, parsed.phone) == (
+        "sokolov@gidropribor.ru", "Соколов Игорь Павлович", "+79214001233")
+
+
+def test_accounts_for_invoices_and_a_personal_address_for_me() -> None:
+    text = ("[12/05/2025, 10:40] Tom Baxter: we'd like 20 hotplates for stock\n"
+            "[12/05/2025, 10:41] Tom Baxter: accounts@baxterlab.co.uk for invoices, tom@baxterlab.co.uk for me, "
+            "mob 07700 900461")
+    assert parse_inquiry(text, HOME).email == "tom@baxterlab.co.uk"
+
+
+def test_an_agents_referral_with_the_clients_block_and_copy_me_gives_the_client() -> None:
+    text = ("From: Carlos Prado <carlos@pradorep.com.br>\nSubject: Cliente indicado\n\n"
+            "Olá! Estou indicando um cliente interessado em autoclave vertical de 75 L.\n"
+            "Cliente: Renata Lopes Vieira, compradora\nEmpresa: Hemolab Diagnósticos Ltda.\n"
+            "E-mail: renata.vieira@hemolab.com.br\nCelular: (41) 99812-3344\n"
+            "Favor me copiar nas respostas.\n\nAbs,\nCarlos Prado\n(41) 3020-1100")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name, parsed.phone) == (
+        "renata.vieira@hemolab.com.br", "Renata Lopes Vieira", "+5541998123344")
+
+
+def test_a_client_block_without_a_request_to_answer_elsewhere_keeps_the_writer() -> None:
+    text = ("From: Carlos Prado <carlos@pradorep.com.br>\nSubject: autoclave\n\n"
+            "Olá! Preciso de autoclave vertical de 75 L para a minha clínica.\n"
+            "Cliente: Renata Lopes Vieira (paciente)\nE-mail: renata.vieira@hemolab.com.br\n\nAbs,\nCarlos Prado")
+    assert parse_inquiry(text, HOME).email == "carlos@pradorep.com.br"
+
+
+def test_on_behalf_of_my_colleague_gives_the_colleague_and_the_address_in_copy() -> None:
+    text = ("From: Mark Evans <m.evans@chem.uni-example.ac.uk>\nCc: h.patel@chem.uni-example.ac.uk\n"
+            "Subject: rotary evaporator\n\nHello,\nI'm writing on behalf of my colleague Dr Hannah Patel, who needs "
+            "a rotary evaporator for her new group. Please send the quote to her directly (copied).\n\n"
+            "Kind regards,\nMark Evans\nTechnician")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == ("h.patel@chem.uni-example.ac.uk", "Hannah Patel")
+
+
+def test_de_parte_del_doctor_is_on_behalf_of_him() -> None:
+    text = ("De: Sofía Ibarra <sofia.ibarra@quimica.unlitoral.edu.ar>\nAsunto: polarímetro\n\n"
+            "Les escribo de parte del Dr. Hernán Quiroga, director del grupo, quien necesita un polarímetro. "
+            "Por favor enviar la cotización a su correo: hquiroga@quimica.unlitoral.edu.ar\n\nSaludos,\nSofía Ibarra")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == ("hquiroga@quimica.unlitoral.edu.ar", "Hernán Quiroga")
+
+
+def test_a_hand_over_with_his_details_reads_his_national_number_in_his_country() -> None:
+    text = ("From: Imran Sheikh <imran@gulflabtrade.ae>\nSubject: Introduction\n\nDear team,\n"
+            "Allow me to introduce Mr. Yousif Al-Mahmood of Manama Water Lab W.L.L. We don't cover Bahrain, so "
+            "please deal with him directly.\n\nHis details:\nYousif Al-Mahmood\nMob: 3655 2107\n"
+            "y.almahmood@manamawaterlab.com.bh\n\nBest regards,\nImran Sheikh\nGulf Lab Trade LLC, Dubai\n"
+            "+971 50 123 4567")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name, parsed.phone) == (
+        "y.almahmood@manamawaterlab.com.bh", "Yousif Al-Mahmood", "+97336552107")
+
+
+def test_a_freight_forwarder_s_client_is_named_with_the_company_it_introduced() -> None:
+    text = ("From: Harbour Freight <ops@harbourfreight.co.ke>\nSubject: Quote request for our client – oven\n\n"
+            "Good day,\nOur client, Mr. Daniel Kiprop of Rift Valley Grain Testing Ltd (Eldoret), needs a drying "
+            "oven. Please send the proforma to the client directly.\n\nClient contact:\nDaniel Kiprop – Lab Manager\n"
+            "daniel.kiprop@rvgrain.co.ke\n0722 410 385\n\nRegards,\nPaul Mwangi\nHarbour Freight, Mombasa")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company, parsed.email) == (
+        "Daniel Kiprop", "Rift Valley Grain Testing Ltd", "daniel.kiprop@rvgrain.co.ke")
+
+
+def test_the_person_spoken_of_before_a_hand_over_to_him_is_the_customer() -> None:
+    text = ("[3/6/25, 09:12] +234 803 111 2233: Good morning, my name is Ngozi Eze, secretary to our MD\n"
+            "[3/6/25, 09:13] +234 803 111 2233: My oga Dr. Chinedu Okafor ask me to request price for centrifuge\n"
+            "[3/6/25, 09:14] +234 803 111 2233: Kindly send proforma to his email md@okaforlabs.com.ng and you can "
+            "call him directly on 0805 220 1144")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == ("Chinedu Okafor", "md@okaforlabs.com.ng")
+
+
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [("Daniel Hughes CEng", "Daniel Hughes"), ("Omar Haddad, PhD, PMP", "Omar Haddad"),
+     ("Fiona Reid MRSC", "Fiona Reid")],
+)
+def test_degrees_after_a_signature_s_name_are_no_part_of_it(signature: str, name: str) -> None:
+    text = f"From: x <contact@example-lab.co.uk>\n\nHello, please quote a muffle furnace.\n\nThanks,\n\n{signature}\n"
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_name_here_in_a_chat_is_the_name_alone() -> None:
+    text = "12/03/2025, 11:21 - +254 710 000 111: Brian Kiptoo here, Lakeside Fish Ltd. Need 5 refractometers"
+    assert parse_inquiry(text, HOME).customer_name == "Brian Kiptoo"
+
+
+def test_a_latin_name_followed_by_a_chinese_sentence_ends_at_the_chinese() -> None:
+    text = "微信聊天记录\n我导师Prof. Dr. Markus Brandt想买一台离心机，请发邮件 brandt@uni-example.de"
+    assert parse_inquiry(text, HOME).customer_name == "Markus Brandt"
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [("Company: Nile Lab Supplies (S.A.E.)", "Nile Lab Supplies (S.A.E.)"),
+     ("Trabajo en Aguas del Norte S.A.S. E.S.P., Cúcuta.", "Aguas del Norte S.A.S. E.S.P."),
+     ("Atentamente,\nRosa Méndez\nClínica Santa Lucía de Puebla, S.C.", "Clínica Santa Lucía de Puebla, S.C."),
+     ("Regards,\nIvan Petrenko\nLotus Procurement Services Ltd", "Lotus Procurement Services Ltd"),
+     ('Alena Zhukava · Buyer at "MedTechService" JLLC (Minsk, Belarus)', '"MedTechService" JLLC')],
+)
+def test_legal_forms_in_brackets_after_another_form_and_after_title_words(line: str, company: str) -> None:
+    assert parse_inquiry(f"Hello, we need a pH meter.\n{line}\n", HOME).company == company
+
+
+def test_a_unit_of_title_words_with_a_po_box_is_no_company() -> None:
+    text = "Tender notice\nProcurement Management Unit, S.L.P. 1234, Dodoma\nSupply of a water still"
+    assert parse_inquiry(text, HOME).company is None
+
+
+def test_fio_label_names_the_contact() -> None:
+    text = ("Данные заказчика:\nОрганизация: ООО «ТестЛаб»\nФ.И.О. контактного лица: Орлова Анна Сергеевна\n"
+            "Тел.: 8 916 123-45-67\nE-mail: orlova@testlab.ru")
+    assert parse_inquiry(text, HOME).customer_name == "Орлова Анна Сергеевна"
