@@ -12,7 +12,7 @@ from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.company_shapes import INSTITUTION_RE
 from bot.rules.countries import find_country_in_text
 from bot.rules.free_text import is_title
-from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, THING_WORDS, TITLE_WORDS
+from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, PRONOUNS, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
 __all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines", "signed_messages",
@@ -102,7 +102,7 @@ _HONORIFIC_LINE_RE = re.compile(
     r"(?P<name>[a-z]{2,20}(?:[ \t]+[a-z]{2,20}){1,2})[ \t]*$",
     re.MULTILINE,
 )
-_NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS
+_NOT_NAME = TITLE_WORDS | JOB_WORDS | THING_WORDS | PRONOUNS  # "We are distributor, Accra Lab Supplies Ltd"
 # A chat line (time-stamped, or its speaker talks twice): "[26/03/2025, 9:41 pm] +92 300 8461275: …", "rashed_bd: …".
 # A message that is only its writer's name and organisation: "usman tariq, Crescent Science College", "Am Chukwuemeka
 # Obi, Lifeline Diagnostics Ltd, Enugu", "علي حسين - مكتب الرافدين للتجهيزات الطبية".
@@ -190,14 +190,22 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
             {word.casefold() for word in words} & _NOT_NAME or COMPANY_WORD_RE.search(signed.group("name")))
         organisation = LEGAL_RE.search(org) or COMPANY_WORD_RE.search(org) or INSTITUTION_RE.search(org)
         # "Diana Marcela Gutiérrez, coordinadora de laboratorio", "Paula Restrepo, compras@…": a role or the contacts
-        titled = is_title(org) or _CONTACT_RE.match(org) is not None
+        # or a role, then the contacts: "Kofi Mensah, MD. Email: kofi@…", "Ayşe Demirtaş, satın alma. Cep 0 505 …"
+        role, stop, contacts = org.partition(". ")
+        titled = (is_title(org) or _CONTACT_RE.match(org) is not None
+                  or bool(stop) and is_title(role) and _CONTACT_RE.search(contacts) is not None)
         if person and (titled or organisation and not org[:1].islower()):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), "" if titled else org
 
 
 # "Thank you, Lifeline Diagnostics Ltd", "Good morning, Al Noor Hospital here": courtesy, no name
 _COURTESY_RE = re.compile(rf"(?:{_GREETING}|thank\s+you|thanks|many\s+thanks|thank\s+u)", re.IGNORECASE)
-_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:[^\W\d_]+[ \t.:]*)?\+?\d[\d \t().-]{6,}")
+# a number that ends its part ("Tek ışınlı, 190-1100 nm" gives a range, no contact)
+_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?:[^\W\d_]+[ \t.:]*)?\+?\d[\d \t().-]{6,}+"
+    r"(?![ \t]*(?:nm|mm|cm|ml|l|kg|g|rpm|°c?|w|kw|v|hz|bar|psi|pcs|units?)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 
 
 def _organisation(parts: str) -> str:

@@ -36,7 +36,9 @@ _THAI_FORM_RE = re.compile(r"บริษัท\s*[\u0e00-\u0e7f][\u0e00-\u0e7f\
 
 
 _QUOTED_FORM_RE = re.compile(
-    r"(?<![^\W\d_])(?:ООО|ОАО|ЗАО|ПАО|АО|ТОО|ТОВ|ОсОО|ЧУП|ИП|ПП|ЧП|МП|ГП|МУП|ГУП|ФГУП|ГБУ|ФГБУ|РГП|ГКП|КГП)"
+    # the same forms typed in Latin letters before a quoted name ("Мы OOO «LABMED TRADE», Ташкент")
+    r"(?<![^\W\d_])(?:ООО|ОАО|ЗАО|ПАО|АО|ТОО|ТОВ|ОсОО|ЧУП|ИП|ПП|ЧП|МП|ГП|МУП|ГУП|ФГУП|ГБУ|ФГБУ|РГП|ГКП|КГП|OOO|OAO|ZAO|"
+    r"TOO|TOV|MChJ|XK)"
     r"[ \t]*[«\"„“][^»\"“”«\n]{2,60}[»\"”“]"
 )
 

@@ -135,25 +135,50 @@ _ROLE_LOCAL_RE = re.compile(
     r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
     r"compras|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
-    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*)",
+    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
+    r"careers|jobs|hr|press|newsletter)",
     re.IGNORECASE,
 )
 
 
+# What makes a person's block the buying contact: "Consultas de orden contractual:", "للاستفسارات التجارية:" (commercial
+# enquiries), a procurement officer's role; and what does not: invoices, deliveries, technical or press questions,
+# a colleague who left.
+_BUYING_CONTACT_RE = re.compile(
+    r"(?<![^\W\d_])(?:commercial|comercial|contractual|contract\w*|contrataci\w+|procurement|purchas\w*|compras?|"
+    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|zakup\w*|satın\s*alma)(?![^\W\d_])"
+    r"|المشتريات|التجارية|العقود|采购",
+    re.IGNORECASE,
+)
+_NOT_BUYING_RE = re.compile(
+    r"(?<![^\W\d_])(?:invoic\w*|factur\w*|billing|payable|finance|financ\w+|accountant|deliver\w*|receiv\w*|"
+    r"warehouse|storekeeper|pick-?up|site\s+visit|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
+    r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer)(?![^\W\d_])"
+    r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
+    re.IGNORECASE,
+)
+# "dan@… for me", "… para mí": the writer's own address beside the shared one
+_FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
+                        re.IGNORECASE)
+
+
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
-    "contratacion@" whose contract officer is "acardenas@", a secretary's "priemnaya@" for the director's
-    "lavrentiev@", "accounts@ for invoices, dan@ for me". Addresses given for a second contact (technical
-    queries) or in passing, or in a message forwarded below the writer's note, are not taken; `email` when there
-    is no such address."""
+    "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
+    invoices, dan@ for me". Only an address the writer calls their own, or one in a block about buying (not about
+    invoices, deliveries or technical questions), in the writer's own note and not in passing; else `email`."""
     local, domain = email.split("@", 1)
     if not _ROLE_LOCAL_RE.fullmatch(local):
         return email
     for match in _EMAIL_IN_TEXT_RE.finditer(text, 0, note_end(text)):
         other = normalise_email(match.group())
-        if (other and other != email and other.split("@", 1)[1] == domain and not own.owns_email(other)
-                and not _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
-                and not is_aside(text, match.start(), match.end())):
+        if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
+                or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
+            continue
+        start, end = _block_around(text, match.start())
+        about = _EMAIL_IN_TEXT_RE.sub(" ", text[start:end])  # the shared address's own words say nothing
+        if _FOR_ME_RE.match(text, match.end()) or (_BUYING_CONTACT_RE.search(about)
+                                                   and not _NOT_BUYING_RE.search(about)):
             return other
     return email
 
@@ -253,9 +278,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         # their organisation where the forwarder introduces them ("Our client, Mr. X of Y Ltd, needs …")
-        introduced = (find_company(said, [], own.brands, email) for said in client_sentences(customer))
         company = (find_company(for_them, theirs_labelled, own.brands, email)
-                   or next((found for found in introduced if found), None) or company)
+                   or _introduced_company(customer, own, email) or company)
     return ParsedInquiry(
         text=original,
         customer_name=name,
@@ -289,14 +313,29 @@ def _named_first(block: str) -> str | None:
 _LABEL_RE = re.compile(r"[^:：\n]{1,40}[:：]")
 
 
+def _introduced_company(text: str, own: OwnSide, email: str | None) -> str | None:
+    """The organisation a forwarder names as their client's, right after the words for it ("Our client, Mr. X of Y
+    Ltd, needs …"); not one further on ("… a flour mill that currently uses Perten Instruments AB analyzers")."""
+    for said in client_sentences(text):
+        company = find_company(said, [], own.brands, email)
+        if company and 0 <= said.find(company) <= 40:
+            return company
+    return None
+
+
 def _titled_before(text: str, at: int) -> str | None:
     """The last person named with a title before a hand-over that speaks of "him" or "her": "My oga Dr. Adewale
     Ogunleye ask me to request price … you can call him directly", "Mr Ndlovu would like a quote … to him"."""
     for title in reversed(list(TITLE_RE.finditer(text, 0, at))):
+        if _REFERRED_BY_RE.search(text, max(0, title.start() - 12), title.start()):
+            continue  # "I was referred to you by Prof. X": who sent the writer, not whom to quote
         name = person_named(text[title.end() : at].lstrip(" \t."))
         if name:
             return name
     return None
+
+
+_REFERRED_BY_RE = re.compile(r"(?<![^\W\d_])(?:by|via|through|from|de\s+parte\s+del?)[ \t]+$", re.IGNORECASE)
 
 
 def _block_around(text: str, at: int) -> tuple[int, int]:

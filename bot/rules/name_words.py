@@ -76,9 +76,9 @@ HONORIFIC_RE = re.compile(
 # 先生/女士 after a Chinese or Latin name; "Bey"/"Hanım" after a Turkish one.
 HONORIFIC_TAIL_RE = re.compile(r"\s*(?:先生|女士|小姐|经理|总|様|さん|님|\s(?:bey|hanım|san|here))$", re.IGNORECASE)
 # Degrees and memberships written after a signature's name ("Sarah Whitfield CEng", "Omar Haddad, PhD, PMP"):
-# capitals as written, so that no surname is cut.
+# capitals as written, so that no surname is cut (not "MBA": a Gabonese surname, written in capitals).
 POST_NOMINAL_RE = re.compile(
-    r"(?:,?\s+(?:CEng|IEng|C\.Eng\.|PhD|Ph\.D\.?|DPhil|MSc|M\.Sc\.|BSc|B\.Sc\.|BEng|MEng|MBA|PMP|P\.E\.|CChem|"
+    r"(?:,?\s+(?:CEng|IEng|C\.Eng\.|PhD|Ph\.D\.?|DPhil|MSc|M\.Sc\.|BSc|B\.Sc\.|BEng|MEng|PMP|P\.E\.|CChem|"
     r"MRSC|FRSC|CSci|FIMMM|MIMechE|MIET|MICE|DVM|PharmD|Esq\.?))+$"
 )
 CLOSING_RE = re.compile(
@@ -102,13 +102,16 @@ CLOSING_RE = re.compile(
 LEGAL_RE = re.compile(
     r"(?<!\w)(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s?de\s?r\.?\s?l\.?(?:\s*de\s*c\.?\s?v)?|s\.?\s?coop(?:\.\s?(?:and|v))?|coop\.\s?v|s\.?r\.?o|s\.?a\.?c|s\.?a\.?s|s\.a\.l|s\.?\s?a|ltd|limited|llc|l\.l\.c|inc|corp|corporation|co|"
-    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|ltda|lda|mchj|мчж|sarl(?:\s?(?-i:AU))?|suarl|sas|"
+    r"company|ag|plc|pty|fze|fzco|fzc|w\.?l\.?l|est\.|s\.?l|s\.?r\.?l|s\.?p\.?a|spa|e\.?i\.?r\.?l|"
+    r"ltda(?:[ \t]*-[ \t]*(?-i:ME|EPP))?|lda|mchj|мчж|sarl(?:\s?(?-i:AU))?|suarl|sas|"
     r"srl|bv|b\.v|nv|n\.v|(?<!\d)(?<!\d )kg|"  # "KG", never "10 kg"
     r"a\.ş|şti|tbk|jsc|pjsc|cjsc|ojsc|jllc|d\.o\.o|d\.d|α\.ε|ε\.π\.ε|ι\.κ\.ε|ο\.ε|ооо|оао|зао|пао|ао|тоо|тов|осоо|чуп|ип|sdn\.?\s*bhd|bhd|pvt|s/a|"
     # Short forms that are also words or letters, matched with their case: Nordic AB, A/S, ApS, Oy, Oyj; Hungarian
     # Kft., Zrt., Nyrt., Bt.; Czech/Slovak a.s.; Venezuelan C.A.; Baltic UAB, SIA, OÜ; Bulgarian EOOD, OOD; Mexican
-    # S.C. and A.C. (civil companies and associations); Colombian utilities' E.S.P. after S.A.S.
-    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|S\.C|A\.C|E\.S\.P|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"
+    # ", S.C." and ", A.C." (civil companies and associations; not "Rock Hill S.C.", "A.C. power"); Colombian
+    # utilities' E.S.P. after S.A.S.
+    r"(?-i:AB|A/S|ApS|Oy|Oyj|Kft|Zrt|Nyrt|Bt|a\.s|C\.A|UAB|SIA|OÜ|EOOD|OOD|e\.K|e\.U|S\.A\.E|(?<=, )S\.C|(?<=, )A\.C|"
+    r"E\.S\.P|ЖШС|ХХК|МП|ГП|ЧП|MMC|MMŞ)|"
     # Arabic company forms: ش.م.م (limited liability), ش.م.ع / ش.م.ق (joint-stock), ذ.م.م (UAE LLC).
     r"[شذ]\.?\s?م\.?\s?[مقع])"
     r"(?:\.|(?![^\W\d_]))"
@@ -174,7 +177,8 @@ JOB_WORDS = frozenset(
         "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "directora", "achats", "закупкам",
         "coordinator", "coordinador", "coordinadora", "coordenador", "coordenadora", "coordinateur", "supervisor",
         "specialist", "analyst", "chemist", "technician", "técnico", "técnica", "técnicos", "responsável",
-        "müdür", "müdürü", "sorumlusu", "uzmanı", "uzman", "şefi", "kierownik", "kierowniczka", "dyrektor",
+        "müdür", "müdürü", "sorumlusu", "uzmanı", "uzman", "şefi", "satın", "satınalma", "kierownik", "kierowniczka",
+        "dyrektor",
         "specjalista", "leiter", "leiterin", "einkauf", "einkäufer", "einkäuferin", "руководитель", "начальник",
         "заведующий", "заведующая", "специалист", "главный", "технолог", "керівник", "mudir", "qc", "qa",
         "trưởng", "giám", "chief", "president", "vp", "admin", "administrator", "secretary", "scientist",

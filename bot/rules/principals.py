@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE
+from bot.rules.name_words import CLOSING_RE, COMPANY_WORD_RE, HONORIFIC_RE, JOB_WORDS, TITLE_WORDS
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
@@ -41,6 +41,16 @@ _RELATION_RE = re.compile(
     re.IGNORECASE,
 )
 _FULL_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![^\W\d_])")
+_RANK_RE = re.compile(r"^(?:(?:general|executive|managing|deputy|senior|chief|technical)[ \t]+)+", re.IGNORECASE)
+_GROUP_AFTER_RE = re.compile(r"[ \t]+(?:team|department|dept|group|unit|office|staff)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _named_in_full(rest: str) -> bool:
+    """A person's first name and surname open `rest` ("Sarah Whitfield, who …"), not a team ("Quality Control team")."""
+    name = _FULL_NAME_RE.match(rest)
+    return bool(name and not _GROUP_AFTER_RE.match(rest, name.end())
+                and not any(w.casefold() in JOB_WORDS | TITLE_WORDS for w in name.group().split())
+                and not COMPANY_WORD_RE.search(name.group()))
 
 
 def principal_of(text: str) -> Principal | None:
@@ -49,8 +59,8 @@ def principal_of(text: str) -> Principal | None:
     for match in _BEHALF_RE.finditer(text):
         rest = match.group("rest")
         relation = _RELATION_RE.match(rest)
-        rest = rest[relation.end() :] if relation else rest
-        if not HONORIFIC_RE.match(rest) and not (relation and _FULL_NAME_RE.match(rest)):
+        rest = _RANK_RE.sub("", rest[relation.end() :]) if relation else rest  # "our director General Dr. …"
+        if not HONORIFIC_RE.match(rest) and not (relation and _named_in_full(rest)):
             continue  # a company ("on behalf of Abyssinia Pharma Share Company") or a role ("of our director")
         titled = HONORIFIC_RE.sub("", HONORIFIC_RE.sub("", rest, count=1), count=1)
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
@@ -203,7 +213,10 @@ def _client_block(text: str, start: int) -> tuple[int, int] | None:
     if label is None or not _DIRECT_REPLY_RE.search(text, start):
         return None
     paragraph = _PARAGRAPH_END_RE.search(text, label.end())
-    return label.start(), _closing_line(text, label.end(), paragraph.start() if paragraph else len(text))
+    end = _closing_line(text, label.end(), paragraph.start() if paragraph else len(text))
+    # the client's own address is there: a contractor's "Client: City Water, Eng. X, +254 …" names the project's
+    # owner, for whom the contractor buys
+    return (label.start(), end) if "@" in text[label.start() : end] else None
 
 
 # A forwarder's or an agent's words for the buyer they write about: "Our client, Mr. X of Golden Harvest Cocoa
@@ -223,6 +236,21 @@ def client_sentences(text: str) -> Iterator[str]:
         yield text[match.start() : end.start() if end else len(text)]
 
 
+# A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper".
+_LOGISTICS_RE = re.compile(
+    r"(?<![^\W\d_])(?:deliver\w*|pick-?up|shipping|shipment|clearing|logistics|storekeeper|warehouse|scheduling)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence (or line) that holds position `at`."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    end = _SENTENCE_END_RE.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
 def wants_the_quote(text: str) -> bool:
     """The writer wants the quote for themselves: "please address your quotation to us", "do not contact the end user
     directly", the end user's contact "for information only"."""
@@ -239,7 +267,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
     not the writer's own in the header or the signature."""
     if wants_the_quote(text):
         return None
-    match = _HANDOVER_RE.search(text)
+    match = next((m for m in _HANDOVER_RE.finditer(text) if not _LOGISTICS_RE.search(_sentence_of(text, m.start()))),
+                 None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
     heading = _DETAILS_HEADING_RE.search(text, match.end())

@@ -92,7 +92,9 @@ _FIRST_PERSON_RE = re.compile(r"(?:me|us|mich|uns|moi|nous|nos|mí|mim|мне|н
 # "On behalf of" in the languages both readers of it know (`principals` adds Polish and Arabic, this one Vietnamese
 # and Turkish).
 ON_BEHALF_OF = (
-    r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|de\s+parte\s+de(?:l)?|"
+    r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
+    # "Les escribo de parte del Dr. X" (not "saludos de parte del Dr. X", "su contacto de parte del Ing. X": from)
+    r"(?:escribo|escribimos|comunico|comunicamos|solicito|solicitamos|consulto|consultamos)\s+de\s+parte\s+de(?:l)?|"
     r"em\s+nome\s+d[aeo]|"
     r"au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|atas\s+nama"
 )

@@ -164,3 +164,94 @@ def test_fio_label_names_the_contact() -> None:
     text = ("Данные заказчика:\nОрганизация: ООО «ТестЛаб»\nФ.И.О. контактного лица: Орлова Анна Сергеевна\n"
             "Тел.: 8 916 123-45-67\nE-mail: orlova@testlab.ru")
     assert parse_inquiry(text, HOME).customer_name == "Орлова Анна Сергеевна"
+
+
+def test_a_chat_line_with_name_role_and_contacts_signs_its_writer() -> None:
+    text = ("[24/04/2025, 13:41] +233 20 815 4472: We are distributor, Volta Lab Supplies Ltd, we buy for stock\n"
+            "[24/04/2025, 13:45] +233 20 815 4472: Kwesi Boateng, MD. Email: kwesi@voltalab.com.gh. Office: Accra")
+    assert parse_inquiry(text, HOME).customer_name == "Kwesi Boateng"
+
+
+def test_a_specification_after_a_comma_is_no_contact_and_its_words_no_name() -> None:
+    text = ("TradeManager – alıcı: mehmet.kaya (Türkiye)\n"
+            "[24.04.2025 11:41] mehmet.kaya: Tek ışınlı, 190-1100 nm, 2 adet. İzmir'e teslim\n"
+            "[24.04.2025 11:44] mehmet.kaya: Mehmet Kaya, satın alma. Cep 0 532 318 77 42, mail mehmet@kayalab.com.tr")
+    assert parse_inquiry(text, HOME).customer_name == "Mehmet Kaya"
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [("Мы OOO «AGROLAB SERVIS», Самарканд, дистрибьютор", "OOO «AGROLAB SERVIS»"),
+     ("Abs,\nJoão Pires\nSócio\nLaboratório Sertão Análises Ltda - ME\nAv. Brasil 100",
+      "Laboratório Sertão Análises Ltda - ME")],
+)
+def test_a_russian_form_in_latin_letters_and_a_brazilian_micro_company(line: str, company: str) -> None:
+    assert parse_inquiry(f"Preciso de um pHmetro.\n{line}\n", HOME).company == company
+
+
+# A review's probes: other people at the buyer's organisation who are not the contact.
+NOT_THE_CONTACT = [
+    ("From: sales@lagosfoods.com.ng\nHello,\nWe need a quote for 3 moisture analyzers.\nPlease note "
+     "james.okafor@lagosfoods.com.ng is no longer with the company.\n\nRegards,\nNgozi Eze\nLagos Foods Ltd",
+     "sales@lagosfoods.com.ng"),
+    ("Name: Lucía Fernández\nCompany: Laboratorio Andino S.A.\nEmail: compras@labandino.com.pe\nMessage: Necesitamos "
+     "cotización de 5 termómetros. Las facturas se reciben en facturacion.electronica@labandino.com.pe",
+     "compras@labandino.com.pe"),
+    ("Dear Sir,\nPlease quote a freeze dryer.\nEmail: info@oasisdairy.om\nContact: Salim Al Harthy\n\n"
+     "P.S. our HR team (careers@oasisdairy.om) is hiring lab technicians.", "info@oasisdairy.om"),
+    ("Dear Sir,\nPlease quote 2 lab refrigerators.\nOur mailbox: purchasing@metrohealth.com.ph\n\nInvoices: Accounts "
+     "Payable, ap.clerk@metrohealth.com.ph\n\nRegards,\nJose Ramirez\nMetro Health Inc.",
+     "purchasing@metrohealth.com.ph"),
+    ("Hello,\nPlease quote 20 cuvette boxes.\nEmail: info@pureaqua.co.nz\nTechnical questions may go to "
+     "olivia.tane@pureaqua.co.nz\nThanks,\nLiam Walker", "info@pureaqua.co.nz"),
+    ("Dear team,\nPlease quote 1 HPLC column. Our email: purchasing@gulfchem.ae\n\nDelivery: Warehouse 4, Jebel Ali\n"
+     "Receiving: Ravi Kumar, ravi.kumar@gulfchem.ae\n\nRegards,\nOmar Khalid\nGulf Chem LLC", "purchasing@gulfchem.ae"),
+    ("Tender No. KWS/2025/017\nSupply of glassware. Please submit your bid to procurement@kws.go.ke before 15 May.\n"
+     "Site visit coordinated by mkamau@kws.go.ke.", "procurement@kws.go.ke"),
+    ("Good day,\nPlease quote a conductivity meter.\nSipho Dlamini\noffice@umgenilabs.co.za\nAutomated notices come "
+     "from noreply@umgenilabs.co.za", "office@umgenilabs.co.za"),
+]
+
+
+@pytest.mark.parametrize(("text", "email"), NOT_THE_CONTACT)
+def test_a_shared_mailbox_stays_beside_addresses_for_invoices_deliveries_and_the_like(text: str, email: str) -> None:
+    assert parse_inquiry(text, HOME).email == email
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Buenas tardes,\nObtuve su contacto de parte del Ing. Ramiro Salas, quien nos recomendó sus equipos.\n"
+      "Necesitamos un viscosímetro.\n\nSaludos,\nValentina Rojas\nLaboratorio Austral SpA\nvrojas@labaustral.cl",
+      "Valentina Rojas"),
+     ("Hello,\nI am writing on behalf of my colleague Quality Control team, who need 2 turbidity meters.\nRegards,\n"
+      "Daniel Mensah\nAccra Brewery Ltd\nd.mensah@accrabrewery.com.gh", "Daniel Mensah"),
+     ("Good morning,\nI was referred to you by Prof. Samuel Kamau of JKUAT. Our lab technician needs a muffle furnace, "
+      "you can call him directly on 0722 123 456.\nRegards,\nWanjiru Njoroge\nThika Cement Ltd\n"
+      "wnjoroge@thikacement.co.ke", "Wanjiru Njoroge"),
+     ("Dear team,\nPlease quote 2 drying ovens.\nFor delivery scheduling, please deal with him directly: our "
+      "storekeeper Mr. Otieno, +254 711 987 654.\n\nRegards,\nFaith Chebet\nRift Valley Dairies Ltd\n"
+      "fchebet@rvdairies.co.ke",
+      "Faith Chebet"),
+     ("Bonjour,\nPouvez-vous nous envoyer une offre pour 2 spectrophotomètres ?\nCordialement,\nJean-Marie MBA\n"
+      "SEEG Libreville\njm.mba@seeg.ga", "Jean-Marie MBA")],
+)
+def test_people_the_writer_only_mentions_are_not_the_customer(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+def test_a_contractor_naming_the_project_s_client_and_asking_for_a_copy_is_the_buyer() -> None:
+    text = ("Dear Sir,\nWe are preparing a bid and need your price for 4 chlorine analyzers.\nClient: Nairobi City "
+            "Water, Eng. Peter Mwangi, +254 20 555 6666\n\nPlease send the quotation to tenders@buildafrica.co.ke and "
+            "cc me.\nRegards,\nBrian Odhiambo\nBuildAfrica Contractors Ltd\n+254 733 444 555")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone) == ("Brian Odhiambo", "+254733444555")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("Hi, I'm a chemistry teacher in Rock Hill S.C. and need 10 pH meters.\nThanks, Karen White", None),
+     ("Please quote your Variable A.C. Power Supply, 0-250V, qty 2.\nRegards,\nLi Na\nNanjing Kexin Electronics Co., "
+      "Ltd.\nlinafeng@kexin-elec.cn", "Nanjing Kexin Electronics Co., Ltd.")],
+)
+def test_a_state_or_a_current_is_no_legal_form(text: str, company: str | None) -> None:
+    assert parse_inquiry(text, HOME).company == company
