@@ -24,7 +24,7 @@ from bot.rules.name_words import (
     THING_WORDS,
     TITLE_WORDS,
 )
-from bot.rules.places import city_mentions
+from bot.rules.places import city_mentions, is_demonym
 from bot.rules.scripts import HAN_RE
 
 __all__ = ["casual_name_candidates", "settle_name"]
@@ -259,8 +259,9 @@ def _name_line(line: str, lower_ok: bool) -> str | None:
 
 
 def _is_place(part: str) -> bool:
+    """A city, a country or a nationality ("My Omani number +968 …")."""
     cased = part.strip()[:1].upper() + part.strip()[1:]
-    return bool(city_mentions(cased) or find_country_in_text(cased))
+    return bool(city_mentions(cased) or find_country_in_text(cased) or is_demonym(cased))
 
 
 def _leading(rest: str, lower_ok: bool) -> str | None:

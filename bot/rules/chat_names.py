@@ -45,18 +45,19 @@ _SPEAKER_GREETS_RE = re.compile(
 )
 # "tunde.bakare: need price": a handle of two words joined by "." or "_" before a chat line.
 _HANDLE_RE = re.compile(r"^[ \t]*(?P<first>[a-z]{2,20})[._](?P<last>[a-z]{2,20})[ \t]*:[ \t]*\S", re.MULTILINE)
-# "ana ruiz (Peru) 2026-01-05 10:02" / "ana ruiz 10:03": a chat log's speaker header typed in lower case.
+# "ana ruiz (Peru) 2026-01-05 10:02" / "ana ruiz 10:03" / "camilo_herrera_co (Colombia) 2024-11-14 01:20:33": a chat
+# log's speaker header typed in lower case or as a handle (its country tag aside).
 _HEADER_RE = re.compile(
-    r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){1,2})[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?"
+    r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t_]+[a-z][a-z'-]+){1,2}?)(?:_[a-z]{2})?[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?"
     r"(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
 )
 # "Ahmed Samir (Egypt)  14:05": the same header as a chat platform writes it, capitalised; one word only with the
-# speaker's country beside it ("Hussain (Bahrain) 09:12").
+# speaker's country beside it ("Hussain (Bahrain) 09:12") or a full date (WeChat's "Salim 2024-11-14 08:40").
 _CASED_HEADER_RE = re.compile(
     r"^[ \t]*(?P<tag>\[[^\]\n]{2,20}\][ \t]*)?"
     r"(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+\.?(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+){1,2}"
-    r"(?=[ \t]*(?:\(|[·•|,-][ \t]*\d|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\())"
+    r"(?=[ \t]*(?:\(|[·•|,-][ \t]*\d|\d))|(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'-]+(?=[ \t]*\(|[ \t]+\d{4}-\d{2}-\d{2}[ \t]))"
     r"[ \t]*(?:\((?P<where>[^()\n]{2,30})\)[ \t]*)?(?:(?P<dot>[·•])[ \t]*|[|,-][ \t]*)?(?:\d{4}-\d{2}-\d{2}[ \t]+)?"
     r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
@@ -147,7 +148,7 @@ def speaker_headers(text: str) -> Iterator[str]:
              or (m.group("where") and find_country_in_text(m.group("where")))]
     headers = sorted([*_HEADER_RE.finditer(text), *cased], key=lambda m: m.start())
     for match in headers:
-        words = match.group("name").split()
+        words = match.group("name").replace("_", " ").split()  # a handle: "camilo_herrera_co (Colombia) 01:20"
         if not {word.casefold() for word in words} & (_NOT_NAME | _SCHEDULE_WORDS):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words)
 
@@ -167,7 +168,7 @@ def forwarded_from(text: str) -> Iterator[str]:
 def honorific_lower_lines(text: str) -> Iterator[str]:
     """A line of an honorific and two or three lower-case words, capitalised: "dr amina yusuf" -> "Amina Yusuf"."""
     for match in _HONORIFIC_LINE_RE.finditer(text):
-        words = match.group("name").split()
+        words = match.group("name").replace("_", " ").split()  # a handle: "camilo_herrera_co (Colombia) 01:20"
         if not set(words) & _NOT_NAME:
             yield " ".join(word.capitalize() for word in words)
 

@@ -165,7 +165,8 @@ def is_name_label(label: str) -> bool:
     # "Imię i nazwisko", "Nome e cognome", "Nombre y apellidos", "Vor- und Nachname", "Фамилия, имя",
     # "Ф.И.О. контактного лица" (surname, name, patronymic), Ukrainian "П.І.Б.".
     if re.search(r"imię|nazwisko|cognome|apellido|sobrenome|nachname|vorname|фамилия|прізвище|jméno|"
-                 r"naam|nimi|navn|namn|όνομα|^ф\.?\s?и\.?\s?о\.?(?:\s|$)|^п\.?\s?і\.?\s?б\.?(?:\s|$)", label):
+                 r"naam|nimi|navn|namn|όνομα|^ф\.?\s?и\.?\s?о\.?(?:\s|$)|^п\.?\s?і\.?\s?б\.?(?:\s|$)|"
+                 r"(?:контактное|ответственное|должностное)\s+лицо$", label):
         return True
     return bool(re.search(
         r"(?:^|\s)(?:name|from|contact)$|^first\s*(?:/|&|and)\s*last|^sender|^buyer|^customer|^client", label

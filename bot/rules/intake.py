@@ -157,6 +157,8 @@ _NOT_BUYING_RE = re.compile(
     r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
     re.IGNORECASE,
 )
+_COPY_TO_RE = re.compile(r"(?<![^\W\d_])(?:cc|copy|kopie|copie|copia|cópia|копи\w*)(?![^\W\d_])[^@\n]*$",
+                         re.IGNORECASE)
 # "dan@… for me", "… para mí": the writer's own address beside the shared one
 _FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
                         re.IGNORECASE)
@@ -165,11 +167,15 @@ _FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
     "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
-    invoices, dan@ for me". Only an address the writer calls their own, or one in a block about buying (not about
-    invoices, deliveries or technical questions), in the writer's own note and not in passing; else `email`."""
+    invoices, dan@ for me", "an mich und in Kopie an einkauf@…". Only an address the writer calls their own, one
+    beside a shared mailbox they only copy, or one in a block about buying (not about invoices, deliveries or
+    technical questions), in the writer's own note and not in passing; else `email`."""
     local, domain = email.split("@", 1)
     if not _ROLE_LOCAL_RE.fullmatch(local):
         return email
+    shared = re.search(re.escape(email), text, re.IGNORECASE)
+    # "an mich und in Kopie an einkauf@…": the shared mailbox only copied, the writer's own address is theirs
+    copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None
     for match in _EMAIL_IN_TEXT_RE.finditer(text, 0, note_end(text)):
         other = normalise_email(match.group())
         if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
@@ -177,7 +183,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
             continue
         start, end = _block_around(text, match.start())
         about = _EMAIL_IN_TEXT_RE.sub(" ", text[start:end])  # the shared address's own words say nothing
-        if _FOR_ME_RE.match(text, match.end()) or (_BUYING_CONTACT_RE.search(about)
+        if copied or _FOR_ME_RE.match(text, match.end()) or (_BUYING_CONTACT_RE.search(about)
                                                    and not _NOT_BUYING_RE.search(about)):
             return other
     return email

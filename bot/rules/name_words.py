@@ -121,7 +121,7 @@ LEGAL_RE = re.compile(
 # Words that make a line a company name even without a legal form ("Maabara Labs Kenya").
 COMPANY_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:lab|labs|laboratory|laboratories|laboratorio|laboratorios|laboratório|laboratórios|"
-    r"laboratoire|laboratuvar|labor|labo|scientific|scientifics|diagnostics|medical|pharma|supplies|supply|trading|"
+    r"laboratoire|laboratoires|laboratuvar|labor|labo|scientific|scientifics|diagnostics|medical|pharma|supplies|supply|trading|"
     r"industries|industrial|group|enterprises?|solutions|technologies|tech|instruments|instrumentos|"
     r"comercial|importadora|distribuidora|university|universidad|universidade|institute|instituto|hospital|"
     r"clinic|clínica|clínico|clinique|clinica|klinik|klinika|services|servicios|análises|analyse|analytik|analit|bodegas|viña|minera|"

@@ -554,6 +554,9 @@ _SIGN_OFF_RE = re.compile(
 )
 
 
+_TRAILING_TITLE_RE = re.compile(r"[ \t]+(?:Dr|Prof|Ing|Mag|Dipl\.-Ing)\.?(?:[ \t]+(?:Dr|Prof)\.?)*$")
+
+
 def _display_name(value: str) -> str | None:
     """"Nguyen, Hoang" <h@x.vn> -> "Hoang Nguyen"; "Maria Silva <m@x.com>" -> "Maria Silva"."""
     match = re.match(r'^\s*"?([^"<\n]+?)"?\s*<[^>]+>', value)
@@ -562,6 +565,7 @@ def _display_name(value: str) -> str | None:
     raw = match.group(1).strip()
     if raw.count(",") == 1:
         last, first = (part.strip() for part in raw.split(","))
+        first = _TRAILING_TITLE_RE.sub("", first)  # "Kröger, Matthias Dr." is Dr. Matthias Kröger
         raw = f"{first} {last}"
     name = _clean_name(raw)
     return name if name and _looks_like_person(name) else None  # "Procurement Section <tenders@…>" is no one

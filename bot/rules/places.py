@@ -19,7 +19,7 @@ from functools import cache
 from bot.rules.city_table import Span, cued, name_key, table_spans
 from bot.rules.scripts import UNSPACED
 
-__all__ = ["city_mentions", "demonym_mentions"]
+__all__ = ["city_mentions", "demonym_mentions", "is_demonym"]
 
 Mention = tuple[int, str]  # (position in the text, ISO alpha-2)
 
@@ -457,6 +457,11 @@ def _demonym_re() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _BUSINESS_RE = re.compile(rf"(?<![^\W\d_])(?:{_BUSINESS_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
+def is_demonym(word: str) -> bool:
+    """A nationality on its own ("Omani", "Kenyan"); not "German", also a first name (Germán, Герман)."""
+    return word.casefold() != "german" and any(pattern.fullmatch(word) for pattern, _code in _demonym_re())
 
 
 def demonym_mentions(text: str) -> list[Mention]:

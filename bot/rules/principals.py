@@ -119,10 +119,14 @@ _HANDOVER_RE = re.compile(
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
+    # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
+    # "I'm passing them to you directly"
+    r"(?:allow\s+me\s+to|i['’]?d\s+like\s+to|i\s+would\s+like\s+to|let\s+me|we\s+would\s+like\s+to)\s+introduce|"
+    r"passing\s+(?:them|him|her)\s+(?:on\s+)?(?:to\s+you|over)|"
     # "(ТКП направлять ей)": the offer goes to the person named next
     r"(?:направ|отправ|высыл|присыл)\w*\s+(?:ей|ему|им)(?![^\W\d_])|"
     # "Просьба выслать КП контактному лицу клиента:", "КП просим направлять непосредственно контактному лицу — …"
-    r"контактному\s+лицу(?:\s+(?:клиента|заказчика|покупателя))?|"
+    r"контактному\s+лицу(?:\s+(?:клиента|заказчика|покупателя))?|(?:направить|направлять|выставить)\s+на\s+имя|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
@@ -168,6 +172,7 @@ _DIRECT_REPLY_RE = re.compile(
     r"(?![ \t]+(?:to|a|à|an)[ \t]+(?:me|us|mí|nosotros|moi|nous|mich|uns)(?![^\W\d_]))|"  # not "reply directly to me"
     r"me\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|com\s+c[oó]pia\s+(?:pra|para)\s+mim|"
     r"mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию|copy\s+me(?:\s+in)?|me\s+copiar|copiar-me|me\s+copie|"
+    r"keep\s+(?:me|us)\s+in\s+the\s+loop|"
     r"copie-me|copiarme|me\s+copien)(?![^\W\d_])",
     re.IGNORECASE,
 )

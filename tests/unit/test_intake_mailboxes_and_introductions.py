@@ -255,3 +255,70 @@ def test_a_contractor_naming_the_project_s_client_and_asking_for_a_copy_is_the_b
 )
 def test_a_state_or_a_current_is_no_legal_form(text: str, company: str | None) -> None:
     assert parse_inquiry(text, HOME).company == company
+
+
+def test_a_turkish_street_abbreviation_is_no_chad() -> None:
+    text = ("Merhaba, 2 adet etüv için fiyat rica ediyoruz.\nSaygılarımla,\nAli Demir\nOstim OSB, 1234. Cad. No: 15, "
+            "Yenimahalle / Ankara\nGSM: 0532 614 78 09")
+    assert parse_inquiry(text, HOME).stated_country != "TD"
+
+
+def test_the_writers_own_address_beside_a_shared_mailbox_they_only_copy() -> None:
+    text = ("Sehr geehrte Frau Wilson,\nbitte senden Sie das Angebot an mich und in Kopie an "
+            "einkauf@mueller-labor.de.\nMit freundlichen Grüßen\nDr. Jana Müller\nMüller Labor GmbH\n"
+            "j.mueller@mueller-labor.de")
+    assert parse_inquiry(text, HOME).email == "j.mueller@mueller-labor.de"
+
+
+def test_an_introduction_with_his_contacts_gives_the_person_introduced() -> None:
+    text = ("From: Faisal Al-Sabah <faisal@kuwaitlabs.com>\nSubject: Introduction\n\nDear Kevin,\nI'd like to "
+            "introduce you to my friend Mr. Jassim Al-Thani, Lab Director of Qatar Water Testing W.L.L.\n\n"
+            "His contacts:\nJassim Al-Thani\nMobile: +974 5512 3344\nEmail: j.althani@qwt.com.qa\n\n"
+            "Best regards,\nFaisal Al-Sabah")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone, parsed.customer_name) == ("j.althani@qwt.com.qa", "+97455123344",
+                                                                  "Jassim Al-Thani")
+
+
+def test_a_dealer_passing_a_client_on_and_asking_to_stay_in_the_loop() -> None:
+    text = ("From: Pieter Smit <pieter@labsupply.co.za>\nSubject: Referral\n\nHi,\nOne of our clients needs a jaw "
+            "crusher, outside our range, so I'm passing them to you directly.\nContact: Thabo Nkosi, Lab Manager, "
+            "Highveld Assay (Pty) Ltd\nCell: 082 555 1234\nEmail: thabo@highveldassay.co.za\nPlease keep us in the "
+            "loop.\n\nRegards,\nPieter Smit\nLab Supply (Pty) Ltd | +27 11 234 5678")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == ("thabo@highveldassay.co.za", "+27825551234")
+
+
+def test_a_display_name_surname_first_with_a_title_after_the_given_name() -> None:
+    text = "Von: Kröger, Matthias Dr. <m.kroeger@kroeger-analytik.de>\nBetreff: Trockenschrank\n\nBitte um Angebot."
+    assert parse_inquiry(text, HOME).customer_name == "Matthias Kröger"
+
+
+def test_a_nationality_before_a_number_is_no_name() -> None:
+    text = ("Salim 2024-11-14 08:40\nWe need 15 soil meters\nSalim 2024-11-14 08:41\nQuote to my company Al Balushi "
+            "Trading LLC\nSalim 2024-11-14 08:42\nMy Omani number +968 9234 5671")
+    assert parse_inquiry(text, HOME).customer_name == "Salim"
+
+
+def test_chat_headers_with_a_handle_and_a_web_chat_s_bare_times() -> None:
+    handle = ("camilo_herrera_co (Colombia) 2025-11-14 01:20:33\nhi, refractometer price?\n"
+              "camilo_herrera_co (Colombia) 2025-11-14 01:31:10\nwhatsapp +57 300 456 1122")
+    web = ("15:31 Visitante: buenas tardes, tienen centrifuga?\n15:35 Kevin Zhou: Your name and email?\n"
+           "15:37 Visitante: Valentina Ruiz, compras@vetandina.com.co, cel 320 457 8812")
+    assert (parse_inquiry(handle, HOME).customer_name, parse_inquiry(web, HOME).customer_name) == (
+        "Camilo Herrera", "Valentina Ruiz")
+
+
+def test_russian_tender_and_letter_name_the_official_and_the_director() -> None:
+    tender = ("Извещение о проведении аукциона\nОтветственное должностное лицо: Петрова Елена Викторовна\n"
+              "Адрес электронной почты: zakupki@centr-nn.ru")
+    letter = ("Коммерческое предложение просим направить на имя директора:\nКаримов Рустам Алишерович\n"
+              "e-mail: r.karimov@labservis.uz\n\nС уважением,\nсекретарь Нилуфар Юсупова")
+    assert (parse_inquiry(tender, HOME).customer_name, parse_inquiry(letter, HOME).customer_name) == (
+        "Петрова Елена Викторовна", "Каримов Рустам Алишерович")
+
+
+def test_a_laboratory_s_display_name_is_no_person() -> None:
+    text = ("De : Laboratoires Durand <contact@durand-labo.fr>\nObjet : devis\n\nBonjour, un devis svp.\n\n"
+            "Cordialement,\n\nClaire Martin\nResponsable Achats\nLaboratoires Durand SAS")
+    assert parse_inquiry(text, HOME).customer_name == "Claire Martin"
