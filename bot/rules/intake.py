@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.rules.asides import is_aside, without_agents
+from bot.rules.addresses import (
+    address_of,
+    block_around,
+    find_email,
+    normalise_email,
+    personal_address,
+    spoken_email,
+    wrapped_email,
+)
+from bot.rules.asides import without_agents
 from bot.rules.casual_names import settle_name
 from bot.rules.company_ends import trimmed_company, without_person
 from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
@@ -18,12 +27,11 @@ from bot.rules.people_fields import (
     find_product,
     labelled_values,
     person_named,
-    spells_fully,
 )
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
-from bot.rules.principals import client_sentences, handed_over, note_end, principal_of, wants_the_quote
+from bot.rules.principals import client_sentences, handed_over, principal_of, wants_the_quote
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
@@ -53,25 +61,6 @@ class ParsedInquiry:
     named_countries: tuple[str, ...] = field(default=(), compare=False)
 
 
-_EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-_EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
-_EMAIL_ONLY_RE = re.compile(_EMAIL)
-# An address spelled out, as a voice note's transcript or an anti-spam form writes it: "fernando.lage arroba
-# serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
-_SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point|точка|nokta)\s|[(\[]dot[)\]])\s*"
-_SPOKEN_EMAIL_RE = re.compile(  # Russian says "собака" (dog) for @
-    rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w+-]*){{0,2}})"
-    r"\s*(?:\s(?:arroba|at|собака|собачка)\s|[(\[]at[)\]])\s*"
-    rf"(?P<domain>[A-Za-z0-9][\w-]*(?:{_SPOKEN_DOT}[A-Za-z0-9][\w-]*){{1,3}})",
-    re.IGNORECASE,
-)
-_SPOKEN_DOT_RE = re.compile(_SPOKEN_DOT, re.IGNORECASE)
-_WRAPPED_EMAIL_RE = re.compile(
-    r"(?<![\w.%+'-])(?P<head>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+)[ \t]*\n[ \t]*"
-    r"(?P<tail>[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w.@])"
-)
-# Addresses of the platforms that send the notification, never the customer's.
-_PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
 # "region: latam" (SPEC's explicit tag) wins over "#latam": the label is unambiguous, hashtags also appear in
 # customers' own text. "Country/Region: Peru" (Alibaba) is not a tag: the slash rules it out.
 _REGION_LABEL_RE = re.compile(
@@ -80,122 +69,6 @@ _REGION_LABEL_RE = re.compile(
 )
 # Not "&#39;" (an HTML entity), "<#C0123|general>" (a channel link in chat markup) or "page.html#contact".
 _HASHTAG_RE = re.compile(r"(?<![\w&</#])#(?P<tag>[A-Za-z][\w-]{0,31})")
-
-
-def normalise_email(raw: str) -> str | None:
-    """Lower-case, stripped address ("<Maria@Empresa.com.BR>" -> "maria@empresa.com.br"), or None."""
-    candidate = raw.strip().strip("<>()[]\"'").removeprefix("mailto:").strip().rstrip(".")
-    if not _EMAIL_ONLY_RE.fullmatch(candidate):
-        return None
-    return candidate.lower()
-
-
-def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
-    """The first customer email address in the text, normalised; ours and the platforms' never. One given in
-    passing for someone else ("our procurement officer Mr. Dawit Bekele (dawit.b@…)") only when no other is."""
-    aside: str | None = None
-    for match in _EMAIL_IN_TEXT_RE.finditer(text):
-        email = normalise_email(match.group())
-        domain = email.rsplit("@", 1)[1] if email else ""
-        if email and not own.owns_email(email) and not any(
-            domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS
-        ):
-            if not is_aside(text, match.start(), match.end()):
-                return email
-            aside = aside or email
-    return aside
-
-
-def spoken_email(text: str, own: OwnSide = NO_OWN) -> str | None:
-    """An address spelled out in words, written as an address; it must end in a country's or a common top-level
-    domain ("see you at lunch point two" is none)."""
-    for match in _SPOKEN_EMAIL_RE.finditer(text):
-        parts = _SPOKEN_DOT_RE.split(match.group("domain"))
-        if not re.fullmatch(r"[A-Za-z]{2}|com|net|org|edu|gov|info|biz", parts[-1], re.IGNORECASE):
-            continue
-        local = ".".join(_SPOKEN_DOT_RE.split(match.group("local")))  # "kwame dot asante"
-        email = normalise_email(f"{local}@{'.'.join(parts)}")
-        if email and not own.owns_email(email):
-            return email
-    return None
-
-
-def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
-    """An address a card's scan or a narrow window broke over two lines ("a.tulegenova@kazchem" / "service.kz"),
-    read only when no address is written whole."""
-    for match in _WRAPPED_EMAIL_RE.finditer(text):
-        email = normalise_email(match.group("head") + match.group("tail"))
-        if email and not own.owns_email(email):
-            return email
-    return None
-
-
-# A shared mailbox an organisation writes from: its people's own addresses are the contact's.
-_ROLE_LOCAL_RE = re.compile(
-    r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
-    r"compras|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
-    r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
-    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
-    r"careers|jobs|hr|press|newsletter)",
-    re.IGNORECASE,
-)
-
-
-# What makes a person's block the buying contact: "Consultas de orden contractual:", "للاستفسارات التجارية:" (commercial
-# enquiries), a procurement officer's role; and what does not: invoices, deliveries, technical or press questions,
-# a colleague who left.
-_BUYING_CONTACT_RE = re.compile(
-    r"(?<![^\W\d_])(?:commercial|comercial|contractual|contract\w*|contrataci\w+|procurement|purchas\w*|compras?|"
-    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|zakup\w*|satın\s*alma)(?![^\W\d_])"
-    r"|المشتريات|التجارية|العقود|采购",
-    re.IGNORECASE,
-)
-_NOT_BUYING_RE = re.compile(
-    r"(?<![^\W\d_])(?:invoic\w*|factur\w*|billing|payable|finance|financ\w+|accountant|deliver\w*|receiv\w*|"
-    r"warehouse|storekeeper|pick-?up|site\s+visit|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
-    r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer)(?![^\W\d_])"
-    r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
-    re.IGNORECASE,
-)
-_COPY_TO_RE = re.compile(r"(?<![^\W\d_])(?:cc|copy|kopie|copie|copia|cópia|копи\w*)(?![^\W\d_])[^@\n]*$",
-                         re.IGNORECASE)
-# "dan@… for me", "… para mí": the writer's own address beside the shared one
-_FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
-                        re.IGNORECASE)
-
-
-def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
-    """A person's address at the same organisation instead of its shared mailbox: a tender sent from
-    "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
-    invoices, dan@ for me", "an mich und in Kopie an einkauf@…". Only an address the writer calls their own, one
-    beside a shared mailbox they only copy, or one in a block about buying (not about invoices, deliveries or
-    technical questions), in the writer's own note and not in passing; else `email`."""
-    local, domain = email.split("@", 1)
-    if not _ROLE_LOCAL_RE.fullmatch(local):
-        return email
-    shared = re.search(re.escape(email), text, re.IGNORECASE)
-    # "an mich und in Kopie an einkauf@…": the shared mailbox only copied, the writer's own address is theirs
-    copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None
-    for match in _EMAIL_IN_TEXT_RE.finditer(text, 0, note_end(text)):
-        other = normalise_email(match.group())
-        if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
-                or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
-            continue
-        start, end = _block_around(text, match.start())
-        about = _EMAIL_IN_TEXT_RE.sub(" ", text[start:end])  # the shared address's own words say nothing
-        if copied or _FOR_ME_RE.match(text, match.end()) or (_BUYING_CONTACT_RE.search(about)
-                                                   and not _NOT_BUYING_RE.search(about)):
-            return other
-    return email
-
-
-def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:
-    """The customer address in the text whose local part spells the person's initial and surname, or None."""
-    for match in _EMAIL_IN_TEXT_RE.finditer(text):
-        email = normalise_email(match.group())
-        if email and not own.owns_email(email) and spells_fully(email, name):
-            return email
-    return None
 
 
 def find_region_tag(text: str) -> str | None:
@@ -225,7 +98,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     shared, email = email, personal_address(email, customer, own) if email and not wants_the_quote(customer) else email
     if email != shared and not span:  # the person's own address: their block names them, gives their number
         given = re.search(re.escape(email), customer, re.IGNORECASE) if email else None
-        span = _block_around(customer, given.start()) if given else None
+        span = block_around(customer, given.start()) if given else None
         for_them = customer[span[0] : span[1]] if span else ""
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
@@ -343,12 +216,6 @@ def _titled_before(text: str, at: int) -> str | None:
 
 _REFERRED_BY_RE = re.compile(r"(?<![^\W\d_])(?:by|via|through|from|de\s+parte\s+del?)[ \t]+$", re.IGNORECASE)
 
-
-def _block_around(text: str, at: int) -> tuple[int, int]:
-    """The paragraph (lines between blank lines) that holds position `at`."""
-    start = max(text.rfind("\n\n", 0, at), -2) + 2
-    end = text.find("\n\n", at)
-    return start, end if end >= 0 else len(text)
 
 
 _ORIGIN_RE = re.compile(r"[ \t]+(?:de|from|aus|из|di|da|do|z)[ \t]+(?P<place>\S.*)$")
