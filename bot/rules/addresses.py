@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from bot.rules.asides import is_aside
-from bot.rules.own_side import NO_OWN, OwnSide
+from bot.rules.chat_exports import CHAT_LINE_RE
+from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
-from bot.rules.principals import note_end
+from bot.rules.principals import message_at, note_end, wants_the_quote
 
-__all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "normalise_email", "personal_address",
-           "spoken_email", "wrapped_email"]
+__all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "new_address", "normalise_email",
+           "personal_address", "spoken_email", "wrapped_email"]
 
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
@@ -109,36 +110,80 @@ _NOT_BUYING_RE = re.compile(
     r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
     re.IGNORECASE,
 )
-_COPY_TO_RE = re.compile(r"(?<![^\W\d_])(?:cc|copy|kopie|copie|copia|cópia|копи\w*)(?![^\W\d_])[^@\n]*$",
-                         re.IGNORECASE)
+_COPY_TO_RE = re.compile(
+    r"(?<![^\W\d_])(?:cc|in\s+kopie|in\s+copy|en\s+copie|con\s+copia|com\s+cópia|в\s+копи\w*|копию)(?![^\W\d_])[^@\n]*$",
+    re.IGNORECASE,
+)
+# "please contact me directly: julien.moreau@…", "reply to me directly at tom.harrington@…", "contact the undersigned
+# directly on ahmad.enezi@…": the writer's own address, given on the line before it
+_MINE_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:me|the\s+undersigned)\s+directly|reach\s+me|contact\s+me|write\s+to\s+me|reply\s+to\s+me|"
+    r"me\s+contacter|contactez-moi|écrivez-moi|contáct[ae]me|escríbame|escr[ií]beme|mi\s+correo|meu\s+e-?mail|"
+    r"kontaktieren\s+Sie\s+mich|schreiben\s+Sie\s+mir|мой\s+e-?mail|моя\s+почта|пишите\s+мне)(?![^\W\d_])[^@\n]*$",
+    re.IGNORECASE,
+)
+# A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
+_FINANCE_LOCAL_RE = re.compile(
+    r"(?:accounts|accounting|finance|billing|invoices?|contabilidad|contabilidade|comptabilite|compta|buchhaltung|"
+    r"buh|bukh|buhgalteria|muhasebe)", re.IGNORECASE)
 # "dan@… for me", "… para mí": the writer's own address beside the shared one
 _FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
                         re.IGNORECASE)
 
 
-def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> str:
+def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
     "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
     invoices, dan@ for me", "an mich und in Kopie an einkauf@…". Only an address the writer calls their own, one
     beside a shared mailbox they only copy, or one in a block about buying (not about invoices, deliveries or
-    technical questions), in the writer's own note and not in passing; else `email`."""
+    technical questions), in the writer's own note and not in passing; else `email`. With the address, where the
+    text speaks of that person (their block, or their message quoted below a finance department's); None when the
+    address is the writer's own."""
     local, domain = email.split("@", 1)
-    if not _ROLE_LOCAL_RE.fullmatch(local):
-        return email
+    # the accounts department writing about a payment on top of the buyer's own message in the thread below
+    paying = _FINANCE_LOCAL_RE.fullmatch(local) is not None
+    if not (_ROLE_LOCAL_RE.fullmatch(local) or paying):
+        return email, None
+    for_someone = not wants_the_quote(text)  # "please send the quotation to us": the shared mailbox stays theirs
     shared = re.search(re.escape(email), text, re.IGNORECASE)
     # "an mich und in Kopie an einkauf@…": the shared mailbox only copied, the writer's own address is theirs
     copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None
-    for match in EMAIL_IN_TEXT_RE.finditer(text, 0, note_end(text)):
+    for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else note_end(text)):
         other = normalise_email(match.group())
         if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
                 or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
             continue
         start, end = block_around(text, match.start())
         about = EMAIL_IN_TEXT_RE.sub(" ", text[start:end])  # the shared address's own words say nothing
-        if copied or _FOR_ME_RE.match(text, match.end()) or (_BUYING_CONTACT_RE.search(about)
-                                                   and not _NOT_BUYING_RE.search(about)):
-            return other
-    return email
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if _FOR_ME_RE.match(text, match.end()) or _MINE_BEFORE_RE.search(line):
+            # the writer's own; in a chat, the line that gives it is the speaker's ("Dan Whitfield: …, dan@… for me")
+            line_end = text.find("\n", match.end())
+            said = (text.rfind("\n", 0, match.start()) + 1, line_end if line_end >= 0 else len(text))
+            return other, said if CHAT_LINE_RE.match(text, said[0]) else None
+        if paying and QUOTE_HEADER_RE.match(line):
+            return other, message_at(text, match.start())
+        if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(about):
+            return other, (start, end)
+    return email, None
+
+
+# "ahora ya tenemos correo corporativo, por favor use ltorres@…", "my new e-mail is …", "please use my new address"
+_NEW_ADDRESS_RE = re.compile(
+    r"(?<![^\W\d_])(?:new|nuev[oa]|nov[oa]|nouveaux?|nouvelle|neue[nr]?|нов\w+|please\s+use|por\s+favor\s+use|"
+    r"favor\s+(?:de\s+)?usar|utilice|use\s+(?:my|this|our))(?![^\W\d_])[^@\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:
+    """An address the writer gives as their new one, to use from now on, else None."""
+    for match in EMAIL_IN_TEXT_RE.finditer(text):
+        email = normalise_email(match.group())
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if email and not own.owns_email(email) and _NEW_ADDRESS_RE.search(line[-60:]):
+            return email
+    return None
 
 
 def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:

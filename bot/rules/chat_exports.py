@@ -26,7 +26,8 @@ ANDROID_STAMP = (
 # +92 300 8461275: …", "rashed_bd: …", "25/03/2024, 21:22 - Sun Li: …". The message may be on the next line.
 CHAT_LINE_RE = re.compile(
     # a web chat's bare time before the speaker: "15:37 Visitante: Valentina Ríos, compras@…"
-    rf"^[ \t]*(?P<stamp>\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+)?"
+    # (a bare time is no stamp: an agenda's "09:00 Welcome: …" too starts with one)
+    rf"^[ \t]*(?:(?P<stamp>\[[^\]\n]{{3,40}}\][ \t]*|{ANDROID_STAMP})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+)?"
     r"(?P<who>\+?\d[\d \t()-]{6,20}\d|[^\W\d_][\w.'’-]{0,30}(?:[ \t]+[^\W\d_][\w.'’-]{0,30}){0,3})"
     r"[ \t]*:(?:[ \t]*(?P<message>[^\n]*?))[ \t]*$",
     re.MULTILINE,

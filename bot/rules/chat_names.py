@@ -48,7 +48,7 @@ _HANDLE_RE = re.compile(r"^[ \t]*(?P<first>[a-z]{2,20})[._](?P<last>[a-z]{2,20})
 # "ana ruiz (Peru) 2026-01-05 10:02" / "ana ruiz 10:03" / "camilo_herrera_co (Colombia) 2024-11-14 01:20:33": a chat
 # log's speaker header typed in lower case or as a handle (its country tag aside).
 _HEADER_RE = re.compile(
-    r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t_]+[a-z][a-z'-]+){1,2}?)(?:_[a-z]{2})?[ \t]*(?:\([^()\n]{2,30}\)[ \t]*)?"
+    r"^[ \t]*(?P<name>[a-z][a-z'-]+(?:[ \t_]+[a-z][a-z'-]+){1,3})[ \t]*(?:\((?P<where>[^()\n]{2,30})\)[ \t]*)?"
     r"(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
     re.MULTILINE,
 )
@@ -147,8 +147,18 @@ def speaker_headers(text: str) -> Iterator[str]:
     cased = [m for m in _CASED_HEADER_RE.finditer(text) if log or m.group("dot") or m.group("tag")
              or (m.group("where") and find_country_in_text(m.group("where")))]
     headers = sorted([*_HEADER_RE.finditer(text), *cased], key=lambda m: m.start())
+    said = [m.group("name") for m in headers]
     for match in headers:
-        words = match.group("name").replace("_", " ").split()  # a handle: "camilo_herrera_co (Colombia) 01:20"
+        name = match.group("name")
+        # A handle ("camilo_herrera_co (Colombia)") or one word before a date ("Salim 2024-11-14 08:40") is a
+        # speaker who speaks again; a form's "created_at 2024-11-14 08:40", a notice's "Publicación 2024-11-01
+        # 10:00" are not.
+        if ("_" in name or " " not in name.strip()) and not match.group("where") and said.count(name) < 2:
+            continue
+        words = name.replace("_", " ").split()
+        where = find_country_in_text(match.group("where") or "")
+        if "_" in name and where and words[-1].upper() == where:
+            words = words[:-1]  # the handle's country tag ("_co" beside "(Colombia)"), not "tran_thi_ha"'s "ha"
         if not {word.casefold() for word in words} & (_NOT_NAME | _SCHEDULE_WORDS):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words)
 

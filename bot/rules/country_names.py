@@ -74,13 +74,11 @@ CAPITALISED_ONLY = frozenset(
 # are first names; "Réunion"/"reunião" mean a meeting; "Salvador", "Granada", "Guadalupe" are cities as well;
 # "Island" (German for Iceland) and "Oma" (Portuguese "Omã" folded) are everyday words; "中非" is mostly
 # "China-Africa"; a bare "Congo" may be either Congo; "Santa Helena"/"Santa Elena" (Saint Helena in Portuguese and
-# Spanish) are towns of Brazil and Ecuador and the names of their firms; "Cad." (Turkish Caddesi, a street in every
-# Turkish address) folds to "Çad", Turkish for Chad.
+# Spanish) are towns of Brazil and Ecuador and the names of their firms.
 BLOCKED = frozenset(
     {
         "того", "maurice", "mauricio", "dominique", "reunion", "reuniao", "salvador", "granada", "guadalupe",
         "island", "oma", "ira", "keeling", "中非", "congo", "конго", "刚果", "剛果", "santa helena", "santa elena",
-        "cad",
     }
 )
 

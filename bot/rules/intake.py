@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from bot.rules.addresses import (
     address_of,
-    block_around,
     find_email,
+    new_address,
     normalise_email,
     personal_address,
     spoken_email,
@@ -20,6 +20,7 @@ from bot.rules.company_ends import trimmed_company, without_person
 from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
+from bot.rules.name_words import PRONOUNS
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import (
     find_company,
@@ -31,7 +32,7 @@ from bot.rules.people_fields import (
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
-from bot.rules.principals import client_sentences, handed_over, principal_of, wants_the_quote
+from bot.rules.principals import client_sentences, handed_over, principal_of
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
@@ -93,13 +94,12 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
     email = (find_email(for_them, own) or (acting_name and address_of(acting_name, customer, own))
-             or find_email(customer, own) or find_email(text, own)
+             or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
-    shared, email = email, personal_address(email, customer, own) if email and not wants_the_quote(customer) else email
-    if email != shared and not span:  # the person's own address: their block names them, gives their number
-        given = re.search(re.escape(email), customer, re.IGNORECASE) if email else None
-        span = block_around(customer, given.start()) if given else None
-        for_them = customer[span[0] : span[1]] if span else ""
+    email, theirs_at = personal_address(email, customer, own) if email else (None, None)
+    if theirs_at and not span:  # another person's own address: where the text speaks of them names them
+        span = theirs_at
+        for_them = customer[span[0] : span[1]]
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -185,7 +185,8 @@ def _named_first(block: str) -> str | None:
     for line in block.splitlines():
         line = line.strip(" \t—–-")
         if line and not (line.endswith((":", "：")) and not re.search(r"[\d@]", line)):
-            return None if _LABEL_RE.match(line) else person_named(line)  # "Организация: ООО …" names no one
+            name = None if _LABEL_RE.match(line) else person_named(line)  # "Организация: ООО …" names no one
+            return name if name and name.casefold() not in PRONOUNS else None  # "We need 10 boxes …"
     return None
 
 

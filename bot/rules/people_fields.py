@@ -554,7 +554,8 @@ _SIGN_OFF_RE = re.compile(
 )
 
 
-_TRAILING_TITLE_RE = re.compile(r"[ \t]+(?:Dr|Prof|Ing|Mag|Dipl\.-Ing)\.?(?:[ \t]+(?:Dr|Prof)\.?)*$")
+# (not "Ing" without its stop: "Tiong, Mei Ing" is a Malaysian Chinese name)
+_TRAILING_TITLE_RE = re.compile(r"[ \t]+(?:(?:Dr|Prof)\.?|(?:Ing|Mag|Dipl\.-Ing)\.)(?:[ \t]+(?:Dr|Prof)\.?)*$")
 
 
 def _display_name(value: str) -> str | None:

@@ -460,8 +460,10 @@ _BUSINESS_RE = re.compile(rf"(?<![^\W\d_])(?:{_BUSINESS_WORDS})(?![^\W\d_])", re
 
 
 def is_demonym(word: str) -> bool:
-    """A nationality on its own ("Omani", "Kenyan"); not "German", also a first name (Germán, Герман)."""
-    return word.casefold() != "german" and any(pattern.fullmatch(word) for pattern, _code in _demonym_re())
+    """A nationality on its own, in its English form ("Omani", "Kenyan", "Chinese"); not "German", also a first
+    name (Germán, Герман), nor Romance forms that are names too ("Jordana", "Germano")."""
+    return (word.casefold() != "german" and re.search(r"(?:i|an|ese|ish)$", word, re.IGNORECASE) is not None
+            and any(pattern.fullmatch(word) for pattern, _code in _demonym_re()))
 
 
 def demonym_mentions(text: str) -> list[Mention]:

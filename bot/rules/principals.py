@@ -17,7 +17,7 @@ from bot.rules.name_words import CLOSING_RE, COMPANY_WORD_RE, HONORIFIC_RE, JOB_
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
-__all__ = ["Principal", "client_sentences", "handed_over", "note_end", "principal_of", "wants_the_quote"]
+__all__ = ["Principal", "client_sentences", "handed_over", "message_at", "note_end", "principal_of", "wants_the_quote"]
 
 
 @dataclass(frozen=True)
@@ -121,12 +121,15 @@ _HANDOVER_RE = re.compile(
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
     # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
     # "I'm passing them to you directly"
-    r"(?:allow\s+me\s+to|i['’]?d\s+like\s+to|i\s+would\s+like\s+to|let\s+me|we\s+would\s+like\s+to)\s+introduce|"
-    r"passing\s+(?:them|him|her)\s+(?:on\s+)?(?:to\s+you|over)|"
+    # (not "introduce myself", "our company", "our new range")
+    r"(?:allow\s+me\s+to|i['’]?d\s+like\s+to|i\s+would\s+like\s+to|let\s+me|we\s+would\s+like\s+to)\s+introduce"
+    r"(?!\s+(?:myself|ourselves|us|our\s+(?:company|firm|new|products?|range|services)|a\s+new)(?![^\W\d_]))|"
+    r"passing\s+(?:them|him|her)\s+(?:on\s+)?(?:to\s+you|over)\s+directly|"
+    r"passing\s+(?:the|this|our)\s+(?:client|customer|lead|buyer)\s+(?:on\s+)?(?:to\s+you|over)|"
     # "(ТКП направлять ей)": the offer goes to the person named next
     r"(?:направ|отправ|высыл|присыл)\w*\s+(?:ей|ему|им)(?![^\W\d_])|"
     # "Просьба выслать КП контактному лицу клиента:", "КП просим направлять непосредственно контактному лицу — …"
-    r"контактному\s+лицу(?:\s+(?:клиента|заказчика|покупателя))?|(?:направить|направлять|выставить)\s+на\s+имя|"
+    r"контактному\s+лицу(?:\s+(?:клиента|заказчика|покупателя))?|(?:направить|направлять)\s+на\s+имя|"
     r"(?:la|lo|las|los)\s+contact\w*\s+directamente|datos\s+del\s+(?:usuario\s+final|cliente\s+final)|"
     r"dados\s+do\s+(?:usuário|utilizador|cliente)\s+final|contatá-l[oa]s?\s+diretamente|"
     r"contactez-l[ea]s?\s+directement|(?:l[ae]|les)\s+contacter\s+directement|direkt\s+(?:mit\s+(?:ihm|ihr)\s+)?(?:in\s+Verbindung|kontaktieren)"
@@ -172,7 +175,6 @@ _DIRECT_REPLY_RE = re.compile(
     r"(?![ \t]+(?:to|a|à|an)[ \t]+(?:me|us|mí|nosotros|moi|nous|mich|uns)(?![^\W\d_]))|"  # not "reply directly to me"
     r"me\s+in\s+c(?:opy|c)|cc\s+me|con\s+copia\s+a\s+m[ií]|moi\s+en\s+copie|com\s+c[oó]pia\s+(?:pra|para)\s+mim|"
     r"mich\s+in\s+(?:cc|kopie)|в\s+копии|меня\s+в\s+копию|copy\s+me(?:\s+in)?|me\s+copiar|copiar-me|me\s+copie|"
-    r"keep\s+(?:me|us)\s+in\s+the\s+loop|"
     r"copie-me|copiarme|me\s+copien)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -193,6 +195,14 @@ def _after_headers(text: str) -> int:
         return 0  # two paragraphs or more before the first header: a message of its own, which quotes one below
     header_end = _PARAGRAPH_END_RE.search(text, first.start())
     return header_end.end() if header_end else 0
+
+
+def message_at(text: str, at: int) -> tuple[int, int]:
+    """The message whose header holds position `at`: from that line to the next forwarded or quoted message."""
+    start = text.rfind("\n", 0, at) + 1
+    headers_end = _PARAGRAPH_END_RE.search(text, at)
+    below = _forward_below(text, headers_end.end()) if headers_end else None
+    return start, below.start() if below else len(text)
 
 
 def note_end(text: str) -> int:

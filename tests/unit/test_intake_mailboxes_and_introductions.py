@@ -322,3 +322,91 @@ def test_a_laboratory_s_display_name_is_no_person() -> None:
     text = ("De : Laboratoires Durand <contact@durand-labo.fr>\nObjet : devis\n\nBonjour, un devis svp.\n\n"
             "Cordialement,\n\nClaire Martin\nResponsable Achats\nLaboratoires Durand SAS")
     assert parse_inquiry(text, HOME).customer_name == "Claire Martin"
+
+
+def test_the_writers_own_address_given_after_contact_me_directly_beside_a_shared_mailbox() -> None:
+    text = ("From: procurement@gulfsci.com.kw\nSubject: RFQ balances\n\nDear Sir,\nPlease quote your best price for "
+            "8 analytical balances.\nFor any clarification please contact the undersigned directly on "
+            "ahmad.rashidi@gulfsci.com.kw.\n\nRegards,\nAhmad Al-Rashidi\nGulf Scientific Co. W.L.L.")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == ("ahmad.rashidi@gulfsci.com.kw", "Ahmad Al-Rashidi")
+
+
+def test_a_finance_mailbox_on_top_of_the_buyers_quoted_order_gives_the_buyer() -> None:
+    text = ("From: Mary Wambui <accounts@nakurulab.co.ke>\nSubject: RE: PI water distillers – payment\n\n"
+            "Dear team,\nKindly find attached the remittance for the 50% deposit.\nMary Wambui, Accountant, "
+            "+254 733 561 208\n\nFrom: Joseph Kiprono <joseph.kiprono@nakurulab.co.ke>\nSent: Monday 09:40\n"
+            "Subject: RE: PI water distillers\n\nPlease go ahead with the repeat order: 6 water distillers.\n"
+            "Joseph Kiprono\nProcurement Officer\nNakuru Lab Supplies Ltd\nCell: +254 722 418 537")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone, parsed.customer_name) == (
+        "joseph.kiprono@nakurulab.co.ke", "+254722418537", "Joseph Kiprono")
+
+
+# A second review's probes: introductions of oneself, documents passed on, invoices "на имя", a form's field names,
+# a tender's dates, handles whose last syllable is two letters, names that start like nationalities.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Hello,\n\nI'd like to introduce myself - I joined the procurement team of Kibo Diagnostics last month.\n\n"
+      "We need 10 boxes of PCR tubes.\n\nJoseph Mrema\nKibo Diagnostics Ltd, Arusha\njmrema@kibodiag.co.tz",
+      "Joseph Mrema"),
+     ("Dear Kevin,\n\nOur QA team prepared the specs; I'm passing them over to you.\n\nMr. Tran Van Duc (QA Head) - "
+      "duc.tran@vinapharm.vn\n\nPlease send the quotation to me.\n\nBest regards,\nNguyen Thi Lan\nPurchasing, "
+      "VinaPharm JSC\nlan.nguyen@vinapharm.vn", "Nguyen Thi Lan"),
+     ("tran_thi_ha (Vietnam) 2024-11-14 01:20:33\nHello, I need 2 incubators\ntran_thi_ha (Vietnam) 2024-11-14 "
+      "01:21:02\nmy whatsapp +84 90 311 2233", "Tran Thi Ha"),
+     ("From: \"Tiong, Mei Ing\" <meiing@sarawaklab.com.my>\nSubject: RFQ\n\nKindly quote 1 centrifuge.",
+      "Mei Ing Tiong"),
+     ("Oi, preciso de orçamento de 1 estufa bacteriológica 80L.\nJordana\n(62) 99876-5432", "Jordana")],
+)
+def test_a_second_reviews_probes_keep_the_writer(text: str, name: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Website enquiry #8812\ncompany: Lifeline Diagnostics Ltd\nemail: purchasing@lifelinediag.ng\n"
+     "message: Need 2 centrifuges\nsubmitted_at 2024-11-14 08:40:12",
+     "RFQ-2024-117: supply of 4 refrigerated centrifuges\n\nPublished 2024-11-01 10:00\nClarifications 2024-11-07 "
+     "12:00\nSubmission 2024-11-14 10:00\n\nSend offers to tenders@kemri.go.ke\n+254 20 272 2541",
+     "Dear Acme,\n\nProgramme of the acceptance test:\n09:00 Welcome: Samuel Otieno, Kenya Medical Research Institute\n"
+     "10:30 Training: Jane Wambui, QA Officer\n\nPlease quote 2 deuterium lamps.\n\nProcurement Unit\n"
+     "procurement@kemri.go.ke"],
+)
+def test_form_fields_tender_dates_and_an_agenda_name_no_one(text: str) -> None:
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [("Hi,\n\nQuote for 4 pipettes please, copy to sales@andesquimica.pe\n\nInvoices go to our accountant Rosa Díaz, "
+      "rdiaz@andesquimica.pe\n\nAndes Química SAC", "sales@andesquimica.pe"),
+     ("Hi Kevin,\n\nPlease quote 1 freeze dryer and keep us in the loop regarding the shipping date.\n\nThanks,\n"
+      "Ana Lopes\nBioFarma Lda\nana.lopes@biofarma.pt\n\n-----Original Message-----\nFrom: Rui Costa "
+      "<rui.costa@biofarma.pt>\nSubject: liofilizador\nAna, podes pedir cotação? Rui", "ana.lopes@biofarma.pt")],
+)
+def test_a_second_reviews_probes_keep_the_address(text: str, email: str) -> None:
+    assert parse_inquiry(text, HOME).email == email
+
+
+def test_an_invoice_made_out_to_a_company_hands_nothing_over() -> None:
+    text = ("Добрый день!\n\nСчёт выставить на имя ООО «Агролаб», бухгалтерия: Петрова Ольга, +7 495 123-45-67\n\n"
+            "С уважением,\nСергей Иванов\nснабженец ООО «Агролаб»\n+7 916 555-12-34\nivanov@agrolab.ru")
+    assert parse_inquiry(text, HOME).phone == "+79165551234"
+
+
+def test_chad_in_turkish_is_still_chad() -> None:
+    text = "Merhaba, ben Abakar, Çad'dan yazıyorum. 2 adet santrifüj. Telefon: 66 29 14 03, e-posta abakar.m@gmail.com"
+    assert parse_inquiry(text, HOME).phone == "+23566291403"
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [("Estimado Sr. Li,\nAntes le escribía desde mi gmail (lucho.metal@gmail.com), ahora ya tenemos correo "
+      "corporativo, por favor use ltorres@lemsur.com.pe.\nConfirmamos la compra.\nAtte.\nLuis Torres",
+      "ltorres@lemsur.com.pe"),
+     ("Hi Kevin, quick note: my old address j.doe@oldlab.co.za no longer works, my new e-mail is "
+      "jane.doe@newlab.co.za. Please resend the PI.", "jane.doe@newlab.co.za")],
+)
+def test_the_address_the_writer_gives_as_new_wins(text: str, email: str) -> None:
+    assert parse_inquiry(text, HOME).email == email
