@@ -119,7 +119,18 @@ _COPY_TO_RE = re.compile(
 _MINE_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:me|the\s+undersigned)\s+directly|reach\s+me|contact\s+me|write\s+to\s+me|reply\s+to\s+me|"
     r"me\s+contacter|contactez-moi|écrivez-moi|contáct[ae]me|escríbame|escr[ií]beme|mi\s+correo|meu\s+e-?mail|"
-    r"kontaktieren\s+Sie\s+mich|schreiben\s+Sie\s+mir|мой\s+e-?mail|моя\s+почта|пишите\s+мне)(?![^\W\d_])[^@\n]*$",
+    r"kontaktieren\s+Sie\s+mich|schreiben\s+Sie\s+mir|мой\s+e-?mail|моя\s+почта|пишите\s+мне)(?![^\W\d_])"
+    r"(?:[ \t]*(?:directly|directement|directamente|directo|direto|direct|direkt|напрямую|es|is|é|est|ist|at|on|en|à|a|"
+    r"an|на|:|-|–))*[ \t]*$",
+    re.IGNORECASE,
+)
+_SUBJECT_RE = re.compile(r"^[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:[^\n]*$",
+                         re.IGNORECASE | re.MULTILINE)
+_GONE_RE = re.compile(r"(?<![^\W\d_])(?:no\s+longer\s+with|ya\s+no\s+(?:trabaja|está)|não\s+trabalha\s+mais|"
+                      r"left\s+the\s+company|больше\s+не\s+работает)", re.IGNORECASE)
+_ORDER_RE = re.compile(
+    r"(?<![^\W\d_])(?:quot\w*|order\w*|re-?order|pedido|reorden|cotiza\w*|orçamento|proforma|PI|purchase|buy|"
+    r"compra\w*|заказ\w*|КП|Angebot|Bestellung|commande|devis)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
@@ -161,27 +172,43 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
             line_end = text.find("\n", match.end())
             said = (text.rfind("\n", 0, match.start()) + 1, line_end if line_end >= 0 else len(text))
             return other, said if CHAT_LINE_RE.match(text, said[0]) else None
-        if paying and QUOTE_HEADER_RE.match(line):
-            return other, message_at(text, match.start())
+        if paying and QUOTE_HEADER_RE.match(line) and not _GONE_RE.search(text):
+            message = message_at(text, match.start())
+            said = _SUBJECT_RE.sub(" ", text[message[0] : message[1]])
+            if _ORDER_RE.search(said):  # the quoted colleague asks to buy (not IT's or an audit's memo, a CFO's "pay")
+                return other, message
         if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(about):
             return other, (start, end)
     return email, None
 
 
-# "ahora ya tenemos correo corporativo, por favor use ltorres@…", "my new e-mail is …", "please use my new address"
+# A change of address: the old one named as such ("Antes le escribía desde mi gmail", "my old address … no longer
+# works") and the new one right after its words ("por favor use ltorres@…", "my new e-mail is …").
+_OLD_ADDRESS_RE = re.compile(
+    r"(?<![^\W\d_])(?:old|former|previous|antes|anterior|antigu[oa]|antigo|ancien(?:ne)?|alte[nr]?|стар\w+|прежн\w+|"
+    r"no\s+longer|ya\s+no|não\s+(?:uso|usamos))(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _NEW_ADDRESS_RE = re.compile(
-    r"(?<![^\W\d_])(?:new|nuev[oa]|nov[oa]|nouveaux?|nouvelle|neue[nr]?|нов\w+|please\s+use|por\s+favor\s+use|"
-    r"favor\s+(?:de\s+)?usar|utilice|use\s+(?:my|this|our))(?![^\W\d_])[^@\n]{0,40}$",
+    r"(?:(?<![^\W\d_])(?:new|nuev[oa]|nov[oa]|nouvel(?:le)?|neue[nr]?|нов\w+)[ \t]+(?:e-?mail|mail|address|correo|"
+    r"dirección|endereço|adresse|e-mail-adresse|адрес|почта|e-?mail)(?:[ \t]+(?:is|es|é|est|ist|address))?"
+    r"|(?<![^\W\d_])(?:please|por\s+favor|favor(?:\s+de)?|bitte)?[ \t]*(?:use|usar|utilice|nutzen\s+Sie))"
+    r"[ \t:]*$",
     re.IGNORECASE,
 )
 
 
 def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:
-    """An address the writer gives as their new one, to use from now on, else None."""
-    for match in EMAIL_IN_TEXT_RE.finditer(text):
+    """An address the writer gives as their new one in place of an old one they name, else None."""
+    end = note_end(text)
+    if not _OLD_ADDRESS_RE.search(text, 0, end):
+        return None
+    for match in EMAIL_IN_TEXT_RE.finditer(text, 0, end):
         email = normalise_email(match.group())
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if email and not own.owns_email(email) and _NEW_ADDRESS_RE.search(line[-60:]):
+        domain = email.rsplit("@", 1)[1] if email else ""
+        if (email and not own.owns_email(email) and not any(domain.endswith(d) for d in _PLATFORM_DOMAINS)
+                and _NEW_ADDRESS_RE.search(line[-60:])):
             return email
     return None
 

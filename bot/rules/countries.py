@@ -164,9 +164,9 @@ def _cjk_matches(run: str, offset: int, tables: NameTables) -> Iterator[Match]:
             i += 1
 
 
-def _turkish_street(word: re.Match[str]) -> bool:
-    """"Atatürk Cad. No:45": Caddesi, abbreviated, in every Turkish address; Chad is "Çad" ("Çad'dan")."""
-    return word.group() in ("Cad", "CAD") and word.string[word.end() : word.end() + 1] == "."
+def _cad_without_cedilla(word: re.Match[str]) -> bool:
+    """Turkish Chad is "Çad" ("Çad'dan"); "Cad." is Caddesi (a street in every Turkish address), "CAD" drawings."""
+    return fold(word.group()) == "cad" and "ç" not in word.group().casefold()
 
 
 def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Match]:
@@ -175,7 +175,7 @@ def _word_matches(words: list[re.Match[str]], tables: NameTables) -> Iterator[Ma
     i = 0
     while i < len(words):
         if (not _may_start_name(folded[i], tables) or _after_sea_word(folded, words, i) or _in_compound(words[i])
-                or _first_name_of(words, folded, i) or _turkish_street(words[i])):
+                or _first_name_of(words, folded, i) or _cad_without_cedilla(words[i])):
             i += 1
             continue
         for n in range(min(tables.max_words, len(words) - i), 0, -1):

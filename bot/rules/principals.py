@@ -123,7 +123,8 @@ _HANDOVER_RE = re.compile(
     # "I'm passing them to you directly"
     # (not "introduce myself", "our company", "our new range")
     r"(?:allow\s+me\s+to|i['’]?d\s+like\s+to|i\s+would\s+like\s+to|let\s+me|we\s+would\s+like\s+to)\s+introduce"
-    r"(?!\s+(?:myself|ourselves|us|our\s+(?:company|firm|new|products?|range|services)|a\s+new)(?![^\W\d_]))|"
+    r"(?!\s+(?:myself|ourselves|us|our\s+(?:company|firm|products?|range|services|new\s+(?:products?|range|line|models?))"
+    r"|a\s+new\s+(?:products?|range|line|model))(?![^\W\d_]))|"
     r"passing\s+(?:them|him|her)\s+(?:on\s+)?(?:to\s+you|over)\s+directly|"
     r"passing\s+(?:the|this|our)\s+(?:client|customer|lead|buyer)\s+(?:on\s+)?(?:to\s+you|over)|"
     # "(ТКП направлять ей)": the offer goes to the person named next

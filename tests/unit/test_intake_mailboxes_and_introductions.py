@@ -410,3 +410,44 @@ def test_chad_in_turkish_is_still_chad() -> None:
 )
 def test_the_address_the_writer_gives_as_new_wins(text: str, email: str) -> None:
     assert parse_inquiry(text, HOME).email == email
+
+
+# A third review's probes: "new" that is no new address, a trigger for a colleague's address, a finance mailbox
+# whose quoted messages are not an order, "CAD" drawings.
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [("Dear Sir,\nPlease quote 5 spectrophotometers.\n\nRegards,\nRajesh Kumar\nSigma Scientific Pvt Ltd\n"
+      "rajesh@sigmasci.in\nRegd. office: 14 Nehru Place, New Delhi 110019, info@sigmagroup.co.in",
+      "rajesh@sigmasci.in"),
+     ("Hello, this is Peter Otieno from LabLink Kenya Ltd, peter.otieno@lablink.co.ke.\nWe need 10 burettes.\n"
+      "Note: our new sub-distributor in Uganda is sales@kampalalab.co.ug", "peter.otieno@lablink.co.ke"),
+     ("Hello, Ahmed Khalil here from Gulf Petrolab LLC (ahmed.khalil@gulfpetrolab.ae).\nKindly quote 1 flash point "
+      "tester.\nFor shipping documents please use our forwarder: docs@emiratesfreight.ae",
+      "ahmed.khalil@gulfpetrolab.ae"),
+     ("Alibaba.com - New inquiry - do not reply to notice@alibaba.com\nBuyer: Carlos Pérez, Lab MX SA de CV\n"
+      "Email: carlos.perez@labmx.com.mx\nMessage: Please quote 2 pH meters.", "carlos.perez@labmx.com.mx"),
+     ("From: sales@tashkentmed.uz\nGood day! We need 5 centrifuges.\nPlease reply to me at this address and also copy "
+      "our director a.karimov@tashkentmed.uz\n\nDilnoza Yusupova, Sales Manager", "sales@tashkentmed.uz"),
+     ("От: zakupki@uralmed.ru\nПросим КП на 3 термостата.\nПо вопросам оплаты пишите мне или в бухгалтерию "
+      "напрямую: ivanova.buh@uralmed.ru\n\nСергей Кузнецов, отдел закупок", "zakupki@uralmed.ru"),
+     ("Dear supplier,\nPlease re-send your invoice, our mail server rejected it (see below).\nBuchhaltung, Rheintal "
+      "GmbH, buchhaltung@rheintal-labor.de\n\nVon: IT Support <it.support@rheintal-labor.de>\nBetreff: Unzustellbar\n"
+      "Die Nachricht wurde abgelehnt.", "buchhaltung@rheintal-labor.de")],
+)
+def test_a_third_reviews_probes_keep_the_address(text: str, email: str) -> None:
+    assert parse_inquiry(text, HOME).email == email
+
+
+def test_a_finance_note_over_a_cfos_approval_and_the_buyers_order_gives_the_buyer() -> None:
+    text = ("Hello Kevin,\nPayment for PI-2291 will be released on Friday.\nAccounts Department, Delta Lab Ltd\n"
+            "accounts@deltalab.com.ng\n\nFrom: Linda Okafor <linda.okafor@deltalab.com.ng>\nSent: Tuesday\n"
+            "Subject: FW: PI-2291\nApproved. Please pay. Linda Okafor, CFO, +234 803 111 2222\n\n"
+            "From: Emeka Obi <emeka.obi@deltalab.com.ng>\nSent: Monday\nSubject: PI-2291\nKevin, please issue PI for "
+            "2 incubators. Emeka Obi, Purchasing, +234 805 333 4444")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == ("emeka.obi@deltalab.com.ng", "+2348053334444")
+
+
+def test_cad_drawings_are_no_chad() -> None:
+    text = "Hi, please quote 2 flow meters DN50 and send the CAD drawings.\nJean Tremblay, phone 66 29 14 87"
+    assert parse_inquiry(text, HOME).phone is None
