@@ -119,6 +119,7 @@ _COPY_TO_RE = re.compile(
 _MINE_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:me|the\s+undersigned)\s+directly|reach\s+me|contact\s+me|write\s+to\s+me|reply\s+to\s+me|"
     r"me\s+contacter|contactez-moi|écrivez-moi|contáct[ae]me|escríbame|escr[ií]beme|mi\s+correo|meu\s+e-?mail|"
+    r"(?:my|mi|meu|mon|mein|moja|мой|моя)\s+(?:own\s+|personal\s+)?(?:e-?mail|mail|casilla|inbox|address|adresse)|"
     r"kontaktieren\s+Sie\s+mich|schreiben\s+Sie\s+mir|мой\s+e-?mail|моя\s+почта|пишите\s+мне)(?![^\W\d_])"
     r"(?:[ \t]*(?:directly|directement|directamente|directo|direto|direct|direkt|напрямую|es|is|é|est|ist|at|on|en|à|a|"
     r"an|на|:|-|–))*[ \t]*$",
@@ -165,13 +166,15 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
             continue
         start, end = block_around(text, match.start())
-        about = EMAIL_IN_TEXT_RE.sub(" ", text[start:end])  # the shared address's own words say nothing
+        line_end = text.find("\n", match.end())
+        near = max(start, _lines_above(text, match.start(), 4))
+        # the shared address's own words say nothing; the lines that give the address say what it is for
+        about = EMAIL_IN_TEXT_RE.sub(" ", text[near : line_end if 0 <= line_end < end else end])
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
         if _FOR_ME_RE.match(text, match.end()) or _MINE_BEFORE_RE.search(line):
             # the writer's own; in a chat, the line that gives it is the speaker's ("Dan Whitfield: …, dan@… for me")
-            line_end = text.find("\n", match.end())
-            said = (text.rfind("\n", 0, match.start()) + 1, line_end if line_end >= 0 else len(text))
-            return other, said if CHAT_LINE_RE.match(text, said[0]) else None
+            given = (text.rfind("\n", 0, match.start()) + 1, line_end if line_end >= 0 else len(text))
+            return other, given if CHAT_LINE_RE.match(text, given[0]) else None
         if paying and QUOTE_HEADER_RE.match(line) and not _GONE_RE.search(text):
             message = message_at(text, match.start())
             said = _SUBJECT_RE.sub(" ", text[message[0] : message[1]])
@@ -196,6 +199,16 @@ _NEW_ADDRESS_RE = re.compile(
     r"[ \t:]*$",
     re.IGNORECASE,
 )
+
+
+def _lines_above(text: str, at: int, count: int) -> int:
+    """Where the line `count` lines above the one holding `at` starts."""
+    start = text.rfind("\n", 0, at) + 1
+    for _ in range(count):
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
 
 
 def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:

@@ -58,7 +58,7 @@ PRODUCT_LABELS = frozenset(
 HONORIFIC_RE = re.compile(
     # German degrees joined to the title first: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Ing."
     r"^(?:(?:dr|dipl)\.-\w+\.|dr\.\s?(?:rer|med|phil)\.(?:\s?\w+\.)?|"
-    r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herr|frau|sir|madam|sister|rev|ato|w/ro|"
+    r"(?:mr|mrs|ms|miss|dr|prof|eng|engr|ing|lic|mme|mlle|m|sr|sra|srta|dra|herrn|herr|frau|sir|madam|sister|rev|ato|w/ro|"
     r"г-н|г-жа|господин|госпожа|bapak|pak|ibu|bu|anh|chị|ông|bà|em|sayın|pr|bi|bw|bwana|puan|encik|tuan|cik|"
     r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|κος|κα|κυρ|آقای|خانم|"
     # Hausa "Mallam", Spanish "Doña" ("Dña."), Polish "Pani", a Mexican chemist's "Q.F.B."/"Q.F.I." (not "Don" nor

@@ -127,6 +127,12 @@ _HANDOVER_RE = re.compile(
     r"|a\s+new\s+(?:products?|range|line|model))(?![^\W\d_]))|"
     r"passing\s+(?:them|him|her)\s+(?:on\s+)?(?:to\s+you|over)\s+directly|"
     r"passing\s+(?:the|this|our)\s+(?:client|customer|lead|buyer)\s+(?:on\s+)?(?:to\s+you|over)|"
+    # "enviar la cotización … dirigida al gerente, Ing. X — correo …", "quote in the name of the cooperative,
+    # attention Mrs. X, 0733 …" (mid-sentence, before a title: not a letter's own "Attn: Sales")
+    r"dirigid[ao]s?\s+a(?:l|\s+la)?(?=\s+(?:gerente|director\w*|jefe|jefa|responsable|encargad[oa]|"
+    r"(?:Sr|Sra|Dr|Dra|Ing|Lic)\.?\s))|(?<=[,;]\s)(?:attention|attn\.?)\s+(?=(?:Mrs|Mr|Ms|Dr|Eng)\.?\s)|"
+    # Italian: "Vi lascio i suoi riferimenti, contattatela pure direttamente:"
+    r"contattatel[aoi]\s+(?:pure\s+)?direttamente|(?:vi\s+lascio|ecco)\s+i\s+(?:suoi|loro)\s+(?:riferimenti|contatti|recapiti)|"
     # "(ТКП направлять ей)": the offer goes to the person named next
     r"(?:направ|отправ|высыл|присыл)\w*\s+(?:ей|ему|им)(?![^\W\d_])|"
     # "Просьба выслать КП контактному лицу клиента:", "КП просим направлять непосредственно контактному лицу — …"

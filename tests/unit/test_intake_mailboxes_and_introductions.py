@@ -451,3 +451,33 @@ def test_a_finance_note_over_a_cfos_approval_and_the_buyers_order_gives_the_buye
 def test_cad_drawings_are_no_chad() -> None:
     text = "Hi, please quote 2 flow meters DN50 and send the CAD drawings.\nJean Tremblay, phone 66 29 14 87"
     assert parse_inquiry(text, HOME).phone is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "name"),
+    [("Sehr geehrte Damen und Herren,\n\nim Auftrag von Herrn Dr. Jonas Becker bitte ich um ein Angebot für einen "
+      "Muffelofen.\nBitte senden Sie das Angebot direkt an Dr. Becker (j.becker@labor-becker.de, mobil 0171 4432 907) "
+      "und setzen Sie mich in CC.\n\nMit freundlichen Grüßen\nAnna Vogel\nAssistenz\na.vogel@labor-becker.de",
+      "j.becker@labor-becker.de", "Jonas Becker"),
+     ("Buenos días,\nMi nombre es Natalia Ruiz, asesora externa de compras de Laboratorio Costa S.A.S. Por favor "
+      "enviar la cotización a nombre de la empresa, dirigida al gerente, Ing. Carlos Pérez Daza — correo "
+      "cperez@labcosta.com, celular 300 615 4728.\n\nGracias,\nNatalia Ruiz\nnatalia.ruiz.asesorias@gmail.com",
+      "cperez@labcosta.com", "Carlos Pérez Daza"),
+     ("Website enquiry\nName: Peter Kamau (sourcing agent)\nEmail: pkamau.sourcing@gmail.com\nMessage: I'm sourcing "
+      "for my client Lakeview Dairy Ltd. Please quote in the name of the cooperative, attention Mrs. Rose Achieng, "
+      "Quality Manager, 0733 482 619, rose.achieng@lakeviewdairy.co.ke. Thanks", "rose.achieng@lakeviewdairy.co.ke",
+      "Rose Achieng"),
+     ("From: Marco Lanza <m.lanza@lanzalogistics.it>\nSubject: Segnalazione cliente\n\nBuongiorno,\nuna nostra "
+      "cliente cerca un'autoclave.\n\nVi lascio i suoi riferimenti, contattatela pure direttamente:\nDott.ssa Chiara "
+      "Rossi – Responsabile di laboratorio\nLaboratorio San Marco S.r.l.\nc.rossi@labsanmarco.it – cell. 347 215 8834"
+      "\n\nCordiali saluti,\nMarco Lanza", "c.rossi@labsanmarco.it", "Chiara Rossi")],
+)
+def test_quotes_sent_to_the_person_meant(text: str, email: str, name: str) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.customer_name) == (email, name)
+
+
+def test_a_copy_to_my_own_inbox_beside_the_purchasing_mailbox() -> None:
+    text = ("14/3/25, 17:24 - Martín Gómez: por mail mejor, compras@quimicasur.com.ar, con copia a mi casilla "
+            "mgomez@quimicasur.com.ar\n14/3/25, 17:25 - Martín Gómez: necesito peso y medidas de la caja")
+    assert parse_inquiry(text, HOME).email == "mgomez@quimicasur.com.ar"
