@@ -35,6 +35,10 @@ _WRAPPED_EMAIL_RE = re.compile(
 _PLATFORM_DOMAINS = ("alibaba.com", "alibaba-inc.com", "linkedin.com", "facebookmail.com", "tradeindia.com")
 
 
+def _platform(domain: str) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS)
+
+
 def normalise_email(raw: str) -> str | None:
     """Lower-case, stripped address ("<Maria@Empresa.com.BR>" -> "maria@empresa.com.br"), or None."""
     candidate = raw.strip().strip("<>()[]\"'").removeprefix("mailto:").strip().rstrip(".")
@@ -50,9 +54,7 @@ def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
     for match in EMAIL_IN_TEXT_RE.finditer(text):
         email = normalise_email(match.group())
         domain = email.rsplit("@", 1)[1] if email else ""
-        if email and not own.owns_email(email) and not any(
-            domain == d or domain.endswith("." + d) for d in _PLATFORM_DOMAINS
-        ):
+        if email and not own.owns_email(email) and not _platform(domain):
             if not is_aside(text, match.start(), match.end()):
                 return email
             aside = aside or email
@@ -115,7 +117,7 @@ _COPY_TO_RE = re.compile(
     re.IGNORECASE,
 )
 # "please contact me directly: julien.moreau@…", "reply to me directly at tom.harrington@…", "contact the undersigned
-# directly on ahmad.enezi@…": the writer's own address, given on the line before it
+# directly on ahmad.enezi@…", "con copia a mi casilla …": the writer's own address, given right before it
 _MINE_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:me|the\s+undersigned)\s+directly|reach\s+me|contact\s+me|write\s+to\s+me|reply\s+to\s+me|"
     r"me\s+contacter|contactez-moi|écrivez-moi|contáct[ae]me|escríbame|escr[ií]beme|mi\s+correo|meu\s+e-?mail|"
@@ -141,6 +143,16 @@ _FINANCE_LOCAL_RE = re.compile(
 # "dan@… for me", "… para mí": the writer's own address beside the shared one
 _FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
                         re.IGNORECASE)
+
+
+def _lines_above(text: str, at: int, count: int) -> int:
+    """Where the line `count` lines above the one holding `at` starts."""
+    start = text.rfind("\n", 0, at) + 1
+    for _ in range(count):
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
 
 
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
@@ -201,16 +213,6 @@ _NEW_ADDRESS_RE = re.compile(
 )
 
 
-def _lines_above(text: str, at: int, count: int) -> int:
-    """Where the line `count` lines above the one holding `at` starts."""
-    start = text.rfind("\n", 0, at) + 1
-    for _ in range(count):
-        if start == 0:
-            break
-        start = text.rfind("\n", 0, start - 1) + 1
-    return start
-
-
 def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:
     """An address the writer gives as their new one in place of an old one they name, else None."""
     end = note_end(text)
@@ -220,8 +222,7 @@ def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:
         email = normalise_email(match.group())
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
         domain = email.rsplit("@", 1)[1] if email else ""
-        if (email and not own.owns_email(email) and not any(domain.endswith(d) for d in _PLATFORM_DOMAINS)
-                and _NEW_ADDRESS_RE.search(line[-60:])):
+        if email and not own.owns_email(email) and not _platform(domain) and _NEW_ADDRESS_RE.search(line[-60:]):
             return email
     return None
 

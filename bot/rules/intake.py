@@ -22,13 +22,7 @@ from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.name_words import PRONOUNS
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
-from bot.rules.people_fields import (
-    find_company,
-    find_customer_name,
-    find_product,
-    labelled_values,
-    person_named,
-)
+from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text

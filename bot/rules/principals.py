@@ -220,7 +220,8 @@ def note_end(text: str) -> int:
 
 def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
     """The message a forwarder passes on below their note, when the note asks us to answer its writer directly or
-    to keep the forwarder in copy: that message is the buyer's."""
+    to keep the forwarder in copy: that message is the buyer's. Without such a message, a client's block in a
+    referral that asks the same (`_client_block`)."""
     start = _after_headers(text)
     forwarded = _forward_below(text, start)
     if forwarded is not None and _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
@@ -283,10 +284,11 @@ def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
     paragraph, when the phrase ends its own with no contacts) to the end of that paragraph or the writer's closing;
-    without such a phrase, the forwarded message under a note that asks us to answer its writer directly; None when
-    neither is there, or when the writer wants the quote for themselves ("please address your quotation to us", "do
-    not contact the end user directly"). The numbers and addresses there are the customer's,
-    not the writer's own in the header or the signature."""
+    a phrase in a sentence about deliveries or shipping hands over no buyer; without such a phrase, the forwarded
+    message (or a "Cliente:" block) under a note that asks us to answer its writer directly or to copy the writer;
+    None when neither is there, or when the writer wants the quote for themselves ("please address your quotation
+    to us", "do not contact the end user directly"). The numbers and addresses there are the customer's, not the
+    writer's own in the header or the signature."""
     if wants_the_quote(text):
         return None
     match = next((m for m in _HANDOVER_RE.finditer(text) if not _LOGISTICS_RE.search(_sentence_of(text, m.start()))),
