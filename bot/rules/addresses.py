@@ -178,15 +178,15 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
             continue
         start, end = block_around(text, match.start())
-        line_end = text.find("\n", match.end())
+        line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
         near = max(start, _lines_above(text, match.start(), 4))
         # the shared address's own words say nothing; the lines that give the address say what it is for
         about = EMAIL_IN_TEXT_RE.sub(" ", text[near : line_end if 0 <= line_end < end else end])
-        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        line = text[line_start : match.start()]
         if _FOR_ME_RE.match(text, match.end()) or _MINE_BEFORE_RE.search(line):
             # the writer's own; in a chat, the line that gives it is the speaker's ("Dan Whitfield: …, dan@… for me")
-            given = (text.rfind("\n", 0, match.start()) + 1, line_end if line_end >= 0 else len(text))
-            return other, given if CHAT_LINE_RE.match(text, given[0]) else None
+            given = (line_start, line_end if line_end >= 0 else len(text))
+            return other, given if CHAT_LINE_RE.match(text, line_start) else None
         if paying and QUOTE_HEADER_RE.match(line) and not _GONE_RE.search(text):
             message = message_at(text, match.start())
             said = _SUBJECT_RE.sub(" ", text[message[0] : message[1]])

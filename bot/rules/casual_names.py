@@ -44,7 +44,7 @@ _NOT_NAMES = _words(
     "obrigada merci danke grazie спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss cheers bye "
     "telefon telefone teléfono "
     "tel tél telp telf phone ph mob mobile cel cell celular cellulare handy hp whatsapp wa wtsp zap zalo viber "
-    "cep gsm mobil komórka kom "  # Turkish, Polish "mobile'
+    "cep gsm mobil komórka kom "  # Turkish and Polish words for "mobile"
     "telegram facebook messenger instagram ig dm call me my line number no nomor sđt đt số тел телефон моб "
     "звоните звонить ватсап вотсап номер جوالي جوال رقمي رقم واتس واتساب واتساپ موبايل "
     "customer client cliente клиент عميل mail email e-mail from de von ya ke ini "

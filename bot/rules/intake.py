@@ -87,13 +87,15 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     acting_name = person_named(acting.honorific_led) if acting else None
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
-    email = (find_email(for_them, own) or (acting_name and address_of(acting_name, customer, own))
+    their_email = find_email(for_them, own) if for_them else None
+    email = (their_email or (acting_name and address_of(acting_name, customer, own))
              or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
     email, theirs_at = personal_address(email, customer, own) if email else (None, None)
     if theirs_at and not span:  # another person's own address: where the text speaks of them names them
         span = theirs_at
         for_them = customer[span[0] : span[1]]
+        their_email = find_email(for_them, own)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -127,7 +129,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         phones = pick_phones(f"Tel: {said}", regions, own.phones, home_phones, guesses, dialled_in)
     # the handed-over buyer's numbers read first where their own lines place them ("Oman Bio Labs LLC, Muscat")
     near = country_evidence(for_them) if for_them else None
-    their_email = find_email(for_them, own) if for_them else None  # "h.alaradi@bftc.com.bh" reads "Mob: 3694 1128"
+    # their address's country reads their national number ("h.alaradi@bftc.com.bh" reads "Mob: 3694 1128")
     their_site = country_of_email_domain(their_email.rsplit("@", 1)[1]) if their_email else None
     their_regions = [c for c in (near.stated, near.mentioned, their_site) if c] + regions if near else regions
     theirs = (pick_phones(for_them, their_regions, own.phones, home_phones, guesses, dialled_in).phone
