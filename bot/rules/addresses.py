@@ -11,8 +11,8 @@ from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import message_at, note_end, wants_the_quote
 
-__all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "new_address", "normalise_email",
-           "personal_address", "spoken_email", "wrapped_email"]
+__all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "named_address", "new_address",
+           "normalise_email", "personal_address", "spoken_email", "wrapped_email"]
 
 _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
@@ -180,8 +180,12 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
         start, end = block_around(text, match.start())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
         near = max(start, _lines_above(text, match.start(), 4))
-        # the shared address's own words say nothing; the lines that give the address say what it is for
-        about = EMAIL_IN_TEXT_RE.sub(" ", text[near : line_end if 0 <= line_end < end else end])
+        # the shared address's own words say nothing; the lines that give the address say what it is for: a buying
+        # cue in them or in the four above; what is not buying in its line or the label right above ("Consultas
+        # técnicas:"), not a tender's "Delivery: CIP Addis Ababa" further up
+        given_to = line_end if 0 <= line_end < end else end
+        about = EMAIL_IN_TEXT_RE.sub(" ", text[near:given_to])
+        label = EMAIL_IN_TEXT_RE.sub(" ", text[max(start, _lines_above(text, match.start(), 1)) : given_to])
         line = text[line_start : match.start()]
         if _FOR_ME_RE.match(text, match.end()) or _MINE_BEFORE_RE.search(line):
             # the writer's own; in a chat, the line that gives it is the speaker's ("Dan Whitfield: …, dan@… for me")
@@ -192,7 +196,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
             said = _SUBJECT_RE.sub(" ", text[message[0] : message[1]])
             if _ORDER_RE.search(said):  # the quoted colleague asks to buy (not IT's or an audit's memo, a CFO's "pay")
                 return other, message
-        if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(about):
+        if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(label):
             return other, (start, end)
     return email, None
 
@@ -233,6 +237,24 @@ def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:
         email = normalise_email(match.group())
         if email and not own.owns_email(email) and spells_fully(email, name):
             return email
+    return None
+
+
+# "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": a display name binds a person to an address.
+_NAMED_ADDRESS_RE = re.compile(r'[^\W\d_][^"<>\n,;:]{1,60}?"?[ \t]*<[^<>@\s]+@[^<>\s]+>')
+
+
+def named_address(who: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, str] | None:
+    """The address whose display name holds every word of `who` (the person a writer acts for, as the body names
+    them: "Lindner", "Rashid Al Mansoori"), with its "Name <address>" text; None when no display name does."""
+    words = {w.casefold() for w in who.split()}
+    if not words or max(map(len, words)) < 3:
+        return None
+    for match in _NAMED_ADDRESS_RE.finditer(text):
+        display, _, address = match.group().partition("<")
+        email = normalise_email(address.rstrip(">"))
+        if email and not own.owns_email(email) and words <= {w.casefold().strip('".') for w in display.split()}:
+            return email, match.group()
     return None
 
 

@@ -37,12 +37,26 @@ def is_aside(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
         return True
+    copied = _COPIED_RE.search(line, 0, start - line_start)
+    if copied and "(" in line[max(0, copied.start() - 1) : start - line_start] and not _COPY_HEADER_RE.match(line):
+        return True  # "Kindly send the quotation to me directly, copying the MD (md@…)": only a copy goes there
     if FOR_INFORMATION_RE.search(line, 0, start - line_start):
         return True  # "Kontaktdaten des Kunden nur zur Info: Herr Pichler, +43 …"
     at, until = start - line_start, end - line_start
     if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
         return True  # "for technical questions call my colleague Anna Berg, 070 …"
     return _in_brackets_for_someone(line, at, until)
+
+
+# A contact in brackets given for a copy in a sentence ("copying the MD (md@…)", "our metallurgist Sipho (cc, 072 …)"),
+# not the writer's own ("con copia a mi casilla …"), nor a mail header's "Cc:" line, nor a bare "copy to sales@…" (the
+# only place a quote can go when the writer gives no other).
+_COPIED_RE = re.compile(
+    r"(?<![^\W\d_])(?:copying|cc(?:['’]?ing)?|in\s+copy|copy\s+to|en\s+copie\s+[àa]|con\s+copia\s+a|"
+    r"com\s+c[oó]pia\s+para|in\s+Kopie\s+an|в\s+копии)(?![^\W\d_])(?![ \t]+(?:mi|my|me|mich|moi|mim)\b)[^.\n@]{0,40}$",
+    re.IGNORECASE,
+)
+_COPY_HEADER_RE = re.compile(r"[ \t>]*(?:cc|bcc|copy|kopie|copia|cópia|копия)[ \t]*:", re.IGNORECASE)
 
 
 def _in_brackets_for_someone(line: str, at: int, until: int) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
 from bot.rules.addresses import (
     address_of,
     find_email,
+    named_address,
     new_address,
     normalise_email,
     personal_address,
@@ -22,11 +24,18 @@ from bot.rules.languages import guess_language, language_countries, main_country
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.name_words import PRONOUNS
 from bot.rules.own_side import NO_OWN, OwnSide, customer_part
-from bot.rules.people_fields import find_company, find_customer_name, find_product, labelled_values, person_named
+from bot.rules.people_fields import (
+    display_name,
+    find_company,
+    find_customer_name,
+    find_product,
+    labelled_values,
+    person_named,
+)
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
-from bot.rules.principals import client_sentences, handed_over, principal_of
+from bot.rules.principals import client_details, client_sentences, handed_over, principal_of, wants_the_quote
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
@@ -80,15 +89,22 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     original, text = text, plain_text(text)
     customer = customer_part(text, own)
     # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
-    acting = principal_of(customer)
+    # Not one who asks for the quote themselves ("Kindly send the quotation to me directly, copying the MD").
+    acting = principal_of(customer) if not wants_the_quote(customer) else None
     # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
     span = (acting.start, acting.end) if acting else handed_over(customer)
+    intl = _intl_countries(customer, own)  # read once: the writer, routing and phones
+    if span is None and own.home_country in intl:
+        # a sourcing agent at home ("+86 137 …") who wants the quote for an overseas client: the client is the buyer
+        span = client_details(customer)
     for_them = customer[span[0] : span[1]] if span else ""
     acting_name = person_named(acting.honorific_led) if acting else None
+    # "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": the person acted for, bound to an address by its display name
+    named = named_address(acting_name, customer, own) if acting_name else None
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
     their_email = find_email(for_them, own) if for_them else None
-    email = (their_email or (acting_name and address_of(acting_name, customer, own))
+    email = (their_email or (acting_name and address_of(acting_name, customer, own)) or (named and named[0])
              or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
     email, theirs_at = personal_address(email, customer, own) if email else (None, None)
@@ -106,7 +122,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
-    intl, sites = _intl_countries(customer, own), _site_countries(customer)  # read once: routing and phones
+    intl = [c for c in intl if c != own.home_country]
+    sites = _site_countries(customer)
     signals = (stated, *intl, email_country, *sites, evidence.mentioned, evidence.nationality)
     # A text in no known language is read at home only when it names no other country: digits that happen to
     # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
@@ -144,7 +161,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
     name = _without_origin(name)
     if acting:
-        name = acting_name or name
+        acted_for = (named and display_name(named[1])) or acting_name  # "Lindner" is Hartmut Lindner of the Cc
+        # "w imieniu dr. Tomasza Zielińskiego" declines the name that his own line gives as "Tomasz Zieliński"
+        name = name if acted_for and name and _declined(acted_for, name) else acted_for or name
     elif for_them:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
@@ -173,6 +192,15 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
+
+
+def _declined(name: str, nominative: str) -> bool:
+    """`name` is `nominative` with its words' endings changed ("Tomasza Zielińskiego", "Ивана Петрова")."""
+    words, bases = name.casefold().split(), nominative.casefold().split()
+    if len(words) != len(bases) or words == bases:
+        return False
+    return all(len(os.path.commonprefix((w, b))) >= max(3, len(b) - 2) and len(w) >= len(b)
+               for w, b in zip(words, bases, strict=True))
 
 
 def _named_first(block: str) -> str | None:
@@ -256,10 +284,10 @@ _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 
 def _intl_countries(text: str, own: OwnSide) -> list[str]:
-    """Countries of the international numbers in the text: "+55 ... / (31) 98888-7777" reads the second in BR.
-    A referring partner's "(Etosha Scientific CC, +264 …)" says nothing of the customer's country."""
+    """Countries of the international numbers in the text, ours excepted: "+55 ... / (31) 98888-7777" reads the
+    second in BR. A referring partner's "(Etosha Scientific CC, +264 …)" says nothing of the customer's country."""
     countries = (country_of_phone(n) for n in written_international(text, asides=False) if n not in own.phones)
-    return [c for c in countries if c and c != own.home_country]
+    return [c for c in countries if c]
 
 
 def _site_countries(text: str) -> list[str]:

@@ -59,7 +59,10 @@ from bot.rules.places import city_mentions
 from bot.rules.products import find_product
 from bot.rules.scripts import ARABIC_RE, HAN, ascii_letters
 
-__all__ = ["find_company", "find_customer_name", "find_product", "labelled_values", "person_named", "spells_fully"]
+__all__ = [
+    "display_name", "find_company", "find_customer_name", "find_product", "labelled_values", "person_named",
+    "spells_fully",
+]
 
 
 def find_customer_name(
@@ -233,7 +236,7 @@ def _labelled_name(value: str) -> str | None:
     if value.islower() and prose and (len(words) >= 4 or words[0] in prose):  # not "nguyen ngoc anh"
         return None  # "Visitante: es para calcinación de muestras" is a chat message, not a name
     value = _capitalised_if_lower(value)  # "visitor: my name ali raza" is Ali Raza
-    return _display_name(value) or _leading_name(value) or _japanese_name(value)
+    return display_name(value) or _leading_name(value) or _japanese_name(value)
 
 
 def _japanese_name(value: str) -> str | None:
@@ -353,7 +356,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
                 yield name
     yield from _thai_names(text)
     for match in [*_WROTE_RE.finditer(text), *_SENDER_WROTE_RE.finditer(text)]:
-        name = _display_name(match.group("sender"))
+        name = display_name(match.group("sender"))
         if name and _looks_like_person(name):
             yield name
     for match in IS_MY_NAME_RE.finditer(text):
@@ -558,7 +561,7 @@ _SIGN_OFF_RE = re.compile(
 _TRAILING_TITLE_RE = re.compile(r"[ \t]+(?:(?:Dr|Prof)\.?|(?:Ing|Mag|Dipl\.-Ing)\.)(?:[ \t]+(?:Dr|Prof)\.?)*$")
 
 
-def _display_name(value: str) -> str | None:
+def display_name(value: str) -> str | None:
     """"Nguyen, Hoang" <h@x.vn> -> "Hoang Nguyen"; "Maria Silva <m@x.com>" -> "Maria Silva"."""
     match = re.match(r'^\s*"?([^"<\n]+?)"?\s*<[^>]+>', value)
     if not match:

@@ -17,7 +17,10 @@ from bot.rules.name_words import CLOSING_RE, COMPANY_WORD_RE, HONORIFIC_RE, JOB_
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
-__all__ = ["Principal", "client_sentences", "handed_over", "message_at", "note_end", "principal_of", "wants_the_quote"]
+__all__ = [
+    "Principal", "client_details", "client_sentences", "handed_over", "message_at", "note_end", "principal_of",
+    "wants_the_quote",
+]
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,11 @@ def principal_of(text: str) -> Principal | None:
         rest = _RANK_RE.sub("", rest[relation.end() :]) if relation else rest  # "our director General Dr. …"
         if not HONORIFIC_RE.match(rest) and not (relation and _named_in_full(rest)):
             continue  # a company ("on behalf of Abyssinia Pharma Share Company") or a role ("of our director")
-        titled = HONORIFIC_RE.sub("", HONORIFIC_RE.sub("", rest, count=1), count=1)
+        titled = rest
+        for _ in range(4):  # "im Auftrag von Herrn Prof. Dr. Lindner": every title goes, not two of three
+            titled, stripped = HONORIFIC_RE.subn("", titled, count=1)
+            if not stripped:
+                break
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
         closing = _closing_line(text, match.end(), len(text))
         return Principal(clause, match.start("rest"), closing)
@@ -153,7 +160,8 @@ _ONWARD_RE = re.compile(
 )
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
 _TO_US_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|(?:send|quote|offer)\s+us|in\s+our\s+name|"
+    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+(?:us|me(?![ \t]+and))|"
+    r"(?:send|quote|offer)\s+us|in\s+our\s+name|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
     # "do not contact the end user directly": the dealer keeps the customer
     r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)\s+(?:the\s+)?(?:end[- ]?user|customer|"
@@ -169,7 +177,7 @@ _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
 _DETAILS_HEADING_RE = re.compile(
     r"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:client|customer|buyer|end[- ]?user|his|her|their)(?:['’]s)?[ \t]+"
     r"(?:contact[ \t]+)?"
-    r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
+    r"(?:details|info(?:rmation)?|data|contacts)[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[:：]|-{2,}|={2,}|\*{2,})?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A forwarder's note that asks us to answer the writer below directly, or to copy the forwarder in: "Kindly reply
@@ -280,6 +288,16 @@ def wants_the_quote(text: str) -> bool:
     return bool(_TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text))
 
 
+def client_details(text: str) -> tuple[int, int] | None:
+    """The block under a heading for the client's details ("Client details (please put on the PI):"), to the end of
+    its paragraph or the writer's closing, whoever wants the quote; None without such a heading."""
+    heading = _DETAILS_HEADING_RE.search(text)
+    if heading is None:
+        return None
+    block_end = _PARAGRAPH_END_RE.search(text, heading.end())
+    return heading.start(), _closing_line(text, heading.end(), block_end.start() if block_end else len(text))
+
+
 def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
@@ -295,11 +313,9 @@ def handed_over(text: str) -> tuple[int, int] | None:
                  None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
-    heading = _DETAILS_HEADING_RE.search(text, match.end())
-    if heading:  # "End user details:" over the buyer's block: that block
-        block_end = _PARAGRAPH_END_RE.search(text, heading.end())
-        end = block_end.start() if block_end else len(text)
-        return heading.start(), _closing_line(text, heading.end(), end)
+    details = client_details(text[match.end() :])
+    if details:  # "End user details:" over the buyer's block: that block
+        return match.end() + details[0], match.end() + details[1]
     forwarded = _forward_below(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
