@@ -88,7 +88,7 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 # A shared mailbox an organisation writes from: its people's own addresses are the contact's.
 _ROLE_LOCAL_RE = re.compile(
     r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
-    r"compras|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
+    r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
     r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
     r"careers|jobs|hr|press|newsletter)",
@@ -181,11 +181,12 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
         near = max(start, _lines_above(text, match.start(), 4))
         # the shared address's own words say nothing; the lines that give the address say what it is for: a buying
-        # cue in them or in the four above; what is not buying in its line or the label right above ("Consultas
-        # técnicas:"), not a tender's "Delivery: CIP Addis Ababa" further up
+        # cue in them or in the four above; what is not buying in its own line or a heading above it ("Consultas
+        # técnicas:", "Delivery contact:"), not in a term above ("Delivery: CIP Addis Ababa", "Delivery address: …")
         given_to = line_end if 0 <= line_end < end else end
         about = EMAIL_IN_TEXT_RE.sub(" ", text[near:given_to])
-        label = EMAIL_IN_TEXT_RE.sub(" ", text[max(start, _lines_above(text, match.start(), 1)) : given_to])
+        label = " ".join(line for line in EMAIL_IN_TEXT_RE.sub(" ", text[near:line_start]).splitlines()
+                         if line.rstrip().endswith((":", "："))) + " " + text[line_start:given_to]
         line = text[line_start : match.start()]
         if _FOR_ME_RE.match(text, match.end()) or _MINE_BEFORE_RE.search(line):
             # the writer's own; in a chat, the line that gives it is the speaker's ("Dan Whitfield: …, dan@… for me")
@@ -242,20 +243,27 @@ def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:
 
 # "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": a display name binds a person to an address.
 _NAMED_ADDRESS_RE = re.compile(r'[^\W\d_][^"<>\n,;:]{1,60}?"?[ \t]*<[^<>@\s]+@[^<>\s]+>')
+# Titles a display name repeats ("Prof. Dr. Hartmut Lindner"), unlike "Herr", "Mrs" or "Sr.".
+_DEGREES = frozenset({"dr", "prof", "eng", "engr", "ing", "dra", "lic"})
 
 
-def named_address(who: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, str] | None:
-    """The address whose display name holds every word of `who` (the person a writer acts for, as the body names
-    them: "Lindner", "Rashid Al Mansoori"), with its "Name <address>" text; None when no display name does."""
+def named_address(who: str, text: str, own: OwnSide = NO_OWN, titles: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The address whose display name holds every word of `who` (the person a writer acts for, as the writer's
+    note names them: "Rashid Al Mansoori", or "Lindner" with the degrees said before it, "Prof. Dr."), with its
+    "Name <address>" text; None when no display name in the writer's own message does, or when two people's do
+    ("on behalf of Mr. Al Mansoori" with Rashid and Saeed Al Mansoori in copy)."""
     words = {w.casefold() for w in who.split()}
     if not words or max(map(len, words)) < 3:
         return None
-    for match in _NAMED_ADDRESS_RE.finditer(text):
+    if len(words) == 1:  # a surname alone: the degrees said before it must be the display name's too
+        words |= {t.casefold().strip(".") for t in titles} & _DEGREES
+    found: dict[str, str] = {}
+    for match in _NAMED_ADDRESS_RE.finditer(text, 0, note_end(text)):
         display, _, address = match.group().partition("<")
         email = normalise_email(address.rstrip(">"))
         if email and not own.owns_email(email) and words <= {w.casefold().strip('".') for w in display.split()}:
-            return email, match.group()
-    return None
+            found.setdefault(email, match.group())
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def block_around(text: str, at: int) -> tuple[int, int]:

@@ -38,8 +38,11 @@ def is_aside(text: str, start: int, end: int) -> bool:
     if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
         return True
     copied = _COPIED_RE.search(line, 0, start - line_start)
-    if copied and "(" in line[max(0, copied.start() - 1) : start - line_start] and not _COPY_HEADER_RE.match(line):
-        return True  # "Kindly send the quotation to me directly, copying the MD (md@…)": only a copy goes there
+    if (copied and "(" in line[max(0, copied.start() - 1) : start - line_start] and not _COPY_HEADER_RE.match(line)
+            and not _TO_THEM_RE.search(line, end - line_start)):
+        # "Kindly send the quotation to me directly, copying the MD (md@…)": only a copy goes there (not "I am copying
+        # our procurement officer Grace (grace@…) – please send the quotation to her")
+        return True
     if FOR_INFORMATION_RE.search(line, 0, start - line_start):
         return True  # "Kontaktdaten des Kunden nur zur Info: Herr Pichler, +43 …"
     at, until = start - line_start, end - line_start
@@ -52,8 +55,12 @@ def is_aside(text: str, start: int, end: int) -> bool:
 # not the writer's own ("con copia a mi casilla …"), nor a mail header's "Cc:" line, nor a bare "copy to sales@…" (the
 # only place a quote can go when the writer gives no other).
 _COPIED_RE = re.compile(
-    r"(?<![^\W\d_])(?:copying|cc(?:['’]?ing)?|in\s+copy|copy\s+to|en\s+copie\s+[àa]|con\s+copia\s+a|"
+    r"(?<![^\W\d_])(?:copying|cc(?:['’]?ing)?|in\s+copy|copy\s+to|en\s+copie\s+[àa]|con\s+copia\s+al?|"
     r"com\s+c[oó]pia\s+para|in\s+Kopie\s+an|в\s+копии)(?![^\W\d_])(?![ \t]+(?:mi|my|me|mich|moi|mim)\b)[^.\n@]{0,40}$",
+    re.IGNORECASE,
+)
+_TO_THEM_RE = re.compile(
+    r"(?<![^\W\d_])(?:to|a|à|an|para)[ \t]+(?:her|him|them|ella|él|ellos|elle|lui|eux|ihn|sie|ela|ele)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _COPY_HEADER_RE = re.compile(r"[ \t>]*(?:cc|bcc|copy|kopie|copia|cópia|копия)[ \t]*:", re.IGNORECASE)

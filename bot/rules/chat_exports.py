@@ -5,8 +5,10 @@
 - Messenger: the name on its own line, then the time ("Alejandra Ruiz Cárdenas\\n4:14 p.m."), or "Kwame Asante
   Boateng · 9:42 PM"; Vietnamese copies "Trần Minh Tuấn\\n10:02 · Chào bạn";
 - Telegram desktop: "Sherzod Karimov:" alone on a line, the message below;
-- Twitter: "Tunde Adeyemi @TundeAdeyemiLab" over the tweet;
-- a display name with its company: "Sipho | Vaal Labs: Morning".
+- Twitter: "Tunde Adeyemi @TundeAdeyemiLab" over the tweet, or with its date ("Kofi Boateng @kofi_lab · Oct 18");
+- Messenger's name over "Sent 8 Oct at 19:44";
+- a display name with its company: "Sipho | Vaal Labs: Morning";
+- Alibaba TradeManager: the name, the country in brackets, the time: "Mahmoud Samir (Egypt) 14:02: hi".
 
 These return the speakers' names as written, in order; people_fields weighs them after introductions and signatures
 (our own staff speak in the same logs and are dropped there)."""
@@ -38,6 +40,7 @@ CHAT_PREFIX_RE = re.compile(
 )
 _NAME = r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[ \t]?[mM]\.?)?"
+_SENT = r"(?:Sent|Enviado|Envoyé|Gesendet|Inviato)"
 _SPEAKER_RES = (
     re.compile(rf"^[ \t]*{ANDROID_STAMP}{_NAME}(?:[ \t]*\|[^:\n]*)?[ \t]*:[ \t]*\S", re.MULTILINE),
     re.compile(rf"^[ \t]*\[{_NAME}\][ \t]*\[[^\]\n]{{3,20}}\][ \t]*\S", re.MULTILINE),
@@ -45,10 +48,14 @@ _SPEAKER_RES = (
     re.compile(rf"^[ \t]*{_NAME}[ \t]*:[ \t]*\n[ \t]*\S", re.MULTILINE),
     re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*$", re.MULTILINE),
     re.compile(rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*)?{_NAME}[ \t]*\|[ \t]*[^:\n|]{{2,40}}:[ \t]*\S", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{2,30}}\))?[ \t]+{_TIME}[ \t]*:[ \t]*\S", re.MULTILINE),
+    # dated, so once is enough: X's "Kofi Boateng @kofi_labtech · Oct 18", Messenger's name over "Sent 8 Oct at 19:44"
+    re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*[·•][ \t]*\S[^\n]{{0,20}}$", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}[ \t]*\n[ \t]*{_SENT}[ \t]+[^\n]{{2,30}}?{_TIME}[ \t]*$", re.MULTILINE),
 )
 # The Messenger, Telegram and Twitter shapes also fit a signature's "Regards:", a form's "Message:" or a page's
 # "Follow Us @biolab"; a speaker of theirs speaks twice.
-_TWICE = frozenset({2, 3, 4})
+_TWICE = frozenset({2, 3, 4, 6})
 
 
 def export_speakers(text: str) -> Iterator[str]:

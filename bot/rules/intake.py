@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
 from bot.rules.addresses import (
+    EMAIL_IN_TEXT_RE,
     address_of,
     find_email,
     named_address,
@@ -35,7 +35,15 @@ from bot.rules.people_fields import (
 from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_phones, written_international
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
-from bot.rules.principals import client_details, client_sentences, handed_over, principal_of, wants_the_quote
+from bot.rules.principals import (
+    client_details,
+    client_sentences,
+    handed_over,
+    keeps_the_client,
+    note_end,
+    principal_of,
+    wants_the_quote,
+)
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
@@ -89,18 +97,17 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     original, text = text, plain_text(text)
     customer = customer_part(text, own)
     # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
-    # Not one who asks for the quote themselves ("Kindly send the quotation to me directly, copying the MD").
-    acting = principal_of(customer) if not wants_the_quote(customer) else None
-    # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
-    span = (acting.start, acting.end) if acting else handed_over(customer)
-    intl = _intl_countries(customer, own)  # read once: the writer, routing and phones
-    if span is None and own.home_country in intl:
-        # a sourcing agent at home ("+86 137 …") who wants the quote for an overseas client: the client is the buyer
-        span = client_details(customer)
-    for_them = customer[span[0] : span[1]] if span else ""
+    # Not one who asks for the quote themselves in their own note ("Kindly send the quotation to me directly, copying
+    # the MD"), nor one of our own people ("on behalf of Mr. Liu Yang from your Shenzhen office").
+    acting = principal_of(customer) if not wants_the_quote(customer[: note_end(customer)]) else None
     acting_name = person_named(acting.honorific_led) if acting else None
+    if acting_name and acting_name.casefold() in {n.casefold() for n in own.names}:
+        acting = acting_name = None
+    # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
+    span = (acting.start, acting.end) if acting else handed_over(customer) or _agent_s_client(customer, own)
+    for_them = customer[span[0] : span[1]] if span else ""
     # "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": the person acted for, bound to an address by its display name
-    named = named_address(acting_name, customer, own) if acting_name else None
+    named = named_address(acting_name, customer, own, acting.titles) if acting and acting_name else None
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
     their_email = find_email(for_them, own) if for_them else None
@@ -122,8 +129,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a country or city mentioned, a nationality; the home country last.
     language = guess_language(customer)
     # A trunk-prefixed "0..." number is read as a home-country landline only in a Chinese text.
-    intl = [c for c in intl if c != own.home_country]
-    sites = _site_countries(customer)
+    intl, sites = _intl_countries(customer, own), _site_countries(customer)  # read once: routing and phones
     signals = (stated, *intl, email_country, *sites, evidence.mentioned, evidence.nationality)
     # A text in no known language is read at home only when it names no other country: digits that happen to
     # make a Chinese number are no Chinese phone in "Kenya / 0 7 2 2 …".
@@ -171,6 +177,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         name = _in_full(find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
+        if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name
+            email = address_of(name, customer, own) or email
         # their organisation where the forwarder introduces them ("Our client, Mr. X of Y Ltd, needs …")
         company = (find_company(for_them, theirs_labelled, own.brands, email)
                    or _introduced_company(customer, own, email) or company)
@@ -195,12 +203,26 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
 
 
 def _declined(name: str, nominative: str) -> bool:
-    """`name` is `nominative` with its words' endings changed ("Tomasza Zielińskiego", "Ивана Петрова")."""
+    """`name` is `nominative` in a Polish or Russian case ("Tomasza Zielińskiego", "Ивана Петрова"): each word the
+    same or its stem with a case ending ("Mariana" is not "Maria", "Paulo" not "Paula")."""
     words, bases = name.casefold().split(), nominative.casefold().split()
     if len(words) != len(bases) or words == bases:
         return False
-    return all(len(os.path.commonprefix((w, b))) >= max(3, len(b) - 2) and len(w) >= len(b)
+    return all(w == b or any(w == stem + ending for stem in _stems(b) for ending in _CASE_ENDINGS)
                for w, b in zip(words, bases, strict=True))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """What a case ending joins: the word, the word without its last vowel ("Anna" -> "Ann-y"), the word without
+    its fleeting "e" ("Marek" -> "Mark-a")."""
+    fleeting = (word[:-2] + word[-1],) if len(word) > 3 and word[-2] == "e" else ()
+    return (word, word[:-1], *fleeting)
+
+
+# Genitive and other case endings of Polish and Russian names: "Tomasz" -> "Tomasza", "Zieliński" -> "Zielińskiego",
+# "Kowalska" -> "Kowalskiej", "Иван" -> "Ивана", "Мария" -> "Марии".
+_CASE_ENDINGS = ("a", "y", "i", "u", "ego", "iego", "ej", "iej", "а", "я", "у", "ю", "ы", "и", "ой", "ей", "ого",
+                 "его", "ому", "ему")
 
 
 def _named_first(block: str) -> str | None:
@@ -283,11 +305,28 @@ _QUOTE_MARK_RE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
 _SITE_RE = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)
 
 
-def _intl_countries(text: str, own: OwnSide) -> list[str]:
-    """Countries of the international numbers in the text, ours excepted: "+55 ... / (31) 98888-7777" reads the
-    second in BR. A referring partner's "(Etosha Scientific CC, +264 …)" says nothing of the customer's country."""
+def _agent_s_client(text: str, own: OwnSide) -> tuple[int, int] | None:
+    """A sourcing agent at home who wants the quote for an overseas client ("Client details (please put on the PI):"
+    over a Nigerian company, the agent's own numbers all "+86 …"): the client's block, the buyer for an overseas
+    department; not where the agent keeps the client ("do not contact the end user directly"), a client at home, or
+    a writer abroad whose Chinese forwarder's or office's block it is."""
+    block = client_details(text)
+    if block is None or keeps_the_client(text):
+        return None
+    home = own.home_country
+    writer = set(_intl_countries(text[: block[0]] + text[block[1] :], own, abroad=False))
+    client = text[block[0] : block[1]]
+    domains = (country_of_email_domain(m.group().rsplit("@", 1)[1]) for m in EMAIL_IN_TEXT_RE.finditer(client))
+    abroad = {c for c in (*_intl_countries(client, own), *domains) if c and c != home}
+    return block if writer == {home} and abroad else None
+
+
+def _intl_countries(text: str, own: OwnSide, abroad: bool = True) -> list[str]:
+    """Countries of the international numbers in the text, ours and (when `abroad`) the home country's excepted:
+    "+55 ... / (31) 98888-7777" reads the second in BR. A referring partner's "(Etosha Scientific CC, +264 …)" says
+    nothing of the customer's country."""
     countries = (country_of_phone(n) for n in written_international(text, asides=False) if n not in own.phones)
-    return [c for c in countries if c]
+    return [c for c in countries if c and not (abroad and c == own.home_country)]
 
 
 def _site_countries(text: str) -> list[str]:

@@ -18,8 +18,8 @@ from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = [
-    "Principal", "client_details", "client_sentences", "handed_over", "message_at", "note_end", "principal_of",
-    "wants_the_quote",
+    "Principal", "client_details", "client_sentences", "handed_over", "keeps_the_client", "message_at", "note_end",
+    "principal_of", "wants_the_quote",
 ]
 
 
@@ -30,6 +30,7 @@ class Principal:
     honorific_led: str  # what follows the phrase, from the honorific to the end of its clause
     start: int
     end: int
+    titles: tuple[str, ...] = ()  # the titles stripped before the name ("Herrn", "Prof.", "Dr.")
 
 
 _BEHALF_RE = re.compile(
@@ -39,8 +40,9 @@ _BEHALF_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")
 # "on behalf of my colleague Dr Sarah Whitfield": the writer's relation to the person comes before the title.
 _RELATION_RE = re.compile(
-    r"(?:my|our)\s+(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager)\s+"
-    r"(?=\S)",
+    r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?)\s+)*"
+    r"(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager|chairman|"
+    r"MD|CEO)(?:\s*,)?\s+(?=\S)",
     re.IGNORECASE,
 )
 _FULL_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![^\W\d_])")
@@ -65,14 +67,16 @@ def principal_of(text: str) -> Principal | None:
         rest = _RANK_RE.sub("", rest[relation.end() :]) if relation else rest  # "our director General Dr. …"
         if not HONORIFIC_RE.match(rest) and not (relation and _named_in_full(rest)):
             continue  # a company ("on behalf of Abyssinia Pharma Share Company") or a role ("of our director")
-        titled = rest
+        titled, titles = rest, []
         for _ in range(4):  # "im Auftrag von Herrn Prof. Dr. Lindner": every title goes, not two of three
-            titled, stripped = HONORIFIC_RE.subn("", titled, count=1)
-            if not stripped:
+            title = HONORIFIC_RE.match(titled)
+            if not title:
                 break
+            titles.append(title.group().strip())
+            titled = titled[title.end() :]
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
         closing = _closing_line(text, match.end(), len(text))
-        return Principal(clause, match.start("rest"), closing)
+        return Principal(clause, match.start("rest"), closing, tuple(titles))
     return None
 
 
@@ -107,6 +111,8 @@ _HANDOVER_RE = re.compile(
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
     r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?"
     r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
+    r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+to\s+(?:Mr|Mrs|Ms|Dr|Eng|Engr|Prof)\.?\s+"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+directly(?:\s+(?:at|on))?|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
@@ -160,15 +166,23 @@ _ONWARD_RE = re.compile(
 )
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
 _TO_US_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+(?:us|me(?![ \t]+and))|"
+    r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|"
+    # "Kindly send the quotation to me directly", "senden Sie das Angebot an mich" (not "send a copy to me", "send
+    # any questions to me", "to me and to Dr. X")
+    r"(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)\s+(?:directly\s+)?"
+    r"to\s+me(?![ \t]+and)|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und)|"
+    r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+(?:\([^()\n]{0,60}\)\s+)?to\s+the\s+undersigned|"
     r"(?:send|quote|offer)\s+us|in\s+our\s+name|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
-    # "do not contact the end user directly": the dealer keeps the customer
-    r"(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)\s+(?:the\s+)?(?:end[- ]?user|customer|"
-    r"client|him|her|them)\s+directly|no\s+contactar\w*\s+directamente|não\s+contat\w*\s+diretamente|"
-    r"не\s+(?:связывайтесь|обращайтесь)\s+(?:с\s+(?:ним|ней|ними)\s+)?напрямую|"
-    r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا|не\s+(?:направля\w*|отправля\w*|высыла\w*))(?![^\W\d_])"
-    r"|(?:不要|请勿|請勿|勿|不用|别|別)直接",
+    r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا|не\s+(?:направля\w*|отправля\w*|высыла\w*))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "do not contact the end user directly": the dealer keeps the customer
+_NOT_DIRECTLY_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:do\s+not|don['’]t|not\s+to|never)\s+(?:contact|call|write\s+to|reach)\s+(?:the\s+)?"
+    r"(?:end[- ]?user|customer|client|him|her|them)\s+directly|no\s+contactar\w*\s+directamente|"
+    r"não\s+contat\w*\s+diretamente|не\s+(?:связывайтесь|обращайтесь)\s+(?:с\s+(?:ним|ней|ними)\s+)?напрямую)"
+    r"(?![^\W\d_])|(?:不要|请勿|請勿|勿|不用|别|別)直接",
     re.IGNORECASE,
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
@@ -285,7 +299,12 @@ def _sentence_of(text: str, at: int) -> str:
 def wants_the_quote(text: str) -> bool:
     """The writer wants the quote for themselves: "please address your quotation to us", "do not contact the end user
     directly", the end user's contact "for information only"."""
-    return bool(_TO_US_RE.search(text) or FOR_INFORMATION_RE.search(text))
+    return bool(_TO_US_RE.search(text) or keeps_the_client(text) or FOR_INFORMATION_RE.search(text))
+
+
+def keeps_the_client(text: str) -> bool:
+    """A dealer who asks us not to contact their client: "do not contact the end user directly", "不要直接联系客户"."""
+    return _NOT_DIRECTLY_RE.search(text) is not None
 
 
 def client_details(text: str) -> tuple[int, int] | None:

@@ -177,3 +177,60 @@ def test_an_overseas_dealer_who_wants_the_quote_stays_the_buyer_over_its_client_
         "Tony Chen <tony@yw-sourcing.cn>", "Tony Haddad <tony@gulf-sourcing.ae>").replace("Tony Chen\nYiwu",
                                                                                          "Tony Haddad\nDubai")
     assert parse_inquiry(text, HOME).email == "tony@gulf-sourcing.ae"
+
+
+def test_a_trademanager_log_names_its_speaker_by_the_name_before_the_country_and_time() -> None:
+    text = ("Alibaba TradeManager — conversation\nKarim Nabil (Egypt) 10:02: hello\n"
+            "Karim Nabil (Egypt) 10:02: price of drying oven 136 L?\n赵敏 10:05: Hello, how many units?\n"
+            "Karim Nabil (Egypt) 10:09: 2 units. my whatsapp 0100 648 2915\n")
+    assert parse_inquiry(text, HOME).customer_name == "Karim Nabil"
+
+
+def test_a_dated_x_message_and_a_messenger_sent_line_name_their_writer_once() -> None:
+    tweet = ("X (Twitter) DM\nAma Owusu @ama_labs · Oct 18\n\nhi, pls send prices of 2 water baths to "
+             "amalabs.gh@gmail.com or WhatsApp 0244 123 456\n")
+    messenger = ("Facebook Messenger\nSipho Dlamini\nSent 8 Oct at 19:44\n\nHi, we need 3 hotplate stirrers. "
+                 "My cell 082 614 7390\n")
+    assert (parse_inquiry(tweet, HOME).customer_name, parse_inquiry(messenger, HOME).customer_name) == (
+        "Ama Owusu", "Sipho Dlamini")
+
+
+def test_vas_bespokoit_introduces_the_writer() -> None:
+    text = ("+7 701 555 20 47: Добрый день. Вас беспокоит Асель Нурланова, компания ТОО «АгроЛаб»\n"
+            "+7 701 555 20 47: Нужен влагомер зерна\n")
+    assert parse_inquiry(text, HOME).customer_name == "Асель Нурланова"
+
+
+def test_on_behalf_of_our_managing_director_comma_dr_x_gives_his_address() -> None:
+    text = ("From: Chioma Eze <admin@riverslabs.com.ng>\nSubject: ENQUIRY\n\nGood day,\n\nI am writing on behalf of "
+            "our Managing Director, Dr. Ifeanyi Okoro, who met your team in Lagos.\n\nKindly address the quotation "
+            "to Dr. Ifeanyi Okoro. His direct line is 0805 611 2940, email i.okoro@riverslabs.com.ng.\n\n"
+            "Chioma Eze (Mrs)\nPA to MD\nRivers Labs Ltd\nTel: 0909 218 4471\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Ifeanyi Okoro", "i.okoro@riverslabs.com.ng", "+2348056112940")
+
+
+def test_a_secretary_who_wants_the_quote_sent_to_the_undersigned_is_the_contact() -> None:
+    text = ("From: Faith Njeri <fnjeri@kisumu-uni.ac.ke>\nSubject: RFQ\n\nI am writing on behalf of Prof. Paul "
+            "Otieno, Chairman, who asked me to source quotations for 2 incubators.\n\nKindly send your quotation "
+            "(CIF Mombasa) to the undersigned, with copy to the Chairman (potieno@kisumu-uni.ac.ke).\n\n"
+            "Faith Njeri\nDepartmental Secretary\nMobile: 0722 604 118\nEmail: fnjeri@kisumu-uni.ac.ke\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == ("Faith Njeri", "fnjeri@kisumu-uni.ac.ke")
+
+
+def test_send_your_quotation_to_mr_x_directly_at_gives_his_address_not_the_secretary_s_mailbox() -> None:
+    text = ("From: Secretary – QC Lab <qclab.sec@gulfcement.com.kw>\nSubject: RFQ\n\nDear Sir,\n\nPlease send your "
+            "quotation to Mr. Bader directly at b.alrashidi@gulfcement.com.kw and copy this mailbox.\n"
+            "For technical queries you may call him on +965 6634 2819.\n\nBest regards,\nAnna Joseph\n"
+            "Secretary to QC Manager\nTel: +965 2481 7736\n")
+    assert parse_inquiry(text, HOME).email == "b.alrashidi@gulfcement.com.kw"
+
+
+def test_a_colleague_forwarding_for_him_in_cc_gives_the_cc_address_that_spells_his_name() -> None:
+    text = ("From: Noor Al-Hajri <n.alhajri@qatarlabs.qa>\nCc: k.almansouri@qatarlabs.qa\nSubject: FW: pH meters\n\n"
+            "My colleague Eng. Khalid Al-Mansouri asked me to forward this to you. He is handling the purchase, so "
+            "kindly direct the quotation to him (in CC), mobile +974 5581 2036.\n\nThanks,\nNoor\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == ("k.almansouri@qatarlabs.qa", "+97455812036")
