@@ -107,7 +107,7 @@ _BUYING_CONTACT_RE = re.compile(
 )
 _NOT_BUYING_RE = re.compile(
     r"(?<![^\W\d_])(?:invoic\w*|factur\w*|billing|payable|finance|financ\w+|accountant|deliver\w*|receiv\w*|"
-    r"warehouse|storekeeper|pick-?up|site\s+visit|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
+    r"warehouse|storekeeper|pick-?up|site\s+visit|entrega\w*|almac[eé]n\w*|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
     r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer)(?![^\W\d_])"
     r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
     re.IGNORECASE,
@@ -232,10 +232,13 @@ def new_address(text: str, own: OwnSide = NO_OWN) -> str | None:
     return None
 
 
-def address_of(name: str, text: str, own: OwnSide = NO_OWN) -> str | None:
-    """The customer address in the text whose local part spells the person's initial and surname, or None."""
+def address_of(name: str, text: str, own: OwnSide = NO_OWN, bare: bool = False) -> str | None:
+    """The customer address in the text whose local part spells the person's initial and surname, or None; when
+    `bare`, only one written without a display name ("Cc: h.almarri@…", not "Sarah Osei <s.osei@…>" for Samuel)."""
     for match in EMAIL_IN_TEXT_RE.finditer(text):
         email = normalise_email(match.group())
+        if bare and text[match.start() - 1 : match.start()] == "<":
+            continue
         if email and not own.owns_email(email) and spells_fully(email, name):
             return email
     return None
@@ -249,20 +252,27 @@ _DEGREES = frozenset({"dr", "prof", "eng", "engr", "ing", "dra", "lic"})
 
 def named_address(who: str, text: str, own: OwnSide = NO_OWN, titles: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The address whose display name holds every word of `who` (the person a writer acts for, as the writer's
-    note names them: "Rashid Al Mansoori", or "Lindner" with the degrees said before it, "Prof. Dr."), with its
-    "Name <address>" text; None when no display name in the writer's own message does, or when two people's do
-    ("on behalf of Mr. Al Mansoori" with Rashid and Saeed Al Mansoori in copy)."""
+    note names them: "Rashid Al Mansoori", "Lindner"), with its "Name <address>" text; None when no display name in
+    the writer's own message does, or when two people's do alike ("on behalf of Mr. Al Mansoori" with Rashid and
+    Saeed Al Mansoori in copy). The degrees said before the name decide between display names: "Herrn Prof.
+    Becker" is not "Dr. Lena Becker", "Dr. Anil" is "Dr Anil Kapoor" rather than "Anil Sharma (Stores)"."""
     words = {w.casefold() for w in who.split()}
     if not words or max(map(len, words)) < 3:
         return None
-    if len(words) == 1:  # a surname alone: the degrees said before it must be the display name's too
-        words |= {t.casefold().strip(".") for t in titles} & _DEGREES
-    found: dict[str, str] = {}
+    degrees = {t.casefold().strip(".") for t in titles} & _DEGREES
+    same: dict[str, str] = {}  # display names with the same degrees
+    plain: dict[str, str] = {}  # display names with none
     for match in _NAMED_ADDRESS_RE.finditer(text, 0, note_end(text)):
         display, _, address = match.group().partition("<")
         email = normalise_email(address.rstrip(">"))
-        if email and not own.owns_email(email) and words <= {w.casefold().strip('".') for w in display.split()}:
-            found.setdefault(email, match.group())
+        shown = {w.casefold().strip('".') for w in display.split()}
+        if not email or own.owns_email(email) or not words <= shown:
+            continue
+        if degrees and degrees <= shown:
+            same.setdefault(email, match.group())
+        elif not shown & _DEGREES:
+            plain.setdefault(email, match.group())
+    found = same or plain
     return next(iter(found.items())) if len(found) == 1 else None
 
 

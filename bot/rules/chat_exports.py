@@ -5,10 +5,11 @@
 - Messenger: the name on its own line, then the time ("Alejandra Ruiz Cárdenas\\n4:14 p.m."), or "Kwame Asante
   Boateng · 9:42 PM"; Vietnamese copies "Trần Minh Tuấn\\n10:02 · Chào bạn";
 - Telegram desktop: "Sherzod Karimov:" alone on a line, the message below;
-- Twitter: "Tunde Adeyemi @TundeAdeyemiLab" over the tweet, or with its date ("Kofi Boateng @kofi_lab · Oct 18");
+- Twitter: "Tunde Adeyemi @TundeAdeyemiLab" over the tweet;
 - Messenger's name over "Sent 8 Oct at 19:44";
 - a display name with its company: "Sipho | Vaal Labs: Morning";
-- Alibaba TradeManager: the name, the country in brackets, the time: "Mahmoud Samir (Egypt) 14:02: hi".
+- Alibaba TradeManager: the name, the country in brackets, the time: "Mahmoud Samir (Egypt) 14:02: hi" (not an
+  agenda's "Meeting (Room 2) 10:00: …").
 
 These return the speakers' names as written, in order; people_fields weighs them after introductions and signatures
 (our own staff speak in the same logs and are dropped there)."""
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from bot.rules.countries import find_country_in_text
 
 __all__ = ["ANDROID_STAMP", "CHAT_LINE_RE", "CHAT_PREFIX_RE", "export_speakers"]
 
@@ -48,9 +51,8 @@ _SPEAKER_RES = (
     re.compile(rf"^[ \t]*{_NAME}[ \t]*:[ \t]*\n[ \t]*\S", re.MULTILINE),
     re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*$", re.MULTILINE),
     re.compile(rf"^[ \t]*(?:\[[^\]\n]{{3,40}}\][ \t]*)?{_NAME}[ \t]*\|[ \t]*[^:\n|]{{2,40}}:[ \t]*\S", re.MULTILINE),
-    re.compile(rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{2,30}}\))?[ \t]+{_TIME}[ \t]*:[ \t]*\S", re.MULTILINE),
-    # dated, so once is enough: X's "Kofi Boateng @kofi_labtech · Oct 18", Messenger's name over "Sent 8 Oct at 19:44"
-    re.compile(rf"^[ \t]*{_NAME}[ \t]+@\w{{2,30}}[ \t]*[·•][ \t]*\S[^\n]{{0,20}}$", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_NAME}[ \t]*\((?P<country>[^()\n]{{2,30}})\)[ \t]+{_TIME}[ \t]*:[ \t]*\S", re.MULTILINE),
+    # dated, so once is enough: Messenger's name over "Sent 8 Oct at 19:44"
     re.compile(rf"^[ \t]*{_NAME}[ \t]*\n[ \t]*{_SENT}[ \t]+[^\n]{{2,30}}?{_TIME}[ \t]*$", re.MULTILINE),
 )
 # The Messenger, Telegram and Twitter shapes also fit a signature's "Regards:", a form's "Message:" or a page's
@@ -62,7 +64,8 @@ def export_speakers(text: str) -> Iterator[str]:
     """The speakers of the log's messages, in order, each once."""
     found: list[tuple[int, str]] = []
     for index, regex in enumerate(_SPEAKER_RES):
-        names = [(m.start(), m.group("who").strip()) for m in regex.finditer(text)]
+        names = [(m.start(), m.group("who").strip()) for m in regex.finditer(text)
+                 if "country" not in regex.groupindex or find_country_in_text(m.group("country"))]
         if index in _TWICE:
             counted = [name for _, name in names]
             names = [(at, name) for at, name in names if counted.count(name) >= 2]

@@ -56,7 +56,7 @@ INTRO_RE = re.compile(
     r"aqui\s+é(?:\s+[ao](?=\s))?|c['’]est|je\s+m['’]appelle|je\s+suis|ich\s+bin|mein\s+name\s+ist|benim\s+adım|"
     r"ik\s+ben|mijn\s+naam\s+is|ik\s+heet|"
     r"(?<!chúng )tôi\s+là|em\s+là|mình\s+là|(?:em|tôi|mình)\s+tên(?:\s+là)?|tên\s+(?:em|tôi|mình)\s+là|"
-    r"nama\s+saya|saya|меня\s+зовут|мене\s+звати|(?-i:[Вв])ас\s+беспокоит|(?-i:[Вв])ас\s+турбує|"
+    r"nama\s+saya|saya|меня\s+зовут|мене\s+звати|(?-i:[Вв]ас\s+(?:беспокоит|турбує)(?=\s+(?!Ваш|Ваша|Ваше|Компания|Отдел)[А-ЯЁІЇЄ][а-яёіїє]+\s+[А-ЯЁІЇЄ]))|"
     r"мен[іи]ң\s+атым|менин\s+атым|mening\s+ismim|ismim|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"

@@ -36,13 +36,13 @@ from bot.rules.phones import PhonePick, country_of_phone, normalise_phone, pick_
 from bot.rules.places import city_mentions, lower_case_cities
 from bot.rules.plain import plain_text
 from bot.rules.principals import (
+    asks_for_the_quote,
     client_details,
     client_sentences,
     handed_over,
     keeps_the_client,
     note_end,
     principal_of,
-    wants_the_quote,
 )
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
@@ -99,7 +99,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
     # Not one who asks for the quote themselves in their own note ("Kindly send the quotation to me directly, copying
     # the MD"), nor one of our own people ("on behalf of Mr. Liu Yang from your Shenzhen office").
-    acting = principal_of(customer) if not wants_the_quote(customer[: note_end(customer)]) else None
+    acting = principal_of(customer) if not asks_for_the_quote(customer[: note_end(customer)]) else None
     acting_name = person_named(acting.honorific_led) if acting else None
     if acting_name and acting_name.casefold() in {n.casefold() for n in own.names}:
         acting = acting_name = None
@@ -178,7 +178,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name
-            email = address_of(name, customer, own) or email
+            email = address_of(name, customer[: note_end(customer)], own, bare=True) or email
         # their organisation where the forwarder introduces them ("Our client, Mr. X of Y Ltd, needs …")
         company = (find_company(for_them, theirs_labelled, own.brands, email)
                    or _introduced_company(customer, own, email) or company)

@@ -18,8 +18,8 @@ from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = [
-    "Principal", "client_details", "client_sentences", "handed_over", "keeps_the_client", "message_at", "note_end",
-    "principal_of", "wants_the_quote",
+    "Principal", "asks_for_the_quote", "client_details", "client_sentences", "handed_over", "keeps_the_client",
+    "message_at", "note_end", "principal_of", "wants_the_quote",
 ]
 
 
@@ -45,6 +45,7 @@ _RELATION_RE = re.compile(
     r"MD|CEO)(?:\s*,)?\s+(?=\S)",
     re.IGNORECASE,
 )
+_GREETING_RE = re.compile(r"(?<![^\W\d_])(?:thank\w*|wish|greet\w*|congratulat\w*|welcome)(?![^\W\d_])", re.IGNORECASE)
 _FULL_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![^\W\d_])")
 _RANK_RE = re.compile(r"^(?:(?:general|executive|managing|deputy|senior|chief|technical)[ \t]+)+", re.IGNORECASE)
 _GROUP_AFTER_RE = re.compile(r"[ \t]+(?:team|department|dept|group|unit|office|staff)(?![^\W\d_])", re.IGNORECASE)
@@ -75,6 +76,8 @@ def principal_of(text: str) -> Principal | None:
             titles.append(title.group().strip())
             titled = titled[title.end() :]
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
+        if _GREETING_RE.search(_sentence_of(text, match.start())):
+            continue  # "On behalf of our CEO, Mr. X, thank you for …", "… we wish you a prosperous year"
         closing = _closing_line(text, match.end(), len(text))
         return Principal(clause, match.start("rest"), closing, tuple(titles))
     return None
@@ -111,8 +114,6 @@ _HANDOVER_RE = re.compile(
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
     r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?"
     r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
-    r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+to\s+(?:Mr|Mrs|Ms|Dr|Eng|Engr|Prof)\.?\s+"
-    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+directly(?:\s+(?:at|on))?|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
@@ -167,14 +168,21 @@ _ONWARD_RE = re.compile(
 # A dealer buying for an end user wants the quote itself: the end user's contact is "for information only".
 _TO_US_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|"
-    # "Kindly send the quotation to me directly", "senden Sie das Angebot an mich" (not "send a copy to me", "send
-    # any questions to me", "to me and to Dr. X")
-    r"(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)\s+(?:directly\s+)?"
-    r"to\s+me(?![ \t]+and)|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und)|"
-    r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+(?:\([^()\n]{0,60}\)\s+)?to\s+the\s+undersigned|"
     r"(?:send|quote|offer)\s+us|in\s+our\s+name|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
+    # "Enviar la cotización a este correo", "to this e-mail only": the shared mailbox it comes from is the contact
+    r"(?:a|to|an)\s+(?:este|this|diese)\s+(?:correo|e-?mail|mailbox|address|buz[oó]n|Adresse)|"
     r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا|не\s+(?:направля\w*|отправля\w*|высыла\w*))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# A writer who asks for the quote themselves, said in their own note: "Kindly send the quotation to me directly",
+# "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
+# "send a copy to me", "send any questions to me", "to me and to Dr. X")
+_TO_ME_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)\s+"
+    r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|the\s+undersigned)|"
+    r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
+    r"reply\s+to\s+me\s+with\s+(?:the\s+|your\s+)?quot\w*|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "do not contact the end user directly": the dealer keeps the customer
@@ -300,6 +308,12 @@ def wants_the_quote(text: str) -> bool:
     """The writer wants the quote for themselves: "please address your quotation to us", "do not contact the end user
     directly", the end user's contact "for information only"."""
     return bool(_TO_US_RE.search(text) or keeps_the_client(text) or FOR_INFORMATION_RE.search(text))
+
+
+def asks_for_the_quote(note: str) -> bool:
+    """The writer of `note` (their own message, nothing quoted) wants the quote themselves: besides
+    `wants_the_quote`, "send the quotation to me" or "to the undersigned"."""
+    return wants_the_quote(note) or _TO_ME_RE.search(note) is not None
 
 
 def keeps_the_client(text: str) -> bool:

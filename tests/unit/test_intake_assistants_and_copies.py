@@ -186,13 +186,10 @@ def test_a_trademanager_log_names_its_speaker_by_the_name_before_the_country_and
     assert parse_inquiry(text, HOME).customer_name == "Karim Nabil"
 
 
-def test_a_dated_x_message_and_a_messenger_sent_line_name_their_writer_once() -> None:
-    tweet = ("X (Twitter) DM\nAma Owusu @ama_labs · Oct 18\n\nhi, pls send prices of 2 water baths to "
-             "amalabs.gh@gmail.com or WhatsApp 0244 123 456\n")
+def test_a_messenger_sent_line_names_its_writer_once() -> None:
     messenger = ("Facebook Messenger\nSipho Dlamini\nSent 8 Oct at 19:44\n\nHi, we need 3 hotplate stirrers. "
                  "My cell 082 614 7390\n")
-    assert (parse_inquiry(tweet, HOME).customer_name, parse_inquiry(messenger, HOME).customer_name) == (
-        "Ama Owusu", "Sipho Dlamini")
+    assert parse_inquiry(messenger, HOME).customer_name == "Sipho Dlamini"
 
 
 def test_vas_bespokoit_introduces_the_writer() -> None:
@@ -218,14 +215,6 @@ def test_a_secretary_who_wants_the_quote_sent_to_the_undersigned_is_the_contact(
             "Faith Njeri\nDepartmental Secretary\nMobile: 0722 604 118\nEmail: fnjeri@kisumu-uni.ac.ke\n")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.customer_name, parsed.email) == ("Faith Njeri", "fnjeri@kisumu-uni.ac.ke")
-
-
-def test_send_your_quotation_to_mr_x_directly_at_gives_his_address_not_the_secretary_s_mailbox() -> None:
-    text = ("From: Secretary – QC Lab <qclab.sec@gulfcement.com.kw>\nSubject: RFQ\n\nDear Sir,\n\nPlease send your "
-            "quotation to Mr. Bader directly at b.alrashidi@gulfcement.com.kw and copy this mailbox.\n"
-            "For technical queries you may call him on +965 6634 2819.\n\nBest regards,\nAnna Joseph\n"
-            "Secretary to QC Manager\nTel: +965 2481 7736\n")
-    assert parse_inquiry(text, HOME).email == "b.alrashidi@gulfcement.com.kw"
 
 
 def test_a_colleague_forwarding_for_him_in_cc_gives_the_cc_address_that_spells_his_name() -> None:
