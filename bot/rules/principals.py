@@ -321,10 +321,10 @@ def keeps_the_client(text: str) -> bool:
     return _NOT_DIRECTLY_RE.search(text) is not None
 
 
-def client_details(text: str) -> tuple[int, int] | None:
-    """The block under a heading for the client's details ("Client details (please put on the PI):"), to the end of
-    its paragraph or the writer's closing, whoever wants the quote; None without such a heading."""
-    heading = _DETAILS_HEADING_RE.search(text)
+def client_details(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The block under a heading for the client's details ("Client details (please put on the PI):") after `start`,
+    to the end of its paragraph or the writer's closing, whoever wants the quote; None without such a heading."""
+    heading = _DETAILS_HEADING_RE.search(text, start)
     if heading is None:
         return None
     block_end = _PARAGRAPH_END_RE.search(text, heading.end())
@@ -346,9 +346,9 @@ def handed_over(text: str) -> tuple[int, int] | None:
                  None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
-    details = client_details(text[match.end() :])
+    details = client_details(text, match.end())
     if details:  # "End user details:" over the buyer's block: that block
-        return match.end() + details[0], match.end() + details[1]
+        return details
     forwarded = _forward_below(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
