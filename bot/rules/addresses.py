@@ -250,19 +250,20 @@ _NAMED_ADDRESS_RE = re.compile(r'[^\W\d_][^"<>\n,;:]{1,60}?"?[ \t]*<[^<>@\s]+@[^
 _DEGREES = frozenset({"dr", "prof", "eng", "engr", "ing", "dra", "lic"})
 
 
-def named_address(who: str, text: str, own: OwnSide = NO_OWN, titles: tuple[str, ...] = ()) -> tuple[str, str] | None:
+def named_address(who: str, note: str, own: OwnSide = NO_OWN, titles: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The address whose display name holds every word of `who` (the person a writer acts for, as the writer's
     note names them: "Rashid Al Mansoori", "Lindner"), with its "Name <address>" text; None when no display name in
-    the writer's own message does, or when two people's do alike ("on behalf of Mr. Al Mansoori" with Rashid and
-    Saeed Al Mansoori in copy). The degrees said before the name decide between display names: "Herrn Prof.
-    Becker" is not "Dr. Lena Becker", "Dr. Anil" is "Dr Anil Kapoor" rather than "Anil Sharma (Stores)"."""
+    `note` (the writer's own message, its headers included) does, or when two people's do alike ("on behalf of Mr.
+    Al Mansoori" with Rashid and Saeed Al Mansoori in copy). The degrees said before the name decide between
+    display names: "Herrn Prof. Becker" is not "Dr. Lena Becker", "Dr. Anil" is "Dr Anil Kapoor" rather than "Anil
+    Sharma (Stores)"."""
     words = {w.casefold() for w in who.split()}
     if not words or max(map(len, words)) < 3:
         return None
     degrees = {t.casefold().strip(".") for t in titles} & _DEGREES
     same: dict[str, str] = {}  # display names with the same degrees
     plain: dict[str, str] = {}  # display names with none
-    for match in _NAMED_ADDRESS_RE.finditer(text, 0, note_end(text)):
+    for match in _NAMED_ADDRESS_RE.finditer(note):
         display, _, address = match.group().partition("<")
         email = normalise_email(address.rstrip(">"))
         shown = {w.casefold().strip('".') for w in display.split()}

@@ -99,15 +99,16 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # A writer acting for a named person ("em nome do Dr. X"): the contacts given for that person are the customer's.
     # Not one who asks for the quote themselves in their own note ("Kindly send the quotation to me directly, copying
     # the MD"), nor one of our own people ("on behalf of Mr. Liu Yang from your Shenzhen office").
-    acting = principal_of(customer) if not asks_for_the_quote(customer[: note_end(customer)]) else None
+    note = customer[: note_end(customer)]  # the writer's own message, nothing forwarded or quoted below it
+    acting = principal_of(customer) if not asks_for_the_quote(note) else None
     acting_name = person_named(acting.honorific_led) if acting else None
-    if acting_name and acting_name.casefold() in {n.casefold() for n in own.names}:
+    if acting_name and own.is_our_person(acting_name):
         acting = acting_name = None
     # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
     span = (acting.start, acting.end) if acting else handed_over(customer) or _agent_s_client(customer, own)
     for_them = customer[span[0] : span[1]] if span else ""
     # "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": the person acted for, bound to an address by its display name
-    named = named_address(acting_name, customer, own, acting.titles) if acting and acting_name else None
+    named = named_address(acting_name, note, own, acting.titles) if acting and acting_name else None
     # An address is never ours (own domains are skipped), so one quoted in our own header ("To: ...") still counts.
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
     their_email = find_email(for_them, own) if for_them else None
@@ -178,7 +179,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name
-            email = address_of(name, customer[: note_end(customer)], own, bare=True) or email
+            email = address_of(name, note, own, bare=True) or email
         # their organisation where the forwarder introduces them ("Our client, Mr. X of Y Ltd, needs …")
         company = (find_company(for_them, theirs_labelled, own.brands, email)
                    or _introduced_company(customer, own, email) or company)

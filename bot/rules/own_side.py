@@ -56,6 +56,11 @@ class OwnSide:
             found += [w for w in (whole, first, bare) if len(w) >= 5]
         return tuple(dict.fromkeys(found))
 
+    def is_our_person(self, name: str) -> bool:
+        """One of our people, whatever the case: "Lisa Wang", "lisa wang"."""
+        folded = name.strip().casefold()
+        return any(n.casefold() == folded for n in self.names)
+
     def owns_email(self, email: str) -> bool:
         domain = email.rsplit("@", 1)[-1].lower()
         return any(domain == d or domain.endswith("." + d) for d in self.domains)
@@ -147,7 +152,7 @@ def _staff_speakers(speakers: list[str]) -> set[str]:
 
 def _kept_line(line: str, own: OwnSide) -> str:
     note = _NOTE_HEAD_RE.match(line)
-    if note and any(name.casefold() == note.group("who").strip().casefold() for name in own.names):
+    if note and own.is_our_person(note.group("who")):
         # "Call note (Lisa Wang): spoke with Mr. Diego ...": our colleague's note is about the customer.
         body = line[note.end() :]
         return " " * note.end() + ("" if _line_is_ours(body, own) else _without_our_names(body, own))
