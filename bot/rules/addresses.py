@@ -7,6 +7,7 @@ import re
 
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
+from bot.rules.name_words import CLOSING_RE
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import message_at, note_end, wants_the_quote
@@ -86,12 +87,13 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 
 
 # A shared mailbox an organisation writes from: its people's own addresses are the contact's.
+# a shared mailbox's local part, also with a unit after it ("abastecimiento.fi@", "compras-lima@")
 _ROLE_LOCAL_RE = re.compile(
     r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
     r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
     r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
-    r"careers|jobs|hr|press|newsletter)",
+    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy)(?:[._-][a-z]{1,6}\d*)?",
     re.IGNORECASE,
 )
 
@@ -101,7 +103,7 @@ _ROLE_LOCAL_RE = re.compile(
 # a colleague who left.
 _BUYING_CONTACT_RE = re.compile(
     r"(?<![^\W\d_])(?:commercial|comercial|contractual|contract\w*|contrataci\w+|procurement|purchas\w*|compras?|"
-    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|zakup\w*|satın\s*alma)(?![^\W\d_])"
+    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|zakup\w*|zam[oó]wie\w*|satın\s*alma)(?![^\W\d_])"
     r"|المشتريات|التجارية|العقود|采购",
     re.IGNORECASE,
 )
@@ -139,7 +141,8 @@ _ORDER_RE = re.compile(
 # A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
 _FINANCE_LOCAL_RE = re.compile(
     r"(?:accounts|accounting|finance|billing|invoices?|contabilidad|contabilidade|comptabilite|compta|buchhaltung|"
-    r"buh|bukh|buhgalteria|muhasebe)", re.IGNORECASE)
+    r"buh|bukh|buhgalteria|muhasebe|crediteuren|boekhouding|facturen|facturation|fatture|amministrazione|"
+    r"rechnungen?|ksiegowosc|faktury)", re.IGNORECASE)
 # "dan@… for me", "… para mí": the writer's own address beside the shared one
 _FOR_ME_RE = re.compile(r"[ \t]*(?:for\s+me|para\s+m[ií]|pour\s+moi|für\s+mich|для\s+меня|per\s+me)(?![^\W\d_])",
                         re.IGNORECASE)
@@ -179,7 +182,10 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
             continue
         start, end = block_around(text, match.start())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
-        near = max(start, _lines_above(text, match.start(), 4))
+        # the writer's signature (its block opens with their closing, "مع التحية،" / name / "مدير المشتريات" / …):
+        # all of it says who the address belongs to, however many lines of address and numbers come between
+        signed = CLOSING_RE.match(text, start) is not None
+        near = start if signed else max(start, _lines_above(text, match.start(), 4))
         # the shared address's own words say nothing; the lines that give the address say what it is for: a buying
         # cue in them or in the four above; what is not buying in its own line or a heading above it ("Consultas
         # técnicas:", "Delivery contact:"), not in a term above ("Delivery: CIP Addis Ababa", "Delivery address: …")
@@ -199,6 +205,8 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 return other, message
         if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(label):
             return other, (start, end)
+        if signed and match.start() < note_end(text):  # the writer signs with it: their own ("Bien cordialement, /
+            return other, None  # Nicolas Lefèvre / … / n.lefevre@" below "service comptable : comptabilite@")
     return email, None
 
 

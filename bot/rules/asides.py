@@ -45,6 +45,8 @@ def is_aside(text: str, start: int, end: int) -> bool:
         return True
     if FOR_INFORMATION_RE.search(line, 0, start - line_start):
         return True  # "Kontaktdaten des Kunden nur zur Info: Herr Pichler, +43 …"
+    if _ONLY_FOR_RE.match(text, end):
+        return True  # "Tel. 0151 12345678 (nur für die Anlieferung)": a number for the delivery, not the buyer's
     at, until = start - line_start, end - line_start
     if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
         return True  # "for technical questions call my colleague Anna Berg, 070 …"
@@ -57,6 +59,14 @@ def is_aside(text: str, start: int, end: int) -> bool:
 _COPIED_RE = re.compile(
     r"(?<![^\W\d_])(?:copying|cc(?:['’]?ing)?|in\s+copy|copy\s+to|en\s+copie\s+[àa]|con\s+copia\s+al?|"
     r"com\s+c[oó]pia\s+para|in\s+Kopie\s+an|в\s+копии)(?![^\W\d_])(?![ \t]+(?:mi|my|me|mich|moi|mim)\b)[^.\n@]{0,40}$",
+    re.IGNORECASE,
+)
+# A bracket right after a contact that gives it for something besides buying only: "(nur für die Anlieferung)",
+# "(for deliveries only)", "(solo para la entrega)", "(uniquement pour la facturation)".
+_ONLY_FOR_RE = re.compile(
+    r"[ \t]*[(（](?=[^()（）\n]{0,60}(?<![^\W\d_])(?:only|nur|solo|sólo|uniquement|seulement|apenas|somente|только|"
+    r"tylko)(?![^\W\d_]))(?=[^()（）\n]{0,60}(?:deliver|liefer|zustell|entreg|livrais|доставк|dostaw|invoic|factur|"
+    r"rechnung|payment|zahlung|pago|paiement|оплат))",
     re.IGNORECASE,
 )
 _TO_THEM_RE = re.compile(

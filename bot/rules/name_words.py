@@ -86,7 +86,7 @@ CLOSING_RE = re.compile(
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"abs\.?(?=[ \t]*,?[ \t]*$)|"
-    r"gracias|cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
+    r"gracias|(?:(?:bien|très|tres)\s+)?cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:(?:أطيب|خالص|فائق)\s+)?(?:التحيات|التحية|تحياتي|الشكر|الاحترام)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
     r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"

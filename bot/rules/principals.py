@@ -42,7 +42,8 @@ _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")
 _RELATION_RE = re.compile(
     r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?)\s+)*"
     r"(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager|chairman|"
-    r"MD|CEO)(?:\s*,)?\s+(?=\S)",
+    r"MD|CEO|friend|father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece)"
+    r"(?:\s*,)?\s+(?=\S)",
     re.IGNORECASE,
 )
 _GREETING_RE = re.compile(r"(?<![^\W\d_])(?:thank\w*|wish|greet\w*|congratulat\w*|welcome)(?![^\W\d_])", re.IGNORECASE)
@@ -124,6 +125,9 @@ _HANDOVER_RE = re.compile(
     # formal, contactar a la Ing. …")
     r"(?:on\s+behalf\s+of|en\s+nombre\s+de|em\s+nome\s+d[eoa]|au\s+nom\s+d[eu]|im\s+Auftrag|نيابة\s+عن)\s+"
     r"(?:our|nuestro|nosso|notre|unseres?)?\s*(?:customer|client|cliente|Kunden|زبون\w*|عميل\w*)|"
+    # "Contacto para la cotización: Sr. Ignacio Pérez, …", "Contact for the quotation:"
+    r"(?:contacto|contato|contact)\s+(?:para|for|pour)\s+(?:la\s+|a\s+|the\s+|le\s+)?"
+    r"(?:cotizaci[oó]n|cotação|quot\w*|oferta|offer|devis)\s*[:：]|"
     r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
@@ -133,6 +137,11 @@ _HANDOVER_RE = re.compile(
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
+    # "Предложение отправляйте директору — Эрмек Токтогулов, WhatsApp …", "направьте КП напрямую ему"
+    r"(?:(?:коммерческое\s+)?предложение|КП)\s+(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|"
+    r"пришлите|вышлите)\s+(?:напрямую\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])|"
+    r"(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|пришлите|вышлите)\s+"
+    r"(?:(?:коммерческое\s+)?предложение|КП)\s+(?:напрямую\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])|"
     # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
     # "I'm passing them to you directly"
     # (not "introduce myself", "our company", "our new range")
@@ -179,7 +188,7 @@ _TO_US_RE = re.compile(
 # "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
 # "send a copy to me", "send any questions to me", "to me and to Dr. X")
 _TO_ME_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)\s+"
+    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma(?:\s+invoice)?|PI)\s+"
     r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|the\s+undersigned)|"
     r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
     r"reply\s+to\s+me\s+with\s+(?:the\s+|your\s+)?quot\w*|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und))(?![^\W\d_])",
