@@ -168,7 +168,10 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
     name = _without_origin(name)
     if acting:
-        acted_for = (named and display_name(named[1])) or acting_name  # "Lindner" is Hartmut Lindner of the Cc
+        # "Lindner" is Hartmut Lindner of the Cc; "Klaus Hoffmann" stays himself beside "Prof. Hoffmann (klaus…@)"
+        shown = named and display_name(named[1])
+        acted_for = _in_full(shown if shown and not (acting_name and len(acting_name.split()) > len(shown.split()))
+                             else acting_name, customer)  # "Prof. Dr. Hoffmann" of a subject line in full below
         # "w imieniu dr. Tomasza Zielińskiego" declines the name that his own line gives as "Tomasz Zieliński"
         name = name if acted_for and name and _declined(acted_for, name) else acted_for or name
     elif for_them:
