@@ -87,13 +87,14 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 
 
 # A shared mailbox an organisation writes from: its people's own addresses are the contact's.
-# a shared mailbox's local part, also with a unit after it ("abastecimiento.fi@", "compras-lima@")
+# a shared mailbox's local part, also with a short unit after it ("abastecimiento.fi@", "info2@"; not
+# "sales.mike@", "zakupy.kzajac@": a person's own address)
 _ROLE_LOCAL_RE = re.compile(
     r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
     r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
     r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
-    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy)(?:[._-][a-z]{1,6}\d*)?",
+    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy)(?:[._-]?\d{1,2}|[._-][a-z]{2})?",
     re.IGNORECASE,
 )
 
@@ -110,7 +111,8 @@ _BUYING_CONTACT_RE = re.compile(
 _NOT_BUYING_RE = re.compile(
     r"(?<![^\W\d_])(?:invoic\w*|factur\w*|billing|payable|finance|financ\w+|accountant|deliver\w*|receiv\w*|"
     r"warehouse|storekeeper|pick-?up|site\s+visit|entrega\w*|almac[eé]n\w*|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
-    r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer)(?![^\W\d_])"
+    r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer|odbi[oó]r\w*|magazyn\w*|dostaw\w*|"
+    r"faktur\w*|księgow\w*)(?![^\W\d_])"
     r"|الفنية|المستلم|التسليم|الفواتير|财务|发票|技术",
     re.IGNORECASE,
 )
@@ -139,6 +141,9 @@ _ORDER_RE = re.compile(
     re.IGNORECASE,
 )
 # A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
+# An address alone on its line, with at most a mail label ("E: s.bakker@…", "البريد: …").
+_BARE_ADDRESS_LINE_RE = re.compile(r"[ \t]*(?:(?:e-?mail|mail|email|e|correo|courriel|البريد(?:\s+الإلكتروني)?|"
+                                   r"почта)[ \t]*[:：.]?[ \t]*)?\S+@\S+[ \t]*", re.IGNORECASE)
 _FINANCE_LOCAL_RE = re.compile(
     r"(?:accounts|accounting|finance|billing|invoices?|contabilidad|contabilidade|comptabilite|compta|buchhaltung|"
     r"buh|bukh|buhgalteria|muhasebe|crediteuren|boekhouding|facturen|facturation|fatture|amministrazione|"
@@ -205,8 +210,13 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 return other, message
         if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(label):
             return other, (start, end)
-        if signed and match.start() < note_end(text):  # the writer signs with it: their own ("Bien cordialement, /
-            return other, None  # Nicolas Lefèvre / … / n.lefevre@" below "service comptable : comptabilite@")
+        if paying and signed and match.start() < note_end(text) and _BARE_ADDRESS_LINE_RE.fullmatch(text, line_start,
+                                                                                                 given_to):
+            # a finance mailbox given in the note ("Pour la facturation uniquement : comptabilite@…") and the writer's
+            # own address on a line of its own in their signature ("Bien cordialement, / Nicolas Lefèvre / … /
+            # n.lefevre@…"): the writer's (not a labelled "Accounts: Sarah, s.pillay@…", not a shared mailbox the
+            # writer asks us to write to: that is no finance mailbox)
+            return other, None
     return email, None
 
 

@@ -63,10 +63,13 @@ _COPIED_RE = re.compile(
 )
 # A bracket right after a contact that gives it for something besides buying only: "(nur für die Anlieferung)",
 # "(for deliveries only)", "(solo para la entrega)", "(uniquement pour la facturation)".
+_PURPOSE = (r"(?:for|für|zur|para|pour|per|для|dla)[ \t]+(?:[^\W\d_]{3,15}[ \t]+)?"  # "para coordinar la entrega"
+            r"(?:(?:the|die|den|der|des|la|el|le|les|a|as)[ \t]+)?"
+            r"(?:deliver\w*|anliefer\w*|liefer\w*|zustell\w*|entreg\w*|livraison\w*|доставк\w*|dostaw\w*|invoic\w*|"
+            r"factur\w*|rechnung\w*|payments?|zahlung\w*|pagos?|paiements?|оплат\w*)")
 _ONLY_FOR_RE = re.compile(
-    r"[ \t]*[(（](?=[^()（）\n]{0,60}(?<![^\W\d_])(?:only|nur|solo|sólo|uniquement|seulement|apenas|somente|только|"
-    r"tylko)(?![^\W\d_]))(?=[^()（）\n]{0,60}(?:deliver|liefer|zustell|entreg|livrais|доставк|dostaw|invoic|factur|"
-    r"rechnung|payment|zahlung|pago|paiement|оплат))",
+    rf"[ \t]*[(（][^()（）\n]{{0,30}}?(?<![^\W\d_])(?:(?:only|nur|solo|sólo|uniquement|seulement|apenas|somente|только|"
+    rf"tylko)[ \t]+{_PURPOSE}|{_PURPOSE}[ \t]+(?:only|uniquement|seulement))[ \t]*[)）,;]",
     re.IGNORECASE,
 )
 _TO_THEM_RE = re.compile(

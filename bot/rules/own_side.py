@@ -135,11 +135,35 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
             kept += ["", *map(keep, block[1:])]
         else:
             kept += list(map(keep, block))
+    kept = _without_our_stamped_messages(text.split("\n"), kept, own)
     if not any(line.strip() for line in kept):
         # All of it under our own header: a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ..."),
         # so only its lines of ours go.
         kept = list(map(keep, lines))
     return "\n".join(kept)
+
+
+def _without_our_stamped_messages(lines: list[str], kept: list[str], own: OwnSide) -> list[str]:
+    """A chat export whose speaker and time head each message on a line of their own ("Sino Instruments - 何军
+    2024-06-14 10:17:05", then "This is He Jun from Sino Instruments …"): the lines under one of our people's heads,
+    to the next head or a blank line, are ours too (`kept`: the lines as kept so far, `lines` as written)."""
+    ours = False
+    result: list[str] = []
+    for line, still in zip(lines, kept, strict=True):
+        head = _STAMPED_HEAD_RE.match(line)
+        if head:
+            ours = any(_speaks(name, head.group("who")) for name in own.names)
+        elif not line.strip():
+            ours = False
+        result.append("" if ours else still)
+    return result
+
+
+# A chat export's message head on its own line: who, then a date and a time ("oman_labtech 2024-06-14 10:15:32").
+_STAMPED_HEAD_RE = re.compile(
+    r"^[ \t]*(?P<who>\S[^\n]{0,60}?)[ \t]+(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ \t,]+"
+    r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
+)
 
 
 def _staff_speakers(speakers: list[str]) -> set[str]:

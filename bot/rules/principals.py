@@ -42,7 +42,7 @@ _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")
 _RELATION_RE = re.compile(
     r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?)\s+)*"
     r"(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager|chairman|"
-    r"MD|CEO|friend|father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece)"
+    r"MD|CEO|father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece)"
     r"(?:\s*,)?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -190,9 +190,11 @@ _TO_US_RE = re.compile(
 # "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
 # "send a copy to me", "send any questions to me", "to me and to Dr. X")
 _TO_ME_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma(?:\s+invoice)?|PI)\s+"
-    r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|the\s+undersigned)|"
-    r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
+    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|"
+    r"proforma(?:\s+invoices?)?|PI)\s+(?:and\s+(?:all\s+)?(?:correspondence|documents)\s+)?"
+    r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|"
+    r"the\s+undersigned)|"
+    r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+|a\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
     r"reply\s+to\s+me\s+with\s+(?:the\s+|your\s+)?quot\w*|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und))(?![^\W\d_])",
     re.IGNORECASE,
 )
