@@ -35,7 +35,8 @@ def is_aside(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if _for_the_agent(text, line_start, line) or _second_contact(text, line_start, line):
+    if (_for_the_agent(text, line_start, line) or _second_contact(text, line_start, line)
+            or _wrapped_from_the_agent(text, line_start, start)):
         return True
     copied = _COPIED_RE.search(line, 0, start - line_start)
     if (copied and "(" in line[max(0, copied.start() - 1) : start - line_start] and not _COPY_HEADER_RE.match(line)
@@ -149,6 +150,18 @@ def _for_the_agent(text: str, line_start: int, line: str) -> bool:
             return True  # "Swift Cargo Ltd (forwarder)" / "Tel: …"
         line = previous
     return False
+
+
+def _wrapped_from_the_agent(text: str, line_start: int, at: int) -> bool:
+    """A hard-wrapped sentence about a forwarder or customs agent that goes on to the contact on the next line ("o
+    contato do nosso despachante é: Marcelo Tavares – Rápido Comex Despachos" / "Aduaneiros, marcelo@…")."""
+    if line_start == 0 or _SENTENCE_END_RE.search(text, line_start, at):
+        return False
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].rstrip()
+    if not previous or not previous[-1].isalpha():  # a sentence's end, or the agent's number already given
+        return False
+    sentence = _SENTENCE_END_RE.split(previous)[-1]  # (not chat lines: "ship to our CHA … 98200 45671" / "I am …")
+    return _AGENT_RE.search(sentence) is not None and not re.search(r"\d{3}|@", sentence)
 
 
 _AGENT_BLOCK_LINES = 3

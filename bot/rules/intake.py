@@ -43,6 +43,7 @@ from bot.rules.principals import (
     keeps_the_client,
     note_end,
     principal_of,
+    sent_to_a_colleague,
 )
 from bot.rules.referrals import TITLE_RE
 from bot.rules.scripts import HAN_RE
@@ -105,7 +106,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     if acting_name and own.is_our_person(acting_name):
         acting = acting_name = None
     # Or one who passes the buyer's contacts on ("Their contact is Mr. X, +256 …"): those are the customer's too.
-    span = (acting.start, acting.end) if acting else handed_over(customer) or _agent_s_client(customer, own)
+    # or one who names the colleague to send the quote to, with their address ("Please send your offer to Bram de
+    # Vries (b.devries@…)"): that address, also for the person acted for
+    colleague = sent_to_a_colleague(note)
+    span = ((acting.start, acting.end) if acting
+            else handed_over(customer) or _agent_s_client(customer, own) or colleague)
     for_them = customer[span[0] : span[1]] if span else ""
     # "Cc: Prof. Dr. Hartmut Lindner <hartmut.lindner@…>": the person acted for, bound to an address by its display name
     named = named_address(acting_name, note, own, acting.titles) if acting and acting_name else None
@@ -113,6 +118,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # The person acted for has the address that spells their name ("Cc: s.whitfield@…"), not the writer's.
     their_email = find_email(for_them, own) if for_them else None
     email = (their_email or (acting_name and address_of(acting_name, customer, own)) or (named and named[0])
+             or (colleague and find_email(customer[colleague[0] : colleague[1]], own))
              or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
     email, theirs_at = personal_address(email, customer, own) if email else (None, None)

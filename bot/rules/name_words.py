@@ -205,7 +205,13 @@ UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", 
                         "office", "tenders", "achiziții", "achizitii", "отдел", "sección", "seccion", "abteilung",
                         "dział", "ufficio", "bureau", "afdeling", "birimi", "müdürlüğü", "قسم", "إدارة", "사무실",
                         "구매팀", "support", "service", "services", "team", "équipe", "technique", "channel", "canal",
-                        "группа", "канал", "поддержка"})
+                        "группа", "канал", "поддержка",
+                        # a department's mailbox signs with its name: "Accounts Payable", "Secrétariat Direction",
+                        # "Comercio Exterior", "Secretaría de Gerencia", "Приёмная", "Бухгалтерия", "سكرتارية …"
+                        "accounts", "payable", "receivable", "finance", "adquisiciones", "compras", "procurement",
+                        "purchasing", "secrétariat", "secretariat", "secretaría", "secretaria", "secretariado",
+                        "gerencia", "comercio", "exterior", "einkauf", "achats", "приёмная", "приемная",
+                        "бухгалтерия", "снабжение", "закупки", "سكرتارية", "المشتريات", "الحسابات"})
 # Pronouns that open a sentence capitalised ("Vocês tem distribuidor aqui?"): nobody's name.
 PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "vous", "nosotros", "nosotras", "nós",
                       "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr"})

@@ -114,7 +114,10 @@ _HANDOVER_RE = re.compile(
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
     r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?"
-    r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
+    r"(?:directly\s+|straight\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
+    # "send it straight to their lab manager, Dr. Nomvula Dlamini, …" (a consultant for a client)
+    r"(?:send|address|forward|e-?mail)\s+(?:it|the\s+quot\w*|your\s+quot\w*)\s+(?:directly|straight)\s+to\s+their\s+"
+    r"(?=[^\n,]{0,40},\s+(?:Mrs|Mr|Ms|Dr|Eng|Prof)\.?\s)|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
@@ -315,6 +318,41 @@ def _sentence_of(text: str, at: int) -> str:
     start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
     end = _SENTENCE_END_RE.search(text, at)
     return text[start : end.start() if end else len(text)]
+
+
+def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
+    """Where the writer's own note (`note`) sends the quote to a colleague named with their address at the writer's
+    own organisation ("Please send your offer to Bram de Vries (b.devries@…, +31 …)", "send your quotation to Mr.
+    Abdullah directly at a.alenezi@…", "Bitte senden Sie das Angebot direkt an Frau Dr. Vogel (k.vogel@…)"): from
+    the name to the end of its paragraph or the closing. Not to someone elsewhere (a forwarder, a customs broker,
+    our own salesman), not "do not send … any more", not "as well" (a copy)."""
+    for match in _SENT_TO_NAMED_RE.finditer(note):
+        who, address = match.group("who"), match.group("address")
+        writer = _ADDRESS_RE.search(note, 0, match.start())  # the writer's own, in the header above
+        if (writer is None or writer.group("domain").casefold() != address.rsplit("@", 1)[1].casefold()
+                or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who))
+                or _NOT_TO_THEM_RE.search(_sentence_of(note, match.start()))):
+            continue
+        paragraph = _PARAGRAPH_END_RE.search(note, match.start())
+        end = paragraph.start() if paragraph else len(note)
+        return match.start("who"), _closing_line(note, match.start("who"), end)
+    return None
+
+
+# "send your offer to X (x@…", "… directly at x@…", "senden Sie das Angebot direkt an Frau Dr. X (x@…"
+_SENT_TO_NAMED_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:send|address|direct|forward|e-?mail)\s+(?:the\s+|your\s+)?(?:(?:revised|formal|final)\s+)?"
+    r"(?:quot\w*|offer|proposal|proforma(?:\s+invoice)?|PI)|(?:senden|schicken|richten)\s+Sie\s+(?:bitte\s+)?"
+    r"(?:das|Ihr)\s+Angebot(?:\s+bitte)?)\s+(?:directly\s+|direkt\s+)?(?:to|an)\s+"
+    r"(?P<who>[^\n()@,:]{2,60}?)\s*(?:\(|,|\s(?:directly\s+)?at\s|:)\s*(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.IGNORECASE,
+)
+_PARTICLED_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+)(?:[ \t]+(?:de|da|do|dos|del|van|von|der|den|ten|al|el|bin))+"
+                                r"(?:[ \t]+(?-i:[A-Z][a-z'’-]+))+")  # "Bram de Vries", "Johan van der Merwe"
+_ADDRESS_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+_NOT_TO_THEM_RE = re.compile(
+    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no\s+longer|any\s*more|as\s+well|also|too)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def wants_the_quote(text: str) -> bool:
