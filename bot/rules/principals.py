@@ -343,7 +343,12 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
 _SENT_TO_NAMED_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:send|address|direct|forward|e-?mail)\s+(?:the\s+|your\s+)?(?:(?:revised|formal|final)\s+)?"
     r"(?:quot\w*|offer|proposal|proforma(?:\s+invoice)?|PI)|(?:senden|schicken|richten)\s+Sie\s+(?:bitte\s+)?"
-    r"(?:das|Ihr)\s+Angebot(?:\s+bitte)?)\s+(?:directly\s+|direkt\s+)?(?:to|an)\s+"
+    r"(?:das|Ihr)\s+Angebot(?:\s+bitte)?|"
+    # "Merci d'envoyer le devis à M. Benali : y.benali@…", "dirigir la cotización directamente a la Ing. Huamán: …"
+    r"(?:envoyer|adresser|transmettre)\s+(?:le|votre|l['’])\s*(?:devis|offre|cotation|proforma)|"
+    r"(?:enviar|dirigir|remitir|mandar|encaminhar)\s+(?:la|su|a|sua)\s+(?:cotizaci[oó]n|oferta|proforma|cotação|proposta))"
+    r"\s+(?:directly\s+|direkt\s+|directement\s+|directamente\s+|diretamente\s+)?"
+    r"(?:to|an|à|a|para|ao)\s+(?:(?:la|el|o|a)\s+)?"
     r"(?P<who>[^\n()@,:]{2,60}?)\s*(?:\(|,|\s(?:directly\s+)?at\s|:)\s*(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE,
 )
@@ -351,7 +356,8 @@ _PARTICLED_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+)(?:[ \t]+(?:de|da|do|dos|del|
                                 r"(?:[ \t]+(?-i:[A-Z][a-z'’-]+))+")  # "Bram de Vries", "Johan van der Merwe"
 _ADDRESS_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _NOT_TO_THEM_RE = re.compile(
-    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no\s+longer|any\s*more|as\s+well|also|too)(?![^\W\d_])", re.IGNORECASE
+    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no\s+longer|any\s*more|as\s+well|also|too|pas|aussi|también|também|"
+    r"tampoco|nunca|jamais)(?![^\W\d_])", re.IGNORECASE
 )
 
 
