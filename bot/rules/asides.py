@@ -158,10 +158,21 @@ def _wrapped_from_the_agent(text: str, line_start: int, at: int) -> bool:
     if line_start == 0 or _SENTENCE_END_RE.search(text, line_start, at):
         return False
     previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].rstrip()
-    if not previous or not previous[-1].isalpha():  # a sentence's end, or the agent's number already given
-        return False
+    if not previous or not previous[-1].isalpha() or _FIELD_LABEL_RE.match(text, line_start):
+        return False  # a sentence's end, the agent's number already given, or a form's next field ("Email: …")
     sentence = _SENTENCE_END_RE.split(previous)[-1]  # (not chat lines: "ship to our CHA … 98200 45671" / "I am …")
-    return _AGENT_RE.search(sentence) is not None and not re.search(r"\d{3}|@", sentence)
+    wrapped = sentence + " " + text[line_start:at]
+    return (_AGENT_RE.search(sentence) is not None and _CONTACT_WORD_RE.search(sentence) is not None
+            and not re.search(r"\d{3}|@", sentence) and not _FIRST_PERSON_RE.search(wrapped))
+
+
+_FIELD_LABEL_RE = re.compile(r"[ \t]*[^\W\d_][^\n:：]{0,30}[:：]")
+# the agent's contact is what the sentence gives ("o contato do nosso despachante é: …"), not the writer's own ("our
+# freight forwarder, so please … call me on" / "+44 …")
+_CONTACT_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:conta[ck]?t\w*|контакт\w*|kontakt\w*|coordonnées)(?![^\W\d_])", re.IGNORECASE)
+_FIRST_PERSON_RE = re.compile(r"(?<![^\W\d_])(?:me|my|mine|мне|мой|мою|moi|mon|mi|mí|mich|mir|mein\w*|meu|minha)"
+                              r"(?![^\W\d_])", re.IGNORECASE)
 
 
 _AGENT_BLOCK_LINES = 3

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.rules.chat_exports import CHAT_LINE_RE
+from bot.rules.companies import FREE_MAIL_DOMAINS
 from bot.rules.name_words import CLOSING_RE, COMPANY_WORD_RE, HONORIFIC_RE, JOB_WORDS, TITLE_WORDS
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
@@ -110,14 +112,13 @@ _HANDOVER_RE = re.compile(
     r"(?:env[ií]\w*|mand\w*|dirig\w*|remit\w*|cotiz\w*)\s+(?:la\s+|su\s+|a\s+|o\s+)?"
     r"(?:cotizaci[oó]n\s+|cotação\s+|oferta\s+|propuesta\s+|proposta\s+|orçamento\s+)?"
     r"direc?t(?:amente|o)\s+(?:a|para|pra|pro)\s+(?:él|ella|ellos|ellas|ele|ela|eles|elas)|"
+    r"(?:env[ií]\w*|mand\w*|dirij\w*|remit\w*)\s+(?:la\s+|su\s+)?(?:cotizaci[oó]n\s+|oferta\s+|propuesta\s+)?"
+    r"a\s+(?:él|ella|ellos|ellas)\s+directamente|"
     r"contact\s+(?:details|info(?:rmation)?)\s+(?:of|for)\s+(?:the\s+(?:customer|client|buyer)|our\s+(?:customer|client)|"
     r"him|her|them)|"
     r"(?:send|address|forward|direct|e-?mail)\s+(?:the\s+|your\s+|our\s+|it\s+)?(?:(?:revised|updated|final|best)\s+)?"
     r"(?:quot\w*\s+|offer\s+|proposal\s+|reply\s+|answer\s+|prices?\s+)?"
-    r"(?:directly\s+|straight\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
-    # "send it straight to their lab manager, Dr. Nomvula Dlamini, …" (a consultant for a client)
-    r"(?:send|address|forward|e-?mail)\s+(?:it|the\s+quot\w*|your\s+quot\w*)\s+(?:directly|straight)\s+to\s+their\s+"
-    r"(?=[^\n,]{0,40},\s+(?:Mrs|Mr|Ms|Dr|Eng|Prof)\.?\s)|"
+    r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
@@ -326,10 +327,14 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
     Abdullah directly at a.alenezi@…", "Bitte senden Sie das Angebot direkt an Frau Dr. Vogel (k.vogel@…)"): from
     the name to the end of its paragraph or the closing. Not to someone elsewhere (a forwarder, a customs broker,
     our own salesman), not "do not send … any more", not "as well" (a copy)."""
+    if asks_for_the_quote(note):  # "Please send the quotation to me. Once approved, send the proforma to …"
+        return None
     for match in _SENT_TO_NAMED_RE.finditer(note):
         who, address = match.group("who"), match.group("address")
         writer = _ADDRESS_RE.search(note, 0, match.start())  # the writer's own, in the header above
-        if (writer is None or writer.group("domain").casefold() != address.rsplit("@", 1)[1].casefold()
+        domain = address.rsplit("@", 1)[1].casefold()
+        if (writer is None or writer.group("domain").casefold() != domain
+                or domain.split(".", 1)[0] in FREE_MAIL_DOMAINS  # two gmail users are no one organisation
                 or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who))
                 or _NOT_TO_THEM_RE.search(_sentence_of(note, match.start()))):
             continue
@@ -341,12 +346,12 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
 
 # "send your offer to X (x@…", "… directly at x@…", "senden Sie das Angebot direkt an Frau Dr. X (x@…"
 _SENT_TO_NAMED_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:send|address|direct|forward|e-?mail)\s+(?:the\s+|your\s+)?(?:(?:revised|formal|final)\s+)?"
-    r"(?:quot\w*|offer|proposal|proforma(?:\s+invoice)?|PI)|(?:senden|schicken|richten)\s+Sie\s+(?:bitte\s+)?"
+    r"(?<![^\W\d_])(?:(?:send|direct|forward|e-?mail)\s+(?:the\s+|your\s+)?(?:(?:revised|formal|final)\s+)?"
+    r"(?:quot\w*|offer|proposal)|(?:senden|schicken|richten)\s+Sie\s+(?:bitte\s+)?"
     r"(?:das|Ihr)\s+Angebot(?:\s+bitte)?|"
     # "Merci d'envoyer le devis à M. Benali : y.benali@…", "dirigir la cotización directamente a la Ing. Huamán: …"
-    r"(?:envoyer|adresser|transmettre)\s+(?:le|votre|l['’])\s*(?:devis|offre|cotation|proforma)|"
-    r"(?:enviar|dirigir|remitir|mandar|encaminhar)\s+(?:la|su|a|sua)\s+(?:cotizaci[oó]n|oferta|proforma|cotação|proposta))"
+    r"(?:envoyer|transmettre)\s+(?:le|votre|l['’])\s*(?:devis|offre|cotation)|"
+    r"(?:enviar|dirigir|remitir|mandar|encaminhar)\s+(?:la|su|a|sua)\s+(?:cotizaci[oó]n|oferta|cotação|proposta))"
     r"\s+(?:directly\s+|direkt\s+|directement\s+|directamente\s+|diretamente\s+)?"
     r"(?:to|an|à|a|para|ao)\s+(?:(?:la|el|o|a)\s+)?"
     r"(?P<who>[^\n()@,:]{2,60}?)\s*(?:\(|,|\s(?:directly\s+)?at\s|:)\s*(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
@@ -356,9 +361,25 @@ _PARTICLED_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+)(?:[ \t]+(?:de|da|do|dos|del|
                                 r"(?:[ \t]+(?-i:[A-Z][a-z'’-]+))+")  # "Bram de Vries", "Johan van der Merwe"
 _ADDRESS_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _NOT_TO_THEM_RE = re.compile(
+    # a refusal, a copy, a past habit, a record, or the writer as the contact ("… and to me", "but e-mail it to me",
+    # "used to send …, who retired", "for his records", "zur Kenntnis; Ihr Ansprechpartner … bin ich")
     r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no\s+longer|any\s*more|as\s+well|also|too|pas|aussi|también|também|"
-    r"tampoco|nunca|jamais)(?![^\W\d_])", re.IGNORECASE
+    r"tampoco|nunca|jamais|used\s+to|retired|left|but|aber|mais|pero|records?|information|(?:in|as)\s+(?:a\s+)?(?:copy|cc)|"
+    r"to\s+me|and\s+me|zur\s+Kenntnis|bin\s+ich|an\s+mich|à\s+moi|a\s+mí|para\s+mim)(?![^\W\d_])", re.IGNORECASE
 )
+
+
+def _told_before_in_a_chat_message(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """A chat message that gives the buyer's contacts before the phrase and nothing after it ("+55 21 99612-4478:
+    fernando@… / celular (21) 98104-3327. Manda direto pra ele pfv"): that message, without its speaker."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    chat = CHAT_LINE_RE.match(text, line_start)
+    if chat is None or chat.start("message") > match.start() or re.search(r"[\d@]", text[match.end() : line_end]):
+        return None
+    said = chat.start("message")
+    return (said, line_end) if re.search(r"@|\d{3}", text[said : match.start()]) else None
 
 
 def wants_the_quote(text: str) -> bool:
@@ -406,6 +427,9 @@ def handed_over(text: str) -> tuple[int, int] | None:
     details = client_details(text, match.end())
     if details:  # "End user details:" over the buyer's block: that block
         return details
+    told = _told_before_in_a_chat_message(text, match)
+    if told:
+        return told
     forwarded = _forward_below(text, match.end())
     if forwarded and (_ONWARD_RE.search(text, 0, forwarded.start())
                       or not re.search(r"[\d@]", text[match.end() : forwarded.start()])):
