@@ -336,7 +336,7 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
         if (writer is None or writer.group("domain").casefold() != domain
                 or domain.split(".", 1)[0] in FREE_MAIL_DOMAINS  # two gmail users are no one organisation
                 or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who))
-                or _NOT_TO_THEM_RE.search(_sentence_of(note, match.start()))):
+                or _NOT_TO_THEM_RE.search(_line_of(note, match.start()))):
             continue
         paragraph = _PARAGRAPH_END_RE.search(note, match.start())
         end = paragraph.start() if paragraph else len(note)
@@ -369,9 +369,16 @@ _NOT_TO_THEM_RE = re.compile(
 )
 
 
+def _line_of(text: str, at: int) -> str:
+    """The line that holds position `at` (a sentence cut at "M. Sami Trabelsi" would hide its "… et à moi")."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
 def _told_before_in_a_chat_message(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     """A chat message that gives the buyer's contacts before the phrase and nothing after it ("+55 21 99612-4478:
-    fernando@… / celular (21) 98104-3327. Manda direto pra ele pfv"): that message, without its speaker."""
+    fernando@… / celular (21) 98104-3327. Manda direto pra ele pfv"): that message, without its speaker and the
+    phrase."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     line_end = len(text) if line_end < 0 else line_end
@@ -379,7 +386,8 @@ def _told_before_in_a_chat_message(text: str, match: re.Match[str]) -> tuple[int
     if chat is None or chat.start("message") > match.start() or re.search(r"[\d@]", text[match.end() : line_end]):
         return None
     said = chat.start("message")
-    return (said, line_end) if re.search(r"@|\d{3}", text[said : match.start()]) else None
+    given = text[said : match.start()]  # (not a forwarder's: "our clearing agent is Swift Freight Ltd, ops@…")
+    return (said, match.start()) if re.search(r"@|\d{3}", given) and not _LOGISTICS_RE.search(given) else None
 
 
 def wants_the_quote(text: str) -> bool:

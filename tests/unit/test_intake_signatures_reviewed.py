@@ -21,7 +21,7 @@ PROBES: list[dict[str, Any]] = yaml.safe_load(
 
 
 def test_every_probe_is_there() -> None:
-    assert len(PROBES) == 88
+    assert len(PROBES) == 111
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p["id"] for p in PROBES])
