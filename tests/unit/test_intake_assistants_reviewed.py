@@ -1,5 +1,8 @@
-"""A review's probes of the session's rules on assistants, copies, agents' clients and tenders' contacts (the texts
-and the answers a careful person records are in intake_assistants_reviewed.yaml beside this file)."""
+"""Reviews' probes of the intake rules (the texts and the answers a careful person records are in the YAML files
+beside this file): session 13's on assistants, copies, agents' clients and tenders' contacts
+(intake_assistants_reviewed.yaml, read with an own side of acme-instruments.cn), session 14's on signatures, finance
+mailboxes, relatives, shared mailboxes with a unit, colleagues named with their address, chat hand-overs and
+delivery-only numbers (intake_signatures_reviewed.yaml, read with the sample organisation's own side)."""
 
 from __future__ import annotations
 
@@ -9,19 +12,28 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.org.loader import load_org
 from bot.rules.intake import OwnSide, parse_inquiry
+from bot.rules.own_side import own_side_of
 
-HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
-                     names=["王磊", "Wang Lei", "Kevin Zhou"])
-PROBES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).with_name("intake_assistants_reviewed.yaml")).read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parents[2]
+OWN_SIDES = {
+    "intake_assistants_reviewed.yaml": OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"],
+                                                     home_country="CN", names=["王磊", "Wang Lei", "Kevin Zhou"]),
+    "intake_signatures_reviewed.yaml": own_side_of(load_org(ROOT / "org.example.yaml")),
+}
+PROBES: dict[str, list[dict[str, Any]]] = {
+    name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in OWN_SIDES
+}
 
 
 def test_every_probe_is_there() -> None:
-    assert len(PROBES) == 87
+    assert {name: len(probes) for name, probes in PROBES.items()} == {
+        "intake_assistants_reviewed.yaml": 87, "intake_signatures_reviewed.yaml": 111}
 
 
-@pytest.mark.parametrize("probe", PROBES, ids=[p["id"] for p in PROBES])
-def test_a_review_probe_reads_as_a_careful_person_would(probe: dict[str, Any]) -> None:
-    parsed = parse_inquiry(probe["text"], HOME)
+@pytest.mark.parametrize(("name", "probe"), [(name, p) for name, probes in PROBES.items() for p in probes],
+                         ids=[p["id"] for probes in PROBES.values() for p in probes])
+def test_a_review_probe_reads_as_a_careful_person_would(name: str, probe: dict[str, Any]) -> None:
+    parsed = parse_inquiry(probe["text"], OWN_SIDES[name])
     assert {field: getattr(parsed, field) for field in probe["expect"]} == probe["expect"]
