@@ -141,6 +141,12 @@ _ORDER_RE = re.compile(
     re.IGNORECASE,
 )
 # A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
+_ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лише|тільки|solo|únicamente|uniquement|nur|apenas|"
+                      r"somente)(?![^\W\d_])", re.IGNORECASE)
+_PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
+                        r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
+_SENTENCES_RE = re.compile(r"[^.!?\n]+")
+_COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 # An address alone on its line, with at most a mail label ("E: s.bakker@…", "البريد: …").
 _BARE_ADDRESS_LINE_RE = re.compile(r"[ \t]*(?:(?:e-?mail|mail|email|e|correo|courriel|البريد(?:\s+الإلكتروني)?|"
                                    r"почта)[ \t]*[:：.]?[ \t]*)?\S+@\S+[ \t]*", re.IGNORECASE)
@@ -180,13 +186,21 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     shared = re.search(re.escape(email), text, re.IGNORECASE)
     # "an mich und in Kopie an einkauf@…": the shared mailbox only copied, the writer's own address is theirs
     copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None
+    # the department that writes keeps its mailbox for payments or the contract only ("Finance (this mailbox) only
+    # handles payment", "Бухгалтерия (этот адрес) — только по вопросам оплаты"): the person it copies is the buyer
+    sentences = _SENTENCES_RE.findall(text[: note_end(text)])
+    only_paying = any(_ONLY_RE.search(s) and _PAYING_RE.search(s) for s in sentences)
     for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else note_end(text)):
         other = normalise_email(match.group())
-        if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
-                or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0]) or is_aside(text, match.start(), match.end())):
-            continue
-        start, end = block_around(text, match.start())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+        copy_header = _COPY_HEADER_LINE_RE.match(text, line_start) is not None
+        if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
+                or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
+                or (is_aside(text, match.start(), match.end()) and not (only_paying and copy_header))):
+            continue
+        if only_paying and copy_header:
+            return other, (line_start, line_end if line_end >= 0 else len(text))
+        start, end = block_around(text, match.start())
         # the writer's signature (its block opens with their closing, "مع التحية،" / name / "مدير المشتريات" / …):
         # all of it says who the address belongs to, however many lines of address and numbers come between
         signed = CLOSING_RE.match(text, start) is not None
