@@ -10,7 +10,7 @@ from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.name_words import CLOSING_RE
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
-from bot.rules.principals import message_at, note_end, wants_the_quote
+from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
 
 __all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "named_address", "new_address",
            "normalise_email", "personal_address", "spoken_email", "wrapped_email"]
@@ -145,7 +145,29 @@ _ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лиш
                       r"somente)(?![^\W\d_])", re.IGNORECASE)
 _PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
                         r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
-_SENTENCES_RE = re.compile(r"[^.!?\n]+")
+# a sentence ends at a stop before a capital, not at "tel. 020 …"
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK_RE.split(text)
+_THIS_MAILBOX_RE = re.compile(
+    r"(?<![^\W\d_])(?:this|этот|эта|цей|ця|este|esta|cette|ce|dieses|diese)\s+(?:mailbox|inbox|address|e-?mail|адрес|"
+    r"ящик|почта|адреса|пошта|buzón|correo|dirección|adresse|boîte|Postfach|Adresse)(?![^\W\d_])", re.IGNORECASE)
+# a copied person the note leaves out of the quote: "Jan de Vries (controller) is copied for the budget only"
+_ONLY_INFORMED_RE = re.compile(
+    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?information|for\s+the\s+budget|budget\s+only|для\s+сведения|для\s+інформації|"
+    r"zur\s+Kenntnis|pour\s+information|para\s+(?:su\s+)?conocimiento|FYI)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int) -> bool:
+    """The copied person at `at` is named in the note below the header (a word of their display name, "Dr. Kamau"
+    for "Dr. Wanjiru Kamau <w.kamau@…>"), and not only to be informed."""
+    shown = text[line_start:at].split(":", 1)[-1].split(",")[-1]
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", shown) if w.casefold() not in ("dr", "mr", "mrs", "ms", "prof")]
+    body = text[line_end if line_end >= 0 else len(text) : note_end(text)]
+    named = [s for s in _sentences(body) if any(w in s for w in words)]
+    return bool(named) and not any(_ONLY_INFORMED_RE.search(s) for s in named)
 _COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 # An address alone on its line, with at most a mail label ("E: s.bakker@…", "البريد: …").
 _BARE_ADDRESS_LINE_RE = re.compile(r"[ \t]*(?:(?:e-?mail|mail|email|e|correo|courriel|البريد(?:\s+الإلكتروني)?|"
@@ -188,8 +210,11 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None
     # the department that writes keeps its mailbox for payments or the contract only ("Finance (this mailbox) only
     # handles payment", "Бухгалтерия (этот адрес) — только по вопросам оплаты"): the person it copies is the buyer
-    sentences = _SENTENCES_RE.findall(text[: note_end(text)])
-    only_paying = any(_ONLY_RE.search(s) and _PAYING_RE.search(s) for s in sentences)
+    # (the mailbox itself, not payment terms: "we only accept payment by LC", "Оплата только по договору"; and not
+    # when the writer asks for the quote themselves)
+    note = text[: note_end(text)]
+    only_paying = not asks_for_the_quote(note) and any(
+        _ONLY_RE.search(s) and _PAYING_RE.search(s) and _THIS_MAILBOX_RE.search(s) for s in _sentences(note))
     for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else note_end(text)):
         other = normalise_email(match.group())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
@@ -198,7 +223,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
                 or (is_aside(text, match.start(), match.end()) and not (only_paying and copy_header))):
             continue
-        if only_paying and copy_header:
+        if only_paying and copy_header and _named_for_the_quote(text, line_start, line_end, match.start()):
             return other, (line_start, line_end if line_end >= 0 else len(text))
         start, end = block_around(text, match.start())
         # the writer's signature (its block opens with their closing, "مع التحية،" / name / "مدير المشتريات" / …):

@@ -311,7 +311,8 @@ def client_sentences(text: str) -> Iterator[str]:
 
 # A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper".
 _LOGISTICS_RE = re.compile(
-    r"(?<![^\W\d_])(?:deliver\w*|pick-?up|shipping|shipment|clearing|logistics|storekeeper|warehouse|scheduling)"
+    r"(?<![^\W\d_])(?:deliver\w*|pick-?up|shipping|shipment|clearing|logistics|storekeeper|warehouse|scheduling|"
+    r"экспедитор\w*|експедитор\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
