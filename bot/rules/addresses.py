@@ -140,38 +140,10 @@ _ORDER_RE = re.compile(
     r"compra\w*|заказ\w*|КП|Angebot|Bestellung|commande|devis)(?![^\W\d_])",
     re.IGNORECASE,
 )
-# A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
-_ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лише|тільки|solo|únicamente|uniquement|nur|apenas|"
-                      r"somente)(?![^\W\d_])", re.IGNORECASE)
-_PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
-                        r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
-# a sentence ends at a stop before a capital, not at "tel. 020 …"
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
-
-
-def _sentences(text: str) -> list[str]:
-    return _SENTENCE_BREAK_RE.split(text)
-_THIS_MAILBOX_RE = re.compile(
-    r"(?<![^\W\d_])(?:this|этот|эта|цей|ця|este|esta|cette|ce|dieses|diese)\s+(?:mailbox|inbox|address|e-?mail|адрес|"
-    r"ящик|почта|адреса|пошта|buzón|correo|dirección|adresse|boîte|Postfach|Adresse)(?![^\W\d_])", re.IGNORECASE)
-# a copied person the note leaves out of the quote: "Jan de Vries (controller) is copied for the budget only"
-_ONLY_INFORMED_RE = re.compile(
-    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?information|for\s+the\s+budget|budget\s+only|для\s+сведения|для\s+інформації|"
-    r"zur\s+Kenntnis|pour\s+information|para\s+(?:su\s+)?conocimiento|FYI)(?![^\W\d_])", re.IGNORECASE)
-
-
-def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int) -> bool:
-    """The copied person at `at` is named in the note below the header (a word of their display name, "Dr. Kamau"
-    for "Dr. Wanjiru Kamau <w.kamau@…>"), and not only to be informed."""
-    shown = text[line_start:at].split(":", 1)[-1].split(",")[-1]
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", shown) if w.casefold() not in ("dr", "mr", "mrs", "ms", "prof")]
-    body = text[line_end if line_end >= 0 else len(text) : note_end(text)]
-    named = [s for s in _sentences(body) if any(w in s for w in words)]
-    return bool(named) and not any(_ONLY_INFORMED_RE.search(s) for s in named)
-_COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 # An address alone on its line, with at most a mail label ("E: s.bakker@…", "البريد: …").
 _BARE_ADDRESS_LINE_RE = re.compile(r"[ \t]*(?:(?:e-?mail|mail|email|e|correo|courriel|البريد(?:\s+الإلكتروني)?|"
                                    r"почта)[ \t]*[:：.]?[ \t]*)?\S+@\S+[ \t]*", re.IGNORECASE)
+# A finance department's mailbox: its message is about paying, the buyer is the colleague quoted below it.
 _FINANCE_LOCAL_RE = re.compile(
     r"(?:accounts|accounting|finance|billing|invoices?|contabilidad|contabilidade|comptabilite|compta|buchhaltung|"
     r"buh|bukh|buhgalteria|muhasebe|crediteuren|boekhouding|facturen|facturation|fatture|amministrazione|"
@@ -191,14 +163,53 @@ def _lines_above(text: str, at: int, count: int) -> int:
     return start
 
 
+# A department keeping its mailbox for payments only: an "only" word and a payment word in one sentence with
+# "this mailbox" ("Finance (this mailbox, tel. …) only handles payment").
+_ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лише|тільки|solo|únicamente|uniquement|nur|apenas|"
+                      r"somente)(?![^\W\d_])", re.IGNORECASE)
+_PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
+                        r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
+# a sentence ends at a stop before a capital, not at "tel. 020 …"
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK_RE.split(text)
+
+
+# what a department says of its own mailbox: "this mailbox", "этот адрес", "cette adresse"
+_THIS_MAILBOX_RE = re.compile(
+    r"(?<![^\W\d_])(?:this|этот|эта|цей|ця|este|esta|cette|ce|dieses|diese)\s+(?:mailbox|inbox|address|e-?mail|адрес|"
+    r"ящик|почта|адреса|пошта|buzón|correo|dirección|adresse|boîte|Postfach|Adresse)(?![^\W\d_])", re.IGNORECASE)
+# a copied person the note leaves out of the quote: "Jan de Vries (controller) is copied for the budget only"
+_ONLY_INFORMED_RE = re.compile(
+    r"(?<![^\W\d_])(?:for\s+(?:your\s+)?information|for\s+the\s+budget|budget\s+only|для\s+сведения|для\s+інформації|"
+    r"zur\s+Kenntnis|pour\s+information|para\s+(?:su\s+)?conocimiento|FYI)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int) -> bool:
+    """The copied person at `at` is named in the note below the header (a word of their display name, "Dr. Kamau"
+    for "Dr. Wanjiru Kamau <w.kamau@…>"), and not only to be informed."""
+    shown = text[line_start:at].split(":", 1)[-1].split(",")[-1]
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", shown) if w.casefold() not in ("dr", "mr", "mrs", "ms", "prof")]
+    body = text[line_end if line_end >= 0 else len(text) : note_end(text)]
+    named = [s for s in _sentences(body) if any(w in s for w in words)]
+    return bool(named) and not any(_ONLY_INFORMED_RE.search(s) for s in named)
+
+
+# a mail header's copy line: "Cc:", "Копия:", "DW:" (Polish "do wiadomości")
+_COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
+
+
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
     "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
     invoices, dan@ for me", "an mich und in Kopie an einkauf@…". Only an address the writer calls their own, one
     beside a shared mailbox they only copy, or one in a block about buying (not about invoices, deliveries or
-    technical questions), in the writer's own note and not in passing; else `email`. With the address, where the
-    text speaks of that person (their block, or their message quoted below a finance department's); None when the
-    address is the writer's own."""
+    technical questions), in the writer's own note and not in passing, or the copied person a department's note
+    names when it keeps its mailbox for payments only; else `email`. With the address, where the text speaks of that
+    person (their block or copy line, or their message quoted below a finance department's); None when the address
+    is the writer's own."""
     local, domain = email.split("@", 1)
     # the accounts department writing about a payment on top of the buyer's own message in the thread below
     paying = _FINANCE_LOCAL_RE.fullmatch(local) is not None
