@@ -187,12 +187,12 @@ _ONLY_INFORMED_RE = re.compile(
     r"zur\s+Kenntnis|pour\s+information|para\s+(?:su\s+)?conocimiento|FYI)(?![^\W\d_])", re.IGNORECASE)
 
 
-def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int) -> bool:
-    """The copied person at `at` is named in the note below the header (a word of their display name, "Dr. Kamau"
-    for "Dr. Wanjiru Kamau <w.kamau@…>"), and not only to be informed."""
+def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int, ends: int) -> bool:
+    """The copied person at `at` is named in the note below the header, up to `ends` (a word of their display name,
+    "Dr. Kamau" for "Dr. Wanjiru Kamau <w.kamau@…>"), and not only to be informed."""
     shown = text[line_start:at].split(":", 1)[-1].split(",")[-1]
     words = [w for w in re.findall(r"[^\W\d_]{3,}", shown) if w.casefold() not in ("dr", "mr", "mrs", "ms", "prof")]
-    body = text[line_end if line_end >= 0 else len(text) : note_end(text)]
+    body = text[line_end if line_end >= 0 else len(text) : ends]
     named = [s for s in _sentences(body) if any(w in s for w in words)]
     return bool(named) and not any(_ONLY_INFORMED_RE.search(s) for s in named)
 
@@ -223,10 +223,11 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     # handles payment", "Бухгалтерия (этот адрес) — только по вопросам оплаты"): the person it copies is the buyer
     # (the mailbox itself, not payment terms: "we only accept payment by LC", "Оплата только по договору"; and not
     # when the writer asks for the quote themselves)
-    note = text[: note_end(text)]
+    ends = note_end(text)  # where the writer's own note ends
+    note = text[:ends]
     only_paying = not asks_for_the_quote(note) and any(
         _ONLY_RE.search(s) and _PAYING_RE.search(s) and _THIS_MAILBOX_RE.search(s) for s in _sentences(note))
-    for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else note_end(text)):
+    for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else ends):
         other = normalise_email(match.group())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
         copy_header = _COPY_HEADER_LINE_RE.match(text, line_start) is not None
@@ -234,7 +235,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
                 or (is_aside(text, match.start(), match.end()) and not (only_paying and copy_header))):
             continue
-        if only_paying and copy_header and _named_for_the_quote(text, line_start, line_end, match.start()):
+        if only_paying and copy_header and _named_for_the_quote(text, line_start, line_end, match.start(), ends):
             return other, (line_start, line_end if line_end >= 0 else len(text))
         start, end = block_around(text, match.start())
         # the writer's signature (its block opens with their closing, "مع التحية،" / name / "مدير المشتريات" / …):
@@ -260,8 +261,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
                 return other, message
         if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(label):
             return other, (start, end)
-        if paying and signed and match.start() < note_end(text) and _BARE_ADDRESS_LINE_RE.fullmatch(text, line_start,
-                                                                                                 given_to):
+        if paying and signed and match.start() < ends and _BARE_ADDRESS_LINE_RE.fullmatch(text, line_start, given_to):
             # a finance mailbox given in the note ("Pour la facturation uniquement : comptabilite@…") and the writer's
             # own address on a line of its own in their signature ("Bien cordialement, / Nicolas Lefèvre / … /
             # n.lefevre@…"): the writer's (not a labelled "Accounts: Sarah, s.pillay@…", not a shared mailbox the

@@ -99,6 +99,12 @@ def _forward_below(text: str, start: int) -> re.Match[str] | None:
     return FORWARDED_RULE_RE.search(text, start) or QUOTE_HEADER_RE.search(text, start)
 
 
+# Russian and Ukrainian "send the offer to him / to the director": the verbs, the offer and to whom
+_RU_SEND = r"(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|пришлите|вышлите)"
+_RU_OFFER = r"(?:(?:коммерческое\s+)?предложение|КП)"
+_RU_TO = r"(?:напрямую\s+|непосредственно\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])"
+_UA_SEND = r"(?:надсилайте|надішліть|направляйте|відправляйте)"
+_UA_TO = r"(?:йому|їй|їм|директору|керівнику)(?![^\W\d_])"
 # A writer who passes the buyer's contacts on: a forwarder's "Their contact is Mr. Brian Okello, +256 …", an
 # assistant's "Datos de contacto del Sr. Muñoz: …", a PA's "Please address the revised quote to her directly: …",
 # a customs broker's "adresser votre offre à leur responsable achats, M. …", an agent's "بيانات الزبون:" block.
@@ -141,16 +147,12 @@ _HANDOVER_RE = re.compile(
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
-    # "Предложение отправляйте директору — Эрмек Токтогулов, WhatsApp …", "направьте КП напрямую ему"
-    r"(?:надсилайте|надішліть|направляйте|відправляйте)\s+(?:комерційну\s+)?пропозицію\s+"
-    r"(?:безпосередньо\s+|напряму\s+)?(?:йому|їй|їм|директору|керівнику)(?![^\W\d_])|"
-    # "Комерційну пропозицію надсилайте, будь ласка, їй напряму: …"
-    r"(?:комерційну\s+)?пропозицію\s+(?:надсилайте|надішліть|направляйте|відправляйте)(?:\s*,\s*будь\s+ласка\s*,)?\s+"
-    r"(?:йому|їй|їм|директору|керівнику)(?![^\W\d_])|"
-    r"(?:(?:коммерческое\s+)?предложение|КП)\s+(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|"
-    r"пришлите|вышлите)(?:\s*,\s*пожалуйста\s*,)?\s+(?:напрямую\s+|непосредственно\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])|"
-    r"(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|пришлите|вышлите)\s+"
-    r"(?:(?:коммерческое\s+)?предложение|КП)\s+(?:напрямую\s+|непосредственно\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])|"
+    # "Предложение отправляйте директору — Эрмек Токтогулов, WhatsApp …", "направьте КП напрямую ему", "Комерційну
+    # пропозицію надсилайте, будь ласка, їй напряму: …"
+    rf"{_UA_SEND}\s+(?:комерційну\s+)?пропозицію\s+(?:безпосередньо\s+|напряму\s+)?{_UA_TO}|"
+    rf"(?:комерційну\s+)?пропозицію\s+{_UA_SEND}(?:\s*,\s*будь\s+ласка\s*,)?\s+{_UA_TO}|"
+    rf"{_RU_OFFER}\s+{_RU_SEND}(?:\s*,\s*пожалуйста\s*,)?\s+{_RU_TO}|"
+    rf"{_RU_SEND}\s+{_RU_OFFER}\s+{_RU_TO}|"
     # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
     # "I'm passing them to you directly"
     # (not "introduce myself", "our company", "our new range")
@@ -331,8 +333,6 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
     Abdullah directly at a.alenezi@…", "Bitte senden Sie das Angebot direkt an Frau Dr. Vogel (k.vogel@…)"): from
     the name to the end of its paragraph or the closing. Not to someone elsewhere (a forwarder, a customs broker,
     our own salesman), not "do not send … any more", not "as well" (a copy)."""
-    if asks_for_the_quote(note):  # "Please send the quotation to me. Once approved, send the proforma to …"
-        return None
     for match in _SENT_TO_NAMED_RE.finditer(note):
         who, address = match.group("who"), match.group("address")
         writer = _ADDRESS_RE.search(note, 0, match.start())  # the writer's own, in the header above
@@ -342,6 +342,8 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
                 or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who))
                 or _NOT_TO_THEM_RE.search(_line_of(note, match.start()))):
             continue
+        if asks_for_the_quote(note):  # "Please send the quotation to me. Once approved, send the proforma to …"
+            return None
         paragraph = _PARAGRAPH_END_RE.search(note, match.start())
         end = paragraph.start() if paragraph else len(note)
         return match.start("who"), _closing_line(note, match.start("who"), end)
