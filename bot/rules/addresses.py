@@ -7,7 +7,8 @@ import re
 
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
-from bot.rules.name_words import CLOSING_RE
+from bot.rules.companies import FREE_MAIL_DOMAINS
+from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE, PARTICLES
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
@@ -169,8 +170,9 @@ _ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лиш
                       r"somente)(?![^\W\d_])", re.IGNORECASE)
 _PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
                         r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
-# a sentence ends at a stop before a capital, not at "tel. 020 …"
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
+# a sentence ends at a stop before a capital, not at "tel. 020 …" nor "Mr. Salim"
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)"
+                                r"\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
 
 
 def _sentences(text: str) -> list[str]:
@@ -201,6 +203,81 @@ def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int, end
 _COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 
 
+# The writer sends the quote or the answer on to a person they copy from their own organisation: "Please send the
+# revised quote to Johan directly (he's copied)", "Por favor responda a Lucía", "przesłać bezpośrednio do Pana Piotra",
+# "send the revised PI to Mr. Salim, who places the order", "Please send the offer to her" (after naming her).
+_DIRECTING_RE = re.compile(
+    r"(?<![^\W\d_])(?:send|reply|respond|answer|address|direct|forward|revert|e-?mail|"
+    r"env[ií]e\w*|enviar|responda\w*|responder|dirij\w*|dirigir|remit\w*|escr[ií]ba\w*|envie|mande|encaminhe|"
+    r"envoy\w*|adress\w*|répond\w*|transmett\w*|"
+    r"senden|schicken|richten|antworten|"
+    r"przes[lł]a\w*|wys[lł]a\w*|odpowie\w*|skierowa\w*|"
+    r"отправ\w*|направ\w*|пришлите|вышлите|ответьте|надсила\w*|надішл\w*|дайте\s+відповідь)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# what stands between the verb and the person: "the revised quote to", "a", "bezpośrednio do Pana" (a word for "to",
+# then at most an article and a title; none for a Russian or Ukrainian dative: "отправить его Жаныл Осмоновой")
+_TO_THE_PERSON_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)|[^\W\d_]*[а-яёіїє]\w*)\s+"
+    r"(?:(?:la|el|o|a|the|our|nuestr[oa]|notre|unser\w*)\s+)?"
+    r"(?:(?:mr|mrs|ms|dr|prof|eng|ing|sr|sra|dra|m|mme|herrn?|frau|pana?|pani|г-н|г-жи)\.?\s+)*$",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])", re.IGNORECASE)
+# the writer keeps the quote, copies the person, or sends something else: "to me and to Lucía", "a copy to Pablo",
+# "not to Pablo any more", "send the invoice to Nathalie"
+_NOT_THE_QUOTE_RE = re.compile(
+    r"(?<![^\W\d_])(?:me|us|mí|nosotros|moi|nous|mich|uns|mnie|nas|мне|нам|copy|copia|cópia|copie|cc|not|don['’]t|"
+    r"never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …"
+_COPIED_PERSON_RE = re.compile(r"(?P<shown>[^,;:<>\n]*?)[ \t]*<?(?P<address>" + _EMAIL + r")>?")
+
+
+def _stem(word: str) -> str:
+    """A name's word without the ending its case may change ("Piotr" in "Piotra", "Осмонова" in "Осмоновой")."""
+    return word[:-1] if len(word) > 4 and word[-1].casefold() in "aаеяo" else word
+
+
+def sent_to_the_copied(text: str, email: str, ends: int) -> tuple[str, tuple[int, int]] | None:
+    """The address and the copy-line entry of a person the writer of `email` copies from their own organisation
+    (not a free-mail one) and directs the quote or the answer to in their note (up to `ends`): see _DIRECTING_RE.
+    Not when the writer asks for the quote themselves, keeps a copy of it for the person or sends them something
+    else (invoices, deliveries, technical questions)."""
+    domain = email.rsplit("@", 1)[1].casefold()
+    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
+        return None
+    copied: list[tuple[list[str], re.Match[str]]] = []
+    for header in _COPY_HEADER_LINE_RE.finditer(text, 0, ends):
+        line_end = text.find("\n", header.end())
+        for person in _COPIED_PERSON_RE.finditer(text, header.end(), line_end if line_end >= 0 else len(text)):
+            address = person.group("address").casefold()
+            # the words of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der")
+            words = [w for w in re.findall(r"[^\W\d_]{3,}", HONORIFIC_RE.sub("", person.group("shown").strip()))
+                     if w.casefold() not in PARTICLES and not re.fullmatch(r"(?:dr|mr|mrs|ms|prof|inż|ing)", w, re.I)
+                     and (w[0].isupper() or w[0].lower() == w[0].upper())]
+            local, at = address.rsplit("@", 1)
+            if address != email and at == domain and words and not _ROLE_LOCAL_RE.fullmatch(local):
+                copied.append((words, person))
+    if len(copied) != 1:  # one copied colleague: "her" is that person, and no two of them to choose between
+        return None
+    words, person = copied[0]
+    named = False
+    for sentence in _sentences(text[person.end() : ends]):
+        for verb in _DIRECTING_RE.finditer(sentence):
+            rest = sentence[verb.end() : verb.end() + 80]
+            spoken = [m for w in words for m in re.finditer(rf"(?<![^\W\d_]){re.escape(_stem(w))}\w*", rest)]
+            pronoun = _PRONOUN_RE.search(rest) if named else None
+            at = min([m.start() for m in spoken] + ([pronoun.start()] if pronoun else []), default=None)
+            if (at is not None and _TO_THE_PERSON_RE.search(rest[:at]) and not _NOT_THE_QUOTE_RE.search(rest[:at])
+                    and not _NOT_THE_QUOTE_RE.search(sentence[: verb.start()])
+                    and not _NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))):
+                return person.group("address").casefold(), person.span()
+        named = named or any(re.search(rf"(?<![^\W\d_]){re.escape(_stem(w))}", sentence) for w in words)
+    return None
+
+
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
     "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
@@ -210,6 +287,10 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     names when it keeps its mailbox for payments only; else `email`. With the address, where the text speaks of that
     person (their block or copy line, or their message quoted below a finance department's); None when the address
     is the writer's own."""
+    ends = note_end(text)  # where the writer's own note ends
+    directed = sent_to_the_copied(text, email, ends)
+    if directed:
+        return directed
     local, domain = email.split("@", 1)
     # the accounts department writing about a payment on top of the buyer's own message in the thread below
     paying = _FINANCE_LOCAL_RE.fullmatch(local) is not None
@@ -223,7 +304,6 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     # handles payment", "Бухгалтерия (этот адрес) — только по вопросам оплаты"): the person it copies is the buyer
     # (the mailbox itself, not payment terms: "we only accept payment by LC", "Оплата только по договору"; and not
     # when the writer asks for the quote themselves)
-    ends = note_end(text)  # where the writer's own note ends
     note = text[:ends]
     only_paying = not asks_for_the_quote(note) and any(
         _ONLY_RE.search(s) and _PAYING_RE.search(s) and _THIS_MAILBOX_RE.search(s) for s in _sentences(note))

@@ -122,10 +122,13 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
              or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
     email, theirs_at = personal_address(email, customer, own) if email else (None, None)
+    copied = None  # a hand-over without an address ("send the offer to her") to a person copied in the header
     if theirs_at and not span:  # another person's own address: where the text speaks of them names them
         span = theirs_at
         for_them = customer[span[0] : span[1]]
         their_email = find_email(for_them, own)
+    elif theirs_at and not their_email:
+        copied = customer[theirs_at[0] : theirs_at[1]]
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -184,7 +187,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
         theirs_labelled = labelled_values(for_them)
-        name = _in_full(find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
+        name = (copied and find_customer_name(copied, [], own.names, email)) or _in_full(
+            find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name
