@@ -170,8 +170,9 @@ _ONLY_RE = re.compile(r"(?<![^\W\d_])(?:only|solely|только|лишь|лиш
                       r"somente)(?![^\W\d_])", re.IGNORECASE)
 _PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|платеж\w*|договор\w*|договір\w*|"
                         r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
-# a sentence ends at a stop before a capital, not at "tel. 020 …" nor "Mr. Salim"
+# a sentence ends at a stop before a capital, not at "tel. 020 …" nor "Mr. Salim", "M. Girard"
 _SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)"
+                                r"(?<!\bSr\.)(?<!\bSra\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bEng\.)(?<!\bIng\.)"
                                 r"\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
 
 
@@ -205,32 +206,65 @@ _COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|�
 
 # The writer sends the quote or the answer on to a person they copy from their own organisation: "Please send the
 # revised quote to Johan directly (he's copied)", "Por favor responda a Lucía", "przesłać bezpośrednio do Pana Piotra",
-# "send the revised PI to Mr. Salim, who places the order", "Please send the offer to her" (after naming her).
+# "send the revised PI to Mr. Salim", "Please send the offer to her" (right after naming her).
+_REPLYING = (r"reply|respond|answer|revert|responda\w*|responder|contest\w*|répond\w*|antworten|odpowie\w*|"
+             r"ответьте|дайте\s+відповідь")
 _DIRECTING_RE = re.compile(
-    r"(?<![^\W\d_])(?:send|reply|respond|answer|address|direct|forward|revert|e-?mail|"
-    r"env[ií]e\w*|enviar|responda\w*|responder|dirij\w*|dirigir|remit\w*|escr[ií]ba\w*|envie|mande|encaminhe|"
-    r"envoy\w*|adress\w*|répond\w*|transmett\w*|"
-    r"senden|schicken|richten|antworten|"
-    r"przes[lł]a\w*|wys[lł]a\w*|odpowie\w*|skierowa\w*|"
-    r"отправ\w*|направ\w*|пришлите|вышлите|ответьте|надсила\w*|надішл\w*|дайте\s+відповідь)(?![^\W\d_])",
+    rf"(?<![^\W\d_])(?:{_REPLYING}|send|address|direct|forward|e-?mail|"
+    r"env[ií]e\w*|enviar|dirij\w*|dirigir|remit\w*|envie|mande|encaminhe|envoy\w*|adress\w*|transmett\w*|"
+    r"senden|schicken|richten|przes[lł]a\w*|wys[lł]a\w*|skierowa\w*|"
+    r"отправ\w*|направ\w*|пришлите|вышлите|надсила\w*|надішл\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_REPLYING_RE = re.compile(rf"(?<![^\W\d_])(?:{_REPLYING})(?![^\W\d_])", re.IGNORECASE)
+# what is sent must be the quote (not the invoice, the samples or the shipping documents)
+_QUOTE_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:quot\w*|offer|offre|oferta|ofert\w*|proposta|propuesta|propos\w*|cotiz\w*|cotaç\w*|"
+    r"orçamento|devis|Angebot\w*|КП|предложени\w*|пропозиці\w*|proforma|PI)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # what stands between the verb and the person: "the revised quote to", "a", "bezpośrednio do Pana" (a word for "to",
 # then at most an article and a title; none for a Russian or Ukrainian dative: "отправить его Жаныл Осмоновой")
 _TO_THE_PERSON_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)|[^\W\d_]*[а-яёіїє]\w*)\s+"
-    r"(?:(?:la|el|o|a|the|our|nuestr[oa]|notre|unser\w*)\s+)?"
+    r"(?:(?:la|el|o|a|the)\s+)?"
     r"(?:(?:mr|mrs|ms|dr|prof|eng|ing|sr|sra|dra|m|mme|herrn?|frau|pana?|pani|г-н|г-жи)\.?\s+)*$",
     re.IGNORECASE,
 )
-_PRONOUN_RE = re.compile(r"(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])", re.IGNORECASE)
-# the writer keeps the quote, copies the person, or sends something else: "to me and to Lucía", "a copy to Pablo",
-# "not to Pablo any more", "send the invoice to Nathalie"
+_PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])",
+                         re.IGNORECASE)
+# between the verb and the person, the writer keeps the quote, copies the person, or sends nothing: "to me and to
+# Lucía", "a copy to Pablo", "not to Pablo any more"
 _NOT_THE_QUOTE_RE = re.compile(
     r"(?<![^\W\d_])(?:me|us|mí|nosotros|moi|nous|mich|uns|mnie|nas|мне|нам|copy|copia|cópia|copie|cc|not|don['’]t|"
-    r"never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch)(?![^\W\d_])",
+    r"never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch|тоже|również|(?-i:I)|my|mi|mon|ma|"
+    r"mein\w*|mój|moja|мой|моё|мою)(?![^\W\d_])",  # "to my attention and I will forward it to him"
     re.IGNORECASE,
 )
+# right before the verb, a refusal or the writer as its subject: "do not send", "I will forward it to Daniel", "we'll
+# send" (not Polish "i" for "and": "… i przesłać bezpośrednio do Pana Piotra")
+_NOT_ASKED_RE = re.compile(
+    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no|não|pas|не|nunca|(?-i:I)|i['’]ll|i['’]d|we|we['’]ll|yo|je|j['’]|"
+    r"ich|wir|я|мы|will|shall|can)(?![^\W\d_])[^\W\d_\s'’]*(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# after the person, to the end of the clause: "to Johan and me", "(cc) as well", "a Lucía también", "y a mí"
+_AND_ME_TOO_RE = re.compile(
+    r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mnie|мне|нам|as\s+well|too|also|también|também|aussi|auch|тоже|również)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[,;.:!?–—]|\s-\s")
+# the name as a place: "send the quotation to our Victoria office"
+_PLACE_AFTER_RE = re.compile(r"\s+(?:office|branch|site|plant|lab|oficina|sucursal|Niederlassung|bureau|офис|филиал)"
+                             r"(?![^\W\d_])", re.IGNORECASE)
+# a greeting names the one greeted, not the person the quote is for ("Hi Lisa," to our own Lisa Wang)
+_GREETING_SENTENCE_RE = re.compile(r"^[ \t]*(?:hi|hello|dear|hola|estimad[oa]|prezad[oa]|bonjour|cher|chère|hallo|"
+                                   r"sehr\s+geehrte\w*|dzień\s+dobry|добрый\s+день|здравствуйте)(?![^\W\d_])",
+                                   re.IGNORECASE)
+# another person named: "Mr. Ahmed Khan", "Mrs. Linda Grant"
+_TITLED_PERSON_RE = re.compile(r"(?<![^\W\d_])(?:mr|mrs|ms|dr|prof|sr|sra|m|mme|herrn?|frau|pan|pani)\.?\s+"
+                               r"(?-i:[A-ZÀ-ÞА-ЯЁ])", re.IGNORECASE)
 # a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …"
 _COPIED_PERSON_RE = re.compile(r"(?P<shown>[^,;:<>\n]*?)[ \t]*<?(?P<address>" + _EMAIL + r")>?")
 
@@ -240,42 +274,73 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word[-1].casefold() in "aаеяo" else word
 
 
-def sent_to_the_copied(text: str, email: str, ends: int) -> tuple[str, tuple[int, int]] | None:
-    """The address and the copy-line entry of a person the writer of `email` copies from their own organisation
-    (not a free-mail one) and directs the quote or the answer to in their note (up to `ends`): see _DIRECTING_RE.
-    Not when the writer asks for the quote themselves, keeps a copy of it for the person or sends them something
-    else (invoices, deliveries, technical questions)."""
-    domain = email.rsplit("@", 1)[1].casefold()
-    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
-        return None
+def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.Match[str]] | None:
+    """The one person the mail's copy lines (above `ends`) name from `domain` (not a shared mailbox), with the words
+    of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
     copied: list[tuple[list[str], re.Match[str]]] = []
     for header in _COPY_HEADER_LINE_RE.finditer(text, 0, ends):
         line_end = text.find("\n", header.end())
         for person in _COPIED_PERSON_RE.finditer(text, header.end(), line_end if line_end >= 0 else len(text)):
-            address = person.group("address").casefold()
-            # the words of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der")
+            local, at = person.group("address").casefold().rsplit("@", 1)
             words = [w for w in re.findall(r"[^\W\d_]{3,}", HONORIFIC_RE.sub("", person.group("shown").strip()))
                      if w.casefold() not in PARTICLES and not re.fullmatch(r"(?:dr|mr|mrs|ms|prof|inż|ing)", w, re.I)
                      and (w[0].isupper() or w[0].lower() == w[0].upper())]
-            local, at = address.rsplit("@", 1)
-            if address != email and at == domain and words and not _ROLE_LOCAL_RE.fullmatch(local):
+            if at == domain and words and not _ROLE_LOCAL_RE.fullmatch(local):
                 copied.append((words, person))
-    if len(copied) != 1:  # one copied colleague: "her" is that person, and no two of them to choose between
+    return copied[0] if len(copied) == 1 else None
+
+
+def sent_to_the_copied(text: str, email: str, ends: int) -> tuple[str, tuple[int, int]] | None:
+    """The address and the copy-line entry of the one person the writer of `email` copies from their own
+    organisation (not a free-mail one) and directs the quote or the answer to in their note (up to `ends`), as in
+    _DIRECTING_RE: a verb, a word for "to" and the person's name, or "him"/"her" in the sentence after the one that
+    names them. Not when the writer asks for the quote themselves or also for themselves, copies the person, sends
+    them something else (invoices, samples, shipping documents) or will forward it to them; not when the person
+    was already chosen."""
+    domain = email.rsplit("@", 1)[1].casefold()
+    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
         return None
-    words, person = copied[0]
-    named = False
+    colleague = _copied_colleague(text, domain, ends)
+    if colleague is None or colleague[1].group("address").casefold() == email:
+        return None
+    words, person = colleague
+    named_before = False  # the person named in an earlier sentence, and no one else with a title since
     for sentence in _sentences(text[person.end() : ends]):
-        for verb in _DIRECTING_RE.finditer(sentence):
-            rest = sentence[verb.end() : verb.end() + 80]
-            spoken = [m for w in words for m in re.finditer(rf"(?<![^\W\d_]){re.escape(_stem(w))}\w*", rest)]
-            pronoun = _PRONOUN_RE.search(rest) if named else None
-            at = min([m.start() for m in spoken] + ([pronoun.start()] if pronoun else []), default=None)
-            if (at is not None and _TO_THE_PERSON_RE.search(rest[:at]) and not _NOT_THE_QUOTE_RE.search(rest[:at])
-                    and not _NOT_THE_QUOTE_RE.search(sentence[: verb.start()])
-                    and not _NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))):
-                return person.group("address").casefold(), person.span()
-        named = named or any(re.search(rf"(?<![^\W\d_]){re.escape(_stem(w))}", sentence) for w in words)
+        names = [m for w in words for m in re.finditer(rf"(?<![^\W\d_]){re.escape(_stem(w))}\w*", sentence)]
+        if (_QUOTE_WORD_RE.search(sentence) or _REPLYING_RE.search(sentence)) and not _NOT_BUYING_RE.search(
+                sentence.replace("proforma invoice", "PI")):
+            for verb in _DIRECTING_RE.finditer(sentence):
+                if _sent_on(sentence, verb, names, named_before):
+                    return person.group("address").casefold(), person.span()
+        if names and not _GREETING_SENTENCE_RE.match(sentence):
+            named_before = True
+        elif _TITLED_PERSON_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
+            named_before = False
     return None
+
+
+# "… to her and me in copy": the writer only copied, which leaves the person the quote is for
+_ME_IN_COPY_RE = re.compile(r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mnie)\s+(?:in|en|em|w|в)\s+(?:copy|cc|copia|cópia|"
+                            r"copie|kopii|Kopie|копии)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _sent_on(sentence: str, verb: re.Match[str], names: list[re.Match[str]], named_before: bool) -> bool:
+    """The sentence's `verb` directs the quote to the copied person: to their name (`names`: where the sentence
+    names them) within 80 characters, or to "him"/"her" when an earlier sentence named them and this one names no
+    one else with a title."""
+    rest = sentence[verb.end() : verb.end() + 80]
+    spoken = [m.start() - verb.end() for m in names if 0 <= m.start() - verb.end() < len(rest)]
+    pronoun = _PRONOUN_RE.search(rest) if named_before and not _TITLED_PERSON_RE.search(sentence) else None
+    at = min([*spoken, *([pronoun.start()] if pronoun else [])], default=None)
+    if at is None:
+        return False
+    after = rest[at:]
+    clause = after[: end.start()] if (end := _CLAUSE_END_RE.search(after, 1)) else after
+    word = re.match(r"\w+", after)
+    return (_TO_THE_PERSON_RE.search(rest[:at]) is not None and not _NOT_THE_QUOTE_RE.search(rest[:at])
+            and not _NOT_ASKED_RE.search(sentence[max(0, verb.start() - 40) : verb.start()])
+            and not _AND_ME_TOO_RE.search(_ME_IN_COPY_RE.sub(" ", clause))
+            and not (word and _PLACE_AFTER_RE.match(after, word.end())))
 
 
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:

@@ -19,7 +19,7 @@ __all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_l
            "speaker_headers"]
 
 _GREETING = (
-    r"hello|hi|hey|hola|olá|oi|salam|salaam|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
+    r"hello|hi|hey|hola|olá|oi|salam|salaam|salom|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
     r"merhaba|habari|jambo|ciao|buongiorno|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bom\s+dia|boa\s+tarde|"
     r"assalamu?\s+alaikum|сәлеметсіз\s+бе|сәлем|ассалому\s+алайкум|good\s+(?:morning|afternoon|day|evening|pm|am)|"
     r"magandang\s+(?:umaga|hapon|gabi|araw)|kumusta"

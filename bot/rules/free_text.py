@@ -60,7 +60,9 @@ INTRO_RE = re.compile(
     r"мен[іи]ң\s+атым|менин\s+атым|mening\s+ismim|ismim|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
-    r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
+    r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba )"
+    # a voice note's transcript greets without a stop: "здравствуйте это Нурлан лаборатория …"
+    r"|(?<=здравствуйте )|(?<=добрый день )|(?<=привет )|(?<=алло ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
     # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
     r"(?-i:[Tt]u|[Tt]ady)(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"  # "TU Ilmenau" is a university

@@ -176,6 +176,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         own.names, phones.phone,
     )
     name = _without_origin(name)
+    if copied and not acting and not for_them:  # "… send the quotation to him" with nothing of his in between
+        name = find_customer_name(copied, [], own.names, email) or name
     if acting:
         # "Lindner" is Hartmut Lindner of the Cc; "Klaus Hoffmann" stays himself beside "Prof. Hoffmann (klaus…@)"
         shown = named and display_name(named[1])

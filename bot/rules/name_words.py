@@ -213,8 +213,13 @@ UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", 
                         "gerencia", "comercio", "exterior", "einkauf", "achats", "приёмная", "приемная",
                         "бухгалтерия", "снабжение", "закупки", "سكرتارية", "المشتريات", "الحسابات"})
 # Pronouns that open a sentence capitalised ("Vocês tem distribuidor aqui?"): nobody's name.
+# A chat message's greeting that a name finder reads as a name ("Visitor: salom, sizda … bormi?"); not "Salam", a
+# given name too.
+GREETINGS = frozenset({"hello", "hi", "hey", "hola", "olá", "oi", "salom", "merhaba", "bonjour", "hallo", "ciao",
+                       "jambo", "habari", "buenas", "buenos", "привет", "здравствуйте", "вітаю", "salut"})
 PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "vous", "nosotros", "nosotras", "nós",
-                      "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr"})
+                      "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr",
+                      "мы", "ми", "вы", "ви", "они", "вони", "my", "wy", "oni", "biz", "siz"})  # "Ми — ТОВ «…»"
 THING_WORDS = frozenset(
     {
         "request", "question", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

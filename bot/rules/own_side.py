@@ -115,7 +115,7 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
     """
     if not (own.domains or own.phones or own.names):
         return text
-    lines = text.split("\n")
+    lines = written = text.split("\n")
     speakers = [m.group("who") if (m := CHAT_LINE_RE.match(line)) else None for line in lines]
     staff = _staff_speakers([who for who in speakers if who])
     if staff:  # "Xu Li: Hello, may I know your name?" answering in a chat log is ours
@@ -137,10 +137,19 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
             kept += list(map(keep, block))
     kept = _without_our_stamped_messages(text.split("\n"), kept, own)
     if not any(line.strip() for line in kept):
-        # All of it under our own header: a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ..."),
-        # so only its lines of ours go.
-        kept = list(map(keep, lines))
+        # All of it under our own header or said by our own people in a chat: a colleague's hand-off ("From: Amy Wu
+        # ... 客户信息如下：Name: ...", "Kevin Zhou: 客户 Ignacio Fuentes，…"), so only its lines of ours go (a line's
+        # speaker is no longer read as a line of ours).
+        kept = [keep(_unspoken(line, own)) for line in written]
     return "\n".join(kept)
+
+
+def _unspoken(line: str, own: OwnSide) -> str:
+    """A chat line said by one of our people without its speaker ("Kevin Zhou: 他只留了座机 …" -> its message)."""
+    chat = CHAT_LINE_RE.match(line)
+    if chat is None or not own.is_our_person(chat.group("who")):
+        return line
+    return " " * chat.start("message") + line[chat.start("message") :]
 
 
 def _without_our_stamped_messages(lines: list[str], kept: list[str], own: OwnSide) -> list[str]:

@@ -43,6 +43,7 @@ from bot.rules.lower_case_intro import lower_case_intro, without_intro_phrase
 from bot.rules.name_words import (
     CLOSING_RE,
     COMPANY_WORD_RE,
+    GREETINGS,
     HONORIFIC_RE,
     HONORIFIC_TAIL_RE,
     JOB_WORDS,
@@ -118,9 +119,9 @@ _HAN_NOTE_WORDS_RE = re.compile("名片|展会|客户|客戶|信息|资料|詢�
 
 
 def _may_be_a_name(name: str) -> bool:
-    """Not one Latin letter ("X" of "Mensaje directo de X"), a pronoun ("Vocês tem …"), nor a Chinese note's
-    heading ("展会名片")."""
-    if (len(name) < 2 and name.isascii()) or name.casefold() in PRONOUNS:
+    """Not one Latin letter ("X" of "Mensaje directo de X"), a pronoun ("Vocês tem …"), a greeting ("salom, …"),
+    nor a Chinese note's heading ("展会名片")."""
+    if (len(name) < 2 and name.isascii()) or name.casefold() in PRONOUNS or name.casefold() in GREETINGS:
         return False
     return not _HAN_NOTE_WORDS_RE.search(name)
 
