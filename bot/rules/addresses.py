@@ -7,18 +7,18 @@ import re
 
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
-from bot.rules.companies import FREE_MAIL_DOMAINS
-from bot.rules.name_words import CLOSING_RE, HONORIFIC_RE, PARTICLES
+from bot.rules.name_words import CLOSING_RE
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
 
-__all__ = ["EMAIL_IN_TEXT_RE", "address_of", "block_around", "find_email", "named_address", "new_address",
-           "normalise_email", "personal_address", "spoken_email", "wrapped_email"]
+__all__ = ["COPY_HEADER_LINE_RE", "EMAIL", "EMAIL_IN_TEXT_RE", "NOT_BUYING_RE", "ROLE_LOCAL_RE", "address_of",
+           "block_around", "find_email", "named_address", "new_address", "normalise_email", "personal_address",
+           "sentences", "spoken_email", "wrapped_email"]
 
-_EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){_EMAIL}")
-_EMAIL_ONLY_RE = re.compile(_EMAIL)
+EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+EMAIL_IN_TEXT_RE = re.compile(rf"(?<![\w.%+'-]){EMAIL}")
+_EMAIL_ONLY_RE = re.compile(EMAIL)
 # An address spelled out, as a voice note's transcript or an anti-spam form writes it: "fernando.lage arroba
 # serraazulmin ponto com ponto br", "info (at) labx (dot) co (dot) ke". Read only when no address is written.
 _SPOKEN_DOT = r"\s*(?:\s(?:ponto|punto|dot|point|точка|nokta)\s|[(\[]dot[)\]])\s*"
@@ -90,7 +90,7 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 # A shared mailbox an organisation writes from: its people's own addresses are the contact's.
 # a shared mailbox's local part, also with a short unit after it ("abastecimiento.fi@", "info2@"; not
 # "sales.mike@", "zakupy.kzajac@": a person's own address)
-_ROLE_LOCAL_RE = re.compile(
+ROLE_LOCAL_RE = re.compile(
     r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
     r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
@@ -109,7 +109,7 @@ _BUYING_CONTACT_RE = re.compile(
     r"|المشتريات|التجارية|العقود|采购",
     re.IGNORECASE,
 )
-_NOT_BUYING_RE = re.compile(
+NOT_BUYING_RE = re.compile(
     r"(?<![^\W\d_])(?:invoic\w*|factur\w*|billing|payable|finance|financ\w+|accountant|deliver\w*|receiv\w*|"
     r"warehouse|storekeeper|pick-?up|site\s+visit|entrega\w*|almac[eé]n\w*|technical|técnic\w*|techni\w*|техническ\w*|склад\w*|бухгалтер\w*|"
     r"press|newsletter|careers?|hiring|unsubscribe|descadastro|no\s+longer|odbi[oó]r\w*|magazyn\w*|dostaw\w*|"
@@ -176,7 +176,7 @@ _SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?
                                 r"\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     return _SENTENCE_BREAK_RE.split(text)
 
 
@@ -196,151 +196,12 @@ def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int, end
     shown = text[line_start:at].split(":", 1)[-1].split(",")[-1]
     words = [w for w in re.findall(r"[^\W\d_]{3,}", shown) if w.casefold() not in ("dr", "mr", "mrs", "ms", "prof")]
     body = text[line_end if line_end >= 0 else len(text) : ends]
-    named = [s for s in _sentences(body) if any(w in s for w in words)]
+    named = [s for s in sentences(body) if any(w in s for w in words)]
     return bool(named) and not any(_ONLY_INFORMED_RE.search(s) for s in named)
 
 
 # a mail header's copy line: "Cc:", "Копия:", "DW:" (Polish "do wiadomości")
-_COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
-
-
-# The writer sends the quote or the answer on to a person they copy from their own organisation: "Please send the
-# revised quote to Johan directly (he's copied)", "Por favor responda a Lucía", "przesłać bezpośrednio do Pana Piotra",
-# "send the revised PI to Mr. Salim", "Please send the offer to her" (right after naming her).
-_REPLYING = (r"reply|respond|answer|revert|responda\w*|responder|contest\w*|répond\w*|antworten|odpowie\w*|"
-             r"ответьте|дайте\s+відповідь")
-_DIRECTING_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{_REPLYING}|send|address|direct|forward|e-?mail|"
-    r"env[ií]e\w*|enviar|dirij\w*|dirigir|remit\w*|envie|mande|encaminhe|envoy\w*|adress\w*|transmett\w*|"
-    r"senden|schicken|richten|przes[lł]a\w*|wys[lł]a\w*|skierowa\w*|"
-    r"отправ\w*|направ\w*|пришлите|вышлите|надсила\w*|надішл\w*)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_REPLYING_RE = re.compile(rf"(?<![^\W\d_])(?:{_REPLYING})(?![^\W\d_])", re.IGNORECASE)
-# what is sent must be the quote (not the invoice, the samples or the shipping documents)
-_QUOTE_WORD_RE = re.compile(
-    r"(?<![^\W\d_])(?:quot\w*|offer|offre|oferta|ofert\w*|proposta|propuesta|propos\w*|cotiz\w*|cotaç\w*|"
-    r"orçamento|devis|Angebot\w*|КП|предложени\w*|пропозиці\w*|proforma|PI)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-# what stands between the verb and the person: "the revised quote to", "a", "bezpośrednio do Pana" (a word for "to",
-# then at most an article and a title; none for a Russian or Ukrainian dative: "отправить его Жаныл Осмоновой")
-_TO_THE_PERSON_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)|[^\W\d_]*[а-яёіїє]\w*)\s+"
-    r"(?:(?:la|el|o|a|the)\s+)?"
-    r"(?:(?:mr|mrs|ms|dr|prof|eng|ing|sr|sra|dra|m|mme|herrn?|frau|pana?|pani|г-н|г-жи)\.?\s+)*$",
-    re.IGNORECASE,
-)
-_PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])",
-                         re.IGNORECASE)
-# between the verb and the person, the writer keeps the quote, copies the person, or sends nothing: "to me and to
-# Lucía", "a copy to Pablo", "not to Pablo any more"
-_NOT_THE_QUOTE_RE = re.compile(
-    r"(?<![^\W\d_])(?:me|us|mí|nosotros|moi|nous|mich|uns|mnie|nas|мне|нам|copy|copia|cópia|copie|cc|not|don['’]t|"
-    r"never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch|тоже|również|(?-i:I)|my|mi|mon|ma|"
-    r"mein\w*|mój|moja|мой|моё|мою)(?![^\W\d_])",  # "to my attention and I will forward it to him"
-    re.IGNORECASE,
-)
-# right before the verb, a refusal or the writer as its subject: "do not send", "I will forward it to Daniel", "we'll
-# send" (not Polish "i" for "and": "… i przesłać bezpośrednio do Pana Piotra")
-_NOT_ASKED_RE = re.compile(
-    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no|não|pas|не|nunca|(?-i:I)|i['’]ll|i['’]d|we|we['’]ll|yo|je|j['’]|"
-    r"ich|wir|я|мы|will|shall|can)(?![^\W\d_])[^\W\d_\s'’]*(?:\s+\S+){0,2}\s*$",
-    re.IGNORECASE,
-)
-# after the person, to the end of the clause: "to Johan and me", "(cc) as well", "a Lucía también", "y a mí"
-_AND_ME_TOO_RE = re.compile(
-    r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mnie|мне|нам|as\s+well|too|also|también|também|aussi|auch|тоже|również)"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_CLAUSE_END_RE = re.compile(r"[,;.:!?–—]|\s-\s")
-# the name as a place: "send the quotation to our Victoria office"
-_PLACE_AFTER_RE = re.compile(r"\s+(?:office|branch|site|plant|lab|oficina|sucursal|Niederlassung|bureau|офис|филиал)"
-                             r"(?![^\W\d_])", re.IGNORECASE)
-# a greeting names the one greeted, not the person the quote is for ("Hi Lisa," to our own Lisa Wang)
-_GREETING_SENTENCE_RE = re.compile(r"^[ \t]*(?:hi|hello|dear|hola|estimad[oa]|prezad[oa]|bonjour|cher|chère|hallo|"
-                                   r"sehr\s+geehrte\w*|dzień\s+dobry|добрый\s+день|здравствуйте)(?![^\W\d_])",
-                                   re.IGNORECASE)
-# another person named: "Mr. Ahmed Khan", "Mrs. Linda Grant"
-_TITLED_PERSON_RE = re.compile(r"(?<![^\W\d_])(?:mr|mrs|ms|dr|prof|sr|sra|m|mme|herrn?|frau|pan|pani)\.?\s+"
-                               r"(?-i:[A-ZÀ-ÞА-ЯЁ])", re.IGNORECASE)
-# a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …"
-_COPIED_PERSON_RE = re.compile(r"(?P<shown>[^,;:<>\n]*?)[ \t]*<?(?P<address>" + _EMAIL + r")>?")
-
-
-def _stem(word: str) -> str:
-    """A name's word without the ending its case may change ("Piotr" in "Piotra", "Осмонова" in "Осмоновой")."""
-    return word[:-1] if len(word) > 4 and word[-1].casefold() in "aаеяo" else word
-
-
-def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.Match[str]] | None:
-    """The one person the mail's copy lines (above `ends`) name from `domain` (not a shared mailbox), with the words
-    of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
-    copied: list[tuple[list[str], re.Match[str]]] = []
-    for header in _COPY_HEADER_LINE_RE.finditer(text, 0, ends):
-        line_end = text.find("\n", header.end())
-        for person in _COPIED_PERSON_RE.finditer(text, header.end(), line_end if line_end >= 0 else len(text)):
-            local, at = person.group("address").casefold().rsplit("@", 1)
-            words = [w for w in re.findall(r"[^\W\d_]{3,}", HONORIFIC_RE.sub("", person.group("shown").strip()))
-                     if w.casefold() not in PARTICLES and not re.fullmatch(r"(?:dr|mr|mrs|ms|prof|inż|ing)", w, re.I)
-                     and (w[0].isupper() or w[0].lower() == w[0].upper())]
-            if at == domain and words and not _ROLE_LOCAL_RE.fullmatch(local):
-                copied.append((words, person))
-    return copied[0] if len(copied) == 1 else None
-
-
-def sent_to_the_copied(text: str, email: str, ends: int) -> tuple[str, tuple[int, int]] | None:
-    """The address and the copy-line entry of the one person the writer of `email` copies from their own
-    organisation (not a free-mail one) and directs the quote or the answer to in their note (up to `ends`), as in
-    _DIRECTING_RE: a verb, a word for "to" and the person's name, or "him"/"her" in the sentence after the one that
-    names them. Not when the writer asks for the quote themselves or also for themselves, copies the person, sends
-    them something else (invoices, samples, shipping documents) or will forward it to them; not when the person
-    was already chosen."""
-    domain = email.rsplit("@", 1)[1].casefold()
-    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
-        return None
-    colleague = _copied_colleague(text, domain, ends)
-    if colleague is None or colleague[1].group("address").casefold() == email:
-        return None
-    words, person = colleague
-    named_before = False  # the person named in an earlier sentence, and no one else with a title since
-    for sentence in _sentences(text[person.end() : ends]):
-        names = [m for w in words for m in re.finditer(rf"(?<![^\W\d_]){re.escape(_stem(w))}\w*", sentence)]
-        if (_QUOTE_WORD_RE.search(sentence) or _REPLYING_RE.search(sentence)) and not _NOT_BUYING_RE.search(
-                sentence.replace("proforma invoice", "PI")):
-            for verb in _DIRECTING_RE.finditer(sentence):
-                if _sent_on(sentence, verb, names, named_before):
-                    return person.group("address").casefold(), person.span()
-        if names and not _GREETING_SENTENCE_RE.match(sentence):
-            named_before = True
-        elif _TITLED_PERSON_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
-            named_before = False
-    return None
-
-
-# "… to her and me in copy": the writer only copied, which leaves the person the quote is for
-_ME_IN_COPY_RE = re.compile(r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mnie)\s+(?:in|en|em|w|в)\s+(?:copy|cc|copia|cópia|"
-                            r"copie|kopii|Kopie|копии)(?![^\W\d_])", re.IGNORECASE)
-
-
-def _sent_on(sentence: str, verb: re.Match[str], names: list[re.Match[str]], named_before: bool) -> bool:
-    """The sentence's `verb` directs the quote to the copied person: to their name (`names`: where the sentence
-    names them) within 80 characters, or to "him"/"her" when an earlier sentence named them and this one names no
-    one else with a title."""
-    rest = sentence[verb.end() : verb.end() + 80]
-    spoken = [m.start() - verb.end() for m in names if 0 <= m.start() - verb.end() < len(rest)]
-    pronoun = _PRONOUN_RE.search(rest) if named_before and not _TITLED_PERSON_RE.search(sentence) else None
-    at = min([*spoken, *([pronoun.start()] if pronoun else [])], default=None)
-    if at is None:
-        return False
-    after = rest[at:]
-    clause = after[: end.start()] if (end := _CLAUSE_END_RE.search(after, 1)) else after
-    word = re.match(r"\w+", after)
-    return (_TO_THE_PERSON_RE.search(rest[:at]) is not None and not _NOT_THE_QUOTE_RE.search(rest[:at])
-            and not _NOT_ASKED_RE.search(sentence[max(0, verb.start() - 40) : verb.start()])
-            and not _AND_ME_TOO_RE.search(_ME_IN_COPY_RE.sub(" ", clause))
-            and not (word and _PLACE_AFTER_RE.match(after, word.end())))
+COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 
 
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
@@ -352,14 +213,10 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     names when it keeps its mailbox for payments only; else `email`. With the address, where the text speaks of that
     person (their block or copy line, or their message quoted below a finance department's); None when the address
     is the writer's own."""
-    ends = note_end(text)  # where the writer's own note ends
-    directed = sent_to_the_copied(text, email, ends)
-    if directed:
-        return directed
     local, domain = email.split("@", 1)
     # the accounts department writing about a payment on top of the buyer's own message in the thread below
     paying = _FINANCE_LOCAL_RE.fullmatch(local) is not None
-    if not (_ROLE_LOCAL_RE.fullmatch(local) or paying):
+    if not (ROLE_LOCAL_RE.fullmatch(local) or paying):
         return email, None
     for_someone = not wants_the_quote(text)  # "please send the quotation to us": the shared mailbox stays theirs
     shared = re.search(re.escape(email), text, re.IGNORECASE)
@@ -369,15 +226,16 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     # handles payment", "Бухгалтерия (этот адрес) — только по вопросам оплаты"): the person it copies is the buyer
     # (the mailbox itself, not payment terms: "we only accept payment by LC", "Оплата только по договору"; and not
     # when the writer asks for the quote themselves)
+    ends = note_end(text)  # where the writer's own note ends
     note = text[:ends]
     only_paying = not asks_for_the_quote(note) and any(
-        _ONLY_RE.search(s) and _PAYING_RE.search(s) and _THIS_MAILBOX_RE.search(s) for s in _sentences(note))
+        _ONLY_RE.search(s) and _PAYING_RE.search(s) and _THIS_MAILBOX_RE.search(s) for s in sentences(note))
     for match in EMAIL_IN_TEXT_RE.finditer(text, 0, len(text) if paying else ends):
         other = normalise_email(match.group())
         line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
-        copy_header = _COPY_HEADER_LINE_RE.match(text, line_start) is not None
+        copy_header = COPY_HEADER_LINE_RE.match(text, line_start) is not None
         if (not other or other == email or other.split("@", 1)[1] != domain or own.owns_email(other)
-                or _ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
+                or ROLE_LOCAL_RE.fullmatch(other.split("@", 1)[0])
                 or (is_aside(text, match.start(), match.end()) and not (only_paying and copy_header))):
             continue
         if only_paying and copy_header and _named_for_the_quote(text, line_start, line_end, match.start(), ends):
@@ -404,7 +262,7 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
             said = _SUBJECT_RE.sub(" ", text[message[0] : message[1]])
             if _ORDER_RE.search(said):  # the quoted colleague asks to buy (not IT's or an audit's memo, a CFO's "pay")
                 return other, message
-        if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not _NOT_BUYING_RE.search(label):
+        if for_someone and (copied or _BUYING_CONTACT_RE.search(about)) and not NOT_BUYING_RE.search(label):
             return other, (start, end)
         if paying and signed and match.start() < ends and _BARE_ADDRESS_LINE_RE.fullmatch(text, line_start, given_to):
             # a finance mailbox given in the note ("Pour la facturation uniquement : comptabilite@…") and the writer's

@@ -63,6 +63,9 @@ _CLOSING_LEAD_RE = re.compile(rf"^(?:{_CLOSING})[ \t]*[,!.]?[ \t]+", re.IGNORECA
 _CLOSING_LINE_RE = re.compile(rf"^[ \t]*(?:{_CLOSING})[ \t]*[,!.]?[ \t]+(?P<name>[^\n]+?)[ \t]*$",
                               re.IGNORECASE | re.MULTILINE)
 
+# A chat message signed at its end, in its own line: "… en Manizales. Att: Andrés Felipe Ocampo - Café Cumbre Lab SAS"
+_SIGNED_IN_LINE_RE = re.compile(r"(?<=[.!?])[ \t]+(?:att|atte|atentamente|cordialmente)[ \t]*[.:,]?[ \t]+"
+                                r"(?P<name>[^\n,|–—-]+?)[ \t]*(?:[,|–—-]|$)", re.IGNORECASE | re.MULTILINE)
 # A number as typed on a phone: grouped, bracketed or digit by digit.
 _NUMBER_RE = re.compile(r"\+?\(?\d[\d \t().\-/]{5,30}\d")
 # The lead line of a forwarded chat: "Facebook Messenger – Karolina Wójcik:", "IG – Rina:".
@@ -71,12 +74,24 @@ _PLATFORM_HEAD_RE = re.compile(
     r"[ \t]*[–—-][ \t]*(?P<who>[^\n:：]{2,40}?)[ \t]*[:：]",
     re.IGNORECASE,
 )
+# The lead line of a forwarded chat that names its writer after a colon or "from": "FB Messenger: Thabo Nkosi",
+# "Messenger: Dra. Mariana Téllez", "WeChat from Yaw Darko (Accra): boss pls price …" (not a handle or a number).
+_PLATFORM_FROM_RE = re.compile(
+    r"\A[ \t]*(?:(?:fb|facebook)[ \t]+)?(?:messenger|instagram|ig|telegram|whats\s?app|wa|wechat|weixin|viber|line|"
+    r"zalo|signal|linkedin)(?:[ \t]+(?:dm|message|chat))?(?:[ \t]*[:：][ \t]*|[ \t]+from[ \t]+)"
+    r"(?P<who>[^\W\d_][^\n:：()@+\d,]{1,39}?)[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:：]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A marketplace header with the buyer's account and their name in brackets: "From: ali.raza_lhr (Ali Raza) | …".
 _ACCOUNT_HEAD_RE = re.compile(r"^[ \t]*(?:from|von|de|от)[ \t]*[:：][ \t]*[\w.-]+[ \t]*\((?P<who>[^()\n@]{2,40})\)",
                               re.IGNORECASE | re.MULTILINE)
 # A WhatsApp export line "[21:12, 05/04/2027] Nico: …": its speaker, also a single first name.
 _EXPORT_SPEAKER_RE = re.compile(r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?P<who>[^\n:：\d+][^\n:：\d]{0,39}?)[ \t]*[:：]",
                                 re.MULTILINE)
+# A WeChat forward's speaker in brackets before the message: "[Ahmed Mostafa] Hello my friend, I need …" (a full name,
+# not "[WhatsApp]" or "[Image]")
+_BRACKETED_SPEAKER_RE = re.compile(r"^[ \t]*\[(?P<who>(?-i:[A-ZА-ЯЁ])[\w'’-]+(?:[ \t]+(?-i:[A-ZА-ЯЁ])[\w'’-]+){1,2})\]"
+                                   r"[ \t]+(?=\S)", re.MULTILINE)
 # "pregunta por Antonio", "ask for Mr Osei", "my name faisal", "sy Yusuf dr PT …": a name follows.
 _ASK_FOR_RE = re.compile(
     r"(?<![^\W\d_])(?:pregunt(?:a|ar|e|en)\s+por|preguntar\s+por|ask\s+for|falar?\s+com\s+(?:o|a)|"
@@ -98,10 +113,10 @@ _PLACE_CUT_RE = re.compile(r"\s*(?:,|\s[-–—]\s|[-–—/|])\s*")
 def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]:
     """Casual names in the order of trust: a platform lead line, a chat export speaker, "ask for X", the name
     on the customer's number line or the line beside it, a closing with a lower-case name, Korean/Japanese."""
-    for head in (_PLATFORM_HEAD_RE.search(text), _ACCOUNT_HEAD_RE.search(text)):
+    for head in (_PLATFORM_HEAD_RE.search(text), _PLATFORM_FROM_RE.search(text), _ACCOUNT_HEAD_RE.search(text)):
         if head and (name := _plausible(head.group("who"))):
             yield name
-    for match in _EXPORT_SPEAKER_RE.finditer(text):
+    for match in (*_EXPORT_SPEAKER_RE.finditer(text), *_BRACKETED_SPEAKER_RE.finditer(text)):
         if name := _plausible(match.group("who")):
             yield name
     if name := _first_speaker(text):
@@ -116,6 +131,9 @@ def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]
     yield from _beside_numbers(text, phone)
     for match in _CLOSING_LINE_RE.finditer(text):
         if name := _plausible(match.group("name"), lower_ok=True):
+            yield name
+    for match in _SIGNED_IN_LINE_RE.finditer(text):
+        if name := _plausible(match.group("name")):
             yield name
     for regex in (_KOREAN_RE, _JAPANESE_RE):
         for match in regex.finditer(text):

@@ -60,12 +60,15 @@ INTRO_RE = re.compile(
     r"мен[іи]ң\s+атым|менин\s+атым|mening\s+ismim|ismim|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
     r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
-    r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba )"
-    # a voice note's transcript greets without a stop: "здравствуйте это Нурлан лаборатория …"
-    r"|(?<=здравствуйте )|(?<=добрый день )|(?<=привет )|(?<=алло ))"
+    # a voice note's transcript greets without a stop: "здравствуйте это Нурлан лаборатория …" (a capitalised word
+    # right after it: not "я Вам писал", "я по поводу", "это Сино Инструментс" checking they reached us)
+    r"|(?:(?<=здравствуйте )|(?<=добрый день )|(?<=привет )|(?<=алло ))(?:это|я)"
+    r"(?=\s+(?!(?:Вам|Вас|Вы|Ваш\w*|Сино)(?![^\W\d_]))(?-i:[А-ЯЁ]))"
+    r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
     # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
-    r"(?-i:[Tt]u|[Tt]ady)(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"  # "TU Ilmenau" is a university
+    # and Swahili "Ni Juma Mwakyusa, …" (it is)
+    r"(?-i:[Tt]u|[Tt]ady|Ni)(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"  # "TU Ilmenau" is a university
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم|اینجانب"  # Persian "اینجانب": I (formal)
     # Persian "من آرش رضایی هستم" ("I am …"): "من" is also Arabic "from", so only before a "هستم"
     r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"

@@ -19,6 +19,7 @@ from bot.rules.addresses import (
 from bot.rules.asides import without_agents
 from bot.rules.casual_names import settle_name
 from bot.rules.company_ends import trimmed_company, without_person
+from bot.rules.copied_colleague import sent_to_the_copied
 from bot.rules.countries import country_evidence, country_of_email_domain, find_country_in_text
 from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
@@ -121,7 +122,10 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
              or (colleague and find_email(customer[colleague[0] : colleague[1]], own))
              or new_address(customer, own) or find_email(customer, own) or find_email(text, own)
              or spoken_email(customer, own) or wrapped_email(customer, own))
-    email, theirs_at = personal_address(email, customer, own) if email else (None, None)
+    # a colleague the writer copies and asks us to send the quote to ("Please send it to Johan directly (he's
+    # copied)"), unless the hand-over gave an address of its own; else a person's own address for a shared mailbox
+    directed = sent_to_the_copied(customer, email) if email and not their_email else None
+    email, theirs_at = directed or (personal_address(email, customer, own) if email else (None, None))
     copied = None  # a hand-over without an address ("send the offer to her") to a person copied in the header
     if theirs_at and not span:  # another person's own address: where the text speaks of them names them
         span = theirs_at

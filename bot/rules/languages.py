@@ -51,7 +51,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
                  "would like my is are to of in us this have want wish wishes purchase kindly sir madam "
                  "regards faithfully sincerely"),
     "nl": _words("wij het een voor met onze graag offerte bedankt groet"),
-    "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza"),
+    "pl": _words("dzień dobry prosimy ofertę dla firma jest nasza "
+                 "dzien szukam potrzebuje potrzebujemy prosze proszę cene cenę dziekuje dziękuję pozdrawiam jestem"),
     "uz": _words("assalomu alaykum salom menga bizga kerak bormi narxi qancha raqamim rahmat uchun bilan "
                  "iltimos yozyapman"),
     "fil": _words("po ako kayo magkano nyo niyo yung ung pang salamat namin natin ba opo taga sana pwede"),
@@ -61,7 +62,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Letters only one language of the table writes: a short chat text with few common words still tells its
 # language by them (Turkish dotless ı and ğ, Polish ł ś ź ż ń, Vietnamese ơ ư đ and the stacked tone marks).
 _OWN_LETTERS = {
-    "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńŁŚŹŻ]"),
+    "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńąęŁŚŹŻ]"),
     "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"), "az": re.compile(r"[əƏ]"),
 }
 _LETTER_WEIGHT = 2  # as much as two common words

@@ -8,7 +8,7 @@ NAME_LABELS = frozenset(
     {
         "name", "full name", "your name", "customer", "customer name", "contact", "contact person",
         "contact name", "buyer", "buyer name", "from", "sender", "visitor", "visitor name", "visiteur",
-        "visitante", "de", "von", "da", "remitente", "expéditeur", "от", "від", "od", "kimden",
+        "visitante", "gość", "gosc", "de", "von", "da", "remitente", "expéditeur", "от", "від", "od", "kimden",
         "аты-жөнү", "аты-жөні", "аты жөнү", "ism-familiya", "ism familiya", "f.i.sh", "ф.и.о", "фио",
         "差出人", "发件人", "姓名", "客户", "客户姓名",
         "客户名称", "买家", "买家姓名", "联系人", "名字", "称呼", "nome", "nome completo", "nombre",
@@ -86,7 +86,8 @@ CLOSING_RE = re.compile(
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"
     r"cheers|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|atte\.?|cordialmente|atenciosamente|abraços|obrigad[oa]|"
     r"abs\.?(?=[ \t]*,?[ \t]*$)|"
-    r"gracias|(?:(?:bien|très|tres)\s+)?cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
+    r"gracias|(?:(?:bien|très|tres)\s+)?cordialement|bien\s+(?:à|a)\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|"
+    r"(?:beste|liebe|herzliche|freundliche|schöne)\s+grüße|met\s+vriendelijke\s+groet|groet(?:en)?|mvg|"
     r"с\s+уважением|з\s+повагою|مع\s+(?:(?:أطيب|خالص|فائق)\s+)?(?:التحيات|التحية|تحياتي|الشكر|الاحترام)|تحياتي|شكرا|با\s+(?:تشکر|سپاس|احترام)|ممنون|"
     r"terima\s+kasih|salam\s+hormat|asante(?:\s+sana)?|ขอบคุณ(?:ครับ|ค่ะ)?|此致敬礼|此致|顺祝商祺|祝好|"
     r"trân\s+trọng|salam|hormat\s+kami|saygılarımızla|saygılarımla|pozdrawiam|z\s+poważaniem|s\s+poštovanjem|"
@@ -95,7 +96,7 @@ CLOSING_RE = re.compile(
     r"med\s+venlig\s+hilsen|tisztelettel|üdvözlettel|(?:sinc[èe]res\s+|meilleures\s+)?salutations(?:\s+distinguées)?|"
     r"veuillez\s+agréer[^\n]{0,80}|құрметпен|урматтоо\s+менен|hurmat\s+bilan|хүндэтгэсэн|"
     r"з\s+павагай|ከሰላምታ\s+ጋር|सादर|धन्यवाद|ধন্যবাদ|শুভেচ্ছান্তে|شکریہ|감사합니다|hormat\s+saya|saygılar|--)"
-    r"[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",
+    r"(?![a-zà-ÿ])[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",  # not "Best" of "Beste Grüße"
     re.IGNORECASE | re.MULTILINE,
 )
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
@@ -187,7 +188,8 @@ JOB_WORDS = frozenset(
         "md", "pegawai", "perolehan", "pengadaan", "pembelian", "manajer", "kepala", "staf", "pengurus",
         "مدیر", "کارشناس", "mkuu", "afisa", "meneja",
         "supervisora", "analista", "encargado", "encargada", "chefe", "assistente",
-        "asistente", "secretária", "responsabile", "direttore", "direttrice", "ingegnere", "ingénieur",
+        "asistente", "secretária", "teamleider", "teamleiter", "responsabile", "direttore", "direttrice", "ingegnere",
+        "ingénieur",
         "acheteur", "acheteuse", "inkoper", "inkoopadviseur",
     }
 )
@@ -219,7 +221,7 @@ GREETINGS = frozenset({"hello", "hi", "hey", "hola", "olá", "oi", "salom", "mer
                        "jambo", "habari", "buenas", "buenos", "привет", "здравствуйте", "вітаю", "salut"})
 PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "vous", "nosotros", "nosotras", "nós",
                       "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr",
-                      "мы", "ми", "вы", "ви", "они", "вони", "my", "wy", "oni", "biz", "siz"})  # "Ми — ТОВ «…»"
+                      "мы", "ми", "вы", "ви", "они", "вони"})  # "Ми — ТОВ «…»" (not Latin "My": a Vietnamese name)
 THING_WORDS = frozenset(
     {
         "request", "question", "urgent", "important", "order", "tender", "notice", "bid", "bidding", "invitation",

@@ -145,11 +145,21 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
 
 
 def _unspoken(line: str, own: OwnSide) -> str:
-    """A chat line said by one of our people without its speaker ("Kevin Zhou: 他只留了座机 …" -> its message)."""
+    """A chat line said by one of our people without its speaker ("Kevin Zhou: 他只留了座机 …" -> its message) and
+    without the number they give as their own ("有问题打我手机 +86 186 …", "WhatsApp me at +86 …")."""
     chat = CHAT_LINE_RE.match(line)
     if chat is None or not own.is_our_person(chat.group("who")):
         return line
-    return " " * chat.start("message") + line[chat.start("message") :]
+    message = _THEIR_OWN_NUMBER_RE.sub(lambda m: " " * len(m.group()), line[chat.start("message") :])
+    return " " * chat.start("message") + message
+
+
+# our colleague's own number in their hand-off: "我的WhatsApp +86 138 …", "打我手机 +86 …", "call me on +86 …"
+_THEIR_OWN_NUMBER_RE = re.compile(
+    r"(?:我的?|打我|找我|联系我|加我|(?<![^\W\d_])(?:my|me|mine)(?![^\W\d_]))[^\n+]{0,30}?\+?[ \t]*86[ \t-]*"
+    r"\(?\d[\d \t()-]{7,16}\d",
+    re.IGNORECASE,
+)
 
 
 def _without_our_stamped_messages(lines: list[str], kept: list[str], own: OwnSide) -> list[str]:

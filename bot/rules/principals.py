@@ -311,10 +311,12 @@ def client_sentences(text: str) -> Iterator[str]:
         yield text[match.start() : end.start() if end else len(text)]
 
 
-# A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper".
+# A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper";
+# or for technical questions only: "По техническим вопросам можете связываться напрямую с нашим инженером …".
 _LOGISTICS_RE = re.compile(
     r"(?<![^\W\d_])(?:deliver\w*|pick-?up|shipping|shipment|clearing|logistics|storekeeper|warehouse|scheduling|"
-    r"экспедитор\w*|експедитор\w*)"
+    r"экспедитор\w*|експедитор\w*|technical\s+(?:questions?|queries|matters|issues)|техническ\w+\s+вопрос\w*|"
+    r"технічн\w+\s+питан\w*|consultas\s+técnicas|questions\s+techniques|technische\w*\s+Fragen)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )

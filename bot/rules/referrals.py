@@ -66,7 +66,7 @@ _VERB_RE = re.compile(
     r"(?<![^\W\d_])(?:contact|call|ring|phone|write\s+to|reach|e-?mail|speak\s+(?:to|with)|talk\s+to|liên\s+hệ|gọi(?:\s+cho)?|"
     r"comunicarse\s+con|contactar(?:\s+(?:a|con))?|llamar\s+a|escribir\s+a|contatar|falar\s+com|ligar\s+para|"
     r"kontaktieren|anrufen|wenden\s+Sie\s+sich(?:\s+bitte)?\s+an|contattare|chiamare|rivolgersi\s+a|contacter|appeler|écrire\s+à|s'adresser\s+à|"
-    r"связаться\s+с|звонить|обращаться\s+к|hubungi|menghubungi|arayın)(?![^\W\d_])\s+",
+    r"связаться\s+с|связыва\w+(?:\s+напрямую)?\s+с|звонить|обращаться\s+к|hubungi|menghubungi|arayın)(?![^\W\d_])\s+",
     re.IGNORECASE,
 )
 # The writer introducing themselves: a title right after it is their own ("I am Dr. Lima").

@@ -1,0 +1,200 @@
+"""The colleague a writer copies and sends the quote on to: "Please send the revised quote to Johan directly (he's
+copied)", "Por favor responda a Lucía", "Ofertę proszę … przesłać bezpośrednio do Pana Piotra", "please … send the
+revised PI to Mr. Salim" under a mail header whose copy line names that one person from the writer's organisation."""
+
+from __future__ import annotations
+
+import re
+
+from bot.rules.addresses import COPY_HEADER_LINE_RE, EMAIL, NOT_BUYING_RE, ROLE_LOCAL_RE, sentences
+from bot.rules.companies import FREE_MAIL_DOMAINS
+from bot.rules.name_words import HONORIFIC_RE, PARTICLES
+from bot.rules.principals import asks_for_the_quote, note_end
+
+__all__ = ["sent_to_the_copied"]
+
+# a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …"
+_COPIED_PERSON_RE = re.compile(r"(?P<shown>[^,;:<>\n]*?)[ \t]*<?(?P<address>" + EMAIL + r")>?")
+_TITLE_WORD_RE = re.compile(r"(?:dr|mr|mrs|ms|prof|inż|ing)", re.IGNORECASE)
+
+_REPLYING = (r"reply|respond|answer|revert|responda\w*|responder|contest\w*|répond\w*|antworten|odpowie\w*|"
+             r"ответьте|дайте\s+відповідь")
+_DIRECTING_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{_REPLYING}|send|address|direct|forward|e-?mail|"
+    r"env[ií]e\w*|enviar|dirij\w*|dirigir|remit\w*|envie|mande|encaminhe|envoy\w*|adress\w*|transmett\w*|"
+    r"senden|schicken|richten|przes[lł]a\w*|wys[lł]a\w*|skierowa\w*|"
+    r"отправ\w*|направ\w*|пришлите|вышлите|надсила\w*|надішл\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_REPLYING_RE = re.compile(rf"(?<![^\W\d_])(?:{_REPLYING})(?![^\W\d_])", re.IGNORECASE)
+# the writer asks us: a word of request before the verb ("please", "por favor", "proszę", "прошу"), or the verb is
+# itself a polite imperative ("envíe", "отправьте", "senden Sie"); not the writer's own plan ("Voy a enviar …",
+# "Отправлю КП …", "I still need to send …")
+_REQUEST_RE = re.compile(
+    r"(?<![^\W\d_])(?:please|pls|plz|kindly|could\s+you|can\s+you|would\s+you|por\s+favor|favor|le\s+ruego|"
+    r"les\s+ruego|gentilmente|proszę|prosimy|uprzejmie|bitte|прошу|просим|пожалуйста|будь\s+ласка|просимо|"
+    r"veuillez|merci\s+de|lütfen|s['’]il\s+vous\s+pla[iî]t)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_IMPERATIVE_RE = re.compile(
+    r"(?:send|reply|respond|answer|address|forward|env[ií]e(?:n)?|mande|encaminhe|responda(?:n)?|dirija|remita|"
+    r"envoyez|adressez|répondez|transmettez|отправьте|направьте|пришлите|вышлите|ответьте|надішліть|"
+    r"надсилайте|wyślij\w*|prze[sś]lij\w*|odpowiedz\w*)",
+    re.IGNORECASE,
+)
+_SIE_RE = re.compile(r"[ \t]+Sie(?![^\W\d_])")  # "senden Sie …"
+# what is sent must be the quote (not the invoice, the samples or the shipping documents)
+_QUOTE_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:quot\w*|offer|offre|oferta|ofert\w*|proposta|propuesta|propos\w*|cotiz\w*|cotaç\w*|"
+    r"orçamento|devis|Angebot\w*|КП|предложени\w*|пропозиці\w*|proforma|PI)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a reply on someone's questions is no hand-over: "reply to Ana's questions", "ответьте на вопросы Ивана"
+_QUESTIONS_RE = re.compile(r"(?<![^\W\d_])(?:questions?|queries|preguntas?|perguntas?|Fragen|pytani\w*|вопрос\w*|"
+                           r"питан\w*)(?![^\W\d_])", re.IGNORECASE)
+# between the verb and a Latin-script name: a word for "to", at most an article and a title ("the revised quote to",
+# "a", "bezpośrednio do Pana", "à M.")
+_TO_THE_PERSON_RE = re.compile(
+    r"(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)\s+(?:(?:la|el|o|a|the)\s+)?"
+    r"(?:(?:mr|mrs|ms|dr|prof|eng|ing|sr|sra|dra|m|mme|herrn?|frau|pana?|pani)\.?\s+)*$",
+    re.IGNORECASE,
+)
+# before a Russian or Ukrainian dative, only what is sent and how: "отправьте КП напрямую Сергею Ивановичу"
+_TO_THE_PERSON_CYRILLIC_RE = re.compile(
+    r"^\s*(?:(?:его|её|ее|их|КП|коммерческое|предложение|комерційну|пропозицію|напрямую|непосредственно|"
+    r"безпосередньо|пожалуйста|будь\s+ласка)[\s,]+)*(?:(?:г-ну|г-же|господину|госпоже|пану|пані)\s+)?$",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])",
+                         re.IGNORECASE)
+# between the verb and the person, the writer keeps the quote, copies the person, or sends nothing: "to me and to
+# Lucía", "a copy to Pablo", "not to Pablo any more", "to my attention and I will forward it to him"
+_NOT_THE_QUOTE_RE = re.compile(
+    r"(?<![^\W\d_])(?:me|us|mí|nosotros|moi|nous|mich|uns|mnie|nas|мне|нам|мені|copy|copia|cópia|copie|cc|not|"
+    r"don['’]t|never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch|тоже|також|również|(?-i:I)|"
+    r"my|mi|mon|ma|mein\w*|mój|moja|мой|моё|мою)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# right before the verb, a refusal or the writer as its subject: "do not send", "I will forward it to Daniel"
+_NOT_ASKED_RE = re.compile(
+    r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no|não|pas|не|nunca|(?-i:I)|i['’]ll|i['’]d|we|we['’]ll|yo|je|j['’]|"
+    r"ich|wir|я|мы|will|shall)(?![^\W\d_])[^\W\d_\s'’]*(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# anywhere after the person: the writer too ("to Johan and me", "(cc) as well", "a Lucía también", "та мені")
+_AND_ME_TOO_RE = re.compile(
+    r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mir|mnie|мне|нам|мені|myself|mim|as\s+well|too|also|también|também|aussi|"
+    r"auch|тоже|також|również|and\s+I)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "… to her and me in copy", "… and cc me": the writer only copied
+_ME_IN_COPY_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:me|us|mí|moi|mich|mnie)\s+(?:in|en|em|w|в)\s+(?:copy|cc|copia|cópia|copie|kopii|Kopie|копии)"
+    r"|(?:cc|copy|keep)\s+me(?:\s+in(?:\s+(?:copy|cc|the\s+loop))?)?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the name as a place: "freight to Victoria, BC", "CIP a La Paz", "frete incluso para Santos/SP", "our Victoria office"
+_FREIGHT_RE = re.compile(r"(?<![^\W\d_])(?:CIF|CIP|CFR|CPT|DAP|DDP|DPU|FOB|FCA|EXW|freight|frete|flete|fret|Fracht|"
+                         r"port|puerto|porto|delivered|shipping)(?![^\W\d_])", re.IGNORECASE)
+_PLACE_AFTER_RE = re.compile(r"\s*(?:/|,\s*(?-i:[A-Z]{2})(?![^\W\d_]))|\s+(?:office|branch|site|plant|lab|oficina|"
+                             r"sucursal|Niederlassung|bureau|офис|филиал)(?![^\W\d_])", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W\d_])")
+# a greeting names the one greeted, not the person the quote is for ("Hi Lisa," to our own Lisa Wang)
+_GREETING_SENTENCE_RE = re.compile(r"^[ \t]*(?:hi|hello|dear|hola|estimad[oa]|prezad[oa]|bonjour|cher|chère|hallo|"
+                                   r"sehr\s+geehrte\w*|dzień\s+dobry|добрый\s+день|здравствуйте)(?![^\W\d_])",
+                                   re.IGNORECASE)
+# another person named since: "Mr. Ahmed Khan", "Peter Brown, our operations director"
+_SOMEONE_RE = re.compile(r"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|prof|sr|sra|m|mme|herrn?|frau|pan|pani)\.?\s+"
+                         r"(?-i:[A-ZÀ-ÞА-ЯЁ])|(?-i:[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]+\s+[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]+))",
+                         re.IGNORECASE)
+# the endings a Polish, Russian or Ukrainian case puts on a name: "Piotra", "Осмоновой", "Сергею"
+_CASE_ENDINGS = ("a", "y", "i", "u", "ie", "ego", "iego", "ej", "iej", "ą", "em", "om", "а", "я", "у", "ю", "ы",
+                 "и", "е", "ой", "ей", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ові", "еві", "і")
+
+
+def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.Match[str]] | None:
+    """The one person the mail's copy lines (above `ends`) name from `domain` (not a shared mailbox), with the words
+    of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
+    copied: list[tuple[list[str], re.Match[str]]] = []
+    for header in COPY_HEADER_LINE_RE.finditer(text, 0, ends):
+        line_end = text.find("\n", header.end())
+        for person in _COPIED_PERSON_RE.finditer(text, header.end(), line_end if line_end >= 0 else len(text)):
+            local, at = person.group("address").casefold().rsplit("@", 1)
+            words = [w for w in re.findall(r"[^\W\d_]{3,}", HONORIFIC_RE.sub("", person.group("shown").strip()))
+                     if w.casefold() not in PARTICLES and not _TITLE_WORD_RE.fullmatch(w)
+                     and (w[0].isupper() or w[0].lower() == w[0].upper())]
+            if at == domain and words and not ROLE_LOCAL_RE.fullmatch(local):
+                copied.append((words, person))
+    return copied[0] if len(copied) == 1 else None
+
+
+def _names(words: list[str], sentence: str) -> list[re.Match[str]]:
+    """Where `sentence` names the person: a word of their name as written or with a case ending ("Piotra" for
+    Piotr, "Осмоновой" for Осмонова; not "Daniel" for Daniela, "Mariana" for Maria)."""
+    found = []
+    for word in words:
+        stem = word[:-1] if len(word) > 4 and word[-1].casefold() in "aаяo" else word
+        for match in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}(?P<ending>[^\W\d_]*)", sentence):
+            if match.group() == word or match.group("ending").casefold() in _CASE_ENDINGS:
+                found.append(match)
+    return found
+
+
+def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | None:
+    """The address and the copy-line entry of the one person the writer of `email` copies from their own
+    organisation (not a free-mail one) and asks us, in their own note, to send the quote or the answer to: a request
+    ("please", "por favor", "proszę", an imperative), a verb, a word for "to" and the person's name, or "him"/"her"
+    after a sentence that names them. Not when the writer asks for the quote themselves or also for themselves,
+    plans to send it on, copies the person, sends them something else (invoices, samples, shipping documents) or
+    answers their questions; not a place that shares the name ("CIP a La Paz"); not the person already chosen."""
+    domain = email.rsplit("@", 1)[1].casefold()
+    ends = note_end(text)
+    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
+        return None
+    colleague = _copied_colleague(text, domain, ends)
+    if colleague is None or colleague[1].group("address").casefold() == email:
+        return None
+    words, person = colleague
+    named_before = False  # the person named in an earlier sentence, and no one else since
+    for sentence in sentences(text[person.end() : ends]):
+        names = _names(words, sentence)
+        if ((_QUOTE_WORD_RE.search(sentence) or _REPLYING_RE.search(sentence))
+                and not NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))
+                and "@" not in sentence):  # a sentence with its own address is another rule's
+            for verb in _DIRECTING_RE.finditer(sentence):
+                if _asked(sentence, verb) and _sent_on(sentence, verb, names, named_before):
+                    return person.group("address").casefold(), person.span()
+        if names and not _GREETING_SENTENCE_RE.match(sentence):
+            named_before = True
+        elif _SOMEONE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
+            named_before = False
+    return None
+
+
+def _asked(sentence: str, verb: re.Match[str]) -> bool:
+    """The writer asks us to do what `verb` says: a request before it, or a polite imperative ("senden Sie")."""
+    before = sentence[: verb.start()]
+    return bool(_REQUEST_RE.search(before)  # the imperative opens the sentence or a clause ("…: envíe la oferta")
+                or (_IMPERATIVE_RE.fullmatch(verb.group()) and not re.search(r"[^\W\d_]", before[-3:]))
+                or _SIE_RE.match(sentence, verb.end())) and not _NOT_ASKED_RE.search(before[-40:])
+
+
+def _sent_on(sentence: str, verb: re.Match[str], names: list[re.Match[str]], named_before: bool) -> bool:
+    """The sentence's `verb` directs the quote to the copied person: to their name (`names`) within 80 characters,
+    or to "him"/"her" when an earlier sentence named them and this one names no one else."""
+    rest = sentence[verb.end() : verb.end() + 80]
+    spoken = [m for m in names if 0 <= m.start() - verb.end() < len(rest)]
+    at = spoken[0].start() - verb.end() if spoken else None
+    if at is None and named_before and not _SOMEONE_RE.search(sentence) and (pronoun := _PRONOUN_RE.search(rest)):
+        at = pronoun.start()
+    if at is None:
+        return False
+    between, after = rest[:at], sentence[verb.end() + at :]
+    word = re.match(r"\w+", after)
+    cyrillic = bool(re.match(r"[А-ЯЁЇІЄа-яёїіє]", after))
+    to_them = _TO_THE_PERSON_CYRILLIC_RE.match(between) if cyrillic else _TO_THE_PERSON_RE.search(between)
+    return (to_them is not None and not _NOT_THE_QUOTE_RE.search(between)
+            and not _AND_ME_TOO_RE.search(_ME_IN_COPY_RE.sub(" ", after))
+            and not _FREIGHT_RE.search(sentence, 0, verb.end() + at)
+            and not (word and (_PLACE_AFTER_RE.match(after, word.end()) or _POSSESSIVE_RE.match(after, word.end())))
+            and not (_REPLYING_RE.fullmatch(verb.group()) and _QUESTIONS_RE.search(sentence)))
