@@ -82,6 +82,13 @@ _PLATFORM_FROM_RE = re.compile(
     r"(?P<who>[^\W\d_][^\n:：()@+\d,]{1,39}?)[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:：]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+def _written_small(name: str, text: str) -> bool:
+    """A word of `name` written in lower case elsewhere in the text, outside addresses: a shop's name ("Instagram
+    DM: Vida Verde Orgánicos" … "productos orgánicos"), not a person's."""
+    words = {w.casefold() for w in name.split()}
+    return any(w in words for w in re.findall(r"(?<![\w.@-])[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*(?![\w@-]|\.\w)", text))
+
+
 # A marketplace header with the buyer's account and their name in brackets: "From: ali.raza_lhr (Ali Raza) | …".
 _ACCOUNT_HEAD_RE = re.compile(r"^[ \t]*(?:from|von|de|от)[ \t]*[:：][ \t]*[\w.-]+[ \t]*\((?P<who>[^()\n@]{2,40})\)",
                               re.IGNORECASE | re.MULTILINE)
@@ -114,7 +121,8 @@ def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]
     """Casual names in the order of trust: a platform lead line, a chat export speaker, "ask for X", the name
     on the customer's number line or the line beside it, a closing with a lower-case name, Korean/Japanese."""
     for head in (_PLATFORM_HEAD_RE.search(text), _PLATFORM_FROM_RE.search(text), _ACCOUNT_HEAD_RE.search(text)):
-        if head and (name := _plausible(head.group("who"))):
+        if head and (name := _plausible(head.group("who"))) and not (
+                head.re is _PLATFORM_FROM_RE and _written_small(name, text)):
             yield name
     for match in (*_EXPORT_SPEAKER_RE.finditer(text), *_BRACKETED_SPEAKER_RE.finditer(text)):
         if name := _plausible(match.group("who")):

@@ -85,10 +85,15 @@ def company_in_parts(value: str, loose: bool = False) -> str | None:
     return None
 
 
+# a label left in front of the name by free text ("… مع شهادة CE. الشركة: مختبرات البتراء …")
+_INLINE_LABEL_RE = re.compile(
+    r"^(?:الشركة|الشركه|اسم\s+الشركة|company|empresa|firma|société|компания|şirket)[ \t]*[:：][ \t]*", re.IGNORECASE)
+
+
 def clean_company(value: str, strict: bool) -> str | None:
     """A company name: with a legal form or a company word when `strict` (free text), else any label value."""
     company = " ".join(value.split()).strip(" ,;")
-    company = unquoted(company)
+    company = unquoted(_INLINE_LABEL_RE.sub("", company, count=1))
     if not _LETTER_RE.search(company) or company.casefold().strip(" .()[]") in _NO_COMPANY:
         return None
     we = _WE_AR_RE.match(company)

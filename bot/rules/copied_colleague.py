@@ -13,7 +13,9 @@ from bot.rules.principals import asks_for_the_quote, note_end
 
 __all__ = ["sent_to_the_copied"]
 
-# a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …"
+# a copied person on a mail header's copy line: "Cc: Johan van der Merwe <johan@…>, …" (not "Central Laboratory")
+_UNIT_SHOWN_RE = re.compile(r"(?<![^\W\d_])(?:lab|laboratory|laboratorio|department|office|team|purchasing|"
+                            r"procurement|quality|stores|unit|division)(?![^\W\d_])", re.IGNORECASE)
 _COPIED_PERSON_RE = re.compile(r"(?P<shown>[^,;:<>\n]*?)[ \t]*<?(?P<address>" + EMAIL + r")>?")
 _TITLE_WORD_RE = re.compile(r"(?:dr|mr|mrs|ms|prof|inż|ing)", re.IGNORECASE)
 
@@ -33,7 +35,11 @@ _REPLYING_RE = re.compile(rf"(?<![^\W\d_])(?:{_REPLYING})(?![^\W\d_])", re.IGNOR
 _REQUEST_RE = re.compile(
     r"(?<![^\W\d_])(?:please|pls|plz|kindly|could\s+you|can\s+you|would\s+you|por\s+favor|favor|le\s+ruego|"
     r"les\s+ruego|gentilmente|proszę|prosimy|uprzejmie|bitte|прошу|просим|пожалуйста|будь\s+ласка|просимо|"
-    r"veuillez|merci\s+de|lütfen|s['’]il\s+vous\s+pla[iî]t)(?![^\W\d_])",
+    r"veuillez|merci\s+d(?:e|['’])|lütfen|s['’]il\s+vous\s+pla[iî]t|"
+    # "Le agradeceré enviar …", "I would appreciate it if you sent …", "When you send the quote to Peter, …"
+    r"agradecer\w*|agradeç\w*|agradeceri\w*|appreciate|je\s+vous\s+remercie\s+de|wäre\s+ich\s+dankbar|"
+    r"będę\s+wdzięczn\w*|буду\s+признател\w*|буду\s+вдячн\w*|when\s+you|cuando|quando|lorsque|wenn\s+Sie)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _IMPERATIVE_RE = re.compile(
@@ -54,9 +60,11 @@ _QUESTIONS_RE = re.compile(r"(?<![^\W\d_])(?:questions?|queries|preguntas?|pergu
                            r"питан\w*)(?![^\W\d_])", re.IGNORECASE)
 # between the verb and a Latin-script name: a word for "to", at most an article and a title ("the revised quote to",
 # "a", "bezpośrednio do Pana", "à M.")
-_TO_THE_PERSON_RE = re.compile(
-    r"(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)\s+(?:(?:la|el|o|a|the)\s+)?"
-    r"(?:(?:mr|mrs|ms|dr|prof|eng|ing|sr|sra|dra|m|mme|herrn?|frau|pana?|pani)\.?\s+)*$",
+_TITLES = r"mr|mrs|ms|dr|dra|prof|eng|ing|sr|sra|m|mme|herrn?|frau|pana?|pani"
+_TO_THE_PERSON_RE = re.compile(  # "la", "el", "the" only before a title ("a la Dra.", not "a La Paz", "to the Central
+    # …"); Portuguese "o", "a" before a first name too ("para o Ricardo")
+    rf"(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)\s+(?:(?:la|el|the)\s+(?=(?:{_TITLES})\.?\s)|(?-i:o|a)\s+)?"
+    rf"(?:(?:{_TITLES})\.?\s+)*$",
     re.IGNORECASE,
 )
 # before a Russian or Ukrainian dative, only what is sent and how: "отправьте КП напрямую Сергею Ивановичу"
@@ -72,9 +80,26 @@ _PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej
 _NOT_THE_QUOTE_RE = re.compile(
     r"(?<![^\W\d_])(?:me|us|mí|nosotros|moi|nous|mich|uns|mnie|nas|мне|нам|мені|copy|copia|cópia|copie|cc|not|"
     r"don['’]t|never|nicht|no|não|pas|не|also|too|as\s+well|también|também|aussi|auch|тоже|також|również|(?-i:I)|"
-    r"my|mi|mon|ma|mein\w*|mój|moja|мой|моё|мою)(?![^\W\d_])",
+    r"my|mi|mon|ma|mein\w*|mój|moja|мой|моё|мою|"
+    # "to purchasing rather than to Dr Koch", "statt an Herrn Weber"
+    r"rather\s+than|instead\s+of|statt|anstatt|anstelle|en\s+lugar\s+de|en\s+vez\s+de|em\s+vez\s+de|"
+    r"au\s+lieu\s+de|zamiast|вместо|замість)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# between the verb and the person, another clause: "by Friday so that it can be presented to Dr Carter", "similar to
+# the one you sent to Dr. Obi", "da enviada ao Eng. Paulo"
+_ANOTHER_CLAUSE_RE = re.compile(
+    r"[,;]|(?<![^\W\d_])(?:so\s+that|that|which|who|one|damit|dass|weil|que|afin|porque|sent|enviad[ao]s?|"
+    r"mandad[ao]s?|envoy[ée]e?s?|geschickt|gesendet|presented|submitted)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# someone else by their role: "Our new lab supervisor will take over …, so please send the quotation to him"
+_ROLE_RE = re.compile(r"(?<![^\W\d_])(?:supervisor|manager|director|engineer|consultant|colleague|boss|head|buyer|"
+                      r"agent|technician|officer)(?![^\W\d_])", re.IGNORECASE)
+# what follows a name that is no part of it: a date ("up to April 30"), another capitalised word ("a Luz del Sur
+# S.A.A.", "a Juan Pérez" for Juan Carlos Díaz)
+_FOLLOWING_WORD_RE = re.compile(r"\s+(?:(?:del|de|la|las|los|van|der|von|da|do|dos|das)\s+)*"
+                                r"(?P<word>\d|(?-i:[A-ZÀ-ÞА-ЯЁ])[^\W\d_]+)")
 # right before the verb, a refusal or the writer as its subject: "do not send", "I will forward it to Daniel"
 _NOT_ASKED_RE = re.compile(
     r"(?<![^\W\d_])(?:not|don['’]t|never|nicht|no|não|pas|не|nunca|(?-i:I)|i['’]ll|i['’]d|we|we['’]ll|yo|je|j['’]|"
@@ -100,7 +125,8 @@ _PLACE_AFTER_RE = re.compile(r"\s*(?:/|,\s*(?-i:[A-Z]{2})(?![^\W\d_]))|\s+(?:off
                              r"sucursal|Niederlassung|bureau|офис|филиал)(?![^\W\d_])", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W\d_])")
 # a greeting names the one greeted, not the person the quote is for ("Hi Lisa," to our own Lisa Wang)
-_GREETING_SENTENCE_RE = re.compile(r"^[ \t]*(?:hi|hello|dear|hola|estimad[oa]|prezad[oa]|bonjour|cher|chère|hallo|"
+_GREETING_SENTENCE_RE = re.compile(r"^[ \t]*(?:hi|hey|hello|dear|hola|salam|salaam|merhaba|ciao|witam|"
+                                   r"estimad[oa]|prezad[oa]|bonjour|cher|chère|hallo|"
                                    r"sehr\s+geehrte\w*|dzień\s+dobry|добрый\s+день|здравствуйте)(?![^\W\d_])",
                                    re.IGNORECASE)
 # another person named since: "Mr. Ahmed Khan", "Peter Brown, our operations director"
@@ -123,7 +149,8 @@ def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.
             words = [w for w in re.findall(r"[^\W\d_]{3,}", HONORIFIC_RE.sub("", person.group("shown").strip()))
                      if w.casefold() not in PARTICLES and not _TITLE_WORD_RE.fullmatch(w)
                      and (w[0].isupper() or w[0].lower() == w[0].upper())]
-            if at == domain and words and not ROLE_LOCAL_RE.fullmatch(local):
+            if (at == domain and words and not ROLE_LOCAL_RE.fullmatch(local)
+                    and not _UNIT_SHOWN_RE.search(person.group("shown"))):
                 copied.append((words, person))
     return copied[0] if len(copied) == 1 else None
 
@@ -133,7 +160,7 @@ def _names(words: list[str], sentence: str) -> list[re.Match[str]]:
     Piotr, "Осмоновой" for Осмонова; not "Daniel" for Daniela, "Mariana" for Maria)."""
     found = []
     for word in words:
-        stem = word[:-1] if len(word) > 4 and word[-1].casefold() in "aаяo" else word
+        stem = word[:-1] if len(word) > 4 and word[-1].casefold() in "aаяoйь" else word  # "Сергей" -> "Сергею"
         for match in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}(?P<ending>[^\W\d_]*)", sentence):
             if match.group() == word or match.group("ending").casefold() in _CASE_ENDINGS:
                 found.append(match)
@@ -162,11 +189,11 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
                 and not NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))
                 and "@" not in sentence):  # a sentence with its own address is another rule's
             for verb in _DIRECTING_RE.finditer(sentence):
-                if _asked(sentence, verb) and _sent_on(sentence, verb, names, named_before):
+                if _asked(sentence, verb) and _sent_on(sentence, verb, words, names, named_before):
                     return person.group("address").casefold(), person.span()
         if names and not _GREETING_SENTENCE_RE.match(sentence):
             named_before = True
-        elif _SOMEONE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
+        elif _SOMEONE_RE.search(sentence) or _ROLE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
             named_before = False
     return None
 
@@ -179,18 +206,25 @@ def _asked(sentence: str, verb: re.Match[str]) -> bool:
                 or _SIE_RE.match(sentence, verb.end())) and not _NOT_ASKED_RE.search(before[-40:])
 
 
-def _sent_on(sentence: str, verb: re.Match[str], names: list[re.Match[str]], named_before: bool) -> bool:
-    """The sentence's `verb` directs the quote to the copied person: to their name (`names`) within 80 characters,
-    or to "him"/"her" when an earlier sentence named them and this one names no one else."""
+def _sent_on(sentence: str, verb: re.Match[str], words: list[str], names: list[re.Match[str]],
+             named_before: bool) -> bool:
+    """The sentence's `verb` directs the quote to the copied person: to their name (`names`: where the sentence
+    gives a word of it, `words`) within 80 characters and in the verb's own clause, or to "him"/"her" when an earlier
+    sentence named them and this one names no one else, not even by a role."""
     rest = sentence[verb.end() : verb.end() + 80]
     spoken = [m for m in names if 0 <= m.start() - verb.end() < len(rest)]
     at = spoken[0].start() - verb.end() if spoken else None
-    if at is None and named_before and not _SOMEONE_RE.search(sentence) and (pronoun := _PRONOUN_RE.search(rest)):
+    if (at is None and named_before and not _SOMEONE_RE.search(sentence) and not _ROLE_RE.search(sentence)
+            and (pronoun := _PRONOUN_RE.search(rest))):
         at = pronoun.start()
     if at is None:
         return False
     between, after = rest[:at], sentence[verb.end() + at :]
     word = re.match(r"\w+", after)
+    following = _FOLLOWING_WORD_RE.match(after, word.end()) if word else None
+    if _ANOTHER_CLAUSE_RE.search(between) or (following and (following.group("word").isdigit() or not _names(
+            words, following.group("word")))):
+        return False
     cyrillic = bool(re.match(r"[А-ЯЁЇІЄа-яёїіє]", after))
     to_them = _TO_THE_PERSON_CYRILLIC_RE.match(between) if cyrillic else _TO_THE_PERSON_RE.search(between)
     return (to_them is not None and not _NOT_THE_QUOTE_RE.search(between)

@@ -218,7 +218,8 @@ UNIT_WORDS = frozenset({"section", "department", "departament", "departamento", 
 # A chat message's greeting that a name finder reads as a name ("Visitor: salom, sizda … bormi?"); not "Salam", a
 # given name too.
 GREETINGS = frozenset({"hello", "hi", "hey", "hola", "olá", "oi", "salom", "merhaba", "bonjour", "hallo", "ciao",
-                       "jambo", "habari", "buenas", "buenos", "привет", "здравствуйте", "вітаю", "salut"})
+                       "jambo", "habari", "buenas", "buenos", "привет", "здравствуйте", "вітаю", "salut",
+                       "witam", "cześć", "czesc"})
 PRONOUNS = frozenset({"você", "vocês", "voce", "voces", "usted", "ustedes", "vous", "nosotros", "nosotras", "nós",
                       "nous", "vosotros", "ellos", "elles", "eles", "they", "we", "you", "wir", "sie", "ihr",
                       "мы", "ми", "вы", "ви", "они", "вони"})  # "Ми — ТОВ «…»" (not Latin "My": a Vietnamese name)

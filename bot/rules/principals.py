@@ -311,15 +311,28 @@ def client_sentences(text: str) -> Iterator[str]:
         yield text[match.start() : end.start() if end else len(text)]
 
 
-# A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper";
-# or for technical questions only: "По техническим вопросам можете связываться напрямую с нашим инженером …".
+# A hand-over for the goods, not the sale: "For delivery scheduling, please deal with him directly: our storekeeper".
 _LOGISTICS_RE = re.compile(
     r"(?<![^\W\d_])(?:deliver\w*|pick-?up|shipping|shipment|clearing|logistics|storekeeper|warehouse|scheduling|"
-    r"экспедитор\w*|експедитор\w*|technical\s+(?:questions?|queries|matters|issues)|техническ\w+\s+вопрос\w*|"
-    r"технічн\w+\s+питан\w*|consultas\s+técnicas|questions\s+techniques|technische\w*\s+Fragen)"
+    r"экспедитор\w*|експедитор\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Or for technical questions only: "По техническим вопросам можете связываться напрямую с нашим инженером …" (not
+# "For the quotation and any technical questions, please contact Dr. X directly").
+_TECHNICAL_RE = re.compile(
+    r"(?<![^\W\d_])(?:technical\s+(?:questions?|queries|matters|issues)|техническ\w+\s+вопрос\w*|"
+    r"технічн\w+\s+питан\w*|consultas\s+técnicas|questions\s+techniques|technische\w*\s+Fragen)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_COMMERCIAL_RE = re.compile(r"(?<![^\W\d_])(?:quot\w*|offer\w*|prices?|commercial|cotiz\w*|КП|коммерческ\w*|"
+                            r"предложени\w*|Angebot\w*|devis|oferta\w*)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _not_for_the_sale(sentence: str) -> bool:
+    """A hand-over in `sentence` is for the goods or for technical questions only, not for the sale."""
+    return bool(_LOGISTICS_RE.search(sentence) or (_TECHNICAL_RE.search(sentence)
+                                                   and not _COMMERCIAL_RE.search(sentence)))
 
 
 def _sentence_of(text: str, at: int) -> str:
@@ -436,7 +449,7 @@ def handed_over(text: str) -> tuple[int, int] | None:
     writer's own in the header or the signature."""
     if wants_the_quote(text):
         return None
-    match = next((m for m in _HANDOVER_RE.finditer(text) if not _LOGISTICS_RE.search(_sentence_of(text, m.start()))),
+    match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))),
                  None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
