@@ -2,7 +2,9 @@
 beside this file): session 13's on assistants, copies, agents' clients and tenders' contacts
 (intake_assistants_reviewed.yaml, read with an own side of acme-instruments.cn), session 14's on signatures, finance
 mailboxes, relatives, shared mailboxes with a unit, colleagues named with their address, chat hand-overs and
-delivery-only numbers (intake_signatures_reviewed.yaml, read with the sample organisation's own side)."""
+delivery-only numbers (intake_signatures_reviewed.yaml, read with the sample organisation's own side), session 15's
+on colleagues copied and sent the quote, all-staff chats, chat heads and voice notes (intake_copied_reviewed.yaml,
+read with the corpus's own side: Sino Instruments and its fifteen people, Kevin Zhou and Lisa Wang among them)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ OWN_SIDES = {
     "intake_assistants_reviewed.yaml": OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"],
                                                      home_country="CN", names=["王磊", "Wang Lei", "Kevin Zhou"]),
     "intake_signatures_reviewed.yaml": own_side_of(load_org(ROOT / "org.example.yaml")),
+    "intake_copied_reviewed.yaml": OwnSide.build(
+        domains=["sino-instruments.com"], phones=["+86 21 5888 8888"], home_country="CN",
+        names=["张伟", "周敏", "黄磊", "徐丽", "Emma Wilson", "何军", "林娜", "王芳", "李雷", "赵敏", "孙丽", "陈静",
+               "刘洋", "Kevin Zhou", "Lisa Wang"]),
 }
 PROBES: dict[str, list[dict[str, Any]]] = {
     name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in OWN_SIDES
@@ -29,7 +35,8 @@ PROBES: dict[str, list[dict[str, Any]]] = {
 
 def test_every_probe_is_there() -> None:
     assert {name: len(probes) for name, probes in PROBES.items()} == {
-        "intake_assistants_reviewed.yaml": 87, "intake_signatures_reviewed.yaml": 125}
+        "intake_assistants_reviewed.yaml": 87, "intake_signatures_reviewed.yaml": 125,
+        "intake_copied_reviewed.yaml": 115}
 
 
 @pytest.mark.parametrize(("name", "probe"), [(name, p) for name, probes in PROBES.items() for p in probes],
