@@ -172,7 +172,7 @@ _PAYING_RE = re.compile(r"(?<![^\W\d_])(?:payments?|remittance|оплат\w*|п�
                         r"pagos?|paiements?|zahlung\w*|pagamentos?)(?![^\W\d_])", re.IGNORECASE)
 # a sentence ends at a stop before a capital, not at "tel. 020 …" nor "Mr. Salim", "M. Girard"
 _SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)"
-                                r"(?<!\bSr\.)(?<!\bSra\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bEng\.)(?<!\bIng\.)"
+                                r"(?<!\bSr\.)(?<!\bSra\.)(?<!\bDra\.)(?<!\bM\.)(?<!\bMme\.)(?<!\bEng\.)(?<!\bIng\.)"
                                 r"\s+(?=[A-ZА-ЯЁЇІЄ])|\n")
 
 

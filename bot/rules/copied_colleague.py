@@ -22,8 +22,8 @@ _TITLE_WORD_RE = re.compile(r"(?:dr|mr|mrs|ms|prof|inż|ing)", re.IGNORECASE)
 _REPLYING = (r"reply|respond|answer|revert|responda\w*|responder|contest\w*|répond\w*|antworten|odpowie\w*|"
              r"ответьте|дайте\s+відповідь")
 _DIRECTING_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{_REPLYING}|send|address|direct|forward|e-?mail|"
-    r"env[ií]e\w*|enviar|dirij\w*|dirigir|remit\w*|envie|mande|encaminhe|envoy\w*|adress\w*|transmett\w*|"
+    rf"(?<![^\W\d_])(?:{_REPLYING}|send|direct|forward|e-?mail|"  # not "address": the addressee, not where it goes
+    r"env[ií]e\w*|enviar|dirij\w*|dirigir|remit\w*|envie|mande|encaminhe|envoy\w*|transmett\w*|"
     r"senden|schicken|richten|przes[lł]a\w*|wys[lł]a\w*|skierowa\w*|"
     r"отправ\w*|направ\w*|пришлите|вышлите|надсила\w*|надішл\w*)(?![^\W\d_])",
     re.IGNORECASE,
@@ -43,15 +43,16 @@ _REQUEST_RE = re.compile(
     re.IGNORECASE,
 )
 _IMPERATIVE_RE = re.compile(
-    r"(?:send|reply|respond|answer|address|forward|env[ií]e(?:n)?|mande|encaminhe|responda(?:n)?|dirija|remita|"
+    r"(?:send|reply|respond|answer|forward|env[ií]e(?:n)?|mande|encaminhe|responda(?:n)?|dirija|remita|"
     r"envoyez|adressez|répondez|transmettez|отправьте|направьте|пришлите|вышлите|ответьте|надішліть|"
     r"надсилайте|wyślij\w*|prze[sś]lij\w*|odpowiedz\w*)",
     re.IGNORECASE,
 )
 _SIE_RE = re.compile(r"[ \t]+Sie(?![^\W\d_])")  # "senden Sie …"
-# what is sent must be the quote (not the invoice, the samples or the shipping documents)
+# what is sent must be the quote (not the invoice, the samples or the shipping documents; not "whether you offer …")
 _QUOTE_WORD_RE = re.compile(
-    r"(?<![^\W\d_])(?:quot\w*|offer|offre|oferta|ofert\w*|proposta|propuesta|propos\w*|cotiz\w*|cotaç\w*|"
+    r"(?<![^\W\d_])(?:quot\w*|(?<!you\s)(?<!we\s)(?<!they\s)(?<!to\s)offer|offre|oferta|ofert\w*|proposta|"
+    r"propuesta|propos\w*|cotiz\w*|cotaç\w*|"
     r"orçamento|devis|Angebot\w*|КП|предложени\w*|пропозиці\w*|proforma|PI)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -63,7 +64,7 @@ _QUESTIONS_RE = re.compile(r"(?<![^\W\d_])(?:questions?|queries|preguntas?|pergu
 _TITLES = r"mr|mrs|ms|dr|dra|prof|eng|ing|sr|sra|m|mme|herrn?|frau|pana?|pani"
 _TO_THE_PERSON_RE = re.compile(  # "la", "el", "the" only before a title ("a la Dra.", not "a La Paz", "to the Central
     # …"); Portuguese "o", "a" before a first name too ("para o Ricardo")
-    rf"(?<![^\W\d_])(?:to|a|al|à|an|do|para|pra|ao|per)\s+(?:(?:la|el|the)\s+(?=(?:{_TITLES})\.?\s)|(?-i:o|a)\s+)?"
+    rf"(?<![^\W\d_])(?:to|a|al|à|an|do(?=\s+(?-i:Pan))|para|pra|ao)\s+(?:(?:la|el|the)\s+(?=(?:{_TITLES})\.?\s)|(?-i:o|a)\s+)?"
     rf"(?:(?:{_TITLES})\.?\s+)*$",
     re.IGNORECASE,
 )
@@ -73,8 +74,24 @@ _TO_THE_PERSON_CYRILLIC_RE = re.compile(
     r"безпосередньо|пожалуйста|будь\s+ласка)[\s,]+)*(?:(?:г-ну|г-же|господину|госпоже|пану|пані)\s+)?$",
     re.IGNORECASE,
 )
-_PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])",
-                         re.IGNORECASE)
+# between the verb and its "to", only what is sent and how: "the revised quote", "la cotización", "Sie das Angebot
+# bitte", "bezpośrednio" (not "by Thursday to present it", "any questions about the specification", "a proposta
+# revisada conforme pedido", "including carriage")
+_SENT_WORD_RE = re.compile(
+    r"(?:the|your|our|this|a|an|it|la|le|les|el|su|sua|o|votre|notre|l['’]\w+|das|ihr\w*|unser\w*|nuestr[oa]|"
+    r"vuestr[oa]|dies\w*|sie|bitte|please|por|favor|directly|directamente|diretamente|directement|direkt|"
+    r"bezpośrednio|revised|formal|final|updated|new|official|corrected|amended|revisad[ao]|actualizad[ao]|"
+    r"atualizad[ao]|nuev[oa]|nov[oa]|définiti\w*|révisé\w*|überarbeitet\w*|aktualisiert\w*|zaktualizowan\w*|"
+    r"now\w*|poprawion\w*)",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])"
+                         r"(?=\s*(?:[^\w\s]|$|(?:directly|directamente|diretamente|directement|direkt|and\s+me|"
+                         r"e\s+a\s+mim|y\s+a\s+m[ií])(?![^\W\d_])))", re.IGNORECASE)
+# what may open a sentence that hands the quote to "him"/"her" without naming anyone else ("Please send …")
+_OPENERS = frozenset({"please", "kindly", "so", "could", "can", "would", "we", "i", "our", "the", "thanks", "thank",
+                      "por", "favor", "bitte", "merci", "proszę", "пожалуйста", "прошу", "and", "but", "also", "he",
+                      "she", "it", "this", "that", "hence", "therefore", "then"})
 # between the verb and the person, the writer keeps the quote, copies the person, or sends nothing: "to me and to
 # Lucía", "a copy to Pablo", "not to Pablo any more", "to my attention and I will forward it to him"
 _NOT_THE_QUOTE_RE = re.compile(
@@ -95,7 +112,14 @@ _ANOTHER_CLAUSE_RE = re.compile(
 )
 # someone else by their role: "Our new lab supervisor will take over …, so please send the quotation to him"
 _ROLE_RE = re.compile(r"(?<![^\W\d_])(?:supervisor|manager|director|engineer|consultant|colleague|boss|head|buyer|"
-                      r"agent|technician|officer)(?![^\W\d_])", re.IGNORECASE)
+                      r"agent|technician|officer|dean|rector|president|ceo|principal|replacement|successor|chairman|"
+                      r"owner|founder)(?![^\W\d_])", re.IGNORECASE)
+# a condition opens the sentence: "If anything in our specification is unclear, please reply to Ana"
+_CONDITION_RE = re.compile(r"^\s*(?:if|should|in\s+case|si|caso|falls|wenn|если|jeśli|jezeli|jeżeli)(?![^\W\d_])",
+                           re.IGNORECASE)
+# the copied person pays, not buys: "Please send the proforma to Ana Ruiz, who will arrange the advance payment"
+_PAYING_RE = re.compile(r"(?<![^\W\d_])(?:pay|pays|payment|paying|advance|pago|pagamento|Zahlung\w*|оплат\w*|"
+                        r"płatnoś\w*)(?![^\W\d_])", re.IGNORECASE)
 # what follows a name that is no part of it: a date ("up to April 30"), another capitalised word ("a Luz del Sur
 # S.A.A.", "a Juan Pérez" for Juan Carlos Díaz)
 _FOLLOWING_WORD_RE = re.compile(r"\s+(?:(?:del|de|la|las|los|van|der|von|da|do|dos|das)\s+)*"
@@ -109,7 +133,8 @@ _NOT_ASKED_RE = re.compile(
 # anywhere after the person: the writer too ("to Johan and me", "(cc) as well", "a Lucía también", "та мені")
 _AND_ME_TOO_RE = re.compile(
     r"(?<![^\W\d_])(?:me|us|mí|moi|mich|mir|mnie|мне|нам|мені|myself|mim|as\s+well|too|also|también|também|aussi|"
-    r"auch|тоже|також|również|and\s+I)(?![^\W\d_])",
+    r"auch|тоже|також|również|and\s+I|the\s+undersigned|el\s+suscrito|la\s+suscrita|le\s+soussigné|"
+    r"(?-i:I)\s+will|we\s+will|I['’]ll|we['’]ll)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "… to her and me in copy", "… and cc me": the writer only copied
@@ -183,14 +208,19 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
         return None
     words, person = colleague
     named_before = False  # the person named in an earlier sentence, and no one else since
+    quoted_before = False  # the sentence before speaks of the quote (a reply then is about it)
     for sentence in sentences(text[person.end() : ends]):
         names = _names(words, sentence)
-        if ((_QUOTE_WORD_RE.search(sentence) or _REPLYING_RE.search(sentence))
+        about_the_quote = _QUOTE_WORD_RE.search(sentence) is not None
+        if ((about_the_quote or (_REPLYING_RE.search(sentence) and quoted_before
+                                 and not _CONDITION_RE.match(sentence)))
                 and not NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))
+                and not _PAYING_RE.search(sentence)
                 and "@" not in sentence):  # a sentence with its own address is another rule's
             for verb in _DIRECTING_RE.finditer(sentence):
                 if _asked(sentence, verb) and _sent_on(sentence, verb, words, names, named_before):
                     return person.group("address").casefold(), person.span()
+        quoted_before = about_the_quote
         if names and not _GREETING_SENTENCE_RE.match(sentence):
             named_before = True
         elif _SOMEONE_RE.search(sentence) or _ROLE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
@@ -206,6 +236,14 @@ def _asked(sentence: str, verb: re.Match[str]) -> bool:
                 or _SIE_RE.match(sentence, verb.end())) and not _NOT_ASKED_RE.search(before[-40:])
 
 
+def _someone_else(said: str, words: list[str]) -> bool:
+    """`said` (a sentence up to a "him"/"her") has a capitalised word that neither opens a request nor is the copied
+    person's: "Pablo takes over purchasing from Monday, so please send the quotation to him" (Cc: Ana Rocha)."""
+    own = {w.casefold() for w in words}
+    return any(w.casefold() not in _OPENERS and w.casefold() not in own and not _names(words, w)
+               for w in re.findall(r"(?-i:[A-ZÀ-ÞА-ЯЁ])[^\W\d_]+", said))
+
+
 def _sent_on(sentence: str, verb: re.Match[str], words: list[str], names: list[re.Match[str]],
              named_before: bool) -> bool:
     """The sentence's `verb` directs the quote to the copied person: to their name (`names`: where the sentence
@@ -215,7 +253,8 @@ def _sent_on(sentence: str, verb: re.Match[str], words: list[str], names: list[r
     spoken = [m for m in names if 0 <= m.start() - verb.end() < len(rest)]
     at = spoken[0].start() - verb.end() if spoken else None
     if (at is None and named_before and not _SOMEONE_RE.search(sentence) and not _ROLE_RE.search(sentence)
-            and (pronoun := _PRONOUN_RE.search(rest))):
+            and (pronoun := _PRONOUN_RE.search(rest)) and not _someone_else(sentence[: verb.end() + pronoun.start()],
+                                                                              words)):
         at = pronoun.start()
     if at is None:
         return False
@@ -227,6 +266,9 @@ def _sent_on(sentence: str, verb: re.Match[str], words: list[str], names: list[r
         return False
     cyrillic = bool(re.match(r"[А-ЯЁЇІЄа-яёїіє]", after))
     to_them = _TO_THE_PERSON_CYRILLIC_RE.match(between) if cyrillic else _TO_THE_PERSON_RE.search(between)
+    sent = between[: to_them.start()].replace("(", " ").replace(")", " ").split() if to_them and not cyrillic else []
+    if len(sent) > 5 or not all(_SENT_WORD_RE.fullmatch(w) or _QUOTE_WORD_RE.fullmatch(w) for w in sent):
+        return False
     return (to_them is not None and not _NOT_THE_QUOTE_RE.search(between)
             and not _AND_ME_TOO_RE.search(_ME_IN_COPY_RE.sub(" ", after))
             and not _FREIGHT_RE.search(sentence, 0, verb.end() + at)

@@ -63,14 +63,18 @@ INTRO_RE = re.compile(
     # a voice note's transcript greets without a stop: "здравствуйте это Нурлан лаборатория …" (a capitalised word
     # right after it: not "я Вам писал", "я по поводу", "это Сино Инструментс" checking they reached us)
     r"|(?:(?<=здравствуйте )|(?<=добрый день )|(?<=привет )|(?<=алло ))(?:это|я)"
-    r"(?=\s+(?!(?:Вам|Вас|Вы|Ваш\w*|Сино)(?![^\W\d_]))(?-i:[А-ЯЁ])"
-    r"(?![а-яё]*(?:ский|ской|цкий|ный|ний|ая|ое|ые)(?![^\W\d_])))"  # not "это Евразийский университет"
+    # (nor "это Евразийский университет", "это Институт ботаники")
+    r"(?=\s+(?!(?:Вам|Вас|Вы|Ваш\w*|Сино)(?![^\W\d_]))"
+    r"(?!(?:Институт|Университет|Лаборатори|Центр|Компани|Фирм|Завод|Клиник|Больниц|ТОО|ООО|АО|ИП|ОсОО))"
+    r"(?-i:[А-ЯЁ])(?![а-яё]*(?:ский|ской|цкий|ный|ний|ая|ое|ые)(?![^\W\d_])))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
     # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
     # and Swahili "Ni Juma Mwakyusa, …" (it is)
     # ("TU Ilmenau" is a university; "Ni Hao" Mandarin)
-    r"(?-i:[Tt]u|[Tt]ady|Ni(?!\s+[Hh]ao(?![^\W\d_])))(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"
+    # (Swahili "Ni" before a full name, not Spanish "Ni Mettler ni Sartorius …")
+    r"(?-i:[Tt]u|[Tt]ady|Ni(?!\s+[Hh]ao(?![^\W\d_]))(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))(?![^\n]*\sni\s))"
+    r"(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم|اینجانب"  # Persian "اینجانب": I (formal)
     # Persian "من آرش رضایی هستم" ("I am …"): "من" is also Arabic "from", so only before a "هستم"
     r"|(?<![\u0600-\u06ff])من(?=(?:\s+[\u0600-\u06ff\u200c]+){1,3}\s+هستم)"

@@ -154,10 +154,11 @@ def _unspoken(line: str, own: OwnSide) -> str:
     return " " * chat.start("message") + message
 
 
-# our colleague's own number in their hand-off: "我的WhatsApp +86 138 …", "打我手机 +86 …", "call me on +86 …"
+# our colleague's own number in their hand-off: "我的WhatsApp +86 138 …", "打我手机 +86 …", "call me on +86 …" (not
+# the customer's: "他让我直接打他手机 +86 …", "he asked me to call him back at +86 …")
 _THEIR_OWN_NUMBER_RE = re.compile(
-    r"(?:我的?|打我|找我|联系我|加我|(?<![^\W\d_])(?:my|me|mine)(?![^\W\d_]))[^\n+]{0,30}?\+?[ \t]*86[ \t-]*"
-    r"\(?\d[\d \t()-]{7,16}\d",
+    r"(?:我的|打我|找我|联系我|加我|(?<![^\W\d_])(?:my|me|mine)(?![^\W\d_]))"
+    r"(?:(?!him|his|her|customer|client)[^\n+他她客]){0,20}?\+?[ \t]*86[ \t-]*\(?\d[\d \t()-]{7,16}\d",
     re.IGNORECASE,
 )
 
