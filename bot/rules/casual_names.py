@@ -99,6 +99,9 @@ _EXPORT_SPEAKER_RE = re.compile(r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?P<who>[^\n:：
 # not "[WhatsApp]" or "[Image]")
 _BRACKETED_SPEAKER_RE = re.compile(r"^[ \t]*\[(?P<who>(?-i:[A-ZА-ЯЁ])[\w'’-]+(?:[ \t]+(?-i:[A-ZА-ЯЁ])[\w'’-]+){1,2})\]"
                                    r"[ \t]+(?=\S)", re.MULTILINE)
+_BRACKET_TAG_RE = re.compile(r"(?<![^\W\d_])(?:voice|note|sender|external|ads?|account|photo|image|video|audio|"
+                             r"sticker|forwarded|message|file|document|link|location|contact|system)(?![^\W\d_])",
+                             re.IGNORECASE)
 # "pregunta por Antonio", "ask for Mr Osei", "my name faisal", "sy Yusuf dr PT …": a name follows.
 _ASK_FOR_RE = re.compile(
     r"(?<![^\W\d_])(?:pregunt(?:a|ar|e|en)\s+por|preguntar\s+por|ask\s+for|falar?\s+com\s+(?:o|a)|"
@@ -124,8 +127,11 @@ def casual_name_candidates(text: str, phone: str | None = None) -> Iterator[str]
         if head and (name := _plausible(head.group("who"))) and not (
                 head.re is _PLATFORM_FROM_RE and _written_small(name, text)):
             yield name
-    for match in (*_EXPORT_SPEAKER_RE.finditer(text), *_BRACKETED_SPEAKER_RE.finditer(text)):
+    for match in _EXPORT_SPEAKER_RE.finditer(text):
         if name := _plausible(match.group("who")):
+            yield name
+    for match in _BRACKETED_SPEAKER_RE.finditer(text):  # not "[Voice Note]", "[External Sender]"
+        if not _BRACKET_TAG_RE.search(match.group("who")) and (name := _plausible(match.group("who"))):
             yield name
     if name := _first_speaker(text):
         yield name

@@ -88,6 +88,11 @@ _SENT_WORD_RE = re.compile(
 _PRONOUN_RE = re.compile(r"(?<![^\W\d_])(?:him|her|ele|ela|lui|ihm|ihr|jemu|niej|ему|ей|йому|їй)(?![^\W\d_])"
                          r"(?=\s*(?:[^\w\s]|$|(?:directly|directamente|diretamente|directement|direkt|and\s+me|"
                          r"e\s+a\s+mim|y\s+a\s+m[ií])(?![^\W\d_])))", re.IGNORECASE)
+# capitalised words that name no one: languages, days, months ("She doesn't write English well")
+_NO_PERSONS = frozenset({"english", "spanish", "russian", "chinese", "french", "german", "arabic", "portuguese",
+                         "italian", "turkish", "polish", "dutch", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+                         "july", "august", "september", "october", "november", "december"})
 # what may open a sentence that hands the quote to "him"/"her" without naming anyone else ("Please send …")
 _OPENERS = frozenset({"please", "kindly", "so", "could", "can", "would", "we", "i", "our", "the", "thanks", "thank",
                       "por", "favor", "bitte", "merci", "proszę", "пожалуйста", "прошу", "and", "but", "also", "he",
@@ -163,11 +168,31 @@ _CASE_ENDINGS = ("a", "y", "i", "u", "ie", "ego", "iego", "ej", "iej", "ą", "em
                  "и", "е", "ой", "ей", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ові", "еві", "і")
 
 
-def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.Match[str]] | None:
-    """The one person the mail's copy lines (above `ends`) name from `domain` (not a shared mailbox), with the words
-    of their name as shown ("dr inż. Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
+# the writer stays the contact or places the order, or the colleague only checks or is informed: "For everything else
+# I remain your contact person", "Ansprechpartner bleibe ich", "Toda a negociação … comigo", "I will send the purchase
+# order", "for budget approval", "zur fachlichen Prüfung", "apenas para conhecimento", "for the import permit"
+_WRITER_KEEPS_RE = re.compile(
+    r"(?<![^\W\d_])(?:I\s+remain|remain\s+your|bleibe\s+ich|comigo|conmigo|avec\s+moi|со\s+мной|ze\s+mną|"
+    r"my\s+attention|I\s+will\s+(?:send|place|issue|raise)\s+(?:the\s+|our\s+|a\s+)?(?:purchase\s+)?order|"
+    r"for\s+(?:\w+\s+)?approval|for\s+(?:his|her)\s+signature|Prüfung|conhecimento|for\s+(?:your\s+)?information|"
+    r"import\s+permit|licen[cs]e|customs)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the mail header that opens the text: its "Label: …" lines (blank ones between them: our own lines taken out)
+_HEADER_BLOCK_RE = re.compile(r"(?:[ \t]*\n)*(?:[ \t]*[^\W\d_][^\n:：]{0,24}[:：][^\n]*(?:\n[ \t]*)*)+")
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+# a line break inside a paragraph: not before a blank line, a list item, a label or the closing's lines
+_WRAPPED_RE = re.compile(r"(?<=[^\W\d_,;])\n(?=[ \t]*[^\W\d_(])(?![ \t]*(?:[-•*]|[^\n:]{1,30}:))")
+_SLAVIC_RE = re.compile(r"[а-яёіїєА-ЯЁІЇЄąćęłńśźżĄĆĘŁŃŚŹŻ]|(?<![^\W\d_])(?:Pana?|Pani)(?![^\W\d_])")
+
+
+def _copied_colleague(text: str, domain: str) -> tuple[list[str], re.Match[str]] | None:
+    """The one person the copy lines of the mail header that opens the text name from `domain` (not a shared
+    mailbox; not a header quoted further down or pasted into a chat), with the words of their name as shown ("dr inż.
+    Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
+    block = _HEADER_BLOCK_RE.match(text)
     copied: list[tuple[list[str], re.Match[str]]] = []
-    for header in COPY_HEADER_LINE_RE.finditer(text, 0, ends):
+    for header in COPY_HEADER_LINE_RE.finditer(text, 0, block.end() if block else 0):
         line_end = text.find("\n", header.end())
         for person in _COPIED_PERSON_RE.finditer(text, header.end(), line_end if line_end >= 0 else len(text)):
             local, at = person.group("address").casefold().rsplit("@", 1)
@@ -181,8 +206,11 @@ def _copied_colleague(text: str, domain: str, ends: int) -> tuple[list[str], re.
 
 
 def _names(words: list[str], sentence: str) -> list[re.Match[str]]:
-    """Where `sentence` names the person: a word of their name as written or with a case ending ("Piotra" for
-    Piotr, "Осмоновой" for Осмонова; not "Daniel" for Daniela, "Mariana" for Maria)."""
+    """Where `sentence` names the person: a word of their name as written, or with a case ending in a Polish,
+    Russian or Ukrainian sentence ("Piotra" for Piotr, "Осмоновой" for Осмонова; not "Daniela" for Daniel, "Mariana"
+    for Maria)."""
+    if not _SLAVIC_RE.search(sentence):
+        return [m for word in words for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", sentence)]
     found = []
     for word in words:
         stem = word[:-1] if len(word) > 4 and word[-1].casefold() in "aаяoйь" else word  # "Сергей" -> "Сергею"
@@ -201,31 +229,40 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
     answers their questions; not a place that shares the name ("CIP a La Paz"); not the person already chosen."""
     domain = email.rsplit("@", 1)[1].casefold()
     ends = note_end(text)
-    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends]):
+    if (domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends])
+            or _WRITER_KEEPS_RE.search(text, 0, ends)):
         return None
-    colleague = _copied_colleague(text, domain, ends)
+    colleague = _copied_colleague(text, domain)
     if colleague is None or colleague[1].group("address").casefold() == email:
         return None
     words, person = colleague
     named_before = False  # the person named in an earlier sentence, and no one else since
-    quoted_before = False  # the sentence before speaks of the quote (a reply then is about it)
-    for sentence in sentences(text[person.end() : ends]):
+    note = _QUOTED_LINE_RE.sub("", text[person.end() : ends])
+    for sentence in sentences(_WRAPPED_RE.sub(" ", note)):  # a sentence goes on over a hard-wrapped line
         names = _names(words, sentence)
-        about_the_quote = _QUOTE_WORD_RE.search(sentence) is not None
-        if ((about_the_quote or (_REPLYING_RE.search(sentence) and quoted_before
-                                 and not _CONDITION_RE.match(sentence)))
+        if (_QUOTE_WORD_RE.search(sentence) and not _CONDITION_RE.match(sentence)
                 and not NOT_BUYING_RE.search(sentence.replace("proforma invoice", "PI"))
                 and not _PAYING_RE.search(sentence)
                 and "@" not in sentence):  # a sentence with its own address is another rule's
             for verb in _DIRECTING_RE.finditer(sentence):
-                if _asked(sentence, verb) and _sent_on(sentence, verb, words, names, named_before):
+                clause = _clause_of(sentence, verb)
+                if (_QUOTE_WORD_RE.search(clause) and _asked(sentence, verb)
+                        and _sent_on(sentence, verb, words, names, named_before)):
                     return person.group("address").casefold(), person.span()
-        quoted_before = about_the_quote
         if names and not _GREETING_SENTENCE_RE.match(sentence):
             named_before = True
-        elif _SOMEONE_RE.search(sentence) or _ROLE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence):
+        elif (_SOMEONE_RE.search(sentence) or _ROLE_RE.search(sentence) or _GREETING_SENTENCE_RE.match(sentence)
+              or _someone_else(sentence, words)):
             named_before = False
     return None
+
+
+def _clause_of(sentence: str, verb: re.Match[str]) -> str:
+    """The clause of `sentence` that holds `verb`: from the last comma or semicolon before it to the next one after it
+    ("the datasheet was missing, please send it to Dr. Eze": "it" is no quote)."""
+    start = max(sentence.rfind(",", 0, verb.start()), sentence.rfind(";", 0, verb.start())) + 1
+    end = re.search(r"[,;]", sentence[verb.end() :])
+    return sentence[start : verb.end() + end.start() if end else len(sentence)]
 
 
 def _asked(sentence: str, verb: re.Match[str]) -> bool:
@@ -240,7 +277,7 @@ def _someone_else(said: str, words: list[str]) -> bool:
     """`said` (a sentence up to a "him"/"her") has a capitalised word that neither opens a request nor is the copied
     person's: "Pablo takes over purchasing from Monday, so please send the quotation to him" (Cc: Ana Rocha)."""
     own = {w.casefold() for w in words}
-    return any(w.casefold() not in _OPENERS and w.casefold() not in own and not _names(words, w)
+    return any(w.casefold() not in _OPENERS | _NO_PERSONS and w.casefold() not in own and not _names(words, w)
                for w in re.findall(r"(?-i:[A-ZÀ-ÞА-ЯЁ])[^\W\d_]+", said))
 
 

@@ -325,8 +325,10 @@ _TECHNICAL_RE = re.compile(
     r"технічн\w+\s+питан\w*|consultas\s+técnicas|questions\s+techniques|technische\w*\s+Fragen)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_COMMERCIAL_RE = re.compile(r"(?<![^\W\d_])(?:quot\w*|offer\w*|prices?|commercial|cotiz\w*|КП|коммерческ\w*|"
-                            r"предложени\w*|Angebot\w*|devis|oferta\w*)(?![^\W\d_])", re.IGNORECASE)
+_COMMERCIAL_RE = re.compile(
+    r"(?<![^\W\d_])(?:quot\w*|offer\w*|price\w*|pricing|commerc\w*|comercia\w*|cotiz\w*|КП|коммерческ\w*|цен\w*|"
+    r"стоимост\w*|закуп\w*|предложени\w*|Angebot\w*|Preis\w*|Bestell\w*|devis|oferta\w*|order\w*|pedido\w*|"
+    r"compra\w*|achat\w*|purchas\w*)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _not_for_the_sale(sentence: str) -> bool:
