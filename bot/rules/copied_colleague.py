@@ -172,10 +172,21 @@ _CASE_ENDINGS = ("a", "y", "i", "u", "ie", "ego", "iego", "ej", "iej", "ą", "em
 # I remain your contact person", "Ansprechpartner bleibe ich", "Toda a negociação … comigo", "I will send the purchase
 # order", "for budget approval", "zur fachlichen Prüfung", "apenas para conhecimento", "for the import permit"
 _WRITER_KEEPS_RE = re.compile(
-    r"(?<![^\W\d_])(?:I\s+remain|remain\s+your|bleibe\s+ich|comigo|conmigo|avec\s+moi|со\s+мной|ze\s+mną|"
+    r"(?<![^\W\d_])(?:I\s+remain|remain\s+your|remain\s+with\s+me|(?:come|comes)\s+from\s+me|bleibe\s+ich|"
+    r"bin\s+(?:weiterhin\s+)?ich|über\s+mich|comigo|conmigo|por\s+mim|avec\s+moi|moi-même|со\s+мной|ze\s+mną|"
+    r"оформляю\s+я|emitiré\s+yo|me\s+encargaré|continuo\s+responsável|sigo\s+siendo|"
     r"my\s+attention|I\s+will\s+(?:send|place|issue|raise)\s+(?:the\s+|our\s+|a\s+)?(?:purchase\s+)?order|"
-    r"for\s+(?:\w+\s+)?approval|for\s+(?:his|her)\s+signature|Prüfung|conhecimento|for\s+(?:your\s+)?information|"
-    r"import\s+permit|licen[cs]e|customs)(?![^\W\d_])",
+    r"import\s+permit|licen[cs]e|customs|"
+    # the colleague only approves, checks or is informed: "for approval", "para su aprobación", "zur Freigabe",
+    # "на согласование", "pour validation", "do akceptacji"
+    r"for\s+(?:\w+\s+)?(?:approval|review|evaluation|comparison|sign-?off|validation)|"
+    r"for\s+(?:his|her)\s+signature|for\s+(?:your\s+|his\s+|her\s+)?information|"
+    r"para\s+(?:su\s+)?(?:aprobaci[oó]n|revisi[oó]n|conocimiento|visto\s+bueno|evaluaci[oó]n)|"
+    r"para\s+(?:aprova[cç][aã]o|confer[eê]ncia|conhecimento|an[aá]lise|avalia[cç][aã]o)|conhecimento|"
+    r"pour\s+(?:validation|approbation|information|avis)|"
+    r"zur\s+(?:Freigabe|Genehmigung|Kenntnis\w*|Prüfung)|Prüfung|"
+    r"на\s+согласование|для\s+согласования|на\s+утверждение|для\s+ознакомления|на\s+погодження|"
+    r"для\s+погодження|do\s+(?:akceptacji|zatwierdzenia|wiadomości))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # the mail header that opens the text: its "Label: …" lines (blank ones between them: our own lines taken out)
