@@ -191,6 +191,26 @@ _WRITER_KEEPS_RE = re.compile(
 )
 # the mail header that opens the text: its "Label: …" lines (blank ones between them: our own lines taken out)
 _HEADER_BLOCK_RE = re.compile(r"(?:[ \t]*\n)*(?:[ \t]*[^\W\d_][^\n:：]{0,24}[:：][^\n]*(?:\n[ \t]*)*)+")
+# someone approves, checks or signs off in the note ("who has to approve the budget", "precisa aprovar", "он должен
+# его согласовать", "który ją zatwierdzi"): the colleague is asked to approve, the writer buys
+_APPROVES_RE = re.compile(
+    r"(?<![^\W\d_])(?:approv\w*|aprov\w*|aprueb\w*|aprobar\w*|согласов\w*|утверд\w*|погодж\w*|zatwierdz\w*|"
+    r"akcept\w*|approva\w*|genehmig\w*|freigeb\w*|sign\w*\s+off|valid\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the writer places the order or handles payment or the contract: "I will be placing the PO", "before I issue the
+# order", "I am the purchase coordinator", "Eu continuo cuidando do pedido", "Договор и оплату веду я", "Zamówienie
+# złożę ja", "Yo me encargo del pago", "je passerai la commande"
+_WRITER_ORDERS_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?-i:I)(?:['’]ll|['’]m|\s+will|\s+am|\s+shall)?(?:\s+[\w-]+){0,4}?\s+(?:order|PO|purchas\w*|"
+    r"payment|contract)|eu\s+(?:[\w-]+\s+){0,3}(?:pedido|pagamento|compra|contrato)|"
+    r"yo\s+(?:[\w-]+\s+){0,3}(?:orden|pedido|pago|compra|contrato)|(?:orden|pedido|pago)\s+(?:[\w-]+\s+){0,4}yo|"
+    r"(?:договор\w*|оплат\w*|заказ\w*|заявк\w*)\s+(?:[\w-]+\s+){0,3}(?:веду|оформляю|подпишу|делаю)\s+я|"
+    r"я\s+(?:[\w-]+\s+){0,2}(?:оформлю|оплачу|закажу|подпишу)|złożę|złożymy|"
+    r"je\s+(?:[\w-]+\s+){0,3}(?:commande|paiement)|(?:Bestellung|Auftrag)\s+(?:[\w-]+\s+){0,4}(?:ich|mich))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _QUOTED_LINE_RE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
 # a line break inside a paragraph: not before a blank line, a list item, a label or the closing's lines
 _WRAPPED_RE = re.compile(r"(?<=[^\W\d_,;])\n(?=[ \t]*[^\W\d_(])(?![ \t]*(?:[-•*]|[^\n:]{1,30}:))")
@@ -241,7 +261,8 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
     domain = email.rsplit("@", 1)[1].casefold()
     ends = note_end(text)
     if (domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends])
-            or _WRITER_KEEPS_RE.search(text, 0, ends)):
+            or _WRITER_KEEPS_RE.search(text, 0, ends) or _APPROVES_RE.search(text, 0, ends)
+            or _WRITER_ORDERS_RE.search(text, 0, ends)):
         return None
     colleague = _copied_colleague(text, domain)
     if colleague is None or colleague[1].group("address").casefold() == email:
