@@ -124,7 +124,8 @@ _CONDITION_RE = re.compile(r"^\s*(?:if|should|in\s+case|si|caso|falls|wenn|ес�
                            re.IGNORECASE)
 # the copied person pays, not buys: "Please send the proforma to Ana Ruiz, who will arrange the advance payment"
 _PAYING_RE = re.compile(r"(?<![^\W\d_])(?:pay|pays|payment|paying|advance|pago|pagamento|Zahlung\w*|оплат\w*|"
-                        r"płatnoś\w*)(?![^\W\d_])", re.IGNORECASE)
+                        r"płatnoś\w*|L/C|LC|letter\s+of\s+credit|bank\w*|transfer\w*|transferência|deposit\w*)"
+                        r"(?![^\W\d_])", re.IGNORECASE)
 # what follows a name that is no part of it: a date ("up to April 30"), another capitalised word ("a Luz del Sur
 # S.A.A.", "a Juan Pérez" for Juan Carlos Díaz)
 _FOLLOWING_WORD_RE = re.compile(r"\s+(?:(?:del|de|la|las|los|van|der|von|da|do|dos|das)\s+)*"
@@ -184,7 +185,8 @@ _WRITER_KEEPS_RE = re.compile(
     r"para\s+(?:su\s+)?(?:aprobaci[oó]n|revisi[oó]n|conocimiento|visto\s+bueno|evaluaci[oó]n)|"
     r"para\s+(?:aprova[cç][aã]o|confer[eê]ncia|conhecimento|an[aá]lise|avalia[cç][aã]o)|conhecimento|"
     r"pour\s+(?:validation|approbation|information|avis)|"
-    r"zur\s+(?:Freigabe|Genehmigung|Kenntnis\w*|Prüfung)|Prüfung|"
+    r"zur\s+(?:Freigabe|Genehmigung|Kenntnis\w*)|prüf\w*|para\s+que\s+(?:\w+\s+)?revis\w*|"
+    r"pour\s+(?:sa\s+)?signature|"
     r"на\s+согласование|для\s+согласования|на\s+утверждение|для\s+ознакомления|на\s+погодження|"
     r"для\s+погодження|do\s+(?:akceptacji|zatwierdzenia|wiadomości))(?![^\W\d_])",
     re.IGNORECASE,
@@ -207,7 +209,7 @@ _WRITER_ORDERS_RE = re.compile(
     r"yo\s+(?:[\w-]+\s+){0,3}(?:orden|pedido|pago|compra|contrato)|(?:orden|pedido|pago)\s+(?:[\w-]+\s+){0,4}yo|"
     r"(?:договор\w*|оплат\w*|заказ\w*|заявк\w*)\s+(?:[\w-]+\s+){0,3}(?:веду|оформляю|подпишу|делаю)\s+я|"
     r"я\s+(?:[\w-]+\s+){0,2}(?:оформлю|оплачу|закажу|подпишу)|złożę|złożymy|"
-    r"je\s+(?:[\w-]+\s+){0,3}(?:commande|paiement)|(?:Bestellung|Auftrag)\s+(?:[\w-]+\s+){0,4}(?:ich|mich))"
+    r"je\s+(?:[\w'’-]+\s+){0,6}(?:commande|paiement)|(?:Bestellung|Auftrag)\s+(?:[\w-]+\s+){0,4}(?:ich|mich))"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -62,7 +62,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Letters only one language of the table writes: a short chat text with few common words still tells its
 # language by them (Turkish dotless ı and ğ, Polish ł ś ź ż ń, Vietnamese ơ ư đ and the stacked tone marks).
 _OWN_LETTERS = {
-    "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńąęŁŚŹŻ]"),
+    "tr": re.compile(r"[ığİ]"), "pl": re.compile(r"[łśźżńŁŚŹŻ]"),
     "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"), "az": re.compile(r"[əƏ]"),
 }
 _LETTER_WEIGHT = 2  # as much as two common words

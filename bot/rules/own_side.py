@@ -157,8 +157,9 @@ def _unspoken(line: str, own: OwnSide) -> str:
 # our colleague's own number in their hand-off: "我的WhatsApp +86 138 …", "打我手机 +86 …", "call me on +86 …" (not
 # the customer's: "他让我直接打他手机 +86 …", "he asked me to call him back at +86 …")
 _THEIR_OWN_NUMBER_RE = re.compile(
-    r"(?:我的|打我|找我|联系我|加我|(?<![^\W\d_])(?:my|me|mine)(?![^\W\d_]))"
-    r"(?:(?!him|his|her|customer|client)[^\n+他她客]){0,20}?\+?[ \t]*86[ \t-]*\(?\d[\d \t()-]{7,16}\d",
+    r"(?:(?:我的|打我|找我)[ \t]*(?:手机|电话|微信|WhatsApp|WeChat)?|(?<![^\W\d_])(?:my\s+(?:mobile|cell|number|phone|"
+    r"whatsapp|wechat|direct\s+line)|(?:call|whatsapp|text|reach)\s+me\s+(?:at|on))(?![^\W\d_]))"
+    r"[^\n+\d他她客]{0,12}\+?[ \t]*86[ \t-]*\(?\d[\d \t()-]{7,16}\d",
     re.IGNORECASE,
 )
 

@@ -329,7 +329,8 @@ _COMMERCIAL_RE = re.compile(
     r"(?<![^\W\d_])(?:quot\w*|offer\w*|price\w*|pricing|commerc\w*|comercia\w*|cotiz\w*|КП|коммерческ\w*|цен\w*|"
     r"стоимост\w*|закуп\w*|предложени\w*|Angebot\w*|Preis\w*|Bestell\w*|devis|oferta\w*|order\w*|pedido\w*|"
     r"compra\w*|achat\w*|purchas\w*|tender\w*|тендер\w*|bid\w*|licitac\w*|procurement|закупоч\w*|процедур\w*|"
-    r"contract\w*|договор\w*)(?![^\W\d_])", re.IGNORECASE)
+    r"contract\w*|договор\w*|project\w*|request\w*|enquir\w*|inquir\w*|запрос\w*|заявк\w*|проект\w*)"
+    r"(?![^\W\d_])", re.IGNORECASE)
 
 
 def _not_for_the_sale(sentence: str) -> bool:
