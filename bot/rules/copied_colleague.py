@@ -13,6 +13,7 @@ import re
 from bot.rules.addresses import COPY_HEADER_LINE_RE, EMAIL, NOT_BUYING_RE, ROLE_LOCAL_RE, sentences
 from bot.rules.companies import FREE_MAIL_DOMAINS
 from bot.rules.name_words import HONORIFIC_RE, PARTICLES
+from bot.rules.people_fields import person_named
 from bot.rules.principals import asks_for_the_quote, note_end
 
 __all__ = ["sent_to_the_copied"]
@@ -226,7 +227,7 @@ _SLAVIC_RE = re.compile(r"[а-яёіїєА-ЯЁІЇЄąćęłńśźżĄĆĘŁŃ�
 def _copied_colleague(text: str, domain: str) -> tuple[list[str], re.Match[str]] | None:
     """The one person the copy lines of the mail header that opens the text name from `domain` (not a shared
     mailbox; not a header quoted further down or pasted into a chat), with the words of their name as shown ("dr inż.
-    Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two."""
+    Piotr Zieliński": Piotr, Zieliński; not "van", "der"); None for none or two, or one without a full name."""
     block = _HEADER_BLOCK_RE.match(text)
     copied: list[tuple[list[str], re.Match[str]]] = []
     for header in COPY_HEADER_LINE_RE.finditer(text, 0, block.end() if block else 0):
@@ -239,7 +240,15 @@ def _copied_colleague(text: str, domain: str) -> tuple[list[str], re.Match[str]]
             if (at == domain and words and not ROLE_LOCAL_RE.fullmatch(local)
                     and not _UNIT_SHOWN_RE.search(person.group("shown"))):
                 copied.append((words, person))
-    return copied[0] if len(copied) == 1 else None
+    if len(copied) != 1 or not _full_name(copied[0][1].group("shown")):
+        return None  # no full name on the copy line ("J. Smith"): the record would mix two people
+    return copied[0]
+
+
+def _full_name(shown: str) -> bool:
+    """A copy line's display name gives a person's full name: two words or more, no initials."""
+    words = (person_named(shown) or "").split()
+    return len(words) >= 2 and all(len(w.strip(".")) >= 2 for w in words)
 
 
 def _names(words: list[str], sentence: str) -> list[re.Match[str]]:

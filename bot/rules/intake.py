@@ -125,8 +125,6 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # a colleague the writer copies and asks us to send the quote to ("Please send it to Johan directly (he's
     # copied)"), unless the hand-over gave an address of its own; else a person's own address for a shared mailbox
     directed = sent_to_the_copied(customer, email) if email and not their_email else None
-    if directed and not _readable_name(customer[directed[1][0] : directed[1][1]].split("<")[0]):
-        directed = None  # no full name to read on the copy line ("J. Smith"): the record would mix two people
     email, theirs_at = directed or (personal_address(email, customer, own) if email else (None, None))
     copied = None  # a hand-over without an address ("send the offer to her") to a person copied in the header
     if theirs_at and not span:  # another person's own address: where the text speaks of them names them
@@ -222,12 +220,6 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
-
-
-def _readable_name(shown: str) -> bool:
-    """A copy line's display name gives a person's full name: two words or more, no initials."""
-    words = (person_named(shown) or "").split()
-    return len(words) >= 2 and all(len(w.strip(".")) >= 2 for w in words)
 
 
 def _declined(name: str, nominative: str) -> bool:
