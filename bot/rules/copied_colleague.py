@@ -192,6 +192,11 @@ _WRITER_KEEPS_RE = re.compile(
     r"pour\s+(?:validation|approbation|information|avis)|"
     r"zur\s+(?:Freigabe|Genehmigung|Kenntnis\w*)|prüf\w*|para\s+que\s+(?:\w+\s+)?revis\w*|"
     r"pour\s+(?:sa\s+)?signature|"
+    # paperwork, or the writer still the contact: "for our records", "zur Ablage", "into our ERP", "for the funding
+    # application", "for the NAFDAC registration", "I am the end user and your contact", "arrange with me"
+    r"for\s+(?:our\s+)?(?:records|files|filing)|zur\s+Ablage|ERP|funding|budget\w*|presupuesto|registration|"
+    r"registro|I\s+am\s+(?:the\s+)?(?:end\s+user|user|your\s+contact)|(?:come|arrange\w*)\s+(?:to|with)\s+me|"
+    r"soy\s+(?:el|la)\s+responsable|Unterzeichner\w*|"
     r"на\s+согласование|для\s+согласования|на\s+утверждение|для\s+ознакомления|на\s+погодження|"
     r"для\s+погодження|do\s+(?:akceptacji|zatwierdzenia|wiadomości))(?![^\W\d_])",
     re.IGNORECASE,
@@ -209,13 +214,36 @@ _APPROVES_RE = re.compile(
 # order", "I am the purchase coordinator", "Eu continuo cuidando do pedido", "Договор и оплату веду я", "Zamówienie
 # złożę ja", "Yo me encargo del pago", "je passerai la commande"
 _WRITER_ORDERS_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?-i:I)(?:['’]ll|['’]m|\s+will|\s+am|\s+shall)?(?:\s+[\w-]+){0,4}?\s+(?:order|PO|purchas\w*|"
+    r"(?<![^\W\d_])(?:(?-i:I)(?:['’]ll|['’]m|\s+will|\s+am|\s+shall)?(?:\s+[\w-]+){0,6}?\s+(?:order|PO|purchas\w*|"
     r"payment|contract)|eu\s+(?:[\w-]+\s+){0,3}(?:pedido|pagamento|compra|contrato)|"
     r"yo\s+(?:[\w-]+\s+){0,3}(?:orden|pedido|pago|compra|contrato)|(?:orden|pedido|pago)\s+(?:[\w-]+\s+){0,4}yo|"
     r"(?:договор\w*|оплат\w*|заказ\w*|заявк\w*)\s+(?:[\w-]+\s+){0,3}(?:веду|оформляю|подпишу|делаю)\s+я|"
     r"я\s+(?:[\w-]+\s+){0,2}(?:оформлю|оплачу|закажу|подпишу)|złożę|złożymy|"
     r"je\s+(?:[\w'’-]+\s+){0,6}(?:commande|paiement)|(?:Bestellung|Auftrag)\s+(?:[\w-]+\s+){0,4}(?:ich|mich))"
     r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# what says the writer writes for the colleague or hands the purchase over: "I'm Johan's PA", "w imieniu kierownika",
+# "I am forwarding the request from our lab head", "Pablo, en copia, es quien gestiona las compras", "she is taking
+# over the purchase", "I am on leave from tomorrow" (a note without it keeps the writer: "send the quotation to Grace
+# for our records", "to Mary, she uploads all quotations into our ERP")
+_HANDING_OVER_RE = re.compile(
+    r"(?<![^\W\d_])(?:on\s+behalf\s+of|(?:personal\s+|executive\s+)?assistant|secretary|(?-i:PA)|"
+    r"(?:he|she)(?:\s+is|\s+will\s+be|['’]s|['’]ll\s+be)\s+(?:handling|in\s+charge|responsible|taking\s+over|"
+    r"the\s+buyer|the\s+one\s+who)|tak(?:es|ing)\s+over|will\s+handle|handles?\s+(?:the\s+|our\s+|all\s+)?"
+    r"(?:purchas\w*|order\w*|procurement|buying)|in\s+charge\s+of\s+(?:the\s+)?(?:purchas\w*|procurement|order\w*)|"
+    r"responsible\s+for\s+(?:the\s+)?(?:purchas\w*|procurement|buying|order\w*)|decision[- ]maker|(?:he|she)\s+decides|"
+    r"on\s+(?:leave|holiday|vacation|maternity|sick\s+leave)|out\s+of\s+(?:the\s+)?office|"
+    r"forwarding\s+(?:the\s+|this\s+|a\s+)?(?:request|inquiry|enquiry)\s+(?:from|of)|asked\s+me\s+to|"
+    r"en\s+nombre\s+de(?:l)?|de\s+parte\s+de(?:l)?|asistente|secretari[ao]|gestiona\s+las\s+compras|"
+    r"quien\s+(?:decide|gestiona|compra)|(?:responsable|encargad[oa])\s+de\s+(?:las\s+)?compras|"
+    r"de\s+(?:viaje|licencia|vacaciones)|me\s+pidi[oó]|em\s+nome\s+d[aeo]|assistente|secretária|"
+    r"respons[aá]vel\s+pel[ao]s?\s+compras?|pediu\s+que|de\s+(?:férias|licença)|quem\s+decide|au\s+nom\s+de|"
+    r"de\s+la\s+part\s+de|assistante?|secrétaire|responsable\s+(?:des\s+)?achats|en\s+congé|m['’]a\s+demandé|"
+    r"im\s+Auftrag|Assistent(?:in)?|Sekretär(?:in)?|Sekretariat|zuständig\s+für|im\s+Urlaub|übernimmt|bat\s+mich|"
+    r"entscheidet|w\s+imieniu|asystent\w*|sekretar\w*|odpowiada\s+za|na\s+urlopie|prowadzi\s+(?:ten\s+)?zakup|"
+    r"poprosi\w*|от\s+имени|від\s+імені|по\s+поручению|помощни\w*|секретар\w*|отвечает\s+за|в\s+отпуске|"
+    r"у\s+відпустці|просил\w*|попроси\w*|вед[её]т\s+закуп\w*|решение\s+принимает)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _QUOTED_LINE_RE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
@@ -278,7 +306,7 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
     ends = note_end(text)
     if (domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends])
             or _WRITER_KEEPS_RE.search(text, 0, ends) or _APPROVES_RE.search(text, 0, ends)
-            or _WRITER_ORDERS_RE.search(text, 0, ends)):
+            or _WRITER_ORDERS_RE.search(text, 0, ends) or not _HANDING_OVER_RE.search(text, 0, ends)):
         return None
     colleague = _copied_colleague(text, domain)
     if colleague is None or colleague[1].group("address").casefold() == email:

@@ -70,15 +70,18 @@ INTRO_RE = re.compile(
     r"Групп|ТОО|ООО|АО|ИП|ОсОО))(?![^\n]*меня\s+зовут)"  # a "меня зовут" further on names the caller
     r"(?![А-ЯЁ][а-яё]*(?:ский|ской|цкий|ный|ний|ая|ое|ые)(?![^\W\d_]))"
     r"(?![А-ЯЁ][а-яё]+\s+(?:Фарм|Лаб|Мед|Агро|Тест|Сервис|Трейд|Строй|Снаб|Тех)[а-яё]*(?![^\W\d_]))"  # "Бишкек Фарм"
-    r"(?-i:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)"
+    # (a surname after the first name: "Виктор Ковальчук", "Данияр Сейткали"; not "Караганда Водоканал")
+    r"(?-i:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]*(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|енко|ук|юк|ко|ский|ская|цкий|цкая|ич|вич|"
+    r"вна|ли|улы|кызы|уулу|бек|бекова|ян|дзе|швили|ий|ая))"
     r"(?![^\W\d_]))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
     # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
     # and Swahili "Ni Juma Mwakyusa, …" (it is)
     # ("TU Ilmenau" is a university; "Ni Hao" Mandarin)
-    # (Swahili "Ni" before a full name, not Spanish "Ni Mettler ni Sartorius …")
-    r"(?-i:[Tt]u|[Tt]ady|Ni(?!\s+[Hh]ao(?![^\W\d_]))(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))(?![^\n]*\sni\s))"
+    # (Swahili "Ni" before a full name after a chat's speaker, not Spanish "Ni Mettler ni Sartorius …", not a
+    # signature's surname "Ni Wei Ling")
+    r"(?-i:[Tt]u|[Tt]ady|(?<=: )Ni(?!\s+[Hh]ao(?![^\W\d_]))(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))(?![^\n]*\sni\s))"
     r"(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم|اینجانب"  # Persian "اینجانب": I (formal)
     # Persian "من آرش رضایی هستم" ("I am …"): "من" is also Arabic "from", so only before a "هستم"
