@@ -7,6 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -20,12 +23,26 @@ log = logging.getLogger(__name__)
 _GONE = (BrokenProcessPool, RuntimeError, OSError)
 
 
+def _end_with(parent: int) -> None:
+    """In the parser process: end it once `parent` (the server) is gone, checked every second by a daemon thread
+    (the server's own shutdown ends it sooner; a kill -9 leaves it no other way to learn)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-the-server", daemon=True).start()
+
+
 class ParserProcess:
     """`await parser(text, own)`; `close()` ends the process. A broken process falls back to parsing here."""
 
     def __init__(self) -> None:
         # spawn: a fresh interpreter, so nothing of the server's loop, threads or sockets is copied into it.
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        # It ends with the server, even one killed with SIGKILL (the OOM killer), which cannot shut it down.
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_end_with, initargs=(os.getpid(),))
 
     async def start(self) -> None:
         """Import the rules in the process before the first request (about a second), not during it."""

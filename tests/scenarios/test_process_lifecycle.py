@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,50 @@ def test_a_rejected_token_stops_run_with_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "refusing to start: Telegram rejected TELEGRAM_BOT_TOKEN" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc: the parser process `serve` spawns, its resource tracker)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state == "Z"  # a zombie has ended; only its parent's wait is missing
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_the_parser_process_ends_when_serve_is_killed(tmp_path: Path) -> None:
+    """kill -9 of `serve` (the OOM killer, a process manager) leaves no parser process behind: before, each kill
+    left one, holding the rules' memory, for good."""
+    env = environment(tmp_path, TELEGRAM_BOT_TOKEN="123:test",
+                      TELEGRAM_API_URL=f"http://127.0.0.1:{closed_port()}/bot")
+    proc = start(["serve", "--port", str(closed_port())], env, tmp_path)
+    wait_for_line(proc, "telegram is not reachable")  # the parser process is started before the platforms
+    spawned = children(proc.pid)
+    assert spawned, "serve started no parser process"
+    proc.kill()
+    proc.wait(timeout=STOP_BOUND)  # (not communicate: a parser left behind holds the pipes open)
+    for _ in range(100):  # up to 10 s: the parser notices within about a second
+        if all(gone(pid) for pid in spawned):
+            break
+        time.sleep(0.1)
+    left = [pid for pid in spawned if not gone(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # do not leave them to the next test
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe:
+            pipe.close()
+    assert left == []
