@@ -82,6 +82,8 @@ _PLATFORM_FROM_RE = re.compile(
     r"(?P<who>[^\W\d_][^\n:：()@+\d,]{1,39}?)[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:：]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
 def _written_small(name: str, text: str) -> bool:
     """A word of `name` written in lower case elsewhere in the text, outside addresses: a shop's name ("Instagram
     DM: Vida Verde Orgánicos" … "productos orgánicos"), not a person's."""
