@@ -76,11 +76,9 @@ INTRO_RE = re.compile(
     r"(?![^\W\d_]))"
     r"|(?:^|(?<=[,.!:?] )|(?<=hola )|(?<=olá )|(?<=oi )|(?<=merhaba, )|(?<=merhaba ))"
     r"(?:(?:soy|sou|sono)(?:\s+(?:o|a|el|la)(?=\s))?|ben|я|это|мен|men|name(?:\s+is)?|"
-    # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow)
-    # and Swahili "Ni Juma Mwakyusa, …" (it is)
-    # ("TU Ilmenau" is a university; "Ni Hao" Mandarin)
-    # (Swahili "Ni" before a full name after a chat's speaker, not Spanish "Ni Mettler ni Sartorius …", not a
-    # signature's surname "Ni Wei Ling")
+    # Polish and Czech "tu Marta z …", "tady Petr": here is (a capitalised name must follow; "TU Ilmenau" is a
+    # university); Swahili "Ni Juma Mwakyusa, …" (it is) before a full name after a chat's speaker (not Mandarin "Ni
+    # Hao", Spanish "Ni Mettler ni Sartorius …", a signature's surname "Ni Wei Ling")
     r"(?-i:[Tt]u|[Tt]ady|(?<=: )Ni(?!\s+[Hh]ao(?![^\W\d_]))(?=\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z]))(?![^\n]*\sni\s))"
     r"(?=\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻČŘŠŽ])))"
     r"|(?:أنا|انا)(?:\s+اسمي)?|اسمي|معك|معاك|معكم|معاكم|اینجانب"  # Persian "اینجانب": I (formal)
