@@ -303,13 +303,15 @@ def sent_to_the_copied(text: str, email: str) -> tuple[str, tuple[int, int]] | N
     not when the sentence speaks of paying, invoices, samples or shipping, answers questions, or is a condition; not
     a place or a date that shares the name ("CIP a La Paz", "up to April 30"); not the person already chosen."""
     domain = email.rsplit("@", 1)[1].casefold()
-    ends = note_end(text)
-    if (domain.split(".", 1)[0] in FREE_MAIL_DOMAINS or asks_for_the_quote(text[:ends])
-            or _WRITER_KEEPS_RE.search(text, 0, ends) or _APPROVES_RE.search(text, 0, ends)
-            or _WRITER_ORDERS_RE.search(text, 0, ends) or not _HANDING_OVER_RE.search(text, 0, ends)):
+    if domain.split(".", 1)[0] in FREE_MAIL_DOMAINS:
         return None
+    # the opening header's copy line first: most texts have none, and the note-wide checks below read the whole note
     colleague = _copied_colleague(text, domain)
     if colleague is None or colleague[1].group("address").casefold() == email:
+        return None
+    ends = note_end(text)
+    if (asks_for_the_quote(text[:ends]) or _WRITER_KEEPS_RE.search(text, 0, ends) or _APPROVES_RE.search(text, 0, ends)
+            or _WRITER_ORDERS_RE.search(text, 0, ends) or not _HANDING_OVER_RE.search(text, 0, ends)):
         return None
     words, person = colleague
     named_before = False  # the person named in an earlier sentence, and no one else since

@@ -126,13 +126,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # copied)"), unless the hand-over gave an address of its own; else a person's own address for a shared mailbox
     directed = sent_to_the_copied(customer, email) if email and not their_email else None
     email, theirs_at = directed or (personal_address(email, customer, own) if email else (None, None))
-    copied = None  # a hand-over without an address ("send the offer to her") to a person copied in the header
+    # a hand-over without an address ("send the offer to her") to a person copied in the header: the name shown there
+    copied_name = None
     if theirs_at and not span:  # another person's own address: where the text speaks of them names them
         span = theirs_at
         for_them = customer[span[0] : span[1]]
         their_email = find_email(for_them, own)
     elif theirs_at and not their_email:
-        copied = customer[theirs_at[0] : theirs_at[1]]
+        copied_name = find_customer_name(customer[theirs_at[0] : theirs_at[1]], [], own.names, email)
     email_country = country_of_email_domain(email.rsplit("@", 1)[1]) if email else None
     # The customer's own quoted message ("> Mit freundlichen Grüßen\n> Jonas Richter") reads without its marks.
     readable = _QUOTE_MARK_RE.sub("", customer)
@@ -180,8 +181,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         own.names, phones.phone,
     )
     name = _without_origin(name)
-    if copied and not acting and not for_them:  # "… send the quotation to him" with nothing of his in between
-        name = find_customer_name(copied, [], own.names, email) or name
+    if copied_name and not acting and not for_them:  # "… send the quotation to him" with nothing of his in between
+        name = copied_name
     if acting:
         # "Lindner" is Hartmut Lindner of the Cc; "Klaus Hoffmann" stays himself beside "Prof. Hoffmann (klaus…@)"
         shown = named and display_name(named[1])
@@ -193,7 +194,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
         theirs_labelled = labelled_values(for_them)
-        name = (copied and find_customer_name(copied, [], own.names, email)) or _in_full(
+        name = copied_name or _in_full(
             find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
             _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
