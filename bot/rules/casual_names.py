@@ -23,6 +23,7 @@ from bot.rules.name_words import (
     THAI_KHUN_RE,
     THING_WORDS,
     TITLE_WORDS,
+    is_closing_phrase,
 )
 from bot.rules.places import city_mentions, is_demonym
 from bot.rules.scripts import HAN_RE
@@ -345,6 +346,6 @@ def _plausible(raw: str, lower_ok: bool = False) -> str | None:
         return None
     if not uncased and not lower_ok and name.isupper() and len(name) <= 3:
         return None  # "WA", "TM", "IG"
-    if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name) or _is_place(name):
+    if LEGAL_RE.search(name) or COMPANY_WORD_RE.search(name) or _is_place(name) or is_closing_phrase(name):
         return None
     return name

@@ -99,6 +99,15 @@ CLOSING_RE = re.compile(
     r"(?![a-zà-ÿ])[ \t]*[,，!.。]?[ \t]*(?P<rest>[^\n]*)$",  # not "Best" of "Beste Grüße"
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def is_closing_phrase(text: str) -> bool:
+    """`text` is a letter's closing of more than one word and nothing else ("مع التحية", "Best regards"): no name,
+    though it stands alone on the line above a signature's department."""
+    closing = CLOSING_RE.match(text.strip())
+    return bool(closing and len(text.split()) > 1 and not closing.group("rest").strip())
+
+
 # Legal forms: a company name ends with one ("ACME Ltd", "ООО «Прибор»" starts with one).
 LEGAL_RE = re.compile(
     r"(?<!\w)(?:s\.a\.e|ltd\.?\s*şti|\(pty\)\s*ltd|gmbh(?:\s*&\s*co\.\s*kg)?|sp\.\s*z\s*o\.o|"

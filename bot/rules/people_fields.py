@@ -55,6 +55,7 @@ from bot.rules.name_words import (
     THING_WORDS,
     TITLE_WORDS,
     UNIT_WORDS,
+    is_closing_phrase,
 )
 from bot.rules.places import city_mentions
 from bot.rules.products import find_product
@@ -123,6 +124,8 @@ def _may_be_a_name(name: str) -> bool:
     nor a Chinese note's heading ("展会名片")."""
     if (len(name) < 2 and name.isascii()) or name.casefold() in PRONOUNS or name.casefold() in GREETINGS:
         return False
+    if is_closing_phrase(name):  # "مع التحية" on its own line over a department
+        return False
     return not _HAN_NOTE_WORDS_RE.search(name)
 
 
@@ -178,8 +181,8 @@ def _first_and_last(labelled: list[tuple[str, str]]) -> str | None:
 
 def person_named(clause: str) -> str | None:
     """The person a clause starts with ("Henrique Matos, diretor técnico …", "سلطان بن عبدالله القحطاني")."""
-    if ARABIC_RE.match(clause):
-        name = _clean_name(" ".join(clause.split()[:5]))
+    if ARABIC_RE.match(clause):  # up to a comma or an address ("د. سامي الحربي، s.alharbi@…")
+        name = _clean_name(" ".join(re.split(r"[،,;:：@]", clause, maxsplit=1)[0].split()[:5]))
         return name if name and _looks_like_person(name) else None
     return _leading_name(clause, free_text=True)
 

@@ -20,8 +20,8 @@ from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
 __all__ = [
-    "Principal", "asks_for_the_quote", "client_details", "client_sentences", "handed_over", "keeps_the_client",
-    "message_at", "note_end", "principal_of", "wants_the_quote",
+    "Principal", "asks_for_the_quote", "client_details", "client_sentences", "colleague_sent_to", "handed_over",
+    "keeps_the_client", "message_at", "note_end", "principal_of", "sent_to_a_colleague", "wants_the_quote",
 ]
 
 
@@ -352,13 +352,14 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
     Abdullah directly at a.alenezi@…", "Bitte senden Sie das Angebot direkt an Frau Dr. Vogel (k.vogel@…)"): from
     the name to the end of its paragraph or the closing. Not to someone elsewhere (a forwarder, a customs broker,
     our own salesman), not "do not send … any more", not "as well" (a copy)."""
-    for match in _SENT_TO_NAMED_RE.finditer(note):
+    for match in _sent_to_named(note):
         who, address = match.group("who"), match.group("address")
         writer = _ADDRESS_RE.search(note, 0, match.start())  # the writer's own, in the header above
         domain = address.rsplit("@", 1)[1].casefold()
         if (writer is None or writer.group("domain").casefold() != domain
                 or domain.split(".", 1)[0] in FREE_MAIL_DOMAINS  # two gmail users are no one organisation
-                or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who))
+                or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who)
+                        or _ARABIC_TITLED_RE.match(who))
                 or _NOT_TO_THEM_RE.search(_line_of(note, match.start()))):
             continue
         if asks_for_the_quote(note):  # "Please send the quotation to me. Once approved, send the proforma to …"
@@ -382,6 +383,41 @@ _SENT_TO_NAMED_RE = re.compile(
     r"(?P<who>[^\n()@,:]{2,60}?)\s*(?:\(|,|\s(?:directly\s+)?at\s|:)\s*(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE,
 )
+# The same in Arabic ("برجاء إرسال العرض مباشرة إلى م. كريم على البريد: karim@…") and with the verb last, as Uzbek,
+# Kazakh and Turkish put it, the name carrying its dative ending ("Taklifni to'g'ridan-to'g'ri Shavkat Yusupovga
+# yuboring: sh.yusupov@…", "Teklifi doğrudan Ahmet Yılmaz'a gönderin: …").
+_SENT_TO_NAMED_ARABIC_RE = re.compile(
+    r"(?:إرسال|ارسال|أرسلوا|ارسلوا|توجيه)\s+(?:عرض\s+(?:ال)?سعر|العرض|عرض\s+الأسعار|التسعيرة)\s+(?:مباشرة\s+)?"
+    r"(?:إلى|الى|لـ?)\s*(?P<who>[^\n()@,:،]{2,40}?)\s*(?:على\s+(?:ال)?(?:بريد|إيميل|ايميل)(?:\s+الإلكتروني)?\s*[:：]?|"
+    r"[:：(]|،)\s*(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+)
+_SENT_TO_NAMED_VERB_LAST_RE = re.compile(
+    r"(?<![^\W\d_])(?:taklif\w*|tijorat\s+taklif\w*|teklif\w*|fiyat\s+teklif\w*|ұсыныс\w*|коммерциялық\s+ұсыныс\w*)\s+"
+    r"(?:(?:to['’`ʻ]g['’`ʻ]ridan-to['’`ʻ]g['’`ʻ]ri|bevosita|doğrudan|direkt|тікелей)\s+)?"
+    r"(?P<who>(?-i:[A-ZА-ЯЁҚҒҮҰӘІҢӨҺŞÇÖÜİ][\w'’ʻ`-]+)(?:\s+(?-i:[A-ZА-ЯЁҚҒҮҰӘІҢӨҺŞÇÖÜİ][\w'’ʻ`-]+?)){0,2}?)"
+    r"['’]?(?:ga|ka|qa|ya|ye|a|e|ға|ге|қа|ке)\s+"
+    r"(?:yuboring|yuborishingizni\s+so['’`ʻ]raymiz|yuborsangiz|jo['’`ʻ]nating|gönderin(?:iz)?|gönderiniz|iletin(?:iz)?|"
+    r"жіберіңіз|жолдаңыз)(?![^\W\d_])[^@\n]{0,12}?(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.IGNORECASE,
+)
+_ARABIC_TITLED_RE = re.compile(
+    r"(?:م|د|أ|ا)\.\s*\S|(?:المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ|السيد|السيدة)\s")
+
+
+def colleague_sent_to(note: str, at: int) -> str | None:
+    """The name, in full, of the colleague `sent_to_a_colleague` found at `at`, without a dative ending glued on
+    ("Shavkat Yusupovga yuboring" names Shavkat Yusupov)."""
+    who = next((m.group("who") for m in _sent_to_named(note) if m.start("who") == at), None)
+    return who.strip() if who and _named_in_full(who) else None
+
+
+def _sent_to_named(note: str) -> list[re.Match[str]]:
+    """Every "send the quote to <who> <address>" of the note, in the order written."""
+    found = [*_SENT_TO_NAMED_RE.finditer(note), *_SENT_TO_NAMED_ARABIC_RE.finditer(note),
+             *_SENT_TO_NAMED_VERB_LAST_RE.finditer(note)]
+    return sorted(found, key=lambda m: m.start())
+
+
 _PARTICLED_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+)(?:[ \t]+(?:de|da|do|dos|del|van|von|der|den|ten|al|el|bin))+"
                                 r"(?:[ \t]+(?-i:[A-Z][a-z'’-]+))+")  # "Bram de Vries", "Johan van der Merwe"
 _ADDRESS_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")

@@ -89,3 +89,37 @@ def test_names_signed_in_a_chat_line(text: str, name: str | None) -> None:
 )
 def test_where_a_company_name_ends(company: str, trimmed: str | None) -> None:
     assert trimmed_company(company) == trimmed
+
+
+# A department mailbox that asks us to send the quote to a named colleague at its own domain, with the verb last as
+# Turkish and Uzbek put it (the name carries its dative ending), or in Arabic ("… إلى د. سامي …، <address>").
+SENT_TO_A_NAMED_COLLEAGUE = [
+    ("Kimden: Satın Alma <satinalma@egelab.com.tr>\nKime: sales@acme-instruments.cn\nKonu: Fiyat teklifi\n\n"
+     "Merhaba,\nLaboratuvar müdürümüz adına 2 adet UV-Vis spektrofotometre için fiyat teklifi rica ediyoruz.\n"
+     "Teklifi doğrudan Ahmet Kaya'ya gönderin: a.kaya@egelab.com.tr, cep: 0532 418 77 65.\n\n"
+     "Saygılarımızla,\nSatın Alma Birimi\nEge Lab Analiz A.Ş., İzmir\n",
+     "Ahmet Kaya", "a.kaya@egelab.com.tr", "+905324187765"),
+    ("Kimdan: Ta'minot bo'limi <taminot@buxoro-sut.uz>\nKimga: sales@acme-instruments.cn\n\nAssalomu alaykum!\n"
+     "Laboratoriya mudiri nomidan pH-metr bo'yicha tijorat taklifini so'raymiz.\n"
+     "Taklifni to'g'ridan-to'g'ri Dilnoza Karimovaga yuboring: d.karimova@buxoro-sut.uz, mobil: +998 90 512 33 71.\n\n"
+     "Hurmat bilan,\nTa'minot bo'limi\n\"Buxoro Sut\" MChJ\n",
+     "Dilnoza Karimova", "d.karimova@buxoro-sut.uz", "+998905123371"),
+    ("من: قسم المشتريات <purchasing@gulfchem.com.sa>\nالموضوع: طلب عرض سعر\n\n"
+     "نرجو إرسال عرض السعر إلى د. سامي الحربي، s.alharbi@gulfchem.com.sa\nجوال: 0551234567\n"
+     "مع التحية\nقسم المشتريات - شركة الخليج للكيماويات\n",
+     "سامي الحربي", "s.alharbi@gulfchem.com.sa", "+966551234567"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "email", "phone"), SENT_TO_A_NAMED_COLLEAGUE)
+def test_a_department_sends_the_quote_to_a_named_colleague_in_turkish_uzbek_or_arabic(
+        text: str, name: str, email: str, phone: str) -> None:
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (name, email, phone)
+
+
+def test_a_department_that_asks_for_the_quote_to_its_own_second_mailbox_names_nobody() -> None:
+    text = ("من: قسم المشتريات <purchasing@gulfchem.com.sa>\nالموضوع: طلب عرض سعر\n\n"
+            "يرجى إرسال العرض إلى قسم المشتريات على البريد: purchasing2@gulfchem.com.sa\nمع التحية\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == (None, "purchasing@gulfchem.com.sa")
