@@ -276,9 +276,40 @@ def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
     referral that asks the same (`_client_block`)."""
     start = _after_headers(text)
     forwarded = _forward_below(text, start)
-    if forwarded is not None and _DIRECT_REPLY_RE.search(text, start, forwarded.start()):
+    if forwarded is not None and (_DIRECT_REPLY_RE.search(text, start, forwarded.start())
+                                  or _sent_to_its_writer(text, start, forwarded.start())):
         return forwarded.start(), len(text)
     return _client_block(text, start)
+
+
+# "The quotation must be … sent to Dr. Adebayo Ogunleye directly", "please send it to Mr. Okafor": to whom
+_SENT_TO_PERSON_RE = re.compile(
+    r"(?<![^\W\d_])(?:send|sent|forward|forwarded|address|addressed|direct|directed)(?![^\W\d_])[^.\n]{0,40}?"
+    r"(?<![^\W\d_])to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+)?(?P<who>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _sent_to_its_writer(text: str, start: int, end: int) -> bool:
+    """The note (from `start` to the forwarded message at `end`) asks us to send the quote to the person whose
+    message is forwarded below it: their surname stands in that message's "From:" line. Not when it is sent to
+    the writer too ("… and to me")."""
+    sender = _FROM_LINE_RE.search(text, end, min(len(text), end + 400))
+    if sender is None:
+        return False
+    for match in _SENT_TO_PERSON_RE.finditer(text, start, end):
+        surname = match.group("who").split()[-1]
+        if (len(surname) >= 3 and re.search(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", sender.group())
+                and not _ALSO_TO_US_RE.search(_sentence_of(text, match.start()))):
+            return True
+    return False
+
+
+# a copy for the writer or a refusal: "… and to me", "cc me as well", "do not send it to Dr. X"
+_ALSO_TO_US_RE = re.compile(r"(?<![^\W\d_])(?:to\s+(?:me|us)|and\s+(?:me|us)|as\s+well|also|too|in\s+(?:copy|cc)|cc|"
+                            r"don['’]t|do\s+not|never|no\s+longer)(?![^\W\d_])", re.IGNORECASE)
+_FROM_LINE_RE = re.compile(r"^[ \t>]*(?:from|de|von|da|от|від|من|kimden|gönderen)[ \t]*[:：][^\n]*",
+                           re.IGNORECASE | re.MULTILINE)
 
 
 def _client_block(text: str, start: int) -> tuple[int, int] | None:
@@ -454,7 +485,14 @@ def _told_before_in_a_chat_message(text: str, match: re.Match[str]) -> tuple[int
 def wants_the_quote(text: str) -> bool:
     """The writer wants the quote for themselves: "please address your quotation to us", "do not contact the end user
     directly", the end user's contact "for information only"."""
-    return bool(_TO_US_RE.search(text) or keeps_the_client(text) or FOR_INFORMATION_RE.search(text))
+    return bool(_TO_US_RE.search(text) or keeps_the_client(text) or any(
+        not _MY_OWN_RE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        for m in FOR_INFORMATION_RE.finditer(text)))
+
+
+# the writer's own contact given "for reference" ("My number for reference: 0805 …"): no end user's
+_MY_OWN_RE = re.compile(r"(?<![^\W\d_])my\s+(?:own\s+)?(?:number|phone|mobile|cell|contact|e-?mail|whatsapp)"
+                        r"(?![^\W\d_])[^\n]{0,12}$", re.IGNORECASE)
 
 
 def asks_for_the_quote(note: str) -> bool:

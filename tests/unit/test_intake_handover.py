@@ -123,3 +123,37 @@ def test_a_department_that_asks_for_the_quote_to_its_own_second_mailbox_names_no
             "يرجى إرسال العرض إلى قسم المشتريات على البريد: purchasing2@gulfchem.com.sa\nمع التحية\n")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.customer_name, parsed.email) == (None, "purchasing@gulfchem.com.sa")
+
+
+CONSULTANT_FORWARDS_THE_HEAD_OF_LAB = """From: Engr. Chidi Okonkwo <chidi.okonkwo@gmail.com>
+To: sales@acme-instruments.cn
+Subject: Fwd: Equipment list - State Hospital, Owerri
+
+Dear Sir,
+
+I am a biomedical consultant assisting State Hospital, Owerri. Please find below the request from the head of the
+laboratory. The quotation should be sent to {who} directly.
+
+My number for reference: 0803 512 4478.
+
+---------- Forwarded message ---------
+From: Dr. Ngozi Eze <ngozi.eze@showerri.gov.ng>
+Subject: Equipment list
+To: Chidi Okonkwo <chidi.okonkwo@gmail.com>
+
+Chidi, kindly get quotes for 2 haematology analyzers. Call me on 0809 441 2290 if they need anything.
+
+Dr. N. Eze
+Head, Laboratory Services
+"""
+
+
+def test_a_quote_sent_to_the_writer_of_the_forwarded_message_makes_them_the_customer() -> None:
+    parsed = parse_inquiry(CONSULTANT_FORWARDS_THE_HEAD_OF_LAB.format(who="Dr. Ngozi Eze"), HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Ngozi Eze", "ngozi.eze@showerri.gov.ng", "+2348094412290")
+
+
+def test_a_quote_sent_to_someone_else_than_the_forwarded_writer_leaves_the_writer() -> None:
+    parsed = parse_inquiry(CONSULTANT_FORWARDS_THE_HEAD_OF_LAB.format(who="Mr. Emeka Obi, the hospital's buyer"), HOME)
+    assert parsed.email == "chidi.okonkwo@gmail.com"
