@@ -95,7 +95,8 @@ ROLE_LOCAL_RE = re.compile(
     r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
     r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
     r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
-    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy)(?:[._-]?\d{1,2}|[._-][a-z]{2})?",
+    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy|gare|appalti|acquisti|ufficiogare)"
+    r"(?:[._-]?\d{1,2}|[._-][a-z]{2})?",
     re.IGNORECASE,
 )
 
@@ -105,7 +106,8 @@ ROLE_LOCAL_RE = re.compile(
 # a colleague who left.
 _BUYING_CONTACT_RE = re.compile(
     r"(?<![^\W\d_])(?:commercial|comercial|contractual|contract\w*|contrataci\w+|procurement|purchas\w*|compras?|"
-    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|zakup\w*|zam[oó]wie\w*|satın\s*alma)(?![^\W\d_])"
+    r"adquisiciones|закуп\w*|коммерческ\w*|договор\w*|einkauf|achats|acquisti|appalti|zakup\w*|zam[oó]wie\w*|satın\s*alma)"
+    r"(?![^\W\d_])"
     r"|المشتريات|التجارية|العقود|采购",
     re.IGNORECASE,
 )

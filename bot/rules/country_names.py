@@ -25,6 +25,8 @@ ALIASES: dict[str, str] = {
     "Russian Federation": "RU", "Dubai": "AE", "Abu Dhabi": "AE", "Sharjah": "AE", "Vatican": "VA",
     "DR Congo": "CD", "DRC": "CD", "Democratic Republic of the Congo": "CD", "Congo Kinshasa": "CD",
     "Congo Brazzaville": "CG",
+    # Nigeria's Niger Delta and Niger State are no Niger ("Niger Delta Institute …, Port Harcourt")
+    "Niger Delta": "NG", "Niger State": "NG",
     "阿联酋": "AE", "迪拜": "AE", "阿布扎比": "AE", "沙特": "SA", "俄国": "RU", "香港": "HK",
     "中国香港": "HK", "澳门": "MO", "澳門": "MO", "中国澳门": "MO", "中国台湾": "TW", "刚果金": "CD",
     "刚果布": "CG",

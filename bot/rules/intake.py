@@ -197,8 +197,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         theirs_labelled = labelled_values(for_them)
         name = copied_name or _in_full(
             find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
-            _named_first(for_them) or (colleague and span == colleague and colleague_sent_to(note, colleague[0]))
-            or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
+            (colleague and span == colleague and _in_full(colleague_sent_to(note, colleague[0]), buyer))
+            or _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name
             email = address_of(name, note, own, bare=True) or email

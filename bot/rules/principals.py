@@ -45,7 +45,10 @@ _RELATION_RE = re.compile(
     r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?)\s+)*"
     r"(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager|chairman|"
     r"MD|CEO|father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece)"
-    r"(?:\s*,)?\s+(?=\S)",
+    r"(?:\s*,)?\s+(?=\S)|"
+    # "por instrucción de nuestro gerente general, el Sr. …", "em nome do nosso diretor técnico, o Eng. …"
+    r"(?:nuestr[oa]|mi|nosso|nossa|meu|minha)\s+(?:gerente|director[a]?|diretor[a]?|jef[ea]|chefe|presidente)"
+    r"(?:\s+(?:general|geral|técnic[oa]|comercial|de\s+[^\W\d_]+))?(?:\s*,)?\s+(?:(?:el|la|o|a)\s+)?(?=\S)",
     re.IGNORECASE,
 )
 _GREETING_RE = re.compile(r"(?<![^\W\d_])(?:thank\w*|wish|greet\w*|congratulat\w*|welcome)(?![^\W\d_])", re.IGNORECASE)
@@ -139,7 +142,8 @@ _HANDOVER_RE = re.compile(
     r"(?:contacto|contato|contact)\s+(?:para|for|pour)\s+(?:la\s+|a\s+|the\s+|le\s+)?"
     r"(?:cotizaci[oó]n|cotação|quot\w*|oferta|offer|devis)\s*[:：]|"
     r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
-    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
+    # (on the same line: a subject's "Ring mill quote – new contact" hands no one over)
+    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)[ \t]+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
     r"(?:please|kindly|pls|you(?:\s+(?:can|may|could))?)\s+(?:contact|quote|call|write\s+to|reply\s+to|deal\s+with)\s+"
@@ -199,7 +203,8 @@ _TO_US_RE = re.compile(
 # "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
 # "send a copy to me", "send any questions to me", "to me and to Dr. X")
 _TO_ME_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|"
+    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+|(?:all|any)\s+(?:(?:future|further|new)\s+)?|"
+    r"(?:future|further)\s+)?(?:quot\w*|offer|proposal|"
     r"proforma(?:\s+invoices?)?|PI)\s+(?:and\s+(?:all\s+)?(?:correspondence|documents)\s+)?"
     r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|"
     r"the\s+undersigned)|"
@@ -391,6 +396,8 @@ def sent_to_a_colleague(note: str) -> tuple[int, int] | None:
                 or domain.split(".", 1)[0] in FREE_MAIL_DOMAINS  # two gmail users are no one organisation
                 or not (HONORIFIC_RE.match(who) or _named_in_full(who) or _PARTICLED_NAME_RE.fullmatch(who)
                         or _ARABIC_TITLED_RE.match(who))
+                or _NOT_A_PERSON_RE.search(who) or _ARABIC_ASIDE_RE.search(_line_of(note, match.start()))
+                or (match.re is _SENT_TO_NAMED_ARABIC_RE and len(_ARABIC_TITLE_RE.sub("", who).split()) > 4)
                 or _NOT_TO_THEM_RE.search(_line_of(note, match.start()))):
             continue
         if asks_for_the_quote(note):  # "Please send the quotation to me. Once approved, send the proforma to …"
@@ -435,10 +442,23 @@ _ARABIC_TITLED_RE = re.compile(
     r"(?:م|د|أ|ا)\.\s*\S|(?:المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ|السيد|السيدة)\s")
 
 
+# a branch, an office or a department is no colleague ("Taklifni Toshkent Filialiga yuboring", "إلى السيد مدير …")
+_NOT_A_PERSON_RE = re.compile(
+    r"(?<![^\W\d_])(?:filial\w*|bo['’`ʻ]?lim\w*|ofis\w*|şube\w*|sube\w*|birim\w*|bölüm\w*|bolum\w*|müdürlü\w*|"
+    r"mudurlu\w*|departament\w*|бөлім\w*|филиал\w*|офис\w*|مدير\w*|رئيس\w*|مسؤول\w*|قسم|إدارة|ادارة|فرع)(?![^\W\d_])",
+    re.IGNORECASE)
+# an Arabic copy or the writer's own address on the line: "للاطلاع فقط", "أيضاً", "على بريدي"
+_ARABIC_ASIDE_RE = re.compile(r"للاطلاع|للعلم|أيضا|ايضا|كذلك|نسخة|بريدي")
+_ARABIC_TITLE_RE = re.compile(
+    r"^\s*(?:(?:م|د|أ|ا)\.\s*|(?:المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ|السيد|السيدة)\s+)")
+
+
 def colleague_sent_to(note: str, at: int) -> str | None:
     """The name, in full, of the colleague `sent_to_a_colleague` found at `at`, without a dative ending glued on
     ("Shavkat Yusupovga yuboring" names Shavkat Yusupov)."""
     who = next((m.group("who") for m in _sent_to_named(note) if m.start("who") == at), None)
+    if who and _ARABIC_TITLED_RE.match(who):
+        return " ".join(_ARABIC_TITLE_RE.sub("", who).split()) or None
     return who.strip() if who and _named_in_full(who) else None
 
 

@@ -18,7 +18,7 @@ __all__ = ["FOR_INFORMATION_RE", "ON_BEHALF_OF", "SECOND_CONTACT_RE", "TITLE_RE"
 FOR_INFORMATION_RE = re.compile(
     # (not a tender's "For clarification(s) (please) contact: …", its own contact for questions)
     r"(?<![^\W\d_])(?:for\s+(?:your\s+)?(?:information|reference|records)(?:\s+only)?|"
-    r"for\s+(?:your\s+)?clarifications?(?:\s+only)?(?![ \t]+(?:please[ \t]+)?contact)|FYI|"
+    r"for\s+(?:your\s+)?clarifications?(?:\s+only)?(?![ \t]*,?[ \t]+(?:please[ \t]+)?contact)|FYI|"
     r"nur\s+zur\s+Info\w*|zu\s+Ihrer\s+Information|pour\s+information|"
     r"à\s+titre\s+(?:d['’]information|indicatif)|solo\s+(?:para|como)\s+(?:información|referencia)|"
     r"apenas\s+para\s+(?:informação|referência)|только\s+для\s+(?:информации|справки))(?![^\W\d_])",
@@ -97,7 +97,7 @@ ON_BEHALF_OF = (
     r"on\s+behalf\s+of|im\s+Auftrag\s+von|en\s+nombre\s+de(?:l)?|a\s+nombre\s+de(?:l)?|"
     # "Les escribo de parte del Dr. X" (not "saludos de parte del Dr. X", "su contacto de parte del Ing. X": from)
     r"(?:escribo|escribimos|comunico|comunicamos|solicito|solicitamos|consulto|consultamos)\s+de\s+parte\s+de(?:l)?|"
-    r"em\s+nome\s+d[aeo]|por\s+(?:instrucciones|encargo)\s+de(?:l)?|по\s+поручению|"
+    r"em\s+nome\s+d[aeo]|por\s+(?:instrucci[oó]n(?:es)?|encargo)\s+de(?:l)?|по\s+поручению|"
     r"au\s+nom\s+d[eu]|per\s+conto\s+d(?:i|el|ella)|от\s+имени|atas\s+nama"
 )
 # Whom the writer acts for is the buyer, not a second contact: "on behalf of Dr. Weber, …, his mobile …".

@@ -1,0 +1,65 @@
+"""What holdout59 and holdout66 showed the intake missing: a foreign-trade desk writing "por instrucción de nuestro
+gerente general, el Sr. …" with a customs agent's landline beside his mobile; a buyer who took over from a
+colleague and wants future quotes ("… new contact" in the subject is no hand-over); a tender office's shared mailbox
+whose signer gives their own address ("For clarifications, contact the undersigned", Italian "Ufficio Gare");
+Nigeria's Niger Delta, which is no Niger."""
+
+from __future__ import annotations
+
+from bot.rules.intake import OwnSide, parse_inquiry
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["Kevin Zhou", "Lisa Wang"])
+
+
+def test_a_trade_desk_writing_on_its_managers_instruction_gives_his_address_and_mobile() -> None:
+    text = ("De: Comercio Exterior <comex@andinafarma.com.pe>\nPara: ventas@acme-instruments.cn\n"
+            "Asunto: Solicitud de cotización – estufa de secado\n\n"
+            "Buenos días:\n\nLe escribimos por instrucción de nuestro gerente general, el Ing. Rodrigo Salazar, para "
+            "solicitar cotización de una estufa de secado de 250 L.\n\n"
+            "La cotización debe enviarse a rsalazar@andinafarma.com.pe. Celular del Ing. Salazar: 987 654 321.\n"
+            "Nuestra agencia de aduanas (solo para el despacho): Aduanas del Callao, tel. (01) 429 7788.\n\n"
+            "Atentamente,\nComercio Exterior\nAndina Farma S.A.C.\nLima, Perú\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Rodrigo Salazar", "rsalazar@andinafarma.com.pe", "+51987654321")
+
+
+def test_a_buyer_who_took_over_from_a_colleague_is_the_customer_not_the_one_quoted_below() -> None:
+    text = ("From: Aigerim Bekova <a.bekova@steppe-lab.kz>\nTo: Lisa Wang <lisa.wang@acme-instruments.cn>\n"
+            "Subject: FW: Muffle furnace quote – new contact\n\n"
+            "Dear Lisa,\n\nSerik Omarov has moved to our Atyrau branch and I have taken over lab purchasing. Please "
+            "send all future quotations to me.\n\nWe would like an updated offer for 2 muffle furnaces.\n\n"
+            "Best regards,\nAigerim Bekova\nSteppe Lab LLP\nMob: +7 701 555 2233\n\n"
+            "---------- Forwarded message ----------\nFrom: Serik Omarov <s.omarov@steppe-lab.kz>\n"
+            "Subject: RE: Muffle furnace quote\nThanks Lisa, we will revert. Serik (+7 702 444 1188)\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Aigerim Bekova", "a.bekova@steppe-lab.kz", "+77015552233")
+
+
+def test_a_tender_office_signer_who_asks_to_be_contacted_for_clarifications_gives_their_own_address() -> None:
+    text = ("From: Procurement Unit <procurement@fuoye-labs.edu.ng>\nTo: info@acme-instruments.cn\n"
+            "Subject: REQUEST FOR QUOTATION – UV-Vis spectrophotometer\n\n"
+            "Dear Sir/Madam,\n\nThe Institute invites your company to quote for the supply of one (1) UV-Vis "
+            "spectrophotometer, DDP Ado-Ekiti.\n\nFor clarifications, contact the undersigned.\n\n"
+            "Yours faithfully,\nMr. Tunde Adebisi\nHead, Procurement Unit\nFUOYE Central Laboratories\n"
+            "Ado-Ekiti, Ekiti State\nTel: 0803 772 1946\nEmail: t.adebisi@fuoye-labs.edu.ng\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == ("Tunde Adebisi", "t.adebisi@fuoye-labs.edu.ng")
+
+
+def test_an_italian_tender_office_mailbox_gives_way_to_its_signers_own_address() -> None:
+    text = ("Da: Ufficio Gare – Istituto Zooprofilattico <gare@izs-nord.it>\nA: sales@acme-instruments.cn\n"
+            "Oggetto: Richiesta offerta – bagno termostatico\n\n"
+            "Gentili Signori,\nVi chiediamo un'offerta per n. 2 bagni termostatici, resa DDP Brescia.\n\n"
+            "Cordiali saluti,\n\nDott. Marco Bellini\nUfficio Gare e Appalti\nIstituto Zooprofilattico del Nord\n"
+            "cell. 333 912 4470\nm.bellini@izs-nord.it\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == ("Marco Bellini", "m.bellini@izs-nord.it")
+
+
+def test_the_niger_delta_is_in_nigeria() -> None:
+    text = ("The Niger Delta Polytechnic, Ozoro invites quotations for 4 hot-air ovens.\n"
+            "Contact: Mrs. Efe Okoro, 0806 114 2957, procurement@ndpoly.edu.ng\n")
+    assert parse_inquiry(text, HOME).text_country == "NG"
