@@ -150,7 +150,19 @@ _HANDOVER_RE = re.compile(
     r"(?:him|her|them|the\s+(?:customer|client|end[- ]?user|buyer))\s+directly|"
     r"(?:send|address)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal)\s+"
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
+    # "send it straight to their lab manager, Dr. Nomvula Dlamini, …": the client's person, named with a title
+    # (read only with the person's address in the sentence, see `_for_their_person`)
+    r"(?P<their>(?:send|address|forward)\s+(?:it|them|the\s+(?:quot\w*|offer|proposal)|your\s+(?:quot\w*|offer))\s+"
+    r"(?:directly|straight)\s+to\s+their\s+(?:[^\W\d_]+[ \t,]+){1,3}?(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+(?-i:[A-Z]))|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
+    # "Él prefiere que le escriban a su correo jmartinez@…", "please write to his e-mail …", "escrevam para o e-mail
+    # dele": the address of the person the writer speaks of
+    r"le\s+(?:escriban|escriba|envíen|envíe|manden|mande|contacten|contacte|respondan|responda)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:a|en)\s+su\s+(?:correo|e-?mail|mail|dirección)|"
+    r"(?:write|send\s+(?:it|the\s+\w+)|reply|respond|answer)\s+(?:[^\W\d_]+\s+){0,2}?(?:to|at|on)\s+(?:his|her)\s+"
+    r"(?:own\s+|personal\s+|direct\s+)?(?:e-?mail|mail|address|inbox)|"
+    r"(?:escrevam|escreva|enviem|envie|mandem|mande)\s+(?:[^\W\d_]+\s+){0,3}?para\s+o\s+(?:e-?mail|endereço)\s+"
+    r"(?:dele|dela)|"
     # "Предложение отправляйте директору — Эрмек Токтогулов, WhatsApp …", "направьте КП напрямую ему", "Комерційну
     # пропозицію надсилайте, будь ласка, їй напряму: …"
     rf"{_UA_SEND}\s+(?:комерційну\s+)?пропозицію\s+(?:безпосередньо\s+|напряму\s+)?{_UA_TO}|"
@@ -536,6 +548,23 @@ def client_details(text: str, start: int = 0) -> tuple[int, int] | None:
     return heading.start(), _closing_line(text, heading.end(), block_end.start() if block_end else len(text))
 
 
+def _for_their_person(text: str, match: re.Match[str]) -> bool:
+    """"Send it straight to their lab manager, Dr. X, x@…": the quote itself goes to the client's person, whose
+    address stands in the sentence; not a later step for a broker or for payment after the writer has seen the
+    quote ("Please send the quotation to me … Once confirmed, send it straight to their customs broker, Mr. …")."""
+    end = _WRAPPED_SENTENCE_END_RE.search(text, match.end())  # a mail's sentence may be wrapped over lines
+    sentence = text[match.start() : end.start() if end else len(text)]
+    return ("@" in sentence and not _TO_ME_RE.search(text) and not _PAYMENT_OR_CUSTOMS_RE.search(sentence))
+
+
+_WRAPPED_SENTENCE_END_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bEng)\.(?:\s|$)|\n[ \t]*\n")
+
+
+_PAYMENT_OR_CUSTOMS_RE = re.compile(r"(?<![^\W\d_])(?:payment|pay|finance|financial|accounts?|invoic\w*|customs|broker|"
+                                    r"permit|import|approv\w*|confirm\w*)(?![^\W\d_])", re.IGNORECASE)
+
+
 def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
@@ -547,8 +576,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
     writer's own in the header or the signature."""
     if wants_the_quote(text):
         return None
-    match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))),
-                 None)
+    match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))
+                  and (m.group("their") is None or _for_their_person(text, m))), None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
     details = client_details(text, match.end())

@@ -63,3 +63,25 @@ def test_the_niger_delta_is_in_nigeria() -> None:
     text = ("The Niger Delta Polytechnic, Ozoro invites quotations for 4 hot-air ovens.\n"
             "Contact: Mrs. Efe Okoro, 0806 114 2957, procurement@ndpoly.edu.ng\n")
     assert parse_inquiry(text, HOME).text_country == "NG"
+
+
+def test_a_secretary_who_says_her_director_prefers_mail_at_his_address_gives_his_address_and_name() -> None:
+    text = ("Formulario web – acme-instruments.cn/es/contacto\nNombre: Marta Gil Navarro\nCargo: Secretaria\n"
+            "Empresa: Laboratorios Ebro, S.L.\nEmail: mgil@labebro.es\nTeléfono: 976 21 44 80\nPaís: España\n"
+            "Mensaje: Nuestro jefe de laboratorio, D. Andrés Pardo Lázaro, busca un horno de mufla de 5 L. Él "
+            "prefiere que le escriban a su correo apardo@labebro.es y que le llamen a su móvil 654 98 12 33.\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Andrés Pardo Lázaro", "apardo@labebro.es", "+34654981233")
+
+
+def test_a_consultant_who_sends_the_quote_straight_to_the_clients_manager_gives_her_contacts() -> None:
+    text = ("Subject: Quotation request for Karoo Minerals Lab – muffle furnace\n\nHi Lisa,\n\n"
+            "I advise Karoo Minerals Lab (Pty) Ltd on their new assay room. They need 2 muffle furnaces.\n\n"
+            "Please send it straight to their laboratory manager, Dr. Lerato Mokoena, "
+            "lerato.mokoena@karoominerals.co.za, cell 082 774 3190. I don't need to be copied.\n\n"
+            "Thanks,\nPieter Botha\nBotha Lab Consulting\n"
+            "083 552 1178\npieter@bothalab.co.za\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email, parsed.phone) == (
+        "Lerato Mokoena", "lerato.mokoena@karoominerals.co.za", "+27827743190")
