@@ -29,6 +29,7 @@ _SPOKEN_EMAIL_RE = re.compile(  # Russian says "собака" (dog) for @
     re.IGNORECASE,
 )
 _SPOKEN_DOT_RE = re.compile(_SPOKEN_DOT, re.IGNORECASE)
+_SPELLED_RE = re.compile(r"(?<=\b[A-Za-z0-9])-(?=[A-Za-z0-9]\b)")
 _WRAPPED_EMAIL_RE = re.compile(
     r"(?<![\w.%+'-])(?P<head>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+)[ \t]*\n[ \t]*"
     r"(?P<tail>[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w.@])"
@@ -66,8 +67,11 @@ def find_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 def spoken_email(text: str, own: OwnSide = NO_OWN) -> str | None:
     """An address spelled out in words, written as an address; it must end in a country's or a common top-level
     domain ("see you at lunch point two" is none)."""
-    for match in _SPOKEN_EMAIL_RE.finditer(text):
-        parts = _SPOKEN_DOT_RE.split(match.group("domain"))
+    at = 0
+    while match := _SPOKEN_EMAIL_RE.search(text, at):
+        at = match.start("domain")  # "email me at ali dot hasan at …": the next try starts at "ali"
+        # letters spelled one by one ("b-s-m-l dot b-h") are one word
+        parts = [_SPELLED_RE.sub("", part) for part in _SPOKEN_DOT_RE.split(match.group("domain"))]
         if not re.fullmatch(r"[A-Za-z]{2}|com|net|org|edu|gov|info|biz", parts[-1], re.IGNORECASE):
             continue
         local = ".".join(_SPOKEN_DOT_RE.split(match.group("local")))  # "kwame dot asante"

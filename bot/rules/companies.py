@@ -51,8 +51,14 @@ def find_company(
 ) -> str | None:
     """The customer's organisation (see `_chosen_company`); a unit named before it ("Servicio de Microbiología del
     Hospital ...", "School of Chemistry, University of ...") gives way to the institution it belongs to."""
+    text = _SHOW_CARD_HEADING_RE.sub("", text)
     company = _chosen_company(text, labelled, ours, email)
     return organisation_of(_parent_below(text, company)) if company else None
+
+
+# Our colleague's heading over a card from a trade show: "展会名片：Forum LABO Paris 2024，展位 G21，周敏" names the
+# show, not the customer's organisation (the card's lines below do).
+_SHOW_CARD_HEADING_RE = re.compile(r"^[ \t]*展会(?:名片|线索|客户)?[ \t]*[：:][^\n]*", re.MULTILINE)
 
 
 # A unit of a university or a hospital on a card or a signature line of its own: an institute, a chair, a faculty.

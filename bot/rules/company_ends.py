@@ -66,6 +66,11 @@ def trimmed_company(company: str | None) -> str | None:
     *name, tail = _PLACE_TAIL_RE.split(company, maxsplit=1) if _PLACE_TAIL_RE.search(company) else (company, "")
     if tail and _only_place(tail) and len(name[0].split()) >= 2:
         company = name[0]
+    # "Minera Quebrada Honda SpA – Laboratorio Químico", "… GmbH – Zentrallabor": a unit of the company after its
+    # legal form and a dash
+    unit = _UNIT_TAIL_RE.search(company)
+    if unit and LEGAL_RE.search(company[: unit.start()].split()[-1] if company[: unit.start()].split() else ""):
+        company = company[: unit.start()].rstrip()
     # 'Бид Улаанбаатар хотод байрладаг "Хөх Тэнгэр Лаб" ХХК' (we are located in …): a quoted name and its legal
     # form close the company; the words before the quote are the sentence it stands in.
     quoted_name = _QUOTED_THEN_FORM_RE.search(company)
@@ -78,6 +83,12 @@ def trimmed_company(company: str | None) -> str | None:
     return company
 
 
+_UNIT_TAIL_RE = re.compile(
+    r"\s+[–—-]\s+(?:(?:central|zentral|main|QC|R&D)\s*)?(?:laborator\w*|labor|zentrallabor|labs?|laboratoire|"
+    r"laboratório|лаборатори\w*|المختبر|مختبر|department|dept\.?|division|unit|quality\s+control|procurement|"
+    r"purchasing|compras|abteilung|departamento|área|sección|gerencia|service|servicio|отдел\w*)(?![^\W\d_])[^\n]*$",
+    re.IGNORECASE,
+)
 _QUOTED_THEN_FORM_RE = re.compile(r'[«"“][^«»"“”\n]{2,60}[»"”][ \t]*(?P<form>[^\s«»"“”]+)$')
 _COPULA_RE = re.compile(r"\s+(?-i:is|are|was|est|es|é|ist|è)\s+(?:a\s+|an\s+|the\s+|un\s+|une\s+|uma?\s+|ein\w*\s+)?"
                         r"(?:\w+\s+){0,2}?(?:distributor|dealer|importer|company|firm|manufacturer|supplier|"

@@ -59,7 +59,7 @@ INTRO_RE = re.compile(
     r"nama\s+saya|saya|меня\s+зовут|мене\s+звати|(?-i:[Вв]ас\s+(?:беспокоит|турбує)(?=\s+(?!Ваш|Ваша|Ваше|Компания|Отдел)[А-ЯЁІЇЄ][а-яёіїє]+\s+[А-ЯЁІЇЄ]))|"
     r"мен[іи]ң\s+атым|менин\s+атым|mening\s+ismim|ismim|mi\s+chiamo|io\s+sono|contact(?:\s+person)?\s*:?|"
     r"jsem|jestem|nazywam\s+się|chamo-me|me\s+chamo|sunana|mimi\s+ni|jina\s+langu\s+ni|naitwa|пишет\s+вам|"
-    r"(?:les|le|os)\s+(?:escribe|saluda)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
+    r"(?:les|le|os)\s+(?:escribe|saluda|habla)(?:\s+(?:el|la)(?=\s))?|aqu[ií]\s+(?:les\s+)?(?:escribe|habla))"
     # a voice note's transcript greets without a stop: "здравствуйте это Нурлан лаборатория …" (a capitalised word
     # right after it: not "я Вам писал", "я по поводу", "это Сино Инструментс" checking they reached us)
     r"|(?:(?<=здравствуйте )|(?<=добрый день )|(?<=привет )|(?<=алло ))(?:это|я)"

@@ -150,8 +150,13 @@ COMPANY_WORD_RE = re.compile(
     r"prefeitura|mairie|chu|chr|ayuntamiento|comune|mamlaka|idara|wizara|viện|sở|trường|bệnh\s+viện|"
     # Swahili and Polish words for hospitals, waterworks, plants and cooperatives
     r"hospitali|zahanati|kiwanda|taasisi|chuo|szpital\w*|wodociąg\w*|przedsiębiorstw\w*|spółdzielni\w*|zakład\w*|"
-    r"mleczarni\w*|uczelni\w*)(?![^\W\d_])"
+    r"mleczarni\w*|uczelni\w*|"
+    # Turkish institutes, hospitals, faculties and directorates ("Karadeniz Gıda Araştırma Enstitüsü")
+    r"enstitüsü|hastanesi|fakültesi|müdürlüğü|belediyesi|laboratuvarı|"
+    # a Dutch hospital ("Ziekenhuis Noorderhaven")
+    r"ziekenhuis)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
+    r"медицинский\s+центр|медцентр|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
     r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|مكتب|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,

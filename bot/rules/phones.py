@@ -76,15 +76,15 @@ _LANDLINE_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:fijo|fixo|fixe|office|landline
 _NON_DIGITS_RE = re.compile(r"\D")
 # "Tel: 0803 412 7765, 0909 218 3346 (WhatsApp)": the tag after a number says which one they chat on.
 _CHAT_TAG_RE = re.compile(
-    rf"[ \t]*[(\[][ \t]*(?:{_CHAT_APPS}|telegram)(?![^\W\d_])[^)\]\n]{{0,20}}[)\]]", re.IGNORECASE)
+    rf"[ \t]*[(\[（][ \t]*(?:{_CHAT_APPS}|telegram)(?![^\W\d_])[^)\]）\n]{{0,20}}[)\]）]", re.IGNORECASE)
 # A contact line that opens with a chat app's label: "WhatsApp: 0909 318 2260", "WA +255 …".
 _CHAT_LINE_LABEL_RE = re.compile(rf"[ \t]*(?:{_CHAT_APPS})[ \t]*(?:n[oº°]\.?|number|#)?[ \t]*[:：.]?[ \t]*",
                                  re.IGNORECASE)
 _EARLIER_NUMBER_RE = re.compile(r"\d[\d \t().-]{4,}\d")
-_LEADING_BRACKET_RE = re.compile(r"^[ \t]*[(\[][^)\]\n]*[)\]]")
+_LEADING_BRACKET_RE = re.compile(r"^[ \t]*[(\[（][^)\]）\n]*[)\]）]")  # also a Chinese note's "（办公室）"
 # A label in brackets right after a number: "(mobile)", "(office)", "(cel.)".
 _LABEL_AFTER_RE = re.compile(
-    rf"[ \t]*[(\[][ \t]*(?P<label>(?:{_MOBILE_LABEL_RE.pattern}|{_LANDLINE_LABEL_RE.pattern})[.]?)[ \t]*[)\]]",
+    rf"[ \t]*[(\[（][ \t]*(?P<label>(?:{_MOBILE_LABEL_RE.pattern}|{_LANDLINE_LABEL_RE.pattern})[.]?)[ \t]*[)\]）]",
     re.IGNORECASE)
 _SHORT_LINE_REST = 30  # characters beside a bare national number on a signature line
 

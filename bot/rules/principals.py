@@ -152,17 +152,17 @@ _HANDOVER_RE = re.compile(
     r"directly\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+)?(?-i:[A-Z])|"
     # "send it straight to their lab manager, Dr. Nomvula Dlamini, …": the client's person, named with a title
     # (read only with the person's address in the sentence, see `_for_their_person`)
-    r"(?P<their>(?:send|address|forward)\s+(?:it|them|the\s+(?:quot\w*|offer|proposal)|your\s+(?:quot\w*|offer))\s+"
-    r"(?:directly|straight)\s+to\s+their\s+(?:[^\W\d_]+[ \t,]+){1,3}?(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+(?-i:[A-Z]))|"
+    r"(?P<their>(?:send|address|forward)\s+(?:it|the\s+(?:quot\w*|offer|proposal)|your\s+(?:quot\w*|offer))\s+"
+    r"(?:directly|straight)\s+to\s+their\s+(?:[^\W\d_]+[\s,]+){1,3}?(?:Dr|Mr|Mrs|Ms|Prof|Eng)\.?\s+(?=(?-i:[A-Z])))|"
     r"(?:связыва\w*|свяжитесь|обращайтесь)\s+(?:с\s+(?:ней|ним|ними)\s+)?напрямую|"
     # "Él prefiere que le escriban a su correo jmartinez@…", "please write to his e-mail …", "escrevam para o e-mail
     # dele": the address of the person the writer speaks of
-    r"le\s+(?:escriban|escriba|envíen|envíe|manden|mande|contacten|contacte|respondan|responda)\s+(?:[^\W\d_]+\s+){0,3}?"
-    r"(?:a|en)\s+su\s+(?:correo|e-?mail|mail|dirección)|"
+    r"(?P<his>le\s+(?:escriban|escriba|envíen|envíe|manden|mande|contacten|contacte|respondan|responda)\s+"
+    r"(?:[^\W\d_]+\s+){0,3}?(?:a|en)\s+su\s+(?:correo|e-?mail|mail|dirección)|"
     r"(?:write|send\s+(?:it|the\s+\w+)|reply|respond|answer)\s+(?:[^\W\d_]+\s+){0,2}?(?:to|at|on)\s+(?:his|her)\s+"
     r"(?:own\s+|personal\s+|direct\s+)?(?:e-?mail|mail|address|inbox)|"
     r"(?:escrevam|escreva|enviem|envie|mandem|mande)\s+(?:[^\W\d_]+\s+){0,3}?para\s+o\s+(?:e-?mail|endereço)\s+"
-    r"(?:dele|dela)|"
+    r"(?:dele|dela))|"
     # "Предложение отправляйте директору — Эрмек Токтогулов, WhatsApp …", "направьте КП напрямую ему", "Комерційну
     # пропозицію надсилайте, будь ласка, їй напряму: …"
     rf"{_UA_SEND}\s+(?:комерційну\s+)?пропозицію\s+(?:безпосередньо\s+|напряму\s+)?{_UA_TO}|"
@@ -205,6 +205,7 @@ _ONWARD_RE = re.compile(
 _TO_US_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:address|send|issue|make)\s+(?:\w+\s+){0,3}to\s+us|"
     r"(?:send|quote|offer)\s+us|in\s+our\s+name|"
+    r"quote\s+me\s+(?:your|a|the)\s+(?:best\s+)?(?:dealer\s+|distributor\s+|trade\s+)?price|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
     # "Enviar la cotización a este correo", "to this e-mail only": the shared mailbox it comes from is the contact
     r"(?:a|to|an)\s+(?:este|this|diese)\s+(?:correo|e-?mail|mailbox|address|buz[oó]n|Adresse)|"
@@ -301,7 +302,9 @@ def _forwarded_for_a_direct_reply(text: str) -> tuple[int, int] | None:
 
 # "The quotation must be … sent to Dr. Adebayo Ogunleye directly", "please send it to Mr. Okafor": to whom
 _SENT_TO_PERSON_RE = re.compile(
-    r"(?<![^\W\d_])(?:send|sent|forward|forwarded|address|addressed|direct|directed)(?![^\W\d_])[^.\n]{0,40}?"
+    r"(?<![^\W\d_])(?:(?:please|kindly|pls)\s+(?:[^\W\d_]+\s+){0,2}?(?:send|forward|address|direct)|"
+    r"(?:should|must|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\s+be\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:sent|forwarded|addressed|directed))(?![^\W\d_])[^.\n]{0,40}?"
     r"(?<![^\W\d_])to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+)?(?P<who>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})",
     re.IGNORECASE,
 )
@@ -312,19 +315,41 @@ def _sent_to_its_writer(text: str, start: int, end: int) -> bool:
     message is forwarded below it: their surname stands in that message's "From:" line. Not when it is sent to
     the writer too ("… and to me")."""
     sender = _FROM_LINE_RE.search(text, end, min(len(text), end + 400))
-    if sender is None:
+    if sender is None or _asks_for_it_themselves(text[start:end]):
         return False
     for match in _SENT_TO_PERSON_RE.finditer(text, start, end):
         surname = match.group("who").split()[-1]
+        sentence = _sentence_of(text, match.start())
+        clause_end = re.compile(r"[,;]").search(text, match.end())
+        clause = text[match.start() : clause_end.start() if clause_end else len(text)]
         if (len(surname) >= 3 and re.search(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", sender.group())
-                and not _ALSO_TO_US_RE.search(_sentence_of(text, match.start()))):
+                and not _ALSO_TO_US_RE.search(sentence) and not _A_COPY_RE.search(clause)
+                and not _not_for_the_sale(sentence)):
             return True
     return False
 
 
 # a copy for the writer or a refusal: "… and to me", "cc me as well", "do not send it to Dr. X"
-_ALSO_TO_US_RE = re.compile(r"(?<![^\W\d_])(?:to\s+(?:me|us)|and\s+(?:me|us)|as\s+well|also|too|in\s+(?:copy|cc)|cc|"
+_ALSO_TO_US_RE = re.compile(r"(?<![^\W\d_])(?:to\s+(?:me|us)|and\s+(?:me|us)|in\s+(?:copy|cc)|cc|"
                             r"don['’]t|do\s+not|never|no\s+longer)(?![^\W\d_])", re.IGNORECASE)
+# "as well", "also", "too" make a copy only in the clause that sends ("… to Dr. X as well"), not in "she would also
+# like …"
+_A_COPY_RE = re.compile(r"(?<![^\W\d_])(?:as\s+well|also|too)(?![^\W\d_])", re.IGNORECASE)
+# The writer who wants the quote sent to themselves, in English or not: "send the quotation to me", "should now come to
+# me", "envíenmela a mí", "enviem a cotação … para mim", "envoyez le devis à moi", "an mich"
+_FOR_ME_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:come|go|be\s+sent|be\s+addressed)\s+to\s+me|(?<!copia\s)a\s+m[ií]|(?<!cópia\s)(?<!copia\s)para\s+mim|"
+    r"(?<!copie\s)à\s+moi|(?<!Kopie\s)an\s+mich|"
+    r"env[ií]\w*me(?:la|lo|las|los)|m[aá]nd\w*me(?:la|lo|las|los)|remít\w*me(?:la|lo))(?![^\W\d_])",
+    re.IGNORECASE)
+
+
+def _asks_for_it_themselves(note: str) -> bool:
+    """The writer asks for the quote to themselves: "Please send the quotation to me", "should now come to me",
+    "la cotización, envíenmela a mí", "enviem a cotação … para mim"."""
+    return bool(_TO_ME_RE.search(note) or _FOR_ME_RE.search(note))
+
+
 _FROM_LINE_RE = re.compile(r"^[ \t>]*(?:from|de|von|da|от|від|من|kimden|gönderen)[ \t]*[:：][^\n]*",
                            re.IGNORECASE | re.MULTILINE)
 
@@ -523,8 +548,9 @@ def wants_the_quote(text: str) -> bool:
 
 
 # the writer's own contact given "for reference" ("My number for reference: 0805 …"): no end user's
-_MY_OWN_RE = re.compile(r"(?<![^\W\d_])my\s+(?:own\s+)?(?:number|phone|mobile|cell|contact|e-?mail|whatsapp)"
-                        r"(?![^\W\d_])[^\n]{0,12}$", re.IGNORECASE)
+_MY_OWN_RE = re.compile(r"(?<![^\W\d_])my\s+(?:own\s+)?(?:(?:phone|mobile|cell|whatsapp|contact|office|direct)\s+)?"
+                        r"(?:number|no\.?|phone|mobile|cell|e-?mail|whatsapp|line|contacts|contact\s+details)"
+                        r"(?![^\W\d_])[ \t,]*(?:is[ \t]+)?$", re.IGNORECASE)
 
 
 def asks_for_the_quote(note: str) -> bool:
@@ -551,10 +577,15 @@ def client_details(text: str, start: int = 0) -> tuple[int, int] | None:
 def _for_their_person(text: str, match: re.Match[str]) -> bool:
     """"Send it straight to their lab manager, Dr. X, x@…": the quote itself goes to the client's person, whose
     address stands in the sentence; not a later step for a broker or for payment after the writer has seen the
-    quote ("Please send the quotation to me … Once confirmed, send it straight to their customs broker, Mr. …")."""
+    quote ("Please send the quotation to me … Once confirmed, send it straight to their customs broker, Mr. …").
+    The same guard reads "write to his e-mail …", "le escriban a su correo …", "escrevam para o e-mail dele"."""
     end = _WRAPPED_SENTENCE_END_RE.search(text, match.end())  # a mail's sentence may be wrapped over lines
-    sentence = text[match.start() : end.start() if end else len(text)]
-    return ("@" in sentence and not _TO_ME_RE.search(text) and not _PAYMENT_OR_CUSTOMS_RE.search(sentence))
+    after = text[match.end() : end.start() if end else len(text)]
+    opening = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n\n", 0, match.start()) + 2,
+                  text.rfind(":", 0, match.start()) + 1 if match.group("his") is None else 0, 0)
+    sentence = text[opening : end.start() if end else len(text)]
+    return ("@" in after and not _asks_for_it_themselves(text) and not _PAYMENT_OR_CUSTOMS_RE.search(sentence)
+            and not _LOGISTICS_RE.search(sentence) and not (_TECHNICAL_RE.search(sentence) and match.group("his")))
 
 
 _WRAPPED_SENTENCE_END_RE = re.compile(
@@ -562,7 +593,10 @@ _WRAPPED_SENTENCE_END_RE = re.compile(
 
 
 _PAYMENT_OR_CUSTOMS_RE = re.compile(r"(?<![^\W\d_])(?:payment|pay|finance|financial|accounts?|invoic\w*|customs|broker|"
-                                    r"permit|import|approv\w*|confirm\w*)(?![^\W\d_])", re.IGNORECASE)
+                                    r"permit|import|approv\w*|confirm\w*|accept\w*|proforma|deposit|bursar|forwarder|"
+                                    r"freight|receiv\w*|install\w*|pag\w*|financeiro|boletos?|nota\s+fiscal|factur\w*|"
+                                    r"fatur\w*|cobran\w*|despach\w*|entreg\w*|equipamento|mercadoria)(?![^\W\d_])",
+                                    re.IGNORECASE)
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
@@ -577,7 +611,7 @@ def handed_over(text: str) -> tuple[int, int] | None:
     if wants_the_quote(text):
         return None
     match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))
-                  and (m.group("their") is None or _for_their_person(text, m))), None)
+                  and (m.group("their") is None and m.group("his") is None or _for_their_person(text, m))), None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
     details = client_details(text, match.end())

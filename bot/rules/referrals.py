@@ -31,7 +31,8 @@ TITLE_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:[Dd]ott|[Pp]rof)\.ssa\.?|Sig\.ra\.?|(?:Mrs|Mr|Ms|Mx|Dr|Sra|Srta|Sres|Sr|Dña|Sigg|Sig|[Dd]ott|"
     r"[Ii]ng|Engr|Eng|[Pp]rof|Hr|Fr|Dhr|Mevr|Mw|Mme|Mlle|M|г-н|г-жа)\.|"
     # Spanish "Don" before a first name and a surname ("D. Javier Martínez Soler"; not an initial, "D. Müller")
-    r"D\.(?=[ \t]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+[ \t]+[A-ZÁÉÍÓÚÑ])|"
+    # (not after a word: "Juan D. Pérez Gómez" has a middle initial)
+    r"(?<![^\W\d_][ \t])D\.(?=[ \t]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+[ \t]+[A-ZÁÉÍÓÚÑ])|"
     r"Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Dhr|Mevrouw|Signor|Signora|Señor|Señora|Senhor|Senhora|"
     r"Pani|господин|госпожа|anh|chị|ông|bà|Pak|Bapak|Ibu|Bu|Encik|Puan|Khun|"
     r"السيد|السيدة|الأستاذ|الأستاذة|المهندس|المهندسة|الدكتور|الدكتورة|คุณ)(?![^\W\d_])",

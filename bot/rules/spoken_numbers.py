@@ -27,6 +27,9 @@ _UNITS = {
     # Russian
     "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
     "семь": 7, "восемь": 8, "девять": 9,
+    # Ukrainian
+    "дві": 2, "чотири": 4, "п'ять": 5, "п’ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9,
+    "дев’ять": 9,
 }
 _TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -38,6 +41,9 @@ _TEENS = {
     "dix": 10, "douze": 12, "treize": 13, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "одинадцять": 11, "дванадцять": 12, "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15,
+    "п’ятнадцять": 15, "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19,
+    "дев’ятнадцять": 19,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -48,10 +54,14 @@ _TENS = {
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
     "восемьдесят": 80, "девяносто": 90,
+    "двадцять": 20, "тридцять": 30, "п'ятдесят": 50, "п’ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
+    "вісімдесят": 80, "дев'яносто": 90, "дев’яносто": 90,
 }
 _HUNDREDS = {
     "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
     "восемьсот": 800, "девятьсот": 900,
+    "двісті": 200, "чотириста": 400, "п'ятсот": 500, "п’ятсот": 500, "шістсот": 600, "сімсот": 700,
+    "вісімсот": 800, "дев'ятсот": 900, "дев’ятсот": 900,
 }
 # Spanish "veintiuno" … "veintinueve" as one word
 _TEENS.update({f"veinti{word}": 20 + value for word, value in
@@ -59,10 +69,10 @@ _TEENS.update({f"veinti{word}": 20 + value for word, value in
                 ("séis", 6), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9))})
 _REPEATS = {"double": 2, "doble": 2, "triple": 3}
 _PLUS = frozenset({"plus", "más", "mas", "mais", "плюс"})
-_AND = frozenset({"and", "y", "e", "et", "и"})  # "ochenta y uno", "forty and six" never: only after tens
+_AND = frozenset({"and", "y", "e", "et", "и", "і"})  # "ochenta y uno", "forty and six" never: only after tens
 _FILLERS = frozenset({"eh", "uh", "um", "umm", "ah", "er", "erm", "э", "ээ", "mmm", "hmm", "dash", "guion", "tiret"})
 _CORRECTIONS = frozenset({"sorry", "perdón", "perdon", "perdão", "desculpa", "pardon", "извините", "простите"})
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.…]{2,}|[,;]")
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[.…]{2,}|[,;]")  # Ukrainian "дев'ять" is one word
 _DIGITS = (7, 15)
 # What says a number follows: "my number is", "call me on", "WhatsApp", "mi número", "номер".
 _CUE_RE = re.compile(

@@ -6,6 +6,8 @@ Nigeria's Niger Delta, which is no Niger."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.rules.intake import OwnSide, parse_inquiry
 
 HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
@@ -85,3 +87,50 @@ def test_a_consultant_who_sends_the_quote_straight_to_the_clients_manager_gives_
     parsed = parse_inquiry(text, HOME)
     assert (parsed.customer_name, parsed.email, parsed.phone) == (
         "Lerato Mokoena", "lerato.mokoena@karoominerals.co.za", "+27827743190")
+
+
+def test_a_unit_after_the_legal_form_and_a_dash_is_no_part_of_the_company() -> None:
+    text = ("Booth visitor: Achema 2024 — Leadscanner-Export\nVorname: Jonas\nNachname: Keller\n"
+            "Firma: Stadtwerke Lindau GmbH – Zentrallabor\nMobil: 0171 5520 418\nE-Mail: j.keller@sw-lindau.de\n")
+    assert parse_inquiry(text, HOME).company == "Stadtwerke Lindau GmbH"
+
+
+def test_a_shows_name_in_our_colleagues_heading_is_no_company() -> None:
+    text = ("展会名片：Analytica Lab Africa 2024，展位 B12，刘洋\nKenya Bureau of Standards\nDr. Mary Wanjiku\n"
+            "Cell: 0722 415 903\nm.wanjiku@kebs-lab.go.ke\n备注：要紫外分光光度计 2 台。\n")
+    assert parse_inquiry(text, HOME).company == "Kenya Bureau of Standards"
+
+
+def test_a_chinese_notes_mobile_tag_after_a_number_makes_it_the_phone() -> None:
+    text = ("客户来电，哈萨克斯坦阿拉木图的一个实验室。\n联系人：Асель Нурланова\n"
+            "电话：8 (727) 250-41-17（办公室）/ 8 701 944 27 15（手机）\n")
+    assert parse_inquiry(text, HOME).phone == "+77019442715"
+
+
+def test_a_voicemail_spells_its_address_letter_by_letter() -> None:
+    text = ("Voicemail transcript: \"Hello, this is Omar Saleh from Doha. Please email me at omar dot saleh at "
+            "q-l-s dot q-a, or call me back on five five one two, three four five six. Thank you.\"\n")
+    assert parse_inquiry(text, HOME).email == "omar.saleh@qls.qa"
+
+
+def test_a_ukrainian_voice_note_says_its_number_in_words() -> None:
+    text = ("Голосове повідомлення в Telegram, розшифровка:\n\"Добрий день, мене звати Ігор Коваль, лабораторія "
+            "ТОВ «Агроаналіт». Потрібен рН-метр. Мій номер нуль дев'яносто сім, сто двадцять три, сорок п'ять, "
+            "шістдесят сім. Дякую.\"\n")
+    assert parse_inquiry(text, HOME).phone == "+380971234567"
+
+
+def test_a_spanish_caller_who_says_le_habla_gives_her_name() -> None:
+    text = ("Transcripción de nota de voz (WhatsApp) — enviada desde +52 1 55 4123 8890\n\"Buenas tardes, le habla "
+            "Rocío Mendoza, de Lácteos San Marcos, necesitamos un analizador de leche.\"\n")
+    assert parse_inquiry(text, HOME).customer_name == "Rocío Mendoza"
+
+
+@pytest.mark.parametrize(("line", "company"), [
+    ("Karadeniz Su Analiz Enstitüsü", "Karadeniz Su Analiz Enstitüsü"),
+    ("Ziekenhuis Rivierenland", "Ziekenhuis Rivierenland"),
+    ("Медицинский центр «Аксай-Мед»", "Медицинский центр «Аксай-Мед»"),
+])
+def test_institutes_and_hospitals_without_a_legal_form_on_a_signature_line(line: str, company: str) -> None:
+    text = f"Hello, please quote 2 centrifuges.\n\nRegards,\nDr. Kerem Aydin\n{line}\n+90 532 418 77 65\n"
+    assert parse_inquiry(text, HOME).company == company
