@@ -210,6 +210,28 @@ def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int, end
 COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
 
 
+# an offer word and no refusal in the sentence that names the shared mailbox in the body
+_OFFER_WORD_RE = re.compile(r"(?<![^\W\d_])(?:quot\w*|offers?|offert\w*|preventiv\w*|cotizaci\w*|cotaç\w*|"
+                            r"orçamento\w*|propuesta\w*|proposta\w*|devis|bids?|tenders?|предложени\w*|КП)(?![^\W\d_])",
+                            re.IGNORECASE)
+_REFUSAL_RE = re.compile(r"(?<![^\W\d_])(?:not|no|non|never|don['’]t|не|nunca|jamais|ne)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _offer_to_the_mailbox(note: str, email: str) -> bool:
+    """The writer's note names the shared mailbox `email` in its body as where the offer goes."""
+    for match in re.finditer(re.escape(email), note, re.IGNORECASE):
+        line_start = note.rfind("\n", 0, match.start()) + 1
+        if (COPY_HEADER_LINE_RE.match(note, line_start)
+                or re.match(r"[ \t>]*[^\W\d_]{1,12}[ \t]*:", note[line_start : match.start()])):
+            continue  # a header line ("From: Tenders <tenders@…>", "Cc: …")
+        sentence = next((s for s in sentences(note[line_start:]) if email.casefold() in s.casefold()), "")
+        others = [a for a in EMAIL_IN_TEXT_RE.findall(sentence) if email.casefold() not in a.casefold()]
+        if (_OFFER_WORD_RE.search(sentence) and not others  # (not "… a compras@… con copia a mi casilla rmunoz@…")
+                and not _REFUSAL_RE.search(sentence.split(email)[0] if email in sentence else sentence)):
+            return True
+    return False
+
+
 def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str, tuple[int, int] | None]:
     """A person's address at the same organisation instead of its shared mailbox: a tender sent from
     "contratacion@" whose contract officer is "acardenas@" ("Consultas de orden contractual:"), "accounts@ for
@@ -225,6 +247,8 @@ def personal_address(email: str, text: str, own: OwnSide = NO_OWN) -> tuple[str,
     if not (ROLE_LOCAL_RE.fullmatch(local) or paying):
         return email, None
     for_someone = not wants_the_quote(text)  # "please send the quotation to us": the shared mailbox stays theirs
+    if _offer_to_the_mailbox(text[: note_end(text)], email):
+        return email, None  # "Quotations must be e-mailed to tenders@… only", "L'offerta … all'indirizzo gare@…"
     shared = re.search(re.escape(email), text, re.IGNORECASE)
     # "an mich und in Kopie an einkauf@…": the shared mailbox only copied, the writer's own address is theirs
     copied = shared is not None and _COPY_TO_RE.search(text[max(0, shared.start() - 25) : shared.start()]) is not None

@@ -48,7 +48,7 @@ from bot.rules.principals import (
     sent_to_a_colleague,
 )
 from bot.rules.referrals import TITLE_RE
-from bot.rules.scripts import HAN_RE
+from bot.rules.scripts import ARABIC_RE, HAN_RE
 from bot.rules.sources import SOURCES, colleague_note, detect_source
 from bot.rules.spoken_numbers import spoken_phone
 
@@ -195,9 +195,11 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
         # The buyer whose contacts were handed over: named where they are ("their contact is Mr. X"), else the
         # person the handed-over address spells, not the writer who signs or heads the message.
         theirs_labelled = labelled_values(for_them)
-        name = copied_name or _in_full(
+        sent_to = colleague_sent_to(note, colleague[0]) if colleague and span == colleague else None
+        arabic_sent_to = sent_to if sent_to and ARABIC_RE.match(sent_to) else None  # "… العتيبي على البريد: …"
+        name = copied_name or arabic_sent_to or _in_full(
             find_customer_name(for_them, theirs_labelled, own.names, email), buyer) or (
-            (colleague and span == colleague and _in_full(colleague_sent_to(note, colleague[0]), buyer))
+            (sent_to and _in_full(sent_to, buyer))
             or _named_first(for_them) or _in_full(_titled_before(customer, span[0] if span else 0), buyer)
             or find_customer_name(buyer, [], own.names, email) or name)
         if name and not their_email:  # "kindly direct the quotation to him (in CC)": the Cc address spelling his name

@@ -51,7 +51,14 @@ _RELATION_RE = re.compile(
     r"(?:\s+(?:general|geral|técnic[oa]|comercial|de\s+[^\W\d_]+))?(?:\s*,)?\s+(?:(?:el|la|o|a)\s+)?(?=\S)",
     re.IGNORECASE,
 )
-_GREETING_RE = re.compile(r"(?<![^\W\d_])(?:thank\w*|wish|greet\w*|congratulat\w*|welcome)(?![^\W\d_])", re.IGNORECASE)
+_GREETING_RE = re.compile(
+    r"(?<![^\W\d_])(?:thank\w*|wish|greet\w*|congratulat\w*|welcome|agradec\w*|agradeç\w*|gracias|obrigad\w*|"
+    r"felicit\w*|saluda\w*|saúda\w*|bienvenid\w*|remerci\w*|ringrazi\w*)(?![^\W\d_])", re.IGNORECASE)
+# our own agent named as the one the writer acts on ("por instrucción del Sr. Pablo Rojas, su representante en Chile")
+_YOUR_AGENT_RE = re.compile(
+    r"(?<![^\W\d_])(?:su|sus|vuestr[oa]|seu|sua|your|votre|vostro|vostra|Ihr\w*)\s+(?:(?:local|regional)\s+)?"
+    r"(?:representante\w*|representative\w*|agente?s?|distribuidor\w*|distributor\w*|dealer\w*|représentant\w*|"
+    r"distributeur\w*|rappresentant\w*|Vertreter\w*|ejecutiv[oa]|vendedor\w*|sales\s+\w+)(?![^\W\d_])", re.IGNORECASE)
 _FULL_NAME_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![^\W\d_])")
 _RANK_RE = re.compile(r"^(?:(?:general|executive|managing|deputy|senior|chief|technical)[ \t]+)+", re.IGNORECASE)
 _GROUP_AFTER_RE = re.compile(r"[ \t]+(?:team|department|dept|group|unit|office|staff)(?![^\W\d_])", re.IGNORECASE)
@@ -82,7 +89,8 @@ def principal_of(text: str) -> Principal | None:
             titles.append(title.group().strip())
             titled = titled[title.end() :]
         clause = _CLAUSE_END_RE.split(titled, maxsplit=1)[0].strip()
-        if _GREETING_RE.search(_sentence_of(text, match.start())):
+        if _GREETING_RE.search(_sentence_of(text, match.start())) or _YOUR_AGENT_RE.match(
+                titled[len(clause):].lstrip(" \t,–-")):
             continue  # "On behalf of our CEO, Mr. X, thank you for …", "… we wish you a prosperous year"
         closing = _closing_line(text, match.end(), len(text))
         return Principal(clause, match.start("rest"), closing, tuple(titles))
@@ -143,7 +151,7 @@ _HANDOVER_RE = re.compile(
     r"(?:cotizaci[oó]n|cotação|quot\w*|oferta|offer|devis)\s*[:：]|"
     r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
     # (on the same line: a subject's "Ring mill quote – new contact" hands no one over)
-    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)[ \t]+|"
+    r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
     r"(?:please|kindly|pls|you(?:\s+(?:can|may|could))?)\s+(?:contact|quote|call|write\s+to|reply\s+to|deal\s+with)\s+"
@@ -208,7 +216,8 @@ _TO_US_RE = re.compile(
     r"quote\s+me\s+(?:your|a|the)\s+(?:best\s+)?(?:dealer\s+|distributor\s+|trade\s+)?price|"
     r"not\s+to\s+the\s+end[- ]?user|auf\s+uns|quote\s+(?:it\s+)?to\s+us|"
     # "Enviar la cotización a este correo", "to this e-mail only": the shared mailbox it comes from is the contact
-    r"(?:a|to|an)\s+(?:este|this|diese)\s+(?:correo|e-?mail|mailbox|address|buz[oó]n|Adresse)|"
+    r"(?:a|to|an)\s+(?:este|this|diese|questo|questa)\s+(?:correo|e-?mail|mailbox|address|buz[oó]n|Adresse|indirizzo|"
+    r"casella)|"
     r"à\s+nous|a\s+nosotros|para\s+nós|на\s+нас|إلينا|не\s+(?:направля\w*|отправля\w*|высыла\w*))(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -216,8 +225,11 @@ _TO_US_RE = re.compile(
 # "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
 # "send a copy to me", "send any questions to me", "to me and to Dr. X")
 _TO_ME_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:the\s+|your\s+|(?:all|any)\s+(?:(?:future|further|new)\s+)?|"
-    r"(?:future|further)\s+)?(?:quot\w*|offer|proposal|"
+    r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:(?:all|any)\s+(?:(?:future|further|new)\s+)?|(?:future|further)\s+)"
+    r"(?:quot\w*|offers?|proposals?)\s+(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|the\s+undersigned)|"
+    r"(?:enviarme|envíenme|envíeme|mándenme|mándeme|remítanme|enviar-me|enviem-me|envie-me|mandem-me)\s+"
+    r"(?:la\s+|su\s+|o\s+|a\s+)?(?:cotizaci[oó]n|oferta|propuesta|orçamento|cotação|proposta)|"
+    r"(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|"
     r"proforma(?:\s+invoices?)?|PI)\s+(?:and\s+(?:all\s+)?(?:correspondence|documents)\s+)?"
     r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|"
     r"the\s+undersigned)|"
@@ -374,7 +386,8 @@ _OUR_CLIENT_RE = re.compile(
     r"nosso\s+cliente|notre\s+client|unser(?:em)?\s+Kunden?|عميلنا|زبوننا)(?![^\W\d_])[ \t,:—–-]*",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bEng)(?<!\bIng)\.(?:\s|$)|\n")
+_SENTENCE_END_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bEng)(?<!\bIng)(?<!\bLic)(?<!\bSr)"
+                              r"(?<!\bSra)(?<!\bDra)\.(?:\s|$)|\n")
 
 
 def client_sentences(text: str) -> Iterator[str]:
@@ -482,7 +495,7 @@ _ARABIC_TITLED_RE = re.compile(
 # a branch, an office or a department is no colleague ("Taklifni Toshkent Filialiga yuboring", "إلى السيد مدير …")
 _NOT_A_PERSON_RE = re.compile(
     r"(?<![^\W\d_])(?:filial\w*|bo['’`ʻ]?lim\w*|ofis\w*|şube\w*|sube\w*|birim\w*|bölüm\w*|bolum\w*|müdürlü\w*|"
-    r"mudurlu\w*|departament\w*|бөлім\w*|филиал\w*|офис\w*|مدير\w*|رئيس\w*|مسؤول\w*|قسم|إدارة|ادارة|فرع)(?![^\W\d_])",
+    r"mudurlu\w*|laborat\w*|منسق\w*|المشتريات|مشرف\w*|kalite|merkez\w*|markaz\w*|fabrika\w*|zavod\w*|departament\w*|бөлім\w*|филиал\w*|офис\w*|مدير\w*|رئيس\w*|مسؤول\w*|قسم|إدارة|ادارة|فرع)(?![^\W\d_])",
     re.IGNORECASE)
 # an Arabic copy or the writer's own address on the line: "للاطلاع فقط", "أيضاً", "على بريدي"
 _ARABIC_ASIDE_RE = re.compile(r"للاطلاع|للعلم|أيضا|ايضا|كذلك|نسخة|بريدي")
@@ -599,6 +612,12 @@ _PAYMENT_OR_CUSTOMS_RE = re.compile(r"(?<![^\W\d_])(?:payment|pay|finance|financ
                                     re.IGNORECASE)
 
 
+# a mail's subject line: its "quote – new contact" (a phrase completed only on the next line) hands no one over; its
+# "Inquiry on behalf of our client" does
+_HEADER_SUBJECT_RE = re.compile(r"[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:",
+                                re.IGNORECASE)
+
+
 def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
@@ -611,6 +630,7 @@ def handed_over(text: str) -> tuple[int, int] | None:
     if wants_the_quote(text):
         return None
     match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))
+                  and not ("\n" in m.group() and _HEADER_SUBJECT_RE.match(text, text.rfind("\n", 0, m.start()) + 1))
                   and (m.group("their") is None and m.group("his") is None or _for_their_person(text, m))), None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)

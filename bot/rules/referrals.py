@@ -18,7 +18,9 @@ __all__ = ["FOR_INFORMATION_RE", "ON_BEHALF_OF", "SECOND_CONTACT_RE", "TITLE_RE"
 FOR_INFORMATION_RE = re.compile(
     # (not a tender's "For clarification(s) (please) contact: …", its own contact for questions)
     r"(?<![^\W\d_])(?:for\s+(?:your\s+)?(?:information|reference|records)(?:\s+only)?|"
-    r"for\s+(?:your\s+)?clarifications?(?:\s+only)?(?![ \t]*,?[ \t]+(?:please[ \t]+)?contact)|FYI|"
+    # (but "For clarifications, contact the end user: …" passes the end user's contact on for information)
+    r"for\s+(?:your\s+)?clarifications?(?:\s+only)?(?![ \t]*,?[ \t]+(?:please[ \t]+|kindly[ \t]+)?contact"
+    r"(?![ \t]+(?:the[ \t]+)?(?:end[- ]?users?|customers?|clients?|buyers?|user)(?![^\W\d_])))|FYI|"
     r"nur\s+zur\s+Info\w*|zu\s+Ihrer\s+Information|pour\s+information|"
     r"à\s+titre\s+(?:d['’]information|indicatif)|solo\s+(?:para|como)\s+(?:información|referencia)|"
     r"apenas\s+para\s+(?:informação|referência)|только\s+для\s+(?:информации|справки))(?![^\W\d_])",

@@ -5,7 +5,8 @@ mailboxes, relatives, shared mailboxes with a unit, colleagues named with their 
 delivery-only numbers (intake_signatures_reviewed.yaml, read with the sample organisation's own side), session 15's
 on colleagues copied and sent the quote, all-staff chats, chat heads and voice notes, and session 16's on department
 mailboxes that send the quote to a named colleague in Turkish, Uzbek and Arabic and on notes that send the quote to
-someone named ("write to his e-mail", "send it straight to their …", a forwarded message's writer)
+someone named ("write to his e-mail", "send it straight to their …", a forwarded message's writer), tender
+offices' mailboxes and principals ("por instrucción de nuestro gerente general, el Sr. …")
 (intake_copied_reviewed.yaml,
 read with the corpus's own side: Sino Instruments and its fifteen people, Kevin Zhou and Lisa Wang among them)."""
 
@@ -39,7 +40,7 @@ PROBES: dict[str, list[dict[str, Any]]] = {
 def test_every_probe_is_there() -> None:
     assert {name: len(probes) for name, probes in PROBES.items()} == {
         "intake_assistants_reviewed.yaml": 87, "intake_signatures_reviewed.yaml": 125,
-        "intake_copied_reviewed.yaml": 410}
+        "intake_copied_reviewed.yaml": 456}
 
 
 @pytest.mark.parametrize(("name", "probe"), [(name, p) for name, probes in PROBES.items() for p in probes],
