@@ -20,7 +20,9 @@ _PROSE_WORDS = 6  # words outside the brackets that make a line a sentence rathe
 # Whoever carries or clears the goods: their contacts come with the shipping instructions, never as the buyer's.
 _AGENT_RE = re.compile(
     r"\b(?:forwarder|forwarding|freight|clearing\s+agent|shipping\s+agent|customs\s+(?:agent|broker)|consignee|"
-    r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|(?:nuestr[ao]s?|vuestr[ao]s?|su|sus|la|por\s+medio\s+de\s+la|v[ií]a|con\s+la)\s+agencias?\s+(?:de\s+)?aduan\w+|cargo\s+agent|"
+    r"notify\s+party|agentes?\s+de\s+(?:cargas?|aduanas?)|agente\s+aduanal|cargo\s+agent|"
+    # "nuestra agencia de aduanas (solo para el despacho): …" (not a customs agency that is itself the buyer)
+    r"(?:nuestr[ao]s?|vuestr[ao]s?|su|sus|la|por\s+medio\s+de\s+la|v[ií]a|con\s+la)\s+agencias?\s+(?:de\s+)?aduan\w+|"
     r"logistics\s+(?:agent|partner|provider)|despachante|transitaire|commissionnaire|spedizioniere|spedition|"
     r"spediteur\w*|transitario|экспедитор\w*|експедитор\w*|spedytor\w*|speditér\w*|fowarder|فورواردر|таможенн\w+\s+брокер\w*|nakliyeci|gümrük\s+müşaviri|custom\s+house\s+agent|"
     r"(?-i:CHA))\b|货代|货运代理|物流公司",

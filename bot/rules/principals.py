@@ -150,7 +150,7 @@ _HANDOVER_RE = re.compile(
     r"(?:contacto|contato|contact)\s+(?:para|for|pour)\s+(?:la\s+|a\s+|the\s+|le\s+)?"
     r"(?:cotizaci[oó]n|cotação|quot\w*|oferta|offer|devis)\s*[:：]|"
     r"(?:quot\w*|cotizaci[oó]n|cotação|oferta|offer|devis|Angebot|preventivo)\b[^.\n]{0,40}?(?<![^\W\d_])"
-    # (on the same line: a subject's "Ring mill quote – new contact" hands no one over)
+    # (a subject's "Ring mill quote – new contact", completed only on the next line, is skipped in `handed_over`)
     r"(?:contact|contactar|contatar|contacter|kontaktieren|contattare|write\s+to|escribir\s+a)\s+|"
     # "contact her directly", "send the quotation directly to Dr. Omar", "связываться напрямую с ней",
     # "para que la contactéis directamente", "os dados do utilizador final"
@@ -317,7 +317,8 @@ _SENT_TO_PERSON_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:please|kindly|pls)\s+(?:[^\W\d_]+\s+){0,2}?(?:send|forward|address|direct)|"
     r"(?:should|must|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\s+be\s+(?:[^\W\d_]+\s+){0,3}?"
     r"(?:sent|forwarded|addressed|directed))(?![^\W\d_])[^.\n]{0,40}?"
-    r"(?<![^\W\d_])to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+)?(?P<who>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})",
+    r"(?<![^\W\d_])to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+)?"
+    r"(?P<who>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})",
     re.IGNORECASE,
 )
 
@@ -332,7 +333,7 @@ def _sent_to_its_writer(text: str, start: int, end: int) -> bool:
     for match in _SENT_TO_PERSON_RE.finditer(text, start, end):
         surname = match.group("who").split()[-1]
         sentence = _sentence_of(text, match.start())
-        clause_end = re.compile(r"[,;]").search(text, match.end())
+        clause_end = _CLAUSE_BREAK_RE.search(text, match.end())
         clause = text[match.start() : clause_end.start() if clause_end else len(text)]
         if (len(surname) >= 3 and re.search(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", sender.group())
                 and not _ALSO_TO_US_RE.search(sentence) and not _A_COPY_RE.search(clause)
@@ -341,6 +342,7 @@ def _sent_to_its_writer(text: str, start: int, end: int) -> bool:
     return False
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[,;]")
 # a copy for the writer or a refusal: "… and to me", "cc me as well", "do not send it to Dr. X"
 _ALSO_TO_US_RE = re.compile(r"(?<![^\W\d_])(?:to\s+(?:me|us)|and\s+(?:me|us)|in\s+(?:copy|cc)|cc|"
                             r"don['’]t|do\s+not|never|no\s+longer)(?![^\W\d_])", re.IGNORECASE)
@@ -350,7 +352,8 @@ _A_COPY_RE = re.compile(r"(?<![^\W\d_])(?:as\s+well|also|too)(?![^\W\d_])", re.I
 # The writer who wants the quote sent to themselves, in English or not: "send the quotation to me", "should now come to
 # me", "envíenmela a mí", "enviem a cotação … para mim", "envoyez le devis à moi", "an mich"
 _FOR_ME_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:come|go|be\s+sent|be\s+addressed)\s+to\s+me|(?<!copia\s)a\s+m[ií]|(?<!cópia\s)(?<!copia\s)para\s+mim|"
+    r"(?<![^\W\d_])(?:(?:come|go|be\s+sent|be\s+addressed)\s+to\s+me|(?<!copia\s)a\s+m[ií]|"
+    r"(?<!cópia\s)(?<!copia\s)para\s+mim|"
     r"(?<!copie\s)à\s+moi|(?<!Kopie\s)an\s+mich|"
     r"env[ií]\w*me(?:la|lo|las|los)|m[aá]nd\w*me(?:la|lo|las|los)|remít\w*me(?:la|lo))(?![^\W\d_])",
     re.IGNORECASE)
@@ -495,7 +498,8 @@ _ARABIC_TITLED_RE = re.compile(
 # a branch, an office or a department is no colleague ("Taklifni Toshkent Filialiga yuboring", "إلى السيد مدير …")
 _NOT_A_PERSON_RE = re.compile(
     r"(?<![^\W\d_])(?:filial\w*|bo['’`ʻ]?lim\w*|ofis\w*|şube\w*|sube\w*|birim\w*|bölüm\w*|bolum\w*|müdürlü\w*|"
-    r"mudurlu\w*|laborat\w*|منسق\w*|المشتريات|مشرف\w*|kalite|merkez\w*|markaz\w*|fabrika\w*|zavod\w*|departament\w*|бөлім\w*|филиал\w*|офис\w*|مدير\w*|رئيس\w*|مسؤول\w*|قسم|إدارة|ادارة|فرع)(?![^\W\d_])",
+    r"mudurlu\w*|laborat\w*|kalite|merkez\w*|markaz\w*|fabrika\w*|zavod\w*|departament\w*|бөлім\w*|филиал\w*|"
+    r"офис\w*|منسق\w*|المشتريات|مشرف\w*|مدير\w*|رئيس\w*|مسؤول\w*|قسم|إدارة|ادارة|فرع)(?![^\W\d_])",
     re.IGNORECASE)
 # an Arabic copy or the writer's own address on the line: "للاطلاع فقط", "أيضاً", "على بريدي"
 _ARABIC_ASIDE_RE = re.compile(r"للاطلاع|للعلم|أيضا|ايضا|كذلك|نسخة|بريدي")
