@@ -7,7 +7,7 @@ import re
 
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
-from bot.rules.name_words import CLOSING_RE
+from bot.rules.name_words import CLOSING_RE, SUBJECT_LABEL
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
@@ -138,8 +138,7 @@ _MINE_BEFORE_RE = re.compile(
     r"an|на|:|-|–))*[ \t]*$",
     re.IGNORECASE,
 )
-_SUBJECT_RE = re.compile(r"^[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:[^\n]*$",
-                         re.IGNORECASE | re.MULTILINE)
+_SUBJECT_RE = re.compile(rf"^{SUBJECT_LABEL}[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _GONE_RE = re.compile(r"(?<![^\W\d_])(?:no\s+longer\s+with|ya\s+no\s+(?:trabaja|está)|não\s+trabalha\s+mais|"
                       r"left\s+the\s+company|больше\s+не\s+работает)", re.IGNORECASE)
 _ORDER_RE = re.compile(

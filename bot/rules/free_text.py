@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.rules.name_words import (
+    ARABIC_TITLE_WORDS,
     CLOSING_RE,
     COMPANY_LABELS,
     COMPANY_WORD_RE,
@@ -127,8 +128,7 @@ HERE_RE = re.compile(
 )
 # A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
 HONORIFIC_LED_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|"
-    r"الأستاذ|الاستاذ)\s+)(?P<rest>[^\n]+)",
+    rf"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:{ARABIC_TITLE_WORDS})\s+)(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Chinese and Cantonese self-introductions and notes: "我是/我係 <company>的/嘅 <name>", "客户 Omar Basalamah",

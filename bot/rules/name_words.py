@@ -81,6 +81,10 @@ POST_NOMINAL_RE = re.compile(
     r"(?:,?\s+(?:CEng|IEng|C\.Eng\.|PhD|Ph\.D\.?|DPhil|MSc|M\.Sc\.|BSc|B\.Sc\.|BEng|MEng|PMP|P\.E\.|CChem|"
     r"MRSC|FRSC|CSci|FIMMM|MIMechE|MIET|MICE|DVM|PharmD|Esq\.?))+$"
 )
+# Arabic titles before a name: "المهندس خالد الشمري", "السيدة …"
+ARABIC_TITLE_WORDS = r"السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ"
+# A mail's subject label at a line's start: "Subject:", "Asunto:", "Betreff:", "Тема:"
+SUBJECT_LABEL = r"[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:"
 CLOSING_RE = re.compile(
     r"^[ \t]*(?:best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
     r"thanks(?:\s+(?:and|&)\s+regards)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully)|"

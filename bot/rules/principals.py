@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.companies import FREE_MAIL_DOMAINS
-from bot.rules.name_words import CLOSING_RE, COMPANY_WORD_RE, HONORIFIC_RE, JOB_WORDS, TITLE_WORDS
+from bot.rules.name_words import (
+    ARABIC_TITLE_WORDS,
+    CLOSING_RE,
+    COMPANY_WORD_RE,
+    HONORIFIC_RE,
+    JOB_WORDS,
+    SUBJECT_LABEL,
+    TITLE_WORDS,
+)
 from bot.rules.own_side import FORWARDED_RULE_RE, QUOTE_HEADER_RE
 from bot.rules.referrals import FOR_INFORMATION_RE, ON_BEHALF_OF
 
@@ -491,8 +499,10 @@ _SENT_TO_NAMED_VERB_LAST_RE = re.compile(
     r"жіберіңіз|жолдаңыз)(?![^\W\d_])[^@\n]{0,12}?(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE,
 )
-_ARABIC_TITLED_RE = re.compile(
-    r"(?:م|د|أ|ا)\.\s*\S|(?:المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ|السيد|السيدة)\s")
+# an Arabic title, written out or abbreviated ("م. كريم", "د. سامي", "المهندس …")
+_ARABIC_TITLE = rf"(?:(?:م|د|أ|ا)\.\s*|(?:{ARABIC_TITLE_WORDS})\s+)"
+_ARABIC_TITLED_RE = re.compile(rf"{_ARABIC_TITLE}\S")  # a who that opens with one
+_ARABIC_TITLE_RE = re.compile(rf"^\s*{_ARABIC_TITLE}")
 
 
 # a branch, an office or a department is no colleague ("Taklifni Toshkent Filialiga yuboring", "إلى السيد مدير …")
@@ -503,8 +513,6 @@ _NOT_A_PERSON_RE = re.compile(
     re.IGNORECASE)
 # an Arabic copy or the writer's own address on the line: "للاطلاع فقط", "أيضاً", "على بريدي"
 _ARABIC_ASIDE_RE = re.compile(r"للاطلاع|للعلم|أيضا|ايضا|كذلك|نسخة|بريدي")
-_ARABIC_TITLE_RE = re.compile(
-    r"^\s*(?:(?:م|د|أ|ا)\.\s*|(?:المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ|السيد|السيدة)\s+)")
 
 
 def colleague_sent_to(note: str, at: int) -> str | None:
@@ -618,8 +626,7 @@ _PAYMENT_OR_CUSTOMS_RE = re.compile(r"(?<![^\W\d_])(?:payment|pay|finance|financ
 
 # a mail's subject line: its "quote – new contact" (a phrase completed only on the next line) hands no one over; its
 # "Inquiry on behalf of our client" does
-_HEADER_SUBJECT_RE = re.compile(r"[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:",
-                                re.IGNORECASE)
+_HEADER_SUBJECT_RE = re.compile(SUBJECT_LABEL, re.IGNORECASE)
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
