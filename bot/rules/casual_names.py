@@ -38,12 +38,14 @@ def _words(text: str) -> frozenset[str]:
 # Words that stand beside a number or open a chat line without being anybody's name.
 _NOT_NAMES = _words(
     "утас "  # Mongolian "phone"
+    "good morning afternoon evening you "  # "Good Morning", "Thank You" as a chat's whole message
     "hi hello hey dear sir madam madame monsieur hola buenas buenos oi olá ola ciao salve bonjour bjr salut hallo hej "
     "merhaba "
     "slm selam salam salaam salom assalomu habari niaje jambo privet привет здравствуйте добрый день вечер утро "
     "саламатсызбы "
     "мархаба مرحبا سلام السلام عليكم اهلا أهلا ok okay thanks thank thx tks pls please plz gracias obrigado "
-    "obrigada merci danke grazie спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss cheers bye "
+    "obrigada merci danke grazie mille beaucoup спасибо شكرا ممنون regards rgds saludos saluti gruß grüße gruss "
+    "cheers bye "
     "telefon telefone teléfono "
     "tel tél telp telf phone ph mob mobile cel cell celular cellulare handy hp whatsapp wa wtsp zap zalo viber "
     "cep gsm mobil komórka kom "  # Turkish and Polish words for "mobile"
@@ -58,8 +60,10 @@ _NOT_NAMES = _words(
     "мой моя мій мая meu minha meine benim "  # "my" ("Мій номер: 067 …"; not "Ma", "Mia": names)
     "他说 她说 他 她 客户说"  # a colleague's "he says" before the customer's number
 )
-_CLOSING = r"saluti|saludos|salutations|gruß|grüße|gruss|grüsse|rgds|regards|thanks|thx|merci|cheers|abs|att|atte|" \
-           r"cumprimentos|pozdrawiam|pozdrowienia|спасибо|с\s+уважением|teşekkürler|obrigad[oa]|gracias|grazie|danke"
+_CLOSING = r"grazie\s+mille|muchas\s+gracias|gracias\s+mil|merci\s+beaucoup|muito\s+obrigad[oa]|danke\s+sch[öo]n|" \
+           r"many\s+thanks|thanks\s+a\s+lot|большое\s+спасибо|saluti|saludos|salutations|gruß|grüße|gruss|grüsse|" \
+           r"rgds|regards|thanks|thx|merci|cheers|abs|att|atte|cumprimentos|pozdrawiam|pozdrowienia|спасибо|" \
+           r"с\s+уважением|teşekkürler|obrigad[oa]|gracias|grazie|danke"
 _CLOSING_LEAD_RE = re.compile(rf"^(?:{_CLOSING})[ \t]*[,!.]?[ \t]+", re.IGNORECASE)
 _CLOSING_LINE_RE = re.compile(rf"^[ \t]*(?:{_CLOSING})[ \t]*[,!.]?[ \t]+(?P<name>[^\n]+?)[ \t]*$",
                               re.IGNORECASE | re.MULTILINE)
@@ -324,6 +328,8 @@ def _plausible(raw: str, lower_ok: bool = False) -> str | None:
     text = THAI_KHUN_RE.sub("", text)
     # "Em Tuấn, sđt": a label after the comma is no part of the name
     words = [w.rstrip(",;") for w in text.split()]
+    if len(words) > 1 and _is_place(" ".join(words)):
+        return None  # "Buenos Aires" is no "Aires" once "buenos" (a greeting's word) goes
     words = words[:1] + [w for w in words[1:] if w.casefold() not in _POST_TITLES]  # "Dilshod aka, tel"
     words = [w for w in words if w.casefold() not in _NOT_NAMES or w.casefold() in PARTICLES]
     if not words or len([w for w in words if w.casefold() not in PARTICLES]) > 3 or len(words) > 4:

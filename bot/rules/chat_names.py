@@ -92,6 +92,9 @@ _PLATFORM_SENDER_RE = re.compile(
     r"|^[ \t]*(?:telegram|whatsapp|viber|instagram|messenger|signal)[ \t]*[:—–-][ \t]*"
     r"(?P<titled>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})[ \t]*\(@[\w.]+\)[ \t]*$"
     r"|(?:\bDM[ \t]+|\bmessage[ \t]+|\bmsg[ \t]+|^[ \t]*)from[ \t]+@[\w.]+[ \t]*\((?P<handled>[^()\n@]{3,40})\)"
+    # "Messenger · Giulia Romano" over the messages
+    r"|^[ \t]*(?:(?:facebook[ \t]+)?messenger|facebook|linkedin|instagram|telegram|whatsapp|viber|wechat|微信|signal)"
+    r"[ \t]*[·•|—–][ \t]*(?P<beside>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+(?:[ \t]+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'-]+){1,3})[ \t]*$"
     # "[Zalo] Nguyễn Thị Thu Hà" over the messages
     r"|^[ \t]*\[(?:zalo|viber|line|kakaotalk|telegram|whatsapp|wechat|signal|imo)\][ \t]*"
     r"(?P<tagged>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){1,4})[ \t]*$",
@@ -167,7 +170,8 @@ def forwarded_from(text: str) -> Iterator[str]:
     """The sender a forwarded message, a chat export or a copied direct message names in its header."""
     found = [(m.start(), m.group("name") or m.group("copied") or m.group("buyer"))
              for m in _FORWARDED_RE.finditer(text)]
-    found += [(m.start(), m.group("name") or m.group("handled") or m.group("tagged") or m.group("titled"))
+    found += [(m.start(), m.group("name") or m.group("handled") or m.group("tagged") or m.group("titled")
+               or m.group("beside"))
               for m in _PLATFORM_SENDER_RE.finditer(text)]
     for _, raw in sorted(found):
         name = raw.strip()
@@ -193,6 +197,9 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
             continue
         signed = _SIGNED_MESSAGE_RE.fullmatch(line.group("message"))
         if not signed:
+            alone = _NAME_ONLY_RE.fullmatch(line.group("message"))
+            if alone and _only_a_name(alone.group("name")):
+                yield alone.group("name"), ""
             continue
         words, org = signed.group("name").split(), _organisation(signed.group("org"))
         sentence = any(w.endswith(".") and len(w) > 3 for w in words)  # "sorry. Im Neema …"
@@ -205,8 +212,27 @@ def signed_messages(text: str) -> Iterator[tuple[str, str]]:
         role, stop, contacts = org.partition(". ")
         titled = (is_title(org) or _CONTACT_RE.match(org) is not None
                   or bool(stop) and is_title(role) and _CONTACT_RE.search(contacts) is not None)
-        if person and (titled or organisation and not org[:1].islower()):
+        # a lower-case organisation only with its legal form ("Kwame Asante, asante cocoa labs ltd, Kumasi")
+        if person and (titled or organisation and (not org[:1].islower() or LEGAL_RE.search(org))):
             yield " ".join(word if word[:1].isupper() else word.capitalize() for word in words), "" if titled else org
+
+
+# A message that is only its writer's full name, capitalised, perhaps with a word of courtesy: "Sam Patel btw",
+# "Salim bin Hamad Al-Balushi", "Selamawit Bekele 谢谢!"
+_NAME_ONLY_RE = re.compile(
+    r"(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'’-]+(?:[ \t]+(?:(?:bin|bint|ibn|al|el|de|da|do|dos|del|la|van|von|der)[ \t]+)*"
+    r"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])[\w'’-]+){1,4})"
+    r"(?:[ \t,]*(?:btw|here|thanks|thank[ \t]+you|gracias|merci|obrigad[oa]|спасибо|рахмат|asante|谢谢|شكرا))?"
+    r"[ \t!.🙏😊]*",
+    re.IGNORECASE,
+)
+
+
+def _only_a_name(name: str) -> bool:
+    """`name` names a person, not a greeting, a thing, a company or a place ("Good Morning", "Buenos Aires")."""
+    words = {word.casefold() for word in name.split()}
+    return not (_COURTESY_RE.match(name) or words & _NOT_NAME or COMPANY_WORD_RE.search(name)
+                or find_country_in_text(name) or city_mentions(name))
 
 
 # "Thank you, Lifeline Diagnostics Ltd", "Good morning, Al Noor Hospital here": courtesy, no name

@@ -128,7 +128,9 @@ HERE_RE = re.compile(
 )
 # A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
 HONORIFIC_LED_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:{ARABIC_TITLE_WORDS})\s+)(?P<rest>[^\n]+)",
+    rf"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:{ARABIC_TITLE_WORDS})\s+"
+    # "م. خالد المنصوري", "د. سارة": an engineer's, a doctor's, a teacher's title shortened (not "ذ.م.م", an LLC)
+    r"|(?<![^\W\d_.])(?:م|د|أ)\.[ \t]*(?=[\u0621-\u064a]{2}))(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Chinese and Cantonese self-introductions and notes: "我是/我係 <company>的/嘅 <name>", "客户 Omar Basalamah",
@@ -201,6 +203,9 @@ def is_company_label(label: str) -> bool:
 _NOT_IN_ARABIC_NAME = ("من", "في", "صاحب", "هستم", "از")
 
 
+_ARABIC_LINKS = frozenset({"بن", "بنت", "ابن"})
+
+
 def capitalised_run(text: str) -> str:
     """The capitalised words at the start of free text: "Ana Costa and I need" -> "Ana Costa"."""
     words: list[str] = []
@@ -208,7 +213,9 @@ def capitalised_run(text: str) -> str:
     for word in text.split():
         bare = word.strip(".,;:!?،")
         if arabic:
-            if not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in _NOT_IN_ARABIC_NAME or len(words) == 3:
+            # three names, not counting "بن" ("son of") between them: "فهد بن سعد العتيبي"
+            if (not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in _NOT_IN_ARABIC_NAME
+                    or len([w for w in words if w not in _ARABIC_LINKS]) == 3):
                 break
         elif not continues_name(bare, words):
             break

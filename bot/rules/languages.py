@@ -19,8 +19,8 @@ __all__ = ["guess_language", "language_countries", "main_country"]
 # Where a national number in a text of this language is read when nothing else tells the country and the
 # number is valid in several of the language's countries ("06 12 34 56 78" is French and Moroccan). Spanish,
 # Arabic and English have no such country: their markets are too many and too even.
-_MAIN_COUNTRY = {"pt": "BR", "fr": "FR", "ru": "RU", "uk": "UA", "de": "DE", "it": "IT", "tr": "TR", "vi": "VN",
-                 "id": "ID", "nl": "NL", "pl": "PL", "uz": "UZ"}
+_MAIN_COUNTRY = {"arz": "EG", "pt": "BR", "fr": "FR", "ru": "RU", "uk": "UA", "de": "DE", "it": "IT", "tr": "TR",
+                 "vi": "VN", "id": "ID", "nl": "NL", "pl": "PL", "uz": "UZ"}
 
 
 def main_country(language: str) -> str | None:
@@ -41,7 +41,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "fr": _words("bonjour nous vous merci je suis cherche cherchons pour une avec notre votre mon "
                  "numéro devis salut est"),
     "de": _words("wir ich sie und für eine einen bitte guten tag angebot benötigen suchen mit "
-                 "unser unsere"),
+                 "unser unsere suche brauche brauchen möchte möchten hätten gerne vielen dank bis nicht auch"),
     "it": _words("buongiorno siamo vorremmo grazie per una con il nostro nostra preventivo cerchiamo"),
     "tr": _words("merhaba için fiyat teklif ve bir bu biz rica ederiz teşekkürler lütfen"),
     "vi": _words("chào tôi em anh chị bên cần báo giá của công ty và cho là"),
@@ -66,6 +66,15 @@ _OWN_LETTERS = {
     "vi": re.compile(r"[ơưđĐƠƯ\u1ea0-\u1ef9]"), "uz": re.compile(r"[oOgG]ʻ"), "az": re.compile(r"[əƏ]"),
 }
 _LETTER_WEIGHT = 2  # as much as two common words
+# Egyptian Arabic in Latin letters and digits ("3ayez as3ar …, kalemny 3ala el whatsapp"): words only Egypt's
+# dialect uses ("want", "how are you", "call me", "like this", "now", "my/our", "boss"), two of them at least;
+# not "shokran", "e7na", "3ala", which every Arabic dialect writes so.
+_ARABIZI_EGYPTIAN_RE = re.compile(
+    r"(?<![^\W_])(?:3ayez|3ayz|3ayza|3ayzeen|3ayzin|3awez|3awza|3awzeen|ezayak|ezayek|ezayik|ezzayak|kalemny|"
+    r"kallemny|kalemni|keda|kida|delwa2ty|delwa2ti|dilwa2ti|bta3y|bta3i|bta3na|bta3ak|basha|7adretak|"
+    r"7adritak|ma3lesh|ma3lish)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 # Scripts written for one language only (Han is not: Chinese and Japanese share it; kana tells Japanese).
@@ -108,6 +117,8 @@ def guess_language(text: str) -> str | None:
         return _arabic_script_language(text)
     if cyrillic > latin / 2:
         return _cyrillic_language(text)
+    if len(_ARABIZI_EGYPTIAN_RE.findall(text)) >= 2:
+        return "arz"
     # an address's words are no prose: "com" of "….com.bd" is no Portuguese "with"
     words = [w.casefold() for w in _WORD_RE.findall(_ADDRESS_RE.sub(" ", text))]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
@@ -160,4 +171,6 @@ def language_countries(language: str) -> tuple[str, ...]:
             found.append((float(share) if isinstance(share, (int, float)) else 0.0, territory))
     if language == "ru":
         found += [(0.0, code) for code in ("KZ", "KG", "BY", "UZ") if code not in {t for _, t in found}]
+    if language == "arz":  # Egyptian Arabic: Egypt's spoken language, not an official one
+        found.append((0.0, "EG"))
     return tuple(t for _, t in sorted(found, reverse=True))

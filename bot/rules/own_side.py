@@ -96,8 +96,9 @@ _RULE = (
 # The rule a mail client draws over a forwarded message: "---------- Forwarded message ---------".
 FORWARDED_RULE_RE = re.compile(_RULE, re.IGNORECASE | re.MULTILINE)
 # Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
+_FROM_LABEL = r"(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
 QUOTE_HEADER_RE = re.compile(
-    r"^[ \t>]*(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
+    rf"^[ \t>]*{_FROM_LABEL}"
     rf"|{_RULE}"
     r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
     r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
@@ -106,6 +107,21 @@ QUOTE_HEADER_RE = re.compile(
 )
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _DIGITS_RE = re.compile(r"\+?\d[\d \t().\-]{5,22}\d")
+_CONTACT_RE = re.compile(r"@|\d[\d \t().\-]{5,22}\d")  # an address or a number: more than a title
+# a mail header's sender line, as a colleague's own mail opens (not "On … wrote:", not a quoting rule)
+_FROM_LINE_RE = re.compile(rf"[ \t]*{_FROM_LABEL}", re.IGNORECASE)
+_TITLE_WORDS = 8
+
+
+def _titled_hand_off(lines: list[str], kept: list[str], headers: set[int]) -> bool:
+    """The text opens with a title ("内部转交 / Internal handover": one short line, no address or number), then our
+    colleague's own mail ("From: 何军 <…@our domain>"), and keeps nothing else once our blocks are blanked."""
+    if not headers:
+        return False
+    first = min(headers)
+    above = [line for line in kept[:first] if line.strip()]
+    return (len(above) == 1 and len(above[0].split()) <= _TITLE_WORDS and not _CONTACT_RE.search(above[0])
+            and not any(line.strip() for line in kept[first:]) and _FROM_LINE_RE.match(lines[first]) is not None)
 
 
 def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
@@ -136,10 +152,10 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         else:
             kept += list(map(keep, block))
     kept = _without_our_stamped_messages(text.split("\n"), kept, own)
-    if not any(line.strip() for line in kept):
-        # All of it under our own header or said by our own people in a chat: a colleague's hand-off ("From: Amy Wu
-        # ... 客户信息如下：Name: ...", "Kevin Zhou: 客户 Ignacio Fuentes，…"), so only its lines of ours go (a line's
-        # speaker is no longer read as a line of ours).
+    if not any(line.strip() for line in kept) or _titled_hand_off(lines, kept, headers):
+        # All of it under our own header or said by our own people in a chat (or but for a title above our header:
+        # "内部转交 / Internal handover"): a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ...", "Kevin
+        # Zhou: 客户 Ignacio Fuentes，…"), so only its lines of ours go (a line's speaker is no longer read as ours).
         kept = [keep(_unspoken(line, own)) for line in written]
     return "\n".join(kept)
 
@@ -217,13 +233,19 @@ _NOTE_HEAD_RE = re.compile(
 )
 
 
+# A header's recipient line: "To: Kevin Zhou", "Para: …", "An: …", "Cc: …", "收件人：…", "Кому: …".
+_RECIPIENT_LINE_RE = re.compile(r"[ \t>]*(?:to|para|an|à|a|cc|bcc|kopie|copia|cópia|копия|копія|dw|收件人|抄送|кому|"
+                                r"kime|alıcı|người nhận|kepada)[ \t]*[:：]", re.IGNORECASE)
+
+
 # Where a sentence ends inside one line: "。" or ". " (the stop stays with its sentence).
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？])|(?<=[.!?])(?=\s+\S)")
 
 
 def _sent_by_us(block: list[str], own: OwnSide) -> bool:
-    """A quoted block whose first sender line names one of our addresses or people."""
-    head = "\n".join(line for line in block[:3] if line.strip())
+    """A quoted block whose first sender line names one of our addresses or people (not the one it went to: "From:
+    Rosa Quispe · QA Manager …" over "To: Kevin Zhou" is the customer's)."""
+    head = "\n".join(line for line in block[:3] if line.strip() and not _RECIPIENT_LINE_RE.match(line))
     emails = _EMAIL_RE.findall(head)
     if emails:
         return own.owns_email(emails[0])

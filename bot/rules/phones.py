@@ -240,8 +240,10 @@ _ID_LABEL_RE = re.compile(
     r"n[º°o]\.?|no\.|#)[ \t]*[.:：#]?[ \t]*(?:\(?[A-Z]{0,3}\)?[ \t]*)?$",
     re.IGNORECASE,
 )
-# A national number as phones type it: grouped, or digit by digit ("0 5 3 2 …"), up to 13 digits with spaces.
-_BARE_NUMBER_RE = re.compile(r"(?<![\w+])\(?\d[\d \t().\-]{5,28}\d(?![\w])")
+# A national number as phones type it: grouped, or digit by digit ("0 5 3 2 …"), up to 13 digits with spaces; its
+# area or mobile prefix set off by a slash as German speakers write it ("0176 / 2233 4455").
+_BARE_NUMBER_RE = re.compile(r"(?<![\w+])\(?\d[\d \t().\-]{5,28}\d(?![\w/])"
+                             r"|(?<![\w+/])0\d{2,4}[ \t]?/[ \t]?\d[\d \t\-]{4,14}\d(?![\w/])")
 _DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 

@@ -50,7 +50,8 @@ _BEHALF_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[،,;:()\n]|\.(?:\s|$)(?<!\b\w\.\s)")
 # "on behalf of my colleague Dr Sarah Whitfield": the writer's relation to the person comes before the title.
 _RELATION_RE = re.compile(
-    r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?)\s+)*"
+    r"(?:my|our)\s+(?:(?:general|executive|managing|deputy|senior|chief|technical|lab(?:oratory)?|QC|QA|"
+    r"quality(?:\s+control)?|purchasing|procurement|production|plant|project|operations|R&D)\s+)*"
     r"(?:colleague|boss|manager|director|supervisor|professor|head\s+of\s+department|line\s+manager|chairman|"
     r"MD|CEO|father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece)"
     r"(?:\s*,)?\s+(?=\S)|"

@@ -1,0 +1,110 @@
+"""What holdout69 and holdout70 showed the intake missing: a header that names our person as its recipient ("To:
+Kevin Zhou") or a colleague's hand-off under our own header after a title line hid the customer's whole message; a
+chat writer who signs with a message that is only their name, or with a lower-case company and its legal form;
+"م." before an Arabic name, "بن" inside one; "Messenger · Giulia Romano" over the messages; Egyptian Arabic typed in
+Latin letters and a German "0176 / 2233 4455" read where they are written, not as Chinese numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intake import OwnSide, parse_inquiry
+
+HOME = OwnSide.build(domains=["acme-instruments.cn"], phones=["+86 755 2666 0000"], home_country="CN",
+                     names=["Kevin Zhou", "Lisa Wang", "王磊", "周婷"])
+
+
+def test_a_message_whose_header_names_our_person_as_recipient_is_the_customers() -> None:
+    text = ("LinkedIn message\nFrom: Tomás Figueroa Rojas · Lab Manager at Viñedos del Elqui SpA\nTo: Lisa Wang\n\n"
+            "Hi Lisa, we need a benchtop pH meter and a refractometer for our winery lab.\n"
+            "My e-mail: tfigueroa@vinedoselqui.cl, cell +56 9 6123 4580.\nTomás\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.company, parsed.phone) == (
+        "Tomás Figueroa Rojas", "Viñedos del Elqui SpA", "+56961234580")
+
+
+def test_a_colleagues_hand_off_under_a_title_line_keeps_the_customers_card() -> None:
+    text = ("内部转交\nFrom: 王磊 <wanglei@acme-instruments.cn>\nTo: 周婷 <zhouting@acme-instruments.cn>\n"
+            "Subject: 哥伦比亚客户转给你\n\n周婷你好，展会上认识的客户，转给你跟进，名片如下：\n\n"
+            "Camila Andrea Rueda\nDirectora de Laboratorio\nBioanálisis Andino S.A.S.\nCel. 311 482 7765\n"
+            "crueda@bioandino.com.co\n\n有问题打我手机 139 1826 5507。\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone, parsed.email) == (
+        "Camila Andrea Rueda", "+573114827765", "crueda@bioandino.com.co")
+
+
+def test_a_quoted_reply_of_ours_is_still_ours() -> None:
+    text = ("Please quote 2 ovens.\nAli Hassan\nali@labco.ae\n\nFrom: Lisa Wang <lisa.wang@acme-instruments.cn>\n"
+            "To: Ali Hassan\nDear Ali, noted. Call me on +86 138 0013 8000.\n")
+    assert parse_inquiry(text, HOME).phone is None
+
+
+def test_on_behalf_of_our_qc_manager_gives_the_managers_contacts() -> None:
+    text = ("Hello Lisa,\nI'm writing on behalf of our QC manager, Dr. Leila Nasser. We need a stability chamber.\n"
+            "Please send the offer to Dr. Leila: leila.nasser@cedarpharma.jo, mobile 079 531 2280.\n"
+            "Regards,\nHala Saleh\nPurchasing\nTel: 06 552 1180\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone) == ("Leila Nasser", "+962795312280")
+
+
+@pytest.mark.parametrize(("signing", "name"), [
+    ("Priya Raman btw", "Priya Raman"),
+    ("Hamad bin Khalid Al-Rashdi", "Hamad bin Khalid Al-Rashdi"),
+    ("Ayelech Tesfaye 谢谢!", "Ayelech Tesfaye"),
+])
+def test_a_chat_message_that_is_only_a_name_signs_its_writer(signing: str, name: str) -> None:
+    number = "+44 7700 912345"
+    text = (f"[09:12, 2/4/2026] {number}: hi, do you sell water baths? need 2 for a teaching lab\n"
+            f"[09:13, 2/4/2026] {number}: price pls\n[09:13, 2/4/2026] {number}: {signing}\n")
+    assert parse_inquiry(text, HOME).customer_name == name
+
+
+@pytest.mark.parametrize("message", ["Good Morning", "Buenos Aires", "Thank You"])
+def test_a_chat_message_of_courtesy_or_a_place_signs_no_one(message: str) -> None:
+    number = "+54 9 11 5512 3344"
+    text = (f"[09:12, 2/4/2026] {number}: necesito precio de una centrífuga\n"
+            f"[09:13, 2/4/2026] {number}: {message}\n")
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+def test_a_chat_signature_with_a_lower_case_company_and_its_legal_form_names_the_writer() -> None:
+    number = "+254 722 418 903"
+    text = (f"[12:15, 5/3/2026] {number}: Hello\n[12:16, 5/3/2026] {number}: I want price for 3 moisture meters\n"
+            f"[12:17, 5/3/2026] {number}: Wanjiru Kamau, kamau grain labs ltd, Nakuru\n")
+    assert parse_inquiry(text, HOME).customer_name == "Wanjiru Kamau"
+
+
+def test_an_arabic_name_after_a_shortened_title_and_one_with_bin() -> None:
+    chat = ("[14:03, 4/2/2026] +971 50 412 7788: السلام عليكم ورحمة الله\n"
+            "[14:04, 4/2/2026] +971 50 412 7788: نحتاج عرض سعر لجهاز طرد مركزي\n"
+            "[14:06, 4/2/2026] +971 50 412 7788: م. سالم الكعبي\nمختبرات الواحة ذ.م.م\n")
+    assert parse_inquiry(chat, HOME).customer_name == "سالم الكعبي"
+    tender = ("للاستفسارات التجارية:\nأ. ناصر بن عبدالله القحطاني – إدارة المشتريات\nجوال: 0553 218 447\n"
+              "بريد: n.alqahtani@hwql.gov.sa\n")
+    assert parse_inquiry(tender, HOME).customer_name == "ناصر بن عبدالله القحطاني"
+
+
+def test_a_platforms_title_line_with_the_senders_name_and_grazie_mille() -> None:
+    text = ("Messenger · Chiara Bellini\nCiao! Lavoro per Oleificio Umbro S.r.l., ci servirebbe un "
+            "rifrattometro. Il mio cell è 347 218 5531\ngrazie mille\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone) == ("Chiara Bellini", "+393472185531")
+    assert parse_inquiry(text.replace("Messenger · Chiara Bellini\n", ""), HOME).customer_name != "mille"
+
+
+def test_egyptian_arabic_in_latin_letters_reads_its_bare_number_in_egypt() -> None:
+    text = ("Messenger — Hany Samir\nezayak ya basha, 3ayez as3ar water bath w shaker le el ma3mal\n"
+            "kalemny 3ala el whatsapp 01223456789\nshokran\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.phone, parsed.phone_country) == ("+201223456789", "EG")
+
+
+def test_arabic_words_every_dialect_types_so_tell_no_egypt() -> None:
+    text = "salam, e7na lab fe Dubai, 3ala el whatsapp please, shokran\n050 123 4567\n"
+    assert parse_inquiry(text, HOME).phone_country != "EG"
+
+
+def test_a_german_mobile_with_its_prefix_set_off_by_a_slash() -> None:
+    text = ("Website-Chat\n[10:12] Jonas: hallo, ich suche zwei Trockenschränke bis 300 °C\n"
+            "[10:14] Jonas: Jonas Keller, keller labortechnik e.K.\n[10:14] Jonas: mobil 0151 / 4422 7788\n")
+    assert parse_inquiry(text, HOME).phone == "+4915144227788"
