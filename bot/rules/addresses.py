@@ -7,7 +7,7 @@ import re
 
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
-from bot.rules.name_words import CLOSING_RE, SUBJECT_LABEL
+from bot.rules.name_words import CLOSING_RE, ROLE_LOCAL_RE, SUBJECT_LABEL
 from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
@@ -92,19 +92,6 @@ def wrapped_email(text: str, own: OwnSide = NO_OWN) -> str | None:
 
 
 # A shared mailbox an organisation writes from: its people's own addresses are the contact's.
-# a shared mailbox's local part, also with a short unit after it ("abastecimiento.fi@", "info2@"; not
-# "sales.mike@", "zakupy.kzajac@": a person's own address)
-ROLE_LOCAL_RE = re.compile(
-    r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
-    r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
-    r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
-    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
-    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy|gare|appalti|acquisti|ufficiogare)"
-    r"(?:[._-]?\d{1,2}|[._-][a-z]{2})?",
-    re.IGNORECASE,
-)
-
-
 # What makes a person's block the buying contact: "Consultas de orden contractual:", "للاستفسارات التجارية:" (commercial
 # enquiries), a procurement officer's role; and what does not: invoices, deliveries, technical or press questions,
 # a colleague who left.

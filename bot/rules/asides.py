@@ -48,7 +48,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
         return True
     if FOR_INFORMATION_RE.search(line, 0, start - line_start):
         return True  # "Kontaktdaten des Kunden nur zur Info: Herr Pichler, +43 …"
-    if _ONLY_FOR_RE.match(text, end):
+    if _ONLY_FOR_RE.match(text, end) or _ONLY_TECHNICAL_RE.match(text, end):
         return True  # "Tel. 0151 12345678 (nur für die Anlieferung)": a number for the delivery, not the buyer's
     at, until = start - line_start, end - line_start
     if _words(line[:at] + line[until:]) >= _PROSE_WORDS and points_elsewhere(line, at):
@@ -73,6 +73,13 @@ _PURPOSE = (r"(?:for|für|zur|para|pour|per|для|dla)[ \t]+(?:[^\W\d_]{3,15}[ 
 _ONLY_FOR_RE = re.compile(
     rf"[ \t]*[(（][^()（）\n]{{0,30}}?(?<![^\W\d_])(?:(?:only|nur|solo|sólo|uniquement|seulement|apenas|somente|только|"
     rf"tylko)[ \t]+{_PURPOSE}|{_PURPOSE}[ \t]+(?:only|uniquement|seulement))[ \t]*[)）,;]",
+    re.IGNORECASE,
+)
+# after the number, a use it is kept to: "Prof. Asante can be reached on 020 … for technical clarifications only"
+_ONLY_TECHNICAL_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:for|para|pour)[ \t]+(?:technical|t[ée]cnic[oa]s?|techniques?)[ \t]+"
+    r"(?:clarifications?|questions|queries|matters|issues|consultas|dudas)[ \t]+(?:only|solamente|únicamente|"
+    r"uniquement)|[ \t]*,?[ \t]*(?:only|solo|sólo|uniquement)[ \t]+for[ \t]+technical[ \t]+\w+",
     re.IGNORECASE,
 )
 _TO_THEM_RE = re.compile(

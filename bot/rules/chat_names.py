@@ -15,8 +15,8 @@ from bot.rules.free_text import is_title
 from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE, PRONOUNS, THING_WORDS, TITLE_WORDS
 from bot.rules.places import city_mentions
 
-__all__ = ["forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines", "signed_messages",
-           "speaker_headers"]
+__all__ = ["copied_speakers", "forwarded_from", "greeted_names", "handle_names", "honorific_lower_lines",
+           "signed_messages", "speaker_headers"]
 
 _GREETING = (
     r"hello|hi|hey|hola|olá|oi|salam|salaam|salom|салам|салом|привет|здравствуйте|добрый\s+день|bonjour|salut|hallo|"
@@ -179,6 +179,13 @@ def forwarded_from(text: str) -> Iterator[str]:
             yield name
 
 
+def copied_speakers(text: str) -> Iterator[str]:
+    """The speaker of messages copied from Telegram's desktop app, each under "Omar Haddad, [17.03.2025 11:02]"."""
+    for match in _FORWARDED_RE.finditer(text):
+        if match.group("copied") and not {w.casefold() for w in match.group("copied").split()} & _NOT_NAME:
+            yield match.group("copied")
+
+
 def honorific_lower_lines(text: str) -> Iterator[str]:
     """A line of an honorific and two or three lower-case words, capitalised: "dr amina yusuf" -> "Amina Yusuf"."""
     for match in _HONORIFIC_LINE_RE.finditer(text):
@@ -231,8 +238,15 @@ _NAME_ONLY_RE = re.compile(
 def _only_a_name(name: str) -> bool:
     """`name` names a person, not a greeting, a thing, a company or a place ("Good Morning", "Buenos Aires")."""
     words = {word.casefold() for word in name.split()}
-    return not (_COURTESY_RE.match(name) or words & _NOT_NAME or COMPANY_WORD_RE.search(name)
+    return not (_COURTESY_RE.match(name) or _WISH_RE.match(name) or words & _NOT_NAME or COMPANY_WORD_RE.search(name)
                 or find_country_in_text(name) or city_mentions(name))
+
+
+# A feast's or a season's wish sent as a whole message: "Eid Mubarak", "Ramadan Kareem", "Happy New Year", "Merry
+# Christmas" (not "Ahmed Mubarak", nor "Happy Mthembu", "Blessed Moyo": given names)
+_WISH_RE = re.compile(r"(?:eid|ramadan|ramzan|jumm?a|jumu['’]?ah)[ \t]+(?:mubarak|kareem|karim|sa[e3]ee?d)"
+                      r"|happy[ \t]+(?:new[ \t]+year|eid|holidays|diwali|easter|birthday)|merry[ \t]+christmas"
+                      r"|season['’]?s[ \t]+greetings", re.IGNORECASE)
 
 
 # "Thank you, Lifeline Diagnostics Ltd", "Good morning, Al Noor Hospital here": courtesy, no name

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from bot.rules.addresses import COPY_HEADER_LINE_RE, EMAIL, NOT_BUYING_RE, ROLE_LOCAL_RE, sentences
+from bot.rules.addresses import COPY_HEADER_LINE_RE, EMAIL, NOT_BUYING_RE, sentences
 from bot.rules.companies import FREE_MAIL_DOMAINS
-from bot.rules.name_words import HONORIFIC_RE, PARTICLES
+from bot.rules.name_words import HONORIFIC_RE, PARTICLES, ROLE_LOCAL_RE
 from bot.rules.people_fields import person_named
 from bot.rules.principals import asks_for_the_quote, note_end
 

@@ -24,7 +24,7 @@ from bot.rules.countries import country_evidence, country_of_email_domain, find_
 from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.name_words import PRONOUNS
-from bot.rules.own_side import NO_OWN, OwnSide, customer_part
+from bot.rules.own_side import FROM_LABEL, NO_OWN, OwnSide, customer_part
 from bot.rules.people_fields import (
     display_name,
     find_company,
@@ -175,6 +175,14 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
               if for_them else None)
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
+    elif (email and len(note) < len(customer) and asks_for_the_quote(note)
+          and (writer := _SENDER_LINE_RE.search(note)) and email in writer.group().casefold()):
+        # the writer whose address heads the note, who wants the quote, gives their own number in it: theirs, not a
+        # mobile in a message forwarded below ("Toda a correspondência comercial deve ser enviada para mim" over the
+        # professor's request; not "Bitte senden Sie das Angebot direkt an Herrn Dr. Vogel" over Dr. Vogel's)
+        own_number = pick_phones(note, regions, own.phones, home_phones, guesses, dialled_in).phone
+        if own_number and own_number != phones.phone and own_number in phones.others:
+            phones = PhonePick(own_number, tuple(p for p in (phones.phone, *phones.others) if p and p != own_number))
     labelled = labelled_values(readable)
     buyer = without_agents(readable)  # a forwarder's "Ace Cargo Ltd, attn Tunde Bakare" names nobody we sell to
     name, company = settle_name(  # a name typed casually in a chat ("Hakan 0 533 …") when no finder had one
@@ -225,6 +233,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
+
+
+_SENDER_LINE_RE = re.compile(rf"^[ \t]*{FROM_LABEL}[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 def _declined(name: str, nominative: str) -> bool:

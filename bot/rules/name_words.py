@@ -83,6 +83,18 @@ POST_NOMINAL_RE = re.compile(
 )
 # Arabic titles before a name: "المهندس خالد الشمري", "السيدة …"
 ARABIC_TITLE_WORDS = r"السيد|السيدة|المهندس|المهندسة|الدكتور|الدكتورة|الأستاذ|الاستاذ"
+# A shared mailbox's local part, also with a short unit after it ("abastecimiento.fi@", "info2@"; not
+# "sales.mike@", "zakupy.kzajac@": a person's own address)
+ROLE_LOCAL_RE = re.compile(
+    r"(?:info|sales|admin|office|contact|mail|hello|support|procurement|purchasing|purchase|purchases|tenders?|bids?|"
+    r"compras|abastecimiento|contratacion|contrataciones|licitaciones?|adquisiciones|zakupki|zakupka|priemnaya|sekretariat|kancelaria|"
+    r"secretaria|secretary|secretariat|reception|accounts|accounting|finance|invoices?|billing|import|export|"
+    r"logistics|enquiries|inquiries|general|ventas|vendas|achats|einkauf|satinalma|post|office\d*|no-?reply|webmaster|"
+    r"careers|jobs|hr|press|newsletter|zamowienia|przetargi|zakupy|gare|appalti|acquisti|ufficiogare|vergabe|"
+    r"beschaffung)"
+    r"(?:[._-]?\d{1,2}|[._-][a-z]{2})?",
+    re.IGNORECASE,
+)
 # A mail's subject label at a line's start: "Subject:", "Asunto:", "Betreff:", "Тема:"
 SUBJECT_LABEL = r"[ \t>]*(?:subject|asunto|assunto|betreff|objet|oggetto|тема|konu)[ \t]*:"
 CLOSING_RE = re.compile(
@@ -168,7 +180,8 @@ COMPANY_WORD_RE = re.compile(
 TITLE_WORDS = frozenset(
     {
         "manager", "director", "engineer", "purchasing", "procurement", "sales", "buyer", "ceo", "owner",
-        "department", "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero", "engenheiro",
+        "department", "unidad", "unidade", "gerente", "diretor", "diretora", "comprador", "compras", "ingeniero",
+        "engenheiro",
         "ufficio", "acquisti", "achats", "einkauf", "inkoop", "zakupów", "zakupy", "закупок",
         "directeur", "responsable", "директор", "менеджер", "инженер", "مدير", "مهندس", "team", "dept", "head",
         "officer", "lead", "jefe", "jefa", "laborleiter", "laborleiterin", "staff", "assistant", "sir", "madam",
@@ -178,7 +191,7 @@ TITLE_WORDS = frozenset(
         "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
         "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
         "attachment", "dm", "via", "from", "to", "cc", "fw", "re", "hp", "cel", "cell", "fax", "mob", "wa",
-        "السلام", "عليكم", "ورحمة", "وبركاته",
+        "السلام", "عليكم", "ورحمة", "وبركاته", "للاستفسارات", "للتواصل",
         "مرحبا", "مرحباً", "اهلا", "أهلا", "صباح", "مساء", "الخير", "تحية", "buongiorno", "salve",
         "buenos", "buenas", "bom", "boa", "добрый", "доброго", "привет", "салам", "xin", "chào",
         "habari", "jambo", "salamu", "mambo", "sawubona", "halo", "hallo", "selamat", "ciao", "goedemiddag",

@@ -96,9 +96,9 @@ _RULE = (
 # The rule a mail client draws over a forwarded message: "---------- Forwarded message ---------".
 FORWARDED_RULE_RE = re.compile(_RULE, re.IGNORECASE | re.MULTILINE)
 # Where a quoted or forwarded message starts: a "From:" header, an "Original Message" rule, "On ... wrote:".
-_FROM_LABEL = r"(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
+FROM_LABEL = r"(?:from|de|von|da|от|від|من|发件人|寄件者|kimden|gönderen|người gửi|dari)[ \t]*[:：]"
 QUOTE_HEADER_RE = re.compile(
-    rf"^[ \t>]*{_FROM_LABEL}"
+    rf"^[ \t>]*{FROM_LABEL}"
     rf"|{_RULE}"
     r"|^[ \t>]*(?:on|le|el|em|am|в)\b[^\n]{4,160}"
     r"(?:wrote|a écrit|escribió|escreveu|schrieb|написал[аи]?)[ \t]*:?[ \t]*$"
@@ -109,19 +109,31 @@ _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[
 _DIGITS_RE = re.compile(r"\+?\d[\d \t().\-]{5,22}\d")
 _CONTACT_RE = re.compile(r"@|\d[\d \t().\-]{5,22}\d")  # an address or a number: more than a title
 # a mail header's sender line, as a colleague's own mail opens (not "On … wrote:", not a quoting rule)
-_FROM_LINE_RE = re.compile(rf"[ \t]*{_FROM_LABEL}", re.IGNORECASE)
+_FROM_LINE_RE = re.compile(rf"[ \t]*{FROM_LABEL}", re.IGNORECASE)
 _TITLE_WORDS = 8
 
 
-def _titled_hand_off(lines: list[str], kept: list[str], headers: set[int]) -> bool:
+def _titled_hand_off(lines: list[str], kept: list[str], headers: set[int], own: OwnSide) -> bool:
     """The text opens with a title ("内部转交 / Internal handover": one short line, no address or number), then our
-    colleague's own mail ("From: 何军 <…@our domain>"), and keeps nothing else once our blocks are blanked."""
+    colleague's own mail ("From: 何军 <…@our domain>"), and keeps nothing else once our blocks are blanked. Not our
+    reply to the customer under their one line ("Any update on this quotation?" over "To: Ahmed Karim <a.k@…>")."""
     if not headers:
         return False
     first = min(headers)
     above = [line for line in kept[:first] if line.strip()]
     return (len(above) == 1 and len(above[0].split()) <= _TITLE_WORDS and not _CONTACT_RE.search(above[0])
-            and not any(line.strip() for line in kept[first:]) and _FROM_LINE_RE.match(lines[first]) is not None)
+            and not any(line.strip() for line in kept[first:]) and _FROM_LINE_RE.match(lines[first]) is not None
+            and not _sent_outside(lines, first, own))
+
+
+def _sent_outside(lines: list[str], first: int, own: OwnSide) -> bool:
+    """The mail whose header starts at line `first` went to an address not ours (its "To:" line, not a copy)."""
+    for line in lines[first + 1 : first + 8]:
+        if not line.strip():
+            break
+        if _TO_LINE_RE.match(line):
+            return any(not own.owns_email(e) for e in _EMAIL_RE.findall(line))
+    return False
 
 
 def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
@@ -152,7 +164,7 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         else:
             kept += list(map(keep, block))
     kept = _without_our_stamped_messages(text.split("\n"), kept, own)
-    if not any(line.strip() for line in kept) or _titled_hand_off(lines, kept, headers):
+    if not any(line.strip() for line in kept) or _titled_hand_off(lines, kept, headers, own):
         # All of it under our own header or said by our own people in a chat (or but for a title above our header:
         # "内部转交 / Internal handover"): a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ...", "Kevin
         # Zhou: 客户 Ignacio Fuentes，…"), so only its lines of ours go (a line's speaker is no longer read as ours).
@@ -233,9 +245,11 @@ _NOTE_HEAD_RE = re.compile(
 )
 
 
-# A header's recipient line: "To: Kevin Zhou", "Para: …", "An: …", "Cc: …", "收件人：…", "Кому: …".
-_RECIPIENT_LINE_RE = re.compile(r"[ \t>]*(?:to|para|an|à|a|cc|bcc|kopie|copia|cópia|копия|копія|dw|收件人|抄送|кому|"
-                                r"kime|alıcı|người nhận|kepada)[ \t]*[:：]", re.IGNORECASE)
+# A header's recipient line: "To: Kevin Zhou", "Para: …", "An: …", "收件人：…", "Кому: …"; or a copy line ("Cc: …").
+_TO_LABEL = r"[ \t>]*(?:to|para|an|à|a|收件人|кому|kime|alıcı|người nhận|kepada)[ \t]*[:：]"
+_TO_LINE_RE = re.compile(_TO_LABEL, re.IGNORECASE)
+_RECIPIENT_LINE_RE = re.compile(rf"{_TO_LABEL}|[ \t>]*(?:b?cc|kopie|copia|cópia|копия|копія|dw|抄送)[ \t]*[:：]",
+                                re.IGNORECASE)
 
 
 # Where a sentence ends inside one line: "。" or ". " (the stop stays with its sentence).

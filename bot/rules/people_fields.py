@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from bot.rules.chat_exports import export_speakers
 from bot.rules.chat_names import (
+    copied_speakers,
     forwarded_from,
     greeted_names,
     handle_names,
@@ -51,6 +52,7 @@ from bot.rules.name_words import (
     PARTICLES,
     POST_NOMINAL_RE,
     PRONOUNS,
+    ROLE_LOCAL_RE,
     THAI_KHUN_RE,
     THING_WORDS,
     TITLE_WORDS,
@@ -281,6 +283,9 @@ def _names_the_mailbox(name: str, email: str | None, text: str) -> bool:
     if not email or "@" not in email:
         return False
     local, domain = email.casefold().split("@", 1)
+    first = ascii_letters(name.split()[0]) if name.split() else ""
+    if ROLE_LOCAL_RE.fullmatch(local) and len(local) >= 5 and first.startswith(ascii_letters(local)):
+        return True  # "Abastecimiento LSR Biobío" <abastecimiento@…>, "Vergabestelle IAM Leipzig" <vergabe@…>
     letters = ascii_letters(name)
     spells_domain = len(letters) >= 6 and letters == ascii_letters(domain.split(".")[0])
     if ascii_letters(local) not in _FREE_MAIL_LOCALS or not spells_domain:
@@ -394,7 +399,7 @@ def _name_candidates(text: str, labelled: list[tuple[str, str]]) -> Iterator[str
             yield name
     yield from _chat_speakers(text)  # after introductions: our own staff speak in a pasted chat too
     for raw in [*greeted_names(text), *handle_names(text), *speaker_headers(text), *export_speakers(text),
-                *honorific_lower_lines(text)]:
+                *copied_speakers(text), *honorific_lower_lines(text)]:
         name = _leading_name(raw)
         if name:
             yield name

@@ -199,8 +199,9 @@ _CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ ,-]{0,80}")
 def _abbreviation(text: str, dot: int) -> bool:
     """A dot that ends a title ("Sr.", "dott.ssa") or an initial ("J."), not a sentence."""
     word = _LAST_WORD_RE.search(text[:dot])
-    last = word.group() if word else ""
-    return len(last) <= 1 or TITLE_RE.fullmatch(last + ".") is not None
+    if word is None:
+        return False  # after a bracket or a number: "(attention: myself). Prof. Asante …"
+    return len(word.group()) <= 1 or TITLE_RE.fullmatch(word.group() + ".") is not None
 
 
 _LAST_WORD_RE = re.compile(r"[^\W\d_][\w.]*$")

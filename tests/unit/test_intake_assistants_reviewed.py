@@ -6,8 +6,9 @@ delivery-only numbers (intake_signatures_reviewed.yaml, read with the sample org
 on colleagues copied and sent the quote, all-staff chats, chat heads and voice notes, and session 16's on department
 mailboxes that send the quote to a named colleague in Turkish, Uzbek and Arabic and on notes that send the quote to
 someone named ("write to his e-mail", "send it straight to their …", a forwarded message's writer), tender
-offices' mailboxes and principals ("por instrucción de nuestro gerente general, el Sr. …")
-(intake_copied_reviewed.yaml,
+offices' mailboxes and principals ("por instrucción de nuestro gerente general, el Sr. …"), and session 17's on
+headers that name our person as recipient, colleagues' hand-offs under a title line, chat messages that only sign,
+Arabic titles, Egyptian Arabizi and German slashed numbers (intake_copied_reviewed.yaml,
 read with the corpus's own side: Sino Instruments and its fifteen people, Kevin Zhou and Lisa Wang among them)."""
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ PROBES: dict[str, list[dict[str, Any]]] = {
 def test_every_probe_is_there() -> None:
     assert {name: len(probes) for name, probes in PROBES.items()} == {
         "intake_assistants_reviewed.yaml": 87, "intake_signatures_reviewed.yaml": 125,
-        "intake_copied_reviewed.yaml": 456}
+        "intake_copied_reviewed.yaml": 496}
 
 
 @pytest.mark.parametrize(("name", "probe"), [(name, p) for name, probes in PROBES.items() for p in probes],

@@ -79,7 +79,7 @@ def test_an_arabic_name_after_a_shortened_title_and_one_with_bin() -> None:
             "[14:04, 4/2/2026] +971 50 412 7788: نحتاج عرض سعر لجهاز طرد مركزي\n"
             "[14:06, 4/2/2026] +971 50 412 7788: م. سالم الكعبي\nمختبرات الواحة ذ.م.م\n")
     assert parse_inquiry(chat, HOME).customer_name == "سالم الكعبي"
-    tender = ("للاستفسارات التجارية:\nأ. ناصر بن عبدالله القحطاني – إدارة المشتريات\nجوال: 0553 218 447\n"
+    tender = ("للاستفسارات التجارية:\nد. ناصر بن عبدالله القحطاني – إدارة المختبرات\nجوال: 0553 218 447\n"
               "بريد: n.alqahtani@hwql.gov.sa\n")
     assert parse_inquiry(tender, HOME).customer_name == "ناصر بن عبدالله القحطاني"
 
@@ -108,3 +108,68 @@ def test_a_german_mobile_with_its_prefix_set_off_by_a_slash() -> None:
     text = ("Website-Chat\n[10:12] Jonas: hallo, ich suche zwei Trockenschränke bis 300 °C\n"
             "[10:14] Jonas: Jonas Keller, keller labortechnik e.K.\n[10:14] Jonas: mobil 0151 / 4422 7788\n")
     assert parse_inquiry(text, HOME).phone == "+4915144227788"
+
+
+def test_a_customers_line_over_our_reply_to_them_is_no_hand_off() -> None:
+    text = ("Any update on this quotation please?\nFrom: Lisa Wang <lisa.wang@acme-instruments.cn>\n"
+            "To: Ahmed Karim <a.karim@gulfbiolab.ae>\nSubject: RE: Centrifuge\n\nDear Ahmed, our distributor "
+            "Mr. Tariq Aziz (+971 4 339 1122) will visit you.\nLisa\n")
+    assert parse_inquiry(text, HOME).phone is None
+
+
+@pytest.mark.parametrize("wish", ["Eid Mubarak", "Ramadan Kareem", "Happy New Year"])
+def test_a_wish_sent_as_a_whole_message_signs_no_one(wish: str) -> None:
+    number = "+966 55 871 3204"
+    text = f"[09:12, 2/4/2026] {number}: need price for 2 ovens\n[09:13, 2/4/2026] {number}: {wish} 🙏\n"
+    assert parse_inquiry(text, HOME).customer_name is None
+
+
+def test_a_buyer_who_keeps_the_quote_keeps_it_over_the_professor_of_the_subject_line() -> None:
+    text = ("From: Efua Mensah <e.mensah@ktu.edu.gh>\nTo: info@acme-instruments.cn\n"
+            "Subject: RFQ – balances – on behalf of Prof. Yaw Boateng\n\nDear Sir/Madam,\n\n"
+            "Please address your pro-forma invoice to the Procurement Unit (attention: myself). Prof. Boateng can be "
+            "reached on 024 412 7781 for technical clarifications only.\n\nYours faithfully,\nEfua Mensah\n"
+            "Procurement Officer\nTel: 032 202 6655\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.phone) == ("Efua Mensah", "+233322026655")
+
+
+def test_the_writer_who_heads_the_note_keeps_their_number_over_a_mobile_forwarded_below() -> None:
+    text = ("From: Renata Alves <renata.alves@ufpx.edu.br>\nTo: Lisa Wang <lisa.wang@acme-instruments.cn>\n"
+            "Subject: Proposta – centrífuga\n\nPrezada Lisa, encaminho abaixo o pedido do professor. Toda a "
+            "correspondência comercial deve ser enviada para mim.\n\nRenata Alves\nDivisão de Compras\n"
+            "Tel.: (31) 3409-5521\n\n---------- Mensagem encaminhada ---------\n"
+            "De: Paulo Souza <psouza@ufpx.edu.br>\nPreciso de uma centrífuga. Meu celular é (31) 99712-4450.\n")
+    assert parse_inquiry(text, HOME).phone == "+553134095521"
+
+
+def test_a_reseller_passing_its_client_on_in_spanish() -> None:
+    text = ("From: Julián Ortiz <jortiz@distrilab.com.ar>\nTo: Kevin Zhou <kevin.zhou@acme-instruments.cn>\n\n"
+            "Hola Kevin, no trabajamos esa línea, así que te paso el contacto directo del cliente:\n\n"
+            "Ing. Sofía Ramos\nLaboratorio Pampa S.A.\nsramos@labpampa.com.ar\nCel: +54 9 11 5566 7788\n\n"
+            "Saludos,\nJulián Ortiz\nDistrilab S.R.L.\nTel: (011) 4862-1100\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == ("sramos@labpampa.com.ar", "+5491155667788")
+
+
+@pytest.mark.parametrize(("shown", "address"), [
+    ("Vergabestelle IFM Dresden", "vergabe@ifm-dresden.de"),
+    ("Abastecimiento Hospital Regional", "abastecimiento@hrv.cl"),
+])
+def test_a_procurement_mailboxs_display_name_is_no_person(shown: str, address: str) -> None:
+    text = (f"From: {shown} <{address}>\nTo: sales@acme-instruments.cn\nSubject: Angebot\n\n"
+            "Bitte senden Sie Ihr Angebot an dieses Postfach.\n\nMit freundlichen Grüßen\ni. A. Petra Lange\n")
+    assert parse_inquiry(text, HOME).customer_name == "Petra Lange"
+
+
+def test_the_speaker_of_messages_copied_from_telegram_desktop_over_a_client_named_in_them() -> None:
+    text = ("Telegram forward\nKhalid Mansour, [17.03.2026 11:02]\nHello, we buy lab equipment for clients.\n\n"
+            "Khalid Mansour, [17.03.2026 11:04]\nThe client's supervisor is Mr. Nasser Al-Abri (+968 9312 4486) but "
+            "please send the quotation to us only.\n\nKhalid Mansour, [17.03.2026 11:05]\nMy WhatsApp: 055 902 1137\n")
+    assert parse_inquiry(text, HOME).customer_name == "Khalid Mansour"
+
+
+def test_an_assistant_who_asks_for_the_quote_herself_in_spanish() -> None:
+    text = ("Daniela Ruiz: le escribo de parte del Dr. Mauricio Peña, gerente del laboratorio\n"
+            "Daniela Ruiz: por favor me envía la cotización a mí a compras@labpena.com.co\n")
+    assert parse_inquiry(text, HOME).customer_name == "Daniela Ruiz"
