@@ -50,6 +50,8 @@ _MARKED_CITIES_RE = re.compile(
 )
 # A country's name in a sea's: "Océan Indien", "Oceano Índico", "Mar de China" are no customer's country.
 _SEA_WORDS = frozenset({"ocean", "oceano", "sea", "mer", "mar", "океан", "море"})
+_STREET_WORDS = frozenset({"av", "avda", "avenida", "avenue", "calle", "rua", "rue", "jr", "jiron", "paseo", "calzada",
+                           "street", "ulitsa", "улица", "ул", "проспект"})
 
 Match = tuple[int, str | None]  # (position in the text, alpha-2 or None for "not a country")
 
@@ -224,9 +226,10 @@ def _in_compound(word: re.Match[str]) -> bool:
 
 
 def _after_sea_word(folded: list[str], words: list[re.Match[str]], i: int) -> bool:
-    """The word follows "Océan"/"Mar de": part of a sea's name."""
+    """The word follows "Océan"/"Mar de": part of a sea's name; or a street's word: "Av. Grecia 1540, Antofagasta",
+    "Rua Bélgica", "Calle Colombia" name a street."""
     before = [f for f in folded[max(0, i - 2) : i] if f not in ("de", "del", "of", "the")]
-    return bool(before) and before[-1] in _SEA_WORDS
+    return bool(before) and before[-1] in _SEA_WORDS | _STREET_WORDS
 
 
 def _may_start_name(word: str, tables: NameTables) -> bool:

@@ -198,8 +198,30 @@ def written_international(text: str, *, asides: bool = True) -> list[str]:
 
 
 def _prepared(text: str) -> str:
-    """"00" written for "+" and the old Mexican mobile "1" rewritten in place (positions stay)."""
-    return _MX_MOBILE_1_RE.sub(r"\g<1> ", _INTL_00_RE.sub(" +", text))
+    """"00" written for "+" and the old Mexican mobile "1" rewritten in place, a number broken over two lines joined
+    (positions stay)."""
+    return _BROKEN_NUMBER_RE.sub(_joined, _MX_MOBILE_1_RE.sub(r"\g<1> ", _INTL_00_RE.sub(" +", text)))
+
+
+# an international number broken at a line's end by a chat window's wrapping: "Kira ni a lamba +234 706\n123 4567"
+_BROKEN_NUMBER_RE = re.compile(
+    r"(?P<head>\+\d{1,3}[ \t]?\d[\d \t]{1,8}?)[ \t]*\n(?P<tail>[ \t]*\d[\d \t]{4,12}\d)(?![\d.,:/-])"
+)
+
+
+def _joined(broken: re.Match[str]) -> str:
+    """The two halves as one line when only together they are a valid number, else as written."""
+    head, tail = broken.group("head"), broken.group("tail")
+    if _is_valid_e164(head) or not _is_valid_e164(head + tail):
+        return broken.group()
+    return broken.group().replace("\n", " ")
+
+
+def _is_valid_e164(raw: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(raw, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _candidates(

@@ -173,3 +173,19 @@ def test_an_assistant_who_asks_for_the_quote_herself_in_spanish() -> None:
     text = ("Daniela Ruiz: le escribo de parte del Dr. Mauricio Peña, gerente del laboratorio\n"
             "Daniela Ruiz: por favor me envía la cotización a mí a compras@labpena.com.co\n")
     assert parse_inquiry(text, HOME).customer_name == "Daniela Ruiz"
+
+
+@pytest.mark.parametrize("street", ["Av. Grecia 1540", "Calle Colombia 220", "Rua Bélgica 88"])
+def test_a_street_named_after_a_country_is_no_country(street: str) -> None:
+    text = f"Solicitamos cotización de una mufla.\nMarta Díaz\n{street}, Antofagasta, Chile\nmdiaz@labnorte.cl\n"
+    assert parse_inquiry(text, HOME).named_countries == ("CL",)
+
+
+def test_an_international_number_broken_over_two_lines_by_a_chat_window() -> None:
+    text = "[Forwarded from Musa Abdullahi]\nIna son farashin centrifuge guda daya.\nKira ni a lamba +234 803\n412 7765\n"
+    assert parse_inquiry(text, HOME).phone == "+2348034127765"
+
+
+def test_a_number_on_its_own_line_under_another_stays_apart() -> None:
+    text = "Please quote a water bath.\nTel: +234 803 412 7765\n2 units\n"
+    assert parse_inquiry(text, HOME).phone == "+2348034127765"
