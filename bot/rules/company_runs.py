@@ -41,7 +41,8 @@ def legal_form_runs(text: str) -> Iterator[str]:
             words = list(_WORD_RE.finditer(line, clause_start, head))[-8:]
             kept: list[re.Match[str]] = []
             start = 0
-            for word in reversed(words):
+            for at in range(len(words) - 1, -1, -1):
+                word = words[at]
                 bare = word.group().strip("()")
                 if bare[:1].isupper() or bare.casefold() in NAME_LINKS and kept:
                     kept.insert(0, word)
@@ -50,8 +51,11 @@ def legal_form_runs(text: str) -> Iterator[str]:
                 # or an elided article ("dell'Oleificio Rossi S.r.l.")
                 prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1]) or _ELISION_RE.match(bare)
                 if prefixed and bare[prefixed.end() :][:1].isupper() and kept:
-                    start = word.start() + prefixed.end()
                     kept.insert(0, word)
+                    inside = at > 0 and words[at - 1].group().strip("()")[:1].isupper()
+                    if bare[:2].casefold() in ("d'", "d’") and inside:
+                        continue  # French "of" inside the name: "Laboratoire d'Analyses …", "Société Marocaine d'…"
+                    start = word.start() + prefixed.end()
                 break
             while kept and kept[0].group() in NAME_LINKS:  # a capitalised "Van den Berg ..." starts the name
                 kept.pop(0)

@@ -34,7 +34,8 @@ def subject_organisations(text: str) -> Iterator[str]:
     """Organisations named as the subject of a sentence: a run holding a company word, capitalised as names are
     (or, as Russian official names are, a body word first and the rest in lower case)."""
     for match in _SUBJECT_RE.finditer(text):
-        org = match.group("org").strip(" ,;:–-")
+        # after a chat line's speaker or a label: "Selam: company is Sidama Coffee …" has no subject "Selam: company"
+        org = match.group("org").strip(" ,;:–-").rsplit(":", 1)[-1].strip()
         if "," in org and capitalised_enough(org):  # "Sipho Dlamini, Umlazi Water Lab needs ...": after the name
             org = org.rsplit(",", 1)[1].strip()
         words = org.split()

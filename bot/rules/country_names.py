@@ -85,7 +85,8 @@ BLOCKED = frozenset(
 )
 
 # Phrases that contain a country name but name something else; matching them consumes the words.
-NOT_COUNTRIES = ("New Mexico", "New Jersey", "New South Wales", "Latin America", "América Latina")
+# (and "San Martín": Saint-Martin in Spanish, but a hero's name on streets, towns and a Peruvian region)
+NOT_COUNTRIES = ("New Mexico", "New Jersey", "New South Wales", "Latin America", "América Latina", "San Martín")
 
 CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK_CHARS}]")

@@ -204,7 +204,7 @@ def is_company_label(label: str) -> bool:
 _NOT_IN_ARABIC_NAME = ("من", "في", "صاحب", "هستم", "از")
 
 
-_ARABIC_LINKS = frozenset({"بن", "بنت", "ابن"})
+_ARABIC_LINKS = frozenset({"بن", "بنت", "ابن", "عبد"})  # "son of", and "servant of" of "عبد الحميد", one name
 
 
 def capitalised_run(text: str) -> str:
@@ -214,7 +214,7 @@ def capitalised_run(text: str) -> str:
     for word in text.split():
         bare = word.strip(".,;:!?،")
         if arabic:
-            # three names, not counting "بن" ("son of") between them: "فهد بن سعد العتيبي"
+            # three names, not counting "بن" ("son of") between them: "فهد بن سعد العتيبي", "أحمد سمير عبد الحميد"
             if (not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in _NOT_IN_ARABIC_NAME
                     or len([w for w in words if w not in _ARABIC_LINKS]) == 3):
                 break

@@ -63,7 +63,7 @@ HONORIFIC_RE = re.compile(
     r"chief|alhaji|alhaja|hajia|haji|hj|khun|mag|κος|κα|κυρ|آقای|خانم|"
     # Hausa "Mallam", Spanish "Doña" ("Dña."), Polish "Pani", a Mexican chemist's "Q.F.B."/"Q.F.I." (not "Don" nor
     # "Pan": English and Chinese names)
-    r"mallam|doña|dña|pani|q\.f\.[bi]|"
+    r"mallam|doña|dña|pani|q\.f\.[bi]|qfb|qfi|blgo|biol|"
     # Swahili Daktari and Mhandisi, Polish and Czech degrees ("mgr inż.", "dr hab."), Malay "Dato'", "Ir."
     r"dkt|daktari|mhandisi|mhe|mgr|inż|inz|hab|lek|ir|ts|"
     # a teacher, a scholar: Swahili, Malay and Arabic in Latin letters ("Ustaz Hamisi Juma")
@@ -174,7 +174,7 @@ COMPANY_WORD_RE = re.compile(
     r"|(?<![^\W\d_])(?i:министерство|агентство|комитет|институт|университет|управление|инспекция|департамент|"
     r"медицинский\s+центр|медцентр|"
     r"міністерство|інститут|університет|управління)(?![^\W\d_])"
-    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|مكتب|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
+    r"|лаб|مختبر|معمل|مصنع|مستشفى|جامعة|كلية|معهد|مركز|مجموعة|مؤسسة|مديرية|وزارة|هيئة|بلدية|شركة|مكتب|شرکت|دانشگاه|آزمایشگاه|بیمارستان",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset(
@@ -191,7 +191,7 @@ TITLE_WORDS = frozenset(
         "and", "for", "with", "need", "please", "thanks", "regards", "mobile", "phone", "email", "tel", "whatsapp",
         "website", "contact", "form", "chat", "visitor", "company", "country", "product", "subject", "sent",
         "attachment", "dm", "via", "from", "to", "cc", "fw", "re", "hp", "cel", "cell", "fax", "mob", "wa",
-        "السلام", "عليكم", "ورحمة", "وبركاته", "للاستفسارات", "للتواصل",
+        "السلام", "عليكم", "ورحمة", "وبركاته", "بسم", "للاستفسارات", "للتواصل",
         "مرحبا", "مرحباً", "اهلا", "أهلا", "صباح", "مساء", "الخير", "تحية", "buongiorno", "salve",
         "buenos", "buenas", "bom", "boa", "добрый", "доброго", "привет", "салам", "xin", "chào",
         "habari", "jambo", "salamu", "mambo", "sawubona", "halo", "hallo", "selamat", "ciao", "goedemiddag",

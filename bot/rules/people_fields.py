@@ -17,6 +17,7 @@ from bot.rules.chat_names import (
 )
 from bot.rules.companies import FREE_MAIL_DOMAINS, clean_company, company_in_parts, find_company
 from bot.rules.countries import find_country_in_text
+from bot.rules.country_names import fold
 from bot.rules.free_text import (
     ANGLE_RE,
     CHINESE_HONORIFIC_RE,
@@ -193,11 +194,13 @@ def _whole_name(name: str, candidates: list[str]) -> str:
     """The name as said in full elsewhere: Hispanic names carry two surnames ("Milagros Quispe Huamán", "María José
     García López") and often sign or mail with one; the e-mail or a header spells the short form, the text holds
     the whole. A middle name counts too: "Rajesh Iyer" signs "Rajesh Kumar Iyer"."""
-    words = name.casefold().split()
+    words = [fold(w) for w in name.split()]
     for candidate in candidates:
         longer = candidate.split()
-        folded = [w.casefold() for w in longer]
-        middle = len(words) >= 2 and folded[:1] == words[:1] and folded[-1:] == words[-1:]
+        folded = [fold(w) for w in longer]
+        # first name and surname with a middle name or a second surname between or after them ("Rosa Mendoza" signs
+        # "Rosa Elvira Mendoza Torres", "Martin Sosa" "Martín Ezequiel Sosa")
+        middle = len(words) >= 2 and folded[:1] == words[:1] and (folded[-1:] == words[-1:] or _in_order(words, folded))
         extra = longer[len(words) - 1 : -1] if middle and folded[: len(words)] != words else longer[len(words) :]
         if (len(words) < len(longer) <= 4 and (folded[: len(words)] == words or middle)
                 and not any(w[:1].islower() and w.casefold() not in PARTICLES for w in extra)  # "bin", Arabic
@@ -205,6 +208,12 @@ def _whole_name(name: str, candidates: list[str]) -> str:
                 and not find_country_in_text(" ".join(extra))):
             return candidate.title() if candidate.isupper() else candidate
     return name
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Every word of `words` appears in `longer`, in the same order."""
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 def _name_of_address(email: str | None) -> str | None:

@@ -182,10 +182,45 @@ def test_a_street_named_after_a_country_is_no_country(street: str) -> None:
 
 
 def test_an_international_number_broken_over_two_lines_by_a_chat_window() -> None:
-    text = "[Forwarded from Musa Abdullahi]\nIna son farashin centrifuge guda daya.\nKira ni a lamba +234 803\n412 7765\n"
+    text = ("[Forwarded from Musa Abdullahi]\nIna son farashin centrifuge guda daya.\n"
+            "Kira ni a lamba +234 803\n412 7765\n")
     assert parse_inquiry(text, HOME).phone == "+2348034127765"
 
 
 def test_a_number_on_its_own_line_under_another_stays_apart() -> None:
     text = "Please quote a water bath.\nTel: +234 803 412 7765\n2 units\n"
     assert parse_inquiry(text, HOME).phone == "+2348034127765"
+
+
+def test_a_french_company_keeps_its_d_apostrophe() -> None:
+    text = ("Bonjour, merci de nous adresser un devis pour un spectrophotomètre.\nKarim Alaoui\n"
+            "Société Marocaine d'Essais Agricoles SARL\nk.alaoui@smea.ma\n")
+    assert parse_inquiry(text, HOME).company == "Société Marocaine d'Essais Agricoles SARL"
+
+
+def test_an_italian_elided_article_still_opens_the_company_after_a_name() -> None:
+    text = "Ciao, sono Marco dell'Enologica Senese Srl, ci serve un densimetro. Cell 339 482 7716\n"
+    assert parse_inquiry(text, HOME).company == "Enologica Senese Srl"
+
+
+@pytest.mark.parametrize(("short", "signed"), [
+    ("Rosa Mendoza", "Rosa Elvira Mendoza Torres"),
+    ("Martin Sosa", "Martín Ezequiel Sosa"),
+])
+def test_a_labelled_short_name_gives_way_to_the_signature_in_full(short: str, signed: str) -> None:
+    text = (f"Made-in-China.com Inquiry\nFrom: {short}\nCompany: Agroexportadora Sur S.A.C.\nCountry: Peru\n"
+            f"Email: contacto@agrosur.pe\n\nPlease quote 2 moisture analyzers.\nBest regards,\n{signed}\n")
+    assert parse_inquiry(text, HOME).customer_name == signed
+
+
+def test_street_hero_san_martin_is_no_country_and_qfb_no_name() -> None:
+    text = ("Solicito cotización de un fotómetro.\nQFB Lorena Ibarra Soto\nLaboratorio Ibarra S.A. de C.V.\n"
+            "Av. General San Martín 1520, Monterrey, México\nlibarra@labibarra.mx\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.named_countries) == ("Lorena Ibarra Soto", ("MX",))
+
+
+def test_the_basmala_and_a_college_are_no_names_and_abd_joins_the_next_name() -> None:
+    text = ("بسم الله الرحمن الرحيم\nكلية العلوم الطبية التطبيقية\nنرجو تزويدنا بعرض سعر لجهاز طرد مركزي مبرد.\n"
+            "د. ماجد سالم عبد الكريم\nجوال: 0553 218 447\n")
+    assert parse_inquiry(text, HOME).customer_name == "ماجد سالم عبد الكريم"
