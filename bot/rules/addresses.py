@@ -8,7 +8,7 @@ import re
 from bot.rules.asides import is_aside
 from bot.rules.chat_exports import CHAT_LINE_RE
 from bot.rules.name_words import CLOSING_RE, ROLE_LOCAL_RE, SUBJECT_LABEL
-from bot.rules.own_side import NO_OWN, QUOTE_HEADER_RE, OwnSide
+from bot.rules.own_side import COPY_LABEL, NO_OWN, QUOTE_HEADER_RE, OwnSide
 from bot.rules.people_fields import spells_fully
 from bot.rules.principals import asks_for_the_quote, message_at, note_end, wants_the_quote
 
@@ -193,7 +193,7 @@ def _named_for_the_quote(text: str, line_start: int, line_end: int, at: int, end
 
 
 # a mail header's copy line: "Cc:", "Копия:", "DW:" (Polish "do wiadomości")
-COPY_HEADER_LINE_RE = re.compile(r"[ \t>]*(?:cc|kopie|copia|cópia|копия|копія|dw)[ \t]*:", re.IGNORECASE)
+COPY_HEADER_LINE_RE = re.compile(COPY_LABEL, re.IGNORECASE)
 
 
 # an offer word and no refusal in the sentence that names the shared mailbox in the body

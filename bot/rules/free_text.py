@@ -129,9 +129,10 @@ HERE_RE = re.compile(
 # A name after an honorific anywhere: "Contact Mr. Ali on ...", "- المهندس خالد الشمري", "陈先生".
 HONORIFIC_LED_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?:mr|mrs|ms|dr|eng|engr|ing)\.?\s+|(?:{ARABIC_TITLE_WORDS})\s+"
-    # "م. خالد المنصوري", "د. سارة": an engineer's or a doctor's title shortened (not "ذ.م.م", an LLC; not "أ.", a
-    # list's first letter as often as a teacher's title)
-    r"|(?<![^\W\d_.])(?:م|د)\.[ \t]*(?=[\u0621-\u064a]{2}))(?P<rest>[^\n]+)",
+    # "م. خالد المنصوري", "د. سارة", "أ. فهد …": an engineer's, a doctor's, a teacher's title shortened (not "ذ.م.م",
+    # an LLC; not "أ." over "ب.", a list's first letters)
+    r"|(?<![^\W\d_.])(?:م|د)\.[ \t]*(?=[\u0621-\u064a]{2})"
+    r"|(?<![^\W\d_.])أ\.[ \t]*(?=[\u0621-\u064a]{2})(?![^\n]*\n[ \t]*ب\.))(?P<rest>[^\n]+)",
     re.IGNORECASE,
 )
 # Chinese and Cantonese self-introductions and notes: "我是/我係 <company>的/嘅 <name>", "客户 Omar Basalamah",

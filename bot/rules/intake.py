@@ -24,7 +24,7 @@ from bot.rules.countries import country_evidence, country_of_email_domain, find_
 from bot.rules.languages import guess_language, language_countries, main_country, script_language
 from bot.rules.legal_forms import legal_form_countries
 from bot.rules.name_words import PRONOUNS
-from bot.rules.own_side import FROM_LABEL, NO_OWN, OwnSide, customer_part
+from bot.rules.own_side import NO_OWN, SENDER_LINE_RE, OwnSide, customer_part
 from bot.rules.people_fields import (
     display_name,
     find_company,
@@ -176,7 +176,9 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
     elif (email and len(note) < len(customer) and asks_for_the_quote(note)
-          and (writer := _SENDER_LINE_RE.search(note)) and email in writer.group().casefold()):
+          and (writer := SENDER_LINE_RE.search(note)) and email in writer.group().casefold()
+          and not ((below := SENDER_LINE_RE.search(customer, len(note)))
+                   and email in below.group().casefold())):  # (not their own earlier message, resent below)
         # the writer whose address heads the note, who wants the quote, gives their own number in it: theirs, not a
         # mobile in a message forwarded below ("Toda a correspondência comercial deve ser enviada para mim" over the
         # professor's request; not "Bitte senden Sie das Angebot direkt an Herrn Dr. Vogel" over Dr. Vogel's)
@@ -233,9 +235,6 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     )
 
 
-
-
-_SENDER_LINE_RE = re.compile(rf"^[ \t]*{FROM_LABEL}[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 def _declined(name: str, nominative: str) -> bool:

@@ -109,31 +109,30 @@ _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[
 _DIGITS_RE = re.compile(r"\+?\d[\d \t().\-]{5,22}\d")
 _CONTACT_RE = re.compile(r"@|\d[\d \t().\-]{5,22}\d")  # an address or a number: more than a title
 # a mail header's sender line, as a colleague's own mail opens (not "On … wrote:", not a quoting rule)
-_FROM_LINE_RE = re.compile(rf"[ \t]*{FROM_LABEL}", re.IGNORECASE)
+SENDER_LINE_RE = re.compile(rf"^[ \t]*{FROM_LABEL}[^\n]*", re.IGNORECASE | re.MULTILINE)
 _TITLE_WORDS = 8
 
 
-def _titled_hand_off(lines: list[str], kept: list[str], headers: set[int], own: OwnSide) -> bool:
+def _titled(lines: list[str], kept: list[str], headers: set[int]) -> bool:
     """The text opens with a title ("内部转交 / Internal handover": one short line, no address or number), then our
-    colleague's own mail ("From: 何军 <…@our domain>"), and keeps nothing else once our blocks are blanked. Not our
-    reply to the customer under their one line ("Any update on this quotation?" over "To: Ahmed Karim <a.k@…>")."""
+    own mail ("From: 何军 <…@our domain>"), and keeps nothing else once our blocks are blanked."""
     if not headers:
         return False
     first = min(headers)
     above = [line for line in kept[:first] if line.strip()]
     return (len(above) == 1 and len(above[0].split()) <= _TITLE_WORDS and not _CONTACT_RE.search(above[0])
-            and not any(line.strip() for line in kept[first:]) and _FROM_LINE_RE.match(lines[first]) is not None
-            and not _sent_outside(lines, first, own))
+            and not any(line.strip() for line in kept[first:]) and SENDER_LINE_RE.match(lines[first]) is not None)
 
 
-def _sent_outside(lines: list[str], first: int, own: OwnSide) -> bool:
-    """The mail whose header starts at line `first` went to an address not ours (its "To:" line, not a copy)."""
-    for line in lines[first + 1 : first + 8]:
-        if not line.strip():
+def _outside_recipient(lines: list[str], first: int, own: OwnSide) -> int | None:
+    """The "To:" line of the mail whose header starts at line `first` when it went to an address not ours (our reply
+    to the customer, "To: Ahmed Karim <a.k@…>"), else None."""
+    for at in range(first + 1, min(first + 8, len(lines))):
+        if not lines[at].strip():
             break
-        if _TO_LINE_RE.match(line):
-            return any(not own.owns_email(e) for e in _EMAIL_RE.findall(line))
-    return False
+        if _TO_LINE_RE.match(lines[at]):
+            return at if any(not own.owns_email(e) for e in _EMAIL_RE.findall(lines[at])) else None
+    return None
 
 
 def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
@@ -164,7 +163,11 @@ def customer_part(text: str, own: OwnSide, lines_too: bool = True) -> str:
         else:
             kept += list(map(keep, block))
     kept = _without_our_stamped_messages(text.split("\n"), kept, own)
-    if not any(line.strip() for line in kept) or _titled_hand_off(lines, kept, headers, own):
+    titled = _titled(lines, kept, headers)
+    recipient = _outside_recipient(lines, min(headers), own) if titled else None
+    if recipient is not None:  # "Any update on this quotation?" over our reply to them: whom it went to is theirs
+        kept[recipient] = lines[recipient]
+    elif not any(line.strip() for line in kept) or titled:
         # All of it under our own header or said by our own people in a chat (or but for a title above our header:
         # "内部转交 / Internal handover"): a colleague's hand-off ("From: Amy Wu ... 客户信息如下：Name: ...", "Kevin
         # Zhou: 客户 Ignacio Fuentes，…"), so only its lines of ours go (a line's speaker is no longer read as ours).
@@ -247,9 +250,9 @@ _NOTE_HEAD_RE = re.compile(
 
 # A header's recipient line: "To: Kevin Zhou", "Para: …", "An: …", "收件人：…", "Кому: …"; or a copy line ("Cc: …").
 _TO_LABEL = r"[ \t>]*(?:to|para|an|à|a|收件人|кому|kime|alıcı|người nhận|kepada)[ \t]*[:：]"
+COPY_LABEL = r"[ \t>]*(?:b?cc|kopie|copia|cópia|копия|копія|dw|抄送)[ \t]*[:：]"
 _TO_LINE_RE = re.compile(_TO_LABEL, re.IGNORECASE)
-_RECIPIENT_LINE_RE = re.compile(rf"{_TO_LABEL}|[ \t>]*(?:b?cc|kopie|copia|cópia|копия|копія|dw|抄送)[ \t]*[:：]",
-                                re.IGNORECASE)
+_RECIPIENT_LINE_RE = re.compile(f"{_TO_LABEL}|{COPY_LABEL}", re.IGNORECASE)
 
 
 # Where a sentence ends inside one line: "。" or ". " (the stop stays with its sentence).

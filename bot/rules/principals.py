@@ -147,10 +147,10 @@ _HANDOVER_RE = re.compile(
     r"(?:directly\s+)?to\s+(?:him|her|them)(?![^\W\d_])|"
     r"datos\s+de\s+contacto\s+(?:del\s+|de\s+la\s+)|dados\s+de\s+conta(?:c)?to\s+d[oa]\s+|"
     # a reseller passing its client on: "te paso el contacto directo del cliente", "segue o contato do cliente"
-    r"(?:te|les|le|os)\s+(?:paso|pasamos|comparto|compartimos|dejo|dejamos)\s+(?:el|los)\s+(?:contactos?|datos)"
-    r"(?:\s+(?:directos?|de\s+contacto))?\s+del?\s+(?:cliente|usuario\s+final|comprador)|"
+    r"(?P<reseller>(?:te|les|le|os)\s+(?:paso|pasamos|comparto|compartimos|dejo|dejamos)\s+(?:el|los)\s+"
+    r"(?:contactos?|datos)(?:\s+(?:directos?|de\s+contacto))?\s+del?\s+(?:cliente|usuario\s+final|comprador)|"
     r"(?:(?:te|lhe|vos)\s+(?:passo|passamos)|segue)\s+o\s+conta(?:c)?to(?:\s+direto)?\s+d[oa]\s+"
-    r"(?:cliente|usuário\s+final)|"
+    r"(?:cliente|usuário\s+final))|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
     r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
@@ -241,10 +241,15 @@ _TO_US_RE = re.compile(
 _TO_ME_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:(?:all|any)\s+(?:(?:future|further|new)\s+)?|(?:future|further)\s+)"
     r"(?:quot\w*|offers?|proposals?)\s+(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|the\s+undersigned)|"
-    r"(?:enviarme|envíenme|envíeme|mándenme|mándeme|remítanme|enviar-me|enviem-me|envie-me|mandem-me|"
-    # "por favor me envía la cotización a mí", "me mande o orçamento"
-    r"me\s+(?:envía|envíe|envían|envíen|manda|mande|mandan|manden|envia|envie|enviem|mandem))\s+"
+    r"(?:enviarme|envíenme|envíeme|mándenme|mándeme|remítanme|enviar-me|enviem-me|envie-me|mandem-me)\s+"
     r"(?:la\s+|su\s+|o\s+|a\s+)?(?:cotizaci[oó]n|oferta|propuesta|orçamento|cotação|proposta)|"
+    # "por favor me envía la cotización a mí", "me mande o orçamento" (not "no me envíen la cotización a mí", nor a
+    # copy: "me enviem a proposta também", "me envían la cotización en copia")
+    r"(?<!no\s)(?<!não\s)(?<!nao\s)"
+    r"me\s+(?:envía|envíe|envían|envíen|manda|mande|mandan|manden|envia|envie|enviem|mandem)\s+"
+    r"(?:la\s+|su\s+|o\s+|a\s+)?(?:cotizaci[oó]n|oferta|propuesta|orçamento|cotação|proposta)"
+    r"(?![^.;\n]{0,40}?(?<![^\W\d_])(?:também|tambem|también|tambien|en\s+copia|em\s+c[oó]pia|con\s+copia|"
+    r"com\s+c[oó]pia)(?![^\W\d_]))|"
     r"(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|"
     r"proforma(?:\s+invoices?)?|PI)\s+(?:and\s+(?:all\s+)?(?:correspondence|documents)\s+)?"
     r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and(?![ \t]+(?-i:I)(?:['’]ll|\s+will|\s+shall)))|"
@@ -252,7 +257,8 @@ _TO_ME_RE = re.compile(
     # "Toda a correspondência comercial deve ser enviada para mim", "all commercial correspondence to me"
     r"(?:all|toda\s+(?:a|la))\s+(?:(?:commercial|comercial)\s+)?(?:correspondence|correspondência|correspondencia)\s+"
     r"(?:(?:comercial|should\s+be\s+sent|must\s+be\s+sent|deve\s+ser\s+enviada|debe\s+enviarse|debe\s+ser\s+enviada)"
-    r"\s+)*(?:to\s+me|para\s+mim|a\s+m[ií])|"
+    r"\s+)*(?:to\s+me(?![ \t]+and(?![ \t]+(?-i:I)(?:['’]ll|\s+will|\s+shall)))|para\s+mim(?![ \t]+e\s)|"
+    r"a\s+m[ií](?![ \t]+y\s))|"
     # "address your pro-forma invoice to the Procurement Directorate (attention: myself)"
     r"\((?:attention|attn)\.?[ \t]*:?[ \t]*(?:myself|the\s+undersigned)\)|"
     r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+|a\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
@@ -641,6 +647,10 @@ _PAYMENT_OR_CUSTOMS_RE = re.compile(r"(?<![^\W\d_])(?:payment|pay|finance|financ
 # a mail's subject line: its "quote – new contact" (a phrase completed only on the next line) hands no one over; its
 # "Inquiry on behalf of our client" does
 _HEADER_SUBJECT_RE = re.compile(SUBJECT_LABEL, re.IGNORECASE)
+# a reseller that registers its client's project and keeps the quote: "registren la oportunidad a nuestro nombre",
+# "registrarem o projeto em nosso nome"
+_IN_OUR_NAME_RE = re.compile(r"(?<![^\W\d_])(?:(?:a|en)\s+nuestro\s+nombre|a\s+nombre\s+nuestro|"
+                             r"(?:em|no)\s+nosso\s+nome)(?![^\W\d_])", re.IGNORECASE)
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
@@ -656,7 +666,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
         return None
     match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))
                   and not ("\n" in m.group() and _HEADER_SUBJECT_RE.match(text, text.rfind("\n", 0, m.start()) + 1))
-                  and (m.group("their") is None and m.group("his") is None or _for_their_person(text, m))), None)
+                  and (m.group("their") is None and m.group("his") is None or _for_their_person(text, m))
+                  and (m.group("reseller") is None or not _IN_OUR_NAME_RE.search(text))), None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
     details = client_details(text, match.end())

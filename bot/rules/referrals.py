@@ -138,14 +138,18 @@ def names_a_partner(text: str, at: int) -> bool:
 def points_elsewhere(line: str, at: int) -> bool:
     """True when line[at:] (a number or an address) follows a pointer to another person in its sentence."""
     before = line[:at]
-    ends = (m for m in _SENTENCE_END_RE.finditer(before)
-            if before[m.start()] != "." or not _abbreviation(before, m.start()))
-    start = max((m.end() for m in ends), default=0)
-    sentence = before[start:]
-    pointer = _last_pointer(sentence)
-    if pointer is None or len(sentence) - pointer > _REACH:
-        return False
-    return _MINE_RE.search(sentence[pointer:]) is None
+    # A dot after a bracket or a number ends a sentence ("(attention: myself). Prof. Asante …"); when the sentence
+    # it leaves points nowhere, the one read across that dot still may ("contact Mr. Ofori (Assay Lab). Direct line
+    # …", "an Herrn Dr. Vogel, ab dem 3. März erreichbar unter …").
+    for bare_dot_ends in (True, False):
+        ends = (m for m in _SENTENCE_END_RE.finditer(before)
+                if before[m.start()] != "." or not _abbreviation(before, m.start(), bare_dot_ends))
+        start = max((m.end() for m in ends), default=0)
+        sentence = before[start:]
+        pointer = _last_pointer(sentence)
+        if pointer is not None and len(sentence) - pointer <= _REACH:
+            return _MINE_RE.search(sentence[pointer:]) is None
+    return False
 
 
 def _last_pointer(sentence: str) -> int | None:
@@ -196,11 +200,12 @@ def _names_after(text: str, at: int) -> bool:
 _CLAUSE_RE = re.compile(r"[^\W\d_][\w'’ ,-]{0,80}")
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """A dot that ends a title ("Sr.", "dott.ssa") or an initial ("J."), not a sentence."""
+def _abbreviation(text: str, dot: int, bare_dot_ends: bool = True) -> bool:
+    """A dot that ends a title ("Sr.", "dott.ssa") or an initial ("J."), not a sentence; one after a bracket or a
+    number does not either unless `bare_dot_ends`."""
     word = _LAST_WORD_RE.search(text[:dot])
     if word is None:
-        return False  # after a bracket or a number: "(attention: myself). Prof. Asante …"
+        return not bare_dot_ends  # after a bracket or a number: "(attention: myself). Prof. Asante …"
     return len(word.group()) <= 1 or TITLE_RE.fullmatch(word.group() + ".") is not None
 
 

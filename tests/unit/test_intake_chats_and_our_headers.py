@@ -224,3 +224,27 @@ def test_the_basmala_and_a_college_are_no_names_and_abd_joins_the_next_name() ->
     text = ("بسم الله الرحمن الرحيم\nكلية العلوم الطبية التطبيقية\nنرجو تزويدنا بعرض سعر لجهاز طرد مركزي مبرد.\n"
             "د. ماجد سالم عبد الكريم\nجوال: 0553 218 447\n")
     assert parse_inquiry(text, HOME).customer_name == "ماجد سالم عبد الكريم"
+
+
+def test_our_reply_under_the_customers_line_names_them_by_its_to_line() -> None:
+    text = ("Any update on this quotation please?\nFrom: Lisa Wang <lisa.wang@acme-instruments.cn>\n"
+            "To: Ahmed Karim <a.karim@gulfbiolab.ae>\nSubject: RE: Centrifuge\n\nDear Ahmed, our distributor "
+            "Mr. Tariq Aziz (+971 4 339 1122) will visit you.\nLisa\n")
+    assert parse_inquiry(text, HOME).customer_name == "Ahmed Karim"
+
+
+@pytest.mark.parametrize("note", [
+    "Por favor no me envíen la cotización a mí; envíenla directamente al Dr. Andrés Rojas, arojas@labandes.co.",
+    "Send the quotation to Dr. Andrés Rojas, arojas@labandes.co; all correspondence should be sent to me and to him.",
+])
+def test_a_writer_who_sends_the_quote_on_does_not_keep_it(note: str) -> None:
+    text = f"Buenos días,\n{note}\nCarolina Méndez\nAsistente\nTel: 604 268 3391\n"
+    assert parse_inquiry(text, HOME).email == "arojas@labandes.co"
+
+
+def test_a_reseller_registering_its_clients_project_in_its_own_name_keeps_the_quote() -> None:
+    text = ("From: Julián Ortiz <jortiz@distrilab.com.ar>\nTo: Kevin Zhou <kevin.zhou@acme-instruments.cn>\n\n"
+            "Hola Kevin, te paso los datos del cliente para que registren la oportunidad a nuestro nombre:\n\n"
+            "Ing. Sofía Ramos\nLaboratorio Pampa S.A.\nsramos@labpampa.com.ar\n\n"
+            "La cotización, a nombre de Distrilab S.R.L., por favor.\nJulián Ortiz\nDistrilab S.R.L.\n")
+    assert parse_inquiry(text, HOME).email == "jortiz@distrilab.com.ar"
