@@ -262,7 +262,8 @@ _TO_ME_RE = re.compile(
     # "address your pro-forma invoice to the Procurement Directorate (attention: myself)"
     r"\((?:attention|attn)\.?[ \t]*:?[ \t]*(?:myself|the\s+undersigned)\)|"
     r"(?:send|e-?mail)\s+me\s+(?:the\s+|your\s+|a\s+)?(?:quot\w*|offer|proposal|proforma|PI)|"
-    r"reply\s+to\s+me\s+with\s+(?:the\s+|your\s+)?quot\w*|(?:Angebot|KP)\s+an\s+mich(?![ \t]+und))(?![^\W\d_])",
+    r"reply\s+to\s+me\s+with\s+(?:the\s+|your\s+)?quot\w*|"
+    r"(?:Angebot|KP)\s+(?:bitte\s+)?an\s+mich(?![ \t]+und))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "do not contact the end user directly": the dealer keeps the customer

@@ -248,3 +248,13 @@ def test_a_reseller_registering_its_clients_project_in_its_own_name_keeps_the_qu
             "Ing. Sofía Ramos\nLaboratorio Pampa S.A.\nsramos@labpampa.com.ar\n\n"
             "La cotización, a nombre de Distrilab S.R.L., por favor.\nJulián Ortiz\nDistrilab S.R.L.\n")
     assert parse_inquiry(text, HOME).email == "jortiz@distrilab.com.ar"
+
+
+def test_a_secretary_who_asks_for_the_angebot_herself() -> None:
+    text = ("Von: Petra Lang <petra.lang@hs-lausitz.de>\nAn: info@acme-instruments.cn\n\n"
+            "Sehr geehrte Damen und Herren,\nim Auftrag von Herrn Prof. Dr. Jens Adler bitte ich um ein Angebot für "
+            "einen Muffelofen. Richten Sie das Angebot bitte an mich. Fachliche Rückfragen: "
+            "jens.adler@hs-lausitz.de\n\nMit freundlichen Grüßen\n"
+            "Petra Lang\nSekretariat\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.customer_name, parsed.email) == ("Petra Lang", "petra.lang@hs-lausitz.de")
