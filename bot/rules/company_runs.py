@@ -14,7 +14,7 @@ from bot.rules.free_text import (
     SENTENCE_RE,
     is_title,
 )
-from bot.rules.name_words import COMPANY_WORD_RE, LEGAL_RE
+from bot.rules.name_words import COMPANY_WORD_RE, JOB_WORDS, LEGAL_RE
 from bot.rules.places import city_mentions
 
 __all__ = ["NAME_LINKS", "company_word_runs", "legal_form_runs", "named_company"]
@@ -52,7 +52,13 @@ def legal_form_runs(text: str) -> Iterator[str]:
                 prefixed = re.fullmatch(r"[^\W\d_]{1,3}-", bare[: bare.find("-") + 1]) or _ELISION_RE.match(bare)
                 if prefixed and bare[prefixed.end() :][:1].isupper() and kept:
                     kept.insert(0, word)
-                    inside = at > 0 and words[at - 1].group().strip("()")[:1].isupper()
+                    before = []  # the capitalised words right before it
+                    for earlier in reversed(words[:at]):
+                        if not earlier.group().strip("()")[:1].isupper():
+                            break
+                        before.append(earlier.group().strip("()").casefold())
+                    # (not a role's: "Responsable Achats d'Analytika Maroc SARL", "Directeur Général d'Agrimed")
+                    inside = bool(before) and not any(w in JOB_WORDS for w in before)
                     if bare[:2].casefold() in ("d'", "d’") and inside:
                         continue  # French "of" inside the name: "Laboratoire d'Analyses …", "Société Marocaine d'…"
                     start = word.start() + prefixed.end()

@@ -216,8 +216,10 @@ def capitalised_run(text: str) -> str:
         bare = word.strip(".,;:!?،")
         if arabic:
             # three names, not counting "بن" ("son of") between them: "فهد بن سعد العتيبي", "أحمد سمير عبد الحميد"
+            # (a role after "عبد الرحمن" is no third name: "خالد عبد الرحمن مدير المختبر")
             if (not re.fullmatch(r"[\u0600-\u06ff]+", bare) or bare in _NOT_IN_ARABIC_NAME
-                    or len([w for w in words if w not in _ARABIC_LINKS]) == 3):
+                    or len([w for w in words if w not in _ARABIC_LINKS]) == 3
+                    or "عبد" in words and (bare in JOB_WORDS or bare.removeprefix("ال") in JOB_WORDS)):
                 break
         elif not continues_name(bare, words):
             break

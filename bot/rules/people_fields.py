@@ -92,7 +92,7 @@ def find_customer_name(
     ]
     signed = _as_signed(candidates)
     if candidates and candidates[0] in labelled_names:
-        return _whole_name(signed[0], signed[1:])
+        return _whole_name(signed[0], signed[1:], text)
     candidates = signed
     local = _email_local(email)
     if local:
@@ -100,7 +100,7 @@ def find_customer_name(
         spelled += [c for c in _capitalised_runs(text) if spells_fully(email or "", c) and c.casefold() not in ours]
         full = [c for c in spelled if len(c.split()) >= 2]
         if full or spelled:
-            return _whole_name((full or spelled)[0], candidates)
+            return _whole_name((full or spelled)[0], candidates, text)
     if not candidates:  # who a forwarded message is from: the one who wrote it, when it names nobody itself
         forwarded = next((n for raw in forwarded_from(text) for n in (_leading_name(raw),)
                           if n and n.casefold() not in ours and _looks_like_person(n)), None)
@@ -115,7 +115,7 @@ def find_customer_name(
             (c for c in _capitalised_runs(text) if c.split()[0] == first and c.casefold() not in ours), None
         )
         return fuller or _completed_by_email(first, email) or first
-    return _whole_name(first, candidates[1:])  # "Mariana Ortega" in the header signs "Mariana Ortega Villalobos"
+    return _whole_name(first, candidates[1:], text)  # "Mariana Ortega" in the header signs "Mariana Ortega Villalobos"
 
 
 # Words of a Chinese note's heading, never in a name: "展会名片" (a trade-show card), "客户信息" (customer details).
@@ -190,7 +190,7 @@ def person_named(clause: str) -> str | None:
     return _leading_name(clause, free_text=True)
 
 
-def _whole_name(name: str, candidates: list[str]) -> str:
+def _whole_name(name: str, candidates: list[str], text: str = "") -> str:
     """The name as said in full elsewhere: Hispanic names carry two surnames ("Milagros Quispe Huamán", "María José
     García López") and often sign or mail with one; the e-mail or a header spells the short form, the text holds
     the whole. A middle name counts too: "Rajesh Iyer" signs "Rajesh Kumar Iyer"."""
@@ -200,7 +200,10 @@ def _whole_name(name: str, candidates: list[str]) -> str:
         folded = [fold(w) for w in longer]
         # first name and surname with a middle name or a second surname between or after them ("Rosa Mendoza" signs
         # "Rosa Elvira Mendoza Torres", "Martin Sosa" "Martín Ezequiel Sosa")
-        middle = len(words) >= 2 and folded[:1] == words[:1] and (folded[-1:] == words[-1:] or _in_order(words, folded))
+        # (the surname not last only when the longer name signs on a line of its own: not "nuestro diretor, Eng.
+        # Carlos Eduardo Silva Santos" or "mi padre, el Dr. Juan Pablo Ortiz Vega" in a sentence)
+        middle = len(words) >= 2 and folded[:1] == words[:1] and (
+            folded[-1:] == words[-1:] or _in_order(words, folded) and _on_its_own_line(candidate, text))
         extra = longer[len(words) - 1 : -1] if middle and folded[: len(words)] != words else longer[len(words) :]
         if (len(words) < len(longer) <= 4 and (folded[: len(words)] == words or middle)
                 and not any(w[:1].islower() and w.casefold() not in PARTICLES for w in extra)  # "bin", Arabic
@@ -208,6 +211,12 @@ def _whole_name(name: str, candidates: list[str]) -> str:
                 and not find_country_in_text(" ".join(extra))):
             return candidate.title() if candidate.isupper() else candidate
     return name
+
+
+def _on_its_own_line(name: str, text: str) -> bool:
+    """`name` fills a line (a signature), a short title before it at most ("Blgo.", "Dra.")."""
+    return re.search(rf"^[ \t>]*(?:[^\W\d_]{1,6}\.[ \t]+)?{re.escape(name)}[ \t]*[,.]?[ \t]*$", text,
+                     re.MULTILINE | re.IGNORECASE) is not None
 
 
 def _in_order(words: list[str], longer: list[str]) -> bool:

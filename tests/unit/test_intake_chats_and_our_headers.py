@@ -258,3 +258,14 @@ def test_a_secretary_who_asks_for_the_angebot_herself() -> None:
             "Petra Lang\nSekretariat\n")
     parsed = parse_inquiry(text, HOME)
     assert (parsed.customer_name, parsed.email) == ("Petra Lang", "petra.lang@hs-lausitz.de")
+
+
+def test_a_fuller_name_in_a_sentence_about_someone_else_does_not_replace_the_writers() -> None:
+    text = ("Formulário de contato\nNome: Carlos Silva\nEmpresa: Agrolab Ltda.\nE-mail: carlos@agrolab.com.br\n"
+            "Mensagem: nosso diretor, Eng. Carlos Eduardo Silva Santos, pediu um orçamento de uma estufa.\n")
+    assert parse_inquiry(text, HOME).customer_name == "Carlos Silva"
+
+
+def test_a_role_before_d_apostrophe_is_no_part_of_the_company() -> None:
+    text = "Bonjour, je suis Responsable Achats d'Analytika Maroc SARL, merci pour un devis.\nk.idrissi@analytika.ma\n"
+    assert parse_inquiry(text, HOME).company == "Analytika Maroc SARL"
