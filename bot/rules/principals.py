@@ -120,9 +120,11 @@ def _forward_below(text: str, start: int) -> re.Match[str] | None:
 
 
 # Russian and Ukrainian "send the offer to him / to the director": the verbs, the offer and to whom
-_RU_SEND = r"(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|пришлите|вышлите)"
+# (also after "просьба"/"просим": "КП просьба направлять лично директору: …")
+_RU_SEND = (r"(?:(?:просьба|просим)\s+)?(?:отправляйте|направляйте|присылайте|высылайте|отправьте|направьте|пришлите|"
+            r"вышлите|направлять|отправлять|высылать|присылать|направить|отправить|выслать|прислать)")
 _RU_OFFER = r"(?:(?:коммерческое\s+)?предложение|КП)"
-_RU_TO = r"(?:напрямую\s+|непосредственно\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])"
+_RU_TO = r"(?:напрямую\s+|непосредственно\s+|лично\s+)?(?:директору|руководителю|ему|ей|им)(?![^\W\d_])"
 _UA_SEND = r"(?:надсилайте|надішліть|направляйте|відправляйте)"
 _UA_TO = r"(?:йому|їй|їм|директору|керівнику)(?![^\W\d_])"
 # A writer who passes the buyer's contacts on: a forwarder's "Their contact is Mr. Brian Okello, +256 …", an
@@ -151,6 +153,9 @@ _HANDOVER_RE = re.compile(
     r"(?:contactos?|datos)(?:\s+(?:directos?|de\s+contacto))?\s+del?\s+(?:cliente|usuario\s+final|comprador)|"
     r"(?:(?:te|lhe|vos)\s+(?:passo|passamos)|segue)\s+o\s+conta(?:c)?to(?:\s+direto)?\s+d[oa]\s+"
     r"(?:cliente|usuário\s+final))|"
+    # a referral: "Os contatos dela: …", "Por favor, tratem diretamente com ela", "traten directamente con él"
+    r"(?:os\s+)?(?:contatos|dados)\s+(?:dela|dele)\s*[:：]|"
+    r"(?:tratem|trate|falem|fale|traten|trate|hablen)\s+(?:diretamente|directamente)\s+con?\s+(?:ela|ele|ella|él)|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
     r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
@@ -191,6 +196,8 @@ _HANDOVER_RE = re.compile(
     rf"(?:комерційну\s+)?пропозицію\s+{_UA_SEND}(?:\s*,\s*будь\s+ласка\s*,)?\s+{_UA_TO}|"
     rf"{_RU_OFFER}\s+{_RU_SEND}(?:\s*,\s*пожалуйста\s*,)?\s+{_RU_TO}|"
     rf"{_RU_SEND}\s+{_RU_OFFER}\s+{_RU_TO}|"
+    # "Контактное лицо по данному запросу: ведущий инженер Смирнова Ольга Игоревна, тел. …" under a director's letter
+    r"контактное\s+лицо\s+по\s+(?:данному|этому|настоящему)\s+(?:запросу|вопросу)\s*[:：—-]|"
     # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
     # "I'm passing them to you directly"
     # (not "introduce myself", "our company", "our new range")

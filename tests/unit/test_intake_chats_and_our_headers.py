@@ -269,3 +269,20 @@ def test_a_fuller_name_in_a_sentence_about_someone_else_does_not_replace_the_wri
 def test_a_role_before_d_apostrophe_is_no_part_of_the_company() -> None:
     text = "Bonjour, je suis Responsable Achats d'Analytika Maroc SARL, merci pour un devis.\nk.idrissi@analytika.ma\n"
     assert parse_inquiry(text, HOME).company == "Analytika Maroc SARL"
+
+
+def test_a_secretary_in_russian_sends_the_offer_to_the_director_herself_asked() -> None:
+    text = ("От: Приёмная ООО «Фарм Лаб» <info@pharmlab.uz>\nКому: sales@acme-instruments.cn\n\nЗдравствуйте!\n"
+            "Просим направить КП на тестер растворения.\nКП просьба направлять лично директору:\n"
+            "Каримов Азиз Рустамович — a.karimov@pharmlab.uz, моб. +998 93 512 47 80.\n\n"
+            "С уважением,\nНигора Юсупова, секретарь\nТел. приёмной: +998 71 238 64 15\n")
+    parsed = parse_inquiry(text, HOME)
+    assert (parsed.email, parsed.phone) == ("a.karimov@pharmlab.uz", "+998935124780")
+
+
+def test_a_portuguese_referral_gives_the_referred_persons_address() -> None:
+    text = ("De: Marcos Lima <marcos.lima@agrolab.com.br>\nPara: Lisa Wang <lisa.wang@acme-instruments.cn>\n\n"
+            "Olá Lisa, quero te apresentar a Dra. Helena Prado, do laboratório de solos da Fundação Cerrado.\n"
+            "Os contatos dela: helena.prado@fcerrado.org.br, celular (61) 99823-4471.\n"
+            "Por favor, tratem diretamente com ela. Abraço!\n\nMarcos Lima\nAgroLab Ltda.\n(64) 99641-2280\n")
+    assert parse_inquiry(text, HOME).email == "helena.prado@fcerrado.org.br"

@@ -21,10 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # (department mailboxes and assistants writing for a named person; its writer also records the person the quote is
 # for as the name beside the assistant's or mailbox's address where the text says to send it there), holdout72 for
 # names and companies (organisations and who speaks for them: its writer records the person a student or a secretary
-# writes for, names in their fullest form with a second surname or a patronymic, the body a department belongs to).
+# writes for, names in their fullest form with a second surname or a patronymic, the body a department belongs to),
+# holdout73 for e-mail (a distributor's chat that quotes its end user's address: its writer records none).
 MEASURED_ONLY = frozenset({"intake_holdout2.yaml", "intake_holdout14.yaml", "intake_holdout51.yaml",
                            "intake_holdout54.yaml", "intake_holdout58.yaml", "intake_holdout59.yaml",
-                           "intake_holdout72.yaml"})
+                           "intake_holdout72.yaml", "intake_holdout73.yaml"})
 
 
 @pytest.mark.parametrize(
@@ -40,4 +41,4 @@ def test_corpus_meets_the_floors(name: str) -> None:
 
 
 def test_the_whole_corpus_is_measured() -> None:
-    assert len(list((ROOT / "tests" / "corpus").glob("intake_*.yaml"))) >= 75
+    assert len(list((ROOT / "tests" / "corpus").glob("intake_*.yaml"))) >= 76
