@@ -297,7 +297,8 @@ _FREE_MAIL_LOCALS = frozenset({"info", "sales", "admin", "office", "contact", "l
 
 def _names_the_mailbox(name: str, email: str | None, text: str) -> bool:
     """"Makmal Sawit" <admin@makmalsawit.com.my> signed "Makmal Sawit Sdn Bhd": a shared mailbox's name that spells
-    its domain and is an organisation in the text, not a person ("Pieter Smit" <info@pietersmit.co.za> is one)."""
+    its domain and is an organisation in the text, not a person ("Pieter Smit" <info@pietersmit.co.za> is one); or
+    one whose first word spells a role mailbox's local part ("Vergabestelle IAM Leipzig" <vergabe@…>)."""
     if not email or "@" not in email:
         return False
     local, domain = email.casefold().split("@", 1)

@@ -155,7 +155,7 @@ _HANDOVER_RE = re.compile(
     r"(?:cliente|usuário\s+final))|"
     # a referral: "Os contatos dela: …", "Por favor, tratem diretamente com ela", "traten directamente con él"
     r"(?:os\s+)?(?:contatos|dados)\s+(?:dela|dele)\s*[:：]|"
-    r"(?:tratem|trate|falem|fale|traten|trate|hablen)\s+(?:diretamente|directamente)\s+con?\s+(?:ela|ele|ella|él)|"
+    r"(?:tratem|trate|falem|fale|traten|hablen)\s+(?:diretamente|directamente)\s+co[mn]\s+(?:ela|ele|ella|él)|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
     r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
@@ -245,6 +245,8 @@ _TO_US_RE = re.compile(
 # A writer who asks for the quote themselves, said in their own note: "Kindly send the quotation to me directly",
 # "Please send me the quotation", "senden Sie das Angebot an mich", "send your quotation (…) to the undersigned" (not
 # "send a copy to me", "send any questions to me", "to me and to Dr. X")
+# "me", not "me and Dr. X" (both get it), but "me and I will present it to him"
+_ME = r"me(?![ \t]+and(?![ \t]+(?-i:I)(?:['’]ll|\s+will|\s+shall)))"
 _TO_ME_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:send|address|e-?mail)\s+(?:(?:all|any)\s+(?:(?:future|further|new)\s+)?|(?:future|further)\s+)"
     r"(?:quot\w*|offers?|proposals?)\s+(?:directly\s+)?to\s+(?:me(?![ \t]+and)|my\s+address|the\s+undersigned)|"
@@ -259,12 +261,12 @@ _TO_ME_RE = re.compile(
     r"com\s+c[oó]pia)(?![^\W\d_]))|"
     r"(?:send|address|e-?mail)\s+(?:the\s+|your\s+)?(?:quot\w*|offer|proposal|"
     r"proforma(?:\s+invoices?)?|PI)\s+(?:and\s+(?:all\s+)?(?:correspondence|documents)\s+)?"
-    r"(?:\([^()\n]{0,60}\)\s+)?(?:directly\s+)?to\s+(?:me(?![ \t]+and(?![ \t]+(?-i:I)(?:['’]ll|\s+will|\s+shall)))|"
+    rf"(?:\([^()\n]{{0,60}}\)\s+)?(?:directly\s+)?to\s+(?:{_ME}|"
     r"my\s+address|the\s+undersigned)|"
     # "Toda a correspondência comercial deve ser enviada para mim", "all commercial correspondence to me"
     r"(?:all|toda\s+(?:a|la))\s+(?:(?:commercial|comercial)\s+)?(?:correspondence|correspondência|correspondencia)\s+"
     r"(?:(?:comercial|should\s+be\s+sent|must\s+be\s+sent|deve\s+ser\s+enviada|debe\s+enviarse|debe\s+ser\s+enviada)"
-    r"\s+)*(?:to\s+me(?![ \t]+and(?![ \t]+(?-i:I)(?:['’]ll|\s+will|\s+shall)))|para\s+mim(?![ \t]+e\s)|"
+    rf"\s+)*(?:to\s+{_ME}|para\s+mim(?![ \t]+e\s)|"
     r"a\s+m[ií](?![ \t]+y\s))|"
     # "address your pro-forma invoice to the Procurement Directorate (attention: myself)"
     r"\((?:attention|attn)\.?[ \t]*:?[ \t]*(?:myself|the\s+undersigned)\)|"

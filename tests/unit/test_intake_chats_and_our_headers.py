@@ -286,3 +286,10 @@ def test_a_portuguese_referral_gives_the_referred_persons_address() -> None:
             "Os contatos dela: helena.prado@fcerrado.org.br, celular (61) 99823-4471.\n"
             "Por favor, tratem diretamente com ela. Abraço!\n\nMarcos Lima\nAgroLab Ltda.\n(64) 99641-2280\n")
     assert parse_inquiry(text, HOME).email == "helena.prado@fcerrado.org.br"
+
+
+def test_deal_with_her_directly_in_portuguese_gives_her_address() -> None:
+    text = ("De: Marcos Lima <marcos.lima@agrolab.com.br>\nPara: Lisa Wang <lisa.wang@acme-instruments.cn>\n\n"
+            "Olá Lisa, a Dra. Helena Prado precisa de um ICP-OES. Por favor, tratem diretamente com ela: "
+            "helena.prado@fcerrado.org.br, (61) 99823-4471.\n\nAbraço,\nMarcos Lima\n(64) 99641-2280\n")
+    assert parse_inquiry(text, HOME).email == "helena.prado@fcerrado.org.br"
