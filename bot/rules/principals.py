@@ -154,8 +154,8 @@ _HANDOVER_RE = re.compile(
     r"(?:(?:te|lhe|vos)\s+(?:passo|passamos)|segue)\s+o\s+conta(?:c)?to(?:\s+direto)?\s+d[oa]\s+"
     r"(?:cliente|usuário\s+final))|"
     # a referral: "Os contatos dela: …", "Por favor, tratem diretamente com ela", "traten directamente con él"
-    r"(?:os\s+)?(?:contatos|dados)\s+(?:dela|dele)\s*[:：]|"
-    r"(?:tratem|trate|falem|fale|traten|hablen)\s+(?:diretamente|directamente)\s+co[mn]\s+(?:ela|ele|ella|él)|"
+    r"(?P<referral>(?:os\s+)?(?:contatos|dados)\s+(?:dela|dele)\s*[:：]|"
+    r"(?:tratem|trate|falem|fale|traten|hablen)\s+(?:diretamente|directamente)\s+co[mn]\s+(?:ela|ele|ella|él))|"
     r"coordonnées\s+d[eu]\s+(?:notre|leur|la\s+cliente|M\.|Mme)|"
     r"adresser\s+(?:votre|vos|la|le|l['’])\s*[^\W\d_]*\s+(?:directement\s+)?à\s+(?:leur|son|sa|notre|M\.|Mme)|"
     r"Kontakt(?:daten)?\s+(?:des|unseres|unserer|der)\s+Kund(?:en|in)|"
@@ -197,7 +197,7 @@ _HANDOVER_RE = re.compile(
     rf"{_RU_OFFER}\s+{_RU_SEND}(?:\s*,\s*пожалуйста\s*,)?\s+{_RU_TO}|"
     rf"{_RU_SEND}\s+{_RU_OFFER}\s+{_RU_TO}|"
     # "Контактное лицо по данному запросу: ведущий инженер Смирнова Ольга Игоревна, тел. …" under a director's letter
-    r"контактное\s+лицо\s+по\s+(?:данному|этому|настоящему)\s+(?:запросу|вопросу)\s*[:：—-]|"
+    r"(?P<contact_person>контактное\s+лицо\s+по\s+(?:данному|этому|настоящему)\s+(?:запросу|вопросу)\s*[:：—-])|"
     # an introduction or a referral: "I'd like to introduce you to my friend Mr. X", "Allow me to introduce Mr. X",
     # "I'm passing them to you directly"
     # (not "introduce myself", "our company", "our new range")
@@ -663,6 +663,34 @@ _IN_OUR_NAME_RE = re.compile(r"(?<![^\W\d_])(?:(?:a|en)\s+nuestro\s+nombre|a\s+n
                              r"(?:em|no)\s+nosso\s+nome)(?![^\W\d_])", re.IGNORECASE)
 
 
+# A referral ("Os contatos dela: …", "traten directamente con él", "Контактное лицо по данному вопросу: …") to someone
+# for customs, shipping documents or the invoice ("nossa despachante, a Sra. X. Os contatos dela: …", "agente de
+# aduanas …; para los documentos de embarque traten directamente con él", "Таможенное оформление выполняет наш брокер.
+# Контактное лицо по данному вопросу: …", "aos cuidados da nossa contadora. Os dados dela: …"), said in its sentence or
+# the one before it
+_REFERRAL_ASIDE_RE = re.compile(
+    r"(?<![^\W\d_])(?:despachant\w*|desembara\w*|aduan\w*|alfândeg\w*|comissári\w*|internaci[oó]n|embarque\w*|"
+    r"transportador\w*|transportista\w*|fatura\w*|nota\s+fiscal|factura\w*|contador\w*|contab\w*|financeiro|"
+    r"таможен\w*|брокер\w*|экспедитор\w*|логист\w*|бухгалтер\w*)(?![^\W\d_])", re.IGNORECASE)
+# or for questions only: "Se houver dúvidas sobre os métodos, tratem diretamente com ela: …" (not with the quote)
+_QUESTIONS_RE = re.compile(r"(?<![^\W\d_])(?:dúvidas?|dudas?|preguntas?|questões|consultas?)(?![^\W\d_])",
+                           re.IGNORECASE)
+
+
+def _referral_aside(text: str, match: re.Match[str]) -> bool:
+    """A referral phrase (see _REFERRAL_ASIDE_RE) for customs, documents, billing or questions only: said so in its
+    sentence or in the words of its paragraph just before it (a title's stop, "a Sra. Vânia Prado.", splits a
+    sentence too early to look back by sentences)."""
+    sentence = _sentence_of(text, match.start())
+    paragraph = text.rfind("\n\n", 0, match.start()) + 1
+    before = text[max(paragraph, match.start() - _LOOK_BACK) : match.start()]
+    return bool(_REFERRAL_ASIDE_RE.search(sentence) or _REFERRAL_ASIDE_RE.search(before)
+                or (_QUESTIONS_RE.search(sentence) and not _COMMERCIAL_RE.search(sentence)))
+
+
+_LOOK_BACK = 160  # characters: about the sentence before the phrase
+
+
 def handed_over(text: str) -> tuple[int, int] | None:
     """Where a writer gives the buyer's contacts for them (see _HANDOVER_RE): the buyer's forwarded message when the
     phrase stands over one ("contacts below", or no contacts between them); else from the phrase (or the next
@@ -677,7 +705,8 @@ def handed_over(text: str) -> tuple[int, int] | None:
     match = next((m for m in _HANDOVER_RE.finditer(text) if not _not_for_the_sale(_sentence_of(text, m.start()))
                   and not ("\n" in m.group() and _HEADER_SUBJECT_RE.match(text, text.rfind("\n", 0, m.start()) + 1))
                   and (m.group("their") is None and m.group("his") is None or _for_their_person(text, m))
-                  and (m.group("reseller") is None or not _IN_OUR_NAME_RE.search(text))), None)
+                  and (m.group("reseller") is None or not _IN_OUR_NAME_RE.search(text))
+                  and not ((m.group("referral") or m.group("contact_person")) and _referral_aside(text, m))), None)
     if match is None:
         return _forwarded_for_a_direct_reply(text)
     details = client_details(text, match.end())

@@ -293,3 +293,15 @@ def test_deal_with_her_directly_in_portuguese_gives_her_address() -> None:
             "Olá Lisa, a Dra. Helena Prado precisa de um ICP-OES. Por favor, tratem diretamente com ela: "
             "helena.prado@fcerrado.org.br, (61) 99823-4471.\n\nAbraço,\nMarcos Lima\n(64) 99641-2280\n")
     assert parse_inquiry(text, HOME).email == "helena.prado@fcerrado.org.br"
+
+
+@pytest.mark.parametrize("aside", [
+    "O desembaraço fica com a nossa despachante, a Sra. Vânia Prado. Os contatos dela: vania@pradodespachos.com.br, "
+    "(13) 3219-5540.",
+    "Se houver dúvidas sobre os métodos, tratem diretamente com ela: vania@hidrolab.com.br, (13) 3219-5540.",
+])
+def test_a_referral_for_customs_or_questions_only_keeps_the_writer(aside: str) -> None:
+    text = ("De: Cláudia Moreira <claudia@moreiraequip.com.br>\nPara: Lisa Wang <lisa.wang@acme-instruments.cn>\n\n"
+            f"Olá Lisa, precisamos de cotação de 2 estufas. {aside}\n\nAtenciosamente,\nCláudia Moreira\n"
+            "Moreira Equipamentos Ltda.\n(11) 4112-7788\n")
+    assert parse_inquiry(text, HOME).email == "claudia@moreiraequip.com.br"
