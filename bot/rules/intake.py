@@ -103,7 +103,8 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
     # Not one who asks for the quote themselves in their own note ("Kindly send the quotation to me directly, copying
     # the MD"), nor one of our own people ("on behalf of Mr. Liu Yang from your Shenzhen office").
     note = customer[: note_end(customer)]  # the writer's own message, nothing forwarded or quoted below it
-    acting = principal_of(customer) if not asks_for_the_quote(note) else None
+    keeps_the_quote = asks_for_the_quote(note)
+    acting = principal_of(customer) if not keeps_the_quote else None
     acting_name = person_named(acting.honorific_led) if acting else None
     if acting_name and own.is_our_person(acting_name):
         acting = acting_name = None
@@ -175,7 +176,7 @@ def parse_inquiry(text: str, own: OwnSide = NO_OWN) -> ParsedInquiry:
               if for_them else None)
     if theirs:
         phones = PhonePick(theirs, tuple(p for p in (phones.phone, *phones.others) if p and p != theirs))
-    elif (email and len(note) < len(customer) and asks_for_the_quote(note)
+    elif (email and len(note) < len(customer) and keeps_the_quote
           and (writer := SENDER_LINE_RE.search(note)) and email in writer.group().casefold()
           and not ((below := SENDER_LINE_RE.search(customer, len(note)))
                    and email in below.group().casefold())):  # (not their own earlier message, resent below)

@@ -667,11 +667,12 @@ _IN_OUR_NAME_RE = re.compile(r"(?<![^\W\d_])(?:(?:a|en)\s+nuestro\s+nombre|a\s+n
 # for customs, shipping documents or the invoice ("nossa despachante, a Sra. X. Os contatos dela: …", "agente de
 # aduanas …; para los documentos de embarque traten directamente con él", "Таможенное оформление выполняет наш брокер.
 # Контактное лицо по данному вопросу: …", "aos cuidados da nossa contadora. Os dados dela: …"), said in its sentence or
-# the one before it
+# in the words of its paragraph just before it (up to _LOOK_BACK characters)
 _REFERRAL_ASIDE_RE = re.compile(
     r"(?<![^\W\d_])(?:despachant\w*|desembara\w*|aduan\w*|alfândeg\w*|comissári\w*|internaci[oó]n|embarque\w*|"
     r"transportador\w*|transportista\w*|fatura\w*|nota\s+fiscal|factura\w*|contador\w*|contab\w*|financeiro|"
     r"таможен\w*|брокер\w*|экспедитор\w*|логист\w*|бухгалтер\w*)(?![^\W\d_])", re.IGNORECASE)
+_LOOK_BACK = 160  # characters: about the sentence before the phrase
 # or for questions only: "Se houver dúvidas sobre os métodos, tratem diretamente com ela: …" (not with the quote)
 _QUESTIONS_RE = re.compile(r"(?<![^\W\d_])(?:dúvidas?|dudas?|preguntas?|questões|consultas?)(?![^\W\d_])",
                            re.IGNORECASE)
@@ -686,9 +687,6 @@ def _referral_aside(text: str, match: re.Match[str]) -> bool:
     before = text[max(paragraph, match.start() - _LOOK_BACK) : match.start()]
     return bool(_REFERRAL_ASIDE_RE.search(sentence) or _REFERRAL_ASIDE_RE.search(before)
                 or (_QUESTIONS_RE.search(sentence) and not _COMMERCIAL_RE.search(sentence)))
-
-
-_LOOK_BACK = 160  # characters: about the sentence before the phrase
 
 
 def handed_over(text: str) -> tuple[int, int] | None:
